@@ -1,0 +1,178 @@
+// Package catalog holds the fixed system texts: everything the bot may say that
+// is not written by the clinic. The catalogue is small and closed; a clinic can
+// override any entry in clinic.yaml (`texts:`), but nothing else is ever said.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Keys of the catalogue.
+const (
+	Yes            = "yes"
+	No             = "no"
+	Done           = "done"             // button that ends a multiple-choice pick
+	PickOne        = "reprompt_choice"  // invalid answer to a choice question
+	PickSome       = "reprompt_multi"   // invalid answer to a multiple-choice question
+	AnswerYesNo    = "reprompt_yesno"   //
+	AnswerNumber   = "reprompt_number"  // %s: min, %s: max
+	AnswerText     = "reprompt_text"    // %d: max length
+	AnswerDate     = "reprompt_date"    //
+	Closed         = "question_closed"  // a stale button
+	WelcomeBack    = "welcome_back"     // resume reminder, before the question is asked again
+	Expired        = "session_expired"  // an idle session ended
+	Help           = "help"             // /help
+	ConfirmRestart = "confirm_restart"  // /restart asks
+	ConfirmForget  = "confirm_forget"   // /forget asks
+	Restarting     = "restarting"       //
+	Cancelled      = "cancelled"        // a confirmation answered no
+	Stopped        = "stopped"          // /stop
+	Forgotten      = "forgotten"        // after /forget
+	Finished       = "finished"         // a message after the conversation ended
+	NoSuchFlow     = "no_such_flow"     // /start with an unknown flow
+	Languages      = "languages"        // /language without argument; %s: list
+	LanguageSet    = "language_set"     //
+	ReviewHeader   = "review_header"    // above the answers in a review
+	ReviewOK       = "review_ok"        // button: all answers are right
+	ReviewChange   = "review_change"    // button: change answer %d
+	Skipped        = "skipped"          // a question skipped after too many invalid answers
+	Unanswered     = "unanswered"       // a reviewed question with no answer
+	MedicalAdvice  = "no_medical_advice"
+	PausedSafety   = "paused_safety"     // after crisis resources: continue or stop
+	SafeContinue   = "safe_continue"     // button
+	SafeStop       = "safe_stop"         // button
+	Continuing     = "continuing"        //
+	TooLong        = "too_long"          // an input longer than any answer can be
+	NotText        = "not_text"          // stickers, photos, files
+	Unavailable    = "unavailable"       // the bot cannot serve right now
+	ReferDefault   = "refer_default"     // after a referral when the clinic set no next_steps
+)
+
+// texts is the whole catalogue, English first. A locale missing here falls back
+// to English.
+var texts = map[string]map[string]string{
+	"en": {
+		Yes:            "Yes",
+		No:             "No",
+		Done:           "Done",
+		PickOne:        "Please choose one of the options, by button or by its number.",
+		PickSome:       "Please choose one or more of the options, then press Done.",
+		AnswerYesNo:    "Please answer yes or no.",
+		AnswerNumber:   "Please answer with a number from %s to %s.",
+		AnswerText:     "Please answer in at most %d characters.",
+		AnswerDate:     "Please give a date as YYYY-MM-DD, for example 2026-03-14.",
+		Closed:         "That question is closed. Please answer the current question.",
+		WelcomeBack:    "Welcome back. Here is where we stopped:",
+		Expired:        "Your earlier conversation was closed after a long pause. Send /start to begin again.",
+		Help:           "I am the clinic's screening and preparation assistant. I cannot give medical advice and I am not an emergency service.\nCommands: /restart starts again, /stop ends the conversation, /language changes the language, /forget erases what you told me.",
+		ConfirmRestart: "Start again from the beginning? Your answers so far will be discarded.",
+		ConfirmForget:  "Erase everything you have told me? This cannot be undone.",
+		Restarting:     "Starting again.",
+		Cancelled:      "Alright, we carry on where we were.",
+		Stopped:        "The conversation is stopped. Send /start whenever you want to begin again.",
+		Forgotten:      "Everything you told me has been erased.",
+		Finished:       "This conversation has ended. Send /start to begin again.",
+		NoSuchFlow:     "I do not know that conversation. Send /start to begin the clinic's default one.",
+		Languages:      "Available languages: %s. Send /language followed by one of them.",
+		LanguageSet:    "Language changed.",
+		ReviewHeader:   "Here are your answers:",
+		ReviewOK:       "All correct",
+		ReviewChange:   "Change %d",
+		Skipped:        "Let us skip this question.",
+		Unanswered:     "(no answer)",
+		MedicalAdvice:  "I cannot give medical advice. I have passed your question to the clinic team, who will answer it.",
+		PausedSafety:   "Your safety matters most. When you are ready, tell me whether you want to continue.",
+		SafeContinue:   "I am safe, continue",
+		SafeStop:       "Stop for now",
+		Continuing:     "Thank you. Let us continue.",
+		TooLong:        "That message is too long for me. Please answer more briefly.",
+		NotText:        "I can only read text messages and button presses.",
+		Unavailable:    "Sorry, I cannot answer right now. Please try again in a few minutes.",
+		ReferDefault:   "Thank you. The clinic team will review your answers and contact you.",
+	},
+}
+
+// Override is a clinic's replacement texts: key -> locale -> text.
+type Override map[string]map[string]string
+
+// Catalog looks texts up, with a clinic's overrides first.
+type Catalog struct {
+	over Override
+}
+
+// New returns a catalogue with the clinic's overrides. It returns an error
+// naming every override key that is not in the catalogue.
+func New(over Override) (*Catalog, error) {
+	var unknown []string
+	for k := range over {
+		if !Has(k) {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return nil, fmt.Errorf("unknown catalogue keys %s (known: %s)", strings.Join(unknown, ", "), strings.Join(Keys(), ", "))
+	}
+	return &Catalog{over: over}, nil
+}
+
+// Has reports whether key is in the catalogue.
+func Has(key string) bool {
+	_, ok := texts["en"][key]
+	return ok
+}
+
+// Keys returns every catalogue key, sorted.
+func Keys() []string {
+	keys := make([]string, 0, len(texts["en"]))
+	for k := range texts["en"] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Text returns the text for key in the first locale of the chain that has it,
+// from the clinic's overrides, then the catalogue, then English. A nil Catalog
+// has no overrides. It panics on an unknown key: keys are constants.
+func (c *Catalog) Text(key string, locales ...string) string {
+	if !Has(key) {
+		panic("catalog: unknown key " + key)
+	}
+	if c != nil {
+		if o := c.over[key]; o != nil {
+			for _, l := range locales {
+				if s := o[l]; s != "" {
+					return s
+				}
+			}
+		}
+	}
+	for _, l := range locales {
+		if s := texts[l][key]; s != "" {
+			return s
+		}
+	}
+	return texts["en"][key]
+}
+
+// All returns every text the catalogue can produce, for the test that checks
+// every outgoing text comes from a known source.
+func (c *Catalog) All() []string {
+	var out []string
+	for _, m := range texts {
+		for _, s := range m {
+			out = append(out, s)
+		}
+	}
+	if c != nil {
+		for _, m := range c.over {
+			for _, s := range m {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,150 @@
+package engine
+
+import (
+	"time"
+
+	"github.com/kapbot/kapbot/internal/flow"
+)
+
+// StateVersion is the format version of State, stored with it.
+const StateVersion = 1
+
+// Status of a session.
+type Status string
+
+// Session statuses.
+const (
+	Active  Status = "active"  // waiting for the patient
+	Paused  Status = "paused"  // a safety stop: waiting for "I am safe" or stop
+	Ended   Status = "ended"   // finished; a new message starts again
+	Stopped Status = "stopped" // the patient stopped or the session expired
+)
+
+// State is everything the engine knows about one patient's conversation. It is
+// plain data: it survives JSON encoding unchanged (tests check this), so a
+// stored session resumes exactly.
+type State struct {
+	V        int                       `json:"v"`
+	Bundle   string                    `json:"bundle,omitempty"` // bundle version the session started on
+	Flow     string                    `json:"flow,omitempty"`   // root flow
+	Locale   string                    `json:"locale,omitempty"`
+	Status   Status                    `json:"status,omitempty"`
+	Stack    []Frame                   `json:"stack,omitempty"` // innermost last
+	Vars     map[string]map[string]any `json:"vars,omitempty"`  // flow id -> name -> value
+	Results  []flow.Result             `json:"results,omitempty"`
+	Seq      int                       `json:"seq,omitempty"`     // number of the prompt the patient is answering; stale buttons carry an older one
+	Pending  string                    `json:"pending,omitempty"` // a command awaiting confirmation: "restart", "forget"
+	Multi    []string                  `json:"multi,omitempty"`   // picks so far of a multiple-choice question
+	Started  time.Time                 `json:"started,omitzero"`
+	Updated  time.Time                 `json:"updated,omitzero"`
+	Steps    int                       `json:"steps,omitempty"` // inputs applied, for the record
+}
+
+// Frame is one running flow or questionnaire.
+type Frame struct {
+	Flow     string         `json:"flow"`               // flow id
+	Step     string         `json:"step"`               // current step id
+	Attempts int            `json:"attempts,omitempty"` // invalid answers to the current question
+	ReturnTo string         `json:"return,omitempty"`   // after re-asking from a review: the review step
+	Q        *QRun          `json:"q,omitempty"`        // set while the step is a running questionnaire
+}
+
+// QRun is the progress of a questionnaire inside a frame.
+type QRun struct {
+	ID      string         `json:"id"`
+	Item    int            `json:"item"` // index of the item asked now
+	Answers map[string]any `json:"answers,omitempty"`
+}
+
+// Input is one thing the patient did. Exactly one of Text, Press, Command is set,
+// or none for a Start.
+type Input struct {
+	Now     time.Time
+	Text    string // typed text
+	Press   *Press // a button
+	Command *Command
+}
+
+// Press is a button the patient pressed: the prompt it belonged to and the value.
+type Press struct {
+	Seq   int
+	Value string
+}
+
+// CommandName is a command that works at every step.
+type CommandName string
+
+// Commands.
+const (
+	CmdStart    CommandName = "start"    // Arg: flow id, "" for the clinic's default
+	CmdRestart  CommandName = "restart"  // asks for confirmation
+	CmdStop     CommandName = "stop"
+	CmdHelp     CommandName = "help"
+	CmdLanguage CommandName = "language" // Arg: locale, "" to list
+	CmdForget   CommandName = "forget"   // asks for confirmation, then emits Forget
+	CmdSafe     CommandName = "safe"     // after a safety pause: continue
+)
+
+// Command is a command with its argument.
+type Command struct {
+	Name CommandName
+	Arg  string
+}
+
+// MessageKind says where a message's text comes from.
+type MessageKind string
+
+// Message kinds.
+const (
+	FromFlow    MessageKind = "flow"    // a flow, questionnaire or clinic.yaml text
+	FromCatalog MessageKind = "catalog" // the fixed system catalogue
+	Crisis      MessageKind = "crisis"  // the clinic's crisis resources
+)
+
+// Message is one message to the patient: text plus optional choices. A channel
+// decides how to draw choices (buttons, a numbered list).
+type Message struct {
+	Kind    MessageKind `json:"kind"`
+	Text    string      `json:"text"`
+	Choices []Option    `json:"choices,omitempty"`
+	Multi   bool        `json:"multi,omitempty"` // choices toggle; a Done option ends the pick
+	Seq     int         `json:"seq,omitempty"`   // prompt number, carried back by buttons
+	Key     string      `json:"key,omitempty"`   // catalogue key, for FromCatalog
+}
+
+// Option is one choice drawn for the patient.
+type Option struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+}
+
+// Effect is something the runner must do after a step, in order.
+type Effect interface{ effect() }
+
+// Send delivers a message to the patient.
+type Send struct{ Message Message }
+
+// Refer creates a referral to a clinician.
+type Refer struct {
+	Priority flow.Priority
+	Flow     string
+	Step     string
+	Reason   string // in the clinic's default locale
+	Trigger  string // "flow", "risk:<questionnaire>/<flag>", "crisis:<rule>", "medical"
+	Message  string // the patient's triggering message, if any (health data)
+}
+
+// Scored records a completed questionnaire.
+type Scored struct{ Result flow.Result }
+
+// Forget erases everything stored about the patient.
+type Forget struct{}
+
+// Finished says the conversation ended (or stopped).
+type Finished struct{ Status Status }
+
+func (Send) effect()     {}
+func (Refer) effect()    {}
+func (Scored) effect()   {}
+func (Forget) effect()   {}
+func (Finished) effect() {}
