@@ -1,11 +1,13 @@
 package main
+
 import (
- _ "github.com/expr-lang/expr"
- _ "gopkg.in/yaml.v3"
- _ "github.com/alicebob/miniredis/v2"
- _ "github.com/redis/go-redis/v9"
- _ "github.com/prometheus/client_golang/prometheus"
- _ "golang.org/x/time/rate"
- _ "golang.org/x/term"
+	_ "github.com/alicebob/miniredis/v2"
+	_ "github.com/expr-lang/expr"
+	_ "github.com/prometheus/client_golang/prometheus"
+	_ "github.com/redis/go-redis/v9"
+	_ "golang.org/x/term"
+	_ "golang.org/x/time/rate"
+	_ "gopkg.in/yaml.v3"
 )
-func main(){}
+
+func main() {}

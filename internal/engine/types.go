@@ -24,29 +24,29 @@ const (
 // plain data: it survives JSON encoding unchanged (tests check this), so a
 // stored session resumes exactly.
 type State struct {
-	V        int                       `json:"v"`
-	Bundle   string                    `json:"bundle,omitempty"` // bundle version the session started on
-	Flow     string                    `json:"flow,omitempty"`   // root flow
-	Locale   string                    `json:"locale,omitempty"`
-	Status   Status                    `json:"status,omitempty"`
-	Stack    []Frame                   `json:"stack,omitempty"` // innermost last
-	Vars     map[string]map[string]any `json:"vars,omitempty"`  // flow id -> name -> value
-	Results  []flow.Result             `json:"results,omitempty"`
-	Seq      int                       `json:"seq,omitempty"`     // number of the prompt the patient is answering; stale buttons carry an older one
-	Pending  string                    `json:"pending,omitempty"` // a command awaiting confirmation: "restart", "forget"
-	Multi    []string                  `json:"multi,omitempty"`   // picks so far of a multiple-choice question
-	Started  time.Time                 `json:"started,omitzero"`
-	Updated  time.Time                 `json:"updated,omitzero"`
-	Steps    int                       `json:"steps,omitempty"` // inputs applied, for the record
+	V       int                       `json:"v"`
+	Bundle  string                    `json:"bundle,omitempty"` // bundle version the session started on
+	Flow    string                    `json:"flow,omitempty"`   // root flow
+	Locale  string                    `json:"locale,omitempty"`
+	Status  Status                    `json:"status,omitempty"`
+	Stack   []Frame                   `json:"stack,omitempty"` // innermost last
+	Vars    map[string]map[string]any `json:"vars,omitempty"`  // flow id -> name -> value
+	Results []flow.Result             `json:"results,omitempty"`
+	Seq     int                       `json:"seq,omitempty"`     // number of the prompt the patient is answering; stale buttons carry an older one
+	Pending string                    `json:"pending,omitempty"` // a command awaiting confirmation: "restart", "forget"
+	Multi   []string                  `json:"multi,omitempty"`   // picks so far of a multiple-choice question
+	Started time.Time                 `json:"started,omitzero"`
+	Updated time.Time                 `json:"updated,omitzero"`
+	Steps   int                       `json:"steps,omitempty"` // inputs applied, for the record
 }
 
 // Frame is one running flow or questionnaire.
 type Frame struct {
-	Flow     string         `json:"flow"`               // flow id
-	Step     string         `json:"step"`               // current step id
-	Attempts int            `json:"attempts,omitempty"` // invalid answers to the current question
-	ReturnTo string         `json:"return,omitempty"`   // after re-asking from a review: the review step
-	Q        *QRun          `json:"q,omitempty"`        // set while the step is a running questionnaire
+	Flow     string `json:"flow"`               // flow id
+	Step     string `json:"step"`               // current step id
+	Attempts int    `json:"attempts,omitempty"` // invalid answers to the current question
+	ReturnTo string `json:"return,omitempty"`   // after re-asking from a review: the review step
+	Q        *QRun  `json:"q,omitempty"`        // set while the step is a running questionnaire
 }
 
 // QRun is the progress of a questionnaire inside a frame.
@@ -76,8 +76,8 @@ type CommandName string
 
 // Commands.
 const (
-	CmdStart    CommandName = "start"    // Arg: flow id, "" for the clinic's default
-	CmdRestart  CommandName = "restart"  // asks for confirmation
+	CmdStart    CommandName = "start"   // Arg: flow id, "" for the clinic's default
+	CmdRestart  CommandName = "restart" // asks for confirmation
 	CmdStop     CommandName = "stop"
 	CmdHelp     CommandName = "help"
 	CmdLanguage CommandName = "language" // Arg: locale, "" to list

@@ -66,15 +66,15 @@ type Bundle struct {
 type Clinic struct {
 	Name          string
 	DefaultLocale string
-	Locales       []string // every locale the clinic serves; flows must provide texts in all of them
-	DefaultFlow   string   // what /start without an argument begins
+	Locales       []string                   // every locale the clinic serves; flows must provide texts in all of them
+	DefaultFlow   string                     // what /start without an argument begins
 	Crisis        map[string]CrisisResources // by locale
 	Destinations  []Destination              // where referrals go, in escalation order
 	Staff         []StaffMember
-	Retention     time.Duration // how long patient data is kept after the last activity
-	SessionExpiry time.Duration // inactivity after which a session ends cleanly
-	ResumeAfter   time.Duration // idle time after which a returning patient gets a reminder of where they are
-	Texts         map[string]Text // overrides of system catalogue texts, by catalogue key
+	Retention     time.Duration       // how long patient data is kept after the last activity
+	SessionExpiry time.Duration       // inactivity after which a session ends cleanly
+	ResumeAfter   time.Duration       // idle time after which a returning patient gets a reminder of where they are
+	Texts         map[string]Text     // overrides of system catalogue texts, by catalogue key
 	CrisisPhrases map[string][]string // extra crisis phrases by locale (issue 4)
 	NextSteps     map[string]Text     // what the patient is told after a referral, by priority
 	Pos           Pos
@@ -227,10 +227,10 @@ type Assign struct {
 
 // Case is one arm of a branch.
 type Case struct {
-	Source  string
-	When    *vm.Program // returns bool
-	Goto    string
-	Pos     Pos
+	Source string
+	When   *vm.Program // returns bool
+	Goto   string
+	Pos    Pos
 }
 
 // Priority of a referral.
@@ -278,14 +278,14 @@ type LOINC struct {
 // Item is one question of a questionnaire. Its answer is available to later
 // items' When conditions and to scoring under the item id.
 type Item struct {
-	ID     string
-	Ask    *Ask
-	When   *vm.Program // nil: always asked; else asked only when true
+	ID      string
+	Ask     *Ask
+	When    *vm.Program // nil: always asked; else asked only when true
 	WhenSrc string
-	Scored bool    // counted in the total
-	Weight float64 // multiplier in the total (default 1)
-	LOINC  string
-	Pos    Pos
+	Scored  bool    // counted in the total
+	Weight  float64 // multiplier in the total (default 1)
+	LOINC   string
+	Pos     Pos
 }
 
 // Scoring turns item answers into a result, as data.
