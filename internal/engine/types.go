@@ -52,7 +52,8 @@ type Frame struct {
 // QRun is the progress of a questionnaire inside a frame.
 type QRun struct {
 	ID      string         `json:"id"`
-	Item    int            `json:"item"` // index of the item asked now
+	Item    int            `json:"item"`         // index of the item asked now
+	At      string         `json:"at,omitempty"` // id of that item
 	Answers map[string]any `json:"answers,omitempty"`
 }
 
@@ -107,9 +108,13 @@ type Message struct {
 	Kind    MessageKind `json:"kind"`
 	Text    string      `json:"text"`
 	Choices []Option    `json:"choices,omitempty"`
-	Multi   bool        `json:"multi,omitempty"` // choices toggle; a Done option ends the pick
-	Seq     int         `json:"seq,omitempty"`   // prompt number, carried back by buttons
-	Key     string      `json:"key,omitempty"`   // catalogue key, for FromCatalog
+	Multi   bool        `json:"multi,omitempty"`  // choices toggle; a Done option ends the pick
+	Seq     int         `json:"seq,omitempty"`    // prompt number, carried back by buttons
+	Key     string      `json:"key,omitempty"`    // catalogue key, for FromCatalog
+	Picked  []string    `json:"picked,omitempty"` // multi: values picked so far
+	// Replace marks a re-draw of the prompt with the same Seq (a multi-choice
+	// toggle): a channel that can edit the earlier message does so.
+	Replace bool `json:"replace,omitempty"`
 }
 
 // Option is one choice drawn for the patient.
@@ -143,8 +148,45 @@ type Forget struct{}
 // Finished says the conversation ended (or stopped).
 type Finished struct{ Status Status }
 
+// Problem reports a fault in a published flow met at run time (an expression
+// that failed). It names the place only, never a value.
+type Problem struct {
+	Flow, Step string
+	What       string
+}
+
 func (Send) effect()     {}
 func (Refer) effect()    {}
 func (Scored) effect()   {}
 func (Forget) effect()   {}
 func (Finished) effect() {}
+func (Problem) effect()  {}
+
+// Place says where a conversation stands, as transcripts and `sessions show`
+// name it: "end" when it ended, "stopped", "paused" after a safety stop,
+// "confirm" while a command awaits confirmation, else the innermost waiting
+// step ("intake_consent"), or "step/item" inside a questionnaire
+// ("phq9/q3"). A session never started is "".
+func Place(st State) string {
+	switch st.Status {
+	case Ended:
+		return "end"
+	case Stopped:
+		return "stopped"
+	case Paused:
+		return "paused"
+	case "":
+		return ""
+	}
+	if st.Pending != "" {
+		return "confirm"
+	}
+	if len(st.Stack) == 0 {
+		return ""
+	}
+	fr := st.Stack[len(st.Stack)-1]
+	if fr.Q != nil {
+		return fr.Step + "/" + fr.Q.At
+	}
+	return fr.Step
+}

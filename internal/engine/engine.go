@@ -1,0 +1,486 @@
+// Package engine runs conversations: a pure step from (state, input) to (new
+// state, effects). It does no I/O and reads no clock; the runner loads and
+// saves state and performs the effects.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/kapbot/kapbot/internal/catalog"
+	"github.com/kapbot/kapbot/internal/flow"
+)
+
+// MaxStepsPerInput bounds the steps one input may run, so that a flow that
+// loops without waiting (which validation refuses) can never hang a patient.
+const MaxStepsPerInput = 200
+
+// ErrUnknownPlace is returned when a state refers to a flow or step the bundle
+// does not have: the state was made by another bundle. The caller should load
+// the bundle named in State.Bundle.
+var ErrUnknownPlace = errors.New("state refers to a flow or step not in this bundle")
+
+// Screener checks a patient's free text before the flow sees it (crisis
+// language, requests for medical advice). It must be pure.
+type Screener interface {
+	Screen(text, locale string) (Alert, bool)
+}
+
+// AlertKind says what a screener found.
+type AlertKind string
+
+// Alert kinds.
+const (
+	AlertCrisis  AlertKind = "crisis"
+	AlertMedical AlertKind = "medical"
+)
+
+// Alert is what a screener found: its kind and the rule that matched.
+type Alert struct {
+	Kind AlertKind
+	Rule string
+}
+
+// Engine runs the flows of one bundle. It is immutable and safe for
+// concurrent use.
+type Engine struct {
+	b        *flow.Bundle
+	cat      *catalog.Catalog
+	screener Screener
+	zero     map[string]map[string]any // flow id -> zero value of every variable
+}
+
+// EngineOption configures an Engine.
+type EngineOption func(*Engine)
+
+// WithScreener checks every typed message with s before the flow sees it.
+func WithScreener(s Screener) EngineOption { return func(e *Engine) { e.screener = s } }
+
+// New returns an engine for bundle b. It fails only when the clinic's catalogue
+// overrides name unknown keys, which validation already reports.
+func New(b *flow.Bundle, opts ...EngineOption) (*Engine, error) {
+	over := catalog.Override{}
+	if b.Clinic != nil {
+		for k, t := range b.Clinic.Texts {
+			over[k] = t
+		}
+	}
+	cat, err := catalog.New(over)
+	if err != nil {
+		return nil, fmt.Errorf("clinic texts: %w", err)
+	}
+	e := &Engine{b: b, cat: cat, zero: map[string]map[string]any{}}
+	for _, o := range opts {
+		o(e)
+	}
+	for id, f := range b.Flows {
+		e.zero[id] = e.zeroVars(f)
+	}
+	return e, nil
+}
+
+// Bundle returns the bundle the engine runs.
+func (e *Engine) Bundle() *flow.Bundle { return e.b }
+
+// Catalog returns the system texts in use, with the clinic's overrides.
+func (e *Engine) Catalog() *catalog.Catalog { return e.cat }
+
+// Step applies one input to a state and returns the new state and the effects
+// to perform, in order. It does not modify st. It returns ErrUnknownPlace when
+// st was made by a bundle that does not match this engine's.
+func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
+	s := &sprint{e: e, st: st.Clone(), in: in}
+	if err := s.run(); err != nil {
+		return st, nil, err
+	}
+	s.st.Updated = in.Now
+	s.st.Steps++
+	return s.st, s.fx, nil
+}
+
+// sprint is the work of one Step.
+type sprint struct {
+	e     *Engine
+	st    State
+	in    Input
+	fx    []Effect
+	steps int
+}
+
+func (s *sprint) clinic() *flow.Clinic {
+	if s.e.b.Clinic == nil {
+		return &flow.Clinic{DefaultLocale: "en"}
+	}
+	return s.e.b.Clinic
+}
+
+// locales is the fallback chain for texts.
+func (s *sprint) locales(f *flow.Flow) []string {
+	chain := []string{s.st.Locale, s.clinic().DefaultLocale}
+	if f != nil {
+		chain = append(chain, f.Locale)
+	}
+	return chain
+}
+
+func (s *sprint) text(t flow.Text, f *flow.Flow) string { return t.In(s.locales(f)...) }
+
+func (s *sprint) sys(key string, args ...any) string {
+	t := s.e.cat.Text(key, s.locales(nil)...)
+	if len(args) > 0 {
+		t = fmt.Sprintf(t, args...)
+	}
+	return t
+}
+
+func (s *sprint) send(m Message) { s.fx = append(s.fx, Send{Message: m}) }
+
+func (s *sprint) say(t flow.Text, f *flow.Flow) {
+	if txt := s.text(t, f); txt != "" {
+		s.send(Message{Kind: FromFlow, Text: txt})
+	}
+}
+
+func (s *sprint) sayCatalog(key string, args ...any) {
+	s.send(Message{Kind: FromCatalog, Key: key, Text: s.sys(key, args...)})
+}
+
+func (s *sprint) run() error {
+	in := s.in
+	if s.st.V == 0 {
+		s.st.V = StateVersion
+	}
+	if s.st.Bundle != "" && s.st.Bundle != s.e.b.Version && s.st.Status == Active {
+		return fmt.Errorf("state of bundle %s on engine of bundle %s: %w", s.st.Bundle, s.e.b.Version, ErrUnknownPlace)
+	}
+	if s.st.Status == Active || s.st.Status == Paused {
+		if exp := s.clinic().SessionExpiry; exp > 0 && !s.st.Updated.IsZero() && in.Now.Sub(s.st.Updated) > exp {
+			s.st.Status = Stopped
+			s.st.Stack = nil
+			s.st.Pending = ""
+			s.sayCatalog(catalog.Expired)
+			s.fx = append(s.fx, Finished{Status: Stopped})
+			if in.Command == nil {
+				return nil
+			}
+		}
+	}
+	if in.Command != nil {
+		return s.command(*in.Command)
+	}
+	if in.Press == nil {
+		// Every typed message is read for crisis language first, whatever
+		// the state of the conversation.
+		if len(in.Text) > maxInput {
+			s.sayCatalog(catalog.TooLong)
+			return nil
+		}
+		if strings.TrimSpace(in.Text) == "" {
+			s.sayCatalog(catalog.NotText)
+			return nil
+		}
+		if s.e.screener != nil {
+			if a, ok := s.e.screener.Screen(in.Text, s.st.Locale); ok && (a.Kind == AlertCrisis || s.st.Status == Active && s.st.Pending == "") {
+				return s.alert(a)
+			}
+		}
+	}
+	if s.st.Pending != "" {
+		return s.confirm()
+	}
+	switch s.st.Status {
+	case "":
+		return s.start(s.clinic().DefaultFlow)
+	case Ended, Stopped:
+		if in.Press != nil {
+			s.sayCatalog(catalog.Closed)
+			return nil
+		}
+		s.sayCatalog(catalog.Finished)
+		return nil
+	case Paused:
+		return s.paused()
+	}
+	if in.Press == nil {
+		if ra := s.clinic().ResumeAfter; ra > 0 && !s.st.Updated.IsZero() && in.Now.Sub(s.st.Updated) > ra {
+			s.sayCatalog(catalog.WelcomeBack)
+			return s.reprompt(false)
+		}
+	}
+	return s.answer()
+}
+
+// maxInput is the longest message read at all, in bytes; longer ones are
+// refused before any parsing.
+const maxInput = 16 << 10
+
+// top returns the innermost frame and its flow and step.
+func (s *sprint) top() (*Frame, *flow.Flow, *flow.Step, error) {
+	if len(s.st.Stack) == 0 {
+		return nil, nil, nil, fmt.Errorf("empty stack: %w", ErrUnknownPlace)
+	}
+	fr := &s.st.Stack[len(s.st.Stack)-1]
+	f := s.e.b.Flows[fr.Flow]
+	if f == nil {
+		return nil, nil, nil, fmt.Errorf("flow %q: %w", fr.Flow, ErrUnknownPlace)
+	}
+	st := f.Steps[fr.Step]
+	if st == nil {
+		return nil, nil, nil, fmt.Errorf("step %q of flow %q: %w", fr.Step, fr.Flow, ErrUnknownPlace)
+	}
+	return fr, f, st, nil
+}
+
+// start begins flow id from scratch, keeping only the locale.
+func (s *sprint) start(id string) error {
+	f := s.e.b.Flows[id]
+	if f == nil {
+		s.sayCatalog(catalog.NoSuchFlow)
+		return nil
+	}
+	locale := s.st.Locale
+	s.st = State{V: StateVersion, Bundle: s.e.b.Version, Flow: id, Locale: locale, Status: Active, Started: s.in.Now, Seq: s.st.Seq}
+	s.st.Stack = []Frame{{Flow: id, Step: f.Start}}
+	return s.exec()
+}
+
+func (s *sprint) command(c Command) error {
+	switch c.Name {
+	case CmdStart:
+		id := c.Arg
+		if id == "" {
+			id = s.clinic().DefaultFlow
+			if s.st.Status == Active && s.st.Flow != "" {
+				id = s.st.Flow
+			}
+		}
+		if s.st.Status == Active && id == s.st.Flow {
+			s.st.Pending = ""
+			s.sayCatalog(catalog.WelcomeBack)
+			return s.reprompt(false)
+		}
+		if s.st.Status == Active && s.e.b.Flows[id] != nil {
+			return s.ask("start:"+id, catalog.ConfirmRestart)
+		}
+		return s.start(id)
+	case CmdRestart:
+		if s.st.Status != Active && s.st.Status != Paused {
+			id := s.st.Flow
+			if id == "" {
+				id = s.clinic().DefaultFlow
+			}
+			return s.start(id)
+		}
+		return s.ask("restart", catalog.ConfirmRestart)
+	case CmdStop:
+		if s.st.Status == Active || s.st.Status == Paused {
+			s.st.Status = Stopped
+			s.st.Stack = nil
+			s.st.Pending = ""
+			s.fx = append(s.fx, Finished{Status: Stopped})
+		}
+		s.sayCatalog(catalog.Stopped)
+		return nil
+	case CmdHelp:
+		s.sayCatalog(catalog.Help)
+		return nil
+	case CmdLanguage:
+		locs := s.clinic().Locales
+		for _, l := range locs {
+			if strings.EqualFold(l, c.Arg) {
+				s.st.Locale = l
+				s.sayCatalog(catalog.LanguageSet)
+				if s.st.Status == Active && s.st.Pending == "" {
+					return s.reprompt(false)
+				}
+				return nil
+			}
+		}
+		s.sayCatalog(catalog.Languages, strings.Join(locs, ", "))
+		return nil
+	case CmdForget:
+		return s.ask("forget", catalog.ConfirmForget)
+	case CmdSafe:
+		if s.st.Status == Paused {
+			return s.resume()
+		}
+		s.sayCatalog(catalog.Continuing)
+		if s.st.Status == Active {
+			return s.reprompt(false)
+		}
+		return nil
+	}
+	s.sayCatalog(catalog.Help)
+	return nil
+}
+
+// ask puts a yes/no confirmation for a pending command.
+func (s *sprint) ask(pending, key string) error {
+	s.st.Pending = pending
+	s.st.Seq++
+	s.send(Message{Kind: FromCatalog, Key: key, Text: s.sys(key), Seq: s.st.Seq, Choices: []Option{
+		{Value: "yes", Label: s.sys(catalog.Yes)},
+		{Value: "no", Label: s.sys(catalog.No)},
+	}})
+	return nil
+}
+
+// confirm handles the answer to a pending confirmation.
+func (s *sprint) confirm() error {
+	yes, ok := s.yesNo()
+	if !ok {
+		if s.in.Press != nil && s.in.Press.Seq != s.st.Seq {
+			s.sayCatalog(catalog.Closed)
+			return nil
+		}
+		p := s.st.Pending
+		key := catalog.ConfirmRestart
+		if p == "forget" {
+			key = catalog.ConfirmForget
+		}
+		s.st.Seq-- // re-ask the same confirmation under the same number
+		return s.ask(p, key)
+	}
+	p := s.st.Pending
+	s.st.Pending = ""
+	if !yes {
+		s.sayCatalog(catalog.Cancelled)
+		if s.st.Status == Active {
+			return s.reprompt(true)
+		}
+		return nil
+	}
+	switch {
+	case p == "forget":
+		locale := s.st.Locale
+		s.st = State{V: StateVersion, Locale: locale, Seq: s.st.Seq}
+		s.fx = append(s.fx, Forget{})
+		s.sayCatalog(catalog.Forgotten)
+		return nil
+	case p == "restart":
+		s.sayCatalog(catalog.Restarting)
+		id := s.st.Flow
+		if id == "" {
+			id = s.clinic().DefaultFlow
+		}
+		return s.start(id)
+	case strings.HasPrefix(p, "start:"):
+		return s.start(strings.TrimPrefix(p, "start:"))
+	}
+	return nil
+}
+
+// yesNo reads a yes/no answer from a press of the current prompt or typed text.
+func (s *sprint) yesNo() (yes, ok bool) {
+	if p := s.in.Press; p != nil {
+		if p.Seq != s.st.Seq {
+			return false, false
+		}
+		switch p.Value {
+		case "yes":
+			return true, true
+		case "no":
+			return false, true
+		}
+		return false, false
+	}
+	t := fold(s.in.Text)
+	switch t {
+	case "1", "y", "yes", "ja", "j", "si", "oui", "ok", fold(s.sys(catalog.Yes)):
+		return true, true
+	case "2", "n", "no", "nein", "non", fold(s.sys(catalog.No)):
+		return false, true
+	}
+	return false, false
+}
+
+// fold normalises typed text for matching against labels.
+func fold(t string) string {
+	t = strings.ToLower(strings.TrimSpace(t))
+	t = strings.TrimRight(t, ".!")
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// alert handles what the screener found in typed text.
+func (s *sprint) alert(a Alert) error {
+	flowID, stepID := s.st.Flow, ""
+	if n := len(s.st.Stack); n > 0 {
+		flowID, stepID = s.st.Stack[n-1].Flow, s.st.Stack[n-1].Step
+	}
+	switch a.Kind {
+	case AlertCrisis:
+		s.crisisResources()
+		s.fx = append(s.fx, Refer{Priority: flow.Emergency, Flow: flowID, Step: stepID, Trigger: "crisis:" + a.Rule, Message: s.in.Text,
+			Reason: "Crisis language in a message"})
+		if s.st.Status != Active && s.st.Status != Paused {
+			// Nothing to pause: the resources and the referral are what matters.
+			return nil
+		}
+		s.st.Pending = ""
+		s.st.Status = Paused
+		s.st.Seq++
+		s.send(Message{Kind: FromCatalog, Key: catalog.PausedSafety, Text: s.sys(catalog.PausedSafety), Seq: s.st.Seq, Choices: []Option{
+			{Value: "safe", Label: s.sys(catalog.SafeContinue)},
+			{Value: "stop", Label: s.sys(catalog.SafeStop)},
+		}})
+		return nil
+	case AlertMedical:
+		s.sayCatalog(catalog.MedicalAdvice)
+		s.fx = append(s.fx, Refer{Priority: flow.Soon, Flow: flowID, Step: stepID, Trigger: "medical", Message: s.in.Text,
+			Reason: "Medical question the bot declined to answer"})
+		return s.reprompt(false)
+	}
+	return nil
+}
+
+// crisisResources sends the clinic's crisis resources for the patient's locale.
+func (s *sprint) crisisResources() {
+	c := s.clinic()
+	for _, l := range s.locales(nil) {
+		if r, ok := c.Crisis[l]; ok {
+			s.send(Message{Kind: Crisis, Text: r.Text.In(s.locales(nil)...)})
+			return
+		}
+	}
+	for _, l := range c.Locales {
+		if r, ok := c.Crisis[l]; ok {
+			s.send(Message{Kind: Crisis, Text: r.Text.In(s.locales(nil)...)})
+			return
+		}
+	}
+}
+
+// paused handles input while the conversation waits after a safety stop.
+func (s *sprint) paused() error {
+	if p := s.in.Press; p != nil {
+		if p.Seq != s.st.Seq {
+			s.sayCatalog(catalog.Closed)
+			return nil
+		}
+		switch p.Value {
+		case "safe":
+			return s.resume()
+		case "stop":
+			return s.command(Command{Name: CmdStop})
+		}
+	}
+	switch fold(s.in.Text) {
+	case "1", fold(s.sys(catalog.SafeContinue)), "safe", "i am safe", "continue":
+		return s.resume()
+	case "2", fold(s.sys(catalog.SafeStop)), "stop":
+		return s.command(Command{Name: CmdStop})
+	}
+	s.crisisResources()
+	s.send(Message{Kind: FromCatalog, Key: catalog.PausedSafety, Text: s.sys(catalog.PausedSafety), Seq: s.st.Seq, Choices: []Option{
+		{Value: "safe", Label: s.sys(catalog.SafeContinue)},
+		{Value: "stop", Label: s.sys(catalog.SafeStop)},
+	}})
+	return nil
+}
+
+func (s *sprint) resume() error {
+	s.st.Status = Active
+	s.sayCatalog(catalog.Continuing)
+	return s.reprompt(true)
+}
