@@ -1,0 +1,176 @@
+// Package redistest gives tests a Redis to talk to and a key prefix of their
+// own, so that tests run in parallel against one server.
+//
+// New picks the server in this order:
+//
+//  1. REDIS_URL, when set (redis://host:port/db);
+//  2. a redis-server found on PATH, started once per test binary on a free
+//     loopback port, without persistence;
+//  3. otherwise an in-process miniredis per test, unless KAPBOT_REQUIRE_REDIS=1
+//     is set (CI sets it), in which case the test fails.
+//
+// Use Main in TestMain to stop the started redis-server when the tests end;
+// without it the server is killed when the test process exits (Linux) or
+// exits by itself.
+package redistest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+)
+
+// Environment variables read by this package.
+const (
+	EnvURL     = "REDIS_URL"
+	EnvRequire = "KAPBOT_REQUIRE_REDIS"
+)
+
+// Kinds of server returned by Kind.
+const (
+	KindURL       = "REDIS_URL"
+	KindServer    = "redis-server"
+	KindMiniredis = "miniredis"
+	KindNone      = "none" // KAPBOT_REQUIRE_REDIS=1 and no real Redis: New fails
+)
+
+var (
+	kindOnce sync.Once
+	kind     string
+
+	minis sync.Map // redis.UniversalClient -> *miniredis.Miniredis
+)
+
+// Kind says which Redis New uses, for log lines: "REDIS_URL",
+// "redis-server", "miniredis", or "none" when KAPBOT_REQUIRE_REDIS=1 is set
+// and no real Redis is available.
+func Kind() string {
+	kindOnce.Do(func() { kind = choose(os.Getenv, exec.LookPath) })
+	return kind
+}
+
+// choose decides the kind of server from the environment.
+func choose(getenv func(string) string, lookPath func(string) (string, error)) string {
+	switch {
+	case getenv(EnvURL) != "":
+		return KindURL
+	case func() bool { _, err := lookPath("redis-server"); return err == nil }():
+		return KindServer
+	case getenv(EnvRequire) == "1":
+		return KindNone
+	default:
+		return KindMiniredis
+	}
+}
+
+// New returns a client for the test's Redis and a key prefix "test:<random>"
+// that no other call returns. The test must keep its keys under the prefix
+// (the prefix itself or keys starting with it). When the test ends the
+// client is closed and, on a real server, every key matching prefix+"*" is
+// deleted. New fails the test when no Redis can be reached.
+func New(t testing.TB) (client redis.UniversalClient, prefix string) {
+	t.Helper()
+	prefix = "test:" + randomHex(8)
+	switch k := Kind(); k {
+	case KindURL:
+		opts, err := redis.ParseURL(os.Getenv(EnvURL))
+		if err != nil {
+			// The URL may hold a password: do not print it.
+			t.Fatalf("redistest: %s is not a valid redis URL", EnvURL)
+		}
+		client = redis.NewClient(opts)
+	case KindServer:
+		addr, err := sharedServer()
+		if err != nil {
+			t.Fatalf("redistest: start redis-server: %v", err)
+		}
+		client = redis.NewClient(&redis.Options{Addr: addr})
+	case KindMiniredis:
+		m := miniredis.RunT(t)
+		client = redis.NewClient(&redis.Options{Addr: m.Addr()})
+		minis.Store(client, m)
+	default:
+		t.Fatalf("redistest: %s=1 but REDIS_URL is unset and no redis-server is on PATH; install redis-server (apt-get install redis-server) or set REDIS_URL", EnvRequire)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := client.Ping(ctx).Err(); err != nil {
+		client.Close()
+		t.Fatalf("redistest: %s: ping: %v", Kind(), err)
+	}
+	t.Cleanup(func() {
+		defer client.Close()
+		if _, ok := minis.LoadAndDelete(client); ok {
+			return // the miniredis goes away with the test
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := deletePrefix(ctx, client, prefix); err != nil {
+			t.Errorf("redistest: delete keys of %s: %v", prefix, err)
+		}
+	})
+	return client, prefix
+}
+
+// FastForward lets d pass for the keys' TTLs of client's server: on
+// miniredis, which does not expire keys by itself, it moves its clock; on a
+// real server it sleeps for d.
+func FastForward(t testing.TB, client redis.UniversalClient, d time.Duration) {
+	t.Helper()
+	if m, ok := minis.Load(client); ok {
+		m.(*miniredis.Miniredis).FastForward(d)
+		return
+	}
+	time.Sleep(d)
+}
+
+// deletePrefix deletes every key matching prefix+"*" with SCAN and DEL.
+func deletePrefix(ctx context.Context, c redis.UniversalClient, prefix string) error {
+	iter := c.Scan(ctx, 0, prefix+"*", 1000).Iterator()
+	var batch []string
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		err := c.Del(ctx, batch...).Err()
+		batch = batch[:0]
+		return err
+	}
+	for iter.Next(ctx) {
+		batch = append(batch, iter.Val())
+		if len(batch) >= 500 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := iter.Err(); err != nil {
+		return err
+	}
+	return flush()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Main runs the tests of m, stops the redis-server that New may have started,
+// and exits with the tests' status. Call it from TestMain:
+//
+//	func TestMain(m *testing.M) { redistest.Main(m) }
+func Main(m *testing.M) {
+	code := m.Run()
+	stopServer()
+	os.Exit(code)
+}

@@ -1,0 +1,229 @@
+package redistest
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+func TestMain(m *testing.M) {
+	if child := os.Getenv(envChild); child != "" && child != "new" {
+		runChild(child) // exits
+	}
+	Main(m)
+}
+
+func TestChoose(t *testing.T) {
+	found := func(string) (string, error) { return "/usr/bin/redis-server", nil }
+	missing := func(string) (string, error) { return "", exec.ErrNotFound }
+	tests := []struct {
+		name string
+		env  map[string]string
+		look func(string) (string, error)
+		want string
+	}{
+		{"url wins", map[string]string{EnvURL: "redis://x:6379", EnvRequire: "1"}, found, KindURL},
+		{"server on path", nil, found, KindServer},
+		{"server and require", map[string]string{EnvRequire: "1"}, found, KindServer},
+		{"fallback", nil, missing, KindMiniredis},
+		{"require without redis", map[string]string{EnvRequire: "1"}, missing, KindNone},
+		{"require not 1", map[string]string{EnvRequire: "0"}, missing, KindMiniredis},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := choose(func(k string) string { return tt.env[k] }, tt.look)
+			if got != tt.want {
+				t.Fatalf("choose = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNew(t *testing.T) {
+	t.Logf("redis: %s", Kind())
+	outer, outerPrefix := New(t)
+	ctx := context.Background()
+
+	var inner string
+	t.Run("inner", func(t *testing.T) {
+		c, prefix := New(t)
+		inner = prefix
+		if !strings.HasPrefix(prefix, "test:") || len(prefix) != len("test:")+16 {
+			t.Fatalf("prefix = %q, want test:<16 hex>", prefix)
+		}
+		if prefix == outerPrefix {
+			t.Fatalf("two calls returned the same prefix %q", prefix)
+		}
+		for _, k := range []string{prefix, prefix + ":a", prefix + ":b:{x}"} {
+			if err := c.Set(ctx, k, "v", 0).Err(); err != nil {
+				t.Fatalf("SET: %v", err)
+			}
+		}
+		if got, err := c.Get(ctx, prefix+":a").Result(); err != nil || got != "v" {
+			t.Fatalf("GET = %q, %v", got, err)
+		}
+	})
+	if err := outer.Set(ctx, outerPrefix+":keep", "v", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+
+	if Kind() == KindMiniredis {
+		return // each test had its own server, gone now
+	}
+	// The inner test's keys are gone, ours are not.
+	keys, err := outer.Keys(ctx, inner+"*").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 0 {
+		t.Fatalf("keys left after cleanup: %d", len(keys))
+	}
+	if n, _ := outer.Exists(ctx, outerPrefix+":keep").Result(); n != 1 {
+		t.Fatal("cleanup of one test deleted another test's key")
+	}
+}
+
+func TestCleanupManyKeys(t *testing.T) {
+	if Kind() == KindMiniredis {
+		t.Skip("miniredis: nothing to clean")
+	}
+	outer, _ := New(t)
+	ctx := context.Background()
+	var prefix string
+	t.Run("inner", func(t *testing.T) {
+		c, p := New(t)
+		prefix = p
+		pipe := c.Pipeline()
+		for i := range 2500 { // more than one SCAN page and DEL batch
+			pipe.Set(ctx, p+":"+string(rune('a'+i%26))+strings.Repeat("x", i%7)+":"+strconv.Itoa(i), "v", 0)
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n, err := outer.Keys(ctx, prefix+"*").Result(); err != nil || len(n) != 0 {
+		t.Fatalf("left %d keys (err %v)", len(n), err)
+	}
+}
+
+func TestFastForward(t *testing.T) {
+	c, prefix := New(t)
+	ctx := context.Background()
+	if err := c.Set(ctx, prefix+":k", "v", 50*time.Millisecond).Err(); err != nil {
+		t.Fatal(err)
+	}
+	FastForward(t, c, 120*time.Millisecond)
+	if _, err := c.Get(ctx, prefix+":k").Result(); !errors.Is(err, redis.Nil) {
+		t.Fatalf("GET after TTL: err = %v, want redis.Nil", err)
+	}
+}
+
+// The tests below run this test binary again as a child with envChild set.
+const envChild = "REDISTEST_CHILD"
+
+func runChild(mode string) {
+	switch mode {
+	case "orphan": // start a server, print its address, exit without Main's cleanup
+		addr, err := sharedServer()
+		if err != nil {
+			println("error:", err.Error())
+			os.Exit(2)
+		}
+		os.Stdout.WriteString("addr " + addr + "\n")
+		os.Exit(0)
+	}
+	os.Exit(3)
+}
+
+// TestChildNew runs only in a child: it calls New and reports the kind.
+func TestChildNew(t *testing.T) {
+	if os.Getenv(envChild) != "new" {
+		t.Skip("runs as a child of TestFallbackToMiniredis and TestRequireRedis")
+	}
+	c, _ := New(t)
+	if err := c.Ping(context.Background()).Err(); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("kind " + Kind())
+}
+
+func child(t *testing.T, mode string, env ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.v", "-test.run=^TestChildNew$")
+	cmd.Env = append([]string{envChild + "=" + mode}, env...)
+	return cmd
+}
+
+func TestServerDiesWithProcess(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the parent-death signal is Linux only")
+	}
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		t.Skip("no redis-server on PATH")
+	}
+	cmd := child(t, "orphan", "PATH="+os.Getenv("PATH"))
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var addr string
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		if a, ok := strings.CutPrefix(sc.Text(), "addr "); ok {
+			addr = a
+		}
+	}
+	if err := cmd.Wait(); err != nil || addr == "" {
+		t.Fatalf("child: addr %q, err %v", addr, err)
+	}
+	c := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
+	defer c.Close()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		err := c.Ping(ctx).Err()
+		cancel()
+		if err != nil {
+			return // gone
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("redis-server on %s still answers after its test process exited", addr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestFallbackToMiniredis(t *testing.T) {
+	out, err := child(t, "new", "PATH=", EnvRequire+"=0").CombinedOutput()
+	if err != nil {
+		t.Fatalf("child failed: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "kind "+KindMiniredis) {
+		t.Fatalf("child did not use miniredis:\n%s", out)
+	}
+}
+
+func TestRequireRedis(t *testing.T) {
+	out, err := child(t, "new", "PATH=", EnvRequire+"=1").CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) {
+		t.Fatalf("child passed or did not run (err %v):\n%s", err, out)
+	}
+	for _, want := range []string{EnvRequire + "=1", "redis-server", "REDIS_URL"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("failure message lacks %q:\n%s", want, out)
+		}
+	}
+}

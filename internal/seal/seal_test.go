@@ -1,0 +1,185 @@
+package seal
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func testKey(b byte) []byte { return bytes.Repeat([]byte{b}, KeySize) }
+
+func mustNew(t *testing.T, key []byte, previous ...[]byte) *Sealer {
+	t.Helper()
+	s, err := New(key, previous...)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return s
+}
+
+func TestRoundTrip(t *testing.T) {
+	s := mustNew(t, testKey(1))
+	for _, plain := range [][]byte{nil, {}, []byte("x"), bytes.Repeat([]byte("PHQ-9 answer "), 100)} {
+		blob := s.Seal(plain, []byte("kapbot:p:{tg:1}:s"))
+		if len(blob) != len(plain)+Overhead {
+			t.Errorf("len(blob) = %d, want %d", len(blob), len(plain)+Overhead)
+		}
+		if len(plain) > 0 && bytes.Contains(blob, plain) {
+			t.Errorf("blob contains the plaintext")
+		}
+		got, err := s.Open(blob, []byte("kapbot:p:{tg:1}:s"))
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		if !bytes.Equal(got, plain) {
+			t.Errorf("Open = %q, want %q", got, plain)
+		}
+	}
+}
+
+func TestSealIsRandomized(t *testing.T) {
+	s := mustNew(t, testKey(1))
+	a, b := s.Seal([]byte("same"), nil), s.Seal([]byte("same"), nil)
+	if bytes.Equal(a, b) {
+		t.Fatal("two seals of the same plaintext are equal: nonce not random")
+	}
+}
+
+func TestOpenFails(t *testing.T) {
+	s := mustNew(t, testKey(1))
+	aad := []byte("kapbot:p:{tg:1}:s")
+	blob := s.Seal([]byte("I feel low"), aad)
+	flip := func(i int) []byte {
+		c := bytes.Clone(blob)
+		c[i] ^= 0x01
+		return c
+	}
+	tests := []struct {
+		name   string
+		sealer *Sealer
+		blob   []byte
+		aad    []byte
+	}{
+		{"wrong aad", s, blob, []byte("kapbot:p:{tg:2}:s")},
+		{"nil aad", s, blob, nil},
+		{"wrong key", mustNew(t, testKey(2)), blob, aad},
+		{"version byte", s, flip(0), aad},
+		{"nonce", s, flip(1), aad},
+		{"ciphertext", s, flip(1 + nonceSize), aad},
+		{"tag", s, flip(len(blob) - 1), aad},
+		{"truncated", s, blob[:len(blob)-1], aad},
+		{"too short", s, blob[:Overhead-1], aad},
+		{"empty", s, nil, aad},
+		{"appended", s, append(bytes.Clone(blob), 0), aad},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := tt.sealer.Open(tt.blob, tt.aad)
+			if err != ErrDecrypt { // exactly ErrDecrypt: no details
+				t.Fatalf("Open err = %v, want ErrDecrypt", err)
+			}
+			if p != nil {
+				t.Errorf("Open returned plaintext %q with an error", p)
+			}
+		})
+	}
+}
+
+func TestRotation(t *testing.T) {
+	oldS := mustNew(t, testKey(1))
+	blob := oldS.Seal([]byte("answer"), []byte("k"))
+
+	rotated := mustNew(t, testKey(2), testKey(1))
+	got, err := rotated.Open(blob, []byte("k"))
+	if err != nil || string(got) != "answer" {
+		t.Fatalf("rotated Open of old blob = %q, %v", got, err)
+	}
+	// New blobs use the new key: the old sealer cannot read them.
+	if _, err := oldS.Open(rotated.Seal([]byte("answer"), []byte("k")), []byte("k")); !errors.Is(err, ErrDecrypt) {
+		t.Fatalf("old key opened a blob sealed after rotation: %v", err)
+	}
+	// Without the previous key the old blob does not open.
+	if _, err := mustNew(t, testKey(2)).Open(blob, []byte("k")); !errors.Is(err, ErrDecrypt) {
+		t.Fatalf("Open without previous key: %v", err)
+	}
+}
+
+func TestNewKeySize(t *testing.T) {
+	for _, n := range []int{0, 16, 24, 31, 33, 64} {
+		if _, err := New(make([]byte, n)); !errors.Is(err, ErrKeySize) {
+			t.Errorf("New(%d bytes) err = %v, want ErrKeySize", n, err)
+		}
+	}
+	if _, err := New(testKey(1), make([]byte, 16)); !errors.Is(err, ErrKeySize) {
+		t.Errorf("New with short previous key err = %v, want ErrKeySize", err)
+	}
+}
+
+func TestNewRandom(t *testing.T) {
+	a, b := NewRandom(), NewRandom()
+	blob := a.Seal([]byte("x"), nil)
+	if _, err := a.Open(blob, nil); err != nil {
+		t.Fatalf("Open own blob: %v", err)
+	}
+	if _, err := b.Open(blob, nil); !errors.Is(err, ErrDecrypt) {
+		t.Fatalf("another random sealer opened the blob: %v", err)
+	}
+}
+
+func TestParseKey(t *testing.T) {
+	key := make([]byte, KeySize)
+	for i := range key {
+		key[i] = byte(i*7 + 250) // includes bytes that make '+' '/' '-' '_' in base64
+	}
+	good := []struct{ name, s string }{
+		{"std", base64.StdEncoding.EncodeToString(key)},
+		{"std raw", base64.RawStdEncoding.EncodeToString(key)},
+		{"url", base64.URLEncoding.EncodeToString(key)},
+		{"url raw", base64.RawURLEncoding.EncodeToString(key)},
+		{"hex", hex.EncodeToString(key)},
+		{"HEX", strings.ToUpper(hex.EncodeToString(key))},
+		{"spaces", "  " + base64.StdEncoding.EncodeToString(key) + "\n"},
+	}
+	for _, tt := range good {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseKey(tt.s)
+			if err != nil {
+				t.Fatalf("ParseKey: %v", err)
+			}
+			if !bytes.Equal(got, key) {
+				t.Fatalf("ParseKey = %x, want %x", got, key)
+			}
+		})
+	}
+
+	secret := "c2VjcmV0LXNlY3JldC1zZWNyZXQ" // base64 of 20 bytes
+	bad := []struct{ name, s string }{
+		{"empty", ""},
+		{"blank", "   "},
+		{"short base64", secret},
+		{"long base64", base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{0xff}, 48))},
+		{"short hex", hex.EncodeToString(make([]byte, 16))},
+		{"hex with junk", strings.Repeat("zz", KeySize)},
+		{"passphrase", "correct horse battery staple!"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseKey(tt.s)
+			if !errors.Is(err, ErrKeyFormat) {
+				t.Fatalf("ParseKey err = %v, want ErrKeyFormat", err)
+			}
+			msg := err.Error()
+			for _, want := range []string{"KAPBOT_DATA_KEY", "openssl rand -base64 32"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q does not mention %q", msg, want)
+				}
+			}
+			if v := strings.TrimSpace(tt.s); len(v) > 3 && strings.Contains(msg, v) {
+				t.Errorf("error echoes the key value: %q", msg)
+			}
+		})
+	}
+}

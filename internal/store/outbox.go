@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"slices"
+)
+
+// Outbox returns the patient's pending jobs, decrypted, oldest first. When
+// the outbox is empty it also clears the patient's pending mark, so a stale
+// mark (see Pending) goes away the first time it is looked at. It returns
+// ErrNoPatient, an error wrapping seal.ErrDecrypt, or a wrapped Redis error.
+func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
+	if patient == "" {
+		return nil, ErrNoPatient
+	}
+	k := s.keys(patient)
+	jobs, err := s.list(ctx, "outbox", k.outbox)
+	if err != nil {
+		return nil, err
+	}
+	if len(jobs) == 0 {
+		if err := s.clearPending(ctx, patient, k.outbox); err != nil {
+			return nil, err
+		}
+	}
+	return jobs, nil
+}
+
+// Ack removes the n oldest jobs of the patient's outbox once they have been
+// performed; n larger than the outbox empties it, and n <= 0 removes nothing.
+// When the outbox is left empty the patient's pending mark is cleared. Jobs
+// are at-least-once: a job performed but not acknowledged before a crash is
+// performed again. It returns ErrNoPatient or a wrapped Redis error.
+func (s *Store) Ack(ctx context.Context, patient string, n int) error {
+	if patient == "" {
+		return ErrNoPatient
+	}
+	k := s.keys(patient)
+	pipe := s.rdb.Pipeline()
+	if n > 0 {
+		pipe.LTrim(ctx, k.outbox, int64(n), -1)
+	}
+	left := pipe.LLen(ctx, k.outbox)
+	if _, err := pipe.Exec(ctx); err != nil {
+		return redisErr("ack outbox", err)
+	}
+	if left.Val() > 0 {
+		return nil
+	}
+	return s.clearPending(ctx, patient, k.outbox)
+}
+
+// clearPending removes the pending mark of a patient whose outbox was seen
+// empty. A commit pushes its jobs before it sets the mark, so checking the
+// outbox again after the removal never loses a job: either this check sees
+// the new jobs and puts the mark back, or the commit's mark comes after the
+// removal.
+func (s *Store) clearPending(ctx context.Context, patient, outboxKey string) error {
+	if err := s.rdb.SRem(ctx, s.pendingKey(), patient).Err(); err != nil {
+		return redisErr("clear pending", err)
+	}
+	n, err := s.rdb.LLen(ctx, outboxKey).Result()
+	if err != nil {
+		return redisErr("clear pending", err)
+	}
+	if n > 0 {
+		return redisErr("mark pending", s.rdb.SAdd(ctx, s.pendingKey(), patient).Err())
+	}
+	return nil
+}
+
+// Pending returns, sorted, the patients whose outbox may hold jobs: every
+// patient with jobs is listed, and a listed patient may have none (after a
+// duplicate or conflicting commit, or when the data expired); Outbox clears
+// such stale marks. On a Redis Cluster the mark lives in another slot than
+// the outbox, so a client crash between the two can in rare cases leave jobs
+// unmarked until the patient's next commit. It returns a wrapped Redis error.
+func (s *Store) Pending(ctx context.Context) ([]string, error) {
+	ps, err := s.rdb.SMembers(ctx, s.pendingKey()).Result()
+	if err != nil {
+		return nil, redisErr("pending", err)
+	}
+	slices.Sort(ps)
+	return ps, nil
+}
+
+// list reads and opens every sealed item of a list, oldest first.
+func (s *Store) list(ctx context.Context, what, key string) ([][]byte, error) {
+	raw, err := s.rdb.LRange(ctx, key, 0, -1).Result()
+	if err != nil {
+		return nil, redisErr("read "+what, err)
+	}
+	out := make([][]byte, 0, len(raw))
+	for _, r := range raw {
+		p, err := s.open(what, key, []byte(r))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -1,0 +1,258 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Session is a patient's stored conversation state, decrypted, and its
+// version. Version 0 with nil Data means there is none.
+type Session struct {
+	Version int64
+	Data    []byte
+}
+
+// Commit is one atomic change to a patient's data.
+type Commit struct {
+	// InboundID is the idempotency key of the inbound message that led to
+	// this commit; "" for none. A commit whose id was applied before (among
+	// the last WithSeenWindow ids, within SeenMaxAge) is a Duplicate.
+	InboundID string
+	// Expect is the version Data was computed from (0: no session yet).
+	Expect int64
+	// Data is the new state; the store seals it.
+	Data []byte
+	// Outbox are jobs to perform after the commit, appended to the outbox.
+	Outbox [][]byte
+	// Records are entries appended to the patient's history.
+	Records [][]byte
+}
+
+// Outcome says what a Commit did. Exactly one of Applied, Duplicate and
+// Conflict is true.
+type Outcome struct {
+	Applied   bool  // the commit was written
+	Duplicate bool  // InboundID was applied before: nothing changed
+	Conflict  bool  // the stored version is not Expect: nothing changed
+	Version   int64 // the stored version now
+	// Current is the stored session on a Conflict, so the caller can compute
+	// the change again without another round trip.
+	Current Session
+}
+
+// corruptReply is the commit script's error for a session value it cannot parse.
+const corruptReply = "kapbot: corrupt session value"
+
+// maxItems bounds the outbox jobs plus records of one commit (Lua's unpack).
+const maxItems = 4000
+
+// commitScript applies a Commit atomically. It touches only the keys of one
+// patient (one cluster slot).
+//
+// KEYS: session, seen ids, outbox, records.
+// ARGV: 1 inbound id hash or "", 2 expected version, 3 now (unix seconds:
+// they fit listpack's 32-bit integers), 4 oldest seen id kept (unix seconds),
+// 5 seen window, 6 retention (ms, 0: none), 7 sealed state,
+// 8 number of outbox jobs, then the jobs, then the records.
+// Returns {0, version} applied, {1, version} duplicate, {2, version, value}
+// conflict, where value is the stored session value or "".
+var commitScript = redis.NewScript(`
+local cur = redis.call('GET', KEYS[1])
+local ver = 0
+if cur then
+  local bar = string.find(cur, '|', 1, true)
+  ver = bar and tonumber(string.sub(cur, 1, bar - 1))
+  if not ver then return redis.error_reply('ERR ` + corruptReply + `') end
+end
+local id = ARGV[1]
+if id ~= '' and redis.call('ZSCORE', KEYS[2], id) then
+  return {1, ver}
+end
+if ver ~= tonumber(ARGV[2]) then
+  return {2, ver, cur or ''}
+end
+ver = ver + 1
+redis.call('SET', KEYS[1], string.format('%d|', ver) .. ARGV[7])
+if id ~= '' then
+  -- Scores rise strictly, so that the window drops the oldest id even when
+  -- many arrive within one second.
+  local score = tonumber(ARGV[3])
+  local top = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
+  if top[2] and tonumber(top[2]) >= score then score = tonumber(top[2]) + 1 end
+  redis.call('ZADD', KEYS[2], score, id)
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[5]) + 1))
+end
+local njobs = tonumber(ARGV[8])
+if njobs > 0 then
+  redis.call('RPUSH', KEYS[3], unpack(ARGV, 9, 8 + njobs))
+end
+if #ARGV > 8 + njobs then
+  redis.call('RPUSH', KEYS[4], unpack(ARGV, 9 + njobs, #ARGV))
+end
+local ttl = tonumber(ARGV[6])
+for _, k in ipairs(KEYS) do
+  if ttl > 0 then
+    redis.call('PEXPIRE', k, ttl)
+  else
+    redis.call('PERSIST', k)
+  end
+end
+return {0, ver}
+`)
+
+// Load returns the patient's session: Version 0 and nil Data when there is
+// none. It returns ErrNoPatient for an empty id, an error wrapping
+// seal.ErrDecrypt when the stored state does not open (wrong data key), and
+// ErrCorrupt or a wrapped Redis error otherwise.
+func (s *Store) Load(ctx context.Context, patient string) (Session, error) {
+	if patient == "" {
+		return Session{}, ErrNoPatient
+	}
+	k := s.keys(patient)
+	raw, err := s.rdb.Get(ctx, k.session).Bytes()
+	if err := redisErr("load session", err); err == ErrNotFound {
+		return Session{}, nil
+	} else if err != nil {
+		return Session{}, err
+	}
+	return s.session(k.session, raw)
+}
+
+// session decodes a stored session value "<version>|<sealed>".
+func (s *Store) session(key string, raw []byte) (Session, error) {
+	v, sealed, ok := bytes.Cut(raw, []byte{'|'})
+	if !ok {
+		return Session{}, ErrCorrupt
+	}
+	version, err := strconv.ParseInt(string(v), 10, 64)
+	if err != nil || version < 1 {
+		return Session{}, ErrCorrupt
+	}
+	data, err := s.open("session", key, sealed)
+	if err != nil {
+		return Session{}, err
+	}
+	if data == nil {
+		data = []byte{}
+	}
+	return Session{Version: version, Data: data}, nil
+}
+
+// Commit applies c to the patient's data in one atomic step:
+//
+//   - if c.InboundID was applied before, nothing changes: Duplicate;
+//   - else if the stored version is not c.Expect, nothing changes: Conflict,
+//     with the stored session in Outcome.Current;
+//   - else the state becomes c.Data at version c.Expect+1, the inbound id is
+//     remembered, c.Outbox and c.Records are appended, and every key of the
+//     patient expires after the retention period: Applied.
+//
+// In the common case this is one round trip. The patient is also marked as
+// active (Patients) and, when c.Outbox is not empty, as pending (Pending);
+// see Pending for the guarantees. Commit returns ErrNoPatient, ErrBadCommit,
+// or a wrapped Redis or decryption error; Outcome is then zero.
+func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, error) {
+	if patient == "" {
+		return Outcome{}, ErrNoPatient
+	}
+	if c.Expect < 0 || len(c.Outbox)+len(c.Records) > maxItems {
+		return Outcome{}, ErrBadCommit
+	}
+	k := s.keys(patient)
+	now := s.now()
+	var id string
+	if c.InboundID != "" {
+		// A short hash: small in memory (see TestMemoryPerSession), and the
+		// platform's ids stay out of Redis. With 48 bits, the chance that a
+		// new id collides with one of 32 remembered ids is about 1e-13.
+		sum := sha256.Sum256([]byte(c.InboundID))
+		id = string(sum[:6])
+	}
+	args := make([]any, 0, 8+len(c.Outbox)+len(c.Records))
+	args = append(args,
+		id,
+		c.Expect,
+		now.Unix(),
+		now.Add(-SeenMaxAge).Unix(),
+		s.seenWindow,
+		s.retention.Milliseconds(),
+		s.sealer.Seal(c.Data, []byte(k.session)),
+		len(c.Outbox),
+	)
+	for _, j := range c.Outbox {
+		args = append(args, s.sealer.Seal(j, []byte(k.outbox)))
+	}
+	for _, r := range c.Records {
+		args = append(args, s.sealer.Seal(r, []byte(k.records)))
+	}
+
+	// One pipeline: the script, then the indexes, which live in other
+	// slots. The pending mark follows the push so that Ack, which clears it
+	// only after seeing an empty outbox, cannot lose it.
+	pipe := s.rdb.Pipeline()
+	res := commitScript.EvalSha(ctx, pipe, k.all(), args...)
+	pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: patient})
+	if len(c.Outbox) > 0 {
+		pipe.SAdd(ctx, s.pendingKey(), patient)
+	}
+	_, err := pipe.Exec(ctx)
+	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
+		// First use on this server: send the script itself. The indexes
+		// were updated by the pipeline already.
+		res = commitScript.Eval(ctx, s.rdb, k.all(), args...)
+		err = res.Err()
+		if err == nil && len(c.Outbox) > 0 {
+			// Mark again after the push (see clearPending).
+			err = s.rdb.SAdd(ctx, s.pendingKey(), patient).Err()
+		}
+	}
+	if err != nil {
+		if strings.Contains(err.Error(), corruptReply) {
+			return Outcome{}, ErrCorrupt
+		}
+		return Outcome{}, redisErr("commit", err)
+	}
+	return s.outcome(k.session, res)
+}
+
+// outcome decodes the commit script's reply.
+func (s *Store) outcome(sessionKey string, res *redis.Cmd) (Outcome, error) {
+	reply, err := res.Slice()
+	if err != nil {
+		return Outcome{}, redisErr("commit", err)
+	}
+	if len(reply) < 2 {
+		return Outcome{}, fmt.Errorf("store: commit: unexpected reply of %d items", len(reply))
+	}
+	code, ok1 := reply[0].(int64)
+	version, ok2 := reply[1].(int64)
+	if !ok1 || !ok2 {
+		return Outcome{}, fmt.Errorf("store: commit: unexpected reply types %T, %T", reply[0], reply[1])
+	}
+	switch code {
+	case 0:
+		return Outcome{Applied: true, Version: version}, nil
+	case 1:
+		return Outcome{Duplicate: true, Version: version}, nil
+	case 2:
+		out := Outcome{Conflict: true, Version: version}
+		if len(reply) > 2 {
+			if raw, _ := reply[2].(string); raw != "" {
+				cur, err := s.session(sessionKey, []byte(raw))
+				if err != nil {
+					return Outcome{}, err
+				}
+				out.Current = cur
+			}
+		}
+		return out, nil
+	}
+	return Outcome{}, fmt.Errorf("store: commit: unexpected reply code %d", code)
+}

@@ -1,0 +1,193 @@
+// Package store keeps patient sessions, their outboxes and histories, locks,
+// and published flow bundles in Redis.
+//
+// Patient data (session state, outbox jobs, history records) is sealed with
+// AES-GCM (package seal) with the Redis key it is stored under as additional
+// data, so a value copied to another key does not open. Flow bundles are not
+// patient data and are stored in clear.
+//
+// # Keys
+//
+// Every key starts with the configured prefix. The keys of one patient share
+// a cluster hash tag, so that the commit script, which touches all of them,
+// runs on one cluster slot:
+//
+//	<prefix>:p:{<patient>}:s   string  "<version>|<sealed state>"
+//	<prefix>:p:{<patient>}:i   zset    hashes of applied inbound ids, scored by time (s)
+//	<prefix>:p:{<patient>}:o   list    sealed outbox jobs, oldest first
+//	<prefix>:p:{<patient>}:r   list    sealed history records, oldest first
+//	<prefix>:patients          zset    patient ids, scored by last activity (ms)
+//	<prefix>:pending           set     patient ids whose outbox may be non-empty
+//	<prefix>:lock:<key>        string  lock token
+//	<prefix>:{bundle}:v:<ver>  hash    file name -> source of a published bundle
+//	<prefix>:{bundle}:current  string  version of the current bundle
+//	<prefix>:{bundle}:versions zset    versions, scored by publish time (ms)
+//
+// In <patient>, the characters '%', '{' and '}' are percent-escaped. The
+// prefix should not contain '{' or '}'. The patient keys expire after the
+// retention period without activity (default 90 days).
+//
+// Patient ids are not health data, but they identify people: this package
+// never puts them, nor any stored data, in an error message.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/seal"
+)
+
+// Defaults of the options.
+const (
+	DefaultRetention  = 90 * 24 * time.Hour
+	DefaultSeenWindow = 32
+	// SeenMaxAge is how long an applied inbound id is remembered at most.
+	// Telegram and Discord redeliver within minutes, so two days is plenty.
+	SeenMaxAge = 48 * time.Hour
+)
+
+// Errors returned by this package. Other errors come from Redis (wrapped) or
+// from opening sealed data (wrapping seal.ErrDecrypt).
+var (
+	// ErrNotFound means there is nothing stored under the name asked for.
+	ErrNotFound = errors.New("store: not found")
+	// ErrNoPatient means the patient id is empty.
+	ErrNoPatient = errors.New("store: empty patient id")
+	// ErrCorrupt means a stored session value is not in the store's format.
+	ErrCorrupt = errors.New("store: corrupt session value")
+	// ErrBadVersion means a bundle version is empty, too long, or holds
+	// white space or control characters.
+	ErrBadVersion = errors.New("store: invalid bundle version")
+	// ErrEmptyBundle means Publish was given no sources.
+	ErrEmptyBundle = errors.New("store: empty bundle")
+	// ErrVersionExists means a bundle version is already published with
+	// other contents; published bundles are never overwritten.
+	ErrVersionExists = errors.New("store: bundle version already published with other contents")
+	// ErrBadCommit means a Commit's fields are out of range.
+	ErrBadCommit = errors.New("store: invalid commit")
+)
+
+// redisAPI is the part of go-redis the store uses.
+type redisAPI interface {
+	redis.Scripter
+	Get(ctx context.Context, key string) *redis.StringCmd
+	SetNX(ctx context.Context, key string, value any, expiration time.Duration) *redis.BoolCmd
+	Del(ctx context.Context, keys ...string) *redis.IntCmd
+	LRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
+	LLen(ctx context.Context, key string) *redis.IntCmd
+	SAdd(ctx context.Context, key string, members ...any) *redis.IntCmd
+	SRem(ctx context.Context, key string, members ...any) *redis.IntCmd
+	SMembers(ctx context.Context, key string) *redis.StringSliceCmd
+	ZRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
+	ZRevRangeWithScores(ctx context.Context, key string, start, stop int64) *redis.ZSliceCmd
+	ZRemRangeByScore(ctx context.Context, key, min, max string) *redis.IntCmd
+	HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd
+	Pipeline() redis.Pipeliner
+	Watch(ctx context.Context, fn func(*redis.Tx) error, keys ...string) error
+}
+
+var _ redisAPI = (redis.UniversalClient)(nil)
+
+// Store keeps kapbot's data in Redis. It is safe for concurrent use; the
+// caller owns the Redis client and closes it after the last use.
+type Store struct {
+	rdb        redisAPI
+	prefix     string
+	sealer     *seal.Sealer
+	retention  time.Duration
+	now        func() time.Time
+	seenWindow int
+}
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithRetention sets how long a patient's data is kept after their last
+// commit (default 90 days); 0 keeps it until erased.
+func WithRetention(d time.Duration) Option {
+	return func(s *Store) { s.retention = max(d, 0) }
+}
+
+// WithClock sets the clock used for activity, inbound-id and publish times
+// (default time.Now).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// WithSeenWindow sets how many applied inbound ids are remembered per
+// patient for de-duplication (default 32, at least 1); ids older than
+// SeenMaxAge are forgotten too.
+func WithSeenWindow(n int) Option { return func(s *Store) { s.seenWindow = max(n, 1) } }
+
+// New returns a store that keeps its keys under prefix in c and seals patient
+// data with sealer.
+func New(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...Option) *Store {
+	return newStore(c, prefix, sealer, opts...)
+}
+
+func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *Store {
+	s := &Store{
+		rdb:        c,
+		prefix:     prefix,
+		sealer:     sealer,
+		retention:  DefaultRetention,
+		now:        time.Now,
+		seenWindow: DefaultSeenWindow,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// patientKeys are the keys of one patient.
+type patientKeys struct {
+	session, seen, outbox, records string
+}
+
+// all lists the keys in the order the commit script expects them.
+func (k patientKeys) all() []string { return []string{k.session, k.seen, k.outbox, k.records} }
+
+var tagEscaper = strings.NewReplacer("%", "%25", "{", "%7B", "}", "%7D")
+
+func (s *Store) keys(patient string) patientKeys {
+	base := s.prefix + ":p:{" + tagEscaper.Replace(patient) + "}:"
+	return patientKeys{
+		session: base + "s",
+		seen:    base + "i",
+		outbox:  base + "o",
+		records: base + "r",
+	}
+}
+
+func (s *Store) patientsKey() string       { return s.prefix + ":patients" }
+func (s *Store) pendingKey() string        { return s.prefix + ":pending" }
+func (s *Store) lockKey(key string) string { return s.prefix + ":lock:" + key }
+
+// redisErr turns redis.Nil into ErrNotFound and wraps other errors with what
+// the store was doing. It is the one place where redis.Nil is looked at.
+func redisErr(op string, err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, redis.Nil):
+		return ErrNotFound
+	default:
+		return fmt.Errorf("store: %s: %w", op, err)
+	}
+}
+
+// open decrypts sealed data stored under key.
+func (s *Store) open(what, key string, sealed []byte) ([]byte, error) {
+	p, err := s.sealer.Open(sealed, []byte(key))
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", what, err)
+	}
+	return p, nil
+}
+
+func millis(t time.Time) float64 { return float64(t.UnixMilli()) }
