@@ -266,6 +266,7 @@ type Questionnaire struct {
 	LOINC       LOINC
 	Items       []*Item
 	Scoring     Scoring
+	Tests       []Vector // golden vectors; Compile checks them against Score
 	Pos         Pos
 }
 
@@ -326,10 +327,32 @@ type Flag struct {
 // total, band, flags, risk, every computed value and every item id.
 type Result struct {
 	Questionnaire string         `json:"questionnaire"`
+	Flow          string         `json:"flow,omitempty"` // flow whose step ran it
+	Name          string         `json:"name,omitempty"` // the step's save name in that flow
+	At            time.Time      `json:"at,omitzero"`    // when the last item was answered
 	Total         float64        `json:"total"`
 	Band          string         `json:"band,omitempty"`
 	Flags         []string       `json:"flags"`
 	Risk          bool           `json:"risk"`
 	Values        map[string]any `json:"values,omitempty"`
 	Items         map[string]any `json:"items"`
+}
+
+// Vector is one golden test of a questionnaire's scoring (the `tests:` of a
+// questionnaire file): Score(Answers) must give what Expect states. Compile runs
+// every vector and reports a mismatch as a problem.
+type Vector struct {
+	Name    string
+	Answers map[string]any // item id -> answer, typed as the engine stores it (float64, string, bool, []string)
+	Expect  Expect
+	Pos     Pos
+}
+
+// Expect is what a Vector checks; nil and absent fields are not checked.
+type Expect struct {
+	Total  *float64
+	Band   *string
+	Flags  []string // compared as a set; nil: not checked, empty: no flag raised
+	Risk   *bool
+	Values map[string]any // only the named values are checked
 }

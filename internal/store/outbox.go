@@ -28,26 +28,22 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 
 // Ack removes the n oldest jobs of the patient's outbox once they have been
 // performed; n larger than the outbox empties it, and n <= 0 removes nothing.
-// When the outbox is left empty the patient's pending mark is cleared. Jobs
-// are at-least-once: a job performed but not acknowledged before a crash is
-// performed again. It returns ErrNoPatient or a wrapped Redis error.
+// It is one round trip: the patient's pending mark stays and is cleared the
+// next time Outbox finds the outbox empty (Pending lists marks, not jobs).
+// Jobs are at-least-once: a job performed but not acknowledged before a
+// crash is performed again. It returns ErrNoPatient or a wrapped Redis error.
 func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 	if patient == "" {
 		return ErrNoPatient
 	}
-	k := s.keys(patient)
-	pipe := s.rdb.Pipeline()
-	if n > 0 {
-		pipe.LTrim(ctx, k.outbox, int64(n), -1)
-	}
-	left := pipe.LLen(ctx, k.outbox)
-	if _, err := pipe.Exec(ctx); err != nil {
-		return redisErr("ack outbox", err)
-	}
-	if left.Val() > 0 {
+	if n <= 0 {
 		return nil
 	}
-	return s.clearPending(ctx, patient, k.outbox)
+	k := s.keys(patient)
+	if err := s.rdb.LTrim(ctx, k.outbox, int64(n), -1).Err(); err != nil {
+		return redisErr("ack outbox", err)
+	}
+	return nil
 }
 
 // clearPending removes the pending mark of a patient whose outbox was seen

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -32,6 +33,9 @@ type Commit struct {
 	Outbox [][]byte
 	// Records are entries appended to the patient's history.
 	Records [][]byte
+	// Retention, when positive, replaces the store's retention for this
+	// commit: the clinic's setting from the flows the session runs.
+	Retention time.Duration
 }
 
 // Outcome says what a Commit did. Exactly one of Applied, Duplicate and
@@ -41,6 +45,10 @@ type Outcome struct {
 	Duplicate bool  // InboundID was applied before: nothing changed
 	Conflict  bool  // the stored version is not Expect: nothing changed
 	Version   int64 // the stored version now
+	// Ahead is, when Applied, how many jobs were in the outbox before this
+	// commit's: 0 means the outbox now holds exactly c.Outbox, so the caller
+	// can perform them without reading the outbox back.
+	Ahead int64
 	// Current is the stored session on a Conflict, so the caller can compute
 	// the change again without another round trip.
 	Current Session
@@ -60,7 +68,7 @@ const maxItems = 4000
 // they fit listpack's 32-bit integers), 4 oldest seen id kept (unix seconds),
 // 5 seen window, 6 retention (ms, 0: none), 7 sealed state,
 // 8 number of outbox jobs, then the jobs, then the records.
-// Returns {0, version} applied, {1, version} duplicate, {2, version, value}
+// Returns {0, version, jobs already in the outbox} applied, {1, version} duplicate, {2, version, value}
 // conflict, where value is the stored session value or "".
 var commitScript = redis.NewScript(`
 local cur = redis.call('GET', KEYS[1])
@@ -90,6 +98,7 @@ if id ~= '' then
   redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[5]) + 1))
 end
 local njobs = tonumber(ARGV[8])
+local ahead = redis.call('LLEN', KEYS[3])
 if njobs > 0 then
   redis.call('RPUSH', KEYS[3], unpack(ARGV, 9, 8 + njobs))
 end
@@ -104,7 +113,7 @@ for _, k in ipairs(KEYS) do
     redis.call('PERSIST', k)
   end
 end
-return {0, ver}
+return {0, ver, ahead}
 `)
 
 // Load returns the patient's session: Version 0 and nil Data when there is
@@ -167,6 +176,10 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	}
 	k := s.keys(patient)
 	now := s.now()
+	retention := s.retention
+	if c.Retention > 0 {
+		retention = c.Retention
+	}
 	var id string
 	if c.InboundID != "" {
 		// A short hash: small in memory (see TestMemoryPerSession), and the
@@ -182,7 +195,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		now.Unix(),
 		now.Add(-SeenMaxAge).Unix(),
 		s.seenWindow,
-		s.retention.Milliseconds(),
+		retention.Milliseconds(),
 		s.sealer.Seal(c.Data, []byte(k.session)),
 		len(c.Outbox),
 	)
@@ -238,7 +251,11 @@ func (s *Store) outcome(sessionKey string, res *redis.Cmd) (Outcome, error) {
 	}
 	switch code {
 	case 0:
-		return Outcome{Applied: true, Version: version}, nil
+		out := Outcome{Applied: true, Version: version}
+		if len(reply) > 2 {
+			out.Ahead, _ = reply[2].(int64)
+		}
+		return out, nil
 	case 1:
 		return Outcome{Duplicate: true, Version: version}, nil
 	case 2:

@@ -81,6 +81,7 @@ type redisAPI interface {
 	Del(ctx context.Context, keys ...string) *redis.IntCmd
 	LRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
 	LLen(ctx context.Context, key string) *redis.IntCmd
+	LTrim(ctx context.Context, key string, start, stop int64) *redis.StatusCmd
 	SAdd(ctx context.Context, key string, members ...any) *redis.IntCmd
 	SRem(ctx context.Context, key string, members ...any) *redis.IntCmd
 	SMembers(ctx context.Context, key string) *redis.StringSliceCmd

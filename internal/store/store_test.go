@@ -380,7 +380,17 @@ func TestOutboxAck(t *testing.T) {
 	outbox("tg:1")
 	pending("tg:2")
 	ack("tg:2", 1)
+	pending("tg:2") // Ack is one LTRIM: the mark goes when the empty outbox is read
+	outbox("tg:2")
 	pending()
+	if out := mustCommit(t, f.store, "tg:2", Commit{Expect: 1, Outbox: [][]byte{[]byte("a1"), []byte("a2")}}); out.Ahead != 0 {
+		t.Fatalf("Ahead = %d on an empty outbox", out.Ahead)
+	}
+	if out := mustCommit(t, f.store, "tg:2", Commit{Expect: 2, Outbox: [][]byte{[]byte("a3")}}); out.Ahead != 2 {
+		t.Fatalf("Ahead = %d, want 2", out.Ahead)
+	}
+	ack("tg:2", 3)
+	outbox("tg:2")
 
 	// A duplicate commit marks the patient pending without adding jobs; the
 	// stale mark goes away when the empty outbox is read.
@@ -445,6 +455,9 @@ func TestAckKeepsConcurrentJobs(t *testing.T) {
 		jobs, _ := f.store.Outbox(ctx, "tg:1")
 		if err := f.store.Ack(ctx, "tg:1", len(jobs)); err != nil {
 			t.Fatal(err)
+		}
+		if jobs, _ := f.store.Outbox(ctx, "tg:1"); len(jobs) != 0 {
+			t.Fatalf("round %d: %d jobs left after ack", round, len(jobs))
 		}
 		if p, _ := f.store.Pending(ctx); len(p) != 0 {
 			t.Fatalf("round %d: pending after everything was acked: %q", round, p)

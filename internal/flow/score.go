@@ -1,0 +1,257 @@
+package flow
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/types"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Errors of scoring.
+var (
+	// ErrAnswer means an answer has the wrong type for its item (an engine
+	// fault: answers are stored typed).
+	ErrAnswer = errors.New("answer of the wrong type")
+	// ErrEval means a compiled expression failed at run time.
+	ErrEval = errors.New("expression failed")
+	// ErrNoItem means an item index is out of range.
+	ErrNoItem = errors.New("no such item")
+)
+
+// EvalError is an expression that failed at run time. Its message names the
+// place only: the underlying error may quote patient answers, so it is
+// reachable through errors.Unwrap / errors.As but never printed by Error.
+type EvalError struct {
+	Questionnaire string
+	Where         string // "item c3 when", "value positive", "flag item9"
+	Err           error
+}
+
+// Error names the questionnaire and the expression, never values.
+func (e *EvalError) Error() string {
+	return fmt.Sprintf("questionnaire %s: %s: %v", e.Questionnaire, e.Where, ErrEval)
+}
+
+// Unwrap returns ErrEval and the underlying error.
+func (e *EvalError) Unwrap() []error { return []error{ErrEval, e.Err} }
+
+// ResultType is the expression type of this questionnaire's result, as flows
+// see it under the questionnaire step's save name: total, band, flags, risk,
+// every scoring value and every item answer.
+func (q *Questionnaire) ResultType() types.Map {
+	m := types.Map{
+		"total": types.Float64,
+		"band":  types.String,
+		"flags": types.Array(types.String),
+		"risk":  types.Bool,
+	}
+	for _, it := range q.Items {
+		if it.Ask != nil {
+			m[it.ID] = ExprType(answerType(it.Ask))
+		} else {
+			m[it.ID] = types.Any
+		}
+	}
+	for _, v := range q.Scoring.Values {
+		m[v.Name] = ExprType(v.Type)
+	}
+	return m
+}
+
+// ResultValue is a result as flow expressions see it: the map ResultType
+// describes, where items without an answer have their type's zero value.
+func (q *Questionnaire) ResultValue(r Result) map[string]any {
+	m := make(map[string]any, len(q.Items)+len(r.Values)+4)
+	for _, it := range q.Items {
+		if v, ok := r.Items[it.ID]; ok && v != nil {
+			m[it.ID] = normalize(v)
+		} else if it.Ask != nil {
+			m[it.ID] = answerType(it.Ask).Zero()
+		}
+	}
+	for k, v := range r.Values {
+		m[k] = normalize(v)
+	}
+	flags := r.Flags
+	if flags == nil {
+		flags = []string{}
+	}
+	m["total"], m["band"], m["flags"], m["risk"] = r.Total, r.Band, flags, r.Risk
+	return m
+}
+
+// env builds the variables of item and scoring expressions: every item's
+// answer, or its type's zero value when unanswered.
+func (q *Questionnaire) env(answers map[string]any) (map[string]any, error) {
+	env := make(map[string]any, len(q.Items)+len(q.Scoring.Values)+2)
+	for _, it := range q.Items {
+		var t VarType = TypeText
+		if it.Ask != nil {
+			t = answerType(it.Ask)
+		}
+		v, ok := answers[it.ID]
+		if !ok || v == nil {
+			env[it.ID] = t.Zero()
+			continue
+		}
+		v = normalize(v)
+		if got, ok := valueType(v); !ok || got != t {
+			return nil, fmt.Errorf("questionnaire %s: item %s: answer of type %s, want %s: %w", q.ID, it.ID, typeName(v), t, ErrAnswer)
+		}
+		env[it.ID] = v
+	}
+	return env, nil
+}
+
+// Asked reports whether item i is asked given the answers so far: true when
+// it has no condition, else its `when`. An unanswered item counts as its
+// type's zero value. It returns ErrNoItem for a bad index, an error matching
+// ErrAnswer for a mistyped answer and an *EvalError when the condition fails.
+func (q *Questionnaire) Asked(i int, answers map[string]any) (bool, error) {
+	if i < 0 || i >= len(q.Items) {
+		return false, fmt.Errorf("questionnaire %s: item %d of %d: %w", q.ID, i, len(q.Items), ErrNoItem)
+	}
+	it := q.Items[i]
+	if it.When == nil {
+		return true, nil
+	}
+	env, err := q.env(answers)
+	if err != nil {
+		return false, err
+	}
+	out, err := run(it.When, env)
+	if err != nil {
+		return false, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: err}
+	}
+	b, ok := out.(bool)
+	if !ok {
+		return false, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: fmt.Errorf("gives %T, not bool", out)}
+	}
+	return b, nil
+}
+
+// Score scores the answers (item id -> answer, as the engine stores them).
+// The total is the weighted sum of the scored items that were answered (yes
+// counts 1, no 0; numbers by value); unanswered and skipped items count 0.
+// The band is the first whose range holds the total ("" if none); values and
+// flags are evaluated in order (Flags is never nil); Risk is whether a flag
+// with risk: true was raised; Items is a copy of answers. Score is pure. It
+// returns an error matching ErrAnswer for a mistyped answer and an
+// *EvalError when an expression fails; the Result is then partial.
+func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
+	res := Result{Questionnaire: q.ID, Flags: []string{}, Items: make(map[string]any, len(answers))}
+	for k, v := range answers {
+		res.Items[k] = v
+	}
+	env, err := q.env(answers)
+	if err != nil {
+		return res, err
+	}
+	for _, it := range q.Items {
+		if !it.Scored {
+			continue
+		}
+		if v, ok := answers[it.ID]; ok && v != nil {
+			switch x := env[it.ID].(type) {
+			case float64:
+				res.Total += it.Weight * x
+			case bool:
+				if x {
+					res.Total += it.Weight
+				}
+			}
+		}
+	}
+	for _, b := range q.Scoring.Bands {
+		if b.Min <= res.Total && res.Total <= b.Max {
+			res.Band = b.Name
+			break
+		}
+	}
+	env["total"], env["band"] = res.Total, res.Band
+	if len(q.Scoring.Values) > 0 {
+		res.Values = make(map[string]any, len(q.Scoring.Values))
+	}
+	for _, v := range q.Scoring.Values {
+		out, err := run(v.Program, env)
+		if err != nil {
+			return res, &EvalError{Questionnaire: q.ID, Where: "value " + v.Name, Err: err}
+		}
+		out = normalize(out)
+		res.Values[v.Name] = out
+		env[v.Name] = out
+	}
+	for _, f := range q.Scoring.Flags {
+		out, err := run(f.When, env)
+		if err != nil {
+			return res, &EvalError{Questionnaire: q.ID, Where: "flag " + f.ID, Err: err}
+		}
+		if raised, _ := out.(bool); raised {
+			res.Flags = append(res.Flags, f.ID)
+			res.Risk = res.Risk || f.Risk
+		}
+	}
+	return res, nil
+}
+
+func run(p *vm.Program, env map[string]any) (any, error) {
+	if p == nil {
+		return nil, errors.New("not compiled")
+	}
+	return expr.Run(p, env)
+}
+
+// normalize converts a value to the types expressions use: every number to
+// float64, a list of strings to []string.
+func normalize(v any) any {
+	switch x := v.(type) {
+	case float64, string, bool, []string, nil:
+		return v
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return v
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return float64(rv.Uint())
+	case reflect.Float32:
+		return rv.Float()
+	}
+	return v
+}
+
+// valueType is the variable type of a normalized value.
+func valueType(v any) (VarType, bool) {
+	switch v.(type) {
+	case float64:
+		return TypeNumber, true
+	case string:
+		return TypeText, true
+	case bool:
+		return TypeBool, true
+	case []string:
+		return TypeList, true
+	}
+	return "", false
+}
+
+// typeName names the Go type of a value for errors, never the value itself.
+func typeName(v any) string {
+	if t, ok := valueType(v); ok {
+		return string(t)
+	}
+	return fmt.Sprintf("%T", v)
+}

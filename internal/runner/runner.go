@@ -1,0 +1,479 @@
+package runner
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/store"
+)
+
+// Store is what the runner needs from storage. *store.Store implements it.
+type Store interface {
+	Load(ctx context.Context, patient string) (store.Session, error)
+	Commit(ctx context.Context, patient string, c store.Commit) (store.Outcome, error)
+	Outbox(ctx context.Context, patient string) ([][]byte, error)
+	Ack(ctx context.Context, patient string, n int) error
+	Pending(ctx context.Context) ([]string, error)
+	Erase(ctx context.Context, patient string) error
+}
+
+var _ Store = (*store.Store)(nil)
+
+// Referrer receives referrals once their step is committed. It may be called
+// more than once for the same referral after a crash (Referral.ID is stable).
+type Referrer interface {
+	Refer(ctx context.Context, r Referral) error
+}
+
+// Runner applies patient input to sessions, exactly once and in order per
+// patient, and delivers the replies. It is safe for concurrent use.
+type Runner struct {
+	store    Store
+	lib      *Library
+	log      *slog.Logger
+	now      func() time.Time
+	referrer Referrer
+	metrics  *Metrics
+
+	mu      sync.Mutex
+	senders map[string]Sender // channel prefix -> sender
+	locks   map[string]*patientLock
+	cache   *sessionCache
+}
+
+// Option configures a Runner.
+type Option func(*Runner)
+
+// WithLogger sets the logger (default slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(r *Runner) { r.log = l } }
+
+// WithClock sets the clock (default time.Now).
+func WithClock(now func() time.Time) Option { return func(r *Runner) { r.now = now } }
+
+// WithReferrer sets who is told about new referrals.
+func WithReferrer(x Referrer) Option { return func(r *Runner) { r.referrer = x } }
+
+// WithMetrics records metrics in m.
+func WithMetrics(m *Metrics) Option { return func(r *Runner) { r.metrics = m } }
+
+// New returns a runner over st running the flows lib holds.
+func New(st Store, lib *Library, opts ...Option) *Runner {
+	r := &Runner{store: st, lib: lib, log: slog.Default(), now: time.Now,
+		senders: map[string]Sender{}, locks: map[string]*patientLock{}, cache: newSessionCache(10000)}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
+}
+
+// Register makes s deliver the replies of patients whose id starts with
+// prefix + ":" ("tg", "dc", "console").
+func (r *Runner) Register(prefix string, s Sender) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.senders[prefix] = s
+}
+
+func (r *Runner) sender(patient string) (Sender, error) {
+	prefix, _, ok := strings.Cut(patient, ":")
+	if !ok {
+		return nil, fmt.Errorf("patient id without channel prefix: %w", ErrBadPatient)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := r.senders[prefix]
+	if s == nil {
+		return nil, fmt.Errorf("no channel %q registered: %w", prefix, ErrNoChannel)
+	}
+	return s, nil
+}
+
+// Errors of Handle.
+var (
+	ErrBadPatient = errors.New("bad patient id")
+	ErrNoChannel  = errors.New("no channel for patient")
+	ErrConflict   = errors.New("session kept changing; gave up")
+)
+
+// Handle applies one inbound event. It returns nil once the event's effect is
+// stored durably (or it was a duplicate of one already applied); replies are
+// then delivered before it returns, and a delivery failure is logged and left
+// in the outbox for Redeliver, not returned. An error means nothing was
+// stored: the channel should not confirm the event, so it is delivered again.
+func (r *Runner) Handle(ctx context.Context, in Inbound) error {
+	start := r.now()
+	if _, err := r.sender(in.Patient); err != nil {
+		return err
+	}
+	unlock := r.lock(in.Patient)
+	defer unlock()
+	applied, jobs, err := r.apply(ctx, in)
+	r.metrics.inbound(in.Patient, applied, err, r.now().Sub(start))
+	if err != nil {
+		return err
+	}
+	if jobs != nil {
+		// The outbox holds exactly this commit's jobs: no need to read it.
+		err = r.perform(ctx, in.Patient, jobs)
+	} else {
+		err = r.drain(ctx, in.Patient)
+	}
+	if err != nil && ctx.Err() == nil {
+		r.log.Warn("delivery postponed", "patient", redact(in.Patient), "err", err)
+	}
+	return nil
+}
+
+// apply runs the step and commits it, retrying on a concurrent change. It
+// returns the commit's outbox jobs when they are the whole outbox.
+func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error) {
+	if in.Input.Now.IsZero() {
+		in.Input.Now = r.now()
+	}
+	cached, ok := r.cache.get(in.Patient)
+	if !ok {
+		sess, err := r.store.Load(ctx, in.Patient)
+		if err != nil {
+			return "error", nil, fmt.Errorf("load session: %w", err)
+		}
+		st, err := decodeState(sess.Data)
+		if err != nil {
+			return "error", nil, err
+		}
+		cached = cachedSession{version: sess.Version, state: st}
+	}
+	for attempt := 0; attempt < 8; attempt++ {
+		st := cached.state
+		if st.Locale == "" && in.Locale != "" {
+			st.Locale = in.Locale
+		}
+		eng, err := r.lib.For(ctx, st)
+		if err != nil {
+			return "error", nil, err
+		}
+		if st.Locale == "" || !servesLocale(eng.Bundle(), st.Locale) {
+			st.Locale = eng.Bundle().Clinic.DefaultLocale
+		}
+		next, fx, err := eng.Step(st, in.Input)
+		if err != nil {
+			return "error", nil, fmt.Errorf("step: %w", err)
+		}
+		data, err := encodeState(next)
+		if err != nil {
+			return "error", nil, err
+		}
+		jobs, records, err := r.jobs(in, eng.Bundle(), next, fx)
+		if err != nil {
+			return "error", nil, err
+		}
+		out, err := r.store.Commit(ctx, in.Patient, store.Commit{
+			InboundID: in.ID, Expect: cached.version, Data: data, Outbox: jobs, Records: records,
+			Retention: eng.Bundle().Clinic.Retention,
+		})
+		if err != nil {
+			r.cache.drop(in.Patient)
+			return "error", nil, fmt.Errorf("commit session: %w", err)
+		}
+		switch {
+		case out.Duplicate:
+			r.cache.drop(in.Patient)
+			return "duplicate", nil, nil
+		case out.Conflict:
+			cs, err := decodeState(out.Current.Data)
+			if err != nil {
+				return "error", nil, err
+			}
+			cached = cachedSession{version: out.Current.Version, state: cs}
+			continue
+		}
+		r.cache.put(in.Patient, cachedSession{version: out.Version, state: next})
+		for _, f := range fx {
+			if p, ok := f.(engine.Problem); ok {
+				r.log.Warn("flow problem at run time", "flow", p.Flow, "step", p.Step, "what", p.What)
+			}
+		}
+		if out.Ahead == 0 {
+			if jobs == nil {
+				jobs = [][]byte{}
+			}
+			return "applied", jobs, nil
+		}
+		return "applied", nil, nil
+	}
+	r.cache.drop(in.Patient)
+	return "error", nil, ErrConflict
+}
+
+func servesLocale(b *flow.Bundle, l string) bool {
+	for _, x := range b.Clinic.Locales {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// job is one piece of work in a patient's outbox, done after the commit.
+type job struct {
+	Send     *engine.Message `json:"send,omitempty"`
+	Referral *Referral       `json:"referral,omitempty"`
+	Forget   bool            `json:"forget,omitempty"`
+	Stop     bool            `json:"stop,omitempty"`
+}
+
+// Record is one entry of a patient's history.
+type Record struct {
+	At       time.Time    `json:"at"`
+	Kind     string       `json:"kind"` // "result", "referral", "finished"
+	Result   *flow.Result `json:"result,omitempty"`
+	Referral *Referral    `json:"referral,omitempty"`
+	Status   string       `json:"status,omitempty"`
+}
+
+// Referral is a hand-off to a clinician, as created by a step.
+type Referral struct {
+	ID       string        `json:"id"` // stable: inbound id + index
+	Patient  string        `json:"patient"`
+	Created  time.Time     `json:"created"`
+	Priority flow.Priority `json:"priority"`
+	Flow     string        `json:"flow"`
+	Bundle   string        `json:"bundle"`
+	Step     string        `json:"step,omitempty"`
+	Reason   string        `json:"reason,omitempty"`
+	Trigger  string        `json:"trigger"`
+	Message  string        `json:"message,omitempty"` // the patient's words that triggered it (health data)
+}
+
+func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs, records [][]byte, err error) {
+	add := func(list *[][]byte, v any) {
+		if err != nil {
+			return
+		}
+		var data []byte
+		data, err = json.Marshal(v)
+		*list = append(*list, data)
+	}
+	for i, f := range fx {
+		switch e := f.(type) {
+		case engine.Send:
+			m := e.Message
+			add(&jobs, job{Send: &m})
+		case engine.Refer:
+			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
+				Priority: e.Priority, Flow: e.Flow, Bundle: b.Version, Step: e.Step, Reason: e.Reason, Trigger: e.Trigger, Message: e.Message}
+			add(&jobs, job{Referral: ref})
+			add(&records, Record{At: in.Input.Now, Kind: "referral", Referral: ref})
+		case engine.Scored:
+			res := e.Result
+			add(&records, Record{At: in.Input.Now, Kind: "result", Result: &res})
+		case engine.Finished:
+			add(&records, Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)})
+		case engine.Forget:
+			add(&jobs, job{Forget: true})
+		}
+	}
+	return jobs, records, err
+}
+
+// drain performs the patient's outbox in order. A failed delivery stays in
+// the outbox for Redeliver.
+func (r *Runner) drain(ctx context.Context, patient string) error {
+	raw, err := r.store.Outbox(ctx, patient)
+	if err != nil {
+		return fmt.Errorf("read outbox: %w", err)
+	}
+	return r.perform(ctx, patient, raw)
+}
+
+// perform does the jobs at the head of the patient's outbox, in order, and
+// acknowledges those done.
+func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) error {
+	if len(raw) == 0 {
+		return nil
+	}
+	s, err := r.sender(patient)
+	if err != nil {
+		return err
+	}
+	// Jobs are acknowledged together once performed, or up to the first
+	// that failed: after a crash in between, some are performed again (at
+	// least once), never skipped.
+	done := 0
+	defer func() {
+		if done > 0 {
+			if err := r.store.Ack(context.WithoutCancel(ctx), patient, done); err != nil {
+				r.log.Warn("ack outbox", "patient", redact(patient), "err", err)
+			}
+		}
+	}()
+	for _, data := range raw {
+		var j job
+		if err := json.Unmarshal(data, &j); err != nil {
+			r.log.Error("dropping unreadable outbox job", "patient", redact(patient))
+			done++
+			continue
+		}
+		switch {
+		case j.Send != nil:
+			err := s.Send(ctx, patient, *j.Send)
+			switch {
+			case errors.Is(err, ErrBlocked):
+				done = 0 // blocked drops the whole outbox itself
+				return r.blocked(ctx, patient)
+			case errors.Is(err, ErrRejected):
+				r.log.Error("platform refused a message for good; skipped", "patient", redact(patient), "kind", j.Send.Kind, "err", err)
+			case err != nil:
+				return fmt.Errorf("send: %w", err)
+			default:
+				r.metrics.sent(patient)
+			}
+		case j.Referral != nil:
+			r.metrics.referral(j.Referral)
+			if r.referrer != nil {
+				if err := r.referrer.Refer(ctx, *j.Referral); err != nil {
+					return fmt.Errorf("referral: %w", err)
+				}
+			}
+			r.log.Info("referral created", "referral", j.Referral.ID, "priority", j.Referral.Priority, "flow", j.Referral.Flow, "trigger", j.Referral.Trigger)
+		case j.Forget:
+			r.cache.drop(patient)
+			if err := r.store.Erase(ctx, patient); err != nil {
+				return fmt.Errorf("erase: %w", err)
+			}
+			r.log.Info("patient data erased on request", "patient", redact(patient))
+			done = 0 // the outbox is gone with everything else
+			return nil
+		}
+		done++
+	}
+	return nil
+}
+
+// ErrRejected is returned by a Sender when the platform refuses a message for
+// good (it will never be accepted); the runner skips it.
+var ErrRejected = errors.New("platform rejected the message")
+
+// blocked ends the session of a patient who blocked the bot, dropping replies
+// that can no longer be delivered.
+func (r *Runner) blocked(ctx context.Context, patient string) error {
+	r.log.Info("patient blocked the bot; session stopped", "patient", redact(patient))
+	raw, err := r.store.Outbox(ctx, patient)
+	if err != nil {
+		return err
+	}
+	// Referrals must still reach the clinic; only messages are dropped.
+	for _, data := range raw {
+		var j job
+		if json.Unmarshal(data, &j) == nil && j.Referral != nil && r.referrer != nil {
+			if err := r.referrer.Refer(ctx, *j.Referral); err != nil {
+				return err
+			}
+		}
+	}
+	if err := r.store.Ack(ctx, patient, len(raw)); err != nil {
+		return err
+	}
+	_, _, err = r.apply(ctx, Inbound{ID: "", Patient: patient, Input: engine.Input{Command: &engine.Command{Name: engine.CmdStop}}})
+	if err != nil {
+		return err
+	}
+	raw, err = r.store.Outbox(ctx, patient)
+	if err != nil {
+		return err
+	}
+	return r.store.Ack(ctx, patient, len(raw))
+}
+
+// Redeliver performs every pending outbox, for example after a restart or a
+// platform outage. Run it at start-up and then periodically.
+func (r *Runner) Redeliver(ctx context.Context) error {
+	patients, err := r.store.Pending(ctx)
+	if err != nil {
+		return err
+	}
+	for _, p := range patients {
+		if _, err := r.sender(p); err != nil {
+			continue // that channel does not run in this process
+		}
+		unlock := r.lock(p)
+		err := r.drain(ctx, p)
+		unlock()
+		if err != nil && ctx.Err() == nil {
+			r.log.Warn("redelivery postponed", "patient", redact(p), "err", err)
+		}
+	}
+	return nil
+}
+
+// redact shortens a patient id for logs: the channel and a hash, never the
+// platform's user id itself.
+func redact(patient string) string {
+	prefix, rest, _ := strings.Cut(patient, ":")
+	var h uint32 = 2166136261
+	for i := 0; i < len(rest); i++ {
+		h = (h ^ uint32(rest[i])) * 16777619
+	}
+	return fmt.Sprintf("%s:%08x", prefix, h)
+}
+
+// encodeState serialises and compresses a state for the store, which seals it.
+func encodeState(st engine.State) ([]byte, error) {
+	js, err := json.Marshal(st)
+	if err != nil {
+		return nil, fmt.Errorf("encode session: %w", err)
+	}
+	var buf bytes.Buffer
+	buf.WriteByte(1) // format: 1 = deflated JSON
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&buf)
+	w.Write(js)
+	w.Close()
+	deflaters.Put(w)
+	return buf.Bytes(), nil
+}
+
+// deflaters reuses compressors: each holds several hundred KB of tables.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return w
+}}
+
+// decodeState reverses encodeState; nil data is a new session.
+func decodeState(data []byte) (engine.State, error) {
+	var st engine.State
+	if len(data) == 0 {
+		return st, nil
+	}
+	if data[0] != 1 {
+		return st, fmt.Errorf("decode session: unknown format %d", data[0])
+	}
+	js, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data[1:])), 16<<20))
+	if err != nil {
+		return st, fmt.Errorf("decode session: %w", err)
+	}
+	if err := json.Unmarshal(js, &st); err != nil {
+		return st, fmt.Errorf("decode session: %w", err)
+	}
+	return st, nil
+}
+
+// DecodeState reads a stored session, for the sessions command.
+func DecodeState(data []byte) (engine.State, error) { return decodeState(data) }
+
+// DecodeRecord reads a stored history entry.
+func DecodeRecord(data []byte) (Record, error) {
+	var rec Record
+	err := json.Unmarshal(data, &rec)
+	return rec, err
+}

@@ -1,0 +1,98 @@
+package runner
+
+import (
+	"container/list"
+	"sync"
+
+	"github.com/kapbot/kapbot/internal/engine"
+)
+
+// patientLock serialises the handling of one patient inside this process, so
+// that their messages are applied one at a time, in arrival order. Across
+// processes the store's compare-and-set keeps every answer applied once.
+type patientLock struct {
+	mu      sync.Mutex
+	waiters int
+}
+
+func (r *Runner) lock(patient string) func() {
+	r.mu.Lock()
+	l := r.locks[patient]
+	if l == nil {
+		l = &patientLock{}
+		r.locks[patient] = l
+	}
+	l.waiters++
+	r.mu.Unlock()
+	l.mu.Lock()
+	return func() {
+		l.mu.Unlock()
+		r.mu.Lock()
+		l.waiters--
+		if l.waiters == 0 {
+			delete(r.locks, patient)
+		}
+		r.mu.Unlock()
+	}
+}
+
+// cachedSession is a session as last committed by this process.
+type cachedSession struct {
+	version int64
+	state   engine.State
+}
+
+// sessionCache keeps recently committed sessions so that the common case, a
+// patient answering the question this process just asked, needs no read
+// before the commit: one round trip per message. A stale entry is harmless:
+// the commit's version check refuses it and returns what is stored.
+type sessionCache struct {
+	mu    sync.Mutex
+	max   int
+	order *list.List
+	items map[string]*list.Element
+}
+
+type cacheEntry struct {
+	key string
+	val cachedSession
+}
+
+func newSessionCache(max int) *sessionCache {
+	return &sessionCache{max: max, order: list.New(), items: map[string]*list.Element{}}
+}
+
+func (c *sessionCache) get(k string) (cachedSession, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[k]; ok {
+		c.order.MoveToFront(e)
+		return e.Value.(*cacheEntry).val, true
+	}
+	return cachedSession{}, false
+}
+
+func (c *sessionCache) put(k string, v cachedSession) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[k]; ok {
+		e.Value.(*cacheEntry).val = v
+		c.order.MoveToFront(e)
+		return
+	}
+	c.items[k] = c.order.PushFront(&cacheEntry{key: k, val: v})
+	for c.order.Len() > c.max {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.items, last.Value.(*cacheEntry).key)
+	}
+}
+
+func (c *sessionCache) drop(k string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[k]; ok {
+		c.order.Remove(e)
+		delete(c.items, k)
+	}
+}
