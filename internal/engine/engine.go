@@ -355,8 +355,9 @@ func (s *sprint) confirm() error {
 	case p == "forget":
 		locale := s.st.Locale
 		s.st = State{V: StateVersion, Locale: locale, Seq: s.st.Seq}
-		s.fx = append(s.fx, Forget{})
+		// The reply goes first: performing Forget erases the outbox too.
 		s.sayCatalog(catalog.Forgotten)
+		s.fx = append(s.fx, Forget{})
 		return nil
 	case p == "restart":
 		s.sayCatalog(catalog.Restarting)

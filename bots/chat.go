@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/kapbot/kapbot/bots/console"
+	"github.com/kapbot/kapbot/flows"
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/store"
+)
+
+// newFlags makes a flag set whose errors are usage errors.
+func newFlags(name, synopsis string, s stdio) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(s.err)
+	fs.Usage = func() {
+		fmt.Fprintf(s.err, "Usage: %s\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags anywhere among the arguments and returns the positional
+// ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errHelp
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// flowSource is where flow files are read from: a folder, or the embedded
+// sample flows.
+type flowSource struct {
+	name string // for messages
+	fsys fs.FS
+	dir  string // set for a folder
+}
+
+// sourceFor picks --flows DIR, else ./flows when it exists, else the flows
+// built into the binary.
+func sourceFor(dir string) (flowSource, error) {
+	if dir == "" {
+		if st, err := os.Stat("flows/clinic.yaml"); err == nil && !st.IsDir() {
+			dir = "flows"
+		}
+	}
+	if dir == "" {
+		return flowSource{name: "built-in sample flows", fsys: flows.FS}, nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return flowSource{}, usagef("--flows %s: not a folder", dir)
+	}
+	return flowSource{name: dir, fsys: os.DirFS(dir), dir: dir}, nil
+}
+
+// load compiles the source, printing every problem; it fails when there are
+// errors.
+func (src flowSource) load(w io.Writer) (*flow.Bundle, error) {
+	var b *flow.Bundle
+	var probs flow.Problems
+	var err error
+	if src.dir != "" {
+		b, probs, err = flow.LoadDir(src.dir)
+	} else {
+		b, probs, err = flow.LoadFS(src.fsys)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range probs {
+		fmt.Fprintln(w, p.String())
+	}
+	if probs.Err() != nil {
+		return nil, fmt.Errorf("%s: %d problems; fix them and try again: %w", src.name, len(probs.Errors()), errReported)
+	}
+	return b, nil
+}
+
+func cmdDemo(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("demo", "kapbot demo [--flow ID] [--flows DIR]", s)
+	flowID := fs.String("flow", "", "flow to start (default: the clinic's default flow)")
+	dir := fs.String("flows", "", "flow folder (default: ./flows if present, else the built-in samples)")
+	user := fs.String("user", "demo", "patient name")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	cfg.RedisURL = "" // the demo never touches a real Redis
+	return chat(ctx, cfg, s, *dir, *flowID, *user, true)
+}
+
+func cmdChat(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("chat", "kapbot chat --flow ID --user NAME [--flows DIR]", s)
+	flowID := fs.String("flow", "", "flow to start or resume (default: the clinic's default flow)")
+	user := fs.String("user", "local", "patient name; the session is stored as console:NAME")
+	dir := fs.String("flows", "", "flow folder to publish when nothing is published yet (default: ./flows if present, else the built-in samples)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	return chat(ctx, cfg, s, *dir, *flowID, *user, false)
+}
+
+// chat runs a terminal conversation. With demo set it always publishes the
+// flows (into the embedded Redis) and greets the newcomer.
+func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, demo bool) error {
+	if strings.TrimSpace(user) == "" || strings.ContainsAny(user, "{}\n") {
+		return usagef("--user %q: use a plain name", user)
+	}
+	src, err := sourceFor(dir)
+	if err != nil {
+		return err
+	}
+	note := func(msg string) { fmt.Fprintln(s.err, "kapbot:", msg) }
+	be, err := cfg.open(ctx, true, note)
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	_, err = be.store.Current(ctx)
+	switch {
+	case demo || be.embedded != nil || errors.Is(err, store.ErrNotFound):
+		b, err := src.load(s.err)
+		if err != nil {
+			return err
+		}
+		if err := be.store.Publish(ctx, b.Version, b.Sources); err != nil {
+			return fmt.Errorf("publish flows: %w", err)
+		}
+		if !demo && be.embedded == nil {
+			note(fmt.Sprintf("nothing was published: published %s (version %s)", src.name, b.Version))
+		}
+		if flowID != "" && b.Flows[flowID] == nil {
+			return usagef("--flow %s: no such flow in %s (flows: %s)", flowID, src.name, strings.Join(flowIDs(b), ", "))
+		}
+	case err != nil:
+		return fmt.Errorf("read published flows: %w", err)
+	}
+	log, err := cfg.logger(os.Stderr)
+	if err != nil {
+		return err
+	}
+	lib := runner.NewLibrary(be.store, runner.WithScreenerFor(runner.SafetyScreener))
+	if flowID != "" {
+		eng, err := lib.Current(ctx)
+		if err != nil {
+			return err
+		}
+		if eng.Bundle().Flows[flowID] == nil {
+			return usagef("--flow %s: no such flow published (flows: %s)", flowID, strings.Join(flowIDs(eng.Bundle()), ", "))
+		}
+	}
+	r := runner.New(be.store, lib, runner.WithLogger(log))
+	r.Register(console.Prefix, console.New(s.out))
+	var prompt io.Writer
+	if f, ok := s.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		prompt = s.out
+		if demo {
+			fmt.Fprintf(s.err, "kapbot demo: %s on an embedded Redis. Answer by number or by label; /help lists commands; Ctrl-D quits.\n\n", src.name)
+		}
+	}
+	return console.Chat(ctx, s.in, prompt, r.Handle, console.Prefix+":"+user, flowID)
+}
+
+func flowIDs(b *flow.Bundle) []string {
+	ids := make([]string, 0, len(b.Flows))
+	for id := range b.Flows {
+		ids = append(ids, id)
+	}
+	sortStrings(ids)
+	return ids
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/seal"
+	"github.com/kapbot/kapbot/internal/store"
+)
+
+// Config is every setting, read from the environment. Flags override some.
+type Config struct {
+	RedisURL       string // REDIS_URL; "" = embedded (demo and chat only)
+	Prefix         string // KAPBOT_PREFIX, default "kapbot"
+	DataKey        string // KAPBOT_DATA_KEY: base64 or hex of 32 bytes
+	KeyFile        string // KAPBOT_KEY_FILE: where a generated key is kept when KAPBOT_DATA_KEY is unset
+	LogLevel       string // KAPBOT_LOG_LEVEL: debug, info, warn, error
+	Listen         string // KAPBOT_LISTEN: address of /healthz, /readyz, /metrics (default :8080)
+	TelegramToken  string // TELEGRAM_TOKEN
+	TelegramAPIURL string // TELEGRAM_API_URL
+	TelegramHook   string // TELEGRAM_WEBHOOK_URL
+	TelegramSecret string // TELEGRAM_WEBHOOK_SECRET
+	DiscordToken   string // DISCORD_TOKEN
+	DiscordAPIURL  string // DISCORD_API_URL
+	DiscordGuild   string // DISCORD_GUILD_ID
+}
+
+func configFromEnv() Config {
+	c := Config{
+		RedisURL:       os.Getenv("REDIS_URL"),
+		Prefix:         envOr("KAPBOT_PREFIX", "kapbot"),
+		DataKey:        os.Getenv("KAPBOT_DATA_KEY"),
+		KeyFile:        os.Getenv("KAPBOT_KEY_FILE"),
+		LogLevel:       envOr("KAPBOT_LOG_LEVEL", "info"),
+		Listen:         envOr("KAPBOT_LISTEN", ":8080"),
+		TelegramToken:  os.Getenv("TELEGRAM_TOKEN"),
+		TelegramAPIURL: os.Getenv("TELEGRAM_API_URL"),
+		TelegramHook:   os.Getenv("TELEGRAM_WEBHOOK_URL"),
+		TelegramSecret: os.Getenv("TELEGRAM_WEBHOOK_SECRET"),
+		DiscordToken:   os.Getenv("DISCORD_TOKEN"),
+		DiscordAPIURL:  os.Getenv("DISCORD_API_URL"),
+		DiscordGuild:   os.Getenv("DISCORD_GUILD_ID"),
+	}
+	if c.KeyFile == "" {
+		dir, err := os.UserConfigDir()
+		if err != nil {
+			dir = "."
+		}
+		c.KeyFile = filepath.Join(dir, "kapbot", "data.key")
+	}
+	return c
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
+
+// usageError is a mistake in flags or settings: one line, exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func (c Config) logger(stderr *os.File) (*slog.Logger, error) {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
+		return nil, usagef("KAPBOT_LOG_LEVEL=%q: use debug, info, warn or error", c.LogLevel)
+	}
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl})), nil
+}
+
+// backend is an open store with what it runs on.
+type backend struct {
+	client   redis.UniversalClient
+	store    *store.Store
+	embedded *miniredis.Miniredis
+}
+
+func (b *backend) Close() {
+	b.client.Close()
+	if b.embedded != nil {
+		b.embedded.Close()
+	}
+}
+
+// open connects to REDIS_URL, or starts an embedded Redis when allowEmbedded
+// and no REDIS_URL is set (saying so on stderr). throwawayKey makes a random
+// data key when none is configured (the embedded store dies with the process).
+func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string)) (*backend, error) {
+	b := &backend{}
+	switch {
+	case c.RedisURL != "":
+		opt, err := redis.ParseURL(c.RedisURL)
+		if err != nil {
+			return nil, usagef("REDIS_URL: %v (expected redis://[user:password@]host:port[/db])", redactURL(err.Error(), c.RedisURL))
+		}
+		b.client = redis.NewUniversalClient(&redis.UniversalOptions{
+			Addrs: []string{opt.Addr}, DB: opt.DB, Username: opt.Username, Password: opt.Password, TLSConfig: opt.TLSConfig,
+		})
+	case allowEmbedded:
+		m, err := miniredis.Run()
+		if err != nil {
+			return nil, fmt.Errorf("start embedded Redis: %w", err)
+		}
+		b.embedded = m
+		b.client = redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{m.Addr()}})
+		note("REDIS_URL is not set: using an embedded in-memory Redis; nothing is kept after this run.")
+	default:
+		return nil, usagef("REDIS_URL is not set: point it at your Redis, e.g. REDIS_URL=redis://localhost:6379/0")
+	}
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := b.client.Ping(pctx).Err(); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("cannot reach Redis at REDIS_URL: %s", redactURL(err.Error(), c.RedisURL))
+	}
+	s, err := c.sealer(b.embedded != nil, note)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	b.store = store.New(b.client, c.Prefix, s)
+	return b, nil
+}
+
+// sealer returns the data key's sealer: KAPBOT_DATA_KEY, else the key file
+// (created on first use), else, for an embedded store, a throwaway key.
+func (c Config) sealer(throwaway bool, note func(string)) (*seal.Sealer, error) {
+	if c.DataKey != "" {
+		key, err := seal.ParseKey(c.DataKey)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		return seal.New(key)
+	}
+	if throwaway {
+		return seal.NewRandom(), nil
+	}
+	data, err := os.ReadFile(c.KeyFile)
+	if errors.Is(err, os.ErrNotExist) {
+		raw := make([]byte, 32)
+		if _, err := rand.Read(raw); err != nil {
+			return nil, err
+		}
+		key := base64.StdEncoding.EncodeToString(raw)
+		s, err := seal.New(raw)
+		if err != nil {
+			return nil, err
+		}
+		if err := os.MkdirAll(filepath.Dir(c.KeyFile), 0o700); err != nil {
+			return nil, fmt.Errorf("KAPBOT_DATA_KEY is not set and the key file cannot be created: %w", err)
+		}
+		if err := os.WriteFile(c.KeyFile, []byte(key+"\n"), 0o600); err != nil {
+			return nil, fmt.Errorf("KAPBOT_DATA_KEY is not set and the key file cannot be written: %w", err)
+		}
+		note(fmt.Sprintf("KAPBOT_DATA_KEY is not set: generated a data key in %s (mode 0600). In production set KAPBOT_DATA_KEY from your secret store.", c.KeyFile))
+		return s, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("KAPBOT_DATA_KEY is not set and the key file %s cannot be read: %w", c.KeyFile, err)
+	}
+	key, err := seal.ParseKey(strings.TrimSpace(string(data)))
+	if err != nil {
+		return nil, fmt.Errorf("key file %s: %w", c.KeyFile, err)
+	}
+	return seal.New(key)
+}
+
+// redactURL removes a password that an error may have quoted.
+func redactURL(msg, url string) string {
+	if url == "" {
+		return msg
+	}
+	if opt, err := redis.ParseURL(url); err == nil && opt.Password != "" {
+		msg = strings.ReplaceAll(msg, opt.Password, "***")
+	}
+	return msg
+}

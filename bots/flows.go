@@ -1,0 +1,223 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/kapbot/kapbot/internal/enginetest"
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/store"
+)
+
+func cmdFlows(ctx context.Context, cfg Config, args []string, s stdio) error {
+	if len(args) == 0 {
+		return usagef("flows: say validate, test, push, list or graph (kapbot help)")
+	}
+	switch args[0] {
+	case "validate":
+		return flowsValidate(args[1:], s)
+	case "test":
+		return flowsTest(args[1:], s)
+	case "push":
+		return flowsPush(ctx, cfg, args[1:], s)
+	case "list":
+		return flowsList(ctx, cfg, args[1:], s)
+	case "graph":
+		return flowsGraph(args[1:], s)
+	case "-h", "--help", "help":
+		fmt.Fprint(s.out, usage)
+		return errHelp
+	}
+	return usagef("flows %s: unknown; say validate, test, push, list or graph", args[0])
+}
+
+// folders reads the PATH arguments: folders, or files standing for their folder.
+func folders(name string, args []string, s stdio) ([]string, error) {
+	fs := newFlags("flows "+name, "kapbot flows "+name+" PATH...", s)
+	paths, err := parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, usagef("flows %s: name at least one flow folder, e.g. kapbot flows %s flows/", name, name)
+	}
+	for i, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, usagef("flows %s: %s: no such file or folder", name, p)
+		}
+		if !st.IsDir() {
+			paths[i] = dirOf(p)
+		}
+	}
+	return paths, nil
+}
+
+func dirOf(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 {
+		return "."
+	}
+	return p[:i]
+}
+
+func flowsValidate(args []string, s stdio) error {
+	dirs, err := folders("validate", args, s)
+	if err != nil {
+		return err
+	}
+	failed := false
+	for _, dir := range dirs {
+		b, probs, err := flow.LoadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, p := range probs {
+			fmt.Fprintln(s.out, p.String())
+		}
+		if probs.Err() != nil {
+			failed = true
+			fmt.Fprintf(s.err, "%s: %d errors, %d warnings\n", dir, len(probs.Errors()), len(probs.Warnings()))
+			continue
+		}
+		fmt.Fprintf(s.err, "%s: ok: %d flows, %d questionnaires, version %s\n", dir, len(b.Flows), len(b.Questionnaires), b.Version)
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func flowsTest(args []string, s stdio) error {
+	dirs, err := folders("test", args, s)
+	if err != nil {
+		return err
+	}
+	failed := false
+	for _, dir := range dirs {
+		b, probs, err := flow.LoadDir(dir)
+		if err != nil {
+			return err
+		}
+		if probs.Err() != nil {
+			for _, p := range probs.Errors() {
+				fmt.Fprintln(s.out, p.String())
+			}
+			failed = true
+			continue
+		}
+		res, err := enginetest.RunDir(b, dir)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				failed = true
+				fmt.Fprintf(s.out, "FAIL %s: %s\n    %s\n", r.Pos, r.Name, strings.ReplaceAll(r.Err.Error(), "\n", "\n    "))
+			}
+		}
+		fmt.Fprintf(s.err, "%s: %s\n", dir, enginetest.Summary(res))
+	}
+	if failed {
+		return errReported
+	}
+	return nil
+}
+
+func flowsPush(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("flows push", "kapbot flows push DIR", s)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("flows push: name one flow folder, e.g. kapbot flows push flows/")
+	}
+	src, err := sourceFor(pos[0])
+	if err != nil {
+		return err
+	}
+	b, err := src.load(s.out)
+	if err != nil {
+		return err
+	}
+	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	if err := be.store.Publish(ctx, b.Version, b.Sources); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	fmt.Fprintf(s.out, "published %s: version %s, %d flows, %d questionnaires\n", src.name, b.Version, len(b.Flows), len(b.Questionnaires))
+	return nil
+}
+
+func flowsList(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("flows list", "kapbot flows list", s)
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	v, err := be.store.Current(ctx)
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("nothing is published yet: run kapbot flows push flows/")
+	}
+	if err != nil {
+		return err
+	}
+	src, err := be.store.Bundle(ctx, v)
+	if err != nil {
+		return err
+	}
+	b, probs := flow.Compile(src)
+	if probs.Err() != nil {
+		return fmt.Errorf("published version %s does not compile with this kapbot: %w", v, probs.Err())
+	}
+	fmt.Fprintf(s.out, "version %s\n", v)
+	for _, id := range flowIDs(b) {
+		f := b.Flows[id]
+		kind := "flow"
+		if f.Questionnaire != "" {
+			kind = "questionnaire"
+		}
+		fmt.Fprintf(s.out, "  %-24s %-13s %s\n", id, kind, f.Title.In(b.Clinic.DefaultLocale, f.Locale))
+	}
+	return nil
+}
+
+func flowsGraph(args []string, s stdio) error {
+	fs := newFlags("flows graph", "kapbot flows graph ID [--flows DIR]", s)
+	dir := fs.String("flows", "", "flow folder (default: ./flows if present, else the built-in samples)")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("flows graph: name one flow id, e.g. kapbot flows graph kap-intake")
+	}
+	src, err := sourceFor(*dir)
+	if err != nil {
+		return err
+	}
+	b, err := src.load(s.err)
+	if err != nil {
+		return err
+	}
+	f := b.Flows[pos[0]]
+	if f == nil {
+		return usagef("flows graph: no flow %q (flows: %s)", pos[0], strings.Join(flowIDs(b), ", "))
+	}
+	fmt.Fprint(s.out, flow.Mermaid(f))
+	return nil
+}
+
+func sortStrings(a []string) { sort.Strings(a) }

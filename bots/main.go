@@ -1,0 +1,115 @@
+// Command kapbot is the clinic's screening and preparation assistant: it runs
+// the clinic's YAML flows for patients in Telegram, Discord or a terminal.
+//
+// Run `kapbot help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `kapbot: the clinic's screening and preparation assistant. It gives no medical advice.
+
+Usage:
+  kapbot demo  [--flow ID]                   chat in the terminal with the sample flows (embedded Redis, no setup)
+  kapbot chat  --flow ID --user NAME         chat in the terminal against REDIS_URL (piped input: one message per line)
+  kapbot serve                               run the configured channels (Telegram, Discord) with /healthz, /readyz, /metrics
+  kapbot flows validate PATH...              check flow folders; every problem as file:line:col
+  kapbot flows test PATH...                  run transcript tests and questionnaire golden vectors
+  kapbot flows push DIR                      validate and publish a flow folder to Redis, all or nothing
+  kapbot flows list                          the published flows
+  kapbot flows graph ID [--flows DIR]        print a flow as a Mermaid diagram
+  kapbot sessions show USER [--json]         a patient's session, answers, scores and referrals
+  kapbot sessions list                       patients with stored data
+  kapbot sessions erase USER                 erase everything stored about a patient
+  kapbot export [--format json|csv]          patients' results and referrals to stdout
+
+Run 'kapbot COMMAND --help' for a command's flags.
+
+Settings (environment):
+  REDIS_URL            redis://host:port/db (demo ignores it; chat without it uses an embedded Redis)
+  KAPBOT_DATA_KEY      32-byte key, base64 or hex, that encrypts patient data (openssl rand -base64 32);
+                       unset: a key is generated once into KAPBOT_KEY_FILE
+  KAPBOT_KEY_FILE      default: $XDG_CONFIG_HOME/kapbot/data.key
+  KAPBOT_PREFIX        key prefix in Redis (default kapbot)
+  KAPBOT_LISTEN        address of the health and metrics port for serve (default :8080)
+  KAPBOT_LOG_LEVEL     debug, info, warn or error (default info)
+  TELEGRAM_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
+  DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// io bundles a command's streams.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// run executes one command line and returns the exit status: 0 success,
+// 1 a failure the command reports (invalid flows, failed tests, an error),
+// 2 a usage mistake.
+func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
+	s := stdio{in: in, out: out, err: errw}
+	if len(args) == 0 {
+		fmt.Fprint(errw, usage)
+		return 2
+	}
+	cfg := configFromEnv()
+	var err error
+	switch args[0] {
+	case "help", "-h", "--help":
+		fmt.Fprint(out, usage)
+		return 0
+	case "demo":
+		err = cmdDemo(ctx, cfg, args[1:], s)
+	case "chat":
+		err = cmdChat(ctx, cfg, args[1:], s)
+	case "serve":
+		err = cmdServe(ctx, cfg, args[1:], s)
+	case "flows":
+		err = cmdFlows(ctx, cfg, args[1:], s)
+	case "sessions":
+		err = cmdSessions(ctx, cfg, args[1:], s)
+	case "export":
+		err = cmdExport(ctx, cfg, args[1:], s)
+	default:
+		err = usagef("unknown command %q: run 'kapbot help'", args[0])
+	}
+	return exitCode(err, errw)
+}
+
+// errReported means the command already printed what went wrong.
+var errReported = errors.New("reported")
+
+// errHelp means --help was asked for and printed.
+var errHelp = errors.New("help")
+
+func exitCode(err error, errw io.Writer) int {
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, errHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintln(errw, "kapbot:", ue.msg)
+		return 2
+	case errors.Is(err, errReported):
+		return 1
+	case errors.Is(err, context.Canceled):
+		return 0
+	default:
+		fmt.Fprintln(errw, "kapbot:", err)
+		return 1
+	}
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// channel is a running messaging channel.
+type channel interface {
+	runner.Sender
+	Run(ctx context.Context) error
+}
+
+func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("serve", "kapbot serve [--listen ADDR]", s)
+	listen := fs.String("listen", cfg.Listen, "address of /healthz, /readyz and /metrics (KAPBOT_LISTEN)")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	log, err := cfg.logger(os.Stderr)
+	if err != nil {
+		return err
+	}
+	if cfg.TelegramToken == "" && cfg.DiscordToken == "" {
+		return usagef("serve: no channel configured: set TELEGRAM_TOKEN and/or DISCORD_TOKEN")
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return usagef("serve --listen %s: %v", *listen, err)
+	}
+	be, err := cfg.open(ctx, false, func(m string) { log.Warn(m) })
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer be.Close()
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	lib := runner.NewLibrary(be.store, runner.WithScreenerFor(runner.SafetyScreener))
+	if _, err := lib.Current(ctx); err != nil {
+		ln.Close()
+		return err
+	}
+	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)))
+
+	chans, err := channels(cfg, r, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, req *http.Request) {
+		c, cancel := context.WithTimeout(req.Context(), 2*time.Second)
+		defer cancel()
+		if err := be.client.Ping(c).Err(); err != nil {
+			http.Error(w, "redis unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		if _, err := lib.Current(c); err != nil {
+			http.Error(w, "no flows", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	errs := make(chan error, len(chans)+2)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			errs <- fmt.Errorf("http: %w", err)
+		}
+	}()
+	for name, ch := range chans {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			log.Info("channel starting", "channel", name)
+			if err := ch.Run(runCtx); err != nil && !errors.Is(err, context.Canceled) {
+				errs <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(10 * time.Second)
+		defer t.Stop()
+		for {
+			if err := r.Redeliver(runCtx); err != nil && runCtx.Err() == nil {
+				log.Warn("redelivery failed", "err", err)
+			}
+			select {
+			case <-runCtx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	log.Info("kapbot serving", "listen", ln.Addr().String())
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+		log.Info("shutting down")
+	case runErr = <-errs:
+		log.Error("stopping", "err", runErr)
+	}
+	cancel() // channels stop taking updates and finish the one in hand
+	shutdown, done := context.WithTimeout(context.Background(), 10*time.Second)
+	defer done()
+	srv.Shutdown(shutdown)
+	finished := make(chan struct{})
+	go func() { wg.Wait(); close(finished) }()
+	select {
+	case <-finished:
+	case <-shutdown.Done():
+		log.Warn("channels did not stop in time")
+	}
+	return runErr
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/console"
+	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// SessionView is a patient's stored data as `sessions show --json` and
+// `export --format json` print it. Its fields are a stable interface.
+type SessionView struct {
+	Patient   string                    `json:"patient"`
+	Exists    bool                      `json:"exists"`
+	Status    string                    `json:"status,omitempty"`
+	Flow      string                    `json:"flow,omitempty"`
+	Version   string                    `json:"version,omitempty"` // flow bundle version
+	At        string                    `json:"at,omitempty"`      // where the flow waits: step, or step/item
+	Locale    string                    `json:"locale,omitempty"`
+	Started   *time.Time                `json:"started,omitempty"`
+	Updated   *time.Time                `json:"updated,omitempty"`
+	Answers   map[string]map[string]any `json:"answers"` // flow -> variable -> value
+	Results   []flow.Result             `json:"results"` // every completed questionnaire, oldest first
+	Referrals []runner.Referral         `json:"referrals"`
+}
+
+// patientID turns a command-line USER into a stored patient id: a plain name
+// is a console patient, "tg:123" and "dc:456" are taken as they are.
+func patientID(user string) string {
+	if strings.Contains(user, ":") {
+		return user
+	}
+	return console.Prefix + ":" + user
+}
+
+func view(ctx context.Context, be *backend, patient string) (SessionView, error) {
+	v := SessionView{Patient: patient, Answers: map[string]map[string]any{}, Results: []flow.Result{}, Referrals: []runner.Referral{}}
+	sess, err := be.store.Load(ctx, patient)
+	if err != nil {
+		return v, fmt.Errorf("load session: %w", err)
+	}
+	recs, err := be.store.Records(ctx, patient)
+	if err != nil {
+		return v, fmt.Errorf("load history: %w", err)
+	}
+	v.Exists = sess.Version > 0 || len(recs) > 0
+	if sess.Data != nil {
+		st, err := runner.DecodeState(sess.Data)
+		if err != nil {
+			return v, err
+		}
+		v.Status, v.Flow, v.Version, v.Locale = string(st.Status), st.Flow, st.Bundle, st.Locale
+		v.At = enginePlace(st)
+		if !st.Started.IsZero() {
+			v.Started = &st.Started
+		}
+		if !st.Updated.IsZero() {
+			v.Updated = &st.Updated
+		}
+		for f, vars := range st.Vars {
+			v.Answers[f] = vars
+		}
+	}
+	for _, raw := range recs {
+		rec, err := runner.DecodeRecord(raw)
+		if err != nil {
+			continue
+		}
+		switch {
+		case rec.Result != nil:
+			v.Results = append(v.Results, *rec.Result)
+		case rec.Referral != nil:
+			v.Referrals = append(v.Referrals, *rec.Referral)
+		}
+	}
+	return v, nil
+}
+
+// enginePlace says where a session waits, as transcripts name it.
+func enginePlace(st engine.State) string {
+	return engine.Place(st)
+}
+
+func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error {
+	if len(args) == 0 {
+		return usagef("sessions: say show, list or erase (kapbot help)")
+	}
+	sub := args[0]
+	fs := newFlags("sessions "+sub, "kapbot sessions "+sub+" USER [--json]", s)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	switch sub {
+	case "show", "erase":
+		if len(pos) != 1 {
+			return usagef("sessions %s: name one patient, e.g. kapbot sessions %s alice (console) or tg:123456", sub, sub)
+		}
+	case "list":
+	default:
+		return usagef("sessions %s: unknown; say show, list or erase", sub)
+	}
+	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	switch sub {
+	case "list":
+		ps, err := be.store.Patients(ctx)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if ps == nil {
+				ps = []string{}
+			}
+			return json.NewEncoder(s.out).Encode(ps)
+		}
+		for _, p := range ps {
+			fmt.Fprintln(s.out, p)
+		}
+		return nil
+	case "erase":
+		if err := be.store.Erase(ctx, patientID(pos[0])); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.out, "erased everything stored about %s\n", patientID(pos[0]))
+		return nil
+	}
+	v, err := view(ctx, be, patientID(pos[0]))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(s.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(v)
+	}
+	if !v.Exists {
+		fmt.Fprintf(s.out, "%s: nothing stored\n", v.Patient)
+		return nil
+	}
+	fmt.Fprintf(s.out, "patient  %s\nstatus   %s\nflow     %s (version %s)\n", v.Patient, v.Status, v.Flow, v.Version)
+	if v.At != "" {
+		fmt.Fprintf(s.out, "waiting  %s\n", v.At)
+	}
+	for _, r := range v.Results {
+		fmt.Fprintf(s.out, "result   %s: total %g", r.Questionnaire, r.Total)
+		if r.Band != "" {
+			fmt.Fprintf(s.out, ", band %s", r.Band)
+		}
+		if len(r.Flags) > 0 {
+			fmt.Fprintf(s.out, ", flags %s", strings.Join(r.Flags, " "))
+		}
+		fmt.Fprintln(s.out)
+	}
+	for _, r := range v.Referrals {
+		fmt.Fprintf(s.out, "referral %s %s (%s) %s\n", r.Created.Format(time.RFC3339), r.Priority, r.Trigger, r.Reason)
+	}
+	flowsSorted := make([]string, 0, len(v.Answers))
+	for f := range v.Answers {
+		flowsSorted = append(flowsSorted, f)
+	}
+	sort.Strings(flowsSorted)
+	for _, f := range flowsSorted {
+		names := make([]string, 0, len(v.Answers[f]))
+		for n := range v.Answers[f] {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Fprintf(s.out, "answer   %s.%s = %v\n", f, n, v.Answers[f][n])
+		}
+	}
+	return nil
+}
+
+func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
+	fs := newFlags("export", "kapbot export [--format json|csv] [--since T] [--user ID]", s)
+	format := fs.String("format", "json", "json (every patient's results and referrals) or csv (one row per referral)")
+	since := fs.String("since", "", "only data changed at or after this time (RFC 3339, e.g. 2026-11-01T00:00:00Z, or a date)")
+	user := fs.String("user", "", "only this patient")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	var from time.Time
+	if *since != "" {
+		t, err := time.Parse(time.RFC3339, *since)
+		if err != nil {
+			t, err = time.Parse("2006-01-02", *since)
+		}
+		if err != nil {
+			return usagef("export --since %q: use RFC 3339 (2026-11-01T09:00:00Z) or a date (2026-11-01)", *since)
+		}
+		from = t
+	}
+	switch *format {
+	case "json", "csv":
+	case "fhir":
+		return usagef("export --format fhir: not available in this version; use json or csv")
+	default:
+		return usagef("export --format %q: use json or csv", *format)
+	}
+	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	patients := []string{patientID(*user)}
+	if *user == "" {
+		if patients, err = be.store.Patients(ctx); err != nil {
+			return err
+		}
+	}
+	views := []SessionView{}
+	for _, p := range patients {
+		v, err := view(ctx, be, p)
+		if err != nil {
+			return err
+		}
+		if !v.Exists || (!from.IsZero() && v.Updated != nil && v.Updated.Before(from)) {
+			continue
+		}
+		views = append(views, v)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(s.out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"exported": time.Now().UTC(), "patients": views})
+	}
+	w := csv.NewWriter(s.out)
+	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason"})
+	for _, v := range views {
+		for _, r := range v.Referrals {
+			if !from.IsZero() && r.Created.Before(from) {
+				continue
+			}
+			w.Write([]string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason})
+		}
+	}
+	w.Flush()
+	return w.Error()
+}

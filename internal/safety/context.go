@@ -1,0 +1,259 @@
+package safety
+
+import "strings"
+
+// Word lists that decide whether a rule's match counts: negation, who the
+// subject is, idioms, time, media and accidents. Every word is in normal form
+// with repeated letters collapsed (see collapse), which is what tokens' keys
+// hold; keys() does the collapsing.
+
+func keys(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[collapse(w)] = true
+	}
+	return m
+}
+
+// conjunctions start a new clause, which ends the reach of a negation. They
+// are shared by all locales: none is a word of another.
+var conjunctions = keys("and", "but", "or", "because", "though", "although", "yet", "however", "except", "unless",
+	"und", "aber", "oder", "weil", "obwohl", "sondern", "denn", "doch", "trotzdem")
+
+// words are the word lists of one language. Languages keep separate lists
+// because their words collide: German "kind" is a child, English "kind" is
+// not; German "not" is need, English "not" a negation.
+type words struct {
+	// neg negate what follows them. A gap in a crisis pattern never crosses
+	// one, so "ich will mich nicht umbringen" does not match "mich ~3 umbringen".
+	neg map[string]bool
+	// self mark the speaker as the subject.
+	self map[string]bool
+	// third mark someone else as the subject: "my friend is suicidal".
+	third map[string]bool
+	// fill are words a negation or a subject can reach across: "i do not
+	// really want to", "i have never been". Frequency and degree words
+	// (often, so, this, actively) are not fillers: "i am not actively
+	// suicidal" and "i have never felt this suicidal" still count.
+	fill map[string]bool
+	// bridges let a negation reach across a comma: "ich habe nicht vor,
+	// mich umzubringen".
+	bridges map[string]bool
+	// fwdFill may stand between a match and a trailing negation:
+	// "suizidgedanken habe ich keine", "suicidal thoughts: none".
+	fwdFill map[string]bool
+	// negTail may follow such a trailing negation: "none at all, thanks".
+	negTail map[string]bool
+}
+
+var english = &words{
+	neg:  keys("not", "never", "no", "nope", "none", "neither", "nor"),
+	self: keys("i", "me", "my", "myself", "mine"),
+	third: keys("he", "she", "they", "him", "her", "his", "hers", "them", "their", "himself", "herself", "themselves",
+		"someone", "somebody", "people", "person", "friend", "friends", "bf", "gf", "boyfriend", "girlfriend", "partner",
+		"husband", "wife", "ex", "brother", "sister", "sibling", "siblings", "mom", "mum", "mother", "dad", "father", "parent",
+		"parents", "son", "daughter", "kid", "kids", "child", "children", "uncle", "aunt", "auntie", "cousin", "grandma",
+		"grandpa", "grandmother", "grandfather", "nephew", "niece", "colleague", "coworker", "classmate", "roommate",
+		"flatmate", "neighbour", "neighbor", "patient", "patients", "client", "clients", "character", "who", "guy", "girl",
+		"boy", "man", "woman", "teen", "teenager", "student", "students", "singer", "celebrity", "actor", "actress", "author"),
+	fill: keys("am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "having",
+		"do", "does", "did", "will", "would", "could", "should", "might", "may", "must", "can", "shall",
+		"really", "actually", "ever", "even", "just", "truly", "honestly", "seriously", "necessarily", "currently",
+		"longer", "feel", "feels", "feeling", "felt", "want", "wants", "wanted", "wanting", "going", "to", "plan", "plans",
+		"planning", "intend", "intending", "intention", "intentions", "of", "about", "thinking", "think", "thought", "thoughts",
+		"any", "at", "all", "the", "a", "an", "like", "keep", "keeps", "kept", "get", "gets", "getting", "got", "started",
+		"start", "starting", "say", "says", "said", "try", "trying", "tried", "wish", "need",
+		"desire", "desires", "urge", "urges", "inclination", "interest", "reason"),
+	bridges: keys("intention", "plan"),
+	fwdFill: keys("thoughts", "thought", "ideation", "feelings", "urges", "intent", "tendencies",
+		"i", "have", "has", "had", "do", "did", "really", "currently"),
+	negTail: keys("at", "all", "really", "whatsoever", "thanks", "thank", "you", "currently", "so", "far", "not", "never", "no"),
+}
+
+var german = &words{
+	neg:  keys("nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nein"),
+	self: keys("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"),
+	third: keys("er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "jemand", "freund", "freundin",
+		"freunde", "bruder", "schwester", "mutter", "mama", "vater", "papa", "eltern", "sohn", "tochter", "kind", "kinder",
+		"onkel", "tante", "cousin", "cousine", "oma", "opa", "kollege", "kollegin", "nachbar", "nachbarin", "patient",
+		"patientin", "partner", "partnerin", "mann", "frau", "ehemann", "ehefrau", "chef", "chefin", "lehrer", "lehrerin",
+		"wer", "figur", "leute", "menschen"),
+	fill: keys("bin", "bist", "ist", "sind", "seid", "war", "waren", "waere", "habe", "hast", "hat", "haben", "hatte", "hatten",
+		"werde", "wirst", "wird", "werden", "wuerde", "wurde", "will", "willst", "wollte", "moechte", "mochte", "mag",
+		"kann", "kannst", "koennte", "konnte", "darf", "soll", "sollte", "muss", "wirklich", "ja", "eigentlich", "gerade",
+		"jetzt", "gar", "ueberhaupt", "an", "ueber", "denke", "denkt", "dachte", "gedanken", "daran", "zu", "echt",
+		"einfach", "mehr", "noch", "auch", "fuehle", "fuehlt", "fuehlte", "schon", "einen", "eine", "vor", "absicht",
+		"vorhaben", "plaene", "lust", "wunsch", "drang", "bedarf"),
+	bridges: keys("vor", "absicht", "vorhaben", "plan", "plaene", "daran", "gedanken", "lust", "wunsch", "drang"),
+	fwdFill: keys("gedanken", "ich", "habe", "hatte", "hab", "wirklich", "momentan", "aktuell"),
+	negTail: keys("gar", "ueberhaupt", "danke", "momentan", "aktuell", "bisher", "wirklich", "nicht", "nie", "kein", "keine"),
+}
+
+// questionWords start a question.
+var questionWords = keys("is", "are", "can", "could", "should", "do", "does", "did", "will", "would", "may", "am", "how",
+	"what", "which", "why", "when", "where", "kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wie", "was",
+	"welche", "welcher", "welches", "warum", "wann", "wo", "wird", "werde", "koennte", "duerfte", "gibt")
+
+// interjections are negations that answer rather than negate: "no, i do not".
+var interjections = keys("no", "nope", "nein", "none", "neither", "nor")
+
+// anyLanguage serves rules of other locales (a clinic's own phrases).
+var anyLanguage = union(english, german)
+
+// stopwords are frequent words that tell the language of a message.
+var stopwords = map[string]*words{}
+
+func init() {
+	for _, w := range strings.Fields("the and to a is it you my me not do am be of in that have what this with for on are was can just so if how") {
+		stopwords[collapse(w)] = english
+	}
+	for _, w := range strings.Fields("ich und nicht die der das ist zu mich mir mein meine ein eine es sie er wir habe bin hat mit auf den dem auch sich noch schon aber wenn dass kann oder was wie nur mehr will keine kein") {
+		stopwords[collapse(w)] = german
+	}
+}
+
+// guessLanguage returns the word lists of the language most of a message's
+// frequent words belong to, or of all languages when it cannot tell.
+func guessLanguage(toks []token) *words {
+	en, de := 0, 0
+	for _, t := range toks {
+		switch stopwords[t.key] {
+		case english:
+			en++
+		case german:
+			de++
+		}
+	}
+	switch {
+	case en > de:
+		return english
+	case de > en:
+		return german
+	}
+	return anyLanguage
+}
+
+// languages by locale.
+var languages = map[string]*words{"en": english, "de": german}
+
+func language(locale string) *words {
+	if w, ok := languages[locale]; ok {
+		return w
+	}
+	return anyLanguage
+}
+
+func union(ws ...*words) *words {
+	u := &words{}
+	merge := func(dst *map[string]bool, src map[string]bool) {
+		if *dst == nil {
+			*dst = map[string]bool{}
+		}
+		for k := range src {
+			(*dst)[k] = true
+		}
+	}
+	for _, w := range ws {
+		merge(&u.neg, w.neg)
+		merge(&u.self, w.self)
+		merge(&u.third, w.third)
+		merge(&u.fill, w.fill)
+		merge(&u.bridges, w.bridges)
+		merge(&u.fwdFill, w.fwdFill)
+		merge(&u.negTail, w.negTail)
+	}
+	return u
+}
+
+// Helper patterns, shared by all locales. Each marks the tokens it covers.
+const (
+	hIdiom    = 1 << iota // a figure of speech: "dying to start", "to die for"
+	hPast     = 1 << iota // a time long past: "years ago", "als teenager"
+	hPresent  = 1 << iota // the present: "now", "lately", "again"
+	hResolved = 1 << iota // a statement that it is over: "fine now", "vorbei"
+	hCancel   = 1 << iota // it is back: "again", "relapsed", "wieder"
+	hMedia    = 1 << iota // songs, films, books: titles and lyrics are not statements
+	hAccident = 1 << iota // "while cooking", "by accident"
+	hOverride = 1 << iota // "on purpose"
+	hCue      = 1 << iota // a question or a request for advice
+	hBut      = 1 << iota // "but", "aber": a turn in the sentence
+	hSymCue   = 1 << iota // asking whether a symptom is normal: "is that dangerous?"
+)
+
+var helpers = []struct {
+	flag int
+	pats []string
+}{
+	{hIdiom, []string{
+		"(die|dies|died|dying) (of|from) (embarrassment|shame|laughter|laughing|boredom|cringe|cuteness|envy|jealousy|curiosity|hunger|thirst|heat|cold|old age|happiness|excitement|suspense)",
+		"(die|died|dying) laughing", "to die for", "(die|dying) (my|her|his|your|our) (hair|clothes|shirt|jeans|beard)",
+		"(kill|killing|killed) time", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
+		"suicidal (patients|patient|clients|client|people|persons|callers|teens|teenagers|youth|individuals|friend|friends|relatives|tendencies band)",
+		"shot myself in the foot", "(drown|drowning|drowned) myself in (work|coffee|tea|books|chocolate|ice cream|studies|homework|paperwork|music)",
+		"(kill|killing) myself laughing", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
+		"(hopeless|useless|worthless) (at|with)", "(burn|burned|burnt|burning) myself out", "cut myself (some|a) (slack|break|piece|slice)",
+		"(cutting|cut) myself (a|some|another) (slice|piece|bit)", "(drug|drugs) (test|tests|testing|screen|screening)",
+		"dosing (session|sessions|day|days|appointment|appointments|room|schedule|date|time)",
+		"(medication|medications|meds|medikamente|medikamenten|medikamentenliste) (list|lists|liste|plan|history)", "(list|liste) ~2 (medication|medications|meds|medikamente|medikamenten|tabletten)",
+		"(sick|tired) of (waiting|this form|the questions|the form|forms|traffic)",
+		"vor (lachen|hunger|langeweile|scham|angst|neugier|durst|hitze|kaelte|peinlichkeit|muedigkeit|sehnsucht|freude|aufregung) ~1 (sterben|sterbe|stirbt|gestorben|umkommen)",
+		"zum sterben (langweilig|schoen|lecker|muede|schlecht)",
+		"(suizidpraevention|suizidprophylaxe|selbstmordpraevention|suizidrate|suizidraten|selbstmordrate|suizidforschung|suizidpraeventionsprojekt)",
+		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
+		"tod (meines|meiner|meinem|von|des|der|unseres|unserer)", "verschwinden lassen",
+	}},
+	{hPast, []string{
+		"(years|decades|ages|yrs) ago", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
+		"when i was (younger|a kid|a child|a teen|a teenager|little|small|in school|in high school|at school|in college|at uni|at university|at college|#|in my teens|in my twenties|a student)",
+		"as a (kid|child|teen|teenager|student|young adult|young person|young man|young woman)",
+		"in my (teens|twenties|early twenties|late teens|youth|thirties|early teens)",
+		"back (then|in the day|in school|in high school|in college|at uni|in uni|in university|in #1900)",
+		"at [age] #5", "aged #5", "survived", "history of", "previously", "in #1900",
+		"vor ~2 (jahren|jahrzehnten)", "vor (langer zeit|ewigkeiten)", "frueher", "damals",
+		"als (teenager|jugendliche|jugendlicher|kind|schueler|schuelerin|student|studentin|teenie)",
+		"mit # [jahren]", "in meiner (jugend|schulzeit|studienzeit|kindheit)", "ueberlebt",
+	}},
+	{hPresent, []string{
+		"now", "currently", "lately", "recently", "again", "still", "today", "tonight", "nowadays", "these days",
+		"this (week|month|morning|evening|year)", "right now", "at the (moment|minute)",
+		"jetzt", "gerade", "aktuell", "momentan", "zurzeit", "derzeit", "wieder", "immer noch", "noch immer",
+		"heute", "heute nacht", "diese woche", "seit (kurzem|wochen|tagen|gestern)", "in letzter zeit",
+	}},
+	{hResolved, []string{
+		"(fine|ok|okay|better|good|well|safe|stable|great|alright|happy|healthy) now", "all right now",
+		"doing (well|better|fine|great|good|okay|ok|much better|a lot better|really well|so much better)",
+		"(much|a lot|so much|way) better", "no longer (have|feel|do|think|struggle|self harm|cut)",
+		"(do not|have not|not) ~4 (anymore|any more|since|in years|for years|in a long time|for a long time|ever since)",
+		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed|resolved|remission)",
+		"(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(treatment|medication|meds) helped",
+		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
+		"vorbei", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
+	}},
+	{hCancel, []string{
+		"again", "relaps*", "(came|come|are|is|coming|keep coming) back", "back again", "returned", "(started|start) ~2 (again|cutting|to)",
+		"lately", "recently", "these days", "at the moment", "currently", "still",
+		"wieder", "zurueck", "rueckfall*", "in letzter zeit", "momentan", "aktuell", "derzeit", "zurzeit", "immer noch", "noch immer",
+	}},
+	{hMedia, []string{
+		"(song|songs|lyric|lyrics|album|band|movie|movies|film|films|track|book|novel|poem|show|series|episode|documentary|podcast|article|title|singing|sang|sings|listening|listened|watched|watching|playlist|rapper|meme|quote|quoting|game|character|lied|lieder|liedtext|buch|gedicht|serie|folge|doku|dokumentation|artikel|roman|titel|singen|hoere|gehoert|gesehen|schaue|geschaut|songtext)",
+	}},
+	{hAccident, []string{
+		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|rasieren|gestolpert|gefallen|sport|training)",
+	}},
+	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
+	{hCue, []string{
+		"(can|could|should|shall|may|must) (i|we|you) ", "do i", "does (it|that|this|ketamine|the|my)", "(is|are|was) (it|that|this|there|ketamine|the|my)",
+		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why|when)", "(ok|okay|safe|fine|alright|allowed) to",
+		"am i (allowed|able|ok|okay)", "(wonder|wondering|unsure|worried|worry|concerned|question|advice|advise|recommend|tell me)", "not sure (if|whether)",
+		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
+		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
+		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
+	}},
+	{hBut, []string{"(but|aber|however|though|jedoch)"}},
+	{hSymCue, []string{
+		"(is|was|are|were) (that|this|it|these|those) ~1 (normal|dangerous|ok|okay|bad|serious|a problem|safe|expected|a side effect|from the ketamine|from the treatment|worrying|concerning)",
+		"should i (worry|be worried|be concerned|call|see|go)", "(what|who) should i (do|call)", "do i need (a doctor|to see|to call|to go)",
+		"(ist|war|sind) (das|es|dies) ~1 (normal|gefaehrlich|schlimm|ok|okay|bedenklich|eine nebenwirkung|harmlos)",
+		"(muss|soll|sollte) ich ~2 (arzt|aerztin|notaufnahme|sorgen|anrufen)", "was soll ich (tun|machen)",
+	}},
+}

@@ -1,0 +1,547 @@
+package safety
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Kind is what a match is about.
+type Kind string
+
+// Kinds of match.
+const (
+	KindCrisis  Kind = "crisis"  // thoughts, plans or acts of suicide or self-harm, or a goodbye or hopelessness signal
+	KindMedical Kind = "medical" // a request for medical advice: dosing, medication changes, interactions, side effects, symptoms
+)
+
+// Match says which rule fired. It never holds the patient's text.
+type Match struct {
+	Kind   Kind
+	Rule   string // a stable id: "en/crisis/want-to-die", "de/medical/dose", "en/crisis/clinic/<phrase>"
+	Locale string // the locale of the rule
+}
+
+// ErrEmptyPhrase is returned by New for a clinic phrase that normalises to no
+// words at all (only punctuation or emoji).
+var ErrEmptyPhrase = errors.New("crisis phrase normalises to nothing")
+
+// ruleFlags adjust how a rule's matches are checked.
+type ruleFlags uint8
+
+const (
+	fBare      ruleFlags = 1 << iota // a single word ("suicidal"): a media context without a first-person subject suppresses it
+	fHarm                            // an act that can be an accident ("cut myself"): an accident context suppresses it
+	fNoSubject                       // about others' view of the speaker ("everyone would be better off without me"): no subject check
+	fNextCue                         // medical: counts only where its sentence or the next asks about a symptom ("is that normal?")
+)
+
+type ruleDef struct {
+	id    string // without locale and kind
+	flags ruleFlags
+	pats  []string
+}
+
+type rule struct {
+	id     string
+	kind   Kind
+	locale string
+	flags  ruleFlags
+	words  *words // the word lists of the rule's language
+}
+
+// Detector finds crisis statements and medical questions in patients'
+// messages. It is immutable after New and safe for concurrent use.
+type Detector struct {
+	locales []string // sorted
+	crisis  map[string]*index
+	medical map[string]*index
+	helpers []*index // by helper, in the order of helpers
+	ids     []string
+}
+
+// builtin lists the rules of each locale.
+var builtin = []struct {
+	locale string
+	kind   Kind
+	defs   []ruleDef
+}{
+	{"en", KindCrisis, crisisEN},
+	{"en", KindMedical, medicalEN},
+	{"de", KindCrisis, crisisDE},
+	{"de", KindMedical, medicalDE},
+}
+
+// New builds a detector with the built-in rules and the clinic's own crisis
+// phrases, by locale (clinic.yaml `crisis_phrases`). A phrase matches as a
+// sequence of words after the same normalisation as messages, with the same
+// checks for negation and idioms; its rule id is "<locale>/crisis/clinic/"
+// followed by the normalised phrase with dashes for spaces. New returns an
+// error wrapping ErrEmptyPhrase, naming the phrase, when a phrase normalises
+// to nothing; the clinic must fix its configuration.
+func New(extra map[string][]string) (*Detector, error) {
+	base, err := compiled()
+	if err != nil {
+		return nil, err // a broken built-in rule: caught by the package's tests
+	}
+	d := &Detector{
+		locales: append([]string(nil), base.locales...),
+		crisis:  map[string]*index{},
+		medical: base.medical,
+		helpers: base.helpers,
+		ids:     append([]string(nil), base.ids...),
+	}
+	for l, ix := range base.crisis {
+		d.crisis[l] = ix
+	}
+	cloned := map[string]bool{}
+	locs := make([]string, 0, len(extra))
+	for loc := range extra {
+		locs = append(locs, loc)
+	}
+	sort.Strings(locs)
+	seen := map[string]bool{}
+	for _, loc := range locs {
+		l := baseLocale(loc)
+		for _, phrase := range extra[loc] {
+			a := analyse(phrase)
+			if len(a.toks) == 0 {
+				return nil, fmt.Errorf("safety: clinic crisis phrase %q (%s): %w", phrase, loc, ErrEmptyPhrase)
+			}
+			words := make([]string, len(a.toks))
+			nodes := make([]node, len(a.toks))
+			for i, t := range a.toks {
+				words[i] = t.text
+				nodes[i] = node{kind: nLit, key: t.key}
+			}
+			id := l + "/crisis/clinic/" + strings.Join(words, "-")
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			r := &rule{id: id, kind: KindCrisis, locale: l, words: language(l)}
+			ix := d.crisis[l]
+			switch {
+			case ix == nil:
+				ix = newIndex()
+				d.crisis[l] = ix
+				d.locales = append(d.locales, l)
+			case !cloned[l]:
+				ix = ix.clone()
+				d.crisis[l] = ix
+			}
+			cloned[l] = true
+			ix.add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
+			d.ids = append(d.ids, id)
+		}
+	}
+	sort.Strings(d.locales)
+	sort.Strings(d.ids)
+	return d, nil
+}
+
+var (
+	compileOnce sync.Once
+	builtinDet  *Detector
+	builtinErr  error
+)
+
+// compiled returns the built-in rules, compiled once and shared (read only)
+// by every detector.
+func compiled() (*Detector, error) {
+	compileOnce.Do(func() { builtinDet, builtinErr = build() })
+	return builtinDet, builtinErr
+}
+
+// build compiles the built-in rules.
+func build() (*Detector, error) {
+	d := &Detector{crisis: map[string]*index{}, medical: map[string]*index{}}
+	for _, b := range builtin {
+		by := d.crisis
+		if b.kind == KindMedical {
+			by = d.medical
+		}
+		if by[b.locale] == nil {
+			by[b.locale] = newIndex()
+		}
+		if !contains(d.locales, b.locale) {
+			d.locales = append(d.locales, b.locale)
+		}
+		for _, def := range b.defs {
+			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale)}
+			var neg map[string]bool
+			if b.kind == KindCrisis {
+				neg = r.words.neg
+			}
+			for _, src := range def.pats {
+				p, err := compile(src, macros, neg)
+				if err != nil {
+					return nil, fmt.Errorf("safety: rule %s: %w", r.id, err)
+				}
+				by[b.locale].add(r, p)
+			}
+			if !contains(d.ids, r.id) { // a rule may be given in parts with different flags
+				d.ids = append(d.ids, r.id)
+			}
+		}
+	}
+	for _, loc := range d.locales {
+		for _, by := range []map[string]*index{d.crisis, d.medical} {
+			if by[loc] == nil {
+				by[loc] = newIndex()
+			}
+		}
+	}
+	for _, h := range helpers {
+		ix := newIndex()
+		r := &rule{id: fmt.Sprintf("helper/%d", h.flag)}
+		for _, src := range h.pats {
+			p, err := compile(src, macros, nil)
+			if err != nil {
+				return nil, fmt.Errorf("safety: helper: %w", err)
+			}
+			ix.add(r, p)
+		}
+		d.helpers = append(d.helpers, ix)
+	}
+	return d, nil
+}
+
+// Rules returns the id of every rule, built-in and clinic, sorted.
+func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
+
+// Check returns the first crisis match if there is one, else the first
+// medical match, else ok is false. A crisis always wins over a medical
+// question. Rules of the patient's locale are tried first, then those of
+// every other locale, so that a patient who switches language is still
+// heard; an empty or unknown locale tries every locale.
+func (d *Detector) Check(text, locale string) (Match, bool) {
+	t := d.prepare(text)
+	if m, ok := d.find(t, KindCrisis, locale, nil); ok {
+		return m, true
+	}
+	return d.find(t, KindMedical, locale, nil)
+}
+
+// Crisis returns the first crisis match, if any. See Check.
+func (d *Detector) Crisis(text, locale string) (Match, bool) {
+	return d.find(d.prepare(text), KindCrisis, locale, nil)
+}
+
+// Medical returns the first medical-question match, if any. See Check.
+func (d *Detector) Medical(text, locale string) (Match, bool) {
+	return d.find(d.prepare(text), KindMedical, locale, nil)
+}
+
+// matches returns every counted match of a kind, one per rule, for tests.
+func (d *Detector) matches(text string, kind Kind) []Match {
+	var all []Match
+	seen := map[string]bool{}
+	d.find(d.prepare(text), kind, "", func(m Match) {
+		if !seen[m.Rule] {
+			seen[m.Rule] = true
+			all = append(all, m)
+		}
+	})
+	return all
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func baseLocale(l string) string {
+	l = strings.ToLower(strings.TrimSpace(l))
+	if i := strings.IndexAny(l, "-_"); i >= 0 {
+		l = l[:i]
+	}
+	return l
+}
+
+// order returns the locales to try: the patient's first.
+func (d *Detector) order(locale string) []string {
+	l := baseLocale(locale)
+	out := make([]string, 0, len(d.locales))
+	for _, loc := range d.locales {
+		if loc == l {
+			out = append(out, loc)
+		}
+	}
+	for _, loc := range d.locales {
+		if loc != l {
+			out = append(out, loc)
+		}
+	}
+	return out
+}
+
+// find returns the first match of kind that survives the checks. With all
+// set it reports every surviving match instead and returns false.
+func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) (Match, bool) {
+	by := d.crisis
+	if kind == KindMedical {
+		by = d.medical
+	}
+	var found Match
+	ok := false
+	for _, loc := range d.order(locale) {
+		if by[loc] == nil {
+			continue // a locale with clinic crisis phrases only
+		}
+		by[loc].scan(t.toks, func(e *entry, s, end int) bool {
+			if !t.counts(e.rule, s, end) {
+				return false
+			}
+			m := Match{Kind: kind, Rule: e.rule.id, Locale: e.rule.locale}
+			if all != nil {
+				all(m)
+				return false
+			}
+			found, ok = m, true
+			return true
+		})
+		if ok {
+			return found, true
+		}
+	}
+	return Match{}, false
+}
+
+// prepared is a message with its tokens marked by the helper patterns.
+type prepared struct {
+	analysed
+	marks    []uint16 // per token: helper flags covering it
+	sentMark []uint16 // per sentence: helper flags anywhere in it
+	any      uint16   // helper flags anywhere in the message
+	resolved bool     // a statement that things are over, and nothing saying they are back
+	words    *words   // the word lists of the message's language
+}
+
+func (d *Detector) prepare(text string) *prepared {
+	t := &prepared{analysed: analyse(text)}
+	t.marks = make([]uint16, len(t.toks))
+	t.sentMark = make([]uint16, len(t.sentQ))
+	for hi, ix := range d.helpers {
+		flag := uint16(helpers[hi].flag)
+		ix.scan(t.toks, func(_ *entry, s, e int) bool {
+			for i := s; i < e; i++ {
+				t.marks[i] |= flag
+			}
+			return false
+		})
+	}
+	for i, tk := range t.toks {
+		// A sentence that starts like a question asks one, with or without
+		// a question mark: "is 100mg too much".
+		if (i == 0 || t.toks[i-1].sent != tk.sent) && questionWords[tk.key] {
+			t.marks[i] |= hCue
+		}
+	}
+	cancel := false
+	for i, m := range t.marks {
+		t.sentMark[t.toks[i].sent] |= m
+		t.any |= m
+		if m&hCancel != 0 && m&hResolved == 0 {
+			cancel = true
+		}
+	}
+	t.resolved = t.any&hResolved != 0 && !cancel
+	t.words = guessLanguage(t.toks)
+	return t
+}
+
+// window bounds every look around a match, so checks cost O(1) per match.
+const window = 10
+
+// counts reports whether a match of r on tokens [s, e) counts.
+func (t *prepared) counts(r *rule, s, e int) bool {
+	for i := s; i < e; i++ {
+		if t.marks[i]&hIdiom != 0 {
+			return false
+		}
+	}
+	sent := t.toks[s].sent
+	if r.kind == KindMedical {
+		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {
+			return false
+		}
+		return t.question(sent)
+	}
+	if r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 && t.sentMark[sent]&hOverride == 0 {
+		return false
+	}
+	if t.any&hMedia != 0 {
+		quoted := true
+		for i := s; i < e; i++ {
+			quoted = quoted && t.toks[i].quoted
+		}
+		if quoted {
+			return false // a title or a lyric in quotes: "I wanna die" is such a catchy song
+		}
+	}
+	// Negation and subjects are read in the message's language, which need
+	// not be the rule's: "ich bin nicht suizidal" matches an English rule.
+	w := t.words
+	switch t.subject(s, w) {
+	case vNegated:
+		return false
+	case vThird:
+		if r.flags&fNoSubject == 0 {
+			return false
+		}
+	case vImplicit:
+		if r.flags&fBare != 0 && t.sentMark[sent]&hMedia != 0 {
+			return false // "Suicidal Tendencies is my favourite band"
+		}
+	}
+	if t.negatedAfter(e, w) {
+		return false
+	}
+	if t.resolved && t.past(s, e) {
+		return false
+	}
+	return true
+}
+
+// marked reports whether a sentence or the next has a helper flag.
+func (t *prepared) marked(sent int32, flag uint16) bool {
+	for s := sent; s <= sent+1 && int(s) < len(t.sentQ); s++ {
+		if t.sentMark[s]&flag != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// question reports whether a sentence, or the one after it, asks something.
+func (t *prepared) question(sent int32) bool {
+	for s := sent; s <= sent+1 && int(s) < len(t.sentQ); s++ {
+		if t.sentQ[s] || t.sentMark[s]&hCue != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+type verdict uint8
+
+const (
+	vImplicit verdict = iota // no subject before the match, or one we cannot tell
+	vSelf                    // "i", "my"
+	vThird                   // "my friend", "she"
+	vNegated                 // "not", "never" negate the match
+)
+
+// subject looks back from a match through fillers for a negation or a
+// subject, within its clause.
+func (t *prepared) subject(s int, w *words) verdict {
+	c := t.toks[s].clause
+	for j := s - 1; j >= 0 && j >= s-window; j-- {
+		if t.toks[j].clause != c {
+			// "ich habe nicht vor, mich umzubringen": read on across the comma.
+			if t.toks[j].sent == t.toks[s].sent && w.bridges[t.toks[j].key] {
+				c = t.toks[j].clause
+			} else {
+				return vImplicit
+			}
+		}
+		k := t.toks[j].key
+		switch {
+		case w.neg[k]:
+			// A double negation cancels: "not a day goes by that i do not
+			// think about suicide". An interjection does not: "no, i do not
+			// want to die".
+			for q := j - 1; q >= 0 && q >= j-window && t.toks[q].clause == c; q-- {
+				if k := t.toks[q].key; w.neg[k] && !interjections[k] {
+					return vImplicit
+				}
+			}
+			return vNegated
+		case w.self[k]:
+			return vSelf
+		case w.third[k]:
+			return vThird
+		case w.fill[k]:
+			continue
+		default:
+			return vImplicit
+		}
+	}
+	return vImplicit
+}
+
+// negatedAfter reports a negation answering the match after it: "suicidal
+// thoughts: none", "suizidgedanken habe ich keine", "suicidal? no.". The rest
+// of the match's clause may hold only fillers, a negation and its tail; or,
+// when it holds only fillers, the next clause must be a bare negation.
+func (t *prepared) negatedAfter(e int, w *words) bool {
+	if e >= len(t.toks) {
+		return false
+	}
+	c := t.toks[e-1].clause
+	j := e
+	for ; j < len(t.toks) && t.toks[j].clause == c; j++ {
+		if j >= e+window {
+			return false
+		}
+		k := t.toks[j].key
+		if w.neg[k] {
+			return t.negationTail(j+1, c, w)
+		}
+		if !w.fwdFill[k] {
+			return false
+		}
+	}
+	if j >= len(t.toks) || !w.neg[t.toks[j].key] {
+		return false
+	}
+	return t.negationTail(j+1, t.toks[j].clause, w)
+}
+
+// negationTail reports whether clause c, from token i on, holds only words
+// that may follow a trailing negation ("none at all, thanks").
+func (t *prepared) negationTail(i int, c int32, w *words) bool {
+	for j := i; j < len(t.toks) && t.toks[j].clause == c; j++ {
+		if j >= i+window || !w.negTail[t.toks[j].key] {
+			return false
+		}
+	}
+	return true
+}
+
+// past reports whether a match sits in a time long past: a past marker in its
+// sentence, with no present marker and no "but" between the two.
+func (t *prepared) past(s, e int) bool {
+	sent := t.toks[s].sent
+	for i := s; i < e; i++ {
+		if t.marks[i]&hPresent != 0 {
+			return false
+		}
+	}
+	for j := s - 1; j >= 0 && j >= s-window && t.toks[j].sent == sent; j-- {
+		m := t.marks[j]
+		if m&hPast != 0 {
+			return true
+		}
+		if m&(hPresent|hBut) != 0 {
+			break
+		}
+	}
+	for j := e; j < len(t.toks) && j < e+window && t.toks[j].sent == sent; j++ {
+		m := t.marks[j]
+		if m&hPast != 0 {
+			return true
+		}
+		if m&(hPresent|hBut) != 0 {
+			break
+		}
+	}
+	return false
+}

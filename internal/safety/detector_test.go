@@ -1,0 +1,268 @@
+package safety
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// TestRulesHaveExamples fails for a dead rule: every rule must fire on at
+// least one positive example of its kind and locale in the evaluation sets.
+func TestRulesHaveExamples(t *testing.T) {
+	d := newDetector(t, nil)
+	hit := map[string]int{}
+	for _, set := range evalSets {
+		for _, s := range loadSet(t, set.file) {
+			if !s.fire {
+				continue
+			}
+			for _, m := range d.matches(s.text, set.kind) {
+				if m.Locale == set.locale {
+					hit[m.Rule]++
+				}
+			}
+		}
+	}
+	ids := d.Rules()
+	if len(ids) < 40 {
+		t.Fatalf("only %d rules", len(ids))
+	}
+	if !sort.StringsAreSorted(ids) {
+		t.Errorf("Rules() not sorted")
+	}
+	for _, id := range ids {
+		if hit[id] == 0 {
+			t.Errorf("rule %s has no positive example in testdata", id)
+		}
+	}
+}
+
+func TestRuleIDs(t *testing.T) {
+	d := newDetector(t, nil)
+	seen := map[string]bool{}
+	for _, id := range d.Rules() {
+		parts := strings.Split(id, "/")
+		if len(parts) != 3 || (parts[0] != "en" && parts[0] != "de") || (parts[1] != string(KindCrisis) && parts[1] != string(KindMedical)) {
+			t.Errorf("malformed rule id %q", id)
+		}
+		if seen[id] {
+			t.Errorf("duplicate rule id %q", id)
+		}
+		seen[id] = true
+	}
+	for _, want := range []string{"en/crisis/want-to-die", "en/crisis/self-harm", "de/crisis/kill-myself", "en/medical/dose", "de/medical/interaction"} {
+		if !seen[want] {
+			t.Errorf("missing rule %s", want)
+		}
+	}
+}
+
+// TestContext shows, one case each, how matches are checked after a pattern
+// fires.
+func TestContext(t *testing.T) {
+	d := newDetector(t, nil)
+	tests := []struct {
+		why  string
+		text string
+		rule string // "" when nothing may fire
+	}{
+		{"plain statement", "I want to die", "en/crisis/want-to-die"},
+		{"negation of the predicate", "I don't want to die", ""},
+		{"negation that is the predicate", "I don't want to live", "en/crisis/not-want-to-live"},
+		{"negation in another sentence", "I'm not ok. I want to die", "en/crisis/want-to-die"},
+		{"negation in another clause", "I'm not sad and I want to die", "en/crisis/want-to-die"},
+		{"negation reaching across fillers", "I would never ever really hurt myself", ""},
+		{"frequency breaks the reach", "I'm not often suicidal", "en/crisis/suicidal"},
+		{"double negation", "not a day goes by that I don't think about suicide", "en/crisis/suicide"},
+		{"interjection is no double negation", "No I don't want to die", ""},
+		{"trailing negation", "Suicidal thoughts? None.", ""},
+		{"trailing negation, German", "Suizidgedanken habe ich keine", ""},
+		{"not a trailing negation", "I have suicidal thoughts, not plans", "en/crisis/suicidal"},
+		{"third person", "My friend is suicidal", ""},
+		{"third person about me", "Everyone would be better off without me", "en/crisis/better-off-without-me"},
+		{"past, resolved", "Years ago I was suicidal but I'm fine now", ""},
+		{"past, not resolved", "Years ago I was suicidal", "en/crisis/suicidal"},
+		{"past, resolved, but back", "Years ago I was suicidal, I got better but it came back", "en/crisis/suicidal"},
+		{"idiom", "I'm dying of embarrassment", ""},
+		{"idiom overlapping a rule", "I want to die my hair", ""},
+		{"a title in a media context", "Suicidal Tendencies is a band", ""},
+		{"first person in a media context", "I've felt suicidal since that film", "en/crisis/suicidal"},
+		{"quoted lyric", `"I want to die" is a song lyric`, ""},
+		{"quote without media", `my head keeps saying "kill yourself, kill myself"`, "en/crisis/kill-myself"},
+		{"accident", "I cut myself while cooking", ""},
+		{"accident on purpose", "I cut myself on purpose while cooking", "en/crisis/self-harm"},
+		{"German gap over a negation", "Ich will mich nicht umbringen", ""},
+		{"German negation across a comma", "Ich habe nicht vor, mich umzubringen", ""},
+		{"German in an English rule, German negation", "ich bin nicht suizidal", ""},
+	}
+	for _, tt := range tests {
+		m, ok := d.Crisis(tt.text, "")
+		got := ""
+		if ok {
+			got = m.Rule
+		}
+		if got != tt.rule {
+			t.Errorf("%s: Crisis(%q) = %q, want %q", tt.why, tt.text, got, tt.rule)
+		}
+	}
+}
+
+func TestMedicalNeedsQuestion(t *testing.T) {
+	d := newDetector(t, nil)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"I take sertraline 50mg daily.", false},
+		{"I take sertraline 50mg daily, is that ok with ketamine?", true},
+		{"My blood pressure is high. Is that dangerous?", true},
+		{"My blood pressure is high.", false},
+		{"I feel dizzy. Can I bring my dog?", false},
+		{"I need advice about my lithium dose", true},
+	}
+	for _, tt := range tests {
+		if _, got := d.Medical(tt.text, "en"); got != tt.want {
+			t.Errorf("Medical(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	d := newDetector(t, nil)
+	tests := []struct {
+		text, locale string
+		want         Match
+		ok           bool
+	}{
+		{"can I take all my pills at once to end it", "en", Match{KindCrisis, "en/crisis/overdose", "en"}, true},
+		{"is 100 mg of sertraline enough to not wake up", "en", Match{KindCrisis, "en/crisis/overdose", "en"}, true},
+		{"Is 100mg too much?", "en", Match{KindMedical, "en/medical/dose", "en"}, true},
+		{"Is 100mg too much?", "de", Match{KindMedical, "de/medical/dose", "de"}, true}, // the patient's locale first
+		{"Is 100mg too much?", "en-GB", Match{KindMedical, "en/medical/dose", "en"}, true},
+		{"Ich will sterben", "en", Match{KindCrisis, "de/crisis/want-to-die", "de"}, true}, // another locale's rules still apply
+		{"I want to die", "fr", Match{KindCrisis, "en/crisis/want-to-die", "en"}, true},
+		{"What time should I arrive?", "en", Match{}, false},
+		{"", "", Match{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := d.Check(tt.text, tt.locale)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Check(%q, %q) = %+v, %v; want %+v, %v", tt.text, tt.locale, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestClinicPhrases(t *testing.T) {
+	extra := map[string][]string{
+		"en": {"Checking out early", "going to see grandma in heaven", "checking out early!"},
+		"de": {"Ich geh über die Klinge"},
+		"fr": {"je veux mourir"},
+	}
+	d := newDetector(t, extra)
+	base := newDetector(t, nil)
+	tests := []struct {
+		text, locale, rule string
+	}{
+		{"honestly I'm thinking about checking out early", "en", "en/crisis/clinic/checking-out-early"},
+		{"I'm not checking out early", "en", ""},
+		{"I am going to see grandma in heaven soon", "en", "en/crisis/clinic/going-to-see-grandma-in-heaven"},
+		{"ich geh ueber die klinge", "de", "de/crisis/clinic/ich-geh-ueber-die-klinge"},
+		{"Je veux mourir.", "fr", "fr/crisis/clinic/je-veux-mourir"},
+		{"Je veux mourir.", "", "fr/crisis/clinic/je-veux-mourir"},
+		{"we are checking out of the hotel early", "en", ""},
+	}
+	for _, tt := range tests {
+		m, ok := d.Check(tt.text, tt.locale)
+		got := ""
+		if ok {
+			got = m.Rule
+		}
+		if got != tt.rule {
+			t.Errorf("Check(%q, %q) = %q, want %q", tt.text, tt.locale, got, tt.rule)
+		}
+		if _, ok := base.Check(tt.text, tt.locale); ok && strings.Contains(tt.rule, "/clinic/") {
+			t.Errorf("detector without clinic phrases fires on %q", tt.text)
+		}
+	}
+	ids := strings.Join(d.Rules(), " ")
+	for _, id := range []string{"en/crisis/clinic/checking-out-early", "de/crisis/clinic/ich-geh-ueber-die-klinge", "fr/crisis/clinic/je-veux-mourir"} {
+		if !strings.Contains(ids, id) {
+			t.Errorf("Rules() lacks %s", id)
+		}
+	}
+	if n, m := len(d.Rules()), len(base.Rules()); n != m+4 {
+		t.Errorf("%d rules with 4 distinct clinic phrases, %d without", n, m)
+	}
+	// The shared built-in rules are not changed by a clinic's phrases.
+	if _, ok := base.Crisis("thinking about checking out early", "en"); ok {
+		t.Errorf("clinic phrase leaked into another detector")
+	}
+}
+
+func TestClinicPhraseErrors(t *testing.T) {
+	for _, phrase := range []string{"", "  ", "!!!", "🙂 ..."} {
+		_, err := New(map[string][]string{"en": {"fine phrase", phrase}})
+		if !errors.Is(err, ErrEmptyPhrase) {
+			t.Errorf("New with phrase %q: err = %v, want ErrEmptyPhrase", phrase, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), fmt.Sprintf("%q", phrase)) {
+			t.Errorf("error %q does not name the phrase %q", err, phrase)
+		}
+	}
+}
+
+func TestCompileErrors(t *testing.T) {
+	for _, src := range []string{"", "(a|b", "a ]", "~3 a", "$ a", "a ~x", "a ~9", "don't", "dont", "Kill", "{nomacro}", "{unclosed", "[a] [b]", "*x"} {
+		if _, err := compile(src, macros, nil); err == nil {
+			t.Errorf("compile(%q) succeeded", src)
+		}
+	}
+	p, err := compile("i [really|just] want to ~2 (die|be dead) $", nil, english.neg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{
+		"i want to die":                  true,
+		"i really want to die":           true,
+		"i want to just simply die":      true,
+		"i want to not die":              false, // the gap does not cross a negation
+		"i want to die today":            false, // $: the clause goes on
+		"i want to die, today":           true,
+		"i want to. die":                 false, // never across a sentence
+		"i want to be dead and be happy": true,
+	} {
+		a := analyse(text)
+		if _, got := p.matchAt(a.toks, 0); got != want {
+			t.Errorf("%q on %q = %v, want %v", p.src, text, got, want)
+		}
+	}
+}
+
+// TestConcurrent runs one detector from many goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	d := newDetector(t, map[string][]string{"en": {"checking out early"}})
+	texts := []string{"I want to die", "Is 100mg too much?", "Ich will sterben", "What should I wear?", "checking out early"}
+	want := make([]Match, len(texts))
+	for i, s := range texts {
+		want[i], _ = d.Check(s, "en")
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 50; i++ {
+				k := (g + i) % len(texts)
+				if got, _ := d.Check(texts[k], "en"); got != want[k] {
+					t.Errorf("Check(%q) = %+v, want %+v", texts[k], got, want[k])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,111 @@
+package safety
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzCheck feeds arbitrary text to the detector: it must not panic, must
+// answer the same twice, must report only rules it lists, and normalisation
+// must be stable (normalising twice changes nothing).
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		"I want to die", "i w4nt to d1e!!!", "Ich möchte nicht mehr leben", "Is 100mg too much?",
+		"not a day goes by that I don't think about suicide", `"I wanna die" is a song`, "0.5mg/kg?",
+		"a\u0308 ｋｉｌｌ 𝐝𝐢𝐞 ki\u200bll", "...,,,;;;???!!!", "'''\"\"\"", "unalive unalive", "i m", "sewer",
+		"\xff\xfe invalid utf8", strings.Repeat("die ", 50), "#10 ~3 (a|b) [c] $ *x",
+	} {
+		f.Add(s, "en")
+	}
+	d, err := New(map[string][]string{"en": {"checking out early"}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, id := range d.Rules() {
+		rules[id] = true
+	}
+	f.Fuzz(func(t *testing.T, text, locale string) {
+		if len(text) > 4096 {
+			text = text[:4096]
+		}
+		m1, ok1 := d.Check(text, locale)
+		m2, ok2 := d.Check(text, locale)
+		if m1 != m2 || ok1 != ok2 {
+			t.Fatalf("Check not deterministic: %+v %v, %+v %v", m1, ok1, m2, ok2)
+		}
+		if ok1 && !rules[m1.Rule] {
+			t.Fatalf("Check reported unknown rule %q", m1.Rule)
+		}
+		if !ok1 && m1 != (Match{}) {
+			t.Fatalf("no match but %+v", m1)
+		}
+		n := Normalize(text)
+		if !utf8.ValidString(text) {
+			return
+		}
+		if n2 := Normalize(n); n2 != n {
+			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", text, n, n2)
+		}
+	})
+}
+
+// longMessage is about 100 KB of realistic text with many near misses.
+func longMessage() string {
+	parts := []string{
+		"I'm not suicidal, but this homework is killing me and I'm dying to start.",
+		"Years ago I had dark thoughts but I'm fine now.",
+		"Can I bring music? How long is the session? Is it ok to drink coffee before?",
+		"Ich will nicht sterben, aber die Hausaufgaben bringen mich um.",
+		"My friend said she wants to die, how can I help her?",
+		"I am dead tired lol, what should I wear?",
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 100_000; i++ {
+		b.WriteString(parts[i%len(parts)])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// BenchmarkCheck measures a 100 KB message that matches nothing: the worst
+// case, since every near miss is checked and the whole text is scanned.
+// It must stay well under 50 ms per message.
+func BenchmarkCheck(b *testing.B) {
+	d, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	msg := longMessage()
+	if _, ok := d.Check(msg, "en"); ok {
+		b.Fatal("the benchmark message should not match")
+	}
+	b.SetBytes(int64(len(msg)))
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Check(msg, "en")
+	}
+}
+
+// BenchmarkCheckShort measures a typical chat message.
+func BenchmarkCheckShort(b *testing.B) {
+	d, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Check("honestly I don't know, can I take my sertraline before the session?", "en")
+	}
+}
+
+// BenchmarkNew measures building a detector with clinic phrases.
+func BenchmarkNew(b *testing.B) {
+	extra := map[string][]string{"en": {"checking out early", "see grandma in heaven"}}
+	for b.Loop() {
+		if _, err := New(extra); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package safety
+
+// macros are word classes shared by the rules of every locale, used in
+// patterns as {name}. Words are in normal form: umlauts folded, no
+// apostrophes, contractions expanded.
+var macros = map[string]string{
+	"myself": "(myself|my own self)",
+
+	// Medicines by name: generic and brand, English and German spellings
+	// (German spellings one letter away, like sertralin, are corrected to the
+	// English name by normalisation).
+	"drugname": `(ketamine|esketamine|spravato|ketanest|sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|cipralex|
+		citalopram|celexa|paroxetine|paxil|seroxat|venlafaxine|effexor|trevilor|duloxetine|cymbalta|bupropion|wellbutrin|
+		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
+		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
+		clonazepam|klonopin|rivotril|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
+		gabapentin|pregabalin|lyrica|propranolol|metoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
+		methylphenidate|vyvanse|elvanse|modafinil|naltrexone|buprenorphine|methadone|tramadol|oxycodone|codeine|
+		morphine|opioids|opiates|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|antihistamine|antihistamines|
+		st john wort|st johns wort|john wort|johns wort|johanniskraut|maoi|maois|mao inhibitors|ssri|ssris|snri|snris|antidepressant|
+		antidepressants|antidepressiva|antidepressivum|antipsychotic|antipsychotics|neuroleptika|neuroleptikum|
+		mood stabilizer|mood stabilizers|mood stabiliser|stimulant|stimulants|insulin|levothyroxine|thyroxin|l thyroxin|
+		contraceptive|contraceptives|birth control|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
+		amitriptyline|nortriptyline|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
+	// Words for medicine in general.
+	"medword": `(medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|
+		supplement|supplements|painkiller|painkillers|sleeping pill|sleeping pills|sleeping tablets|capsule|capsules|
+		blood pressure medication|blood pressure meds|medikament|medikamente|medikamenten|medis|tabletten|tablette|pillen|
+		beruhigungsmittel|schlaftabletten|schlafmittel|schmerzmittel|tropfen|praeparat|nahrungsergaenzungsmittel|
+		*tabletten|*medikamente|*medikament|*pillen|*tropfen)`,
+	// Alcohol and recreational drugs.
+	"subst": `(alcohol|alcoholic|booze|beer|beers|wine|wines|vodka|whisky|whiskey|rum|liquor|spirits|cocktail|cocktails|
+		weed|cannabis|marijuana|marihuana|thc|cbd|edible|edibles|kratom|kava|nicotine|cigarette|cigarettes|vape|vaping|
+		mdma|ecstasy|molly|mushrooms|shrooms|psilocybin|lsd|cocaine|amphetamine|amphetamines|meth|poppers|ghb|
+		recreational drugs|drugs|alkohol|bier|wein|schnaps|sekt|gras|kiffen|pilze|kokain|nikotin|zigaretten|zigarette|drogen|joint)`,
+	// Taking something.
+	"consume": `(take|takes|taking|took|taken|have|having|had|use|using|used|drink|drinking|drank|smoke|smoking|smoked|
+		do|doing|did|consume|consuming|eat|eating|pop|popping|mix|mixing|combine|combining|keep taking|continue taking|
+		nehmen|nehme|einnehmen|genommen|eingenommen|trinken|trinke|getrunken|rauchen|rauche|konsumieren|konsumiere|
+		kiffen|mischen|mische|gemischt|kombinieren|kombiniere|kombiniert|schlucken|weiter nehmen|weiternehmen)`,
+	// The treatment and its sessions.
+	"session": `(session|sessions|treatment|treatments|infusion|infusions|dose|dosing|appointment|therapy|ketamine|
+		spravato|esketamine|procedure|injection|it|sitzung|sitzungen|behandlung|behandlungen|termin|therapie|spritze)`,
+	"treatment": "(treatment|treatments|infusion|infusions|injection|injections|it|behandlung|behandlungen|spritze)",
+	// Symptoms and bodily effects.
+	"symptom": `(dizzy|dizziness|lightheaded|light headed|vertigo|nausea|nauseous|nauseated|queasy|vomit|vomiting|vomited|
+		throw up|throwing up|threw up|headache|headaches|migraine|migraines|blood pressure|heart rate|pulse|palpitations|
+		heart racing|racing heart|heart is racing|heart was racing|heart pounding|chest pain|chest|short of breath|
+		shortness of breath|breathing|numb|numbness|tingling|tingly|pins and needles|blurry|blurred|double vision|
+		drowsy|drowsiness|sleepy|fatigue|exhausted|insomnia|nightmares|hallucinat*|dissociat*|disoriented|paranoid|paranoia|panic|panicky|anxious|anxiety|shaky|shaking|tremor|tremors|trembling|
+		sweating|sweaty|fever|rash|itchy|itching|bladder|urinate|urination|peeing|bleeding|pain|painful|ache|aching|
+		cramps|seizure|seizures|faint|fainted|fainting|brain fog|foggy|spaced out|disconnected|detached|derealization|
+		depersonalization|sick|unwell|jittery|dry mouth|slurred|weakness|swelling|swollen|nosebleed|hangover|
+		symptoms|symptom|allergic reaction|out of body)`,
+	"symcue": `(normal|dangerous|danger|safe|ok|okay|alright|fine|bad|serious|worried|worry|worrying|worrisome|concerned|
+		concerning|concern|side effect|side effects|expected|sign|wrong|worse|get worse|a problem|problem|should i|what should i|what do i do|
+		what can i do|do i need|doctor|gp|emergency|hospital|go away|last|get rid of|treat|remedy|is that|is this|is it)`,
+	"condition": `(pregnant|pregnancy|breastfeeding|nursing|epilepsy|epileptic|seizure disorder|heart condition|heart disease|
+		heart problems|heart problem|arrhythmia|high blood pressure|hypertension|glaucoma|psychosis|psychotic|
+		schizophrenia|bipolar|mania|liver|kidney|kidneys|asthma|diabetes|diabetic|stroke|aneurysm|allergic|allergy|
+		allergies|thyroid|porphyria|cystitis|addiction|alcoholism|eating disorder|anorexia)`,
+	"condcue": `(can i|could i|should i|is it|is that|is ketamine|safe|ok|okay|still|allowed|eligible|risk|risky|dangerous|
+		affect|a problem|problem|matter|contraindicat*|suitable)`,
+
+	// German word classes.
+	"dsymptom": `(schwindel*|schwindlig|uebel|uebelkeit|erbrechen|erbrochen|uebergeben|kopfschmerz*|kopfweh|migraene|
+		blutdruck|verschwommen|herzrasen|herz rast|herz raste|herzklopfen|puls|taub|taubheit|kribbeln|benommen|benommenheit|
+		halluzin*|dissoziat*|panik*|angstzustaende|zittern|zittrig|schweiss*|fieber|ausschlag|juckreiz|blase|
+		schmerzen|atemnot|brustschmerz*|druck auf der brust|muede|muedigkeit|erschoepfung|verwirrt|verwirrung|
+		schlaflosigkeit|albtraeume|sehstoerung*|nebenwirkung*|symptom*)`,
+	"dsymcue": `(normal|gefaehrlich|schlimm|bedenklich|besorgniserregend|sorgen|sorge|nebenwirkung|arzt|aerztin|notarzt|
+		notaufnahme|was soll ich|was tun|was kann ich|ok|okay|in ordnung|sicher|harmlos|weg|vorbei|ist das|ist es|muss ich|soll ich)`,
+	"dcondition": `(schwanger|schwangerschaft|stillen|stille|stillzeit|epilepsie|krampfanfaelle|herzkrank*|herzprobleme|
+		herzerkrankung|herzfehler|bluthochdruck|psychose|schizophrenie|bipolar|manie|leber|niere|nieren|asthma|
+		diabetes|glaukom|allergie|allergisch|schilddruese|sucht|alkoholkrank)`,
+	"dcondcue": `(kann ich|darf ich|sicher|ok|okay|trotzdem|erlaubt|geeignet|risiko|gefaehrlich|problem|moeglich|schlimm|in ordnung)`,
+}

@@ -1,0 +1,410 @@
+package safety
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// A pattern is a small sequence matcher over tokens. Its source is a list of
+// elements separated by spaces:
+//
+//	word        the word, after normalisation (compared with repeated letters collapsed)
+//	word*       any word starting with word
+//	*word       any word ending with word
+//	(a b|c|)    one of the alternatives; an alternative may be several elements, or empty
+//	[a b|c]     optional: one of the alternatives, or nothing
+//	~N          up to N words of any kind (in a crisis rule, none of them a negation)
+//	$           the end of a clause (a comma, a full stop, "and", "but", the end)
+//	#           a number; #N a number of at least N
+//	{name}      a macro from the lexicon, expanded before parsing
+//
+// A pattern never matches across the end of a sentence. Matching tries
+// alternatives in order and gaps shortest first, so its cost is bounded by
+// the pattern's size, not the message's.
+type pattern struct {
+	src   string
+	nodes []node
+	neg   map[string]bool // when set, gaps may not cross these negations
+}
+
+type nodeKind uint8
+
+const (
+	nLit nodeKind = iota
+	nPrefix
+	nSuffix
+	nAlt
+	nOpt
+	nGap
+	nEnd
+	nNum
+)
+
+type node struct {
+	kind nodeKind
+	key  string // nLit, nPrefix, nSuffix
+	n    int    // nGap: width; nNum: minimum
+	alts [][]node
+}
+
+// expandMacros replaces {name} by its definition, recursively.
+func expandMacros(src string, macros map[string]string) (string, error) {
+	for depth := 0; strings.Contains(src, "{"); depth++ {
+		if depth > 8 {
+			return "", fmt.Errorf("pattern %q: macros nest too deep", src)
+		}
+		var b strings.Builder
+		for {
+			i := strings.IndexByte(src, '{')
+			if i < 0 {
+				b.WriteString(src)
+				break
+			}
+			j := strings.IndexByte(src[i:], '}')
+			if j < 0 {
+				return "", fmt.Errorf("pattern %q: unclosed {", src)
+			}
+			name := src[i+1 : i+j]
+			def, ok := macros[name]
+			if !ok {
+				return "", fmt.Errorf("pattern %q: no macro %q", src, name)
+			}
+			b.WriteString(src[:i])
+			b.WriteString(" " + def + " ")
+			src = src[i+j+1:]
+		}
+		src = b.String()
+	}
+	return src, nil
+}
+
+// compile parses a pattern. Every literal word must already be in normal form
+// (Normalize leaves it unchanged), so that rules and messages agree.
+func compile(src string, macros map[string]string, neg map[string]bool) (*pattern, error) {
+	full, err := expandMacros(src, macros)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range "()[]|" {
+		full = strings.ReplaceAll(full, string(c), " "+string(c)+" ")
+	}
+	p := &parser{lex: strings.Fields(full), src: src}
+	nodes := p.seq()
+	if p.err == nil && p.pos < len(p.lex) {
+		p.fail("unexpected %q", p.lex[p.pos])
+	}
+	if p.err == nil && len(nodes) == 0 {
+		p.fail("empty pattern")
+	}
+	if p.err == nil {
+		switch nodes[0].kind {
+		case nGap, nEnd:
+			p.fail("a pattern cannot start with a gap or $")
+		}
+	}
+	if p.err == nil && firstOf(nodes, &first{}) {
+		p.fail("the pattern can match nothing")
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	return &pattern{src: src, nodes: nodes, neg: neg}, nil
+}
+
+type parser struct {
+	lex []string
+	pos int
+	src string
+	err error
+}
+
+func (p *parser) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = fmt.Errorf("pattern %q: %s", p.src, fmt.Sprintf(format, args...))
+	}
+}
+
+func (p *parser) seq() []node {
+	var out []node
+	for p.pos < len(p.lex) && p.err == nil {
+		l := p.lex[p.pos]
+		switch l {
+		case "|", ")", "]":
+			return out
+		case "(", "[":
+			p.pos++
+			closer := ")"
+			kind := nAlt
+			if l == "[" {
+				closer, kind = "]", nOpt
+			}
+			alts := [][]node{p.seq()}
+			for p.pos < len(p.lex) && p.lex[p.pos] == "|" {
+				p.pos++
+				alts = append(alts, p.seq())
+			}
+			if p.pos >= len(p.lex) || p.lex[p.pos] != closer {
+				p.fail("missing %s", closer)
+				return out
+			}
+			p.pos++
+			out = append(out, node{kind: kind, alts: alts})
+			continue
+		}
+		p.pos++
+		switch {
+		case l == "$":
+			out = append(out, node{kind: nEnd})
+		case l[0] == '~':
+			n, err := strconv.Atoi(l[1:])
+			if err != nil || n < 1 || n > 8 {
+				p.fail("bad gap %q", l)
+			}
+			out = append(out, node{kind: nGap, n: n})
+		case l[0] == '#':
+			n := 0
+			if len(l) > 1 {
+				var err error
+				if n, err = strconv.Atoi(l[1:]); err != nil {
+					p.fail("bad number %q", l)
+				}
+			}
+			out = append(out, node{kind: nNum, n: n})
+		case strings.HasPrefix(l, "*"):
+			w := strings.TrimPrefix(l, "*")
+			p.checkPrefix(w)
+			out = append(out, node{kind: nSuffix, key: collapse(w)})
+		case strings.HasSuffix(l, "*"):
+			w := strings.TrimSuffix(l, "*")
+			p.checkPrefix(w)
+			out = append(out, node{kind: nPrefix, key: collapse(w)})
+		default:
+			p.checkWord(l)
+			out = append(out, node{kind: nLit, key: collapse(l)})
+		}
+	}
+	return out
+}
+
+// checkWord insists that a literal is one word in normal form.
+func (p *parser) checkWord(w string) {
+	if w == "" {
+		p.fail("empty word")
+		return
+	}
+	if n := Normalize(w); n != w {
+		p.fail("word %q is not in normal form (%q)", w, n)
+	}
+}
+
+// checkPrefix insists that a prefix is lower-case ASCII letters: the start
+// of a word in normal form (which a spelling fix may not leave alone).
+func (p *parser) checkPrefix(w string) {
+	if len(w) < 3 {
+		p.fail("prefix %q too short", w)
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			p.fail("prefix %q is not in normal form", w)
+		}
+	}
+}
+
+// first describes which tokens a pattern can start at.
+type first struct {
+	keys     []string
+	prefixes []string
+	suffixes []string
+	numbers  bool
+}
+
+// firstOf returns the possible first tokens of a sequence, and whether the
+// sequence can match nothing at all.
+func firstOf(nodes []node, f *first) (nullable bool) {
+	for _, n := range nodes {
+		switch n.kind {
+		case nLit:
+			f.keys = append(f.keys, n.key)
+			return false
+		case nPrefix:
+			f.prefixes = append(f.prefixes, n.key)
+			return false
+		case nSuffix:
+			f.suffixes = append(f.suffixes, n.key)
+			return false
+		case nNum:
+			f.numbers = true
+			return false
+		case nGap, nEnd:
+			continue // only after a first element; see compile
+		case nAlt, nOpt:
+			null := n.kind == nOpt
+			for _, a := range n.alts {
+				if firstOf(a, f) {
+					null = true
+				}
+			}
+			if !null {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// run matches patterns against one message.
+type run struct {
+	toks []token
+	sent int32
+	neg  map[string]bool
+}
+
+// match reports whether nodes match at i and the continuation k accepts
+// where they end.
+func (r *run) match(nodes []node, i int, k func(int) bool) bool {
+	if len(nodes) == 0 {
+		return k(i)
+	}
+	n := &nodes[0]
+	rest := nodes[1:]
+	ok := func(j int) bool { return j < len(r.toks) && r.toks[j].sent == r.sent }
+	switch n.kind {
+	case nLit:
+		return ok(i) && r.toks[i].key == n.key && r.match(rest, i+1, k)
+	case nPrefix:
+		return ok(i) && strings.HasPrefix(r.toks[i].key, n.key) && r.match(rest, i+1, k)
+	case nSuffix:
+		return ok(i) && strings.HasSuffix(r.toks[i].key, n.key) && r.match(rest, i+1, k)
+	case nNum:
+		return ok(i) && r.toks[i].num >= n.n && r.match(rest, i+1, k)
+	case nEnd:
+		if i == len(r.toks) || i > 0 && r.toks[i].clause != r.toks[i-1].clause {
+			return r.match(rest, i, k)
+		}
+		return false
+	case nGap:
+		for g := 0; g <= n.n; g++ {
+			if g > 0 {
+				j := i + g - 1
+				if !ok(j) || r.neg[r.toks[j].key] {
+					return false
+				}
+			}
+			if r.match(rest, i+g, k) {
+				return true
+			}
+		}
+		return false
+	case nAlt, nOpt:
+		for _, a := range n.alts {
+			if r.match(a, i, func(j int) bool { return r.match(rest, j, k) }) {
+				return true
+			}
+		}
+		return n.kind == nOpt && r.match(rest, i, k)
+	}
+	return false
+}
+
+// matchAt returns the end of the first match of p starting at token i.
+func (p *pattern) matchAt(toks []token, i int) (end int, ok bool) {
+	r := run{toks: toks, sent: toks[i].sent, neg: p.neg}
+	ok = r.match(p.nodes, i, func(j int) bool { end = j; return j > i })
+	return end, ok
+}
+
+// entry is one pattern of one rule in an index.
+type entry struct {
+	rule     *rule
+	pat      *pattern
+	prefixes []string
+	suffixes []string
+}
+
+// startsAt reports whether a token can start the entry's pattern by one of
+// its prefixes or suffixes.
+func (e *entry) startsAt(key string) bool {
+	for _, p := range e.prefixes {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	for _, s := range e.suffixes {
+		if strings.HasSuffix(key, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// index finds the patterns that can start at a token without trying all.
+type index struct {
+	byKey   map[string][]*entry
+	affix   []*entry // patterns that can start with a prefix or suffix
+	numbers []*entry
+}
+
+func newIndex() *index { return &index{byKey: map[string][]*entry{}} }
+
+func (ix *index) add(r *rule, p *pattern) {
+	var f first
+	if firstOf(p.nodes, &f) {
+		panic("safety: pattern can match nothing: " + p.src) // compile rejects these
+	}
+	e := &entry{rule: r, pat: p, prefixes: f.prefixes, suffixes: f.suffixes}
+	seen := map[string]bool{}
+	for _, k := range f.keys {
+		if !seen[k] {
+			seen[k] = true
+			ix.byKey[k] = appendCopy(ix.byKey[k], e)
+		}
+	}
+	if len(f.prefixes) > 0 || len(f.suffixes) > 0 {
+		ix.affix = appendCopy(ix.affix, e)
+	}
+	if f.numbers {
+		ix.numbers = appendCopy(ix.numbers, e)
+	}
+}
+
+// appendCopy appends without writing into s's array, which a clone of the
+// index may share.
+func appendCopy(s []*entry, e *entry) []*entry { return append(s[:len(s):len(s)], e) }
+
+// clone returns a copy of ix that add can change without changing ix.
+func (ix *index) clone() *index {
+	c := &index{byKey: make(map[string][]*entry, len(ix.byKey)), affix: ix.affix, numbers: ix.numbers}
+	for k, v := range ix.byKey {
+		c.byKey[k] = v
+	}
+	return c
+}
+
+// scan calls fn for every match in order of start, then index order, until
+// fn returns true.
+func (ix *index) scan(toks []token, fn func(e *entry, start, end int) bool) {
+	try := func(e *entry, i int) bool {
+		end, ok := e.pat.matchAt(toks, i)
+		return ok && fn(e, i, end)
+	}
+	for i := range toks {
+		for _, e := range ix.byKey[toks[i].key] {
+			if try(e, i) {
+				return
+			}
+		}
+		for _, e := range ix.affix {
+			if e.startsAt(toks[i].key) && try(e, i) {
+				return
+			}
+		}
+		if toks[i].num >= 0 {
+			for _, e := range ix.numbers {
+				if try(e, i) {
+					return
+				}
+			}
+		}
+	}
+}
