@@ -248,8 +248,11 @@ func TestFailedDeliveryStaysInOutboxUntilRedelivered(t *testing.T) {
 	if got := strings.Join(e.rec.texts("t:1"), "|"); got != "Let us count.|Next number?" {
 		t.Fatalf("after redelivery sent %q", got)
 	}
+	if out, _ := e.store.Outbox(ctx, "t:1"); len(out) != 0 {
+		t.Fatalf("%d jobs left after redelivery", len(out))
+	}
 	if p, _ := e.store.Pending(ctx); len(p) != 0 {
-		t.Fatalf("still pending: %v", p)
+		t.Fatalf("still pending once the empty outbox was seen: %v", p)
 	}
 }
 
@@ -278,6 +281,11 @@ func TestForgetErasesEverything(t *testing.T) {
 		if err := r.Handle(ctx, runner.Inbound{ID: fmt.Sprint(i), Patient: "t:1", Input: in}); err != nil {
 			t.Fatal(err)
 		}
+		if i == 1 {
+			if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) < 2 {
+				t.Fatalf("before /forget the patient has keys %v", keys)
+			}
+		}
 	}
 	if texts := e.rec.texts("t:1"); !strings.Contains(texts[len(texts)-1], "erased") {
 		t.Fatalf("last message %q", texts[len(texts)-1])
@@ -287,7 +295,7 @@ func TestForgetErasesEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, k := range keys {
-		if strings.Contains(k, "t:1") {
+		if strings.Contains(k, "{t:1}") {
 			t.Errorf("key %s survived /forget", k)
 		}
 	}
