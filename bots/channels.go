@@ -3,12 +3,46 @@ package main
 import (
 	"log/slog"
 
+	"github.com/kapbot/kapbot/bots/discord"
+	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
+// telegramOptions are extra options for the Telegram channel; tests use
+// them to match the fake server's short second.
+var telegramOptions []telegram.Option
+
 // channels builds the channels whose settings are present and registers them
-// with the runner.
+// with the runner, which delivers their patients' replies through them.
 func channels(cfg Config, r *runner.Runner, log *slog.Logger) (map[string]channel, error) {
 	out := map[string]channel{}
+	if cfg.TelegramToken != "" {
+		tg, err := telegram.New(telegram.Config{
+			Token:         cfg.TelegramToken,
+			APIURL:        cfg.TelegramAPIURL,
+			WebhookURL:    cfg.TelegramHook,
+			WebhookSecret: cfg.TelegramSecret,
+			WebhookListen: envOr("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
+			Logger:        log.With("channel", "telegram"),
+		}, r.Handle, telegramOptions...)
+		if err != nil {
+			return nil, usagef("TELEGRAM_*: %v", err)
+		}
+		r.Register("tg", tg)
+		out["telegram"] = tg
+	}
+	if cfg.DiscordToken != "" {
+		dc, err := discord.New(discord.Config{
+			Token:   cfg.DiscordToken,
+			APIURL:  cfg.DiscordAPIURL,
+			GuildID: cfg.DiscordGuild,
+			Logger:  log.With("channel", "discord"),
+		}, r.Handle)
+		if err != nil {
+			return nil, usagef("DISCORD_*: %v", err)
+		}
+		r.Register("dc", dc)
+		out["discord"] = dc
+	}
 	return out, nil
 }

@@ -109,7 +109,8 @@ func (s *sprint) promptReview(w waiting, fresh bool) {
 	var b strings.Builder
 	b.WriteString(s.sys(catalog.ReviewHeader))
 	m := Message{Kind: FromFlow, Seq: s.st.Seq}
-	m.Choices = append(m.Choices, Option{Value: "ok", Label: s.sys(catalog.ReviewOK)})
+	// "Change N" is choice N, so a typed number means the same as the
+	// button; "All correct" comes last.
 	for i, id := range w.step.Review {
 		st := w.f.Steps[id]
 		if st == nil || st.Ask == nil {
@@ -122,6 +123,7 @@ func (s *sprint) promptReview(w waiting, fresh bool) {
 		fmt.Fprintf(&b, "\n%d. %s: %s", i+1, label, s.display(st.Ask, w.f, s.st.Vars[w.f.ID][saveName(st)]))
 		m.Choices = append(m.Choices, Option{Value: id, Label: s.sys(catalog.ReviewChange, i+1)})
 	}
+	m.Choices = append(m.Choices, Option{Value: "ok", Label: s.sys(catalog.ReviewOK)})
 	m.Text = b.String()
 	s.send(m)
 }
@@ -173,10 +175,10 @@ func (s *sprint) answerReview(w waiting) error {
 	} else {
 		t := fold(s.in.Text)
 		if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= len(w.step.Review)+1 {
-			if n == 1 {
+			if n == len(w.step.Review)+1 {
 				choice = "ok"
 			} else {
-				choice = w.step.Review[n-2]
+				choice = w.step.Review[n-1]
 			}
 		}
 		if t == fold(s.sys(catalog.ReviewOK)) || t == "ok" {

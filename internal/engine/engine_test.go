@@ -360,9 +360,12 @@ func TestQuestionnaireScoringCallAndReview(t *testing.T) {
 	c.say(strings.Repeat("x", 21)).at("note").sent("at most 20 characters")
 	c.say("nothing").at("check").sent("Here are your answers", "1. Pick a colour: Red", "2. Anything else?: nothing")
 	// Change answer 1, then come back to the review.
-	c.press("color").at("color")
+	c.say("1").at("color") // typed 1 is "Change 1", as the button is numbered
 	c.say("Blue").at("check").sent("1. Pick a colour: Blue")
-	c.press("ok").at("end").sent("NEXT-ROUTINE", "BYE")
+	if m := c.lastMessage(); m.Choices[0].Value != "color" || m.Choices[2].Value != "ok" {
+		t.Fatalf("review choices = %+v", m.Choices)
+	}
+	c.say("3").at("end").sent("NEXT-ROUTINE", "BYE")
 	if r := c.refers(); len(r) != 1 || r[0].Priority != flow.Routine || r[0].Reason != "Done" {
 		t.Fatalf("refers = %+v", r)
 	}

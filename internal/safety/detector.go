@@ -28,6 +28,10 @@ type Match struct {
 // words at all (only punctuation or emoji).
 var ErrEmptyPhrase = errors.New("crisis phrase normalises to nothing")
 
+// ErrNoLocale is returned by New for clinic phrases given under an empty
+// locale.
+var ErrNoLocale = errors.New("crisis phrases without a locale")
+
 // ruleFlags adjust how a rule's matches are checked.
 type ruleFlags uint8
 
@@ -50,15 +54,16 @@ type rule struct {
 	locale string
 	flags  ruleFlags
 	words  *words // the word lists of the rule's language
+	mark   uint16 // for helper patterns: the flag they set
 }
 
 // Detector finds crisis statements and medical questions in patients'
 // messages. It is immutable after New and safe for concurrent use.
 type Detector struct {
 	locales []string // sorted
-	crisis  map[string]*index
-	medical map[string]*index
-	helpers []*index // by helper, in the order of helpers
+	crisis  *index   // the crisis rules of every locale
+	medical *index   // the medical rules of every locale
+	helpers *index   // every helper pattern; an entry's rule.mark is the flag it sets
 	ids     []string
 }
 
@@ -80,7 +85,9 @@ var builtin = []struct {
 // checks for negation and idioms; its rule id is "<locale>/crisis/clinic/"
 // followed by the normalised phrase with dashes for spaces. New returns an
 // error wrapping ErrEmptyPhrase, naming the phrase, when a phrase normalises
-// to nothing; the clinic must fix its configuration.
+// to nothing, or wrapping ErrNoLocale for phrases under an empty locale; the
+// clinic must fix its configuration. A phrase should be one sentence: it
+// never matches across a sentence end.
 func New(extra map[string][]string) (*Detector, error) {
 	base, err := compiled()
 	if err != nil {
@@ -88,15 +95,14 @@ func New(extra map[string][]string) (*Detector, error) {
 	}
 	d := &Detector{
 		locales: append([]string(nil), base.locales...),
-		crisis:  map[string]*index{},
+		crisis:  base.crisis,
 		medical: base.medical,
 		helpers: base.helpers,
 		ids:     append([]string(nil), base.ids...),
 	}
-	for l, ix := range base.crisis {
-		d.crisis[l] = ix
+	if len(extra) > 0 {
+		d.crisis = base.crisis.clone()
 	}
-	cloned := map[string]bool{}
 	locs := make([]string, 0, len(extra))
 	for loc := range extra {
 		locs = append(locs, loc)
@@ -105,6 +111,9 @@ func New(extra map[string][]string) (*Detector, error) {
 	seen := map[string]bool{}
 	for _, loc := range locs {
 		l := baseLocale(loc)
+		if l == "" && len(extra[loc]) > 0 {
+			return nil, fmt.Errorf("safety: clinic crisis phrases %q: %w", extra[loc], ErrNoLocale)
+		}
 		for _, phrase := range extra[loc] {
 			a := analyse(phrase)
 			if len(a.toks) == 0 {
@@ -122,18 +131,10 @@ func New(extra map[string][]string) (*Detector, error) {
 			}
 			seen[id] = true
 			r := &rule{id: id, kind: KindCrisis, locale: l, words: language(l)}
-			ix := d.crisis[l]
-			switch {
-			case ix == nil:
-				ix = newIndex()
-				d.crisis[l] = ix
+			if !contains(d.locales, l) {
 				d.locales = append(d.locales, l)
-			case !cloned[l]:
-				ix = ix.clone()
-				d.crisis[l] = ix
 			}
-			cloned[l] = true
-			ix.add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
+			d.crisis.add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
 			d.ids = append(d.ids, id)
 		}
 	}
@@ -157,14 +158,11 @@ func compiled() (*Detector, error) {
 
 // build compiles the built-in rules.
 func build() (*Detector, error) {
-	d := &Detector{crisis: map[string]*index{}, medical: map[string]*index{}}
+	d := &Detector{crisis: newIndex(), medical: newIndex()}
 	for _, b := range builtin {
-		by := d.crisis
+		ix := d.crisis
 		if b.kind == KindMedical {
-			by = d.medical
-		}
-		if by[b.locale] == nil {
-			by[b.locale] = newIndex()
+			ix = d.medical
 		}
 		if !contains(d.locales, b.locale) {
 			d.locales = append(d.locales, b.locale)
@@ -180,31 +178,23 @@ func build() (*Detector, error) {
 				if err != nil {
 					return nil, fmt.Errorf("safety: rule %s: %w", r.id, err)
 				}
-				by[b.locale].add(r, p)
+				ix.add(r, p)
 			}
 			if !contains(d.ids, r.id) { // a rule may be given in parts with different flags
 				d.ids = append(d.ids, r.id)
 			}
 		}
 	}
-	for _, loc := range d.locales {
-		for _, by := range []map[string]*index{d.crisis, d.medical} {
-			if by[loc] == nil {
-				by[loc] = newIndex()
-			}
-		}
-	}
+	d.helpers = newIndex()
 	for _, h := range helpers {
-		ix := newIndex()
-		r := &rule{id: fmt.Sprintf("helper/%d", h.flag)}
+		r := &rule{mark: uint16(h.flag)}
 		for _, src := range h.pats {
 			p, err := compile(src, macros, nil)
 			if err != nil {
 				return nil, fmt.Errorf("safety: helper: %w", err)
 			}
-			ix.add(r, p)
+			d.helpers.add(r, p)
 		}
-		d.helpers = append(d.helpers, ix)
 	}
 	return d, nil
 }
@@ -212,11 +202,11 @@ func build() (*Detector, error) {
 // Rules returns the id of every rule, built-in and clinic, sorted.
 func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
 
-// Check returns the first crisis match if there is one, else the first
-// medical match, else ok is false. A crisis always wins over a medical
-// question. Rules of the patient's locale are tried first, then those of
-// every other locale, so that a patient who switches language is still
-// heard; an empty or unknown locale tries every locale.
+// Check returns a crisis match if there is one, else a medical match, else
+// ok is false. A crisis always wins over a medical question. Rules of every
+// locale are tried, so that a patient who switches language is still heard;
+// a match of a rule of the patient's locale is preferred, then the first
+// match in the text.
 func (d *Detector) Check(text, locale string) (Match, bool) {
 	t := d.prepare(text)
 	if m, ok := d.find(t, KindCrisis, locale, nil); ok {
@@ -265,53 +255,38 @@ func baseLocale(l string) string {
 	return l
 }
 
-// order returns the locales to try: the patient's first.
-func (d *Detector) order(locale string) []string {
-	l := baseLocale(locale)
-	out := make([]string, 0, len(d.locales))
-	for _, loc := range d.locales {
-		if loc == l {
-			out = append(out, loc)
-		}
-	}
-	for _, loc := range d.locales {
-		if loc != l {
-			out = append(out, loc)
-		}
-	}
-	return out
-}
-
-// find returns the first match of kind that survives the checks. With all
-// set it reports every surviving match instead and returns false.
+// find returns the match of kind that survives the checks: the first in the
+// text among the rules of the patient's locale, else the first in the text
+// among the rules of every other locale. With all set it reports every
+// surviving match instead and returns false.
 func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) (Match, bool) {
-	by := d.crisis
+	ix := d.crisis
 	if kind == KindMedical {
-		by = d.medical
+		ix = d.medical
 	}
-	var found Match
-	ok := false
-	for _, loc := range d.order(locale) {
-		if by[loc] == nil {
-			continue // a locale with clinic crisis phrases only
+	want := baseLocale(locale)
+	var found, other Match
+	ok, otherOK := false, false
+	ix.scan(t.toks, func(e *entry, s, end int) bool {
+		if !t.counts(e.rule, s, end) {
+			return false
 		}
-		by[loc].scan(t.toks, func(e *entry, s, end int) bool {
-			if !t.counts(e.rule, s, end) {
-				return false
-			}
-			m := Match{Kind: kind, Rule: e.rule.id, Locale: e.rule.locale}
-			if all != nil {
-				all(m)
-				return false
-			}
+		m := Match{Kind: kind, Rule: e.rule.id, Locale: e.rule.locale}
+		switch {
+		case all != nil:
+			all(m)
+		case m.Locale == want:
 			found, ok = m, true
 			return true
-		})
-		if ok {
-			return found, true
+		case !otherOK:
+			other, otherOK = m, true
 		}
+		return false
+	})
+	if ok {
+		return found, true
 	}
-	return Match{}, false
+	return other, otherOK
 }
 
 // prepared is a message with its tokens marked by the helper patterns.
@@ -328,15 +303,12 @@ func (d *Detector) prepare(text string) *prepared {
 	t := &prepared{analysed: analyse(text)}
 	t.marks = make([]uint16, len(t.toks))
 	t.sentMark = make([]uint16, len(t.sentQ))
-	for hi, ix := range d.helpers {
-		flag := uint16(helpers[hi].flag)
-		ix.scan(t.toks, func(_ *entry, s, e int) bool {
-			for i := s; i < e; i++ {
-				t.marks[i] |= flag
-			}
-			return false
-		})
-	}
+	d.helpers.scan(t.toks, func(e *entry, s, end int) bool {
+		for i := s; i < end; i++ {
+			t.marks[i] |= e.rule.mark
+		}
+		return false
+	})
 	for i, tk := range t.toks {
 		// A sentence that starts like a question asks one, with or without
 		// a question mark: "is 100mg too much".

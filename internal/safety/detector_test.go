@@ -97,6 +97,16 @@ func TestContext(t *testing.T) {
 		{"German gap over a negation", "Ich will mich nicht umbringen", ""},
 		{"German negation across a comma", "Ich habe nicht vor, mich umzubringen", ""},
 		{"German in an English rule, German negation", "ich bin nicht suizidal", ""},
+		// Deliberate choices documented in doc.go.
+		{"hedged statement fires", "I don't think I'm suicidal", "en/crisis/suicidal"},
+		{"hyperbole on a crisis phrase fires", "I'm killing myself at work", "en/crisis/kill-myself"},
+		{"unresolved past attempt fires", "I attempted suicide last year", "en/crisis/suicide"},
+		{"question about own thoughts fires", "does ketamine help with suicidal thoughts?", "en/crisis/suicidal"},
+		{"kys reads as kill myself", "i should just kys", "en/crisis/kill-myself"},
+		{"threat to others", "I'm scared I might hurt someone tonight", "en/crisis/unsafe"},
+		{"the news", "My uncle died by suicide years ago", ""},
+		{"context-only message", "I'm going to do it tonight", ""},
+		{"spaced letters are not read", "k i l l myself", ""},
 	}
 	for _, tt := range tests {
 		m, ok := d.Crisis(tt.text, "")
@@ -215,6 +225,15 @@ func TestClinicPhraseErrors(t *testing.T) {
 	}
 }
 
+func TestClinicPhraseNoLocale(t *testing.T) {
+	if _, err := New(map[string][]string{"": {"checking out early"}}); !errors.Is(err, ErrNoLocale) {
+		t.Errorf("err = %v, want ErrNoLocale", err)
+	}
+	if _, err := New(map[string][]string{"": nil, "en": {"ok phrase"}}); err != nil {
+		t.Errorf("an empty list under no locale: %v", err)
+	}
+}
+
 func TestCompileErrors(t *testing.T) {
 	for _, src := range []string{"", "(a|b", "a ]", "~3 a", "$ a", "a ~x", "a ~9", "don't", "dont", "Kill", "{nomacro}", "{unclosed", "[a] [b]", "*x"} {
 		if _, err := compile(src, macros, nil); err == nil {
@@ -236,7 +255,7 @@ func TestCompileErrors(t *testing.T) {
 		"i want to be dead and be happy": true,
 	} {
 		a := analyse(text)
-		if _, got := p.matchAt(a.toks, 0); got != want {
+		if _, got := p.matchAt(&run{toks: a.toks}, 0); got != want {
 			t.Errorf("%q on %q = %v, want %v", p.src, text, got, want)
 		}
 	}

@@ -125,20 +125,31 @@ func analyse(text string) analysed {
 	}
 	rs := []rune(fb.String())
 
-	var a analysed
+	a := analysed{toks: make([]token, 0, len(rs)/5+4)}
 	var sent, clause int32
 	quoted := false
-	var word []rune
+	var word []byte  // UTF-8
+	var last rune    // the last rune of word
 	emitted := false // a token was emitted in the current sentence
 	clauseUsed := false
+	memo := map[string][]string{} // words repeat; folding them is the main cost
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
-		for _, w := range foldWord(string(word)) {
+		ws, ok := memo[string(word)]
+		if !ok {
+			raw := string(word)
+			ws = foldWord(raw)
+			if len(memo) < 4096 {
+				memo[raw] = ws
+			}
+		}
+		for _, w := range ws {
 			a.toks = append(a.toks, token{text: w, sent: sent, clause: clause, quoted: quoted, num: -1})
 		}
 		word = word[:0]
+		last = 0
 		emitted = true
 		clauseUsed = true
 	}
@@ -172,34 +183,30 @@ func analyse(text string) analysed {
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		next := at(i + 1)
-		var last rune
-		if len(word) > 0 {
-			last = word[len(word)-1]
-		}
 		switch {
 		case isWordRune(r):
-			word = append(word, r)
+			word, last = utf8.AppendRune(word, r), r
 		case r == '\'':
 			if len(word) > 0 && isLetter(last) && isLetter(next) {
-				word = append(word, r)
+				word, last = utf8.AppendRune(word, r), r
 			} else {
 				flush()
 			}
 		case r == '@' || r == '$':
 			if isLetter(next) && (len(word) == 0 || isLetter(last)) {
-				word = append(word, r)
+				word, last = utf8.AppendRune(word, r), r
 			} else {
 				flush()
 			}
 		case r == '!':
 			if len(word) > 0 && isLetter(last) && isLetter(next) {
-				word = append(word, r)
+				word, last = utf8.AppendRune(word, r), r
 			} else {
 				endSentence(false)
 			}
 		case r == '.' || r == ',':
 			if len(word) > 0 && isDigit(last) && isDigit(next) {
-				word = append(word, '.')
+				word, last = utf8.AppendRune(word, '.'), '.'
 				continue
 			}
 			if r == ',' {
@@ -309,6 +316,16 @@ func foldWord(w string) []string {
 // squeeze shortens every run of three or more equal letters to one letter:
 // diiiie reads as die.
 func squeeze(w string) string {
+	run := false
+	for i := 2; i < len(w); i++ {
+		if w[i] == w[i-1] && w[i] == w[i-2] {
+			run = true
+			break
+		}
+	}
+	if !run {
+		return w
+	}
 	rs := []rune(w)
 	out := rs[:0]
 	for i := 0; i < len(rs); {
@@ -331,7 +348,14 @@ func squeeze(w string) string {
 // collapse shortens every run of a repeated letter to one letter. Rules and
 // messages are compared in this form, so kil, kill and killll are one word.
 func collapse(w string) string {
-	if len(w) < 2 {
+	double := false
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			double = true
+			break
+		}
+	}
+	if !double {
 		return w
 	}
 	prev := rune(-1)
@@ -413,7 +437,7 @@ var numberWords = map[string]int{
 
 // phrases applies rewrites that look at neighbouring words.
 func phrases(ts []token) []token {
-	out := ts[:0:0]
+	out := make([]token, 0, len(ts)+4)
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]
 		next := ""

@@ -46,6 +46,28 @@ type node struct {
 	key  string // nLit, nPrefix, nSuffix
 	n    int    // nGap: width; nNum: minimum
 	alts [][]node
+	// For a large nAlt or nOpt: the alternatives that start with a given
+	// word, and those that do not start with a plain word, in order.
+	byFirst map[string][]int
+	others  []int
+}
+
+// minIndexed is the number of alternatives from which a choice is indexed.
+const minIndexed = 6
+
+// indexAlts fills byFirst and others.
+func (n *node) indexAlts() {
+	if len(n.alts) < minIndexed {
+		return
+	}
+	n.byFirst = map[string][]int{}
+	for i, a := range n.alts {
+		if len(a) > 0 && a[0].kind == nLit {
+			n.byFirst[a[0].key] = append(n.byFirst[a[0].key], i)
+		} else {
+			n.others = append(n.others, i)
+		}
+	}
 }
 
 // expandMacros replaces {name} by its definition, recursively.
@@ -149,7 +171,9 @@ func (p *parser) seq() []node {
 				return out
 			}
 			p.pos++
-			out = append(out, node{kind: kind, alts: alts})
+			n := node{kind: kind, alts: alts}
+			n.indexAlts()
+			out = append(out, n)
 			continue
 		}
 		p.pos++
@@ -253,65 +277,106 @@ func firstOf(nodes []node, f *first) (nullable bool) {
 	return true
 }
 
-// run matches patterns against one message.
+// run matches patterns against one message. It is reused across the
+// patterns of a scan and is not safe for concurrent use.
 type run struct {
-	toks []token
-	sent int32
-	neg  map[string]bool
+	toks   []token
+	sent   int32
+	neg    map[string]bool
+	frames []frame // continuations, appended during one match and never changed
 }
 
-// match reports whether nodes match at i and the continuation k accepts
-// where they end.
-func (r *run) match(nodes []node, i int, k func(int) bool) bool {
-	if len(nodes) == 0 {
-		return k(i)
+// frame is a continuation: the nodes still to match after an alternative,
+// then frame next (or nothing when next is -1).
+type frame struct {
+	nodes []node
+	next  int
+}
+
+// match returns the end of the first match of nodes at token i followed by
+// continuation cont, or -1.
+func (r *run) match(nodes []node, i, cont int) int {
+	for len(nodes) == 0 {
+		if cont < 0 {
+			return i
+		}
+		f := r.frames[cont]
+		nodes, cont = f.nodes, f.next
 	}
 	n := &nodes[0]
 	rest := nodes[1:]
-	ok := func(j int) bool { return j < len(r.toks) && r.toks[j].sent == r.sent }
+	ok := i < len(r.toks) && r.toks[i].sent == r.sent
 	switch n.kind {
 	case nLit:
-		return ok(i) && r.toks[i].key == n.key && r.match(rest, i+1, k)
+		if ok && r.toks[i].key == n.key {
+			return r.match(rest, i+1, cont)
+		}
 	case nPrefix:
-		return ok(i) && strings.HasPrefix(r.toks[i].key, n.key) && r.match(rest, i+1, k)
+		if ok && strings.HasPrefix(r.toks[i].key, n.key) {
+			return r.match(rest, i+1, cont)
+		}
 	case nSuffix:
-		return ok(i) && strings.HasSuffix(r.toks[i].key, n.key) && r.match(rest, i+1, k)
+		if ok && strings.HasSuffix(r.toks[i].key, n.key) {
+			return r.match(rest, i+1, cont)
+		}
 	case nNum:
-		return ok(i) && r.toks[i].num >= n.n && r.match(rest, i+1, k)
+		if ok && r.toks[i].num >= n.n {
+			return r.match(rest, i+1, cont)
+		}
 	case nEnd:
 		if i == len(r.toks) || i > 0 && r.toks[i].clause != r.toks[i-1].clause {
-			return r.match(rest, i, k)
+			return r.match(rest, i, cont)
 		}
-		return false
 	case nGap:
 		for g := 0; g <= n.n; g++ {
 			if g > 0 {
 				j := i + g - 1
-				if !ok(j) || r.neg[r.toks[j].key] {
-					return false
+				if j >= len(r.toks) || r.toks[j].sent != r.sent || r.neg[r.toks[j].key] {
+					break
 				}
 			}
-			if r.match(rest, i+g, k) {
-				return true
+			if e := r.match(rest, i+g, cont); e >= 0 {
+				return e
 			}
 		}
-		return false
 	case nAlt, nOpt:
-		for _, a := range n.alts {
-			if r.match(a, i, func(j int) bool { return r.match(rest, j, k) }) {
-				return true
+		c := cont
+		if len(rest) > 0 {
+			r.frames = append(r.frames, frame{rest, cont})
+			c = len(r.frames) - 1
+		}
+		if n.byFirst != nil {
+			if ok {
+				for _, ai := range n.byFirst[r.toks[i].key] {
+					if e := r.match(n.alts[ai], i, c); e >= 0 {
+						return e
+					}
+				}
+			}
+			for _, ai := range n.others {
+				if e := r.match(n.alts[ai], i, c); e >= 0 {
+					return e
+				}
+			}
+		} else {
+			for _, a := range n.alts {
+				if e := r.match(a, i, c); e >= 0 {
+					return e
+				}
 			}
 		}
-		return n.kind == nOpt && r.match(rest, i, k)
+		if n.kind == nOpt {
+			return r.match(rest, i, cont)
+		}
 	}
-	return false
+	return -1
 }
 
 // matchAt returns the end of the first match of p starting at token i.
-func (p *pattern) matchAt(toks []token, i int) (end int, ok bool) {
-	r := run{toks: toks, sent: toks[i].sent, neg: p.neg}
-	ok = r.match(p.nodes, i, func(j int) bool { end = j; return j > i })
-	return end, ok
+func (p *pattern) matchAt(r *run, i int) (end int, ok bool) {
+	r.sent, r.neg, r.frames = r.toks[i].sent, p.neg, r.frames[:0]
+	end = r.match(p.nodes, i, -1)
+	return end, end > i
 }
 
 // entry is one pattern of one rule in an index.
@@ -384,8 +449,9 @@ func (ix *index) clone() *index {
 // scan calls fn for every match in order of start, then index order, until
 // fn returns true.
 func (ix *index) scan(toks []token, fn func(e *entry, start, end int) bool) {
+	r := &run{toks: toks}
 	try := func(e *entry, i int) bool {
-		end, ok := e.pat.matchAt(toks, i)
+		end, ok := e.pat.matchAt(r, i)
 		return ok && fn(e, i, end)
 	}
 	for i := range toks {

@@ -1,0 +1,114 @@
+package discord
+
+import (
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/kapbot/kapbot/internal/engine"
+)
+
+// Fixed texts of the Discord channel itself: what it says about Discord, not
+// about the clinic's flows. They are system texts like internal/catalog's
+// and, like those, never give advice. English only until the catalogue has
+// keys for them.
+const (
+	// textDMSent answers a slash command used in a server once the
+	// conversation has started in the patient's DMs.
+	textDMSent = "I've sent you a direct message."
+	// textDMClosed answers a slash command used in a server when the
+	// patient's DMs are closed to the bot (Discord error 50007).
+	textDMClosed = "I can't send you direct messages. To talk with me, allow them: open the server menu, then Server settings > Privacy > Allow direct messages (or Privacy Settings > Direct Messages), and use the command again."
+	// textDMAck replaces the "thinking…" placeholder of a slash command used
+	// in the DM itself: the conversation follows right below it.
+	textDMAck = "✓"
+	// textPickOne and textPickSome are select menu placeholders.
+	textPickOne  = "Choose an option"
+	textPickSome = "Choose one or more options"
+	// textCheck starts the line added to a question once it is answered.
+	textCheck = "✓ "
+)
+
+// slashCommand is one registered slash command and the engine command it
+// becomes.
+type slashCommand struct {
+	Name        string
+	Description string
+	Command     engine.CommandName
+	Arg         string // fixed argument (the flow of /intake ...)
+	Option      string // name of the string option whose value is the argument
+	OptionDesc  string
+}
+
+// commands are the slash commands the bot registers, in menu order.
+var commands = []slashCommand{
+	{Name: "intake", Description: "Start the intake questions", Command: engine.CmdStart, Arg: "kap-intake"},
+	{Name: "prepare", Description: "Prepare for your session", Command: engine.CmdStart, Arg: "kap-prepare"},
+	{Name: "integrate", Description: "Look back after your session", Command: engine.CmdStart, Arg: "kap-integrate"},
+	{Name: "start", Description: "Start the clinic's conversation", Command: engine.CmdStart},
+	{Name: "help", Description: "What this assistant can do", Command: engine.CmdHelp},
+	{Name: "restart", Description: "Start again from the beginning", Command: engine.CmdRestart},
+	{Name: "stop", Description: "End the conversation", Command: engine.CmdStop},
+	{Name: "forget", Description: "Erase what you told me", Command: engine.CmdForget},
+	{Name: "language", Description: "Change the language", Command: engine.CmdLanguage, Option: "language", OptionDesc: "Language code, for example en or de; empty to list them"},
+}
+
+func lookupCommand(name string) (slashCommand, bool) {
+	for _, c := range commands {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return slashCommand{}, false
+}
+
+// appCommands returns the commands in Discord's form. Global commands work
+// in servers and in the bot's DMs; guild commands only in their server.
+func appCommands(global bool) []*discordgo.ApplicationCommand {
+	out := make([]*discordgo.ApplicationCommand, 0, len(commands))
+	dm := true
+	for _, c := range commands {
+		ac := &discordgo.ApplicationCommand{
+			Name:        c.Name,
+			Description: c.Description,
+			Type:        discordgo.ChatApplicationCommand,
+		}
+		if global {
+			ctx := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}
+			ac.Contexts = &ctx
+			ac.DMPermission = &dm
+		}
+		if c.Option != "" {
+			ac.Options = []*discordgo.ApplicationCommandOption{{
+				Type:        discordgo.ApplicationCommandOptionString,
+				Name:        c.Option,
+				Description: c.OptionDesc,
+			}}
+		}
+		out = append(out, ac)
+	}
+	return out
+}
+
+// typedCommand reads a command typed as text in a DM ("/help",
+// "/language de"): Discord sends those as plain messages when the patient
+// does not pick the slash command from the menu.
+func typedCommand(text string) (*engine.Command, bool) {
+	text = strings.TrimSpace(text)
+	if !strings.HasPrefix(text, "/") {
+		return nil, false
+	}
+	name, arg, _ := strings.Cut(text[1:], " ")
+	c, ok := lookupCommand(strings.ToLower(name))
+	if !ok {
+		return nil, false
+	}
+	arg = strings.TrimSpace(arg)
+	if c.Option == "" && !(c.Command == engine.CmdStart && c.Arg == "") {
+		if arg != "" {
+			return nil, false
+		}
+		arg = c.Arg
+	}
+	return &engine.Command{Name: c.Command, Arg: arg}, true
+}

@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/discord/discordtest"
+	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+)
+
+// serve runs `kapbot serve` in-process until the test ends.
+func serve(t *testing.T) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		code, out, errw := kapbotCtx(ctx, "", "serve")
+		if code != 0 {
+			t.Errorf("serve exited %d\n%s%s", code, out, errw)
+		}
+		done <- code
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(15 * time.Second):
+			t.Error("serve did not shut down")
+		}
+	})
+}
+
+func kapbotCtx(ctx context.Context, stdin string, args ...string) (int, string, string) {
+	var out, errw strings.Builder
+	code := run(ctx, args, strings.NewReader(stdin), &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+// A patient completes the intake flow in Telegram, with buttons and text,
+// through `kapbot serve` and the fake Bot API.
+func TestServeTelegramCompletesIntake(t *testing.T) {
+	useRedis(t)
+	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
+		t.Fatalf("push: %s%s", out, errw)
+	}
+	second := 10 * time.Millisecond
+	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
+	defer fake.Close()
+	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
+	defer func() { telegramOptions = nil }()
+	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
+	t.Setenv("TELEGRAM_API_URL", fake.URL)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+
+	const chat = 4242
+	fake.PushText(chat, "/start")
+	seen := 0
+	wait := func() []telegramtest.Message {
+		t.Helper()
+		msgs, err := fake.WaitMessages(chat, seen+1, 10*time.Second)
+		if err != nil {
+			t.Fatalf("no reply: %v", err)
+		}
+		// Let the burst of one turn finish.
+		for {
+			time.Sleep(20 * second)
+			more := fake.Messages(chat)
+			if len(more) == len(msgs) {
+				break
+			}
+			msgs = more
+		}
+		seen = len(msgs)
+		return msgs
+	}
+	pressed, typed := 0, 0
+	for turn := 0; turn < 120; turn++ {
+		msgs := wait()
+		last := msgs[len(msgs)-1]
+		if strings.Contains(last.Text, "Thank you for completing") || strings.Contains(strings.ToLower(last.Text), "thank you") && last.Keyboard == nil && turn > 10 {
+			if ended(t, "tg:4242") {
+				break
+			}
+		}
+		if last.Keyboard == nil {
+			fake.PushText(chat, "To feel less stuck")
+			typed++
+			continue
+		}
+		data := choose(last)
+		if _, err := fake.Press(chat, last.ID, data); err != nil {
+			t.Fatalf("press %q: %v", data, err)
+		}
+		pressed++
+	}
+	if !ended(t, "tg:4242") {
+		t.Fatalf("intake did not finish; last messages:\n%v", tail(fake.Messages(chat), 3))
+	}
+	if pressed < 10 || typed < 1 {
+		t.Fatalf("pressed %d buttons and typed %d texts; want both", pressed, typed)
+	}
+	_, js, _ := kapbot(t, "", "sessions", "show", "tg:4242", "--json")
+	var v SessionView
+	json.Unmarshal([]byte(js), &v)
+	if len(v.Referrals) == 0 || len(v.Results) < 4 {
+		t.Fatalf("session after intake: %s", js)
+	}
+	st := fake.Stats()
+	if st.IgnoredRetryAfter != 0 || st.Unanswered != 0 {
+		t.Fatalf("stats: %v", st)
+	}
+}
+
+// choose picks an answer: agree to consent, "No" to yes/no questions, the
+// first option otherwise, and Done after one pick in multiple choice.
+func choose(m telegramtest.Message) string {
+	var buttons []telegramtest.Button
+	for _, row := range m.Keyboard {
+		buttons = append(buttons, row...)
+	}
+	for _, b := range buttons {
+		if strings.HasPrefix(b.Data, "d:") && strings.Contains(m.Text, "☑") || strings.HasPrefix(b.Data, "d:") && strings.Contains(b.Text, "☑") {
+			return b.Data
+		}
+	}
+	for _, b := range buttons {
+		if b.Text == "All correct" || b.Text == "Yes" && strings.Contains(strings.ToLower(m.Text), "agree") {
+			return b.Data
+		}
+	}
+	for _, b := range buttons {
+		if b.Text == "No" {
+			return b.Data
+		}
+	}
+	return buttons[0].Data
+}
+
+func ended(t *testing.T, patient string) bool {
+	_, js, _ := kapbot(t, "", "sessions", "show", patient, "--json")
+	var v SessionView
+	json.Unmarshal([]byte(js), &v)
+	return v.Status == "ended"
+}
+
+func tail(ms []telegramtest.Message, n int) []string {
+	var out []string
+	for _, m := range ms[max(0, len(ms)-n):] {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+// The same intake through Discord: a slash command, then buttons, select
+// menus and free text in a direct message.
+func TestServeDiscordCompletesIntake(t *testing.T) {
+	useRedis(t)
+	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
+		t.Fatalf("push: %s%s", out, errw)
+	}
+	fake := discordtest.New(t, discordtest.Options{})
+	t.Setenv("DISCORD_TOKEN", fake.Token())
+	t.Setenv("DISCORD_API_URL", fake.URL())
+	t.Setenv("TELEGRAM_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	deadline := time.Now().Add(15 * time.Second)
+	for !fake.Ready() {
+		if time.Now().After(deadline) {
+			t.Fatal("the bot never connected to the gateway")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	const user = "300000000000000042"
+	if _, err := fake.SlashCommand(user, "", "intake", nil); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	wait := func() []discordtest.Message {
+		t.Helper()
+		var msgs []discordtest.Message
+		for end := time.Now().Add(10 * time.Second); ; {
+			msgs = fake.BotMessages(user)
+			if len(msgs) > seen {
+				break
+			}
+			if time.Now().After(end) {
+				t.Fatalf("no reply after %d messages", seen)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		for {
+			time.Sleep(100 * time.Millisecond)
+			more := fake.BotMessages(user)
+			if len(more) == len(msgs) {
+				break
+			}
+			msgs = more
+		}
+		seen = len(msgs)
+		return msgs
+	}
+	pressed, typed := 0, 0
+	for turn := 0; turn < 120 && !ended(t, "dc:"+user); turn++ {
+		msgs := wait()
+		last := msgs[len(msgs)-1]
+		switch {
+		case len(last.Buttons()) > 0:
+			if _, err := fake.PressButton(user, last.ID, chooseDiscord(last)); err != nil {
+				t.Fatal(err)
+			}
+			pressed++
+		case len(last.Selects()) > 0:
+			sel := last.Selects()[0]
+			if _, err := fake.SelectMenu(user, last.ID, sel.CustomID, []string{sel.Options[0].Value}); err != nil {
+				t.Fatal(err)
+			}
+			pressed++
+		default:
+			if _, err := fake.DM(user, "To feel less stuck"); err != nil {
+				t.Fatal(err)
+			}
+			typed++
+		}
+	}
+	if !ended(t, "dc:"+user) {
+		msgs := fake.BotMessages(user)
+		t.Fatalf("intake did not finish; last: %q", msgs[len(msgs)-1].Content)
+	}
+	if pressed < 10 || typed < 1 {
+		t.Fatalf("pressed %d, typed %d", pressed, typed)
+	}
+	if v := fake.Violations(); len(v) != 0 {
+		t.Fatalf("the bot broke Discord's rules: %v", v)
+	}
+	if u := fake.Unacknowledged(); len(u) != 0 {
+		t.Fatalf("%d interactions not acknowledged in time", len(u))
+	}
+}
+
+func chooseDiscord(m discordtest.Message) string {
+	bs := m.Buttons()
+	if strings.Contains(strings.ToLower(m.Content), "agree") || strings.Contains(m.Content, "Here are your answers") {
+		for _, b := range bs {
+			if b.Label == "Yes" || b.Label == "All correct" {
+				return b.CustomID
+			}
+		}
+	}
+	for _, b := range bs {
+		if b.Label == "No" {
+			return b.CustomID
+		}
+	}
+	return bs[0].CustomID
+}

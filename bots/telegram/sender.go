@@ -1,0 +1,350 @@
+package telegram
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+	"golang.org/x/time/rate"
+)
+
+// sender is the outgoing queue. Each chat has a FIFO of jobs and at most one
+// request in flight, so a chat's messages arrive in order. A dispatcher picks
+// chats round-robin, so a chat with a long queue cannot starve the others,
+// and sends only what the chat, group and bot token buckets allow. A 429 pauses
+// the chat (and the bot when Telegram says the bot-wide limit was hit) for
+// retry_after; 5xx and network errors pause the chat with exponential backoff
+// and jitter. The dispatcher runs only while there is work.
+type sender struct {
+	c *Channel
+
+	mu       sync.Mutex
+	chats    map[int64]*chatQueue
+	ring     []*chatQueue // chats with jobs, in round-robin order
+	next     int          // ring index to look at first
+	inflight int
+	running  bool
+	wake     chan struct{}
+	global   *rate.Limiter
+	pause    time.Time // bot-wide pause after a bot-wide 429
+}
+
+type chatQueue struct {
+	id     int64
+	jobs   []*job
+	busy   bool // a request in flight
+	inRing bool
+	pause  time.Time
+	lim    *rate.Limiter
+	group  *rate.Limiter // negative chat ids: groups
+}
+
+// job is one Send (or edit): steps sent in order.
+type job struct {
+	ctx      context.Context
+	chat     int64
+	steps    []step
+	next     int
+	failures int // transient failures of the current step
+	floods   int // 429s
+	done     chan error
+	finished bool
+}
+
+// step is one rate-limited Bot API call.
+type step struct {
+	method string
+	run    func(ctx context.Context) (*models.Message, error)
+	sent   func(*models.Message) // after success; may be nil
+}
+
+func newSender(c *Channel) *sender {
+	s := &sender{c: c, chats: map[int64]*chatQueue{}, wake: make(chan struct{}, 1)}
+	if l := c.opt.limits; l.BotPerSecond > 0 {
+		s.global = rate.NewLimiter(c.perReal(l.BotPerSecond), max(1, l.BotBurst))
+	}
+	return s
+}
+
+// do queues steps for chat and blocks until they were all sent, one failed for
+// good, or ctx ended. A job cancelled while queued is removed; one in flight
+// is aborted with its request.
+func (s *sender) do(ctx context.Context, chat int64, steps []step) error {
+	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
+	s.mu.Lock()
+	q := s.chats[chat]
+	if q == nil {
+		q = &chatQueue{id: chat}
+		l := s.c.opt.limits
+		if l.ChatPerSecond > 0 {
+			q.lim = rate.NewLimiter(s.c.perReal(l.ChatPerSecond), max(1, l.ChatBurst))
+		}
+		if chat < 0 && l.GroupPerMinute > 0 {
+			q.group = rate.NewLimiter(s.c.perReal(l.GroupPerMinute/60), max(1, l.GroupBurst))
+		}
+		s.chats[chat] = q
+	}
+	q.jobs = append(q.jobs, j)
+	if !q.inRing {
+		q.inRing = true
+		s.ring = append(s.ring, q)
+	}
+	if !s.running {
+		s.running = true
+		go s.loop()
+	}
+	s.mu.Unlock()
+	s.signal()
+
+	select {
+	case err := <-j.done:
+		return err
+	case <-ctx.Done():
+	}
+	s.mu.Lock()
+	select {
+	case err := <-j.done: // finished meanwhile
+		s.mu.Unlock()
+		return err
+	default:
+	}
+	if !j.finished && !(q.busy && len(q.jobs) > 0 && q.jobs[0] == j) {
+		j.finished = true
+		for i, o := range q.jobs {
+			if o == j {
+				q.jobs = append(q.jobs[:i:i], q.jobs[i+1:]...)
+				break
+			}
+		}
+	}
+	s.mu.Unlock()
+	s.signal()
+	return ctx.Err()
+}
+
+func (s *sender) signal() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
+
+// loop dispatches requests until no work is left.
+func (s *sender) loop() {
+	for {
+		s.mu.Lock()
+		now := s.c.clock.Now()
+		q, wait := s.pickLocked(now)
+		if q != nil {
+			q.busy = true
+			s.inflight++
+			j := q.jobs[0]
+			s.mu.Unlock()
+			go s.exec(q, j)
+			continue
+		}
+		if len(s.ring) == 0 && s.inflight == 0 {
+			s.sweepLocked(now)
+			s.running = false
+			s.mu.Unlock()
+			return
+		}
+		s.mu.Unlock()
+		var timer <-chan time.Time
+		if wait > 0 {
+			timer = s.c.clock.After(wait)
+		}
+		select {
+		case <-s.wake:
+		case <-timer:
+		}
+	}
+}
+
+// pickLocked returns the next chat allowed to send now, having taken its
+// tokens, or how long to wait before one may be (0: until woken).
+func (s *sender) pickLocked(now time.Time) (*chatQueue, time.Duration) {
+	s.compactLocked()
+	if s.inflight >= s.c.opt.concurrency || len(s.ring) == 0 {
+		return nil, 0
+	}
+	if now.Before(s.pause) {
+		return nil, s.pause.Sub(now)
+	}
+	if d := tokenWait(s.global, now); d > 0 {
+		return nil, d
+	}
+	var wait time.Duration
+	soonest := func(d time.Duration) {
+		if d > 0 && (wait == 0 || d < wait) {
+			wait = d
+		}
+	}
+	n := len(s.ring)
+	for i := range n {
+		idx := (s.next + i) % n
+		q := s.ring[idx]
+		if q.busy {
+			continue
+		}
+		for len(q.jobs) > 0 && q.jobs[0].ctx.Err() != nil { // given up by the caller
+			s.finishLocked(q, q.jobs[0], q.jobs[0].ctx.Err())
+		}
+		if len(q.jobs) == 0 {
+			continue
+		}
+		if now.Before(q.pause) {
+			soonest(q.pause.Sub(now))
+			continue
+		}
+		if d := max(tokenWait(q.lim, now), tokenWait(q.group, now)); d > 0 {
+			soonest(d)
+			continue
+		}
+		for _, l := range []*rate.Limiter{q.lim, q.group, s.global} {
+			if l != nil {
+				l.AllowN(now, 1)
+			}
+		}
+		s.next = idx + 1
+		return q, 0
+	}
+	return nil, wait
+}
+
+// compactLocked drops chats without jobs from the ring.
+func (s *sender) compactLocked() {
+	kept := s.ring[:0]
+	for i, q := range s.ring {
+		if len(q.jobs) > 0 || q.busy {
+			kept = append(kept, q)
+			continue
+		}
+		q.inRing = false
+		if i < s.next {
+			s.next--
+		}
+	}
+	clear(s.ring[len(kept):])
+	s.ring = kept
+	if s.next >= len(s.ring) || s.next < 0 {
+		s.next = 0
+	}
+}
+
+// sweepLocked forgets idle chats whose buckets are full again.
+func (s *sender) sweepLocked(now time.Time) {
+	for id, q := range s.chats {
+		if q.inRing || q.busy || len(q.jobs) > 0 || now.Before(q.pause) || !full(q.lim, now) || !full(q.group, now) {
+			continue
+		}
+		delete(s.chats, id)
+	}
+}
+
+func full(l *rate.Limiter, now time.Time) bool {
+	return l == nil || l.TokensAt(now) >= float64(l.Burst())
+}
+
+// tokenWait is how long until l holds a token; 0 if it does now.
+func tokenWait(l *rate.Limiter, now time.Time) time.Duration {
+	if l == nil {
+		return 0
+	}
+	t := l.TokensAt(now)
+	if t >= 1 {
+		return 0
+	}
+	return time.Duration(math.Ceil((1-t)/float64(l.Limit())*float64(time.Second))) + 100*time.Microsecond
+}
+
+// finishLocked ends job j of q with err.
+func (s *sender) finishLocked(q *chatQueue, j *job, err error) {
+	if j.finished {
+		return
+	}
+	j.finished = true
+	j.done <- err
+	for i, o := range q.jobs {
+		if o == j {
+			q.jobs = append(q.jobs[:i:i], q.jobs[i+1:]...)
+			break
+		}
+	}
+}
+
+// exec sends the current step of j and applies the outcome.
+func (s *sender) exec(q *chatQueue, j *job) {
+	st := j.steps[j.next]
+	var msg *models.Message
+	cls, e := s.c.call(j.ctx, st.method, j.chat, func(ctx context.Context) error {
+		var err error
+		msg, err = st.run(ctx)
+		return err
+	})
+
+	s.mu.Lock()
+	defer s.signal()
+	defer s.mu.Unlock()
+	q.busy = false
+	s.inflight--
+	if j.finished { // cannot happen: a job in flight is not cancelled
+		return
+	}
+	now := s.c.clock.Now()
+	switch cls {
+	case classOK, classNotModified:
+		if st.sent != nil && msg != nil {
+			st.sent(msg)
+		}
+		j.next++
+		j.failures = 0
+		if j.next == len(j.steps) {
+			s.finishLocked(q, j, nil)
+		}
+	case classFlood:
+		j.floods++
+		if j.floods > s.c.opt.maxFloods {
+			s.finishLocked(q, j, e)
+			return
+		}
+		until := now.Add(e.RetryAfter)
+		q.pause = later(q.pause, until)
+		if botWide(e) {
+			s.pause = later(s.pause, until)
+		}
+		s.c.log.Warn("telegram: flood limit", "method", st.method, "chat", j.chat, "retry_after", e.RetryAfter, "bot_wide", botWide(e))
+	case classTransient:
+		j.failures++
+		if j.failures >= s.c.opt.maxAttempts {
+			s.finishLocked(q, j, e)
+			return
+		}
+		q.pause = later(q.pause, now.Add(s.c.backoff(j.failures)))
+		s.c.log.Warn("telegram: send failed, retrying", "method", st.method, "chat", j.chat, "attempt", j.failures, "err", e)
+	case classCanceled:
+		s.finishLocked(q, j, e.Err)
+	default: // blocked, rejected, unauthorized
+		s.finishLocked(q, j, e)
+	}
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// backoff is the wait before retry n (1, 2, ...): exponential from the
+// minimum, capped, with jitter in its upper half.
+func (c *Channel) backoff(n int) time.Duration {
+	d := c.opt.backoffMin << min(n-1, 30)
+	if d > c.opt.backoffMax || d <= 0 {
+		d = c.opt.backoffMax
+	}
+	return d/2 + rand.N(d/2+1)
+}
