@@ -253,6 +253,17 @@ type Referral struct {
 	Reason   string        `json:"reason,omitempty"`
 	Trigger  string        `json:"trigger"`
 	Message  string        `json:"message,omitempty"` // the patient's words that triggered it (health data)
+	// Context is the patient's session when the referral was made: what a
+	// clinician needs to read with it. It travels in the outbox to the
+	// Referrer; history records leave it out (the session has it).
+	Context *ReferralContext `json:"context,omitempty"`
+}
+
+// ReferralContext is the session data a referral carries to the Referrer.
+type ReferralContext struct {
+	Locale  string                    `json:"locale,omitempty"`
+	Vars    map[string]map[string]any `json:"vars,omitempty"` // flow id -> name -> value
+	Results []flow.Result             `json:"results,omitempty"`
 }
 
 func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs, records [][]byte, err error) {
@@ -272,8 +283,10 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		case engine.Refer:
 			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
 				Priority: e.Priority, Flow: e.Flow, Bundle: b.Version, Step: e.Step, Reason: e.Reason, Trigger: e.Trigger, Message: e.Message}
-			add(&jobs, job{Referral: ref})
 			add(&records, Record{At: in.Input.Now, Kind: "referral", Referral: ref})
+			withCtx := *ref
+			withCtx.Context = &ReferralContext{Locale: st.Locale, Vars: st.Vars, Results: st.Results}
+			add(&jobs, job{Referral: &withCtx})
 		case engine.Scored:
 			res := e.Result
 			add(&records, Record{At: in.Input.Now, Kind: "result", Result: &res})
@@ -433,8 +446,11 @@ func encodeState(st engine.State) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode session: %w", err)
 	}
+	if len(js) < compressAbove {
+		return append([]byte{0}, js...), nil // format 0: JSON
+	}
 	var buf bytes.Buffer
-	buf.WriteByte(1) // format: 1 = deflated JSON
+	buf.WriteByte(1) // format 1: deflated JSON
 	w := deflaters.Get().(*flate.Writer)
 	w.Reset(&buf)
 	w.Write(js)
@@ -442,6 +458,10 @@ func encodeState(st engine.State) ([]byte, error) {
 	deflaters.Put(w)
 	return buf.Bytes(), nil
 }
+
+// compressAbove is the size of JSON worth compressing: below it deflate
+// costs more time than the memory it saves.
+const compressAbove = 512
 
 // deflaters reuses compressors: each holds several hundred KB of tables.
 var deflaters = sync.Pool{New: func() any {
@@ -455,12 +475,18 @@ func decodeState(data []byte) (engine.State, error) {
 	if len(data) == 0 {
 		return st, nil
 	}
-	if data[0] != 1 {
+	var js []byte
+	switch data[0] {
+	case 0:
+		js = data[1:]
+	case 1:
+		var err error
+		js, err = io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data[1:])), 16<<20))
+		if err != nil {
+			return st, fmt.Errorf("decode session: %w", err)
+		}
+	default:
 		return st, fmt.Errorf("decode session: unknown format %d", data[0])
-	}
-	js, err := io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data[1:])), 16<<20))
-	if err != nil {
-		return st, fmt.Errorf("decode session: %w", err)
 	}
 	if err := json.Unmarshal(js, &st); err != nil {
 		return st, fmt.Errorf("decode session: %w", err)

@@ -45,6 +45,7 @@ func (s *Store) Erase(ctx context.Context, patient string) error {
 	pipe := s.rdb.Pipeline()
 	pipe.Del(ctx, s.keys(patient).all()...) // one slot: the keys share a hash tag
 	pipe.ZRem(ctx, s.patientsKey(), patient)
+	s.indexed.Delete(patient)
 	pipe.SRem(ctx, s.pendingKey(), patient)
 	_, err := pipe.Exec(ctx)
 	return redisErr("erase", err)

@@ -211,7 +211,14 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	// only after seeing an empty outbox, cannot lose it.
 	pipe := s.rdb.Pipeline()
 	res := commitScript.EvalSha(ctx, pipe, k.all(), args...)
-	pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: patient})
+	every := indexEvery
+	if retention > 0 {
+		every = min(every, retention/1000)
+	}
+	if last, ok := s.indexed.Load(patient); !ok || now.Sub(last.(time.Time)) >= every {
+		pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: patient})
+		s.indexed.Store(patient, now)
+	}
 	if len(c.Outbox) > 0 {
 		pipe.SAdd(ctx, s.pendingKey(), patient)
 	}

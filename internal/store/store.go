@@ -36,6 +36,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -104,7 +105,15 @@ type Store struct {
 	retention  time.Duration
 	now        func() time.Time
 	seenWindow int
+	// indexed remembers when this process last wrote a patient's activity
+	// time to the patients index (patient -> time.Time), so that a busy
+	// conversation updates it once a minute (or a thousandth of the
+	// retention, if shorter), not with every message.
+	indexed sync.Map
 }
+
+// indexEvery is how stale a patient's activity time in the index may get.
+const indexEvery = time.Minute
 
 // Option configures a Store.
 type Option func(*Store)
