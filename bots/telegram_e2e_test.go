@@ -1,0 +1,267 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// exportView reads every patient through `kapbot export --format json`.
+func exportView(t *testing.T) map[string]SessionView {
+	t.Helper()
+	code, js, errw := kapbot(t, "", "export", "--format", "json")
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, errw)
+	}
+	var doc struct{ Patients []SessionView }
+	if err := json.Unmarshal([]byte(js), &doc); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]SessionView{}
+	for _, v := range doc.Patients {
+		out[v.Patient] = v
+	}
+	return out
+}
+
+// answerAll plays one patient: press the first button of every new question
+// until the session has ended.
+func answerAll(be *backend, fake *telegramtest.Server, chat int64) error {
+	pressed := map[int]bool{}
+	deadline := time.Now().Add(90 * time.Second)
+	for time.Now().Before(deadline) {
+		msgs := fake.Messages(chat)
+		acted := false
+		if n := len(msgs); n > 0 {
+			last := msgs[n-1]
+			if len(last.Keyboard) > 0 && !pressed[last.ID] {
+				pressed[last.ID] = true
+				if _, err := fake.Press(chat, last.ID, last.Keyboard[0][0].Data); err != nil {
+					return err
+				}
+				acted = true
+			}
+		}
+		if !acted && len(msgs) > 0 && len(msgs[len(msgs)-1].Keyboard) == 0 {
+			sess, err := be.store.Load(context.Background(), fmt.Sprint("tg:", chat))
+			if err != nil {
+				return err
+			}
+			if st, _ := runner.DecodeState(sess.Data); st.Status == engine.Ended {
+				return nil
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return fmt.Errorf("chat %d: no end in sight", chat)
+}
+
+// 500 patients at once complete a questionnaire through `kapbot serve` and
+// the fake Bot API: every patient finishes, sees the same messages in the
+// same order (nothing lost, nothing doubled), and no 429 is ignored.
+func TestServeTelegram500Patients(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	useRedis(t)
+	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
+		t.Fatalf("push: %s%s", out, errw)
+	}
+	second := 5 * time.Millisecond
+	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
+	defer fake.Close()
+	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
+	defer func() { telegramOptions = nil }()
+	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
+	t.Setenv("TELEGRAM_API_URL", fake.URL)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+
+	const patients = 500
+	var wg sync.WaitGroup
+	errs := make(chan error, patients)
+	for i := 0; i < patients; i++ {
+		chat := int64(100000 + i)
+		fake.PushText(chat, "/start phq9")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := answerAll(be, fake, chat); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	want := texts(fake.Messages(100000))
+	if len(want) < 3 {
+		t.Fatalf("patient 0 saw only %q", want)
+	}
+	for i := 1; i < patients; i++ {
+		if got := texts(fake.Messages(int64(100000 + i))); strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("patient %d saw %d messages %q, patient 0 saw %d", i, len(got), got, len(want))
+		}
+	}
+	views := exportView(t)
+	for i := 0; i < patients; i++ {
+		v := views[fmt.Sprint("tg:", 100000+i)]
+		if v.Status != "ended" || len(v.Results) != 1 || v.Results[0].Total != 0 {
+			t.Fatalf("patient %d: status %q results %+v", i, v.Status, v.Results)
+		}
+	}
+	if st := fake.Stats(); st.IgnoredRetryAfter != 0 || st.Unanswered != 0 {
+		t.Fatalf("stats: %v", st)
+	}
+	t.Logf("stats: %v", fake.Stats())
+}
+
+func texts(ms []telegramtest.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Text
+	}
+	return out
+}
+
+// kapbotBinary builds the program once for tests that need a real process.
+var kapbotBinary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "kapbot-bin")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "kapbot")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// The process is killed (SIGKILL) in the middle of a flow, twice: once right
+// after the patient answered, once right after the reply went out. After each
+// restart the flow goes on where it was, and every answer counts once.
+func TestServeTelegramCrashAndRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	bin, err := kapbotBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	useRedis(t)
+	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
+		t.Fatalf("push: %s%s", out, errw)
+	}
+	fake := telegramtest.NewServer()
+	defer fake.Close()
+	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
+		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL=info")
+	var proc *exec.Cmd
+	var logs strings.Builder
+	defer func() {
+		if t.Failed() {
+			t.Logf("serve logs:\n%s", logs.String())
+		}
+	}()
+	start := func() {
+		proc = exec.Command(bin, "serve")
+		proc.Env = env
+		proc.Stderr = &logs
+		if err := proc.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kill := func() {
+		proc.Process.Kill()
+		proc.Wait()
+	}
+	start()
+	defer func() { kill() }()
+
+	const chat = 777
+	fake.PushText(chat, "/start phq9")
+	question := func(n int) telegramtest.Message {
+		t.Helper()
+		msgs, err := fake.WaitMessages(chat, n, 20*time.Second)
+		if err != nil {
+			t.Fatalf("waiting for message %d: %v (have %q, pending %v)", n, err, texts(fake.Messages(chat)), fake.Pending())
+		}
+		for i := len(msgs) - 1; i >= 0; i-- {
+			if len(msgs[i].Keyboard) > 0 {
+				return msgs[i]
+			}
+		}
+		t.Fatalf("no question among %q", texts(msgs))
+		return telegramtest.Message{}
+	}
+	// Wait for the first question, whatever comes before it.
+	var q1 telegramtest.Message
+	for end := time.Now().Add(20 * time.Second); ; {
+		if ms := fake.Messages(chat); len(ms) > 0 && len(ms[len(ms)-1].Keyboard) > 0 {
+			q1 = ms[len(ms)-1]
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("no first question: %q", texts(fake.Messages(chat)))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	before := len(fake.Messages(chat))
+	// Crash 1: right after the patient pressed "Nearly every day" (3).
+	fake.Press(chat, q1.ID, q1.Keyboard[len(q1.Keyboard)-1][len(q1.Keyboard[len(q1.Keyboard)-1])-1].Data)
+	kill()
+	start()
+	q2 := question(before + 1)
+	if q2.ID == q1.ID {
+		t.Fatal("the first answer was lost")
+	}
+	// Crash 2: right after the reply to the second answer arrived.
+	n := len(fake.Messages(chat))
+	fake.Press(chat, q2.ID, q2.Keyboard[len(q2.Keyboard)-1][len(q2.Keyboard[len(q2.Keyboard)-1])-1].Data)
+	if _, err := fake.WaitMessages(chat, n+1, 20*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	kill()
+	start()
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+	if err := answerAll(be, fake, chat); err != nil {
+		t.Fatal(err)
+	}
+	_, js, _ := kapbot(t, "", "sessions", "show", fmt.Sprint("tg:", chat), "--json")
+	var v SessionView
+	json.Unmarshal([]byte(js), &v)
+	if len(v.Results) != 1 || v.Results[0].Total != 6 {
+		t.Fatalf("want one PHQ-9 result of 6 (3 + 3, then 0s; each answer once): %s", js)
+	}
+	// Every update is confirmed by the next poll once it is stored.
+	for end := time.Now().Add(10 * time.Second); len(fake.Pending()) != 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("updates never confirmed: %v", fake.Pending())
+		}
+	}
+}
