@@ -45,6 +45,7 @@ type Runner struct {
 	now      func() time.Time
 	referrer Referrer
 	metrics  *Metrics
+	locker   Locker
 
 	mu      sync.Mutex
 	senders map[string]Sender // channel prefix -> sender
@@ -63,6 +64,21 @@ func WithClock(now func() time.Time) Option { return func(r *Runner) { r.now = n
 
 // WithReferrer sets who is told about new referrals.
 func WithReferrer(x Referrer) Option { return func(r *Runner) { r.referrer = x } }
+
+// Locker takes named locks shared by every replica. *store.Store
+// implements it.
+type Locker interface {
+	Lock(ctx context.Context, key string, ttl time.Duration) (unlock func(), ok bool, err error)
+}
+
+// WithReplicaLock makes every Handle hold a lock on the patient shared with
+// the other replicas, so that when several processes receive one patient's
+// events (webhooks behind a load balancer) they are still applied one at a
+// time, in arrival order. It costs two Redis round trips per event; without
+// it, replicas still never lose or double an answer (the commit is a
+// compare-and-set), but two events of one patient arriving at two replicas
+// at once may be applied in either order.
+func WithReplicaLock(l Locker) Option { return func(r *Runner) { r.locker = l } }
 
 // WithMetrics records metrics in m.
 func WithMetrics(m *Metrics) Option { return func(r *Runner) { r.metrics = m } }
@@ -118,6 +134,13 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	}
 	unlock := r.lock(in.Patient)
 	defer unlock()
+	if r.locker != nil {
+		release, err := r.replicaLock(ctx, in.Patient)
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	applied, jobs, err := r.apply(ctx, in)
 	r.metrics.inbound(in.Patient, applied, err, r.now().Sub(start))
 	if err != nil {
@@ -371,6 +394,30 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 		done++
 	}
 	return nil
+}
+
+// replicaLockTTL bounds how long a crashed replica can hold a patient.
+const replicaLockTTL = 30 * time.Second
+
+// replicaLock waits for the patient's replica-wide lock, polling with a
+// growing pause, until ctx ends.
+func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
+	pause := 2 * time.Millisecond
+	for {
+		release, ok, err := r.locker.Lock(ctx, "patient:"+patient, replicaLockTTL)
+		if err != nil {
+			return nil, fmt.Errorf("lock patient: %w", err)
+		}
+		if ok {
+			return release, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(pause*2, 200*time.Millisecond)
+	}
 }
 
 // ErrRejected is returned by a Sender when the platform refuses a message for

@@ -420,3 +420,52 @@ func BenchmarkHandle64(b *testing.B) {
 	})
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "msgs/s")
 }
+
+// With the replica lock, two replicas taking one patient's events at the same
+// time apply them one at a time: a slow sender in one replica holds the other.
+func TestReplicaLockSerialisesAcrossProcesses(t *testing.T) {
+	e := setup(t, sources(""))
+	slow := &slowSender{delay: 150 * time.Millisecond}
+	a := runner.New(e.store, runner.NewLibrary(e.store), runner.WithReplicaLock(e.store))
+	b := runner.New(e.store, runner.NewLibrary(e.store), runner.WithReplicaLock(e.store))
+	a.Register("t", slow)
+	b.Register("t", slow)
+	ctx := context.Background()
+	a.Handle(ctx, text("start", "t:1", "hi"))
+	var wg sync.WaitGroup
+	for i, r := range []*runner.Runner{a, b, a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := r.Handle(ctx, text(fmt.Sprint("m", i), "t:1", "1")); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if slow.maxBusy.Load() != 1 {
+		t.Fatalf("%d replicas handled the patient at once", slow.maxBusy.Load())
+	}
+	if got := e.state(t, "t:1").Vars["count"]["total"]; got != 4.0 {
+		t.Fatalf("total = %v, want 4", got)
+	}
+}
+
+type slowSender struct {
+	delay   time.Duration
+	busy    atomic.Int32
+	maxBusy atomic.Int32
+}
+
+func (s *slowSender) Send(context.Context, string, engine.Message) error {
+	n := s.busy.Add(1)
+	defer s.busy.Add(-1)
+	for {
+		m := s.maxBusy.Load()
+		if n <= m || s.maxBusy.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	time.Sleep(s.delay)
+	return nil
+}
