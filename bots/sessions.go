@@ -94,6 +94,10 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		return usagef("sessions: say show, list or erase (kapbot help)")
 	}
 	sub := args[0]
+	if sub == "-h" || sub == "--help" || sub == "help" {
+		fmt.Fprint(s.out, "Usage:\n  kapbot sessions show USER [--json]\n  kapbot sessions list [--json]\n  kapbot sessions erase USER\nUSER is a console name (alice) or a channel id (tg:123456789, dc:234567890123456789).\n")
+		return errHelp
+	}
 	fs := newFlags("sessions "+sub, "kapbot sessions "+sub+" USER [--json]", s)
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parse(fs, args[1:])
