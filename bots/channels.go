@@ -5,6 +5,7 @@ import (
 
 	"github.com/kapbot/kapbot/bots/discord"
 	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -13,9 +14,12 @@ import (
 var telegramOptions []telegram.Option
 
 // channels builds the channels whose settings are present and registers them
-// with the runner, which delivers their patients' replies through them.
-func channels(cfg Config, r *runner.Runner, log *slog.Logger) (map[string]channel, error) {
+// with the runner, which delivers their patients' replies through them, and
+// with the referral notifier, which posts to the staff destinations through
+// them; staff events in those destinations go to the referral desk.
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger) (map[string]channel, error) {
 	out := map[string]channel{}
+	desk := referral.NewDesk(refs)
 	if cfg.TelegramToken != "" {
 		tg, err := telegram.New(telegram.Config{
 			Token:         cfg.TelegramToken,
@@ -29,6 +33,8 @@ func channels(cfg Config, r *runner.Runner, log *slog.Logger) (map[string]channe
 			return nil, usagef("TELEGRAM_*: %v", err)
 		}
 		r.Register("tg", tg)
+		tg.SetStaffDesk(desk)
+		refs.Register("telegram", tg)
 		out["telegram"] = tg
 	}
 	if cfg.DiscordToken != "" {
@@ -42,6 +48,8 @@ func channels(cfg Config, r *runner.Runner, log *slog.Logger) (map[string]channe
 			return nil, usagef("DISCORD_*: %v", err)
 		}
 		r.Register("dc", dc)
+		dc.SetStaffDesk(desk)
+		refs.Register("discord", dc)
 		out["discord"] = dc
 	}
 	return out, nil

@@ -170,7 +170,8 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 			return usagef("--flow %s: no such flow published (flows: %s)", flowID, strings.Join(flowIDs(eng.Bundle()), ", "))
 		}
 	}
-	r := runner.New(be.store, lib, runner.WithLogger(log))
+	// No staff destinations here: referrals are stored, nobody is notified.
+	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithReferrer(notifier(be, lib, log)))
 	r.Register(console.Prefix, console.New(s.out))
 	var prompt io.Writer
 	if f, ok := s.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {

@@ -88,6 +88,8 @@ func (c Config) logger(stderr *os.File) (*slog.Logger, error) {
 type backend struct {
 	client   redis.UniversalClient
 	store    *store.Store
+	sealer   *seal.Sealer
+	prefix   string
 	embedded *miniredis.Miniredis
 }
 
@@ -135,6 +137,7 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 		return nil, err
 	}
 	b.store = store.New(b.client, c.Prefix, s)
+	b.sealer, b.prefix = s, c.Prefix
 	return b, nil
 }
 

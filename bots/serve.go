@@ -54,9 +54,10 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		ln.Close()
 		return err
 	}
-	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)))
+	refs := notifier(be, lib, log)
+	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)), runner.WithReferrer(refs))
 
-	chans, err := channels(cfg, r, log)
+	chans, err := channels(cfg, r, refs, log)
 	if err != nil {
 		ln.Close()
 		return err
@@ -116,6 +117,11 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 			case <-t.C:
 			}
 		}
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		refs.Run(runCtx, referralTick)
 	}()
 	log.Info("kapbot serving", "listen", ln.Addr().String())
 

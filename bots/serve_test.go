@@ -177,6 +177,12 @@ func TestServeDiscordCompletesIntake(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	for len(fake.Commands("")) == 0 { // registered right after READY
+		if time.Now().After(deadline) {
+			t.Fatal("the bot never registered its commands")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	const user = "300000000000000042"
 	if _, err := fake.SlashCommand(user, "", "intake", nil); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package flows_test
 import (
 	"testing"
 
+	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/enginetest"
 	"github.com/kapbot/kapbot/internal/flow"
 )
@@ -33,4 +34,37 @@ func TestSampleFlows(t *testing.T) {
 		}
 	}
 	t.Log(enginetest.Summary(res))
+}
+
+// TestBotComposesNothing runs every transcript under flows/ and checks that
+// every text the bot sent (messages and button labels) is made of the
+// clinic's texts, the system catalogue and the patient's own words only.
+func TestBotComposesNothing(t *testing.T) {
+	b, probs, err := flow.LoadDir(".")
+	if err != nil || probs.Err() != nil {
+		t.Fatalf("load: %v %v", err, probs.Err())
+	}
+	eng, err := engine.New(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := enginetest.KnownTexts(b, eng.Catalog())
+	res, err := enginetest.RunDir(b, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	messages := 0
+	for _, r := range res {
+		if r.Err != nil {
+			t.Errorf("%s: %s: %v", r.Pos, r.Name, r.Err)
+		}
+		messages += len(r.Sent)
+		for _, err := range known.CheckResult(r) {
+			t.Errorf("%s: %s: %v", r.Pos, r.Name, err)
+		}
+	}
+	if messages < 100 {
+		t.Fatalf("only %d messages checked; the transcripts should exercise far more", messages)
+	}
+	t.Logf("%d messages of %d transcripts checked", messages, len(res))
 }

@@ -133,6 +133,7 @@ type Channel struct {
 	latest  map[string]int         // user id -> newest prompt Seq sent
 	pending map[string]*pendingAck // user id -> server command awaiting its first DM
 	queues  map[string][]job       // user id -> events waiting; present while a worker runs
+	desk    runner.StaffDesk       // nil: no staff side
 }
 
 var _ runner.Sender = (*Channel)(nil)
@@ -297,14 +298,18 @@ func (c *Channel) start(ctx context.Context) (opened bool, err error) {
 	c.mu.Lock()
 	app := c.appID // READY's application id, if it came
 	c.mu.Unlock()
+	cmds := appCommands(c.cfg.GuildID == "")
+	if c.staffDesk() != nil {
+		cmds = append(cmds, staffAppCommands(c.cfg.GuildID == "")...)
+	}
 	err = c.persist(ctx, "register commands", func(o ...discordgo.RequestOption) error {
-		_, err := c.s.ApplicationCommandBulkOverwrite(app, c.cfg.GuildID, appCommands(c.cfg.GuildID == ""), o...)
+		_, err := c.s.ApplicationCommandBulkOverwrite(app, c.cfg.GuildID, cmds, o...)
 		return err
 	})
 	if err != nil {
 		return true, err
 	}
-	c.log.Info("discord slash commands registered", "count", len(commands), "guild", c.cfg.GuildID)
+	c.log.Info("discord slash commands registered", "count", len(cmds), "guild", c.cfg.GuildID)
 	return true, nil
 }
 

@@ -133,6 +133,16 @@ func (c *Channel) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 	if u == nil || u.Bot || !isSnowflake(u.ID) {
 		return
 	}
+	if d := c.staffDesk(); d != nil {
+		switch {
+		case i.Type == discordgo.InteractionApplicationCommand && isStaffCommand(i.ApplicationCommandData().Name):
+			c.onStaffCommand(i, u, d)
+			return
+		case i.Type == discordgo.InteractionMessageComponent && strings.HasPrefix(i.MessageComponentData().CustomID, "r:"):
+			c.onStaffPress(i, u, d)
+			return
+		}
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		c.onCommand(i, u)

@@ -200,6 +200,7 @@ type Channel struct {
 
 	mu      sync.Mutex
 	botName string
+	desk    runner.StaffDesk // nil: no staff side
 }
 
 var _ runner.Sender = (*Channel)(nil)

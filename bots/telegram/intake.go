@@ -193,6 +193,9 @@ func (c *Channel) processRetry(ctx context.Context, u *models.Update) bool {
 // with no text, after the handler's first attempt, whatever its outcome) and,
 // once the handler accepted a press, updates the question message.
 func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) error {
+	if in, query, ok := c.staffEvent(u); ok {
+		return c.processStaff(ctx, in, query, st)
+	}
 	ev, handle := decode(u, c.name(), c.clock.Now())
 	if !handle {
 		if ev.query != "" && !st.answered {
@@ -223,10 +226,14 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 
 // answer answers a callback query with no text, so the patient's button stops
 // spinning. A 400 (answered before, or too old) is expected after a replay.
-func (c *Channel) answer(ctx context.Context, id string) {
+func (c *Channel) answer(ctx context.Context, id string) { c.answerWith(ctx, id, "") }
+
+// answerWith answers a callback query, showing text (if any) to the person
+// who pressed.
+func (c *Channel) answerWith(ctx context.Context, id, text string) {
 	for n := 1; n <= 3; n++ {
 		cls, e := c.call(ctx, "answerCallbackQuery", 0, func(ctx context.Context) error {
-			_, err := c.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id})
+			_, err := c.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id, Text: text})
 			return err
 		})
 		switch cls {

@@ -26,6 +26,7 @@ crisis:
   de: {text: "KRISE-DE ruf 112 an", emergency: "112"}
 next_steps:
   routine: {en: "NEXT-ROUTINE", de: "NAECHSTE-ROUTINE"}
+disclaimer: {en: "DISCLAIMER-EN", de: "HINWEIS-DE"}
 `),
 	"main.yaml": []byte(`kapbot: 1
 flow: main
@@ -537,4 +538,24 @@ func FuzzStep(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A disclaimer step sends the clinic's disclaimer, in the patient's locale,
+// as a flow message; a questionnaire started alone shows it before anything
+// else.
+func TestDisclaimerComesFirst(t *testing.T) {
+	for _, tt := range []struct{ locale, want string }{{"", "DISCLAIMER-EN"}, {"de", "HINWEIS-DE"}} {
+		c := newConvo(t, newEngine(t))
+		c.st.Locale = tt.locale
+		c.start("mini").at("run/a")
+		var sent []engine.Message
+		for _, f := range c.fx {
+			if s, ok := f.(engine.Send); ok {
+				sent = append(sent, s.Message)
+			}
+		}
+		if len(sent) < 2 || sent[0].Text != tt.want || sent[0].Kind != engine.FromFlow {
+			t.Fatalf("locale %q: first message %+v, want %q from the flow", tt.locale, sent, tt.want)
+		}
+	}
 }

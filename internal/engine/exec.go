@@ -270,6 +270,10 @@ func (s *sprint) exec() error {
 		case flow.KindSay:
 			s.say(st.Say, f)
 			fr.Step = st.Next
+		case flow.KindDisclaimer:
+			// The clinic's own text, from clinic.yaml: a flow message.
+			s.say(s.clinic().Disclaimer, f)
+			fr.Step = st.Next
 		case flow.KindAsk:
 			s.prompt(waiting{fr: fr, f: f, step: st, ask: st.Ask})
 			return nil

@@ -66,6 +66,10 @@ type Result struct {
 	Err  error
 	// Sent is every message the bot sent, in order.
 	Sent []engine.Message
+	// Inputs is every text the patient typed (say: turns that are not
+	// /commands), in order: the bot may echo these back (a review shows the
+	// patient's own words), so a provenance check (Known.Check) needs them.
+	Inputs []string
 }
 
 // Summary is a one-line count of passed and failed tests.
@@ -216,6 +220,9 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 		case turn.Say != nil:
 			in = parseLine(*turn.Say)
 			where += fmt.Sprintf(" (say %q)", *turn.Say)
+			if in.Command == nil {
+				res.Inputs = append(res.Inputs, in.Text)
+			}
 		default:
 			res.Err = fmt.Errorf("%s: give say: or press:", where)
 			return res

@@ -19,7 +19,7 @@ const (
 	DefaultResumeAfter   = 30 * time.Minute
 )
 
-var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "crisis", "crisis_phrases", "destinations", "staff", "next_steps", "texts"}
+var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after"}
 
 var priorities = []string{string(Routine), string(Soon), string(Urgent), string(Emergency)}
 
@@ -93,6 +93,7 @@ func (c *compiler) parseClinic(f *srcFile) {
 	}
 	cl := &Clinic{Pos: r.pos(f.kindKey), SessionExpiry: DefaultSessionExpiry, ResumeAfter: DefaultResumeAfter}
 	c.clinic = cl
+	c.clinicFile = f
 	if n := m.require("name", "the clinic's name"); n != nil {
 		cl.Name, _ = r.str(n, "name")
 	}
@@ -145,6 +146,13 @@ func (c *compiler) parseClinic(f *srcFile) {
 		if d, ok := r.duration(n, "resume_after"); ok {
 			cl.ResumeAfter = d
 		}
+	}
+	if n := m.get("escalate_after"); n != nil {
+		cl.EscalateAfter, _ = r.duration(n, "escalate_after")
+	}
+	if n := m.get("disclaimer"); n != nil {
+		c.disclaimerNode = n
+		cl.Disclaimer = r.text(n, "disclaimer", textMessage)
 	}
 	c.parseCrisis(r, m, cl)
 	if n := m.get("crisis_phrases"); n != nil {
@@ -299,6 +307,7 @@ func (c *compiler) parseCrisis(r *reader, m *mapNode, cl *Clinic) {
 					r.errorf(tn, "text: empty text")
 				}
 				r.checkLength(tn, "text", l, s, textMessage)
+				c.texts = append(c.texts, textUse{r: r, key: "text", node: tn, text: res.Text, nodes: map[string]*yaml.Node{l: tn}})
 			}
 		}
 		if en := em.get("emergency"); en != nil {

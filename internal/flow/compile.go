@@ -19,10 +19,17 @@ type compiler struct {
 
 	quests map[string]*questDef
 	flows  map[string]*flowDef
+
+	// The safety lint (safety.go), run when strict.
+	strict         bool
+	clinicFile     *srcFile
+	disclaimerNode *yaml.Node  // clinic.yaml disclaimer value
+	texts          []textUse   // every text decoded, in file order
+	fileLocales    []localeUse // every `locale:` of a flow or questionnaire
 }
 
-func compile(sources map[string][]byte, display func(string) string) (*Bundle, Problems) {
-	c := &compiler{display: display, quests: map[string]*questDef{}, flows: map[string]*flowDef{}}
+func compile(sources map[string][]byte, display func(string) string, strict bool) (*Bundle, Problems) {
+	c := &compiler{display: display, quests: map[string]*questDef{}, flows: map[string]*flowDef{}, strict: strict}
 	c.cat, _ = catalog.New(nil)
 	published := map[string][]byte{}
 	var files []*srcFile
@@ -60,6 +67,9 @@ func compile(sources map[string][]byte, display func(string) string) (*Bundle, P
 	}
 	c.checkFlows()
 	c.checkDefaultFlow()
+	if c.strict {
+		c.lintSafety()
+	}
 
 	probs := c.probs.sort()
 	if len(probs.Errors()) > 0 {

@@ -68,12 +68,12 @@ func TestCompileDefaults(t *testing.T) {
 	if f.Start != "welcome" || f.Locale != "en" || f.Title["de"] != "Aufnahme" {
 		t.Errorf("flow: Start %q, Locale %q, Title %v", f.Start, f.Locale, f.Title)
 	}
-	wantOrder := []string{"welcome", "consent", "route", "mood", "sleep", "pets", "age", "calm", "note", "born", "mood_form", "compute", "check", "extra", "decide", "refer_soon", "refer_routine", "bye"}
+	wantOrder := []string{"welcome", "consent", "route", "mood", "sleep", "pets", "age", "calm", "note", "born", "mood_form", "mood_risk", "compute", "check", "extra", "decide", "refer_soon", "refer_routine", "bye", "crisis"}
 	if !slices.Equal(f.Order, wantOrder) {
 		t.Errorf("Order = %v", f.Order)
 	}
 	wantNext := map[string]string{
-		"welcome": "consent", "route": "mood", "mood_form": "compute", "extra": "decide",
+		"welcome": "consent", "route": "mood", "mood_form": "mood_risk", "mood_risk": "compute", "extra": "decide", "crisis": "bye",
 		"refer_soon":    "bye", // explicit next
 		"refer_routine": "bye", "bye": "",
 	}
@@ -146,6 +146,12 @@ func TestCompileDefaults(t *testing.T) {
 	if bye := f.Steps["bye"]; bye.Kind != KindEnd || bye.Say["de"] != "Auf Wiedersehen." {
 		t.Errorf("end: %+v", bye)
 	}
+	if sub := b.Flows["sub"]; sub.Start != "disclaimer" || sub.Steps["disclaimer"].Kind != KindDisclaimer || !sub.Steps["more"].Logistics || f.Steps["welcome"].Logistics {
+		t.Errorf("sub: start %q, logistics %v", sub.Start, sub.Steps["more"].Logistics)
+	}
+	if d := b.Clinic.Disclaimer; d["en"] == "" || d["de"] == "" {
+		t.Errorf("Clinic.Disclaimer = %v", d)
+	}
 	if sub := b.Flows["sub"]; sub.Locale != "de" || sub.Steps["last"].Say != nil {
 		t.Errorf("sub: locale %q, end text %v", sub.Locale, sub.Steps["last"].Say)
 	}
@@ -204,8 +210,11 @@ steps:
 func TestStandaloneQuestionnaireFlow(t *testing.T) {
 	b := loadValid(t)
 	f := b.Flows["mood"]
-	if f.Questionnaire != "mood" || f.Start != "run" || !slices.Equal(f.Order, []string{"run", "risk", "done", "crisis"}) {
+	if f.Questionnaire != "mood" || f.Start != "disclaimer" || !slices.Equal(f.Order, []string{"disclaimer", "run", "risk", "done", "crisis"}) {
 		t.Fatalf("flow: %+v", f)
+	}
+	if d := f.Steps["disclaimer"]; d.Kind != KindDisclaimer || d.Next != "run" {
+		t.Errorf("disclaimer: %+v", d)
 	}
 	run, risk, done, crisis := f.Steps["run"], f.Steps["risk"], f.Steps["done"], f.Steps["crisis"]
 	if run.Kind != KindQuestionnaire || run.Questionnaire != "mood" || run.SaveAs != "mood" || run.Next != "risk" {

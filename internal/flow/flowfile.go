@@ -13,9 +13,14 @@ import (
 
 var flowKeys = []string{"kapbot", "flow", "title", "locale", "vars", "steps"}
 
-var actionKeys = []string{"say", "ask", "questionnaire", "set", "branch", "call", "refer", "review", "end"}
+var actionKeys = []string{"say", "ask", "questionnaire", "set", "branch", "call", "refer", "review", "end", "disclaimer"}
 
-var stepKeys = append([]string{"id", "next", "else", "save_as"}, actionKeys...)
+var stepKeys = append([]string{"id", "next", "else", "save_as", "logistics"}, actionKeys...)
+
+// LogisticsReviewed is the one value of a step's `logistics:` key: the
+// clinic has reviewed the step's texts as its own logistics, so the safety
+// lint lets them give amounts ("2 tablets", "50 mg").
+const LogisticsReviewed = "reviewed"
 
 // flowDef is a flow being compiled.
 type flowDef struct {
@@ -39,6 +44,8 @@ type stepDef struct {
 	jumps    []jump
 	saveNode *yaml.Node // save_as value, or the id
 	callNode *yaml.Node
+	action   *yaml.Node // the action key ("say", "ask", ...), where the safety lint points
+	quest    *yaml.Node // questionnaire: the questionnaire id value
 }
 
 // jump is a reference to another step of the same flow.
@@ -178,6 +185,7 @@ func (c *compiler) fileLocale(r *reader, m *mapNode) {
 	if c.locales != nil && !slices.Contains(c.locales, l) {
 		r.errorf(n, "locale: %s is not one of clinic.yaml locales (%s)", l, list(c.locales, true))
 	}
+	c.fileLocales = append(c.fileLocales, localeUse{r: r, node: n, locale: l})
 	r.locale = l
 }
 
@@ -198,6 +206,8 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 	}
 	s := &Step{Pos: r.pos(n)}
 	sd := &stepDef{s: s}
+	r.step = sd
+	defer func() { r.step = nil }()
 	idNode := m.get("id")
 	if idNode == nil {
 		r.errorf(n, "%s: missing key \"id\"; give every step an id (a letter or _, then letters, digits, _)", name)
@@ -226,6 +236,10 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 	s.Kind = StepKind(action)
 	val := m.get(action)
 	keyNode := m.keyNode(action)
+	sd.action = keyNode
+	if keyNode == nil {
+		sd.action = n
+	}
 
 	switch s.Kind {
 	case KindSay:
@@ -241,6 +255,7 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 	case KindQuestionnaire:
 		if id, ok := r.str(val, "questionnaire"); ok {
 			s.Questionnaire = id
+			sd.quest = val
 			if c.quests[id] == nil {
 				ids := sortedKeys(c.quests)
 				r.errorf(val, "questionnaire: no questionnaire %q%s (questionnaires: %s)", id, didYouMean(id, ids), list(ids, true))
@@ -268,6 +283,15 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 				sd.jumps = append(sd.jumps, jump{key: "review", node: it, target: id})
 			}
 		}
+	case KindDisclaimer:
+		if b, ok := r.boolean(val, "disclaimer"); ok {
+			switch {
+			case !b:
+				r.errorf(val, "disclaimer: write true to show the clinic's disclaimer, or remove the step")
+			case c.clinic != nil && c.disclaimerNode == nil:
+				r.errorf(keyNode, "disclaimer: clinic.yaml has no disclaimer: text to show; add one there (not an emergency service, no medical advice, who sees the answers)")
+			}
+		}
 	case KindEnd:
 		if val.Kind == yaml.ScalarNode && val.Tag == "!!bool" {
 			if val.Value != "true" {
@@ -278,6 +302,18 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 		}
 	}
 
+	if ln := m.get("logistics"); ln != nil {
+		if v, ok := r.str(ln, "logistics"); ok {
+			switch {
+			case v != LogisticsReviewed:
+				r.errorf(ln, "logistics: %q is not a value of logistics; write logistics: %s to mark this step's texts as clinic logistics your medical team has reviewed", v, LogisticsReviewed)
+			case s.Kind != KindSay && s.Kind != KindAsk && s.Kind != KindRefer && s.Kind != KindEnd:
+				r.errorf(m.keyNode("logistics"), "logistics: a %s step has no texts of its own to review; put logistics: %s on the say, ask, refer or end step that gives the instructions", s.Kind, LogisticsReviewed)
+			default:
+				s.Logistics = true
+			}
+		}
+	}
 	if sn := m.get("save_as"); sn != nil {
 		if s.Kind != KindAsk && s.Kind != KindQuestionnaire {
 			r.errorf(m.keyNode("save_as"), "save_as: only ask and questionnaire steps store a value")

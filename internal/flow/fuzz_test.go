@@ -7,8 +7,8 @@ import (
 )
 
 // FuzzCompile feeds arbitrary bytes as a flow file (beside a valid clinic and
-// questionnaire) and requires Compile not to panic and to be consistent: a
-// bundle exactly when there is no error.
+// questionnaire) and requires Compile and Validate (the safety lint) not to
+// panic and to be consistent: a bundle exactly when there is no error.
 func FuzzCompile(f *testing.F) {
 	seeds := []string{
 		tinyFlow,
@@ -18,6 +18,8 @@ func FuzzCompile(f *testing.F) {
 		"kapbot: 1\nflow: main\nsteps:\n  - &s {id: a, say: x}\n  - *s\n",
 		"a: &a [*a]\n",
 		"kapbot: 1\nflow: main\nsteps: [{id: a, set: {x: 'x + 1'}}, {id: b, branch: [{if: x, goto: a}]}]\n",
+		"kapbot: 1\nflow: main\nsteps: [{id: a, branch: [{if: 'mood.risk', goto: c}]}, {id: b, call: mood}, {id: c, questionnaire: mood, logistics: reviewed}, {id: d, disclaimer: true, next: a}]\n",
+		"kapbot: 1\nflow: main\nlocale: fr\nsteps: [{id: a, say: {fr: Prenez 2 mg, en: Take 2 pills}}]\n",
 		"kapbot: 1\nquestionnaire: q2\ntitle: Q\nitems: [{id: a, type: number, text: A, min: 1e308, max: 1.7e308}]\nscoring: {bands: [{name: x, min: -1e308, max: 1e308}]}\n",
 	}
 	for _, s := range seeds {
@@ -33,17 +35,20 @@ func FuzzCompile(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, ps := Compile(map[string][]byte{
+		src := map[string][]byte{
 			"clinic.yaml": []byte(testClinic2),
 			"mood.yaml":   q,
 			"main.yaml":   data,
-		})
-		if (b != nil) != (ps.Err() == nil) {
-			t.Fatalf("bundle %v with problems %v", b != nil, ps)
 		}
-		for _, p := range ps {
-			if p.Msg == "" || p.Pos.File == "" {
-				t.Fatalf("problem without message or file: %#v", p)
+		for _, compile := range []func(map[string][]byte) (*Bundle, Problems){Compile, Validate} {
+			b, ps := compile(src)
+			if (b != nil) != (ps.Err() == nil) {
+				t.Fatalf("bundle %v with problems %v", b != nil, ps)
+			}
+			for _, p := range ps {
+				if p.Msg == "" || p.Pos.File == "" {
+					t.Fatalf("problem without message or file: %#v", p)
+				}
 			}
 		}
 	})

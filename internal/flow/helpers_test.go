@@ -15,6 +15,7 @@ default_flow: main
 retention: 90d
 crisis:
   en: {text: If you are in danger call 911., emergency: "911"}
+disclaimer: I am not an emergency service and give no medical advice. Only the care team sees your answers.
 `
 
 // testClinic2 serves English and German.
@@ -27,6 +28,7 @@ retention: 90d
 crisis:
   en: {text: Call 911.}
   de: {text: Rufen Sie 112 an.}
+disclaimer: {en: Not an emergency service; no medical advice., de: Kein Notdienst; keine medizinische Beratung.}
 `
 
 // sources turns a map of file name to YAML into Compile's input, adding

@@ -35,20 +35,37 @@ func IsTranscript(name string) bool {
 // when no problem is an error (warnings alone do not block); otherwise the
 // Bundle is nil and Problems.Err is non-nil. The caller owns sources; Compile
 // copies nothing it keeps except into Bundle.Sources, which shares the slices.
+//
+// Compile checks structure only, not the safety lint of Validate: it is how a
+// running kapbot loads a bundle that was published earlier (and validated
+// when it was pushed), so that an upgrade that adds a lint rule never stops
+// the sessions running on an older published version. Tools that publish or
+// test flows use Validate, LoadDir or LoadFS.
 func Compile(sources map[string][]byte) (*Bundle, Problems) {
-	return compile(sources, func(name string) string { return name })
+	return compile(sources, func(name string) string { return name }, false)
+}
+
+// Validate is Compile plus the safety lint a flow set must pass before it is
+// published (see safety.go): a questionnaire with risk flags must be able to
+// reach an emergency crisis referral, every locale in use has crisis
+// resources, clinic.yaml has a disclaimer and every flow shows it before
+// anything else, and no text gives dose amounts unless its step is marked
+// logistics: reviewed. Lint findings are Problems like any other, located
+// and reported all at once; the Bundle is nil when any is an error.
+func Validate(sources map[string][]byte) (*Bundle, Problems) {
+	return compile(sources, func(name string) string { return name }, true)
 }
 
 // LoadFS reads every *.yaml and *.yml file under the root of fsys (skipping
-// hidden folders and files) and compiles them as Compile does, with names
-// relative to the root. The error is only for I/O failures; invalid flows are
+// hidden folders and files) and validates them as Validate does (the safety
+// lint included), with names relative to the root. The error is only for I/O failures; invalid flows are
 // reported in Problems.
 func LoadFS(fsys fs.FS) (*Bundle, Problems, error) {
 	sources, err := readSources(fsys)
 	if err != nil {
 		return nil, nil, err
 	}
-	b, ps := Compile(sources)
+	b, ps := Validate(sources)
 	return b, ps, nil
 }
 
@@ -63,7 +80,7 @@ func LoadDir(dir string) (*Bundle, Problems, error) {
 	}
 	b, ps := compile(sources, func(name string) string {
 		return filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
-	})
+	}, true)
 	return b, ps, nil
 }
 
@@ -236,6 +253,7 @@ func firstBadLine(data []byte, from int) int {
 // when the file cannot be used further (problems are reported).
 func (c *compiler) parseFile(name, display string, data []byte) *srcFile {
 	r := newReader(display, data, &c.sink)
+	r.record = func(u textUse) { c.texts = append(c.texts, u) }
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

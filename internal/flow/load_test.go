@@ -16,7 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-const tinyFlow = "kapbot: 1\nflow: main\nsteps: [{id: a, end: Bye.}]\n"
+const tinyFlow = "kapbot: 1\nflow: main\nsteps: [{id: a, disclaimer: true}, {id: b, end: Bye.}]\n"
 
 func TestVersion(t *testing.T) {
 	base := sources(map[string]string{"main.yaml": tinyFlow})

@@ -77,7 +77,16 @@ type Clinic struct {
 	Texts         map[string]Text     // overrides of system catalogue texts, by catalogue key
 	CrisisPhrases map[string][]string // extra crisis phrases by locale (issue 4)
 	NextSteps     map[string]Text     // what the patient is told after a referral, by priority
-	Pos           Pos
+	// Disclaimer is what every conversation shows first (a `disclaimer: true`
+	// step): the bot is not an emergency service, gives no medical advice, and
+	// who sees the answers. Validate requires it; Compile alone does not, so
+	// bundles published before it existed still load.
+	Disclaimer Text
+	Pos        Pos
+	// EscalateAfter is how long an urgent or emergency referral may stay
+	// unacknowledged before it is re-sent to the next destination
+	// (escalate_after; 0: the notifier's default).
+	EscalateAfter time.Duration
 }
 
 // CrisisResources are the clinic's emergency contacts for one locale.
@@ -142,6 +151,7 @@ const (
 	KindRefer         StepKind = "refer"
 	KindReview        StepKind = "review"
 	KindEnd           StepKind = "end"
+	KindDisclaimer    StepKind = "disclaimer" // sends the clinic's disclaimer (Clinic.Disclaimer)
 )
 
 // Step is one compiled step. Next is the step that follows ("" ends the flow,
@@ -169,6 +179,11 @@ type Step struct {
 	Refer *Refer // KindRefer
 
 	Review []string // KindReview: ask steps whose answers are shown and can be changed
+
+	// Logistics is set by `logistics: reviewed`: the clinic has reviewed this
+	// step's texts as its own logistics, so the safety lint allows dose
+	// amounts and "take N tablets" in them.
+	Logistics bool
 }
 
 // AskType is the kind of answer a question takes.

@@ -113,7 +113,7 @@ steps:
 			want: []string{
 				`main.yaml:3:1: flow: unknown key "titel"; did you mean "title"?`,
 				`main.yaml:7:5: step "a": unknown key "nxt"; did you mean "next"?`,
-				`main.yaml:8:5: step "a": unknown key "colour" (known keys: id, next, else, save_as, say, ask, questionnaire, set, branch, call, refer, review, end)`,
+				`main.yaml:8:5: step "a": unknown key "colour" (known keys: id, next, else, save_as, logistics, say, ask, questionnaire, set, branch, call, refer, review, end, disclaimer)`,
 			},
 		},
 		{
@@ -182,7 +182,7 @@ steps:
     end: Bye.
 `},
 			want: []string{
-				`main.yaml:4:5: step "a": no action; add one of say, ask, questionnaire, set, branch, call, refer, review, end`,
+				`main.yaml:4:5: step "a": no action; add one of say, ask, questionnaire, set, branch, call, refer, review, end, disclaimer`,
 				`main.yaml:8:5: step "b": several actions (say, end); a step does one thing, so split it into one step per action`,
 			},
 		},

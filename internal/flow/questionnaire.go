@@ -490,8 +490,10 @@ func (c *compiler) checkBands(r *reader, q *Questionnaire, nodes []*yaml.Node) {
 	}
 }
 
-// alone builds the stand-alone flow of a questionnaire: run it, then refer
-// with priority emergency when a risk flag is raised.
+// alone builds the stand-alone flow of a questionnaire: show the clinic's
+// disclaimer, run it, then refer with priority emergency when a risk flag is
+// raised. Every flow can be started with /start <id>, so this one too shows
+// the disclaimer before anything else.
 func alone(q *Questionnaire) *Flow {
 	env := types.Map{q.ID: q.ResultType()}
 	risk, err := expr.Compile(q.ID+".risk", expr.Env(env), expr.AsBool())
@@ -506,12 +508,13 @@ func alone(q *Questionnaire) *Flow {
 		ID:     q.ID,
 		Title:  q.Title,
 		Locale: q.Locale,
-		Start:  "run",
-		Order:  []string{"run", "risk", "done", "crisis"},
+		Start:  "disclaimer",
+		Order:  []string{"disclaimer", "run", "risk", "done", "crisis"},
 		Vars:   map[string]VarType{"locale": TypeText, q.ID: TypeResult},
 		Pos:    q.Pos,
 		Steps: map[string]*Step{
-			"run": {ID: "run", Kind: KindQuestionnaire, Next: "risk", Pos: q.Pos, Questionnaire: q.ID, SaveAs: q.ID},
+			"disclaimer": {ID: "disclaimer", Kind: KindDisclaimer, Next: "run", Pos: q.Pos},
+			"run":        {ID: "run", Kind: KindQuestionnaire, Next: "risk", Pos: q.Pos, Questionnaire: q.ID, SaveAs: q.ID},
 			"risk": {ID: "risk", Kind: KindBranch, Next: "done", Pos: q.Pos,
 				Cases: []Case{{Source: q.ID + ".risk", When: risk, Goto: "crisis", Pos: q.Pos}}},
 			"done": {ID: "done", Kind: KindEnd, Pos: q.Pos},

@@ -96,6 +96,11 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 		{"transcript turn without input", "kapbot: 1\ntranscripts: main\ntests: [{name: t, turns: [{at: end}]}]\n"},
 		{"transcript turn with two inputs", "kapbot: 1\ntranscripts: main\ntests: [{name: t, turns: [{say: hi, press: x}]}]\n"},
 		{"transcript bad referral", "kapbot: 1\ntranscripts: main\ntests: [{name: t, turns: [{say: hi}], expect: {referrals: [asap]}}]\n"},
+		{"disclaimer false", "kapbot: 1\nflow: main\nsteps: [{id: a, disclaimer: false}]\n"},
+		{"disclaimer with a text", "kapbot: 1\nflow: main\nsteps: [{id: a, disclaimer: Not a service.}]\n"},
+		{"disclaimer and say", "kapbot: 1\nflow: main\nsteps: [{id: a, disclaimer: true, say: Hi}]\n"},
+		{"bad logistics", "kapbot: 1\nflow: main\nsteps: [{id: a, say: Hi, logistics: yes}]\n"},
+		{"clinic bad disclaimer", "kapbot: 1\nname: C\ndefault_locale: en\nretention: 90d\ncrisis: {en: {text: x}}\ndisclaimer: [x]\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,7 +54,8 @@ func (r *reader) text(n *yaml.Node, key string, kind textKind) Text {
 	}
 	t := Text{}
 	nodes := map[string]*yaml.Node{}
-	complete := true // false when a locale's text was reported already
+	keys := map[string]*yaml.Node{} // mapping form: the locale keys
+	complete := true                // false when a locale's text was reported already
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if isNull(n) {
@@ -84,6 +85,7 @@ func (r *reader) text(n *yaml.Node, key string, kind textKind) Text {
 			}
 			t[l] = s
 			nodes[l] = f.val
+			keys[l] = f.key
 		}
 	default:
 		r.errorf(n, "%s: expected a text or a mapping of locale to text, got %s", key, describe(n))
@@ -110,6 +112,9 @@ func (r *reader) text(n *yaml.Node, key string, kind textKind) Text {
 				r.errorf(n, "%s: no text for %s (clinic.yaml locales: %s)", key, list(missing, true), list(r.locales, true))
 			}
 		}
+	}
+	if r.record != nil && kind != textNote {
+		r.record(textUse{r: r, key: key, node: n, text: t, nodes: nodes, keys: keys, step: r.step})
 	}
 	return t
 }

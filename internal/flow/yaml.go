@@ -25,6 +25,12 @@ type reader struct {
 	// the clinic is unknown, which disables the completeness check).
 	locale  string
 	locales []string
+
+	// step is the flow step whose texts are being decoded (nil outside
+	// steps); record, when set, receives every decoded text for the safety
+	// lint (see safety.go).
+	step   *stepDef
+	record func(textUse)
 }
 
 func newReader(file string, data []byte, s *sink) *reader {

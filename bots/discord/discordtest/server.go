@@ -253,6 +253,29 @@ func (s *Server) addMessageLocked(c *channel, m *Message) {
 	s.messages[m.ID] = m
 }
 
+// AddChannel creates a text channel with a given id in the guild, for a
+// bot configured to post there (a clinic's staff channel). Slash commands
+// used in the guild then come from the guild's first channel: add the
+// channel before anything else happens in that guild.
+func (s *Server) AddChannel(guildID, channelID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.channels[channelID] == nil {
+		s.channels[channelID] = &channel{id: channelID, guildID: guildID}
+	}
+}
+
+// ChannelMessages returns the messages of one channel, oldest first.
+func (s *Server) ChannelMessages(channelID string) []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.channels[channelID]
+	if c == nil {
+		return nil
+	}
+	return copyMessages(c.msgs)
+}
+
 // CloseDMs makes the user refuse direct messages: creating the DM channel
 // still works, sending into it answers 403 with code 50007, as Discord does
 // when a user disallows DMs from server members.
@@ -609,7 +632,9 @@ func (s *Server) visibleMessageLocked(userID, messageID string) (*Message, error
 func (s *Server) dispatchInteractionLocked(in *Interaction, data map[string]any, msg *Message) (Dispatch, error) {
 	u := s.userLocked(in.UserID)
 	var c *channel
-	if in.GuildID != "" {
+	if msg != nil && s.channels[msg.ChannelID] != nil {
+		c = s.channels[msg.ChannelID] // a component is used where its message is
+	} else if in.GuildID != "" {
 		c = s.guildChannelLocked(in.GuildID)
 	} else {
 		c = s.dmLocked(in.UserID)

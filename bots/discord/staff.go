@@ -1,0 +1,239 @@
+package discord
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// The staff side: referral notifications are posted to the clinic's staff
+// channels (clinic.yaml destinations) with buttons, and staff act with those
+// buttons (custom id "r:...") and the slash commands /referrals,
+// /referral, /status and /note, used in a staff channel. All of it goes to
+// the StaffDesk, never to the patient engine; answers to staff are
+// ephemeral, so only the person who acted sees them.
+
+var _ runner.StaffSender = (*Channel)(nil)
+
+const (
+	textStaffApology = "Sorry, that did not work just now. Please try again in a moment."
+	textStaffOnly    = "Staff commands work in the clinic's staff channel only."
+)
+
+// staffCommands are the slash commands of the staff side: name, description
+// and string options (all required).
+var staffCommands = []struct {
+	Name, Description string
+	Options           [][2]string // name, description
+}{
+	{"referrals", "Staff: list the open referrals", nil},
+	{"referral", "Staff: show one referral", [][2]string{{"id", "Referral id"}}},
+	{"status", "Staff: change a referral's status", [][2]string{{"id", "Referral id"}, {"status", "acknowledged, contacted or closed"}}},
+	{"note", "Staff: add a note to a referral", [][2]string{{"id", "Referral id"}, {"text", "The note"}}},
+}
+
+func isStaffCommand(name string) bool {
+	for _, c := range staffCommands {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// staffAppCommands returns the staff commands in Discord's form: usable in
+// servers only.
+func staffAppCommands(global bool) []*discordgo.ApplicationCommand {
+	var out []*discordgo.ApplicationCommand
+	for _, c := range staffCommands {
+		ac := &discordgo.ApplicationCommand{Name: c.Name, Description: c.Description, Type: discordgo.ChatApplicationCommand}
+		if global {
+			ctx := []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
+			ac.Contexts = &ctx
+		}
+		for _, o := range c.Options {
+			ac.Options = append(ac.Options, &discordgo.ApplicationCommandOption{
+				Type: discordgo.ApplicationCommandOptionString, Name: o[0], Description: o[1], Required: true})
+		}
+		out = append(out, ac)
+	}
+	return out
+}
+
+// SetStaffDesk routes staff events to d and registers the staff slash
+// commands. Call it before Run.
+func (c *Channel) SetStaffDesk(d runner.StaffDesk) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.desk = d
+}
+
+func (c *Channel) staffDesk() runner.StaffDesk {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.desk
+}
+
+// staffContent is a staff text drawn literally and cut to one message.
+func staffContent(s string) string {
+	n := utf8.RuneCountInString(s)
+	for {
+		out := EscapeMarkdown(truncate(s, n))
+		if utf8.RuneCountInString(out) <= maxContent {
+			return out
+		}
+		n -= 100
+	}
+}
+
+func staffComponents(bs []runner.StaffButton) []discordgo.MessageComponent {
+	if len(bs) == 0 {
+		return []discordgo.MessageComponent{}
+	}
+	var row []discordgo.MessageComponent
+	for _, b := range bs {
+		style := discordgo.SecondaryButton
+		if strings.HasPrefix(b.Data, "r:ack:") {
+			style = discordgo.PrimaryButton
+		}
+		row = append(row, discordgo.Button{Label: truncate(b.Label, maxButtonLabel), Style: style, CustomID: b.Data})
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: row}}
+}
+
+// SendStaff posts m to the staff channel dest and returns the message id;
+// it implements runner.StaffSender. The post carries a nonce Discord
+// enforces, so a retry after a lost answer does not post it twice.
+func (c *Channel) SendStaff(ctx context.Context, dest string, m runner.StaffMessage) (string, error) {
+	if !isSnowflake(dest) {
+		return "", fmt.Errorf("%w: not a Discord channel id", ErrRejected)
+	}
+	body := messageCreate{
+		Content:         staffContent(m.Text),
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
+		Nonce:           nonce(),
+		EnforceNonce:    true,
+	}
+	if len(m.Buttons) > 0 {
+		body.Components = staffComponents(m.Buttons)
+	}
+	url := discordgo.EndpointChannelMessages(dest)
+	var resp []byte
+	err := c.retry(ctx, "send staff message", func(o ...discordgo.RequestOption) (err error) {
+		resp, err = c.s.RequestWithBucketID(http.MethodPost, url, body, url, o...)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	var msg discordgo.Message
+	if err := json.Unmarshal(resp, &msg); err != nil || msg.ID == "" {
+		return "", fmt.Errorf("%w: unreadable answer to a staff message", ErrUnavailable)
+	}
+	return msg.ID, nil
+}
+
+// EditStaff replaces the text and buttons of a staff message.
+func (c *Channel) EditStaff(ctx context.Context, dest, msgID string, m runner.StaffMessage) error {
+	content := staffContent(m.Text)
+	comps := staffComponents(m.Buttons)
+	edit := &discordgo.MessageEdit{ID: msgID, Channel: dest, Content: &content, Components: &comps,
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}
+	return c.retry(ctx, "edit staff message", func(o ...discordgo.RequestOption) error {
+		_, err := c.s.ChannelMessageEditComplex(edit, o...)
+		return err
+	})
+}
+
+func staffInput(i *discordgo.Interaction, u *discordgo.User) runner.StaffInput {
+	in := runner.StaffInput{Channel: "discord", Dest: i.ChannelID, User: u.ID, Name: u.GlobalName}
+	if in.Name == "" {
+		in.Name = u.Username
+	}
+	if i.Member != nil {
+		in.Roles = i.Member.Roles
+	}
+	return in
+}
+
+// onStaffPress handles a press of a staff button: acknowledged at once
+// (the message stays; the desk edits it), then the desk's answer is shown
+// to the presser alone.
+func (c *Channel) onStaffPress(i *discordgo.Interaction, u *discordgo.User, d runner.StaffDesk) {
+	in := staffInput(i, u)
+	in.Press = i.MessageComponentData().CustomID
+	if i.Message != nil {
+		in.MessageID = i.Message.ID
+	}
+	acked := c.ack(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate})
+	c.goTracked(func() {
+		<-acked
+		text := c.staffReply(d, in)
+		ctx, cancel := context.WithTimeout(c.work, 30*time.Second)
+		defer cancel()
+		if err := c.retry(ctx, "answer staff press", func(o ...discordgo.RequestOption) error {
+			_, err := c.s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: staffContent(text), Flags: discordgo.MessageFlagsEphemeral,
+				AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}, o...)
+			return err
+		}); err != nil {
+			c.log.Warn("discord staff answer not sent", "interaction", i.ID, "error", err)
+		}
+	})
+}
+
+// onStaffCommand handles a staff slash command: deferred (ephemeral) at
+// once, then answered with the desk's reply.
+func (c *Channel) onStaffCommand(i *discordgo.Interaction, u *discordgo.User, d runner.StaffDesk) {
+	in := staffInput(i, u)
+	data := i.ApplicationCommandData()
+	in.Command = data.Name
+	var args []string
+	for _, o := range data.Options {
+		if o.Type == discordgo.ApplicationCommandOptionString {
+			args = append(args, strings.TrimSpace(o.StringValue()))
+		}
+	}
+	in.Args = strings.Join(args, " ")
+	acked := c.ack(i, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}})
+	c.goTracked(func() {
+		<-acked
+		text := textStaffOnly
+		if i.GuildID != "" && d.IsStaffDest("discord", i.ChannelID) {
+			text = c.staffReply(d, in)
+		}
+		content := staffContent(text)
+		ctx, cancel := context.WithTimeout(c.work, 30*time.Second)
+		defer cancel()
+		if err := c.retry(ctx, "answer staff command", func(o ...discordgo.RequestOption) error {
+			_, err := c.s.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: &content,
+				AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}, o...)
+			return err
+		}); err != nil {
+			c.log.Warn("discord staff answer not sent", "interaction", i.ID, "error", err)
+		}
+	})
+}
+
+// staffReply runs the desk and returns the text to show.
+func (c *Channel) staffReply(d runner.StaffDesk, in runner.StaffInput) string {
+	ctx, cancel := context.WithTimeout(c.work, time.Minute)
+	defer cancel()
+	rep, err := d.HandleStaff(ctx, in)
+	if err != nil {
+		c.log.Warn("discord staff action failed", "error", err)
+		return textStaffApology
+	}
+	if strings.TrimSpace(rep.Text) == "" {
+		return "✓"
+	}
+	return rep.Text
+}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/referral"
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// referralTick is how often serve does due referral work (retries,
+// escalations); tests shorten it.
+var referralTick = referral.DefaultTick
+
+// notifier builds the referral notifier over the backend: referrals are
+// stored sealed beside the sessions, labelled from the flows they were made
+// on, and posted to clinic.yaml's destinations through the staff senders
+// registered later (none in chat and demo: stored only).
+func notifier(be *backend, lib *runner.Library, log *slog.Logger) *referral.Notifier {
+	clinic := func(ctx context.Context) (*flow.Clinic, error) {
+		e, err := lib.Current(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return e.Bundle().Clinic, nil
+	}
+	bundles := func(ctx context.Context, v string) (*flow.Bundle, error) {
+		e, err := lib.Version(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		return e.Bundle(), nil
+	}
+	history := func(ctx context.Context, patient string) ([]runner.Record, error) {
+		raw, err := be.store.Records(ctx, patient)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]runner.Record, 0, len(raw))
+		for _, r := range raw {
+			if rec, err := runner.DecodeRecord(r); err == nil {
+				out = append(out, rec)
+			}
+		}
+		return out, nil
+	}
+	return referral.NewNotifier(referral.NewStore(be.client, be.prefix, be.sealer), clinic, be.store,
+		referral.WithLogger(log), referral.WithBundles(bundles), referral.WithHistory(history))
+}

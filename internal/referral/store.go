@@ -1,0 +1,257 @@
+package referral
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/seal"
+)
+
+// Errors of the store.
+var (
+	// ErrNotFound: there is no referral with that id.
+	ErrNotFound = errors.New("referral: not found")
+	// ErrConflict: the referral kept changing under an update; try again.
+	ErrConflict = errors.New("referral: changed concurrently")
+)
+
+// redisAPI is the part of go-redis the store uses.
+type redisAPI interface {
+	redis.Scripter
+	Get(ctx context.Context, key string) *redis.StringCmd
+	Watch(ctx context.Context, fn func(*redis.Tx) error, keys ...string) error
+	ZAdd(ctx context.Context, key string, members ...redis.Z) *redis.IntCmd
+	ZRem(ctx context.Context, key string, members ...any) *redis.IntCmd
+	ZRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
+	ZRangeByScore(ctx context.Context, key string, opt *redis.ZRangeBy) *redis.StringSliceCmd
+	ZScore(ctx context.Context, key, member string) *redis.FloatCmd
+}
+
+var _ redisAPI = (redis.UniversalClient)(nil)
+
+// Store keeps referrals in Redis, each sealed (AES-GCM, package seal) with
+// its key as additional data. Keys, all in one cluster slot:
+//
+//	<prefix>:{ref}:r:<id>  string  sealed JSON of the referral
+//	<prefix>:{ref}:open    zset    ids of open referrals, scored by creation (ms)
+//	<prefix>:{ref}:due     zset    ids with notification work, scored by when it is due (ms)
+//
+// Referrals do not expire: they are the clinic's record of a hand-off.
+// Store is safe for concurrent use, also from several processes.
+type Store struct {
+	rdb    redisAPI
+	prefix string
+	sealer *seal.Sealer
+}
+
+// NewStore returns a store under prefix in c, sealing with sealer.
+func NewStore(c redis.UniversalClient, prefix string, sealer *seal.Sealer) *Store {
+	return &Store{rdb: c, prefix: prefix, sealer: sealer}
+}
+
+func (s *Store) key(id string) string { return s.prefix + ":{ref}:r:" + id }
+func (s *Store) openKey() string      { return s.prefix + ":{ref}:open" }
+func (s *Store) dueKey() string       { return s.prefix + ":{ref}:due" }
+
+// createScript stores a referral unless its key exists, and indexes it.
+// KEYS: referral, open, due. ARGV: sealed value, created ms, due ms ("" for
+// none). Returns 1 when created, 0 when it existed.
+var createScript = redis.NewScript(`
+if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
+  redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
+  if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4]) end
+  return 1
+end
+return 0
+`)
+
+func ms(t time.Time) string { return strconv.FormatInt(t.UnixMilli(), 10) }
+
+// Create stores r, lists it as open and, when due is not zero, as due for
+// notification at that time. A referral with r.ID stored before is left as
+// it is (created false): the runner may pass one referral twice after a
+// crash. It returns a wrapped Redis error.
+func (s *Store) Create(ctx context.Context, r *Referral, due time.Time) (created bool, err error) {
+	if r.ID == "" {
+		return false, errors.New("referral: empty id")
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		return false, fmt.Errorf("referral: encode: %w", err)
+	}
+	k := s.key(r.ID)
+	dueArg := ""
+	if !due.IsZero() {
+		dueArg = ms(due)
+	}
+	n, err := createScript.Run(ctx, s.rdb, []string{k, s.openKey(), s.dueKey()},
+		s.sealer.Seal(data, []byte(k)), ms(r.Created), dueArg, r.ID).Int()
+	if err != nil {
+		return false, fmt.Errorf("referral: create: %w", err)
+	}
+	return n == 1, nil
+}
+
+// Get returns the referral with id, or ErrNotFound.
+func (s *Store) Get(ctx context.Context, id string) (*Referral, error) {
+	return s.get(ctx, s.rdb, id)
+}
+
+type getter interface {
+	Get(ctx context.Context, key string) *redis.StringCmd
+}
+
+func (s *Store) get(ctx context.Context, g getter, id string) (*Referral, error) {
+	k := s.key(id)
+	raw, err := g.Get(ctx, k).Bytes()
+	if errors.Is(err, redis.Nil) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("referral: get: %w", err)
+	}
+	data, err := s.sealer.Open(raw, []byte(k))
+	if err != nil {
+		return nil, fmt.Errorf("referral: open: %w", err)
+	}
+	var r Referral
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("referral: decode: %w", err)
+	}
+	return &r, nil
+}
+
+// Update changes the referral with id by fn, atomically: fn sees the stored
+// referral and changes it in place; when fn returns an error nothing is
+// written and the error is returned. The open index follows the status.
+// Update returns ErrNotFound, ErrConflict after repeated concurrent
+// changes, or a wrapped Redis error.
+func (s *Store) Update(ctx context.Context, id string, fn func(*Referral) error) (*Referral, error) {
+	k := s.key(id)
+	var out *Referral
+	for attempt := 0; attempt < 10; attempt++ {
+		err := s.rdb.Watch(ctx, func(tx *redis.Tx) error {
+			r, err := s.get(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if err := fn(r); err != nil {
+				return err
+			}
+			data, err := json.Marshal(r)
+			if err != nil {
+				return fmt.Errorf("referral: encode: %w", err)
+			}
+			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				p.Set(ctx, k, s.sealer.Seal(data, []byte(k)), 0)
+				if r.Open() {
+					p.ZAdd(ctx, s.openKey(), redis.Z{Score: float64(r.Created.UnixMilli()), Member: r.ID})
+				} else {
+					p.ZRem(ctx, s.openKey(), r.ID)
+				}
+				return nil
+			})
+			if err == nil {
+				out = r
+			}
+			return err
+		}, k)
+		if errors.Is(err, redis.TxFailedErr) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
+	return nil, ErrConflict
+}
+
+// ErrSameStatus is returned by SetStatus when the referral has that status
+// already; nothing changed.
+var ErrSameStatus = errors.New("referral: status unchanged")
+
+// SetStatus records that who (name, and platform user) moved the referral
+// to status at the time at. It returns the updated referral, ErrSameStatus,
+// or Update's errors.
+func (s *Store) SetStatus(ctx context.Context, id string, status Status, by, user string, at time.Time) (*Referral, error) {
+	return s.Update(ctx, id, func(r *Referral) error {
+		if r.Status() == status {
+			return ErrSameStatus
+		}
+		r.History = append(r.History, Change{Status: status, By: by, User: user, At: at})
+		return nil
+	})
+}
+
+// AddNote adds a staff note.
+func (s *Store) AddNote(ctx context.Context, id string, n Note) (*Referral, error) {
+	return s.Update(ctx, id, func(r *Referral) error {
+		r.Notes = append(r.Notes, n)
+		return nil
+	})
+}
+
+// Open returns the open referrals, oldest first.
+func (s *Store) Open(ctx context.Context) ([]*Referral, error) {
+	ids, err := s.rdb.ZRange(ctx, s.openKey(), 0, -1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("referral: list open: %w", err)
+	}
+	out := make([]*Referral, 0, len(ids))
+	for _, id := range ids {
+		r, err := s.Get(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// Due returns the ids whose notification work is due at now, earliest
+// first.
+func (s *Store) Due(ctx context.Context, now time.Time) ([]string, error) {
+	ids, err := s.rdb.ZRangeByScore(ctx, s.dueKey(), &redis.ZRangeBy{Min: "-inf", Max: ms(now)}).Result()
+	if err != nil {
+		return nil, fmt.Errorf("referral: due: %w", err)
+	}
+	return ids, nil
+}
+
+// Schedule makes the referral due at t (replacing an earlier time).
+func (s *Store) Schedule(ctx context.Context, id string, t time.Time) error {
+	if err := s.rdb.ZAdd(ctx, s.dueKey(), redis.Z{Score: float64(t.UnixMilli()), Member: id}).Err(); err != nil {
+		return fmt.Errorf("referral: schedule: %w", err)
+	}
+	return nil
+}
+
+// Unschedule removes the referral from the due set.
+func (s *Store) Unschedule(ctx context.Context, id string) error {
+	if err := s.rdb.ZRem(ctx, s.dueKey(), id).Err(); err != nil {
+		return fmt.Errorf("referral: unschedule: %w", err)
+	}
+	return nil
+}
+
+// Scheduled returns when the referral is due, and whether it is.
+func (s *Store) Scheduled(ctx context.Context, id string) (time.Time, bool, error) {
+	v, err := s.rdb.ZScore(ctx, s.dueKey(), id).Result()
+	if errors.Is(err, redis.Nil) {
+		return time.Time{}, false, nil
+	}
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("referral: scheduled: %w", err)
+	}
+	return time.UnixMilli(int64(v)), true, nil
+}

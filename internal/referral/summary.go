@@ -1,0 +1,183 @@
+package referral
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/kapbot/kapbot/internal/flow"
+)
+
+// Limits of the summary: it must fit one chat screen.
+const (
+	SummaryLines = 25  // lines at most
+	LineRunes    = 160 // runes of one line at most; patient text is cut with "…"
+)
+
+// priorityMark starts the summary's first line.
+var priorityMark = map[flow.Priority]string{
+	flow.Emergency: "🚨 EMERGENCY",
+	flow.Urgent:    "❗ URGENT",
+	flow.Soon:      "SOON",
+	flow.Routine:   "ROUTINE",
+}
+
+// Summary is the clinician's view of r in at most SummaryLines lines of at
+// most LineRunes runes: red flags first (crisis message, risk flags,
+// contraindications), then scores with bands, then the other answers, and
+// the status at the end. It is staff-facing text with the patient's words
+// in it: never send it to a patient or log it. loc is the time zone of the
+// times shown (nil: UTC).
+func Summary(r *Referral, loc *time.Location) string {
+	return render(r, loc, SummaryLines, false)
+}
+
+// Detail is Summary without the line limit, followed by the status history
+// and the notes: the answer to "/referral <id>".
+func Detail(r *Referral, loc *time.Location) string {
+	return render(r, loc, 0, true)
+}
+
+func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	when := func(t time.Time) string { return t.In(loc).Format("2006-01-02 15:04 MST") }
+	mark := priorityMark[r.Priority]
+	if mark == "" {
+		mark = strings.ToUpper(string(r.Priority))
+	}
+	head := []string{
+		fmt.Sprintf("%s referral %s", mark, r.ID),
+		fmt.Sprintf("Patient %s (%s) · %s · %s", r.Patient, r.Channel, r.Flow, when(r.Created)),
+	}
+	why := "Trigger: " + r.Trigger
+	if r.Reason != "" {
+		why += " — " + r.Reason
+	}
+	head = append(head, why)
+
+	var red []string
+	if strings.HasPrefix(r.Trigger, "crisis:") && r.Message != "" {
+		red = append(red, "• Crisis message: "+quote(r.Message))
+	}
+	for _, f := range r.RedFlags {
+		kind := "Contraindication"
+		if f.Risk {
+			kind = "Risk"
+		}
+		red = append(red, fmt.Sprintf("• %s: %s (%s)", kind, f.Label, f.Questionnaire))
+	}
+	var scores []string
+	for _, s := range r.Scores {
+		line := fmt.Sprintf("• %s: %s", s.Title, strconv.FormatFloat(s.Total, 'f', -1, 64))
+		if s.BandLabel != "" {
+			line += " (" + s.BandLabel + ")"
+		} else if s.Band != "" {
+			line += " (" + s.Band + ")"
+		}
+		if len(s.Flags) > 0 {
+			line += " · flags: " + strings.Join(s.Flags, ", ")
+		}
+		scores = append(scores, line)
+	}
+	var rest []string
+	if r.Intentions != "" {
+		rest = append(rest, "• Intentions: "+quote(r.Intentions))
+	}
+	for _, d := range r.Declined {
+		rest = append(rest, "• Declined medical question: "+quote(d))
+	}
+	if r.Message != "" && !strings.HasPrefix(r.Trigger, "crisis:") && r.Trigger != "medical" {
+		rest = append(rest, "• Message: "+quote(r.Message))
+	}
+	for _, a := range r.Answers {
+		v := a.Value
+		if a.Words {
+			v = quote(v)
+		}
+		rest = append(rest, "• "+a.Label+": "+v)
+	}
+	tail := []string{StatusLine(r, loc)}
+
+	var lines []string
+	lines = append(lines, head...)
+	if len(red) > 0 {
+		lines = append(lines, "RED FLAGS")
+		lines = append(lines, red...)
+	}
+	if len(scores) > 0 {
+		lines = append(lines, "SCORES")
+		lines = append(lines, scores...)
+	}
+	if len(rest) > 0 {
+		lines = append(lines, "ANSWERS")
+		lines = append(lines, rest...)
+	}
+	if maxLines > 0 && len(lines)+len(tail) > maxLines {
+		keep := maxLines - len(tail) - 1
+		cut := len(lines) - keep
+		lines = append(lines[:keep], fmt.Sprintf("… %d more lines: /referral %s", cut, r.ID))
+	}
+	lines = append(lines, tail...)
+	if detail {
+		lines = append(lines, "HISTORY")
+		for _, c := range r.History {
+			by := ""
+			if c.By != "" {
+				by = " by " + c.By
+			}
+			lines = append(lines, fmt.Sprintf("• %s %s%s", when(c.At), c.Status, by))
+		}
+		if len(r.Notes) > 0 {
+			lines = append(lines, "NOTES")
+			for _, n := range r.Notes {
+				lines = append(lines, fmt.Sprintf("• %s %s: %s", when(n.At), n.By, n.Text))
+			}
+		}
+	}
+	for i, l := range lines {
+		lines[i] = cut(l, LineRunes)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// StatusLine says where r stands: "Status: new", or "Acknowledged by Dr. A
+// at 2026-01-02 10:04 UTC".
+func StatusLine(r *Referral, loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if len(r.History) == 0 || r.Status() == StatusNew {
+		return "Status: new"
+	}
+	c := r.History[len(r.History)-1]
+	s := string(c.Status)
+	s = strings.ToUpper(s[:1]) + s[1:]
+	by := c.By
+	if by == "" {
+		by = "staff"
+	}
+	return fmt.Sprintf("%s by %s at %s", s, by, c.At.In(loc).Format("2006-01-02 15:04 MST"))
+}
+
+// quote shows patient text on one line, in quotes.
+func quote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return "“" + s + "”"
+}
+
+// cut shortens s to n runes, ending with "…" (keeping a closing quote).
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	out := string(r[:n-1]) + "…"
+	if strings.HasSuffix(s, "”") {
+		out = string(r[:n-2]) + "…”"
+	}
+	return out
+}
