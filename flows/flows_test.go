@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/enginetest"
 	"github.com/kapbot/kapbot/internal/flow"
 )
@@ -67,4 +68,22 @@ func TestBotComposesNothing(t *testing.T) {
 		t.Fatalf("only %d messages checked; the transcripts should exercise far more", messages)
 	}
 	t.Logf("%d messages of %d transcripts checked", messages, len(res))
+}
+
+// A questionnaire run alone never ends in silence: without a closing text of
+// its own it closes with the catalogue's thanks.
+func TestStandaloneQuestionnairesSayGoodbye(t *testing.T) {
+	b, _, err := flow.LoadDir(".")
+	if err != nil || b == nil {
+		t.Fatal(err)
+	}
+	for id, q := range b.Questionnaires {
+		done := b.Flows[id].Steps["done"]
+		if len(q.Done) == 0 && done.Say.In("en") != (*catalog.Catalog)(nil).Text(catalog.QuestionnaireDone, "en") {
+			t.Errorf("%s alone ends with %q", id, done.Say)
+		}
+	}
+	if len(b.Questionnaires["phq2"].Done) != 0 {
+		t.Fatal("phq2 has a done text now: pick another questionnaire for this test")
+	}
 }

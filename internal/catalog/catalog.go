@@ -11,86 +11,88 @@ import (
 
 // Keys of the catalogue.
 const (
-	Yes            = "yes"
-	No             = "no"
-	Done           = "done"            // button that ends a multiple-choice pick
-	PickOne        = "reprompt_choice" // invalid answer to a choice question
-	PickSome       = "reprompt_multi"  // invalid answer to a multiple-choice question
-	AnswerYesNo    = "reprompt_yesno"  //
-	AnswerNumber   = "reprompt_number" // %s: min, %s: max
-	AnswerText     = "reprompt_text"   // %d: max length
-	AnswerDate     = "reprompt_date"   //
-	Closed         = "question_closed" // a stale button
-	WelcomeBack    = "welcome_back"    // resume reminder, before the question is asked again
-	Expired        = "session_expired" // an idle session ended
-	Help           = "help"            // /help
-	ConfirmRestart = "confirm_restart" // /restart asks
-	ConfirmForget  = "confirm_forget"  // /forget asks
-	Restarting     = "restarting"      //
-	Cancelled      = "cancelled"       // a confirmation answered no
-	Stopped        = "stopped"         // /stop
-	Forgotten      = "forgotten"       // after /forget
-	Finished       = "finished"        // a message after the conversation ended
-	NoSuchFlow     = "no_such_flow"    // /start with an unknown flow
-	Languages      = "languages"       // /language without argument; %s: list
-	LanguageSet    = "language_set"    //
-	ReviewHeader   = "review_header"   // above the answers in a review
-	ReviewOK       = "review_ok"       // button: all answers are right
-	ReviewChange   = "review_change"   // button: change answer %d
-	Skipped        = "skipped"         // a question skipped after too many invalid answers
-	Unanswered     = "unanswered"      // a reviewed question with no answer
-	MedicalAdvice  = "no_medical_advice"
-	PausedSafety   = "paused_safety" // after crisis resources: continue or stop
-	SafeContinue   = "safe_continue" // button
-	SafeStop       = "safe_stop"     // button
-	Continuing     = "continuing"    //
-	TooLong        = "too_long"      // an input longer than any answer can be
-	NotText        = "not_text"      // stickers, photos, files
-	Unavailable    = "unavailable"   // the bot cannot serve right now
-	ReferDefault   = "refer_default" // after a referral when the clinic set no next_steps
+	Yes               = "yes"
+	No                = "no"
+	Done              = "done"            // button that ends a multiple-choice pick
+	PickOne           = "reprompt_choice" // invalid answer to a choice question
+	PickSome          = "reprompt_multi"  // invalid answer to a multiple-choice question
+	AnswerYesNo       = "reprompt_yesno"  //
+	AnswerNumber      = "reprompt_number" // %s: min, %s: max
+	AnswerText        = "reprompt_text"   // %d: max length
+	AnswerDate        = "reprompt_date"   //
+	Closed            = "question_closed" // a stale button
+	WelcomeBack       = "welcome_back"    // resume reminder, before the question is asked again
+	Expired           = "session_expired" // an idle session ended
+	Help              = "help"            // /help
+	ConfirmRestart    = "confirm_restart" // /restart asks
+	ConfirmForget     = "confirm_forget"  // /forget asks
+	Restarting        = "restarting"      //
+	Cancelled         = "cancelled"       // a confirmation answered no
+	Stopped           = "stopped"         // /stop
+	Forgotten         = "forgotten"       // after /forget
+	Finished          = "finished"        // a message after the conversation ended
+	NoSuchFlow        = "no_such_flow"    // /start with an unknown flow
+	Languages         = "languages"       // /language without argument; %s: list
+	LanguageSet       = "language_set"    //
+	ReviewHeader      = "review_header"   // above the answers in a review
+	ReviewOK          = "review_ok"       // button: all answers are right
+	ReviewChange      = "review_change"   // button: change answer %d
+	Skipped           = "skipped"         // a question skipped after too many invalid answers
+	Unanswered        = "unanswered"      // a reviewed question with no answer
+	MedicalAdvice     = "no_medical_advice"
+	PausedSafety      = "paused_safety"      // after crisis resources: continue or stop
+	SafeContinue      = "safe_continue"      // button
+	SafeStop          = "safe_stop"          // button
+	Continuing        = "continuing"         //
+	TooLong           = "too_long"           // an input longer than any answer can be
+	NotText           = "not_text"           // stickers, photos, files
+	Unavailable       = "unavailable"        // the bot cannot serve right now
+	ReferDefault      = "refer_default"      // after a referral when the clinic set no next_steps
+	QuestionnaireDone = "questionnaire_done" // a questionnaire run alone ends, when it has no closing text
 )
 
 // texts is the whole catalogue, English first. A locale missing here falls back
 // to English.
 var texts = map[string]map[string]string{
 	"en": {
-		Yes:            "Yes",
-		No:             "No",
-		Done:           "Done",
-		PickOne:        "Please choose one of the options, by button or by its number.",
-		PickSome:       "Please choose one or more of the options, then press Done.",
-		AnswerYesNo:    "Please answer yes or no.",
-		AnswerNumber:   "Please answer with a number from %s to %s.",
-		AnswerText:     "Please answer in at most %d characters.",
-		AnswerDate:     "Please give a date as YYYY-MM-DD, for example 2026-03-14.",
-		Closed:         "That question is closed. Please answer the current question.",
-		WelcomeBack:    "Welcome back. Here is where we stopped:",
-		Expired:        "Your earlier conversation was closed after a long pause. Send /start to begin again.",
-		Help:           "I am the clinic's screening and preparation assistant. I cannot give medical advice and I am not an emergency service.\nCommands: /restart starts again, /stop ends the conversation, /language changes the language, /forget erases what you told me.",
-		ConfirmRestart: "Start again from the beginning? Your answers so far will be discarded.",
-		ConfirmForget:  "Erase everything you have told me? This cannot be undone.",
-		Restarting:     "Starting again.",
-		Cancelled:      "Alright, we carry on where we were.",
-		Stopped:        "The conversation is stopped. Send /start whenever you want to begin again.",
-		Forgotten:      "Everything you told me has been erased.",
-		Finished:       "This conversation has ended. Send /start to begin again.",
-		NoSuchFlow:     "I do not know that conversation. Send /start to begin the clinic's default one.",
-		Languages:      "Available languages: %s. Send /language followed by one of them.",
-		LanguageSet:    "Language changed.",
-		ReviewHeader:   "Here are your answers:",
-		ReviewOK:       "All correct",
-		ReviewChange:   "Change %d",
-		Skipped:        "Let us skip this question.",
-		Unanswered:     "(no answer)",
-		MedicalAdvice:  "I cannot give medical advice. I have passed your question to the clinic team, who will answer it.",
-		PausedSafety:   "Your safety matters most. When you are ready, tell me whether you want to continue.",
-		SafeContinue:   "I am safe, continue",
-		SafeStop:       "Stop for now",
-		Continuing:     "Thank you. Let us continue.",
-		TooLong:        "That message is too long for me. Please answer more briefly.",
-		NotText:        "I can only read text messages and button presses.",
-		Unavailable:    "Sorry, I cannot answer right now. Please try again in a few minutes.",
-		ReferDefault:   "Thank you. The clinic team will review your answers and contact you.",
+		Yes:               "Yes",
+		No:                "No",
+		Done:              "Done",
+		PickOne:           "Please choose one of the options, by button or by its number.",
+		PickSome:          "Please choose one or more of the options, then press Done.",
+		AnswerYesNo:       "Please answer yes or no.",
+		AnswerNumber:      "Please answer with a number from %s to %s.",
+		AnswerText:        "Please answer in at most %d characters.",
+		AnswerDate:        "Please give a date as YYYY-MM-DD, for example 2026-03-14.",
+		Closed:            "That question is closed. Please answer the current question.",
+		WelcomeBack:       "Welcome back. Here is where we stopped:",
+		Expired:           "Your earlier conversation was closed after a long pause. Send /start to begin again.",
+		Help:              "I am the clinic's screening and preparation assistant. I cannot give medical advice and I am not an emergency service.\nCommands: /restart starts again, /stop ends the conversation, /language changes the language, /forget erases what you told me.",
+		ConfirmRestart:    "Start again from the beginning? Your answers so far will be discarded.",
+		ConfirmForget:     "Erase everything you have told me? This cannot be undone.",
+		Restarting:        "Starting again.",
+		Cancelled:         "Alright, we carry on where we were.",
+		Stopped:           "The conversation is stopped. Send /start whenever you want to begin again.",
+		Forgotten:         "Everything you told me has been erased.",
+		Finished:          "This conversation has ended. Send /start to begin again.",
+		NoSuchFlow:        "I do not know that conversation. Send /start to begin the clinic's default one.",
+		Languages:         "Available languages: %s. Send /language followed by one of them.",
+		LanguageSet:       "Language changed.",
+		ReviewHeader:      "Here are your answers:",
+		ReviewOK:          "All correct",
+		ReviewChange:      "Change %d",
+		Skipped:           "Let us skip this question.",
+		Unanswered:        "(no answer)",
+		MedicalAdvice:     "I cannot give medical advice. I have passed your question to the clinic team, who will answer it.",
+		PausedSafety:      "Your safety matters most. When you are ready, tell me whether you want to continue.",
+		SafeContinue:      "I am safe, continue",
+		SafeStop:          "Stop for now",
+		Continuing:        "Thank you. Let us continue.",
+		TooLong:           "That message is too long for me. Please answer more briefly.",
+		NotText:           "I can only read text messages and button presses.",
+		Unavailable:       "Sorry, I cannot answer right now. Please try again in a few minutes.",
+		ReferDefault:      "Thank you. The clinic team will review your answers and contact you.",
+		QuestionnaireDone: "Thank you. Your answers are saved for the clinic's care team.",
 	},
 }
 

@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"github.com/kapbot/kapbot/internal/catalog"
 	"math"
 	"slices"
 	"strings"
@@ -137,6 +138,11 @@ func (c *compiler) parseQuestionnaire(f *srcFile) {
 	if register {
 		c.quests[q.ID] = qd
 		qd.alone = alone(q)
+		if len(q.Done) == 0 {
+			// Alone, a questionnaire without a closing text would end in
+			// silence: close it with the catalogue's thanks.
+			qd.alone.Steps["done"].Say = c.catalogText(r, catalog.QuestionnaireDone)
+		}
 	}
 }
 
