@@ -27,7 +27,8 @@ func TestRoundTrip(t *testing.T) {
 		if len(blob) != len(plain)+Overhead {
 			t.Errorf("len(blob) = %d, want %d", len(blob), len(plain)+Overhead)
 		}
-		if len(plain) > 0 && bytes.Contains(blob, plain) {
+		// A short plaintext can turn up in random bytes by chance; a long one cannot.
+		if len(plain) >= 8 && bytes.Contains(blob, plain) {
 			t.Errorf("blob contains the plaintext")
 		}
 		got, err := s.Open(blob, []byte("kapbot:p:{tg:1}:s"))
