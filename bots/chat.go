@@ -156,6 +156,10 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 	case err != nil:
 		return fmt.Errorf("read published flows: %w", err)
 	}
+	if os.Getenv("KAPBOT_LOG_LEVEL") == "" {
+		// A terminal chat keeps stderr for what needs attention.
+		cfg.LogLevel = "warn"
+	}
 	log, err := cfg.logger(os.Stderr)
 	if err != nil {
 		return err
