@@ -19,7 +19,7 @@ func TestMain(m *testing.M) { redistest.Main(m) }
 
 // kapbot runs one command line in-process and returns its exit status and
 // output.
-func kapbot(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+func kapbot(t testing.TB, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errw bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errw)
@@ -28,7 +28,7 @@ func kapbot(t *testing.T, stdin string, args ...string) (code int, stdout, stder
 
 // useRedis points the settings at the test's Redis under its own prefix and
 // key file.
-func useRedis(t *testing.T) redis.UniversalClient {
+func useRedis(t testing.TB) redis.UniversalClient {
 	t.Helper()
 	client, prefix := redistest.New(t)
 	c, ok := client.(*redis.Client)
