@@ -13,7 +13,7 @@ import (
 )
 
 // serve runs `kapbot serve` in-process until the test ends.
-func serve(t *testing.T) {
+func serve(t testing.TB) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
@@ -40,23 +40,32 @@ func kapbotCtx(ctx context.Context, stdin string, args ...string) (int, string, 
 	return code, out.String(), errw.String()
 }
 
-// A patient completes the intake flow in Telegram, with buttons and text,
-// through `kapbot serve` and the fake Bot API.
-func TestServeTelegramCompletesIntake(t *testing.T) {
+// serveTelegram publishes the sample flows to the test's Redis and runs
+// `kapbot serve` against a fake Bot API whose second lasts second (the
+// channel is given the same second), until the test ends.
+func serveTelegram(t testing.TB, second time.Duration) *telegramtest.Server {
+	t.Helper()
 	useRedis(t)
 	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
 		t.Fatalf("push: %s%s", out, errw)
 	}
-	second := 10 * time.Millisecond
 	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
-	defer fake.Close()
+	t.Cleanup(fake.Close)
 	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
-	defer func() { telegramOptions = nil }()
+	t.Cleanup(func() { telegramOptions = nil })
 	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
 	t.Setenv("TELEGRAM_API_URL", fake.URL)
 	t.Setenv("DISCORD_TOKEN", "")
 	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
 	serve(t)
+	return fake
+}
+
+// A patient completes the intake flow in Telegram, with buttons and text,
+// through `kapbot serve` and the fake Bot API.
+func TestServeTelegramCompletesIntake(t *testing.T) {
+	second := 10 * time.Millisecond
+	fake := serveTelegram(t, second)
 
 	const chat = 4242
 	fake.PushText(chat, "/start")

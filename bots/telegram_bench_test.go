@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapbot/kapbot/bots/telegram"
-	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 )
 
 // BenchmarkServe1000Patients runs 1,000 patients at once through `kapbot
@@ -24,23 +22,8 @@ func BenchmarkServe1000Patients(b *testing.B) {
 }
 
 func benchServe(b *testing.B, patients int) {
-	useRedis(b)
-	if code, out, errw := kapbot(b, "", "flows", "push", "../flows"); code != 0 {
-		b.Fatalf("push: %s%s", out, errw)
-	}
 	second := 10 * time.Millisecond
-	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
-	defer fake.Close()
-	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
-	defer func() { telegramOptions = nil }()
-	b.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
-	b.Setenv("TELEGRAM_API_URL", fake.URL)
-	b.Setenv("DISCORD_TOKEN", "")
-	b.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { kapbotCtx(ctx, "", "serve"); close(done) }()
-	defer func() { cancel(); <-done }()
+	fake := serveTelegram(b, second)
 	be, err := configFromEnv().open(context.Background(), false, func(string) {})
 	if err != nil {
 		b.Fatal(err)

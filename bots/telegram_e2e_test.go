@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/runner"
@@ -75,20 +74,7 @@ func TestServeTelegram500Patients(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long")
 	}
-	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
-	second := 5 * time.Millisecond
-	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
-	defer fake.Close()
-	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
-	defer func() { telegramOptions = nil }()
-	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
-	t.Setenv("TELEGRAM_API_URL", fake.URL)
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	serve(t)
+	fake := serveTelegram(t, 5*time.Millisecond)
 	be, err := configFromEnv().open(context.Background(), false, func(string) {})
 	if err != nil {
 		t.Fatal(err)
