@@ -5,6 +5,7 @@ import (
 
 	"github.com/kapbot/kapbot/bots/discord"
 	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/internal/audit"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
 )
@@ -17,9 +18,9 @@ var telegramOptions []telegram.Option
 // with the runner, which delivers their patients' replies through them, and
 // with the referral notifier, which posts to the staff destinations through
 // them; staff events in those destinations go to the referral desk.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger) (map[string]channel, error) {
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder) (map[string]channel, error) {
 	out := map[string]channel{}
-	desk := referral.NewDesk(refs)
+	desk := audit.Desk(referral.NewDesk(refs, referral.WithPatients(r)), rec)
 	if cfg.TelegramToken != "" {
 		tg, err := telegram.New(telegram.Config{
 			Token:         cfg.TelegramToken,

@@ -28,7 +28,8 @@ Usage:
   kapbot sessions show USER [--json]         a patient's session, answers, scores and referrals
   kapbot sessions list                       patients with stored data
   kapbot sessions erase USER                 erase everything stored about a patient
-  kapbot export [--format json|csv]          patients' results and referrals to stdout
+  kapbot export [--format json|csv|fhir]     patients' results and referrals to stdout (audited)
+  kapbot audit [--since T] [--json]          the audit log: every export and staff view
 
 Run 'kapbot COMMAND --help' for a command's flags.
 
@@ -84,6 +85,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdSessions(ctx, cfg, args[1:], s)
 	case "export":
 		err = cmdExport(ctx, cfg, args[1:], s)
+	case "audit":
+		err = cmdAudit(ctx, cfg, args[1:], s)
 	default:
 		err = usagef("unknown command %q: run 'kapbot help'", args[0])
 	}

@@ -45,6 +45,6 @@ func notifier(be *backend, lib *runner.Library, log *slog.Logger) *referral.Noti
 		}
 		return out, nil
 	}
-	return referral.NewNotifier(referral.NewStore(be.client, be.prefix, be.sealer), clinic, be.store,
+	return referral.NewNotifier(referral.NewStore(be.client, be.prefix, be.sealer, referralStoreOptions(be)...), clinic, be.store,
 		referral.WithLogger(log), referral.WithBundles(bundles), referral.WithHistory(history))
 }

@@ -54,10 +54,15 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		ln.Close()
 		return err
 	}
+	hook, err := webhookWorker(be, log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	refs := notifier(be, lib, log)
 	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)), runner.WithReferrer(refs))
 
-	chans, err := channels(cfg, r, refs, log)
+	chans, err := channels(cfg, r, refs, log, auditLog(be))
 	if err != nil {
 		ln.Close()
 		return err
@@ -122,6 +127,11 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	go func() {
 		defer wg.Done()
 		refs.Run(runCtx, referralTick)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		runWebhook(runCtx, hook)
 	}()
 	log.Info("kapbot serving", "listen", ln.Addr().String())
 

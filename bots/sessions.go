@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -95,11 +94,12 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	}
 	sub := args[0]
 	if sub == "-h" || sub == "--help" || sub == "help" {
-		fmt.Fprint(s.out, "Usage:\n  kapbot sessions show USER [--json]\n  kapbot sessions list [--json]\n  kapbot sessions erase USER\nUSER is a console name (alice) or a channel id (tg:123456789, dc:234567890123456789).\n")
+		fmt.Fprint(s.out, "Usage:\n  kapbot sessions show USER [--json] [--actor NAME]\n  kapbot sessions list [--json]\n  kapbot sessions erase USER\nUSER is a console name (alice) or a channel id (tg:123456789, dc:234567890123456789).\n")
 		return errHelp
 	}
 	fs := newFlags("sessions "+sub, "kapbot sessions "+sub+" USER [--json]", s)
 	asJSON := fs.Bool("json", false, "print JSON")
+	who := fs.String("actor", "", "who looks, for the audit log (default $USER)")
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -145,6 +145,9 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	if err != nil {
 		return err
 	}
+	if err := recordAudit(ctx, be, actor(*who), "session.view", v.Patient); err != nil {
+		return err
+	}
 	if *asJSON {
 		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
@@ -187,71 +190,4 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		}
 	}
 	return nil
-}
-
-func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("export", "kapbot export [--format json|csv] [--since T] [--user ID]", s)
-	format := fs.String("format", "json", "json (every patient's results and referrals) or csv (one row per referral)")
-	since := fs.String("since", "", "only data changed at or after this time (RFC 3339, e.g. 2026-11-01T00:00:00Z, or a date)")
-	user := fs.String("user", "", "only this patient")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	var from time.Time
-	if *since != "" {
-		t, err := time.Parse(time.RFC3339, *since)
-		if err != nil {
-			t, err = time.Parse("2006-01-02", *since)
-		}
-		if err != nil {
-			return usagef("export --since %q: use RFC 3339 (2026-11-01T09:00:00Z) or a date (2026-11-01)", *since)
-		}
-		from = t
-	}
-	switch *format {
-	case "json", "csv":
-	case "fhir":
-		return usagef("export --format fhir: not available in this version; use json or csv")
-	default:
-		return usagef("export --format %q: use json or csv", *format)
-	}
-	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
-	if err != nil {
-		return err
-	}
-	defer be.Close()
-	patients := []string{patientID(*user)}
-	if *user == "" {
-		if patients, err = be.store.Patients(ctx); err != nil {
-			return err
-		}
-	}
-	views := []SessionView{}
-	for _, p := range patients {
-		v, err := view(ctx, be, p)
-		if err != nil {
-			return err
-		}
-		if !v.Exists || (!from.IsZero() && v.Updated != nil && v.Updated.Before(from)) {
-			continue
-		}
-		views = append(views, v)
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"exported": time.Now().UTC(), "patients": views})
-	}
-	w := csv.NewWriter(s.out)
-	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason"})
-	for _, v := range views {
-		for _, r := range v.Referrals {
-			if !from.IsZero() && r.Created.Before(from) {
-				continue
-			}
-			w.Write([]string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason})
-		}
-	}
-	w.Flush()
-	return w.Error()
 }

@@ -17,7 +17,8 @@ import (
 // The staff side: referral notifications are posted to the clinic's staff
 // channels (clinic.yaml destinations) with buttons, and staff act with those
 // buttons (custom id "r:...") and the slash commands /referrals,
-// /referral, /status and /note, used in a staff channel. All of it goes to
+// /referral, /status, /note, /takeover, /say and /handback, used in a
+// staff channel. All of it goes to
 // the StaffDesk, never to the patient engine; answers to staff are
 // ephemeral, so only the person who acted sees them.
 
@@ -38,6 +39,9 @@ var staffCommands = []struct {
 	{"referral", "Staff: show one referral", [][2]string{{"id", "Referral id"}}},
 	{"status", "Staff: change a referral's status", [][2]string{{"id", "Referral id"}, {"status", "acknowledged, contacted or closed"}}},
 	{"note", "Staff: add a note to a referral", [][2]string{{"id", "Referral id"}, {"text", "The note"}}},
+	{"takeover", "Staff: write with the patient of a referral (the questions wait)", [][2]string{{"id", "Referral id"}}},
+	{"say", "Staff: send a message to the patient you took over", [][2]string{{"id", "Referral id"}, {"text", "Your message"}}},
+	{"handback", "Staff: hand the conversation back to the questions", [][2]string{{"id", "Referral id"}}},
 }
 
 func isStaffCommand(name string) bool {
@@ -195,6 +199,7 @@ func (c *Channel) onStaffCommand(i *discordgo.Interaction, u *discordgo.User, d 
 	in := staffInput(i, u)
 	data := i.ApplicationCommandData()
 	in.Command = data.Name
+	in.MessageID = i.ID // the interaction: one staff event
 	var args []string
 	for _, o := range data.Options {
 		if o.Type == discordgo.ApplicationCommandOptionString {

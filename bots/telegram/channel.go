@@ -175,6 +175,7 @@ type botAPI interface {
 	SetWebhook(ctx context.Context, params *bot.SetWebhookParams) (bool, error)
 	DeleteWebhook(ctx context.Context, params *bot.DeleteWebhookParams) (bool, error)
 	SendMessage(ctx context.Context, params *bot.SendMessageParams) (*models.Message, error)
+	SendPhoto(ctx context.Context, params *bot.SendPhotoParams) (*models.Message, error)
 	EditMessageText(ctx context.Context, params *bot.EditMessageTextParams) (*models.Message, error)
 	EditMessageReplyMarkup(ctx context.Context, params *bot.EditMessageReplyMarkupParams) (*models.Message, error)
 	AnswerCallbackQuery(ctx context.Context, params *bot.AnswerCallbackQueryParams) (bool, error)

@@ -1,6 +1,7 @@
 package telegram
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strconv"
@@ -131,8 +132,14 @@ func (c *Channel) staffEvent(u *models.Update) (in runner.StaffInput, query stri
 		if m.From != nil {
 			in.User, in.Name = strconv.FormatInt(m.From.ID, 10), displayName(*m.From)
 		}
+		in.MessageID = strconv.Itoa(m.ID)
 		text := strings.TrimSpace(m.Text)
 		if !strings.HasPrefix(text, "/") {
+			// A reply to one of the bot's messages may be for a patient
+			// whose conversation is taken over (the desk decides).
+			if r := m.ReplyToMessage; r != nil && text != "" && (r.From == nil || r.From.IsBot) {
+				in.Command, in.Args, in.ReplyTo = "reply", text, strconv.Itoa(r.ID)
+			}
 			return in, "", true
 		}
 		head, args, _ := strings.Cut(text[1:], " ")
@@ -195,4 +202,29 @@ func cutRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+var _ runner.StaffPhotoSender = (*Channel)(nil)
+
+// maxCaption is Telegram's limit on a photo caption, in characters.
+const maxCaption = 1024
+
+// SendStaffPhoto uploads the PNG image to the group chat dest (sendPhoto)
+// with caption, and returns the message id; it implements
+// runner.StaffPhotoSender.
+func (c *Channel) SendStaffPhoto(ctx context.Context, dest string, png []byte, caption string) (string, error) {
+	chat, err := strconv.ParseInt(dest, 10, 64)
+	if err != nil || chat == 0 {
+		return "", fmt.Errorf("%w: not a Telegram chat id", ErrRejected)
+	}
+	var id int
+	st := step{method: "sendPhoto", run: func(ctx context.Context) (*models.Message, error) {
+		// A fresh reader per attempt: a retry uploads the whole image.
+		return c.bot.SendPhoto(ctx, &bot.SendPhotoParams{ChatID: chat, Caption: escape(cutRunes(caption, maxCaption-50)), ParseMode: models.ParseModeHTML,
+			Photo: &models.InputFileUpload{Filename: "course.png", Data: bytes.NewReader(png)}})
+	}, sent: func(msg *models.Message) { id = msg.ID }}
+	if err := c.send.do(ctx, chat, []step{st}); err != nil {
+		return "", err
+	}
+	return strconv.Itoa(id), nil
 }

@@ -49,6 +49,10 @@ const (
 	Unavailable       = "unavailable"        // the bot cannot serve right now
 	ReferDefault      = "refer_default"      // after a referral when the clinic set no next_steps
 	QuestionnaireDone = "questionnaire_done" // a questionnaire run alone ends, when it has no closing text
+	TakeoverStart     = "takeover_start"     // a person from the care team takes the conversation over
+	FromCareTeam      = "from_care_team"     // heads every message relayed from the care team
+	TakeoverWait      = "takeover_wait"      // a button or flow command while the care team writes
+	TakeoverEnd       = "takeover_end"       // the care team hands back; the question follows
 )
 
 // texts is the whole catalogue, English first. A locale missing here falls back
@@ -93,6 +97,10 @@ var texts = map[string]map[string]string{
 		Unavailable:       "Sorry, I cannot answer right now. Please try again in a few minutes.",
 		ReferDefault:      "Thank you. The clinic team will review your answers and contact you.",
 		QuestionnaireDone: "Thank you. Your answers are saved for the clinic's care team.",
+		TakeoverStart:     "A person from the clinic's care team has joined this conversation and will write to you here. The questions continue afterwards.",
+		FromCareTeam:      "Message from the care team:",
+		TakeoverWait:      "A person from the care team is writing with you now. Please reply in your own words; the questions continue when they are done.",
+		TakeoverEnd:       "The care team has handed the conversation back to me. Let us continue.",
 	},
 }
 

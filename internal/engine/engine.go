@@ -151,8 +151,13 @@ func (s *sprint) run() error {
 	if s.st.V == 0 {
 		s.st.V = StateVersion
 	}
-	if s.st.Bundle != "" && s.st.Bundle != s.e.b.Version && s.st.Status == Active {
+	if s.st.Bundle != "" && s.st.Bundle != s.e.b.Version && (s.st.Status == Active || s.st.Status == Takeover && s.st.Before == Active) {
 		return fmt.Errorf("state of bundle %s on engine of bundle %s: %w", s.st.Bundle, s.e.b.Version, ErrUnknownPlace)
+	}
+	if in.Staff != nil {
+		// Before the expiry: the care team may write to a patient who has
+		// been quiet for long.
+		return s.staff(*in.Staff)
 	}
 	if s.st.Status == Active || s.st.Status == Paused {
 		if exp := s.clinic().SessionExpiry; exp > 0 && !s.st.Updated.IsZero() && in.Now.Sub(s.st.Updated) > exp {
@@ -201,6 +206,8 @@ func (s *sprint) run() error {
 		return nil
 	case Paused:
 		return s.paused()
+	case Takeover:
+		return s.fromPatient()
 	}
 	if in.Press == nil {
 		if ra := s.clinic().ResumeAfter; ra > 0 && !s.st.Updated.IsZero() && in.Now.Sub(s.st.Updated) > ra {
@@ -246,6 +253,11 @@ func (s *sprint) start(id string) error {
 }
 
 func (s *sprint) command(c Command) error {
+	if s.st.Status == Takeover {
+		if done, err := s.commandInTakeover(c); done {
+			return err
+		}
+	}
 	switch c.Name {
 	case CmdStart:
 		id := c.Arg
@@ -414,6 +426,10 @@ func (s *sprint) alert(a Alert) error {
 		s.crisisResources()
 		s.fx = append(s.fx, Refer{Priority: flow.Emergency, Flow: flowID, Step: stepID, Trigger: "crisis:" + a.Rule, Message: s.in.Text,
 			Reason: "Crisis language in a message"})
+		if s.st.Status == Takeover {
+			// The care team writing with the patient must see it at once.
+			s.relayPatient()
+		}
 		if s.st.Status != Active && s.st.Status != Paused {
 			// Nothing to pause: the resources and the referral are what matters.
 			return nil

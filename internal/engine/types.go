@@ -18,6 +18,9 @@ const (
 	Paused  Status = "paused"  // a safety stop: waiting for "I am safe" or stop
 	Ended   Status = "ended"   // finished; a new message starts again
 	Stopped Status = "stopped" // the patient stopped or the session expired
+	// Takeover: a person from the care team writes with the patient (see
+	// StaffAction); the flow waits, the patient's messages go to the staff.
+	Takeover Status = "takeover"
 )
 
 // State is everything the engine knows about one patient's conversation. It is
@@ -38,6 +41,10 @@ type State struct {
 	Started time.Time                 `json:"started,omitzero"`
 	Updated time.Time                 `json:"updated,omitzero"`
 	Steps   int                       `json:"steps,omitempty"` // inputs applied, for the record
+	// TakenOver is the referral whose staff took the conversation over
+	// while Status is Takeover, and Before the status to return to.
+	TakenOver string `json:"taken_over,omitempty"`
+	Before    Status `json:"before,omitempty"`
 }
 
 // Frame is one running flow or questionnaire.
@@ -64,6 +71,32 @@ type Input struct {
 	Text    string // typed text
 	Press   *Press // a button
 	Command *Command
+	// Staff is what the care team did from a staff destination. Only the
+	// runner's staff side sets it, never a patient channel.
+	Staff *StaffAction
+}
+
+// StaffKind is what a member of the care team does to a conversation.
+type StaffKind string
+
+// Staff actions.
+const (
+	StaffTakeover StaffKind = "takeover" // pause the flow; messages go between patient and staff
+	StaffSay      StaffKind = "say"      // relay Text to the patient
+	StaffHandback StaffKind = "handback" // resume the flow where it waited
+)
+
+// StaffAction is a staff member's action on a patient's conversation, on
+// behalf of a referral. By, Channel, Dest and User say who acted and where
+// (names and platform ids, carried to the Relay record untouched).
+type StaffAction struct {
+	Kind     StaffKind `json:"kind"`
+	Referral string    `json:"referral"`
+	Text     string    `json:"text,omitempty"` // StaffSay: the staff member's words
+	By       string    `json:"by,omitempty"`
+	Channel  string    `json:"channel,omitempty"`
+	Dest     string    `json:"dest,omitempty"`
+	User     string    `json:"user,omitempty"`
 }
 
 // Press is a button the patient pressed: the prompt it belonged to and the value.
@@ -100,6 +133,10 @@ const (
 	FromFlow    MessageKind = "flow"    // a flow, questionnaire or clinic.yaml text
 	FromCatalog MessageKind = "catalog" // the fixed system catalogue
 	Crisis      MessageKind = "crisis"  // the clinic's crisis resources
+	// FromStaff is a message a person of the care team wrote during a
+	// takeover: the catalogue's FromCareTeam heading, a blank line, and
+	// their words. The bot relays it; it composes none of it.
+	FromStaff MessageKind = "staff"
 )
 
 // Message is one message to the patient: text plus optional choices. A channel
@@ -148,6 +185,31 @@ type Forget struct{}
 // Finished says the conversation ended (or stopped).
 type Finished struct{ Status Status }
 
+// RelayKind says what a Relay records.
+type RelayKind string
+
+// Relay kinds.
+const (
+	RelayTakeover    RelayKind = "takeover"    // staff took the conversation over
+	RelayHandback    RelayKind = "handback"    // staff handed it back
+	RelayStaff       RelayKind = "staff"       // staff wrote Text to the patient
+	RelayPatient     RelayKind = "patient"     // the patient wrote Text to the staff
+	RelayUndelivered RelayKind = "undelivered" // a staff action came when the conversation was not taken over by that referral
+)
+
+// Relay records a turn of a human takeover on its referral; a patient's
+// message (RelayPatient) is also to be posted to the staff destination of
+// the takeover. Text is health data.
+type Relay struct {
+	Referral string
+	Kind     RelayKind
+	Text     string
+	By       string // staff name; "" for the patient
+	Channel  string // where staff act: "telegram" or "discord"
+	Dest     string
+	User     string
+}
+
 // Problem reports a fault in a published flow met at run time (an expression
 // that failed). It names the place only, never a value.
 type Problem struct {
@@ -161,9 +223,11 @@ func (Scored) effect()   {}
 func (Forget) effect()   {}
 func (Finished) effect() {}
 func (Problem) effect()  {}
+func (Relay) effect()    {}
 
 // Place says where a conversation stands, as transcripts and `sessions show`
 // name it: "end" when it ended, "stopped", "paused" after a safety stop,
+// "takeover" while the care team writes,
 // "confirm" while a command awaits confirmation, else the innermost waiting
 // step ("intake_consent"), or "step/item" inside a questionnaire
 // ("phq9/q3"). A session never started is "".
@@ -175,6 +239,8 @@ func Place(st State) string {
 		return "stopped"
 	case Paused:
 		return "paused"
+	case Takeover:
+		return "takeover"
 	case "":
 		return ""
 	}

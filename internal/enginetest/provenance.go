@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kapbot/kapbot/internal/catalog"
+	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 )
 
@@ -27,9 +28,18 @@ var ErrComposed = errors.New("text from no known source")
 // the ways the engine puts texts together (a reprompt, a blank line and the
 // question; a review's header and its lines "N. short: answer"; catalogue
 // format strings with their arguments) without trusting the engine's code.
+//
+// One kind of message is not the bot's at all: during a human takeover a
+// person of the care team writes to the patient, and the engine relays
+// their words as a message of kind engine.FromStaff. Such a message must
+// begin with the catalogue's FromCareTeam heading (in a clinic locale), so
+// the patient always knows a person wrote it; what follows the heading is
+// the staff member's and is not checked. No other kind may carry staff
+// words, so the bot still composes nothing.
 type Known struct {
 	pieces  []string         // longest first
 	formats []*regexp.Regexp // catalogue format strings, their arguments as patterns
+	staff   []string         // headings of FromStaff messages
 }
 
 // verbRe finds the placeholders of catalogue format strings.
@@ -129,6 +139,15 @@ func KnownTexts(b *flow.Bundle, cat *catalog.Catalog) *Known {
 		addString(s)
 	}
 	k := &Known{}
+	locs := []string{"en"}
+	if b.Clinic != nil {
+		locs = append(slices.Clone(b.Clinic.Locales), locs...)
+	}
+	for _, l := range locs {
+		if h := cat.Text(catalog.FromCareTeam, l); !slices.Contains(k.staff, h) {
+			k.staff = append(k.staff, h)
+		}
+	}
 	for s := range set {
 		if strings.TrimSpace(s) != "" {
 			k.pieces = append(k.pieces, s)
@@ -238,12 +257,33 @@ func wordAt(side, p string, before bool) bool {
 	return isWord(r) && isWord(edge)
 }
 
+// ErrUnmarkedStaff is matched by the error of Known.CheckStaff: a message
+// relayed from the care team does not start with the catalogue's heading.
+var ErrUnmarkedStaff = errors.New("staff message without the care-team heading")
+
+// CheckStaff checks a FromStaff message: it must begin with the
+// FromCareTeam heading, followed by a blank line.
+func (k *Known) CheckStaff(text string) error {
+	for _, h := range k.staff {
+		if strings.HasPrefix(text, h+"\n\n") {
+			return nil
+		}
+	}
+	return ErrUnmarkedStaff
+}
+
 // CheckResult checks every message a transcript sent (its text and its
 // choice labels) against the known texts and the transcript's inputs, and
 // returns every failure, each naming the message by its number.
 func (k *Known) CheckResult(r Result) []error {
 	var errs []error
 	for i, m := range r.Sent {
+		if m.Kind == engine.FromStaff {
+			if err := k.CheckStaff(m.Text); err != nil {
+				errs = append(errs, fmt.Errorf("message %d (%s): %w", i+1, m.Kind, err))
+			}
+			continue
+		}
 		if err := k.Check(m.Text, r.Inputs); err != nil {
 			errs = append(errs, fmt.Errorf("message %d (%s): %w", i+1, m.Kind, err))
 		}

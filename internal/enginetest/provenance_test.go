@@ -152,3 +152,24 @@ func TestKnownCheckResult(t *testing.T) {
 		t.Errorf("first failure does not quote what is left: %v", errs[0])
 	}
 }
+
+// TestKnownStaffRelay: a message relayed from the care team passes only
+// under the catalogue's heading, and only as kind FromStaff.
+func TestKnownStaffRelay(t *testing.T) {
+	k, _ := known(t)
+	words := "Message from the care team:\n\nPlease call us tomorrow at 10, Dr. A"
+	if err := k.CheckStaff(words); err != nil {
+		t.Fatalf("CheckStaff(genuine relay) = %v", err)
+	}
+	if err := k.CheckStaff("Please call us tomorrow at 10"); !errors.Is(err, enginetest.ErrUnmarkedStaff) {
+		t.Fatalf("CheckStaff(no heading) = %v, want ErrUnmarkedStaff", err)
+	}
+	r := enginetest.Result{Sent: []engine.Message{{Kind: engine.FromStaff, Text: words}}}
+	if errs := k.CheckResult(r); len(errs) != 0 {
+		t.Fatalf("relay refused: %v", errs)
+	}
+	r.Sent[0].Kind = engine.FromCatalog // the same words as the bot's own
+	if errs := k.CheckResult(r); len(errs) != 1 || !errors.Is(errs[0], enginetest.ErrComposed) {
+		t.Fatalf("staff words passed as the bot's: %v", errs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/runner"
 )
@@ -15,7 +16,7 @@ import (
 const (
 	textRefused  = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
 	textNotFound = "No referral %s. /referrals lists the open ones."
-	textHelp     = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>"
+	textHelp     = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>, /takeover <id> (write with the patient), /say <id> <text>, /handback <id>"
 )
 
 // Desk handles what staff do in their destinations: button presses on
@@ -23,12 +24,34 @@ const (
 // /status <id> <status> and /note <id> <text>. Only staff listed in
 // clinic.yaml (by Telegram or Discord user id) may act; everyone else is
 // refused politely. It implements runner.StaffDesk.
-type Desk struct{ n *Notifier }
+//
+// With WithPatients, staff may also take a patient's conversation over
+// (takeover.go): /takeover <id>, /say <id> <text> (or, in Telegram, a
+// reply to the referral's messages), /handback <id>, and the buttons
+// "r:takeover:<id>" and "r:handback:<id>".
+type Desk struct {
+	n        *Notifier
+	patients runner.Patients
+}
 
 var _ runner.StaffDesk = (*Desk)(nil)
 
+// DeskOption configures a Desk.
+type DeskOption func(*Desk)
+
+// WithPatients lets staff take patients' conversations over, applying
+// their actions through p (the runner). Without it the takeover commands
+// answer that they are not available.
+func WithPatients(p runner.Patients) DeskOption { return func(d *Desk) { d.patients = p } }
+
 // NewDesk returns the desk of n's referrals.
-func NewDesk(n *Notifier) *Desk { return &Desk{n: n} }
+func NewDesk(n *Notifier, opts ...DeskOption) *Desk {
+	d := &Desk{n: n}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
 
 // IsStaffDest reports whether dest is one of clinic.yaml's destinations for
 // channel.
@@ -93,6 +116,10 @@ func (d *Desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.St
 			st = StatusContacted
 		case "close":
 			st = StatusClosed
+		case "takeover":
+			return d.takeover(ctx, in, parts[2], who.Name)
+		case "handback":
+			return d.staffAction(ctx, in, parts[2], who.Name, engine.StaffHandback, "")
 		default:
 			return runner.StaffReply{Text: "Unknown button."}, nil
 		}
@@ -154,6 +181,24 @@ func (d *Desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.St
 			return runner.StaffReply{}, err
 		}
 		return runner.StaffReply{Text: fmt.Sprintf("Note added to referral %s.", id)}, nil
+	case "takeover":
+		if len(args) != 1 {
+			return runner.StaffReply{Text: "Usage: /takeover <id>"}, nil
+		}
+		return d.takeover(ctx, in, args[0], who.Name)
+	case "handback":
+		if len(args) != 1 {
+			return runner.StaffReply{Text: "Usage: /handback <id>"}, nil
+		}
+		return d.staffAction(ctx, in, args[0], who.Name, engine.StaffHandback, "")
+	case "say":
+		if len(args) < 2 {
+			return runner.StaffReply{Text: "Usage: /say <id> <text>"}, nil
+		}
+		text := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(in.Args), args[0]))
+		return d.staffAction(ctx, in, args[0], who.Name, engine.StaffSay, text)
+	case "reply":
+		return d.reply(ctx, in, who.Name)
 	}
 	return runner.StaffReply{Text: textHelp}, nil
 }

@@ -273,6 +273,7 @@ func (n *Notifier) Process(ctx context.Context, id string) error {
 				return err
 			}
 			n.log.Info("referral posted to staff", "referral", id, "channel", d.Channel, "level", level)
+			n.postCharts(ctx, s, d.ID, r) // chart.go
 		}
 		if !escalates(r.Priority) || level+1 >= len(cl.Destinations) {
 			return n.store.Unschedule(ctx, id)

@@ -130,6 +130,15 @@ type Referral struct {
 	Notes   []Note   `json:"notes,omitempty"`
 	Notices []Notice `json:"notices,omitempty"`
 	Level   int      `json:"level"` // the destination it is escalated to
+
+	// Takeover is the staff member writing with the patient now (nil when
+	// nobody is), and Relays every turn of every takeover (takeover.go).
+	Takeover *Takeover `json:"takeover,omitempty"`
+	Relays   []Relay   `json:"relays,omitempty"`
+
+	// Course is the course over time of instruments answered more than
+	// once (chart.go): questionnaire id -> results, oldest first.
+	Course map[string][]CoursePoint `json:"course,omitempty"`
 }
 
 // Status is the referral's current status.
@@ -244,6 +253,7 @@ func Assemble(rr runner.Referral, b *flow.Bundle, history []runner.Record) *Refe
 	if rr.Trigger == "medical" && rr.Message != "" {
 		r.Declined = append(r.Declined, rr.Message)
 	}
+	r.Course = Course(history, ctx.Results)
 	return r
 }
 

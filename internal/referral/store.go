@@ -10,6 +10,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/seal"
 )
 
@@ -48,11 +49,72 @@ type Store struct {
 	rdb    redisAPI
 	prefix string
 	sealer *seal.Sealer
+	events EventLog
 }
 
+// StoreOption configures a Store.
+type StoreOption func(*Store)
+
+// WithEvents makes the store append an Event for every creation, status
+// change and note to l's stream, in the same Redis transaction as the
+// change itself: a change is never stored without its event, nor the
+// reverse. The stream must be in the {ref} cluster slot.
+func WithEvents(l EventLog) StoreOption { return func(s *Store) { s.events = l } }
+
 // NewStore returns a store under prefix in c, sealing with sealer.
-func NewStore(c redis.UniversalClient, prefix string, sealer *seal.Sealer) *Store {
-	return &Store{rdb: c, prefix: prefix, sealer: sealer}
+func NewStore(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...StoreOption) *Store {
+	s := &Store{rdb: c, prefix: prefix, sealer: sealer}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Event types.
+const (
+	EventCreated = "referral.created"
+	EventStatus  = "referral.status_changed"
+	EventNote    = "referral.note_added"
+)
+
+// Event is a change to a referral, as a clinic's records system receives
+// it (package webhook posts it as JSON). It holds health data.
+type Event struct {
+	// ID is unique and stable: "<referral id>/created",
+	// "<referral id>/status/<n>" or "<referral id>/note/<n>", n counting
+	// from 1; receivers de-duplicate by it.
+	ID       string        `json:"id"`
+	Type     string        `json:"type"`
+	At       time.Time     `json:"at"`
+	By       string        `json:"by,omitempty"`   // staff name; "" for the bot
+	User     string        `json:"user,omitempty"` // staff platform user
+	Referral string        `json:"referral"`
+	Priority flow.Priority `json:"priority"`
+	Status   Status        `json:"status"`
+	Note     string        `json:"note,omitempty"` // the note added (EventNote)
+	Data     *Referral     `json:"data"`           // the referral after the change, without its postings
+}
+
+// EventLog turns an event (its id and JSON) into a stream entry: the stream
+// key and the XADD field/value pairs. *webhook.Sink is one.
+type EventLog interface {
+	Entry(id string, body []byte) (stream string, values []any)
+}
+
+// event builds the stream entry of an event on r, if the store has a log.
+func (s *Store) event(typ, id string, r *Referral, at time.Time, by, user, note string) (string, []any, error) {
+	if s.events == nil {
+		return "", nil, nil
+	}
+	data := *r
+	data.Notices = nil
+	body, err := json.Marshal(Event{ID: id, Type: typ, At: at.UTC(), By: by, User: user, Referral: r.ID,
+		Priority: r.Priority, Status: r.Status(), Note: note, Data: &data})
+	if err != nil {
+		return "", nil, fmt.Errorf("referral: encode event: %w", err)
+	}
+	stream, values := s.events.Entry(id, body)
+	return stream, values, nil
 }
 
 func (s *Store) key(id string) string { return s.prefix + ":{ref}:r:" + id }
@@ -60,12 +122,14 @@ func (s *Store) openKey() string      { return s.prefix + ":{ref}:open" }
 func (s *Store) dueKey() string       { return s.prefix + ":{ref}:due" }
 
 // createScript stores a referral unless its key exists, and indexes it.
-// KEYS: referral, open, due. ARGV: sealed value, created ms, due ms ("" for
-// none). Returns 1 when created, 0 when it existed.
+// KEYS: referral, open, due[, event stream]. ARGV: sealed value, created
+// ms, due ms ("" for none), id[, event field/value pairs]. Returns 1 when
+// created, 0 when it existed.
 var createScript = redis.NewScript(`
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
   redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
   if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4]) end
+  if KEYS[4] then redis.call('XADD', KEYS[4], '*', unpack(ARGV, 5)) end
   return 1
 end
 return 0
@@ -90,8 +154,17 @@ func (s *Store) Create(ctx context.Context, r *Referral, due time.Time) (created
 	if !due.IsZero() {
 		dueArg = ms(due)
 	}
-	n, err := createScript.Run(ctx, s.rdb, []string{k, s.openKey(), s.dueKey()},
-		s.sealer.Seal(data, []byte(k)), ms(r.Created), dueArg, r.ID).Int()
+	keys := []string{k, s.openKey(), s.dueKey()}
+	args := []any{s.sealer.Seal(data, []byte(k)), ms(r.Created), dueArg, r.ID}
+	stream, values, err := s.event(EventCreated, r.ID+"/created", r, r.Created, "", "", "")
+	if err != nil {
+		return false, err
+	}
+	if stream != "" {
+		keys = append(keys, stream)
+		args = append(args, values...)
+	}
+	n, err := createScript.Run(ctx, s.rdb, keys, args...).Int()
 	if err != nil {
 		return false, fmt.Errorf("referral: create: %w", err)
 	}
@@ -133,6 +206,12 @@ func (s *Store) get(ctx context.Context, g getter, id string) (*Referral, error)
 // Update returns ErrNotFound, ErrConflict after repeated concurrent
 // changes, or a wrapped Redis error.
 func (s *Store) Update(ctx context.Context, id string, fn func(*Referral) error) (*Referral, error) {
+	return s.update(ctx, id, fn, nil)
+}
+
+// update is Update that also appends the event ev returns for the changed
+// referral (nil: none) in the same transaction.
+func (s *Store) update(ctx context.Context, id string, fn func(*Referral) error, ev func(*Referral) (string, []any, error)) (*Referral, error) {
 	k := s.key(id)
 	var out *Referral
 	for attempt := 0; attempt < 10; attempt++ {
@@ -148,7 +227,17 @@ func (s *Store) Update(ctx context.Context, id string, fn func(*Referral) error)
 			if err != nil {
 				return fmt.Errorf("referral: encode: %w", err)
 			}
+			var stream string
+			var values []any
+			if ev != nil {
+				if stream, values, err = ev(r); err != nil {
+					return err
+				}
+			}
 			_, err = tx.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				if stream != "" {
+					p.XAdd(ctx, &redis.XAddArgs{Stream: stream, Values: values})
+				}
 				p.Set(ctx, k, s.sealer.Seal(data, []byte(k)), 0)
 				if r.Open() {
 					p.ZAdd(ctx, s.openKey(), redis.Z{Score: float64(r.Created.UnixMilli()), Member: r.ID})
@@ -181,20 +270,24 @@ var ErrSameStatus = errors.New("referral: status unchanged")
 // to status at the time at. It returns the updated referral, ErrSameStatus,
 // or Update's errors.
 func (s *Store) SetStatus(ctx context.Context, id string, status Status, by, user string, at time.Time) (*Referral, error) {
-	return s.Update(ctx, id, func(r *Referral) error {
+	return s.update(ctx, id, func(r *Referral) error {
 		if r.Status() == status {
 			return ErrSameStatus
 		}
 		r.History = append(r.History, Change{Status: status, By: by, User: user, At: at})
 		return nil
+	}, func(r *Referral) (string, []any, error) {
+		return s.event(EventStatus, fmt.Sprintf("%s/status/%d", r.ID, len(r.History)-1), r, at, by, user, "")
 	})
 }
 
 // AddNote adds a staff note.
 func (s *Store) AddNote(ctx context.Context, id string, n Note) (*Referral, error) {
-	return s.Update(ctx, id, func(r *Referral) error {
+	return s.update(ctx, id, func(r *Referral) error {
 		r.Notes = append(r.Notes, n)
 		return nil
+	}, func(r *Referral) (string, []any, error) {
+		return s.event(EventNote, fmt.Sprintf("%s/note/%d", r.ID, len(r.Notes)), r, n.At, n.By, n.User, n.Text)
 	})
 }
 

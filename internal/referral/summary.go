@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 )
 
@@ -83,6 +84,7 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 		}
 		scores = append(scores, line)
 	}
+	scores = append(scores, courseLines(r, loc)...)
 	var rest []string
 	if r.Intentions != "" {
 		rest = append(rest, "• Intentions: "+quote(r.Intentions))
@@ -101,6 +103,9 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 		rest = append(rest, "• "+a.Label+": "+v)
 	}
 	tail := []string{StatusLine(r, loc)}
+	if t := r.Takeover; t != nil {
+		tail = append(tail, fmt.Sprintf("💬 %s is writing with the patient since %s (/handback %s)", t.By, when(t.At), r.ID))
+	}
 
 	var lines []string
 	lines = append(lines, head...)
@@ -130,6 +135,12 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 				by = " by " + c.By
 			}
 			lines = append(lines, fmt.Sprintf("• %s %s%s", when(c.At), c.Status, by))
+		}
+		if len(r.Relays) > 0 {
+			lines = append(lines, "CONVERSATION WITH STAFF")
+			for _, x := range r.Relays {
+				lines = append(lines, "• "+when(x.At)+" "+relayLine(x))
+			}
 		}
 		if len(r.Notes) > 0 {
 			lines = append(lines, "NOTES")
@@ -178,6 +189,52 @@ func cut(s string, n int) string {
 	out := string(r[:n-1]) + "…"
 	if strings.HasSuffix(s, "”") {
 		out = string(r[:n-2]) + "…”"
+	}
+	return out
+}
+
+// relayLine shows one turn of a takeover.
+func relayLine(x Relay) string {
+	by := x.By
+	if by == "" {
+		by = "the patient"
+	}
+	switch x.Kind {
+	case engine.RelayTakeover:
+		return by + " took the conversation over"
+	case engine.RelayHandback:
+		return "handed back by " + by
+	case engine.RelayPatient:
+		return "patient: " + quote(x.Text)
+	case engine.RelayStaff:
+		return by + ": " + quote(x.Text)
+	case engine.RelayUndelivered:
+		return by + " (not delivered: not taken over any more): " + quote(x.Text)
+	}
+	return string(x.Kind)
+}
+
+// courseLines shows each instrument's course: "• PHQ-9 over time: 22 →
+// 15 → 8 (2026-03-02 to 2026-04-06)".
+func courseLines(r *Referral, loc *time.Location) []string {
+	var out []string
+	for _, id := range ChartInstruments {
+		pts := r.Course[id]
+		if len(pts) < 2 {
+			continue
+		}
+		title := id
+		for _, s := range r.Scores {
+			if s.Questionnaire == id {
+				title = s.Title
+			}
+		}
+		totals := make([]string, len(pts))
+		for i, p := range pts {
+			totals[i] = strconv.FormatFloat(p.Total, 'f', -1, 64)
+		}
+		out = append(out, fmt.Sprintf("• %s over time: %s (%s to %s)", title, strings.Join(totals, " → "),
+			pts[0].At.In(loc).Format("2006-01-02"), pts[len(pts)-1].At.In(loc).Format("2006-01-02")))
 	}
 	return out
 }

@@ -62,7 +62,7 @@ func NewLibrary(src Bundles, opts ...LibraryOption) *Library {
 // For returns the engine a session runs on: its own bundle while it is active,
 // else the current one.
 func (l *Library) For(ctx context.Context, st engine.State) (*engine.Engine, error) {
-	if st.Bundle != "" && (st.Status == engine.Active || st.Status == engine.Paused) {
+	if st.Bundle != "" && (st.Status == engine.Active || st.Status == engine.Paused || st.Status == engine.Takeover) {
 		return l.Version(ctx, st.Bundle)
 	}
 	return l.Current(ctx)

@@ -253,6 +253,7 @@ type job struct {
 	Referral *Referral       `json:"referral,omitempty"`
 	Forget   bool            `json:"forget,omitempty"`
 	Stop     bool            `json:"stop,omitempty"`
+	Relay    *Relayed        `json:"relay,omitempty"`
 }
 
 // Record is one entry of a patient's history.
@@ -317,6 +318,8 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			add(&records, Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)})
 		case engine.Forget:
 			add(&jobs, job{Forget: true})
+		case engine.Relay:
+			add(&jobs, job{Relay: relayed(in, i, e)})
 		}
 	}
 	return jobs, records, err
@@ -382,6 +385,10 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 				}
 			}
 			r.log.Info("referral created", "referral", j.Referral.ID, "priority", j.Referral.Priority, "flow", j.Referral.Flow, "trigger", j.Referral.Trigger)
+		case j.Relay != nil:
+			if err := r.relay(ctx, *j.Relay); err != nil {
+				return fmt.Errorf("relay: %w", err)
+			}
 		case j.Forget:
 			r.cache.drop(patient)
 			if err := r.store.Erase(ctx, patient); err != nil {
@@ -437,6 +444,11 @@ func (r *Runner) blocked(ctx context.Context, patient string) error {
 		var j job
 		if json.Unmarshal(data, &j) == nil && j.Referral != nil && r.referrer != nil {
 			if err := r.referrer.Refer(ctx, *j.Referral); err != nil {
+				return err
+			}
+		}
+		if j.Relay != nil { // the record of a takeover too
+			if err := r.relay(ctx, *j.Relay); err != nil {
 				return err
 			}
 		}

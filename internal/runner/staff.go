@@ -3,6 +3,10 @@ package runner
 import (
 	"context"
 	"errors"
+	"fmt"
+	"time"
+
+	"github.com/kapbot/kapbot/internal/engine"
 )
 
 // StaffMessage is a message for the clinic's staff (a referral notification,
@@ -43,12 +47,17 @@ type StaffInput struct {
 	Name    string   // their display name, as the platform gives it
 	Roles   []string // Discord role ids of the member, if known
 	// Command is a staff command without the slash ("referrals",
-	// "referral", "status", "note") and Args what followed it; or Press is
-	// the data of the pressed button (with MessageID, the message it is on).
+	// "referral", "status", "note", "takeover", "say", "handback") and Args
+	// what followed it, with MessageID the platform's id of the command
+	// message or interaction; or Press is the data of the pressed button
+	// (with MessageID, the message it is on).
 	Command   string
 	Args      string
 	Press     string
 	MessageID string
+	// ReplyTo is the staff message a typed message answers (Telegram's
+	// reply), with Command "reply" and Args the text typed.
+	ReplyTo string
 }
 
 // StaffReply is the answer to a StaffInput: Text is posted to the staff
@@ -74,3 +83,62 @@ type StaffDesk interface {
 // ErrNotStaff is what a StaffDesk's HandleStaff wraps when the person is not
 // on the clinic's staff list.
 var ErrNotStaff = errors.New("not on the clinic's staff list")
+
+// Relayed is one turn of a human takeover (see engine.StaffAction), as the
+// runner hands it to the Relayer after the commit: who took over or handed
+// back, or a message between the patient and the staff. ID is stable
+// (inbound id and effect index), so a Relayer can drop a repeat after a
+// crash. Text is health data: never log it.
+type Relayed struct {
+	ID       string           `json:"id"`
+	Referral string           `json:"referral"`
+	Patient  string           `json:"patient"`
+	Kind     engine.RelayKind `json:"kind"`
+	Text     string           `json:"text,omitempty"`
+	By       string           `json:"by,omitempty"` // staff name; "" for the patient
+	Channel  string           `json:"channel,omitempty"`
+	Dest     string           `json:"dest,omitempty"`
+	User     string           `json:"user,omitempty"`
+	At       time.Time        `json:"at"`
+}
+
+// Relayer records the turns of human takeovers and posts the patient's
+// messages to the staff. It is an optional ability of the Referrer
+// (WithReferrer): a referrer that implements it gets every Relayed, from
+// the patient's outbox, in order with the patient's other messages, at
+// least once. An error leaves it in the outbox for a retry.
+type Relayer interface {
+	Relay(ctx context.Context, m Relayed) error
+}
+
+func relayed(in Inbound, i int, e engine.Relay) *Relayed {
+	return &Relayed{ID: fmt.Sprintf("%s#%d", in.ID, i), Referral: e.Referral, Patient: in.Patient, Kind: e.Kind, Text: e.Text,
+		By: e.By, Channel: e.Channel, Dest: e.Dest, User: e.User, At: in.Input.Now}
+}
+
+// relay hands m to the referrer when it is a Relayer; without one the
+// turn is logged (without its text) and dropped.
+func (r *Runner) relay(ctx context.Context, m Relayed) error {
+	rl, ok := r.referrer.(Relayer)
+	if !ok {
+		r.log.Warn("takeover turn not recorded: no relayer", "referral", m.Referral, "kind", m.Kind)
+		return nil
+	}
+	return rl.Relay(ctx, m)
+}
+
+// Patients applies staff actions to patients' conversations: *Runner
+// implements it with Handle. The staff desk gives each action an Inbound
+// with an ID stable for the staff event it came from (so it is applied
+// once) and Input.Staff set.
+type Patients interface {
+	Handle(ctx context.Context, in Inbound) error
+}
+
+var _ Patients = (*Runner)(nil)
+
+// StaffPhotoSender is an optional ability of a StaffSender: posting an
+// image (a PNG chart) with a short caption to a staff destination.
+type StaffPhotoSender interface {
+	SendStaffPhoto(ctx context.Context, dest string, png []byte, caption string) (msgID string, err error)
+}

@@ -68,3 +68,19 @@ func (s *Server) PressAs(chatID, userID int64, name string, messageID int, data 
 	s.queueLocked(&models.Update{CallbackQuery: cq})
 	return id, nil
 }
+
+// PushReplyAs queues a text message from user in chatID replying to
+// message replyTo (the bot's, as Telegram marks it), and returns its
+// update id.
+func (s *Server) PushReplyAs(chatID, userID int64, name string, replyTo int, text string) int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.chatLocked(chatID)
+	c.nextMsg++
+	from := c.member(userID, name)
+	botUser := s.botUser()
+	m := &models.Message{ID: c.nextMsg, From: &from, Date: int(time.Now().Unix()), Chat: c.model(), Text: text,
+		ReplyToMessage: &models.Message{ID: replyTo, From: &botUser, Chat: c.model()}}
+	c.msgs = append(c.msgs, &message{Message: Message{ID: m.ID, Text: m.Text}})
+	return s.queueLocked(&models.Update{Message: m})
+}

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+var referralIDRe = regexp.MustCompile(`referral ([0-9a-f]{8})`)
+
+// A staff member takes over the conversation of a patient in crisis from
+// the Telegram staff group, writes to them (by /say and by replying to the
+// patient's relayed message), sees the patient's answers in the group, and
+// hands back: the patient gets the safety question again. A stranger in
+// the group may not take over.
+func TestServeStaffTakesOverAndHandsBack(t *testing.T) {
+	useRedis(t)
+	staffFlows(t, "10m")
+	fake := fakeTelegram(t)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+
+	const chat = 4343
+	fake.PushText(chat, "/start")
+	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	fake.PushText(chat, "I want to kill myself")
+	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
+	id := referralIDRe.FindStringSubmatch(referralPosts(fake)[0].Text)[1]
+
+	groupSays := func(want string) func() bool {
+		return func() bool {
+			for _, m := range fake.Messages(staffGroup) {
+				if strings.Contains(m.Text, want) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	patientGot := func(want string) func() bool {
+		return func() bool {
+			for _, m := range fake.Messages(chat) {
+				if strings.Contains(m.Text, want) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+
+	fake.PushTextAs(staffGroup, 999, "Mallory", "/takeover "+id)
+	eventually(t, "the refusal", groupSays("only the clinic's care team"))
+
+	fake.PushTextAs(staffGroup, staffTG, "Alex", "/takeover "+id)
+	eventually(t, "the takeover", groupSays("You are writing with the patient of referral "+id))
+	eventually(t, "the patient told", patientGot("has joined this conversation"))
+	eventually(t, "acknowledged by the takeover", func() bool {
+		return strings.Contains(referralPosts(fake)[0].Text, "Acknowledged by Dr. Alex Example")
+	})
+
+	fake.PushTextAs(staffGroup, staffTG, "Alex", "/say "+id+" Hello, this is Alex from the clinic. Are you safe right now?")
+	eventually(t, "the staff message at the patient", patientGot("Message from the care team:\n\nHello, this is Alex from the clinic."))
+
+	fake.PushText(chat, "I am at home, my sister is here")
+	eventually(t, "the patient's answer in the group", groupSays("“I am at home, my sister is here”"))
+	var relay int
+	for _, m := range fake.Messages(staffGroup) {
+		if strings.Contains(m.Text, "Patient of referral "+id) {
+			relay = m.ID
+		}
+	}
+	fake.PushReplyAs(staffGroup, staffTG, "Alex", relay, "Good. I will call you in ten minutes.")
+	eventually(t, "the reply at the patient", patientGot("I will call you in ten minutes."))
+	for _, m := range fake.Messages(chat) {
+		if strings.Contains(m.Text, "sister") || strings.Contains(m.Text, "RED FLAGS") {
+			t.Fatalf("the patient was sent %q", m.Text)
+		}
+	}
+
+	n := len(fake.Messages(chat))
+	fake.PushTextAs(staffGroup, staffTG, "Alex", "/handback "+id)
+	eventually(t, "the handback", groupSays("Handed back"))
+	eventually(t, "the safety question again", func() bool {
+		ms := fake.Messages(chat)
+		return len(ms) > n && strings.Contains(ms[len(ms)-1].Text, "Your safety matters most")
+	})
+
+	fake.PushTextAs(staffGroup, staffTG, "Alex", "/referral "+id)
+	eventually(t, "the recorded conversation", groupSays("CONVERSATION WITH STAFF"))
+	if st := fake.Stats(); st.IgnoredRetryAfter != 0 || st.Unanswered != 0 {
+		t.Fatalf("stats: %v", st)
+	}
+}
