@@ -41,6 +41,8 @@ Settings (environment):
   KAPBOT_PREFIX        key prefix in Redis (default kapbot)
   KAPBOT_LISTEN        address of the health and metrics port for serve (default :8080)
   KAPBOT_LOG_LEVEL     debug, info, warn or error (default info)
+  KAPBOT_REPLICA_LOCK  auto (default: on with Telegram webhooks), on or off: keep each patient's
+                       events in order across replicas (two more Redis round trips per event)
   TELEGRAM_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
   DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID
 `

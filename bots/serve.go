@@ -60,7 +60,17 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return err
 	}
 	refs := notifier(be, lib, log)
-	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)), runner.WithReferrer(refs))
+	ropts := []runner.Option{runner.WithLogger(log), runner.WithMetrics(runner.NewMetrics(reg)), runner.WithReferrer(refs)}
+	switch lock := envOr("KAPBOT_REPLICA_LOCK", "auto"); {
+	case lock == "on", lock == "auto" && cfg.TelegramHook != "":
+		// Webhooks behind a load balancer can bring one patient's events
+		// to several replicas at once: keep them in order across replicas.
+		ropts = append(ropts, runner.WithReplicaLock(be.store))
+	case lock == "off", lock == "auto":
+	default:
+		return usagef("KAPBOT_REPLICA_LOCK=%q: use auto, on or off", lock)
+	}
+	r := runner.New(be.store, lib, ropts...)
 
 	chans, err := channels(cfg, r, refs, log, auditLog(be))
 	if err != nil {
