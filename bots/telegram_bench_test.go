@@ -5,7 +5,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
 )
 
 // BenchmarkServe1000Patients runs 1,000 patients at once through `kapbot
