@@ -45,6 +45,12 @@ func kapbotCtx(ctx context.Context, stdin string, args ...string) (int, string, 
 // channel is given the same second), until the test ends.
 func serveTelegram(t testing.TB, second time.Duration) *telegramtest.Server {
 	t.Helper()
+	return serveTelegramOn(t, second, "127.0.0.1:0")
+}
+
+// serveTelegramOn is serveTelegram with the health and metrics port on addr.
+func serveTelegramOn(t testing.TB, second time.Duration, addr string) *telegramtest.Server {
+	t.Helper()
 	useRedis(t)
 	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
 		t.Fatalf("push: %s%s", out, errw)
@@ -56,7 +62,7 @@ func serveTelegram(t testing.TB, second time.Duration) *telegramtest.Server {
 	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
 	t.Setenv("TELEGRAM_API_URL", fake.URL)
 	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	t.Setenv("KAPBOT_LISTEN", addr)
 	serve(t)
 	return fake
 }
