@@ -41,6 +41,9 @@ steps:
       reason: Test of escalation
 `
 
+// staffClinicExtra is appended to the copied clinic.yaml by staffFlows.
+var staffClinicExtra string
+
 // staffFlows copies the sample flows to a temporary folder with the fakes'
 // destinations, escalate_after set to escalate, and the urgent-check flow,
 // and pushes them.
@@ -61,7 +64,7 @@ func staffFlows(t *testing.T, escalate string) {
 			s = strings.Replace(s, `"-1001234567890"`, `"-100777"`, 1)
 			s = strings.Replace(s, `"123456789012345678"`, `"`+staffChannel+`"`, 1)
 			s = strings.Replace(s, "escalate_after: 10m", "escalate_after: "+escalate, 1)
-			data = []byte(s)
+			data = []byte(s + staffClinicExtra)
 		}
 		out := filepath.Join(dir, rel)
 		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
@@ -132,7 +135,8 @@ func TestServeReferralReachesTelegramStaff(t *testing.T) {
 	if !strings.Contains(post.Text, "EMERGENCY") || !strings.Contains(post.Text, "Crisis message: “I want to kill myself”") {
 		t.Fatalf("summary:\n%s", post.Text)
 	}
-	if len(post.Keyboard) != 1 || len(post.Keyboard[0]) != 2 || post.Keyboard[0][0].Text != "Acknowledge" || post.Keyboard[0][1].Text != "Close" {
+	if len(post.Keyboard) != 1 || len(post.Keyboard[0]) != 3 || post.Keyboard[0][0].Text != "Acknowledge" || post.Keyboard[0][1].Text != "Close" ||
+		post.Keyboard[0][2].Text != "Take over" || !strings.HasPrefix(post.Keyboard[0][2].Data, "r:takeover:") {
 		t.Fatalf("buttons %+v", post.Keyboard)
 	}
 	ack := post.Keyboard[0][0].Data
@@ -228,7 +232,7 @@ func TestServeUnacknowledgedUrgentReferralEscalates(t *testing.T) {
 		t.Fatalf("escalated after %v, before escalate_after", waited)
 	}
 	p := posts()[0]
-	if !strings.Contains(p.Content, "ESCALATED") || !strings.Contains(p.Content, "Feeling today") || len(p.Buttons()) != 2 {
+	if !strings.Contains(p.Content, "ESCALATED") || !strings.Contains(p.Content, "Feeling today") || len(p.Buttons()) != 3 || p.Buttons()[2].Label != "Take over" {
 		t.Fatalf("discord post %q %+v", p.Content, p.Buttons())
 	}
 	// A stranger's press is refused; the staff member's acknowledges.

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"log/slog"
+	"time"
 
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/store"
 )
 
 // referralTick is how often serve does due referral work (retries,
@@ -45,6 +47,16 @@ func notifier(be *backend, lib *runner.Library, log *slog.Logger) *referral.Noti
 		}
 		return out, nil
 	}
-	return referral.NewNotifier(referral.NewStore(be.client, be.prefix, be.sealer, referralStoreOptions(be)...), clinic, be.store,
-		referral.WithLogger(log), referral.WithBundles(bundles), referral.WithHistory(history))
+	// Referrals live as long as the clinic's retention, like the sessions:
+	// a clinic that must keep records keeps them in its own system.
+	retention := func(ctx context.Context) time.Duration {
+		cl, err := clinic(ctx)
+		if err != nil || cl == nil || cl.Retention <= 0 {
+			return store.DefaultRetention // never keep a referral for ever by accident
+		}
+		return cl.Retention
+	}
+	sopts := append(referralStoreOptions(be), referral.WithRetention(retention))
+	return referral.NewNotifier(referral.NewStore(be.client, be.prefix, be.sealer, sopts...), clinic, be.store,
+		referral.WithLogger(log), referral.WithBundles(bundles), referral.WithHistory(history), referral.WithAudit(auditLog(be)))
 }

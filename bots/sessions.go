@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"sort"
 	"strings"
 	"time"
@@ -135,10 +136,20 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		}
 		return nil
 	case "erase":
-		if err := be.store.Erase(ctx, patientID(pos[0])); err != nil {
+		// Referrals first: a failure leaves the session, and running the
+		// command again finishes the erasure. Staff posts of the referrals
+		// are overwritten by serve, where the channels run.
+		p := patientID(pos[0])
+		log := slog.New(slog.NewTextHandler(s.err, &slog.HandlerOptions{Level: slog.LevelWarn}))
+		refs := notifier(be, runner.NewLibrary(be.store), log)
+		n, err := refs.Erase(ctx, p, actor(*who))
+		if err != nil {
+			return fmt.Errorf("erase referrals of %s: %w", p, err)
+		}
+		if err := be.store.Erase(ctx, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "erased everything stored about %s\n", patientID(pos[0]))
+		fmt.Fprintf(s.out, "erased everything stored about %s (%d referrals)\n", p, n)
 		return nil
 	}
 	v, err := view(ctx, be, patientID(pos[0]))

@@ -95,3 +95,63 @@ func TestServeStaffTakesOverAndHandsBack(t *testing.T) {
 		t.Fatalf("stats: %v", st)
 	}
 }
+
+// The referral message's "Take over" button: a stranger's press is
+// refused and changes nothing; a staff member's press takes the
+// conversation over (the patient is told) and acknowledges the referral.
+func TestServeTakeOverButton(t *testing.T) {
+	useRedis(t)
+	staffFlows(t, "10m")
+	fake := fakeTelegram(t)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+
+	const chat = 4545
+	fake.PushText(chat, "/start")
+	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	fake.PushText(chat, "I want to kill myself")
+	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
+	post := referralPosts(fake)[0]
+	id := referralIDRe.FindStringSubmatch(post.Text)[1]
+	if len(post.Keyboard) != 1 || len(post.Keyboard[0]) != 3 || post.Keyboard[0][2].Data != "r:takeover:"+id {
+		t.Fatalf("buttons %+v", post.Keyboard)
+	}
+	press := post.Keyboard[0][2].Data
+	patientGot := func(want string) bool {
+		for _, m := range fake.Messages(chat) {
+			if strings.Contains(m.Text, want) {
+				return true
+			}
+		}
+		return false
+	}
+
+	q, err := fake.PressAs(staffGroup, 999, "Mallory", post.ID, press)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the refusal", func() bool { _, ok := fake.Answer(q); return ok })
+	if text, _ := fake.Answer(q); !strings.Contains(text, "only the clinic's care team") {
+		t.Fatalf("refusal %q", text)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if patientGot("has joined this conversation") || referralPosts(fake)[0].Edits != 0 {
+		t.Fatal("a stranger's press took the conversation over")
+	}
+
+	q, err = fake.PressAs(staffGroup, staffTG, "Alex", post.ID, press)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the answer to the press", func() bool { _, ok := fake.Answer(q); return ok })
+	if text, _ := fake.Answer(q); !strings.Contains(text, "You are writing with the patient of referral "+id) {
+		t.Fatalf("answer %q", text)
+	}
+	eventually(t, "the patient told", func() bool { return patientGot("has joined this conversation") })
+	eventually(t, "acknowledged by the takeover", func() bool {
+		return strings.Contains(referralPosts(fake)[0].Text, "Acknowledged by Dr. Alex Example")
+	})
+}

@@ -5,23 +5,57 @@ import (
 	"log/slog"
 	"os"
 	"strconv"
+	"time"
 
+	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
+	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/webhook"
 )
 
-// Webhook settings (environment). The secret never comes from a file in
-// the flow folder.
+// Webhook settings (environment). They override clinic.yaml's webhook:
+// {url, secret_env}. The secret never comes from a file in the flow folder.
 const (
-	envWebhookURL    = "KAPBOT_WEBHOOK_URL"    // where referral events are POSTed; https, or http on localhost
-	envWebhookSecret = "KAPBOT_WEBHOOK_SECRET" // HMAC-SHA256 key of X-Kapbot-Signature
+	envWebhookURL    = "KAPBOT_WEBHOOK_URL"         // where referral events are POSTed; https, or http on localhost
+	envWebhookSecret = flow.DefaultWebhookSecretEnv // HMAC-SHA256 key of X-Kapbot-Signature
 )
+
+// webhookConfig is where referral events go, and the signing secret.
+type webhookConfig struct {
+	url, secret string
+	from        string // where url came from, for messages
+	secretFrom  string // the environment variable the secret is read from
+}
+
+// webhookSettings reads the webhook from the environment and the current
+// clinic.yaml: KAPBOT_WEBHOOK_URL wins over webhook.url, and
+// KAPBOT_WEBHOOK_SECRET over the variable webhook.secret_env names. The
+// URL is "" when neither sets one.
+func webhookSettings(be *backend) webhookConfig {
+	c := webhookConfig{url: os.Getenv(envWebhookURL), from: envWebhookURL, secretFrom: envWebhookSecret}
+	var hook *flow.Webhook
+	if c.url == "" || os.Getenv(envWebhookSecret) == "" {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		if e, err := runner.NewLibrary(be.store).Current(ctx); err == nil && e.Bundle().Clinic != nil {
+			hook = e.Bundle().Clinic.Webhook
+		}
+	}
+	if c.url == "" && hook != nil {
+		c.url, c.from = hook.URL, "clinic.yaml webhook.url"
+	}
+	c.secret = os.Getenv(envWebhookSecret)
+	if c.secret == "" && hook != nil && hook.SecretEnv != "" {
+		c.secret, c.secretFrom = os.Getenv(hook.SecretEnv), hook.SecretEnv
+	}
+	return c
+}
 
 // referralStoreOptions makes the referral store append webhook events when
 // a webhook is configured, whichever command changes a referral (serve,
 // chat): serve's worker delivers them.
 func referralStoreOptions(be *backend) []referral.StoreOption {
-	if os.Getenv(envWebhookURL) == "" {
+	if webhookSettings(be).url == "" {
 		return nil
 	}
 	return []referral.StoreOption{referral.WithEvents(webhook.NewSink(be.prefix, be.sealer))}
@@ -29,24 +63,24 @@ func referralStoreOptions(be *backend) []referral.StoreOption {
 
 // webhookWorker returns serve's webhook worker, nil when no webhook is
 // configured, or a usage error for an insecure URL or a missing secret.
+// The settings are read once, at start.
 func webhookWorker(be *backend, log *slog.Logger) (*webhook.Worker, error) {
-	url := os.Getenv(envWebhookURL)
-	if url == "" {
+	c := webhookSettings(be)
+	if c.url == "" {
 		return nil, nil
 	}
-	if err := webhook.ValidateURL(url); err != nil {
-		return nil, usagef("%s: %v", envWebhookURL, err)
+	if err := webhook.ValidateURL(c.url); err != nil {
+		return nil, usagef("%s: %v", c.from, err)
 	}
-	secret := os.Getenv(envWebhookSecret)
-	if secret == "" {
-		return nil, usagef("%s is set but %s is not: set the secret the receiver checks signatures with", envWebhookURL, envWebhookSecret)
+	if c.secret == "" {
+		return nil, usagef("%s is set but %s is not: set the secret the receiver checks signatures with", c.from, c.secretFrom)
 	}
 	host, _ := os.Hostname()
 	w, err := webhook.NewWorker(be.client, be.prefix, be.sealer, webhook.Config{
-		URL: url, Secret: []byte(secret), Consumer: host + "-" + strconv.Itoa(os.Getpid()), Logger: log,
+		URL: c.url, Secret: []byte(c.secret), Consumer: host + "-" + strconv.Itoa(os.Getpid()), Logger: log,
 	})
 	if err != nil {
-		return nil, usagef("%s: %v", envWebhookURL, err)
+		return nil, usagef("%s: %v", c.from, err)
 	}
 	return w, nil
 }

@@ -3,8 +3,8 @@ package flows_test
 import (
 	"testing"
 
-	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/catalog"
+	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/enginetest"
 	"github.com/kapbot/kapbot/internal/flow"
 )

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -141,6 +142,59 @@ func (c *Channel) SendStaff(ctx context.Context, dest string, m runner.StaffMess
 	var msg discordgo.Message
 	if err := json.Unmarshal(resp, &msg); err != nil || msg.ID == "" {
 		return "", fmt.Errorf("%w: unreadable answer to a staff message", ErrUnavailable)
+	}
+	return msg.ID, nil
+}
+
+var _ runner.StaffPhotoSender = (*Channel)(nil)
+
+// photoCreate is the payload_json of a message with an uploaded file.
+type photoCreate struct {
+	messageCreate
+	Attachments []photoAttachment `json:"attachments"`
+}
+
+type photoAttachment struct {
+	ID       int    `json:"id"`
+	Filename string `json:"filename"`
+}
+
+// SendStaffPhoto posts the PNG image with caption to the staff channel
+// dest, as Discord takes files: multipart/form-data with the message in
+// "payload_json" and the image in "files[0]". It implements
+// runner.StaffPhotoSender. The post carries an enforced nonce, so a retry
+// after a lost answer does not post it twice.
+func (c *Channel) SendStaffPhoto(ctx context.Context, dest string, png []byte, caption string) (string, error) {
+	if !isSnowflake(dest) {
+		return "", fmt.Errorf("%w: not a Discord channel id", ErrRejected)
+	}
+	const name = "chart.png"
+	payload := photoCreate{
+		messageCreate: messageCreate{
+			Content:         staffContent(caption),
+			AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
+			Nonce:           nonce(),
+			EnforceNonce:    true,
+		},
+		Attachments: []photoAttachment{{ID: 0, Filename: name}},
+	}
+	url := discordgo.EndpointChannelMessages(dest)
+	var resp []byte
+	err := c.retry(ctx, "send staff chart", func(o ...discordgo.RequestOption) error {
+		// A fresh body per attempt: the reader is used up by a send.
+		ctype, body, err := discordgo.MultipartBodyWithJSON(payload, []*discordgo.File{{Name: name, ContentType: "image/png", Reader: bytes.NewReader(png)}})
+		if err != nil {
+			return fmt.Errorf("%w: encode the chart upload: %v", ErrRejected, err)
+		}
+		resp, err = c.s.RequestRaw(http.MethodPost, url, ctype, body, url, 0, o...)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	var msg discordgo.Message
+	if err := json.Unmarshal(resp, &msg); err != nil || msg.ID == "" {
+		return "", fmt.Errorf("%w: unreadable answer to a staff chart", ErrUnavailable)
 	}
 	return msg.ID, nil
 }

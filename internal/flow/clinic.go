@@ -2,6 +2,8 @@ package flow
 
 import (
 	"fmt"
+	"net"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,7 +21,7 @@ const (
 	DefaultResumeAfter   = 30 * time.Minute
 )
 
-var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after"}
+var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
 
 var priorities = []string{string(Routine), string(Soon), string(Urgent), string(Emergency)}
 
@@ -171,6 +173,9 @@ func (c *compiler) parseClinic(f *srcFile) {
 				cl.CrisisPhrases[l] = phrases
 			}
 		}
+	}
+	if n := m.get("webhook"); n != nil {
+		cl.Webhook = parseWebhook(r, n, m.keyNode("webhook"))
 	}
 	if n := m.get("destinations"); n != nil {
 		items, _ := r.seq(n, "destinations")
@@ -327,4 +332,59 @@ func (c *compiler) parseCrisis(r *reader, m *mapNode, cl *Clinic) {
 	if len(missing) > 0 {
 		r.errorf(m.keyNode("crisis"), "crisis: no crisis resources for %s; every locale the clinic serves needs them (text, emergency, hotlines)", list(missing, true))
 	}
+}
+
+// DefaultWebhookSecretEnv is the environment variable holding the webhook's
+// signing secret when clinic.yaml's webhook names none.
+const DefaultWebhookSecretEnv = "KAPBOT_WEBHOOK_SECRET"
+
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// parseWebhook reads webhook: {url, secret_env}. The URL must be https, or
+// http on localhost (the events hold health data); a secret written in the
+// file is refused.
+func parseWebhook(r *reader, n, at *yaml.Node) *Webhook {
+	wm := r.mapping(n, at, "webhook", "url", "secret_env", "secret")
+	if wm == nil {
+		return nil
+	}
+	w := &Webhook{SecretEnv: DefaultWebhookSecretEnv, Pos: r.pos(n)}
+	if sn := wm.get("secret"); sn != nil {
+		r.errorf(wm.keyNode("secret"), "webhook: secret: never write the secret in clinic.yaml; put it in an environment variable and name it with secret_env (default %s)", DefaultWebhookSecretEnv)
+	}
+	if un := wm.require("url", "where referral events are POSTed, e.g. https://records.example.org/kapbot"); un != nil {
+		if s, ok := r.str(un, "url"); ok {
+			if msg := checkWebhookURL(s); msg != "" {
+				r.errorf(un, "webhook: url: %s", msg)
+			}
+			w.URL = s
+		}
+	}
+	if en := wm.get("secret_env"); en != nil {
+		if s, ok := r.str(en, "secret_env"); ok {
+			if !envName.MatchString(s) {
+				r.errorf(en, "webhook: secret_env: %q is not an environment variable name (letters, digits and _)", s)
+			}
+			w.SecretEnv = s
+		}
+	}
+	return w
+}
+
+// checkWebhookURL returns what is wrong with a webhook URL, or "".
+func checkWebhookURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return fmt.Sprintf("%q is not an absolute URL", raw)
+	}
+	switch u.Scheme {
+	case "https":
+		return ""
+	case "http":
+		h := u.Hostname()
+		if ip := net.ParseIP(h); h == "localhost" || ip != nil && ip.IsLoopback() {
+			return ""
+		}
+	}
+	return "use https (the events hold health data; http is allowed only for localhost)"
 }

@@ -87,6 +87,19 @@ type Clinic struct {
 	// unacknowledged before it is re-sent to the next destination
 	// (escalate_after; 0: the notifier's default).
 	EscalateAfter time.Duration
+	// Webhook is where referral events are POSTed (webhook:), nil when
+	// clinic.yaml names none. The environment (KAPBOT_WEBHOOK_URL,
+	// KAPBOT_WEBHOOK_SECRET) overrides it.
+	Webhook *Webhook
+}
+
+// Webhook is clinic.yaml's webhook: the URL (https, or http on localhost)
+// and the name of the environment variable holding the signing secret (the
+// secret itself never is in YAML).
+type Webhook struct {
+	URL       string
+	SecretEnv string // default "KAPBOT_WEBHOOK_SECRET"
+	Pos       Pos
 }
 
 // CrisisResources are the clinic's emergency contacts for one locale.

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kapbot/kapbot/internal/audit"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/runner"
 )
@@ -48,6 +49,7 @@ type Notifier struct {
 	log     *slog.Logger
 	retry   time.Duration
 	loc     *time.Location
+	audit   audit.Recorder
 
 	mu      sync.Mutex
 	senders map[string]runner.StaffSender // "telegram", "discord"
@@ -191,13 +193,17 @@ func (n *Notifier) Run(ctx context.Context, every time.Duration) error {
 	}
 }
 
-// Tick does the notification work due now, once.
+// Tick does the notification work due now, once, and overwrites the staff
+// posts of erased referrals (Scrub).
 func (n *Notifier) Tick(ctx context.Context) error {
+	var errs []error
+	if err := n.Scrub(ctx); err != nil {
+		errs = append(errs, err)
+	}
 	ids, err := n.store.Due(ctx, n.now())
 	if err != nil {
-		return err
+		return errors.Join(append(errs, err)...)
 	}
-	var errs []error
 	for _, id := range ids {
 		if err := n.Process(ctx, id); err != nil {
 			errs = append(errs, fmt.Errorf("referral %s: %w", id, err))
@@ -297,7 +303,8 @@ func (n *Notifier) Process(ctx context.Context, id string) error {
 
 // Message is the staff message for r: its summary and the buttons its
 // status allows (Acknowledge and Close while new; Contacted and Close once
-// acknowledged; Close once contacted; none once closed).
+// acknowledged; Close once contacted; none once closed), plus "Take over"
+// (r:takeover:<id>) while it is open.
 func (n *Notifier) Message(r *Referral) runner.StaffMessage {
 	text := Summary(r, n.loc)
 	if r.Level > 0 && r.Status() == StatusNew {
@@ -314,6 +321,10 @@ func (n *Notifier) Message(r *Referral) runner.StaffMessage {
 		m.Buttons = []runner.StaffButton{btn("Contacted", "contacted"), btn("Close", "close")}
 	case StatusContacted:
 		m.Buttons = []runner.StaffButton{btn("Close", "close")}
+	}
+	if r.Open() {
+		// Staff reply to the patient through the bot (takeover.go).
+		m.Buttons = append(m.Buttons, btn("Take over", "takeover"))
 	}
 	return m
 }

@@ -302,7 +302,8 @@ func TestNotifierRetriesAFailedPost(t *testing.T) {
 	clk.add(time.Hour)
 	n.Tick(ctx)
 	posts, _ := tg.snapshot()
-	if len(posts) != 1 || posts[0].dest != "-100" || len(posts[0].m.Buttons) != 2 || posts[0].m.Buttons[0].Data != "r:ack:"+IDFor("a#0") {
+	if len(posts) != 1 || posts[0].dest != "-100" || len(posts[0].m.Buttons) != 3 || posts[0].m.Buttons[0].Data != "r:ack:"+IDFor("a#0") ||
+		posts[0].m.Buttons[2] != (runner.StaffButton{Label: "Take over", Data: "r:takeover:" + IDFor("a#0")}) {
 		t.Fatalf("posts %+v", posts)
 	}
 	if _, due, _ := n.store.Scheduled(ctx, IDFor("a#0")); due {

@@ -2,6 +2,8 @@ package referral
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,6 +34,10 @@ type redisAPI interface {
 	ZRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
 	ZRangeByScore(ctx context.Context, key string, opt *redis.ZRangeBy) *redis.StringSliceCmd
 	ZScore(ctx context.Context, key, member string) *redis.FloatCmd
+	SMembers(ctx context.Context, key string) *redis.StringSliceCmd
+	SRem(ctx context.Context, key string, members ...any) *redis.IntCmd
+	Del(ctx context.Context, keys ...string) *redis.IntCmd
+	TxPipelined(ctx context.Context, fn func(redis.Pipeliner) error) ([]redis.Cmder, error)
 }
 
 var _ redisAPI = (redis.UniversalClient)(nil)
@@ -42,14 +48,21 @@ var _ redisAPI = (redis.UniversalClient)(nil)
 //	<prefix>:{ref}:r:<id>  string  sealed JSON of the referral
 //	<prefix>:{ref}:open    zset    ids of open referrals, scored by creation (ms)
 //	<prefix>:{ref}:due     zset    ids with notification work, scored by when it is due (ms)
+//	<prefix>:{ref}:p:<h>   set     ids of the referrals of the patient whose PatientHash is h
+//	<prefix>:{ref}:scrub   zset    staff messages to overwrite after an erasure (erase.go)
 //
-// Referrals do not expire: they are the clinic's record of a hand-off.
-// Store is safe for concurrent use, also from several processes.
+// With WithRetention a referral and its patient's index expire after the
+// clinic's retention period, counted from the referral's last change (every
+// change refreshes both); the open and due indexes drop ids whose referral
+// is gone the next time they are read. A clinic with a legal duty to keep
+// records keeps them in its own records system, fed by the webhook and the
+// export. Store is safe for concurrent use, also from several processes.
 type Store struct {
-	rdb    redisAPI
-	prefix string
-	sealer *seal.Sealer
-	events EventLog
+	rdb       redisAPI
+	prefix    string
+	sealer    *seal.Sealer
+	events    EventLog
+	retention func(ctx context.Context) time.Duration
 }
 
 // StoreOption configures a Store.
@@ -60,6 +73,21 @@ type StoreOption func(*Store)
 // change itself: a change is never stored without its event, nor the
 // reverse. The stream must be in the {ref} cluster slot.
 func WithEvents(l EventLog) StoreOption { return func(s *Store) { s.events = l } }
+
+// WithRetention makes every referral expire f(ctx) after its last change
+// (f is asked at every change, so a new clinic.yaml applies from the next
+// change); f returning 0 or less keeps referrals without expiry.
+func WithRetention(f func(ctx context.Context) time.Duration) StoreOption {
+	return func(s *Store) { s.retention = f }
+}
+
+// ttl is the lifetime a change gives a referral, 0 for none.
+func (s *Store) ttl(ctx context.Context) time.Duration {
+	if s.retention == nil {
+		return 0
+	}
+	return max(s.retention(ctx), 0)
+}
 
 // NewStore returns a store under prefix in c, sealing with sealer.
 func NewStore(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...StoreOption) *Store {
@@ -120,16 +148,35 @@ func (s *Store) event(typ, id string, r *Referral, at time.Time, by, user, note 
 func (s *Store) key(id string) string { return s.prefix + ":{ref}:r:" + id }
 func (s *Store) openKey() string      { return s.prefix + ":{ref}:open" }
 func (s *Store) dueKey() string       { return s.prefix + ":{ref}:due" }
+func (s *Store) patientKey(patient string) string {
+	return s.prefix + ":{ref}:p:" + PatientHash(patient)
+}
+
+// PatientHash names a patient without their platform id: the first 16 hex
+// characters of the SHA-256 of the id. Audit entries and index keys use it.
+func PatientHash(patient string) string {
+	sum := sha256.Sum256([]byte(patient))
+	return hex.EncodeToString(sum[:8])
+}
 
 // createScript stores a referral unless its key exists, and indexes it.
-// KEYS: referral, open, due[, event stream]. ARGV: sealed value, created
-// ms, due ms ("" for none), id[, event field/value pairs]. Returns 1 when
-// created, 0 when it existed.
+// KEYS: referral, open, due, patient index[, event stream]. ARGV: sealed
+// value, created ms, due ms ("" for none), id, lifetime ms (0: none)[,
+// event field/value pairs]. Returns 1 when created, 0 when it existed.
 var createScript = redis.NewScript(`
-if redis.call('SET', KEYS[1], ARGV[1], 'NX') then
+local ttl = tonumber(ARGV[5])
+local ok
+if ttl > 0 then
+  ok = redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ttl)
+else
+  ok = redis.call('SET', KEYS[1], ARGV[1], 'NX')
+end
+if ok then
   redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
   if ARGV[3] ~= '' then redis.call('ZADD', KEYS[3], ARGV[3], ARGV[4]) end
-  if KEYS[4] then redis.call('XADD', KEYS[4], '*', unpack(ARGV, 5)) end
+  redis.call('SADD', KEYS[4], ARGV[4])
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[4], ttl) else redis.call('PERSIST', KEYS[4]) end
+  if KEYS[5] then redis.call('XADD', KEYS[5], '*', unpack(ARGV, 6)) end
   return 1
 end
 return 0
@@ -154,8 +201,8 @@ func (s *Store) Create(ctx context.Context, r *Referral, due time.Time) (created
 	if !due.IsZero() {
 		dueArg = ms(due)
 	}
-	keys := []string{k, s.openKey(), s.dueKey()}
-	args := []any{s.sealer.Seal(data, []byte(k)), ms(r.Created), dueArg, r.ID}
+	keys := []string{k, s.openKey(), s.dueKey(), s.patientKey(r.Patient)}
+	args := []any{s.sealer.Seal(data, []byte(k)), ms(r.Created), dueArg, r.ID, s.ttl(ctx).Milliseconds()}
 	stream, values, err := s.event(EventCreated, r.ID+"/created", r, r.Created, "", "", "")
 	if err != nil {
 		return false, err
@@ -202,7 +249,8 @@ func (s *Store) get(ctx context.Context, g getter, id string) (*Referral, error)
 
 // Update changes the referral with id by fn, atomically: fn sees the stored
 // referral and changes it in place; when fn returns an error nothing is
-// written and the error is returned. The open index follows the status.
+// written and the error is returned. The open index follows the status, and
+// the referral's lifetime starts again (WithRetention).
 // Update returns ErrNotFound, ErrConflict after repeated concurrent
 // changes, or a wrapped Redis error.
 func (s *Store) Update(ctx context.Context, id string, fn func(*Referral) error) (*Referral, error) {
@@ -238,7 +286,13 @@ func (s *Store) update(ctx context.Context, id string, fn func(*Referral) error,
 				if stream != "" {
 					p.XAdd(ctx, &redis.XAddArgs{Stream: stream, Values: values})
 				}
-				p.Set(ctx, k, s.sealer.Seal(data, []byte(k)), 0)
+				ttl := s.ttl(ctx)
+				p.Set(ctx, k, s.sealer.Seal(data, []byte(k)), ttl)
+				pk := s.patientKey(r.Patient)
+				p.SAdd(ctx, pk, r.ID)
+				if ttl > 0 {
+					p.PExpire(ctx, pk, ttl)
+				}
 				if r.Open() {
 					p.ZAdd(ctx, s.openKey(), redis.Z{Score: float64(r.Created.UnixMilli()), Member: r.ID})
 				} else {
@@ -291,7 +345,8 @@ func (s *Store) AddNote(ctx context.Context, id string, n Note) (*Referral, erro
 	})
 }
 
-// Open returns the open referrals, oldest first.
+// Open returns the open referrals, oldest first. Ids whose referral expired
+// or was erased are dropped from the open and due indexes on the way.
 func (s *Store) Open(ctx context.Context) ([]*Referral, error) {
 	ids, err := s.rdb.ZRange(ctx, s.openKey(), 0, -1).Result()
 	if err != nil {
@@ -301,6 +356,9 @@ func (s *Store) Open(ctx context.Context) ([]*Referral, error) {
 	for _, id := range ids {
 		r, err := s.Get(ctx, id)
 		if errors.Is(err, ErrNotFound) {
+			if err := s.forget(ctx, id); err != nil {
+				return nil, err
+			}
 			continue
 		}
 		if err != nil {
@@ -309,6 +367,19 @@ func (s *Store) Open(ctx context.Context) ([]*Referral, error) {
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// forget drops id from the open and due indexes.
+func (s *Store) forget(ctx context.Context, id string) error {
+	_, err := s.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.ZRem(ctx, s.openKey(), id)
+		p.ZRem(ctx, s.dueKey(), id)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("referral: drop from indexes: %w", err)
+	}
+	return nil
 }
 
 // Due returns the ids whose notification work is due at now, earliest

@@ -41,6 +41,9 @@ type Relay struct {
 	At    time.Time        `json:"at"`
 	Text  string           `json:"text,omitempty"`
 	MsgID string           `json:"msg,omitempty"` // the staff post of a patient's message
+	// Channel and Dest are where MsgID was posted (erase.go overwrites it).
+	Channel string `json:"channel,omitempty"`
+	Dest    string `json:"dest,omitempty"`
 }
 
 var _ runner.Relayer = (*Notifier)(nil)
@@ -73,6 +76,7 @@ func (n *Notifier) Relay(ctx context.Context, m runner.Relayed) error {
 		} else {
 			sctx, cancel := context.WithTimeout(ctx, sendTimeout)
 			rec.MsgID, err = s.SendStaff(sctx, r.Takeover.Dest, runner.StaffMessage{Text: patientPost(r.ID, m.Text)})
+			rec.Channel, rec.Dest = r.Takeover.Channel, r.Takeover.Dest
 			cancel()
 			if err != nil {
 				return fmt.Errorf("post the patient's message: %w", err)

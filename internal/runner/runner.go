@@ -391,6 +391,14 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 			}
 		case j.Forget:
 			r.cache.drop(patient)
+			// The referrals first: while the session and this job remain, a
+			// failure here is retried; erasing the session first would leave
+			// referrals no retry could find.
+			if e, ok := r.referrer.(Eraser); ok {
+				if err := e.ErasePatient(ctx, patient); err != nil {
+					return fmt.Errorf("erase referrals: %w", err)
+				}
+			}
 			if err := r.store.Erase(ctx, patient); err != nil {
 				return fmt.Errorf("erase: %w", err)
 			}

@@ -469,3 +469,45 @@ func (s *slowSender) Send(context.Context, string, engine.Message) error {
 	time.Sleep(s.delay)
 	return nil
 }
+
+// eraser is a referrer that erases patients, failing while told to.
+type eraser struct {
+	fail   int
+	erased []string
+}
+
+func (e *eraser) Refer(context.Context, runner.Referral) error { return nil }
+func (e *eraser) ErasePatient(_ context.Context, p string) error {
+	if e.fail > 0 {
+		e.fail--
+		return errors.New("redis down")
+	}
+	e.erased = append(e.erased, p)
+	return nil
+}
+
+func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
+	e := setup(t, sources(""))
+	er := &eraser{fail: 1}
+	r := e.runner(runner.WithReferrer(er))
+	ctx := context.Background()
+	for i, in := range []engine.Input{{Text: "hi"}, {Command: &engine.Command{Name: engine.CmdForget}}, {Text: "yes"}} {
+		r.Handle(ctx, runner.Inbound{ID: fmt.Sprint(i), Patient: "t:1", Input: in})
+	}
+	// The referrals could not be erased: the session is kept, with the job.
+	if len(er.erased) != 0 {
+		t.Fatal("erased despite the failure")
+	}
+	if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) == 0 {
+		t.Fatal("session erased before the referrals")
+	}
+	if err := r.Redeliver(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if len(er.erased) != 1 || er.erased[0] != "t:1" {
+		t.Fatalf("erased %v", er.erased)
+	}
+	if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) != 0 {
+		t.Fatalf("keys left %v", keys)
+	}
+}

@@ -142,3 +142,13 @@ var _ Patients = (*Runner)(nil)
 type StaffPhotoSender interface {
 	SendStaffPhoto(ctx context.Context, dest string, png []byte, caption string) (msgID string, err error)
 }
+
+// Eraser is an optional ability of the Referrer (WithReferrer): erasing
+// everything it keeps about a patient. When the patient asks to be
+// forgotten the runner calls it before erasing the session, and keeps the
+// Forget job in the outbox (retried by Redeliver) until both succeeded, so
+// an erasure cut short by a crash is finished later. ErasePatient must be
+// idempotent.
+type Eraser interface {
+	ErasePatient(ctx context.Context, patient string) error
+}

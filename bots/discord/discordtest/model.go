@@ -10,14 +10,16 @@ import (
 
 // Discord's limits, enforced by the fake as the real API does.
 const (
-	MaxContent       = 2000 // characters (code points) in a message
-	MaxRows          = 5    // action rows per message
-	MaxButtonsPerRow = 5    // buttons in one action row
-	MaxSelectOptions = 25   // options of one select menu
-	MaxButtonLabel   = 80   // characters in a button label
-	MaxOptionLabel   = 100  // characters in a select option's label, value or description
-	MaxCustomID      = 100  // characters in a custom_id
-	MaxPlaceholder   = 150  // characters in a select menu's placeholder
+	MaxContent       = 2000     // characters (code points) in a message
+	MaxRows          = 5        // action rows per message
+	MaxButtonsPerRow = 5        // buttons in one action row
+	MaxSelectOptions = 25       // options of one select menu
+	MaxButtonLabel   = 80       // characters in a button label
+	MaxOptionLabel   = 100      // characters in a select option's label, value or description
+	MaxCustomID      = 100      // characters in a custom_id
+	MaxPlaceholder   = 150      // characters in a select menu's placeholder
+	MaxUpload        = 10 << 20 // bytes of all files of one message (Discord's default upload limit)
+	MaxAttachments   = 10       // files of one message
 )
 
 // Component types and styles used by the fake.
@@ -86,6 +88,16 @@ type Message struct {
 	Interaction string // the interaction this message responds to, if any
 	Created     time.Time
 	Edits       int
+	Attachments []Attachment // files uploaded with the message (multipart/form-data)
+}
+
+// Attachment is a file uploaded with a message.
+type Attachment struct {
+	ID          string
+	Filename    string
+	ContentType string
+	Size        int
+	PNG         bool // the data starts with the PNG signature
 }
 
 // Buttons returns every button of the message, row by row.

@@ -1,9 +1,12 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"regexp"
 	"slices"
@@ -24,6 +27,7 @@ const (
 	CodeCannotDM           = 50007 // "Cannot send messages to this user"
 	codeInvalidForm        = 50035
 	codeAlreadyAcked       = 40060
+	codeFileTooLarge       = 40005
 )
 
 // nonceWindow is how long enforce_nonce de-duplicates message creates.
@@ -231,13 +235,104 @@ func parseMessage(w http.ResponseWriter, b messageBody) (content string, rows []
 	return content, rows, true
 }
 
+// readUpload reads a multipart/form-data message body as Discord takes
+// it: the JSON fields in the part "payload_json", and files in parts
+// "files[n]" with a filename, each named by an entry {"id": n, "filename"}
+// of the payload's "attachments" when it has one. It writes the error
+// answer and returns ok=false on a problem.
+func readUpload(w http.ResponseWriter, r *http.Request) (messageBody, []Attachment, bool) {
+	_, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || params["boundary"] == "" {
+		apiError(w, http.StatusBadRequest, codeInvalidForm, "Invalid multipart body.")
+		return nil, nil, false
+	}
+	mr := multipart.NewReader(io.LimitReader(r.Body, MaxUpload+1<<20), params["boundary"])
+	var b messageBody
+	var files []Attachment
+	total := 0
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			apiError(w, http.StatusBadRequest, codeInvalidForm, "Invalid multipart body.")
+			return nil, nil, false
+		}
+		data, err := io.ReadAll(part)
+		if err != nil {
+			apiError(w, http.StatusBadRequest, codeInvalidForm, "Invalid multipart body.")
+			return nil, nil, false
+		}
+		name := part.FormName()
+		switch {
+		case name == "payload_json":
+			b = messageBody{}
+			if err := json.Unmarshal(data, &b); err != nil {
+				apiError(w, http.StatusBadRequest, codeInvalidForm, "The request body contains invalid JSON.")
+				return nil, nil, false
+			}
+		case strings.HasPrefix(name, "files[") && strings.HasSuffix(name, "]"):
+			if part.FileName() == "" {
+				formError(w, formErrors{name: "A file part needs a filename."})
+				return nil, nil, false
+			}
+			total += len(data)
+			files = append(files, Attachment{ID: strings.TrimSuffix(strings.TrimPrefix(name, "files["), "]"), Filename: part.FileName(),
+				ContentType: part.Header.Get("Content-Type"), Size: len(data), PNG: bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n"))})
+		default:
+			formError(w, formErrors{name: "Unknown form field."})
+			return nil, nil, false
+		}
+	}
+	switch {
+	case b == nil:
+		formError(w, formErrors{"payload_json": "This field is required."})
+		return nil, nil, false
+	case total > MaxUpload:
+		apiError(w, http.StatusRequestEntityTooLarge, codeFileTooLarge, "Request entity too large")
+		return nil, nil, false
+	case len(files) > MaxAttachments:
+		formError(w, formErrors{"files": fmt.Sprintf("Must be %d or fewer in length.", MaxAttachments)})
+		return nil, nil, false
+	}
+	if b.has("attachments") {
+		var refs []struct {
+			ID       json.Number `json:"id"`
+			Filename string      `json:"filename"`
+		}
+		if err := json.Unmarshal(b["attachments"], &refs); err != nil {
+			formError(w, formErrors{"attachments": "Invalid attachments."})
+			return nil, nil, false
+		}
+		for _, ref := range refs {
+			found := false
+			for _, f := range files {
+				found = found || f.ID == ref.ID.String()
+			}
+			if !found {
+				formError(w, formErrors{"attachments": "Attachment " + ref.ID.String() + " has no uploaded file."})
+				return nil, nil, false
+			}
+		}
+	}
+	return b, files, true
+}
+
 func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 	c := s.channels[r.PathValue("channel")]
 	if c == nil {
 		apiError(w, http.StatusNotFound, codeUnknownChannel, "Unknown Channel")
 		return
 	}
-	b, ok := readBody(w, r)
+	var b messageBody
+	var files []Attachment
+	ok := false
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		b, files, ok = readUpload(w, r)
+	} else {
+		b, ok = readBody(w, r)
+	}
 	if !ok {
 		return
 	}
@@ -245,7 +340,7 @@ func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if content == "" && len(rows) == 0 && !b.has("embeds") && !b.has("sticker_ids") {
+	if content == "" && len(rows) == 0 && len(files) == 0 && !b.has("embeds") && !b.has("sticker_ids") {
 		apiError(w, http.StatusBadRequest, codeEmptyMessage, "Cannot send an empty message")
 		return
 	}
@@ -274,7 +369,7 @@ func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	m := &Message{AuthorID: s.opt.AppID, Bot: true, Content: content, Rows: rows, Nonce: nonce, Flags: b.int("flags") & 4}
+	m := &Message{AuthorID: s.opt.AppID, Bot: true, Content: content, Rows: rows, Nonce: nonce, Flags: b.int("flags") & 4, Attachments: files}
 	s.addMessageLocked(c, m)
 	if c.guildID == "" && s.session != nil {
 		// A bot with DIRECT_MESSAGES gets its own DMs back as events.

@@ -360,6 +360,7 @@ func copyMessages(ms []*Message) []Message {
 func copyMessage(m *Message) Message {
 	c := *m
 	c.Rows = cloneRows(m.Rows)
+	c.Attachments = slices.Clone(m.Attachments)
 	return c
 }
 
@@ -767,6 +768,14 @@ func (s *Server) messageJSON(m *Message) map[string]any {
 	}
 	if m.Rows == nil {
 		out["components"] = []any{}
+	}
+	if len(m.Attachments) > 0 {
+		var as []any
+		for i, a := range m.Attachments {
+			as = append(as, map[string]any{"id": fmt.Sprintf("%s%d", m.ID, i), "filename": a.Filename, "size": a.Size,
+				"content_type": a.ContentType, "url": "https://cdn.discordapp.invalid/" + a.Filename})
+		}
+		out["attachments"] = as
 	}
 	if m.GuildID != "" {
 		out["guild_id"] = m.GuildID
