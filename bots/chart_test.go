@@ -51,11 +51,7 @@ func answerPHQ9(t *testing.T, fake *telegramtest.Server, chat int64, risk bool) 
 // numbers, and a PNG chart of it.
 func TestServeReferralWithCourseChart(t *testing.T) {
 	useRedis(t)
-	staffFlows(t, "10m")
-	fake := fakeTelegram(t)
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	serve(t)
+	fake := serveStaff(t, "10m")
 
 	const chat = 4545
 	answerPHQ9(t, fake, chat, false)

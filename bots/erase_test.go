@@ -33,15 +33,8 @@ func TestServeForgetErasesReferrals(t *testing.T) {
 
 	crisis := func(chat int64) (int, string) {
 		t.Helper()
-		n := len(referralPosts(fake))
-		fake.PushText(chat, "/start")
-		if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
-			t.Fatal(err)
-		}
-		fake.PushText(chat, "I want to kill myself")
-		eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == n+1 })
-		p := referralPosts(fake)[n]
-		return p.ID, referralIDRe.FindStringSubmatch(p.Text)[1]
+		p, id := crisisReferral(t, fake, chat)
+		return p.ID, id
 	}
 	staffPost := func(id int) string {
 		for _, m := range fake.Messages(staffGroup) {
@@ -123,13 +116,7 @@ func TestServeWebhookFromClinicYAML(t *testing.T) {
 	serve(t)
 
 	const chat = 4949
-	fake.PushText(chat, "/start")
-	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fake.PushText(chat, "I want to kill myself")
-	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
-	id := referralIDRe.FindStringSubmatch(referralPosts(fake)[0].Text)[1]
+	_, id := crisisReferral(t, fake, chat)
 	fake.PushText(chat, "/forget")
 	time.Sleep(200 * time.Millisecond)
 	fake.PushText(chat, "yes")

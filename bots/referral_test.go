@@ -101,6 +101,35 @@ func referralPosts(fake *telegramtest.Server) []telegramtest.Message {
 	return out
 }
 
+// serveStaff publishes the staff test flows (urgent referrals escalate after
+// escalate) and runs serve with the fake Telegram alone, until the test ends.
+// The test's Redis must be set up first.
+func serveStaff(t *testing.T, escalate string) *telegramtest.Server {
+	t.Helper()
+	staffFlows(t, escalate)
+	fake := fakeTelegram(t)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	return fake
+}
+
+// crisisReferral has the patient in chat start a conversation and write a
+// crisis message, then waits for the referral in the staff group; it returns
+// the staff post and the referral's short id.
+func crisisReferral(t *testing.T, fake *telegramtest.Server, chat int64) (telegramtest.Message, string) {
+	t.Helper()
+	n := len(referralPosts(fake))
+	fake.PushText(chat, "/start")
+	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	fake.PushText(chat, "I want to kill myself")
+	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == n+1 })
+	post := referralPosts(fake)[n]
+	return post, referralIDRe.FindStringSubmatch(post.Text)[1]
+}
+
 func fakeTelegram(t *testing.T) *telegramtest.Server {
 	second := 10 * time.Millisecond
 	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
@@ -118,20 +147,10 @@ func fakeTelegram(t *testing.T) *telegramtest.Server {
 // commands work in the group.
 func TestServeReferralReachesTelegramStaff(t *testing.T) {
 	useRedis(t)
-	staffFlows(t, "10m")
-	fake := fakeTelegram(t)
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	serve(t)
+	fake := serveStaff(t, "10m")
 
 	const chat = 4242
-	fake.PushText(chat, "/start")
-	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fake.PushText(chat, "I want to kill myself")
-	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
-	post := referralPosts(fake)[0]
+	post, _ := crisisReferral(t, fake, chat)
 	if !strings.Contains(post.Text, "EMERGENCY") || !strings.Contains(post.Text, "Crisis message: “I want to kill myself”") {
 		t.Fatalf("summary:\n%s", post.Text)
 	}

@@ -16,20 +16,10 @@ var referralIDRe = regexp.MustCompile(`referral ([0-9a-f]{8})`)
 // the group may not take over.
 func TestServeStaffTakesOverAndHandsBack(t *testing.T) {
 	useRedis(t)
-	staffFlows(t, "10m")
-	fake := fakeTelegram(t)
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	serve(t)
+	fake := serveStaff(t, "10m")
 
 	const chat = 4343
-	fake.PushText(chat, "/start")
-	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fake.PushText(chat, "I want to kill myself")
-	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
-	id := referralIDRe.FindStringSubmatch(referralPosts(fake)[0].Text)[1]
+	_, id := crisisReferral(t, fake, chat)
 
 	groupSays := func(want string) func() bool {
 		return func() bool {
@@ -101,21 +91,10 @@ func TestServeStaffTakesOverAndHandsBack(t *testing.T) {
 // conversation over (the patient is told) and acknowledges the referral.
 func TestServeTakeOverButton(t *testing.T) {
 	useRedis(t)
-	staffFlows(t, "10m")
-	fake := fakeTelegram(t)
-	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
-	serve(t)
+	fake := serveStaff(t, "10m")
 
 	const chat = 4545
-	fake.PushText(chat, "/start")
-	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fake.PushText(chat, "I want to kill myself")
-	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(fake)) == 1 })
-	post := referralPosts(fake)[0]
-	id := referralIDRe.FindStringSubmatch(post.Text)[1]
+	post, id := crisisReferral(t, fake, chat)
 	if len(post.Keyboard) != 1 || len(post.Keyboard[0]) != 3 || post.Keyboard[0][2].Data != "r:takeover:"+id {
 		t.Fatalf("buttons %+v", post.Keyboard)
 	}
