@@ -211,3 +211,23 @@ func TestExportJSONAndCSV(t *testing.T) {
 		t.Fatalf("csv export: %d %s", code, csv)
 	}
 }
+
+// A dosing question typed in the middle of a flow gets the one fixed reply,
+// reaches a referral for the clinic team, and the flow goes on.
+func TestMedicalQuestionThroughChat(t *testing.T) {
+	useRedis(t)
+	kapbot(t, "", "flows", "push", "../flows")
+	code, out, errw := kapbot(t, "1\ncan I take my sertraline before the session?\n", "chat", "--flow", "kap-intake", "--user", "erin")
+	if code != 0 {
+		t.Fatalf("chat: %d\n%s%s", code, out, errw)
+	}
+	if !strings.Contains(out, "I cannot give medical advice") {
+		t.Fatalf("no fixed reply:\n%s", out)
+	}
+	_, js, _ := kapbot(t, "", "sessions", "show", "erin", "--json")
+	var v SessionView
+	json.Unmarshal([]byte(js), &v)
+	if len(v.Referrals) != 1 || v.Referrals[0].Trigger != "medical" || v.Status != "active" {
+		t.Fatalf("session = %s", js)
+	}
+}
