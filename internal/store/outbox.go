@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"slices"
+	"sync"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // Outbox returns the patient's pending jobs, decrypted, oldest first. When
@@ -28,10 +32,14 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 
 // Ack removes the n oldest jobs of the patient's outbox once they have been
 // performed; n larger than the outbox empties it, and n <= 0 removes nothing.
-// It is one round trip: the patient's pending mark stays and is cleared the
-// next time Outbox finds the outbox empty (Pending lists marks, not jobs).
-// Jobs are at-least-once: a job performed but not acknowledged before a
-// crash is performed again. It returns ErrNoPatient or a wrapped Redis error.
+// It returns once the jobs are removed. Acks of many patients made at the
+// same time go to Redis together in one pipeline (group commit), so a busy
+// process pays one round trip for many. The patient's pending mark stays and
+// is cleared the next time Outbox finds the outbox empty (Pending lists
+// marks, not jobs). Jobs are at-least-once: a job performed but not
+// acknowledged before a crash is performed again. It returns ErrNoPatient, a
+// wrapped Redis error, or ctx's error when ctx ends first (the ack may still
+// be applied).
 func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 	if patient == "" {
 		return ErrNoPatient
@@ -39,12 +47,69 @@ func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 	if n <= 0 {
 		return nil
 	}
-	k := s.keys(patient)
-	if err := s.rdb.LTrim(ctx, k.outbox, int64(n), -1).Err(); err != nil {
-		return redisErr("ack outbox", err)
+	req := ackReq{key: s.keys(patient).outbox, n: int64(n), done: make(chan error, 1)}
+	s.acks.Lock()
+	s.acks.queue = append(s.acks.queue, req)
+	lead := !s.acks.busy
+	s.acks.busy = true
+	s.acks.Unlock()
+	if lead {
+		go s.flushAcks()
 	}
-	return nil
+	select {
+	case err := <-req.done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
+
+// ackReq is one Ack waiting for its pipeline.
+type ackReq struct {
+	key  string
+	n    int64
+	done chan error
+}
+
+// ackQueue collects acks while a pipeline is in flight.
+type ackQueue struct {
+	sync.Mutex
+	queue []ackReq
+	busy  bool // a flusher is running
+}
+
+// flushAcks sends the queued acks in pipelines until none is left.
+func (s *Store) flushAcks() {
+	for {
+		s.acks.Lock()
+		batch := s.acks.queue
+		s.acks.queue = nil
+		if len(batch) == 0 {
+			s.acks.busy = false
+			s.acks.Unlock()
+			return
+		}
+		s.acks.Unlock()
+		ctx, cancel := context.WithTimeout(context.Background(), ackTimeout)
+		pipe := s.rdb.Pipeline()
+		cmds := make([]*redis.StatusCmd, len(batch))
+		for i, r := range batch {
+			cmds[i] = pipe.LTrim(ctx, r.key, r.n, -1)
+		}
+		pipe.Exec(ctx) // each command carries its own error
+		cancel()
+		for i, r := range batch {
+			if err := cmds[i].Err(); err != nil {
+				r.done <- redisErr("ack outbox", err)
+			} else {
+				r.done <- nil
+			}
+		}
+	}
+}
+
+// ackTimeout bounds one pipeline of acks.
+const ackTimeout = 10 * time.Second
 
 // clearPending removes the pending mark of a patient whose outbox was seen
 // empty. A commit pushes its jobs before it sets the mark, so checking the

@@ -110,6 +110,7 @@ type Store struct {
 	// conversation updates it once a minute (or a thousandth of the
 	// retention, if shorter), not with every message.
 	indexed sync.Map
+	acks    ackQueue
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.

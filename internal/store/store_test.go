@@ -1004,3 +1004,40 @@ func TestScriptReload(t *testing.T) {
 		t.Fatalf("%d jobs, want 3", len(jobs))
 	}
 }
+
+// TestAcksOfManyPatientsAtOnce sends acks from many goroutines at once: they
+// travel in shared pipelines, and each removes exactly its own jobs.
+func TestAcksOfManyPatientsAtOnce(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	const patients = 60
+	for i := range patients {
+		mustCommit(t, f.store, fmt.Sprint("tg:", i), Commit{Outbox: [][]byte{[]byte("a"), []byte("b"), []byte("c")}})
+	}
+	var wg sync.WaitGroup
+	for i := range patients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f.store.Ack(ctx, fmt.Sprint("tg:", i), 1+i%3); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range patients {
+		jobs, err := f.store.Outbox(ctx, fmt.Sprint("tg:", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := 3 - (1 + i%3); len(jobs) != want {
+			t.Fatalf("patient %d: %d jobs left, want %d", i, len(jobs), want)
+		}
+	}
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := f.store.Ack(canceled, "tg:0", 1); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("ack with a cancelled context: %v", err)
+	}
+}
