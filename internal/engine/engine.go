@@ -21,6 +21,11 @@ const MaxStepsPerInput = 200
 // the bundle named in State.Bundle.
 var ErrUnknownPlace = errors.New("state refers to a flow or step not in this bundle")
 
+// ErrRunaway is returned when one input ran MaxStepsPerInput steps without
+// the flow waiting for the patient: a loop that validation should have
+// refused. The state is left as it was.
+var ErrRunaway = errors.New("flow ran too many steps without waiting")
+
 // Screener checks a patient's free text before the flow sees it (crisis
 // language, requests for medical advice). It must be pure.
 type Screener interface {

@@ -242,7 +242,7 @@ func (s *sprint) exec() error {
 	for {
 		s.steps++
 		if s.steps > MaxStepsPerInput {
-			return fmt.Errorf("flow %q ran %d steps without waiting: %w", s.st.Flow, MaxStepsPerInput, ErrUnknownPlace)
+			return fmt.Errorf("flow %q, %d steps: %w", s.st.Flow, MaxStepsPerInput, ErrRunaway)
 		}
 		if len(s.st.Stack) == 0 {
 			return s.finish()
