@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/store"
@@ -190,7 +191,14 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 		}
 		next, fx, err := eng.Step(st, in.Input)
 		if err != nil {
-			return "error", nil, fmt.Errorf("step: %w", err)
+			// The engine is deterministic: the same input would fail
+			// again on every redelivery and hold up the channel. Keep
+			// the state, say the fixed "cannot answer now", and record
+			// the input as applied.
+			r.log.Error("step failed; input skipped", "patient", redact(in.Patient), "flow", st.Flow, "err", err)
+			next, fx = st, []engine.Effect{engine.Send{Message: engine.Message{
+				Kind: engine.FromCatalog, Key: catalog.Unavailable,
+				Text: eng.Catalog().Text(catalog.Unavailable, st.Locale, eng.Bundle().Clinic.DefaultLocale)}}}
 		}
 		data, err := encodeState(next)
 		if err != nil {

@@ -2,6 +2,7 @@ package runner_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -509,5 +510,40 @@ func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
 	}
 	if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) != 0 {
 		t.Fatalf("keys left %v", keys)
+	}
+}
+
+// A state the engine cannot run (here: it names a step that does not exist)
+// does not wedge the channel: the input is answered with the fixed "cannot
+// answer now", recorded as applied, and the state is kept for the team.
+func TestEngineFailureDoesNotBlockThePatient(t *testing.T) {
+	e := setup(t, sources(""))
+	r := e.runner()
+	ctx := context.Background()
+	r.Handle(ctx, text("a", "t:1", "hi"))
+	cur := e.state(t, "t:1")
+	broken := cur
+	broken.Stack = []engine.Frame{{Flow: "count", Step: "no_such_step"}}
+	data, err := json.Marshal(broken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, _ := e.store.Load(ctx, "t:1")
+	if _, err := e.store.Commit(ctx, "t:1", store.Commit{Expect: sess.Version, Data: append([]byte{0}, data...)}); err != nil {
+		t.Fatal(err)
+	}
+	r2 := e.runner() // a fresh process: no cached session
+	if err := r2.Handle(ctx, text("b", "t:1", "5")); err != nil {
+		t.Fatalf("a failing step must not fail the delivery: %v", err)
+	}
+	texts := e.rec.texts("t:1")
+	if last := texts[len(texts)-1]; !strings.Contains(last, "cannot answer right now") {
+		t.Fatalf("last message %q", last)
+	}
+	if err := r2.Handle(ctx, text("b", "t:1", "5")); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(e.rec.texts("t:1")); n != len(texts) {
+		t.Fatal("the redelivered input was answered again")
 	}
 }
