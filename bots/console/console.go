@@ -95,27 +95,51 @@ func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, p
 	if err := next(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: flowID}}); err != nil {
 		return err
 	}
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	br := bufio.NewReader(in)
 	for {
 		if prompt != nil {
 			fmt.Fprint(prompt, "> ")
 		}
-		if !sc.Scan() {
-			break
+		line, err := readLine(br)
+		if err == io.EOF && line == "" {
+			return nil
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read input: %w", err)
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		line := strings.TrimRight(sc.Text(), "\r")
-		if err := next(ParseLine(line)); err != nil {
-			return err
+		if herr := next(ParseLine(line)); herr != nil {
+			return herr
+		}
+		if err == io.EOF {
+			return nil
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("read input: %w", err)
+}
+
+// maxLine is the most of one line that is kept; the engine refuses anything
+// this long with a fixed "too long" reply, so the rest need not be read into
+// memory.
+const maxLine = 64 << 10
+
+// readLine reads one line without its end, keeping at most maxLine+1 bytes
+// of a longer one and discarding the rest.
+func readLine(br *bufio.Reader) (string, error) {
+	var b []byte
+	for {
+		part, isPrefix, err := br.ReadLine()
+		if len(b) <= maxLine {
+			b = append(b, part...)
+		}
+		if err != nil || !isPrefix {
+			if len(b) > maxLine+1 {
+				b = b[:maxLine+1]
+			}
+			return strings.TrimRight(string(b), "\r"), err
+		}
 	}
-	return nil
 }
 
 // ParseLine turns one typed line into an engine input: a command when it
