@@ -364,7 +364,7 @@ func (s *sprint) confirm() error {
 	if !yes {
 		s.sayCatalog(catalog.Cancelled)
 		if s.st.Status == Active {
-			return s.reprompt(true)
+			return s.reprompt(false)
 		}
 		return nil
 	}
@@ -504,5 +504,5 @@ func (s *sprint) paused() error {
 func (s *sprint) resume() error {
 	s.st.Status = Active
 	s.sayCatalog(catalog.Continuing)
-	return s.reprompt(true)
+	return s.reprompt(false)
 }

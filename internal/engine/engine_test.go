@@ -393,7 +393,7 @@ func TestCommands(t *testing.T) {
 	e := newEngine(t)
 	t.Run("restart asks, no keeps going", func(t *testing.T) {
 		c := newConvo(t, e).start("").press("red").at("age")
-		c.cmd(engine.CmdRestart, "").at("confirm").say("no").at("age").sent("carry on", "Age?")
+		c.cmd(engine.CmdRestart, "").at("confirm").say("no").at("age").sent("carry on", "Age?").notSent("Please answer")
 	})
 	t.Run("restart yes starts over", func(t *testing.T) {
 		c := newConvo(t, e).start("").press("red")
@@ -478,7 +478,7 @@ func TestCrisisPausesAndRefers(t *testing.T) {
 		t.Fatalf("refers = %+v", r)
 	}
 	c.say("what").at("paused").sent("CRISIS-EN")
-	c.press("safe").at("age").sent("Age?")
+	c.press("safe").at("age").sent("Age?").notSent("Please answer")
 
 	c.say("dose?").at("age").sent("cannot give medical advice", "Age?")
 	if r := c.refers(); len(r) != 1 || r[0].Trigger != "medical" {
@@ -557,5 +557,49 @@ func TestDisclaimerComesFirst(t *testing.T) {
 		if len(sent) < 2 || sent[0].Text != tt.want || sent[0].Kind != engine.FromFlow {
 			t.Fatalf("locale %q: first message %+v, want %q from the flow", tt.locale, sent, tt.want)
 		}
+	}
+}
+
+// A flow expression that fails at run time is reported by place only: the
+// error of expr may quote the patient's answer, which must not reach a log.
+func TestRunTimeProblemNamesThePlaceOnly(t *testing.T) {
+	src := map[string][]byte{
+		"clinic.yaml": sources["clinic.yaml"],
+		"main.yaml": []byte(`kapbot: 1
+flow: main
+locale: en
+title: {en: M, de: M}
+steps:
+  - id: howmany
+    ask:
+      type: text
+      text: {en: "How many?", de: "Wie viele?"}
+  - id: conv
+    set:
+      n: int(howmany)
+  - id: bye
+    end: {en: "BYE", de: "TSCHUESS"}
+`),
+	}
+	b, probs := flow.Compile(src)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newConvo(t, e).start("").say("none, my secret").at("end")
+	found := false
+	for _, f := range c.fx {
+		if p, ok := f.(engine.Problem); ok {
+			found = true
+			if strings.Contains(p.What, "secret") || p.Step != "conv" {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no problem reported for the failed expression")
 	}
 }

@@ -290,7 +290,7 @@ func (s *sprint) exec() error {
 			for _, a := range st.Set {
 				v, err := s.eval(a.Program, env)
 				if err != nil {
-					s.problem(f, st, "set "+a.Name+": "+err.Error())
+					s.problem(f, st, "set "+a.Name+": the expression failed at run time")
 					continue
 				}
 				v = normalise(v)
@@ -307,7 +307,7 @@ func (s *sprint) exec() error {
 			for _, c := range st.Cases {
 				ok, err := s.eval(c.When, env)
 				if err != nil {
-					s.problem(f, st, "if "+c.Source+": "+err.Error())
+					s.problem(f, st, "if "+c.Source+": the condition failed at run time")
 					continue
 				}
 				if ok == true {
@@ -373,7 +373,7 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 	for i := fr.Q.Item + 1; i < len(q.Items); i++ {
 		ok, err := q.Asked(i, fr.Q.Answers)
 		if err != nil {
-			s.problem(f, st, "item "+q.Items[i].ID+" when: "+err.Error())
+			s.problem(f, st, "item "+q.Items[i].ID+" when: the condition failed at run time")
 			ok = true // ask rather than skip silently
 		}
 		if ok {
@@ -384,7 +384,7 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 	}
 	res, err := q.Score(fr.Q.Answers)
 	if err != nil {
-		s.problem(f, st, "score: "+err.Error())
+		s.problem(f, st, "scoring failed at run time")
 	}
 	res.Questionnaire, res.Flow, res.Name, res.At = q.ID, f.ID, saveName(st), s.in.Now
 	if res.Items == nil {

@@ -211,7 +211,8 @@ type Relay struct {
 }
 
 // Problem reports a fault in a published flow met at run time (an expression
-// that failed). It names the place only, never a value.
+// that failed). It names the place only: never a value, and never the
+// expression's own error, which may quote the patient's answers.
 type Problem struct {
 	Flow, Step string
 	What       string
