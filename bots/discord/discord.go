@@ -452,7 +452,7 @@ func (c *Channel) Send(ctx context.Context, patient string, m engine.Message) er
 		err := c.createMessage(ctx, userID, &body)
 		if code(err) == codeCannotDM {
 			c.resolvePending(userID, textDMClosed)
-			c.log.Debug("discord patient's DMs are closed", "user", userID)
+			c.log.Debug("discord patient's DMs are closed", "user", runner.LogID("dc:"+userID))
 			return err
 		}
 		if err != nil {

@@ -36,7 +36,7 @@ func (c *Channel) enqueue(userID string, j job) {
 	q, running := c.queues[userID]
 	if len(q) >= c.opt.queueLimit {
 		c.mu.Unlock()
-		c.log.Warn("discord patient queue full; event dropped", "user", userID)
+		c.log.Warn("discord patient queue full; event dropped", "user", runner.LogID("dc:"+userID))
 		return
 	}
 	c.queues[userID] = append(q, j)
@@ -48,7 +48,7 @@ func (c *Channel) enqueue(userID string, j job) {
 		c.mu.Lock()
 		delete(c.queues, userID)
 		c.mu.Unlock()
-		c.log.Warn("discord channel shutting down; event dropped", "user", userID)
+		c.log.Warn("discord channel shutting down; event dropped", "user", runner.LogID("dc:"+userID))
 	}
 }
 
@@ -393,7 +393,7 @@ func (c *Channel) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 			c.enqueue(m.Author.ID, job{after: func(ctx context.Context, _ error) {
 				text := c.opt.catalog.Text(catalog.NotText)
 				if err := c.Send(ctx, patient, engine.Message{Kind: engine.FromCatalog, Key: catalog.NotText, Text: text}); err != nil {
-					c.log.Warn("discord reply not sent", "user", m.Author.ID, "error", err)
+					c.log.Warn("discord reply not sent", "user", runner.LogID("dc:"+m.Author.ID), "error", err)
 				}
 			}})
 		}
@@ -410,7 +410,7 @@ func (c *Channel) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		}
 		text := c.opt.catalog.Text(catalog.Unavailable)
 		if err := c.Send(ctx, patient, engine.Message{Kind: engine.FromCatalog, Key: catalog.Unavailable, Text: text}); err != nil {
-			c.log.Warn("discord reply not sent", "user", m.Author.ID, "error", err)
+			c.log.Warn("discord reply not sent", "user", runner.LogID("dc:"+m.Author.ID), "error", err)
 		}
 	}})
 }

@@ -44,7 +44,7 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "telegram %s", e.Method)
 	if e.Chat != 0 {
-		fmt.Fprintf(&b, " chat %d", e.Chat)
+		fmt.Fprintf(&b, " chat %s", runner.LogID(fmt.Sprint("tg:", e.Chat)))
 	}
 	if e.Code != 0 {
 		fmt.Fprintf(&b, ": %d", e.Code)

@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"github.com/kapbot/kapbot/internal/runner"
 )
 
 // intake is the long-polling receiver. Updates of one chat are handled one at
@@ -330,7 +333,7 @@ func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState) {
 		return
 	}
 	if err := c.send.do(ctx, ev.chat, []step{st}); err != nil && ctx.Err() == nil {
-		c.log.Warn("telegram: updating the question message failed", "chat", ev.chat, "err", err)
+		c.log.Warn("telegram: updating the question message failed", "chat", runner.LogID(fmt.Sprint("tg:", ev.chat)), "err", err)
 	}
 }
 

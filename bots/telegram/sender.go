@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sync"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/go-telegram/bot/models"
 	"golang.org/x/time/rate"
+
+	"github.com/kapbot/kapbot/internal/runner"
 )
 
 // sender is the outgoing queue. Each chat has a FIFO of jobs and at most one
@@ -316,7 +319,7 @@ func (s *sender) exec(q *chatQueue, j *job) {
 		if botWide(e) {
 			s.pause = later(s.pause, until)
 		}
-		s.c.log.Warn("telegram: flood limit", "method", st.method, "chat", j.chat, "retry_after", e.RetryAfter, "bot_wide", botWide(e))
+		s.c.log.Warn("telegram: flood limit", "method", st.method, "chat", runner.LogID(fmt.Sprint("tg:", j.chat)), "retry_after", e.RetryAfter, "bot_wide", botWide(e))
 	case classTransient:
 		j.failures++
 		if j.failures >= s.c.opt.maxAttempts {
@@ -324,7 +327,7 @@ func (s *sender) exec(q *chatQueue, j *job) {
 			return
 		}
 		q.pause = later(q.pause, now.Add(s.c.backoff(j.failures)))
-		s.c.log.Warn("telegram: send failed, retrying", "method", st.method, "chat", j.chat, "attempt", j.failures, "err", e)
+		s.c.log.Warn("telegram: send failed, retrying", "method", st.method, "chat", runner.LogID(fmt.Sprint("tg:", j.chat)), "attempt", j.failures, "err", e)
 	case classCanceled:
 		s.finishLocked(q, j, e.Err)
 	default: // blocked, rejected, unauthorized

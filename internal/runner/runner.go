@@ -154,7 +154,7 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 		err = r.drain(ctx, in.Patient)
 	}
 	if err != nil && ctx.Err() == nil {
-		r.log.Warn("delivery postponed", "patient", redact(in.Patient), "err", err)
+		r.log.Warn("delivery postponed", "patient", LogID(in.Patient), "err", err)
 	}
 	return nil
 }
@@ -195,7 +195,7 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 			// again on every redelivery and hold up the channel. Keep
 			// the state, say the fixed "cannot answer now", and record
 			// the input as applied.
-			r.log.Error("step failed; input skipped", "patient", redact(in.Patient), "flow", st.Flow, "err", err)
+			r.log.Error("step failed; input skipped", "patient", LogID(in.Patient), "flow", st.Flow, "err", err)
 			next, fx = st, []engine.Effect{engine.Send{Message: engine.Message{
 				Kind: engine.FromCatalog, Key: catalog.Unavailable,
 				Text: eng.Catalog().Text(catalog.Unavailable, st.Locale, eng.Bundle().Clinic.DefaultLocale)}}}
@@ -360,14 +360,14 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 	defer func() {
 		if done > 0 {
 			if err := r.store.Ack(context.WithoutCancel(ctx), patient, done); err != nil {
-				r.log.Warn("ack outbox", "patient", redact(patient), "err", err)
+				r.log.Warn("ack outbox", "patient", LogID(patient), "err", err)
 			}
 		}
 	}()
 	for _, data := range raw {
 		var j job
 		if err := json.Unmarshal(data, &j); err != nil {
-			r.log.Error("dropping unreadable outbox job", "patient", redact(patient))
+			r.log.Error("dropping unreadable outbox job", "patient", LogID(patient))
 			done++
 			continue
 		}
@@ -379,7 +379,7 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 				done = 0 // blocked drops the whole outbox itself
 				return r.blocked(ctx, patient)
 			case errors.Is(err, ErrRejected):
-				r.log.Error("platform refused a message for good; skipped", "patient", redact(patient), "kind", j.Send.Kind, "err", err)
+				r.log.Error("platform refused a message for good; skipped", "patient", LogID(patient), "kind", j.Send.Kind, "err", err)
 			case err != nil:
 				return fmt.Errorf("send: %w", err)
 			default:
@@ -410,7 +410,7 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 			if err := r.store.Erase(ctx, patient); err != nil {
 				return fmt.Errorf("erase: %w", err)
 			}
-			r.log.Info("patient data erased on request", "patient", redact(patient))
+			r.log.Info("patient data erased on request", "patient", LogID(patient))
 			done = 0 // the outbox is gone with everything else
 			return nil
 		}
@@ -450,7 +450,7 @@ var ErrRejected = errors.New("platform rejected the message")
 // blocked ends the session of a patient who blocked the bot, dropping replies
 // that can no longer be delivered.
 func (r *Runner) blocked(ctx context.Context, patient string) error {
-	r.log.Info("patient blocked the bot; session stopped", "patient", redact(patient))
+	r.log.Info("patient blocked the bot; session stopped", "patient", LogID(patient))
 	raw, err := r.store.Outbox(ctx, patient)
 	if err != nil {
 		return err
@@ -498,15 +498,16 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 		err := r.drain(ctx, p)
 		unlock()
 		if err != nil && ctx.Err() == nil {
-			r.log.Warn("redelivery postponed", "patient", redact(p), "err", err)
+			r.log.Warn("redelivery postponed", "patient", LogID(p), "err", err)
 		}
 	}
 	return nil
 }
 
-// redact shortens a patient id for logs: the channel and a hash, never the
-// platform's user id itself.
-func redact(patient string) string {
+// LogID names a patient in logs and errors: the channel and a hash of the
+// id ("tg:3f2a9c1d"), never the platform's user id itself. Channels use it
+// for the ids they log.
+func LogID(patient string) string {
 	prefix, rest, _ := strings.Cut(patient, ":")
 	var h uint32 = 2166136261
 	for i := 0; i < len(rest); i++ {
