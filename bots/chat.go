@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 
 	"golang.org/x/term"
 
@@ -22,13 +23,21 @@ import (
 // newFlags makes a flag set whose errors are usage errors.
 func newFlags(name, synopsis string, s stdio) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(s.err)
-	fs.Usage = func() {
+	// The flag package prints the usage on every mistake; a mistake here is
+	// one line (see parse), and the full usage is for --help only.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	helpers.Store(fs, func() {
 		fmt.Fprintf(s.err, "Usage: %s\n", synopsis)
+		fs.SetOutput(s.err)
 		fs.PrintDefaults()
-	}
+		fs.SetOutput(io.Discard)
+	})
 	return fs
 }
+
+// helpers holds the --help printer of each flag set.
+var helpers sync.Map // *flag.FlagSet -> func()
 
 // parse parses flags anywhere among the arguments and returns the positional
 // ones.
@@ -37,9 +46,12 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if h, ok := helpers.Load(fs); ok {
+					h.(func())()
+				}
 				return nil, errHelp
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usagef("%s: %v (see kapbot %s --help)", fs.Name(), err, fs.Name())
 		}
 		args = fs.Args()
 		if len(args) == 0 {
