@@ -42,8 +42,46 @@ var dosePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)` + doseBefore + `((?:nehmen\s+sie|nimm)\s+(?:` + doseWord + `){0,4}?(?:` + pillNounsDE + `|medikamente?|arzneimittel|ketamin))` + doseAfter),
 }
 
-// findDose returns the first dose amount or dosing instruction in s, or ""
-// when there is none.
+// Medication changes: telling a patient to stop, skip, double or reduce a
+// medicine is advice as much as a dose is. A negated instruction ("not to
+// stop or change any medicine on your own") is the opposite, and is left
+// alone (see negated).
+var (
+	medNounsEN = `doses?|dosage|medications?|medicines?|meds|prescriptions?|antidepressants?|pills?|tablets?`
+	medNounsDE = `dosis|medikamente?|medikation|arzneimittel|tabletten?|antidepressiv(?:a|um)`
+)
+
+var medChangePatterns = []*regexp.Regexp{
+	// "Stop taking your lithium", "skip taking it", "quit taking sertraline".
+	regexp.MustCompile(`(?i)` + doseBefore + `((?:stop|quit|skip|pause)\s+taking\s+[\p{L}\p{N}'’-]+(?:\s+[\p{L}\p{N}'’-]+)?)` + doseAfter),
+	// "Double your sertraline dose", "reduce your medication", "halve the dose".
+	regexp.MustCompile(`(?i)` + doseBefore + `((?:double|halve|increase|decrease|reduce|lower|raise|adjust|change|skip|stop|pause|taper)\s+(?:` + doseWord + `){0,3}?(?:` + medNounsEN + `))` + doseAfter),
+	// German: "setzen Sie Ihre Medikamente ab", "verdoppeln Sie die Dosis",
+	// "hören Sie auf, Lithium zu nehmen".
+	regexp.MustCompile(`(?i)` + doseBefore + `((?:setzen\s+sie|setz)\s+(?:` + doseWord + `){0,6}?ab)` + doseAfter),
+	regexp.MustCompile(`(?i)` + doseBefore + `((?:verdoppeln|halbieren|erhöhen|reduzieren|verringern|ändern|pausieren)\s+sie\s+(?:` + doseWord + `){0,3}?(?:` + medNounsDE + `))` + doseAfter),
+	regexp.MustCompile(`(?i)` + doseBefore + `(hören\s+sie\s+auf,?\s+(?:` + doseWord + `){0,3}?zu\s+nehmen)` + doseAfter),
+}
+
+// negated reports whether the words just before the match s[i:j], or in it,
+// negate the instruction ("not to", "don't", "never", "nicht", "nichts").
+func negated(s string, i, j int) bool {
+	words := strings.Fields(strings.ToLower(s[:i]))
+	if len(words) > 4 {
+		words = words[len(words)-4:]
+	}
+	words = append(words, strings.Fields(strings.ToLower(s[i:j]))...)
+	for _, w := range words {
+		switch strings.Trim(w, ",.;:!?\"'’") {
+		case "not", "don't", "dont", "never", "no", "nicht", "nichts", "nie", "niemals", "keine", "kein":
+			return true
+		}
+	}
+	return false
+}
+
+// findDose returns the first dose amount, dosing instruction or medication
+// change in s, or "" when there is none.
 func findDose(s string) string {
 	best, at := "", -1
 	for _, re := range dosePatterns {
@@ -53,6 +91,17 @@ func findDose(s string) string {
 		}
 		if at < 0 || m[2] < at {
 			best, at = s[m[2]:m[3]], m[2]
+		}
+	}
+	for _, re := range medChangePatterns {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if negated(s, m[2], m[3]) {
+				continue
+			}
+			if at < 0 || m[2] < at {
+				best, at = s[m[2]:m[3]], m[2]
+			}
+			break
 		}
 	}
 	return strings.Join(strings.Fields(best), " ")

@@ -38,8 +38,21 @@ func TestFindDose(t *testing.T) {
 		{"5 Tropfen", "5 Tropfen"},
 		{"zwei Kapseln", "zwei Kapseln"},
 		{"Nehmen Sie Ihre Medikamente wie gewohnt ein.", "Nehmen Sie Ihre Medikamente"},
+		// Medication changes.
+		{"Double your sertraline dose the day before your session.", "Double your sertraline dose"},
+		{"Stop taking your lithium 3 days before.", "Stop taking your lithium"},
+		{"Please skip your morning medication.", "skip your morning medication"},
+		{"Reduce the dose if you feel dizzy.", "Reduce the dose"},
+		{"Setzen Sie Ihre Medikamente zwei Tage vorher ab.", "Setzen Sie Ihre Medikamente zwei Tage vorher ab"},
+		{"Verdoppeln Sie die Dosis.", "Verdoppeln Sie die Dosis"},
+		{"Hören Sie auf, Lithium zu nehmen.", "Hören Sie auf, Lithium zu nehmen"},
 
 		// Not doses.
+		{"Do not stop taking any medicine unless your doctor tells you to.", ""},
+		{"Never change your medication on your own.", ""},
+		{"Setzen Sie nichts eigenmächtig ab.", ""},
+		{"Stop and take a breath.", ""},
+		{"Change your clothes if you like.", ""},
 		{"Take a moment to breathe.", ""},
 		{"Take a few deep breaths.", ""},
 		{"Please take your time.", ""},
