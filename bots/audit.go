@@ -7,10 +7,17 @@ import (
 	"time"
 
 	"github.com/kapbot/kapbot/internal/audit"
+	"github.com/kapbot/kapbot/internal/referral"
 )
 
 // auditLog is the backend's audit log.
 func auditLog(be *backend) *audit.Log { return audit.New(be.client, be.prefix, be.sealer) }
+
+// auditPatient names a patient in the audit log: the append-only log outlives
+// /forget, so it holds the same hash the erasure entry uses, never the id.
+func auditPatient(patient string) string {
+	return "patient " + referral.PatientHash(patient)
+}
 
 // recordAudit appends one entry; an export or view that cannot be recorded
 // is reported as an error.

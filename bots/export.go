@@ -126,7 +126,7 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 func exportWhat(format, user, ref, since string, views []SessionView) string {
 	parts := []string{"format=" + format}
 	if user != "" {
-		parts = append(parts, "user="+patientID(user))
+		parts = append(parts, "user="+auditPatient(patientID(user)))
 	}
 	if ref != "" {
 		parts = append(parts, "referral="+ref)
@@ -136,7 +136,7 @@ func exportWhat(format, user, ref, since string, views []SessionView) string {
 	}
 	ids := make([]string, len(views))
 	for i, v := range views {
-		ids[i] = v.Patient
+		ids[i] = auditPatient(v.Patient)
 	}
 	parts = append(parts, fmt.Sprintf("patients=%d", len(views)))
 	if len(ids) > 0 && len(ids) <= 20 {

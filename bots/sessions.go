@@ -156,7 +156,7 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	if err != nil {
 		return err
 	}
-	if err := recordAudit(ctx, be, actor(*who), "session.view", v.Patient); err != nil {
+	if err := recordAudit(ctx, be, actor(*who), "session.view", auditPatient(v.Patient)); err != nil {
 		return err
 	}
 	if *asJSON {
