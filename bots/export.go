@@ -88,9 +88,9 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 			continue
 		}
 		if *refID != "" {
-			var keep []runner.Referral
+			var keep []ReferralView
 			for _, r := range v.Referrals {
-				if matchesReferral(r, *refID) {
+				if matchesReferral(r.Referral, *refID) {
 					keep = append(keep, r)
 				}
 			}
@@ -163,7 +163,6 @@ func referralState(ctx context.Context, rs *referral.Store, r runner.Referral) (
 }
 
 func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, from time.Time) error {
-	rs := referral.NewStore(be.client, be.prefix, be.sealer)
 	w := csv.NewWriter(s.out)
 	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason", "short_id", "status"})
 	for _, v := range views {
@@ -171,11 +170,7 @@ func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, fr
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
-			status, _, err := referralState(ctx, rs, r)
-			if err != nil {
-				return err
-			}
-			w.Write([]string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, referral.IDFor(r.ID), status})
+			w.Write([]string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status})
 		}
 	}
 	w.Flush()
@@ -201,7 +196,7 @@ func writeFHIR(ctx context.Context, be *backend, s stdio, views []SessionView, f
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
-			status, notes, err := referralState(ctx, rs, r)
+			status, notes, err := referralState(ctx, rs, r.Referral)
 			if err != nil {
 				return err
 			}

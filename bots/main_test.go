@@ -176,6 +176,9 @@ func TestCrisisMessageMidFlowThroughChat(t *testing.T) {
 	if len(v.Referrals) != 1 || v.Referrals[0].Priority != "emergency" || v.Status != "paused" {
 		t.Fatalf("session = %s", js)
 	}
+	if r := v.Referrals[0]; r.Status != "new" || len(r.ShortID) != 8 || !strings.Contains(js, `"short_id"`) {
+		t.Fatalf("referral status and short id missing: %s", js)
+	}
 	if strings.Contains(errw, "don't want to be here") {
 		t.Fatalf("patient text reached the log:\n%s", errw)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/kapbot/kapbot/bots/console"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -29,7 +30,7 @@ type SessionView struct {
 	Updated   *time.Time                `json:"updated,omitempty"`
 	Answers   map[string]map[string]any `json:"answers"` // flow -> variable -> value
 	Results   []flow.Result             `json:"results"` // every completed questionnaire, oldest first
-	Referrals []runner.Referral         `json:"referrals"`
+	Referrals []ReferralView            `json:"referrals"`
 }
 
 // patientID turns a command-line USER into a stored patient id: a plain name
@@ -41,8 +42,16 @@ func patientID(user string) string {
 	return console.Prefix + ":" + user
 }
 
+// ReferralView is a referral as the patient's history holds it, with its
+// short id (as staff see it) and its status now.
+type ReferralView struct {
+	runner.Referral
+	ShortID string `json:"short_id"`
+	Status  string `json:"status"` // new, acknowledged, contacted or closed
+}
+
 func view(ctx context.Context, be *backend, patient string) (SessionView, error) {
-	v := SessionView{Patient: patient, Answers: map[string]map[string]any{}, Results: []flow.Result{}, Referrals: []runner.Referral{}}
+	v := SessionView{Patient: patient, Answers: map[string]map[string]any{}, Results: []flow.Result{}, Referrals: []ReferralView{}}
 	sess, err := be.store.Load(ctx, patient)
 	if err != nil {
 		return v, fmt.Errorf("load session: %w", err)
@@ -78,7 +87,17 @@ func view(ctx context.Context, be *backend, patient string) (SessionView, error)
 		case rec.Result != nil:
 			v.Results = append(v.Results, *rec.Result)
 		case rec.Referral != nil:
-			v.Referrals = append(v.Referrals, *rec.Referral)
+			v.Referrals = append(v.Referrals, ReferralView{Referral: *rec.Referral, ShortID: referral.IDFor(rec.Referral.ID)})
+		}
+	}
+	if len(v.Referrals) > 0 {
+		rs := referral.NewStore(be.client, be.prefix, be.sealer)
+		for i := range v.Referrals {
+			status, _, err := referralState(ctx, rs, v.Referrals[i].Referral)
+			if err != nil {
+				return v, err
+			}
+			v.Referrals[i].Status = status
 		}
 	}
 	return v, nil
