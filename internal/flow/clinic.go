@@ -254,8 +254,13 @@ func (c *compiler) parseClinic(f *srcFile) {
 				r.locales = save
 				want := (*catalog.Catalog)(nil).Text(k, "en")
 				for _, l := range sortedKeys(t) {
-					if got := verbRe.FindAllString(t[l], -1); !slices.Equal(got, verbRe.FindAllString(want, -1)) {
-						r.errorf(f.val, "texts.%s: the text (%s) must contain %s, in that order, where kapbot fills in values (it has %s)", k, l, verbList(want), verbList(t[l]))
+					wantVerbs := verbRe.FindAllString(want, -1)
+					if got := verbRe.FindAllString(t[l], -1); !slices.Equal(got, wantVerbs) {
+						if len(wantVerbs) == 0 {
+							r.errorf(f.val, "texts.%s: the text (%s) takes no placeholders; remove %s", k, l, verbList(t[l]))
+						} else {
+							r.errorf(f.val, "texts.%s: the text (%s) must contain %s, in that order, where kapbot fills in values (it has %s)", k, l, verbList(want), verbList(t[l]))
+						}
 					}
 				}
 				cl.Texts[k] = t

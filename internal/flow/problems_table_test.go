@@ -707,6 +707,7 @@ next_steps:
 texts:
   reprompt_text: Shorter please.
   helpp: x
+  help: Hilfe %d %s
 `,
 				"main.yaml": "kapbot: 1\nflow: main\ntitle: {en: Main, de: Haupt}\nsteps: [{id: a, end: true}]\n",
 			},
@@ -722,6 +723,7 @@ texts:
 				`clinic.yaml:17:3: next_steps: unknown key "later" (known keys: routine, soon, urgent, emergency)`,
 				`clinic.yaml:19:18: texts.reprompt_text: the text (en) must contain %d, in that order, where kapbot fills in values (it has none)`,
 				`clinic.yaml:20:3: texts: no catalogue text "helpp"; did you mean "help"?`,
+				`clinic.yaml:21:9: texts.help: the text (en) takes no placeholders; remove %d, %s`,
 			},
 		},
 		{
