@@ -155,8 +155,19 @@ func TestPipedPHQ9ThroughChat(t *testing.T) {
 	if len(v.Referrals) != 1 || v.Referrals[0].Priority != "emergency" {
 		t.Errorf("referrals = %+v", v.Referrals)
 	}
-	if v.Status != "ended" || v.At != "end" {
+	// Then the same path as crisis language: a pause until the patient says
+	// they are safe; continuing ends the questionnaire.
+	if v.Status != "paused" || !strings.Contains(out, "Your safety matters most") {
 		t.Errorf("status %q at %q", v.Status, v.At)
+	}
+	if code, out, _ := kapbot(t, "1\n", "chat", "--flow", "phq9", "--user", "alice"); code != 0 || !strings.Contains(out, "Let us continue") {
+		t.Fatalf("continue after the pause: %d\n%s", code, out)
+	}
+	_, js, _ = kapbot(t, "", "sessions", "show", "alice", "--json")
+	v = SessionView{}
+	json.Unmarshal([]byte(js), &v)
+	if v.Status != "ended" || len(v.Referrals) != 1 {
+		t.Errorf("after continuing: %s", js)
 	}
 }
 

@@ -266,18 +266,26 @@ func (s *sprint) command(c Command) error {
 	switch c.Name {
 	case CmdStart:
 		id := c.Arg
+		running := s.st.Status == Active || s.st.Status == Paused
 		if id == "" {
 			id = s.clinic().DefaultFlow
-			if s.st.Status == Active && s.st.Flow != "" {
+			if running && s.st.Flow != "" {
 				id = s.st.Flow
 			}
+		}
+		if s.st.Status == Paused && id == s.st.Flow {
+			// A safety pause is not skipped by starting again.
+			s.st.Pending = ""
+			s.sayCatalog(catalog.WelcomeBack)
+			s.safetyPrompt()
+			return nil
 		}
 		if s.st.Status == Active && id == s.st.Flow {
 			s.st.Pending = ""
 			s.sayCatalog(catalog.WelcomeBack)
 			return s.reprompt(false)
 		}
-		if s.st.Status == Active && s.e.b.Flows[id] != nil {
+		if running && s.e.b.Flows[id] != nil {
 			return s.ask("start:"+id, catalog.ConfirmRestart)
 		}
 		return s.start(id)
@@ -363,8 +371,11 @@ func (s *sprint) confirm() error {
 	s.st.Pending = ""
 	if !yes {
 		s.sayCatalog(catalog.Cancelled)
-		if s.st.Status == Active {
+		switch s.st.Status {
+		case Active:
 			return s.reprompt(false)
+		case Paused:
+			s.safetyPrompt()
 		}
 		return nil
 	}
@@ -504,5 +515,21 @@ func (s *sprint) paused() error {
 func (s *sprint) resume() error {
 	s.st.Status = Active
 	s.sayCatalog(catalog.Continuing)
+	if len(s.st.Stack) > 0 {
+		fr := &s.st.Stack[len(s.st.Stack)-1]
+		if st := s.e.b.Flows[fr.Flow].Steps[fr.Step]; fr.Step == "" || st != nil && !waits(st) {
+			// Paused by a crisis referral step: go on after it.
+			return s.exec()
+		}
+	}
 	return s.reprompt(false)
+}
+
+// waits reports whether a step waits for the patient when it runs.
+func waits(st *flow.Step) bool {
+	switch st.Kind {
+	case flow.KindAsk, flow.KindQuestionnaire, flow.KindReview:
+		return true
+	}
+	return false
 }

@@ -374,7 +374,9 @@ func TestQuestionnaireScoringCallAndReview(t *testing.T) {
 
 func TestRiskFlagTakesUrgentBranchWithCrisisResources(t *testing.T) {
 	c := newConvo(t, newEngine(t)).start("").press("red").say("30")
-	c.press("2").press("2").at("end").sent("CRISIS-EN", "BYE")
+	// A crisis referral step takes the same path as crisis language: the
+	// resources, the referral, then a pause until the patient is safe.
+	c.press("2").press("2").at("paused").sent("CRISIS-EN", "Your safety matters").notSent("BYE")
 	var scored *flow.Result
 	for _, f := range c.fx {
 		if s, ok := f.(engine.Scored); ok {
@@ -386,6 +388,10 @@ func TestRiskFlagTakesUrgentBranchWithCrisisResources(t *testing.T) {
 	}
 	if r := c.refers(); len(r) != 1 || r[0].Priority != flow.Urgent {
 		t.Fatalf("refers = %+v", r)
+	}
+	c.press("safe").at("end").sent("Let us continue", "BYE")
+	if len(c.refers()) != 0 {
+		t.Fatal("continuing created another referral")
 	}
 }
 
@@ -478,6 +484,9 @@ func TestCrisisPausesAndRefers(t *testing.T) {
 		t.Fatalf("refers = %+v", r)
 	}
 	c.say("what").at("paused").sent("CRISIS-EN")
+	// Starting again does not skip the safety pause.
+	c.start("main").at("paused").sent("Your safety matters")
+	c.start("side").at("confirm").say("no").at("paused").sent("Your safety matters")
 	c.press("safe").at("age").sent("Age?").notSent("Please answer")
 
 	c.say("dose?").at("age").sent("cannot give medical advice", "Age?")

@@ -325,6 +325,16 @@ func (s *sprint) exec() error {
 		case flow.KindRefer:
 			s.refer(f, st)
 			fr.Step = st.Next
+			if st.Refer.Crisis {
+				// The same path as crisis language: after the resources and
+				// the referral the conversation pauses until the patient
+				// says they are safe (it then goes on after this step) or
+				// stops.
+				s.st.Status = Paused
+				s.st.Seq++
+				s.safetyPrompt()
+				return nil
+			}
 		case flow.KindReview:
 			s.promptReview(waiting{fr: fr, f: f, step: st}, true)
 			return nil

@@ -233,6 +233,9 @@ func (Relay) effect()    {}
 // step ("intake_consent"), or "step/item" inside a questionnaire
 // ("phq9/q3"). A session never started is "".
 func Place(st State) string {
+	if st.Pending != "" && (st.Status == Active || st.Status == Paused) {
+		return "confirm"
+	}
 	switch st.Status {
 	case Ended:
 		return "end"
