@@ -24,9 +24,7 @@ const riskIntake = "yes\n" + // consent
 func TestConsoleRiskIntakeExportsAsValidFHIR(t *testing.T) {
 	client := useRedis(t)
 	t.Setenv(envWebhookURL, "https://records.example/kapbot")
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
+	pushSamples(t)
 	code, out, errw := kapbot(t, riskIntake, "chat", "--flow", "kap-intake", "--user", "dana")
 	if code != 0 || !strings.Contains(out, "741741") {
 		t.Fatalf("chat: %d\n%s%s", code, out, errw)

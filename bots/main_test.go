@@ -43,6 +43,29 @@ func useRedis(t testing.TB) redis.UniversalClient {
 	return client
 }
 
+// pushSamples publishes the sample flows to the test's Redis.
+func pushSamples(t testing.TB) {
+	t.Helper()
+	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
+		t.Fatalf("push: %d\n%s%s", code, out, errw)
+	}
+}
+
+// showSession reads a patient through `sessions show USER --json`, as a
+// clinic's script would; it returns the view and the JSON.
+func showSession(t testing.TB, user string) (SessionView, string) {
+	t.Helper()
+	code, js, errw := kapbot(t, "", "sessions", "show", user, "--json")
+	if code != 0 {
+		t.Fatalf("sessions show %s: %d %s", user, code, errw)
+	}
+	var v SessionView
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Fatalf("%v\n%s", err, js)
+	}
+	return v, js
+}
+
 func TestSampleFlowsValidate(t *testing.T) {
 	code, out, errw := kapbot(t, "", "flows", "validate", "../flows")
 	if code != 0 {
@@ -120,9 +143,7 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 // flags, visible afterwards with sessions show --json.
 func TestPipedPHQ9ThroughChat(t *testing.T) {
 	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %d\n%s%s", code, out, errw)
-	}
+	pushSamples(t)
 	// Items 1-8 "More than half the days" (2), item 9 "Several days" (1), item 10 any.
 	answers := strings.Repeat("More than half the days\n", 8) + "Several days\n" + "1\n"
 	code, out, errw := kapbot(t, answers, "chat", "--flow", "phq9", "--user", "alice")
@@ -133,14 +154,7 @@ func TestPipedPHQ9ThroughChat(t *testing.T) {
 	if len(blocks) < 10 {
 		t.Fatalf("want one block per message, got %d:\n%s", len(blocks), out)
 	}
-	code, js, errw := kapbot(t, "", "sessions", "show", "alice", "--json")
-	if code != 0 {
-		t.Fatalf("sessions show: %d %s", code, errw)
-	}
-	var v SessionView
-	if err := json.Unmarshal([]byte(js), &v); err != nil {
-		t.Fatalf("%v\n%s", err, js)
-	}
+	v, js := showSession(t, "alice")
 	if len(v.Results) != 1 {
 		t.Fatalf("results = %+v", v.Results)
 	}
@@ -163,9 +177,7 @@ func TestPipedPHQ9ThroughChat(t *testing.T) {
 	if code, out, _ := kapbot(t, "1\n", "chat", "--flow", "phq9", "--user", "alice"); code != 0 || !strings.Contains(out, "Let us continue") {
 		t.Fatalf("continue after the pause: %d\n%s", code, out)
 	}
-	_, js, _ = kapbot(t, "", "sessions", "show", "alice", "--json")
-	v = SessionView{}
-	json.Unmarshal([]byte(js), &v)
+	v, js = showSession(t, "alice")
 	if v.Status != "ended" || len(v.Referrals) != 1 {
 		t.Errorf("after continuing: %s", js)
 	}
@@ -173,7 +185,7 @@ func TestPipedPHQ9ThroughChat(t *testing.T) {
 
 func TestCrisisMessageMidFlowThroughChat(t *testing.T) {
 	useRedis(t)
-	kapbot(t, "", "flows", "push", "../flows")
+	pushSamples(t)
 	code, out, errw := kapbot(t, "1\nI don't want to be here anymore\n", "chat", "--flow", "kap-intake", "--user", "bob")
 	if code != 0 {
 		t.Fatalf("chat: %d\n%s%s", code, out, errw)
@@ -181,9 +193,7 @@ func TestCrisisMessageMidFlowThroughChat(t *testing.T) {
 	if !strings.Contains(out, "988") {
 		t.Fatalf("no crisis resources:\n%s", out)
 	}
-	_, js, _ := kapbot(t, "", "sessions", "show", "bob", "--json")
-	var v SessionView
-	json.Unmarshal([]byte(js), &v)
+	v, js := showSession(t, "bob")
 	if len(v.Referrals) != 1 || v.Referrals[0].Priority != "emergency" || v.Status != "paused" {
 		t.Fatalf("session = %s", js)
 	}
@@ -214,7 +224,7 @@ func TestDemoRunsWithoutRedisOrTokens(t *testing.T) {
 
 func TestExportJSONAndCSV(t *testing.T) {
 	useRedis(t)
-	kapbot(t, "", "flows", "push", "../flows")
+	pushSamples(t)
 	kapbot(t, strings.Repeat("4\n", 9)+"1\n", "chat", "--flow", "phq9", "--user", "carol")
 	code, js, errw := kapbot(t, "", "export", "--format", "json")
 	if code != 0 || !strings.Contains(js, `"console:carol"`) || !strings.Contains(js, `"total": 27`) {
@@ -230,7 +240,7 @@ func TestExportJSONAndCSV(t *testing.T) {
 // reaches a referral for the clinic team, and the flow goes on.
 func TestMedicalQuestionThroughChat(t *testing.T) {
 	useRedis(t)
-	kapbot(t, "", "flows", "push", "../flows")
+	pushSamples(t)
 	code, out, errw := kapbot(t, "1\ncan I take my sertraline before the session?\n", "chat", "--flow", "kap-intake", "--user", "erin")
 	if code != 0 {
 		t.Fatalf("chat: %d\n%s%s", code, out, errw)
@@ -238,9 +248,7 @@ func TestMedicalQuestionThroughChat(t *testing.T) {
 	if !strings.Contains(out, "I cannot give medical advice") {
 		t.Fatalf("no fixed reply:\n%s", out)
 	}
-	_, js, _ := kapbot(t, "", "sessions", "show", "erin", "--json")
-	var v SessionView
-	json.Unmarshal([]byte(js), &v)
+	v, js := showSession(t, "erin")
 	if len(v.Referrals) != 1 || v.Referrals[0].Trigger != "medical" || v.Status != "active" {
 		t.Fatalf("session = %s", js)
 	}

@@ -83,9 +83,7 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 		t.Fatal(err)
 	}
 	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
+	pushSamples(t)
 	fake := telegramtest.NewServer()
 	defer fake.Close()
 	addr := freeAddr(t)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -52,9 +51,7 @@ func serveTelegram(t testing.TB, second time.Duration) *telegramtest.Server {
 func serveTelegramOn(t testing.TB, second time.Duration, addr string) *telegramtest.Server {
 	t.Helper()
 	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
+	pushSamples(t)
 	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
 	t.Cleanup(fake.Close)
 	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
@@ -120,9 +117,7 @@ func TestServeTelegramCompletesIntake(t *testing.T) {
 	if pressed < 10 || typed < 1 {
 		t.Fatalf("pressed %d buttons and typed %d texts; want both", pressed, typed)
 	}
-	_, js, _ := kapbot(t, "", "sessions", "show", "tg:4242", "--json")
-	var v SessionView
-	json.Unmarshal([]byte(js), &v)
+	v, js := showSession(t, "tg:4242")
 	if len(v.Referrals) == 0 || len(v.Results) < 4 {
 		t.Fatalf("session after intake: %s", js)
 	}
@@ -158,9 +153,7 @@ func choose(m telegramtest.Message) string {
 }
 
 func ended(t *testing.T, patient string) bool {
-	_, js, _ := kapbot(t, "", "sessions", "show", patient, "--json")
-	var v SessionView
-	json.Unmarshal([]byte(js), &v)
+	v, _ := showSession(t, patient)
 	return v.Status == "ended"
 }
 
@@ -176,9 +169,7 @@ func tail(ms []telegramtest.Message, n int) []string {
 // menus and free text in a direct message.
 func TestServeDiscordCompletesIntake(t *testing.T) {
 	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
+	pushSamples(t)
 	fake := discordtest.New(t, discordtest.Options{})
 	t.Setenv("DISCORD_TOKEN", fake.Token())
 	t.Setenv("DISCORD_API_URL", fake.URL())

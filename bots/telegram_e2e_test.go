@@ -178,9 +178,7 @@ func TestServeTelegramCrashAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	useRedis(t)
-	if code, out, errw := kapbot(t, "", "flows", "push", "../flows"); code != 0 {
-		t.Fatalf("push: %s%s", out, errw)
-	}
+	pushSamples(t)
 	fake := telegramtest.NewServer()
 	defer fake.Close()
 	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
@@ -260,9 +258,7 @@ func TestServeTelegramCrashAndRestart(t *testing.T) {
 	if err := answerAll(be, fake, chat); err != nil {
 		t.Fatal(err)
 	}
-	_, js, _ := kapbot(t, "", "sessions", "show", fmt.Sprint("tg:", chat), "--json")
-	var v SessionView
-	json.Unmarshal([]byte(js), &v)
+	v, js := showSession(t, fmt.Sprint("tg:", chat))
 	if len(v.Results) != 1 || v.Results[0].Total != 6 {
 		t.Fatalf("want one PHQ-9 result of 6 (3 + 3, then 0s; each answer once): %s", js)
 	}
