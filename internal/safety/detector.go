@@ -11,11 +11,30 @@ import (
 // Kind is what a match is about.
 type Kind string
 
-// Kinds of match.
+// Kinds of match, from the most urgent to the least (see Check).
 const (
-	KindCrisis  Kind = "crisis"  // thoughts, plans or acts of suicide or self-harm, or a goodbye or hopelessness signal
-	KindMedical Kind = "medical" // a request for medical advice: dosing, medication changes, interactions, side effects, symptoms
+	KindCrisis       Kind = "crisis"         // clear intent, plan, method or act of suicide or self-harm; an overdose or intoxication
+	KindAcuteMedical Kind = "acute_medical"  // an emergency of the body: chest pain, cannot breathe, fainting, a seizure, a severe reaction
+	KindHarmToOthers Kind = "harm_to_others" // thoughts, plans or threats of hurting someone else
+	KindAbuse        Kind = "abuse"          // domestic violence, abuse, danger at home, a child or adult at risk
+	KindPossible     Kind = "possible"       // hopelessness, being a burden, trapped, farewells, giving things away, a time or means without stated intent
+	KindMedical      Kind = "medical"        // a request for medical advice, or a stated intent to stop, skip, double or change a medicine
 )
+
+// Kinds lists every kind, most urgent first: the order in which Check
+// prefers them.
+var Kinds = []Kind{KindCrisis, KindAcuteMedical, KindHarmToOthers, KindAbuse, KindPossible, KindMedical}
+
+// urgency returns a kind's rank in Kinds, 0 the most urgent; an unknown kind
+// ranks last.
+func urgency(k Kind) int {
+	for i, x := range Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return len(Kinds)
+}
 
 // Match says which rule fired. It never holds the patient's text.
 type Match struct {
@@ -60,10 +79,9 @@ type rule struct {
 // Detector finds crisis statements and medical questions in patients'
 // messages. It is immutable after New and safe for concurrent use.
 type Detector struct {
-	locales []string // sorted
-	crisis  *index   // the crisis rules of every locale
-	medical *index   // the medical rules of every locale
-	helpers *index   // every helper pattern; an entry's rule.mark is the flag it sets
+	locales []string        // sorted
+	rules   map[Kind]*index // the rules of every locale, by kind
+	helpers *index          // every helper pattern; an entry's rule.mark is the flag it sets
 	ids     []string
 }
 
@@ -95,13 +113,15 @@ func New(extra map[string][]string) (*Detector, error) {
 	}
 	d := &Detector{
 		locales: append([]string(nil), base.locales...),
-		crisis:  base.crisis,
-		medical: base.medical,
+		rules:   map[Kind]*index{},
 		helpers: base.helpers,
 		ids:     append([]string(nil), base.ids...),
 	}
+	for k, ix := range base.rules {
+		d.rules[k] = ix
+	}
 	if len(extra) > 0 {
-		d.crisis = base.crisis.clone()
+		d.rules[KindCrisis] = base.rules[KindCrisis].clone()
 	}
 	locs := make([]string, 0, len(extra))
 	for loc := range extra {
@@ -134,7 +154,7 @@ func New(extra map[string][]string) (*Detector, error) {
 			if !contains(d.locales, l) {
 				d.locales = append(d.locales, l)
 			}
-			d.crisis.add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
+			d.rules[KindCrisis].add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
 			d.ids = append(d.ids, id)
 		}
 	}
@@ -158,19 +178,19 @@ func compiled() (*Detector, error) {
 
 // build compiles the built-in rules.
 func build() (*Detector, error) {
-	d := &Detector{crisis: newIndex(), medical: newIndex()}
+	d := &Detector{rules: map[Kind]*index{}}
+	for _, k := range Kinds {
+		d.rules[k] = newIndex()
+	}
 	for _, b := range builtin {
-		ix := d.crisis
-		if b.kind == KindMedical {
-			ix = d.medical
-		}
+		ix := d.rules[b.kind]
 		if !contains(d.locales, b.locale) {
 			d.locales = append(d.locales, b.locale)
 		}
 		for _, def := range b.defs {
 			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale)}
 			var neg map[string]bool
-			if b.kind == KindCrisis {
+			if b.kind != KindMedical {
 				neg = r.words.neg
 			}
 			for _, src := range def.pats {
@@ -202,22 +222,45 @@ func build() (*Detector, error) {
 // Rules returns the id of every rule, built-in and clinic, sorted.
 func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
 
-// Check returns a crisis match if there is one, else a medical match, else
-// ok is false. A crisis always wins over a medical question. Rules of every
-// locale are tried, so that a patient who switches language is still heard;
-// a match of a rule of the patient's locale is preferred, then the first
-// match in the text.
+// Check returns the single most urgent match in text, by the order of
+// Kinds: crisis, then acute_medical, harm_to_others, abuse, possible and
+// medical; ok is false when nothing matches. A crisis always wins over a
+// medical question. Rules of every locale are tried, so that a patient who
+// switches language is still heard; within a kind a match of a rule of the
+// patient's locale is preferred, then the first match in the text.
 func (d *Detector) Check(text, locale string) (Match, bool) {
 	t := d.prepare(text)
-	if m, ok := d.find(t, KindCrisis, locale, nil); ok {
-		return m, true
+	for _, k := range Kinds {
+		if m, ok := d.find(t, k, locale, nil); ok {
+			return m, true
+		}
 	}
-	return d.find(t, KindMedical, locale, nil)
+	return Match{}, false
+}
+
+// CheckAll returns one match per kind found in text (at most one per Kind,
+// chosen as Check chooses within a kind), most urgent first; nil when
+// nothing matches. A caller that acts on several categories at once (a crisis
+// and the abuse resources) uses it; Check is CheckAll's first element.
+func (d *Detector) CheckAll(text, locale string) []Match {
+	t := d.prepare(text)
+	var out []Match
+	for _, k := range Kinds {
+		if m, ok := d.find(t, k, locale, nil); ok {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // Crisis returns the first crisis match, if any. See Check.
 func (d *Detector) Crisis(text, locale string) (Match, bool) {
 	return d.find(d.prepare(text), KindCrisis, locale, nil)
+}
+
+// Find returns the first match of one kind, if any. See Check.
+func (d *Detector) Find(text, locale string, kind Kind) (Match, bool) {
+	return d.find(d.prepare(text), kind, locale, nil)
 }
 
 // Medical returns the first medical-question match, if any. See Check.
@@ -260,9 +303,9 @@ func baseLocale(l string) string {
 // among the rules of every other locale. With all set it reports every
 // surviving match instead and returns false.
 func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) (Match, bool) {
-	ix := d.crisis
-	if kind == KindMedical {
-		ix = d.medical
+	ix := d.rules[kind]
+	if ix == nil {
+		return Match{}, false
 	}
 	want := baseLocale(locale)
 	var found, other Match

@@ -45,7 +45,7 @@ func TestRuleIDs(t *testing.T) {
 	seen := map[string]bool{}
 	for _, id := range d.Rules() {
 		parts := strings.Split(id, "/")
-		if len(parts) != 3 || (parts[0] != "en" && parts[0] != "de") || (parts[1] != string(KindCrisis) && parts[1] != string(KindMedical)) {
+		if len(parts) != 3 || (parts[0] != "en" && parts[0] != "de") || urgency(Kind(parts[1])) == len(Kinds) {
 			t.Errorf("malformed rule id %q", id)
 		}
 		if seen[id] {
@@ -284,4 +284,26 @@ func TestConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestCheckAllOrder: CheckAll gives one match per kind, most urgent first,
+// and Check gives its first.
+func TestCheckAllOrder(t *testing.T) {
+	d := newDetector(t, nil)
+	text := "can I double my dose tomorrow? I want to die"
+	all := d.CheckAll(text, "en")
+	if len(all) != 2 || all[0].Kind != KindCrisis || all[1].Kind != KindMedical {
+		t.Fatalf("CheckAll = %v, want a crisis then a medical match", all)
+	}
+	if m, ok := d.Check(text, "en"); !ok || m != all[0] {
+		t.Errorf("Check = %v, %v; want %v", m, ok, all[0])
+	}
+	if got := d.CheckAll("what time is my appointment", "en"); got != nil {
+		t.Errorf("CheckAll on a plain question = %v, want nil", got)
+	}
+	for i := 1; i < len(Kinds); i++ {
+		if urgency(Kinds[i-1]) >= urgency(Kinds[i]) {
+			t.Errorf("Kinds not in urgency order at %d", i)
+		}
+	}
 }
