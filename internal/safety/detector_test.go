@@ -301,9 +301,8 @@ func TestCheckAllOrder(t *testing.T) {
 	if got := d.CheckAll("what time is my appointment", "en"); got != nil {
 		t.Errorf("CheckAll on a plain question = %v, want nil", got)
 	}
-	for i := 1; i < len(Kinds); i++ {
-		if urgency(Kinds[i-1]) >= urgency(Kinds[i]) {
-			t.Errorf("Kinds not in urgency order at %d", i)
-		}
+	want := []Kind{"crisis", "acute_medical", "harm_to_others", "abuse", "possible", "medical"}
+	if fmt.Sprint(Kinds) != fmt.Sprint(want) {
+		t.Errorf("Kinds = %v, want %v (the order Check prefers)", Kinds, want)
 	}
 }
