@@ -110,13 +110,6 @@ func TestEvaluation(t *testing.T) {
 	}
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 1
-	}
-	return float64(a) / float64(b)
-}
-
 func newDetector(t testing.TB, extra map[string][]string) *Detector {
 	t.Helper()
 	d, err := New(extra)
