@@ -29,7 +29,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			WebhookSecret: cfg.TelegramSecret,
 			WebhookListen: envOr("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
 			Logger:        log.With("channel", "telegram"),
-		}, r.Handle, telegramOptions...)
+		}, r.Submit, telegramOptions...)
 		if err != nil {
 			return nil, usagef("TELEGRAM_*: %v", err)
 		}
@@ -44,7 +44,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			APIURL:  cfg.DiscordAPIURL,
 			GuildID: cfg.DiscordGuild,
 			Logger:  log.With("channel", "discord"),
-		}, r.Handle)
+		}, r.Submit)
 		if err != nil {
 			return nil, usagef("DISCORD_*: %v", err)
 		}

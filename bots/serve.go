@@ -163,5 +163,8 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	case <-shutdown.Done():
 		log.Warn("channels did not stop in time")
 	}
+	if err := r.Stop(shutdown); err != nil {
+		log.Warn("deliveries did not stop in time; Redeliver sends them after the restart")
+	}
 	return runErr
 }

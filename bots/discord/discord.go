@@ -18,6 +18,7 @@ package discord
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -443,7 +444,7 @@ func (c *Channel) Send(ctx context.Context, patient string, m engine.Message) er
 		body := messageCreate{
 			Content:         part,
 			AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
-			Nonce:           nonce(),
+			Nonce:           deliveryNonce(runner.DeliveryKey(ctx), i),
 			EnforceNonce:    true,
 		}
 		if i == len(d.parts)-1 {
@@ -476,9 +477,20 @@ type messageCreate struct {
 }
 
 // nonce returns a random message nonce (Discord allows 25 characters).
-func nonce() string {
+func nonce() string { return deliveryNonce("", 0) }
+
+// deliveryNonce returns the nonce of part i of the message with delivery key key
+// (runner.DeliveryKey): the same for every attempt, in this process or the
+// next, so that Discord posts a message resent after a crash only once. A
+// message without a key gets a random nonce. Discord allows 25 characters.
+func deliveryNonce(key string, i int) string {
 	var b [12]byte
-	_, _ = rand.Read(b[:])
+	if key == "" {
+		_, _ = rand.Read(b[:])
+	} else {
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d", key, i)))
+		copy(b[:], h[:])
+	}
 	return hex.EncodeToString(b[:])
 }
 

@@ -20,6 +20,9 @@ type job struct {
 	acked   <-chan struct{}              // closed once the interaction's acknowledgement was tried
 	before  func()                       // runs after the ack, before the handler
 	after   func(context.Context, error) // runs with the handler's result
+	// notice, if set, asks the runner to answer a press on a closed
+	// question with a notice rather than a DM, and shows it.
+	notice func(ctx context.Context, text string)
 }
 
 // pendingAck is a slash command used in a server whose deferred answer
@@ -76,7 +79,7 @@ func (c *Channel) process(j job) {
 	if j.before != nil {
 		j.before()
 	}
-	err := c.deliver(j.inbound)
+	err := c.deliver(j.inbound, j.notice)
 	if j.after != nil {
 		j.after(c.work, err)
 	}
@@ -84,12 +87,19 @@ func (c *Channel) process(j job) {
 
 // deliver hands the events to the handler in order, each up to the handler
 // attempts.
-func (c *Channel) deliver(ins []runner.Inbound) error {
+func (c *Channel) deliver(ins []runner.Inbound, notice func(context.Context, string)) error {
 	for _, in := range ins {
 		delay := c.opt.backoff
 		for attempt := 1; ; attempt++ {
-			err := c.handle(c.work, in)
+			ctx, n := c.work, (*runner.Notice)(nil)
+			if notice != nil {
+				ctx, n = runner.WithNotice(ctx)
+			}
+			err := c.handle(ctx, in)
 			if err == nil {
+				if n != nil && n.Text() != "" {
+					notice(c.work, n.Text())
+				}
 				break
 			}
 			if c.work.Err() != nil || attempt >= c.opt.handlerTries {
@@ -343,6 +353,20 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 		}
 	}
 	j := job{inbound: ins, acked: c.ack(i, resp)}
+	// A stale or double press: the press is acknowledged already (the
+	// update above); the catalogue's text follows as an ephemeral reply
+	// only the patient sees, never as a DM.
+	var noticed sync.Once
+	j.notice = func(ctx context.Context, text string) {
+		noticed.Do(func() {
+			if e := c.retry(ctx, "send notice", func(o ...discordgo.RequestOption) error {
+				_, err := c.s.FollowupMessageCreate(i, false, &discordgo.WebhookParams{Content: text, Flags: discordgo.MessageFlagsEphemeral}, o...)
+				return err
+			}); e != nil {
+				c.log.Warn("discord notice not sent", "interaction", i.ID, "error", e)
+			}
+		})
+	}
 	j.after = func(ctx context.Context, err error) {
 		if err == nil || stale || i.Message == nil {
 			return

@@ -193,8 +193,11 @@ func (c *Channel) processRetry(ctx context.Context, u *models.Update) bool {
 }
 
 // process decodes u, calls the handler, answers a callback query (always,
-// with no text, after the handler's first attempt, whatever its outcome) and,
-// once the handler accepted a press, updates the question message.
+// after the handler's first attempt, whatever its outcome: with no text, or
+// with the runner's notice for a press on a closed question) and, once the
+// handler accepted a press, updates the question message. With a handler
+// that returns once the press is committed (runner.Submit), the press is
+// answered before any reply is sent.
 func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) error {
 	if in, query, ok := c.staffEvent(u); ok {
 		return c.processStaff(ctx, in, query, st)
@@ -212,17 +215,20 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 		st.snap = &s
 	}
 	stop := c.typing(ctx, ev.chat)
-	err := c.handle(ctx, ev.in)
+	hctx, notice := runner.WithNotice(ctx)
+	err := c.handle(hctx, ev.in)
 	stop()
+	// A stale or double press gets the catalogue's text as a toast, not as
+	// a chat message.
 	if ev.query != "" && !st.answered && ctx.Err() == nil {
-		c.answer(ctx, ev.query)
+		c.answerWith(ctx, ev.query, notice.Text())
 		st.answered = true
 	}
 	if err != nil {
 		return err
 	}
 	if ev.press != 0 && ev.msg != 0 {
-		c.afterPress(ctx, ev, *st.snap)
+		c.afterPress(ctx, ev, *st.snap, notice.Text() != "")
 	}
 	return nil
 }
@@ -296,10 +302,12 @@ func (c *Channel) typing(ctx context.Context, chat int64) func() {
 // the engine asks again). A press on an older question only removes that
 // message's keyboard, as the engine answered that it is closed. Failures are
 // logged: the conversation goes on without the cosmetic edit.
-func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState) {
+func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState, closed bool) {
 	fresh := snap.msg == 0 || snap.seq == ev.in.Input.Press.Seq
 	var st step
 	switch {
+	case closed && fresh: // a double press: the first one edits the question
+		return
 	case !fresh:
 		if ev.kb == nil || len(ev.kb.InlineKeyboard) == 0 {
 			return

@@ -52,6 +52,8 @@ type Runner struct {
 	senders map[string]Sender // channel prefix -> sender
 	locks   map[string]*patientLock
 	cache   *sessionCache
+
+	deliveries deliveries // Submit's workers
 }
 
 // Option configures a Runner.
@@ -125,7 +127,7 @@ var (
 
 // Handle applies one inbound event. It returns nil once the event's effect is
 // stored durably (or it was a duplicate of one already applied); replies are
-// then delivered before it returns, and a delivery failure is logged and left
+// then delivered before it returns (Submit returns before delivering), and a delivery failure is logged and left
 // in the outbox for Redeliver, not returned. An error means nothing was
 // stored: the channel should not confirm the event, so it is delivered again.
 func (r *Runner) Handle(ctx context.Context, in Inbound) error {
@@ -147,12 +149,14 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	if err != nil {
 		return err
 	}
+	undeliver := r.lock(deliveryLock + in.Patient)
 	if jobs != nil {
 		// The outbox holds exactly this commit's jobs: no need to read it.
 		err = r.perform(ctx, in.Patient, jobs)
 	} else {
 		err = r.drain(ctx, in.Patient)
 	}
+	undeliver()
 	if err != nil && ctx.Err() == nil {
 		r.log.Warn("delivery postponed", "patient", LogID(in.Patient), "err", err)
 	}
@@ -200,6 +204,7 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 				Kind: engine.FromCatalog, Key: catalog.Unavailable,
 				Text: eng.Catalog().Text(catalog.Unavailable, st.Locale, eng.Bundle().Clinic.DefaultLocale)}}}
 		}
+		fx, notice, noticeText := asNotice(ctx, in, fx)
 		data, err := encodeState(next)
 		if err != nil {
 			return "error", nil, err
@@ -229,6 +234,11 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 			continue
 		}
 		r.cache.put(in.Patient, cachedSession{version: out.Version, state: next})
+		if notice != nil {
+			notice.mu.Lock()
+			notice.text = noticeText
+			notice.mu.Unlock()
+		}
 		for _, f := range fx {
 			if p, ok := f.(engine.Problem); ok {
 				r.log.Warn("flow problem at run time", "flow", p.Flow, "step", p.Step, "what", p.What)
@@ -257,6 +267,9 @@ func servesLocale(b *flow.Bundle, l string) bool {
 
 // job is one piece of work in a patient's outbox, done after the commit.
 type job struct {
+	// ID is stable across redeliveries of the job: the inbound id and the
+	// effect's index. Senders get it as DeliveryKey for idempotency markers.
+	ID       string          `json:"id,omitempty"`
 	Send     *engine.Message `json:"send,omitempty"`
 	Referral *Referral       `json:"referral,omitempty"`
 	Forget   bool            `json:"forget,omitempty"`
@@ -311,7 +324,7 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		switch e := f.(type) {
 		case engine.Send:
 			m := e.Message
-			add(&jobs, job{Send: &m})
+			add(&jobs, job{ID: fmt.Sprintf("%s#%d", in.ID, i), Send: &m})
 		case engine.Refer:
 			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
 				Priority: e.Priority, Flow: e.Flow, Bundle: b.Version, Step: e.Step, Reason: e.Reason, Trigger: e.Trigger, Message: e.Message}
@@ -344,7 +357,9 @@ func (r *Runner) drain(ctx context.Context, patient string) error {
 }
 
 // perform does the jobs at the head of the patient's outbox, in order, and
-// acknowledges those done.
+// acknowledges each one as soon as it is performed, before the next starts:
+// after a crash at most the one job in flight is performed again (at least
+// once), none is skipped. The caller holds the patient's delivery lock.
 func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) error {
 	if len(raw) == 0 {
 		return nil
@@ -353,31 +368,28 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 	if err != nil {
 		return err
 	}
-	// Jobs are acknowledged together once performed, or up to the first
-	// that failed: after a crash in between, some are performed again (at
-	// least once), never skipped.
-	done := 0
-	defer func() {
-		if done > 0 {
-			if err := r.store.Ack(context.WithoutCancel(ctx), patient, done); err != nil {
-				r.log.Warn("ack outbox", "patient", LogID(patient), "err", err)
-			}
+	ack := func() error {
+		if err := r.store.Ack(context.WithoutCancel(ctx), patient, 1); err != nil {
+			r.log.Warn("ack outbox", "patient", LogID(patient), "err", err)
+			return fmt.Errorf("ack outbox: %w", err)
 		}
-	}()
+		return nil
+	}
 	for _, data := range raw {
 		var j job
 		if err := json.Unmarshal(data, &j); err != nil {
 			r.log.Error("dropping unreadable outbox job", "patient", LogID(patient))
-			done++
+			if err := ack(); err != nil {
+				return err
+			}
 			continue
 		}
 		switch {
 		case j.Send != nil:
-			err := s.Send(ctx, patient, *j.Send)
+			err := s.Send(withDeliveryKey(ctx, j.ID), patient, *j.Send)
 			switch {
 			case errors.Is(err, ErrBlocked):
-				done = 0 // blocked drops the whole outbox itself
-				return r.blocked(ctx, patient)
+				return r.blocked(ctx, patient) // drops the whole outbox itself
 			case errors.Is(err, ErrRejected):
 				r.log.Error("platform refused a message for good; skipped", "patient", LogID(patient), "kind", j.Send.Kind, "err", err)
 			case err != nil:
@@ -411,10 +423,11 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 				return fmt.Errorf("erase: %w", err)
 			}
 			r.log.Info("patient data erased on request", "patient", LogID(patient))
-			done = 0 // the outbox is gone with everything else
-			return nil
+			return nil // the outbox is gone with everything else
 		}
-		done++
+		if err := ack(); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -495,7 +508,9 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 			continue // that channel does not run in this process
 		}
 		unlock := r.lock(p)
+		undeliver := r.lock(deliveryLock + p)
 		err := r.drain(ctx, p)
+		undeliver()
 		unlock()
 		if err != nil && ctx.Err() == nil {
 			r.log.Warn("redelivery postponed", "patient", LogID(p), "err", err)
