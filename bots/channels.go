@@ -17,8 +17,10 @@ var telegramOptions []telegram.Option
 // channels builds the channels whose settings are present and registers them
 // with the runner, which delivers their patients' replies through them, and
 // with the referral notifier, which posts to the staff destinations through
-// them; staff events in those destinations go to the referral desk.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder) (map[string]channel, error) {
+// them; staff events in those destinations go to the referral desk. Patient
+// events go to r.Submit: a press is answered once committed, replies follow.
+// Telegram keeps its 429 pauses in pauses, for every process to honour.
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore) (map[string]channel, error) {
 	out := map[string]channel{}
 	desk := audit.Desk(referral.NewDesk(refs, referral.WithPatients(r)), rec)
 	if cfg.TelegramToken != "" {
@@ -29,7 +31,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			WebhookSecret: cfg.TelegramSecret,
 			WebhookListen: envOr("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
 			Logger:        log.With("channel", "telegram"),
-		}, r.Submit, telegramOptions...)
+		}, r.Submit, append([]telegram.Option{telegram.WithPauseStore(pauses)}, telegramOptions...)...)
 		if err != nil {
 			return nil, usagef("TELEGRAM_*: %v", err)
 		}

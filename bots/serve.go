@@ -72,7 +72,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	r := runner.New(be.store, lib, ropts...)
 
-	chans, err := channels(cfg, r, refs, log, auditLog(be))
+	chans, err := channels(cfg, r, refs, log, auditLog(be), be.store)
 	if err != nil {
 		ln.Close()
 		return err

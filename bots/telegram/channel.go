@@ -126,6 +126,7 @@ type options struct {
 	requestTimeout time.Duration
 	listener       net.Listener
 	maxBody        int64
+	pauses         PauseStore
 }
 
 // WithSecond sets the length of one Telegram second: the unit of the limits,
@@ -167,6 +168,22 @@ func WithRequestTimeout(d time.Duration) Option { return func(o *options) { o.re
 // WithWebhookListener makes webhook mode serve on l instead of listening on
 // Config.WebhookListen. Run closes it.
 func WithWebhookListener(l net.Listener) Option { return func(o *options) { o.listener = l } }
+
+// PauseStore keeps the pauses Telegram asks for with a 429 (retry_after)
+// where every process of the bot sees them, so that a restarted or second
+// process honours a pause another one received. Keys are "tg:bot" for the
+// whole bot and "tg:<chat id>" for one chat. *store.Store implements it.
+type PauseStore interface {
+	SetPause(ctx context.Context, key string, until time.Time) error
+	Pauses(ctx context.Context) (map[string]time.Time, error)
+}
+
+// WithPauseStore keeps 429 pauses in ps: each is written when received, and
+// Run reads them at start and then every pauseRefresh.
+func WithPauseStore(ps PauseStore) Option { return func(o *options) { o.pauses = ps } }
+
+// pauseRefresh is how often Run reads the pauses other processes stored.
+const pauseRefresh = time.Second
 
 // botAPI is the part of go-telegram/bot's client the channel uses.
 type botAPI interface {
@@ -339,6 +356,23 @@ func (c *Channel) Run(ctx context.Context) error {
 	c.mu.Lock()
 	c.botName = me.Username
 	c.mu.Unlock()
+	if c.opt.pauses != nil {
+		c.loadPauses(ctx)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			for {
+				select {
+				case <-stop:
+					return
+				case <-ctx.Done():
+					return
+				case <-c.clock.After(pauseRefresh):
+				}
+				c.loadPauses(ctx)
+			}
+		}()
+	}
 	if cls, e := c.call(ctx, "setMyCommands", 0, func(ctx context.Context) error {
 		_, err := c.bot.SetMyCommands(ctx, &bot.SetMyCommandsParams{Commands: botCommands})
 		return err
@@ -356,6 +390,18 @@ func (c *Channel) Run(ctx context.Context) error {
 		return c.runErr(ctx, err)
 	}
 	return c.poll(ctx)
+}
+
+// loadPauses applies the pauses in the pause store.
+func (c *Channel) loadPauses(ctx context.Context) {
+	ps, err := c.opt.pauses.Pauses(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			c.log.Warn("telegram: reading stored pauses failed", "err", err)
+		}
+		return
+	}
+	c.send.applyPauses(ps)
 }
 
 // runErr is what Run returns for err: nil once ctx ended.

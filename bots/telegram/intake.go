@@ -205,7 +205,7 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 	ev, handle := decode(u, c.name(), c.clock.Now())
 	if !handle {
 		if ev.query != "" && !st.answered {
-			c.answer(ctx, ev.query)
+			c.answer(ctx, ev.chat, ev.query)
 			st.answered = true
 		}
 		return nil
@@ -221,7 +221,7 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 	// A stale or double press gets the catalogue's text as a toast, not as
 	// a chat message.
 	if ev.query != "" && !st.answered && ctx.Err() == nil {
-		c.answerWith(ctx, ev.query, notice.Text())
+		c.answerIn(ctx, ev.chat, ev.query, notice.Text())
 		st.answered = true
 	}
 	if err != nil {
@@ -235,13 +235,21 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 
 // answer answers a callback query with no text, so the patient's button stops
 // spinning. A 400 (answered before, or too old) is expected after a replay.
-func (c *Channel) answer(ctx context.Context, id string) { c.answerWith(ctx, id, "") }
+func (c *Channel) answer(ctx context.Context, chat int64, id string) { c.answerIn(ctx, chat, id, "") }
 
 // answerWith answers a callback query, showing text (if any) to the person
 // who pressed.
-func (c *Channel) answerWith(ctx context.Context, id, text string) {
-	for n := 1; n <= 3; n++ {
-		cls, e := c.call(ctx, "answerCallbackQuery", 0, func(ctx context.Context) error {
+func (c *Channel) answerWith(ctx context.Context, id, text string) { c.answerIn(ctx, 0, id, text) }
+
+// answerIn answers a callback query pressed in chat (0 when unknown),
+// showing text (if any) to the person who pressed. It first waits out a
+// pause of the bot or the chat after a 429, as every call does.
+func (c *Channel) answerIn(ctx context.Context, chat int64, id, text string) {
+	for n := 1; n <= 3+c.opt.maxFloods; n++ {
+		if !c.send.waitHold(ctx, chat) {
+			return
+		}
+		cls, e := c.call(ctx, "answerCallbackQuery", chat, func(ctx context.Context) error {
 			_, err := c.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id, Text: text})
 			return err
 		})
@@ -249,11 +257,9 @@ func (c *Channel) answerWith(ctx context.Context, id, text string) {
 		case classOK, classRejected, classCanceled:
 			return
 		case classFlood:
-			if !c.sleep(ctx, e.RetryAfter) {
-				return
-			}
+			c.send.flood(chat, e)
 		case classTransient:
-			if !c.sleep(ctx, c.backoff(n)) {
+			if n >= 3 || !c.sleep(ctx, c.backoff(n)) {
 				return
 			}
 		default:
@@ -264,8 +270,10 @@ func (c *Channel) answerWith(ctx context.Context, id, text string) {
 }
 
 // typing shows "typing…" in chat while a handler runs longer than
-// opt.typingAfter, renewing it as Telegram clears it after 5 s. The returned
-// func stops it and waits.
+// opt.typingAfter, renewing it as Telegram clears it after 5 s. A chat action
+// is dropped, not delayed, while the bot or the chat is paused after a 429,
+// and a 429 it gets pauses them like any other. The returned func stops it
+// and waits.
 func (c *Channel) typing(ctx context.Context, chat int64) func() {
 	if c.opt.typingAfter <= 0 {
 		return func() {}
@@ -281,11 +289,17 @@ func (c *Channel) typing(ctx context.Context, chat int64) func() {
 				return
 			case <-c.clock.After(wait):
 			}
-			c.call(ctx, "sendChatAction", chat, func(ctx context.Context) error {
+			wait = 4 * time.Second
+			if c.send.hold(chat) > 0 {
+				continue
+			}
+			cls, e := c.call(ctx, "sendChatAction", chat, func(ctx context.Context) error {
 				_, err := c.bot.SendChatAction(ctx, &bot.SendChatActionParams{ChatID: chat, Action: models.ChatActionTyping})
 				return err
 			})
-			wait = 4 * time.Second
+			if cls == classFlood {
+				c.send.flood(chat, e)
+			}
 		}
 	}()
 	return func() {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"sync"
 	"time"
 
@@ -78,18 +79,7 @@ func newSender(c *Channel) *sender {
 func (s *sender) do(ctx context.Context, chat int64, steps []step) error {
 	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
 	s.mu.Lock()
-	q := s.chats[chat]
-	if q == nil {
-		q = &chatQueue{id: chat}
-		l := s.c.opt.limits
-		if l.ChatPerSecond > 0 {
-			q.lim = rate.NewLimiter(s.c.perReal(l.ChatPerSecond), max(1, l.ChatBurst))
-		}
-		if chat < 0 && l.GroupPerMinute > 0 {
-			q.group = rate.NewLimiter(s.c.perReal(l.GroupPerMinute/60), max(1, l.GroupBurst))
-		}
-		s.chats[chat] = q
-	}
+	q := s.chatLocked(chat)
 	q.jobs = append(q.jobs, j)
 	if !q.inRing {
 		q.inRing = true
@@ -126,6 +116,131 @@ func (s *sender) do(ctx context.Context, chat int64, steps []step) error {
 	s.mu.Unlock()
 	s.signal()
 	return ctx.Err()
+}
+
+// chatLocked returns chat's queue, creating it.
+func (s *sender) chatLocked(chat int64) *chatQueue {
+	q := s.chats[chat]
+	if q == nil {
+		q = &chatQueue{id: chat}
+		l := s.c.opt.limits
+		if l.ChatPerSecond > 0 {
+			q.lim = rate.NewLimiter(s.c.perReal(l.ChatPerSecond), max(1, l.ChatBurst))
+		}
+		if chat < 0 && l.GroupPerMinute > 0 {
+			q.group = rate.NewLimiter(s.c.perReal(l.GroupPerMinute/60), max(1, l.GroupBurst))
+		}
+		s.chats[chat] = q
+	}
+	return q
+}
+
+// hold returns how long a call about chat (0: about no chat) must wait for
+// the pauses after a 429, of the bot and of the chat; 0 when it may go now.
+// Every Bot API call asks it first: the sender's own, callback answers
+// (which wait) and chat actions (which are dropped instead).
+func (s *sender) hold(chat int64) time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.c.clock.Now()
+	until := s.pause
+	if q := s.chats[chat]; chat != 0 && q != nil {
+		until = later(until, q.pause)
+	}
+	if !now.Before(until) {
+		return 0
+	}
+	return until.Sub(now)
+}
+
+// waitHold waits until a call about chat may go; false if ctx ended first.
+func (s *sender) waitHold(ctx context.Context, chat int64) bool {
+	for {
+		d := s.hold(chat)
+		if d <= 0 {
+			return true
+		}
+		if !s.c.sleep(ctx, d) {
+			return false
+		}
+	}
+}
+
+// flood records the pause a 429 (e) of any call about chat (0: about no
+// chat) asks for.
+func (s *sender) flood(chat int64, e *APIError) {
+	s.mu.Lock()
+	defer s.signal()
+	defer s.mu.Unlock()
+	var q *chatQueue
+	if chat != 0 {
+		q = s.chatLocked(chat)
+	}
+	s.floodLocked(q, e, s.c.clock.Now())
+}
+
+// floodLocked pauses q (nil: no chat), and the bot when e says the whole bot
+// is limited, for e's retry_after, and keeps the pause in the pause store so
+// that a restarted or second process honours it too.
+func (s *sender) floodLocked(q *chatQueue, e *APIError, now time.Time) {
+	until := now.Add(e.RetryAfter)
+	var chat int64
+	if q != nil {
+		chat = q.id
+		q.pause = later(q.pause, until)
+	}
+	wide := botWide(e) || q == nil
+	if wide {
+		s.pause = later(s.pause, until)
+	}
+	s.c.log.Warn("telegram: flood limit", "method", e.Method, "chat", runner.LogID(fmt.Sprint("tg:", chat)), "retry_after", e.RetryAfter, "bot_wide", wide)
+	if ps := s.c.opt.pauses; ps != nil {
+		key := pauseKey(chat)
+		if wide {
+			key = pauseKey(0)
+		}
+		go func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			if err := ps.SetPause(ctx, key, until); err != nil {
+				s.c.log.Warn("telegram: pause not stored", "err", err)
+			}
+		}()
+	}
+}
+
+// applyPauses takes pauses read from the pause store (key -> until).
+func (s *sender) applyPauses(pauses map[string]time.Time) {
+	s.mu.Lock()
+	defer s.signal()
+	defer s.mu.Unlock()
+	for key, until := range pauses {
+		chat, ok := parsePauseKey(key)
+		if !ok {
+			continue
+		}
+		if chat == 0 {
+			s.pause = later(s.pause, until)
+			continue
+		}
+		q := s.chatLocked(chat)
+		q.pause = later(q.pause, until)
+	}
+}
+
+// pauseKey names the pause of chat (0: the bot) in the pause store.
+func pauseKey(chat int64) string {
+	if chat == 0 {
+		return "tg:bot"
+	}
+	return "tg:" + strconv.FormatInt(chat, 10)
+}
+
+func parsePauseKey(key string) (int64, bool) {
+	if key == "tg:bot" {
+		return 0, true
+	}
+	return parsePatient(key)
 }
 
 func (s *sender) signal() {
@@ -310,16 +425,11 @@ func (s *sender) exec(q *chatQueue, j *job) {
 		}
 	case classFlood:
 		j.floods++
+		s.floodLocked(q, e, now)
 		if j.floods > s.c.opt.maxFloods {
 			s.finishLocked(q, j, e)
 			return
 		}
-		until := now.Add(e.RetryAfter)
-		q.pause = later(q.pause, until)
-		if botWide(e) {
-			s.pause = later(s.pause, until)
-		}
-		s.c.log.Warn("telegram: flood limit", "method", st.method, "chat", runner.LogID(fmt.Sprint("tg:", j.chat)), "retry_after", e.RetryAfter, "bot_wide", botWide(e))
 	case classTransient:
 		j.failures++
 		if j.failures >= s.c.opt.maxAttempts {
