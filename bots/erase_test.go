@@ -93,7 +93,7 @@ func TestServeWebhookFromClinicYAML(t *testing.T) {
 	var events []map[string]any
 	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ := io.ReadAll(r.Body)
-		if !webhook.Verify([]byte(secret), body, r.Header.Get(webhook.HeaderSignature)) {
+		if webhook.VerifyRequest([]byte(secret), r.Header.Get(webhook.HeaderTimestamp), body, r.Header.Get(webhook.HeaderSignature), time.Now(), time.Minute) != nil {
 			http.Error(w, "bad signature", http.StatusUnauthorized)
 			return
 		}

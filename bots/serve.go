@@ -54,7 +54,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		ln.Close()
 		return err
 	}
-	hook, err := webhookWorker(be, log)
+	hook, err := webhookWorker(be, log, reg)
 	if err != nil {
 		ln.Close()
 		return err

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
@@ -16,8 +18,9 @@ import (
 // Webhook settings (environment). They override clinic.yaml's webhook:
 // {url, secret_env}. The secret never comes from a file in the flow folder.
 const (
-	envWebhookURL    = "KAPBOT_WEBHOOK_URL"         // where referral events are POSTed; https, or http on localhost
-	envWebhookSecret = flow.DefaultWebhookSecretEnv // HMAC-SHA256 key of X-Kapbot-Signature
+	envWebhookURL    = "KAPBOT_WEBHOOK_URL"          // where referral events are POSTed; https, or http on localhost
+	envWebhookSecret = flow.DefaultWebhookSecretEnv  // HMAC-SHA256 key of X-Kapbot-Signature
+	envWebhookTries  = "KAPBOT_WEBHOOK_MAX_ATTEMPTS" // failed attempts before an event is dead-lettered
 )
 
 // webhookConfig is where referral events go, and the signing secret.
@@ -62,9 +65,9 @@ func referralStoreOptions(be *backend) []referral.StoreOption {
 }
 
 // webhookWorker returns serve's webhook worker, nil when no webhook is
-// configured, or a usage error for an insecure URL or a missing secret.
-// The settings are read once, at start.
-func webhookWorker(be *backend, log *slog.Logger) (*webhook.Worker, error) {
+// configured, or a usage error for an insecure URL, a missing secret or a
+// bad KAPBOT_WEBHOOK_MAX_ATTEMPTS. The settings are read once, at start.
+func webhookWorker(be *backend, log *slog.Logger, reg prometheus.Registerer) (*webhook.Worker, error) {
 	c := webhookSettings(be)
 	if c.url == "" {
 		return nil, nil
@@ -75,9 +78,18 @@ func webhookWorker(be *backend, log *slog.Logger) (*webhook.Worker, error) {
 	if c.secret == "" {
 		return nil, usagef("%s is set but %s is not: set the secret the receiver checks signatures with", c.from, c.secretFrom)
 	}
+	tries := webhook.DefaultMaxAttempts
+	if v := os.Getenv(envWebhookTries); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, usagef("%s=%q: give a whole number of attempts, 1 or more (default %d)", envWebhookTries, v, webhook.DefaultMaxAttempts)
+		}
+		tries = n
+	}
 	host, _ := os.Hostname()
 	w, err := webhook.NewWorker(be.client, be.prefix, be.sealer, webhook.Config{
 		URL: c.url, Secret: []byte(c.secret), Consumer: host + "-" + strconv.Itoa(os.Getpid()), Logger: log,
+		MaxAttempts: tries, Metrics: webhook.NewMetrics(reg),
 	})
 	if err != nil {
 		return nil, usagef("%s: %v", c.from, err)

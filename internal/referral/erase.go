@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kapbot/kapbot/internal/audit"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/webhook"
 )
 
 // Erasure of a patient's referrals (/forget, kapbot sessions erase).
@@ -80,6 +82,7 @@ func (s *Store) ErasePatient(ctx context.Context, patient string, at time.Time) 
 	}
 	var erased []string
 	seen := map[string]bool{}
+	mine := map[string]bool{} // referral ids of this patient, erased now or before
 	for _, id := range ids {
 		if seen[id] {
 			continue
@@ -94,6 +97,7 @@ func (s *Store) ErasePatient(ctx context.Context, patient string, at time.Time) 
 		case r.Patient != patient:
 			continue // never erase someone else's referral
 		}
+		mine[id] = true
 		var stream string
 		var values []any
 		if r != nil && s.events != nil {
@@ -127,10 +131,49 @@ func (s *Store) ErasePatient(ctx context.Context, patient string, at time.Time) 
 			erased = append(erased, id)
 		}
 	}
+	// The referrals are gone, so no new event of theirs can be queued:
+	// remove the queued and dead-lettered ones (they carry the patient's
+	// answers), all but the referral.erased events.
+	for _, stream := range []string{webhook.Stream(s.prefix), webhook.DeadStream(s.prefix)} {
+		if err := s.dropEvents(ctx, stream, mine); err != nil {
+			return erased, fmt.Errorf("referral: erase: queued events: %w", err)
+		}
+	}
 	if err := s.rdb.Del(ctx, pk).Err(); err != nil {
 		return erased, fmt.Errorf("referral: erase: %w", err)
 	}
 	return erased, nil
+}
+
+// dropEvents deletes from stream every entry whose event belongs to one of
+// refs, except the referral.erased events.
+func (s *Store) dropEvents(ctx context.Context, stream string, refs map[string]bool) error {
+	if len(refs) == 0 {
+		return nil
+	}
+	start := "-"
+	for {
+		msgs, err := s.rdb.XRangeN(ctx, stream, start, "+", 512).Result()
+		if err != nil {
+			return err
+		}
+		var drop []string
+		for _, m := range msgs {
+			id, _ := m.Values["id"].(string)
+			if refs[webhook.ReferralOf(id)] && !strings.HasSuffix(id, "/erased") {
+				drop = append(drop, m.ID)
+			}
+		}
+		if len(drop) > 0 {
+			if err := s.rdb.XDel(ctx, stream, drop...).Err(); err != nil {
+				return err
+			}
+		}
+		if len(msgs) < 512 {
+			return nil
+		}
+		start = "(" + msgs[len(msgs)-1].ID
+	}
 }
 
 // scrubsOf lists r's staff posts: its notices and the patient's messages

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/kapbot/kapbot/internal/audit"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
@@ -16,6 +18,7 @@ import (
 	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/store"
+	"github.com/kapbot/kapbot/internal/webhook"
 )
 
 func TestReferralsExpireWithRetention(t *testing.T) {
@@ -130,9 +133,36 @@ func TestErasePatientRemovesEveryTrace(t *testing.T) {
 		t.Fatalf("%d posts", len(posts))
 	}
 
+	// A dead-lettered event of the patient and one of the other patient.
+	for _, id := range []string{id1 + "/created", IDFor("o#0") + "/created"} {
+		c.XAdd(ctx, &redis.XAddArgs{Stream: webhook.DeadStream(prefix), Values: []any{"id", id, "d", "sealed answers"}})
+	}
+	queued, _ := c.XLen(ctx, stream).Result()
+
 	count, err := n.Erase(ctx, "tg:4242", "alice")
 	if err != nil || count != 2 {
 		t.Fatalf("erase: %d %v", count, err)
+	}
+	// The patient's queued and dead-lettered events are gone but for
+	// referral.erased; the other patient's stay.
+	for _, st := range []string{stream, webhook.DeadStream(prefix)} {
+		msgs, _ := c.XRange(ctx, st, "-", "+").Result()
+		others := 0
+		for _, m := range msgs {
+			id := m.Values["id"].(string)
+			switch ref := webhook.ReferralOf(id); {
+			case ref == IDFor("o#0"):
+				others++
+			case !strings.HasSuffix(id, "/erased"):
+				t.Errorf("%s: event %s of the erased patient left", st, id)
+			}
+		}
+		if others != 1 {
+			t.Errorf("%s: %d events of the other patient, want 1", st, others)
+		}
+	}
+	if queued < 4 {
+		t.Fatalf("only %d events queued before the erasure: the test did not test", queued)
 	}
 	for _, id := range []string{id1, IDFor("e2#0")} {
 		if _, err := st.Get(ctx, id); !errors.Is(err, ErrNotFound) {

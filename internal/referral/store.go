@@ -37,6 +37,8 @@ type redisAPI interface {
 	SMembers(ctx context.Context, key string) *redis.StringSliceCmd
 	SRem(ctx context.Context, key string, members ...any) *redis.IntCmd
 	Del(ctx context.Context, keys ...string) *redis.IntCmd
+	XRangeN(ctx context.Context, stream, start, stop string, count int64) *redis.XMessageSliceCmd
+	XDel(ctx context.Context, stream string, ids ...string) *redis.IntCmd
 	TxPipelined(ctx context.Context, fn func(redis.Pipeliner) error) ([]redis.Cmder, error)
 }
 

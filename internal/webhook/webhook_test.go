@@ -51,10 +51,25 @@ func TestValidateURL(t *testing.T) {
 }
 
 func TestSignVerify(t *testing.T) {
-	s := Sign([]byte("k"), []byte(`{"a":1}`))
-	// HMAC-SHA256("k", `{"a":1}`), computed independently.
-	if !strings.HasPrefix(s, "sha256=") || len(s) != 7+64 || !Verify([]byte("k"), []byte(`{"a":1}`), s) || Verify([]byte("k"), []byte(`{"a":2}`), s) {
+	s := Sign([]byte("k"), "1700000000", []byte(`{"a":1}`))
+	// HMAC-SHA256("k", `1700000000.{"a":1}`), computed with openssl dgst -sha256 -hmac k.
+	if s != "sha256=1b6ad1bc9bf48c52ce01939866d5877c6cc4e87ddad27e16673cb8c4964394a3" {
+		t.Errorf("Sign = %s, want the openssl value", s)
+	}
+	if !strings.HasPrefix(s, "sha256=") || len(s) != 7+64 || !Verify([]byte("k"), "1700000000", []byte(`{"a":1}`), s) ||
+		Verify([]byte("k"), "1700000000", []byte(`{"a":2}`), s) || Verify([]byte("k"), "1700000001", []byte(`{"a":1}`), s) {
 		t.Fatal(s)
+	}
+	now := time.Unix(1700000000, 0)
+	if err := VerifyRequest([]byte("k"), "1700000000", []byte(`{"a":1}`), s, now.Add(time.Minute), 5*time.Minute); err != nil {
+		t.Error(err)
+	}
+	if err := VerifyRequest([]byte("k"), "1700000000", []byte(`{"a":1}`), s, now.Add(time.Hour), 5*time.Minute); !errors.Is(err, ErrStale) {
+		t.Errorf("an hour later: %v, want ErrStale", err)
+	}
+	// A replay with a fresh timestamp and the old signature.
+	if err := VerifyRequest([]byte("k"), "1700003600", []byte(`{"a":1}`), s, now.Add(time.Hour), 5*time.Minute); !errors.Is(err, ErrBadSignature) {
+		t.Errorf("changed timestamp: %v, want ErrBadSignature", err)
 	}
 }
 
@@ -78,7 +93,7 @@ type receiver struct {
 func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	id := r.Header.Get(HeaderEventID)
-	if !Verify(rc.secret, body, r.Header.Get(HeaderSignature)) || r.Header.Get(HeaderTimestamp) == "" {
+	if VerifyRequest(rc.secret, r.Header.Get(HeaderTimestamp), body, r.Header.Get(HeaderSignature), time.Now(), time.Minute) != nil {
 		rc.mu.Lock()
 		rc.badSigs++
 		rc.mu.Unlock()
