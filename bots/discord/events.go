@@ -102,6 +102,11 @@ func (c *Channel) deliver(ins []runner.Inbound, notice func(context.Context, str
 				}
 				break
 			}
+			if runner.Permanent(err) {
+				// It would fail the same way on every attempt.
+				c.log.Error("discord event not handled; dropped", "id", in.ID, "error", err)
+				break
+			}
 			if c.work.Err() != nil || attempt >= c.opt.handlerTries {
 				c.log.Error("discord event not handled", "id", in.ID, "attempts", attempt, "error", err)
 				return err

@@ -173,8 +173,9 @@ type procState struct {
 	snap     *uiState // UI state before the first attempt, for a press
 }
 
-// processRetry handles u until the handler returns nil (true) or ctx ends
-// (false), backing off between failures.
+// processRetry handles u until the handler returns nil or a permanent error
+// (runner.Permanent) (true) or ctx ends (false), backing off between
+// failures.
 func (c *Channel) processRetry(ctx context.Context, u *models.Update) bool {
 	st := &procState{}
 	for n := 1; ; n++ {
@@ -184,6 +185,11 @@ func (c *Channel) processRetry(ctx context.Context, u *models.Update) bool {
 		}
 		if ctx.Err() != nil {
 			return false
+		}
+		if runner.Permanent(err) {
+			// It would fail the same way forever and hold up the chat.
+			c.log.Error("telegram: handler failed for good; update dropped", "update", u.ID, "err", err)
+			return true
 		}
 		c.log.Warn("telegram: handler failed, retrying", "update", u.ID, "attempt", n, "err", err)
 		if !c.sleep(ctx, c.backoff(n)) {

@@ -53,6 +53,7 @@ const (
 	FromCareTeam      = "from_care_team"     // heads every message relayed from the care team
 	TakeoverWait      = "takeover_wait"      // a button or flow command while the care team writes
 	TakeoverEnd       = "takeover_end"       // the care team hands back; the question follows
+	Unreadable        = "unreadable"         // the stored conversation cannot be opened (unknown key, damaged)
 )
 
 // texts is the whole catalogue, English first. A locale missing here falls back
@@ -101,6 +102,7 @@ var texts = map[string]map[string]string{
 		FromCareTeam:      "Message from the care team:",
 		TakeoverWait:      "A person from the care team is writing with you now. Please reply in your own words; the questions continue when they are done.",
 		TakeoverEnd:       "The care team has handed the conversation back to me. Let us continue.",
+		Unreadable:        "Sorry, we could not load your conversation. A person from the clinic's care team will contact you. Send /start to begin again.",
 	},
 }
 

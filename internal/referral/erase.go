@@ -12,6 +12,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/audit"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/webhook"
 )
 
@@ -71,12 +72,14 @@ func (s *Store) ErasePatient(ctx context.Context, patient string, at time.Time) 
 	if err != nil {
 		return nil, fmt.Errorf("referral: erase: %w", err)
 	}
-	open, err := s.Open(ctx)
+	// The open referrals one by one, so that one that cannot be opened
+	// (an unknown key) does not stop the erasure.
+	openIDs, err := s.rdb.ZRange(ctx, s.openKey(), 0, -1).Result()
 	if err != nil {
 		return nil, fmt.Errorf("referral: erase: %w", err)
 	}
-	for _, r := range open {
-		if r.Patient == patient {
+	for _, id := range openIDs {
+		if r, err := s.Get(ctx, id); err == nil && r.Patient == patient {
 			ids = append(ids, r.ID)
 		}
 	}
@@ -90,7 +93,10 @@ func (s *Store) ErasePatient(ctx context.Context, patient string, at time.Time) 
 		seen[id] = true
 		r, err := s.Get(ctx, id)
 		switch {
-		case errors.Is(err, ErrNotFound):
+		case errors.Is(err, ErrNotFound), errors.Is(err, seal.ErrDecrypt):
+			// Gone, or unreadable: the patient index says it is theirs,
+			// so it is deleted without being opened (its staff posts
+			// cannot be found to overwrite).
 			r = nil
 		case err != nil:
 			return erased, err

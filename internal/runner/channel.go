@@ -8,6 +8,7 @@ import (
 	"errors"
 
 	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/store"
 )
 
 // Inbound is one patient event, decoded by a channel.
@@ -39,3 +40,13 @@ type Sender interface {
 // ErrBlocked is returned by a Sender when the patient can no longer be reached
 // (Telegram 403, Discord DMs closed for good).
 var ErrBlocked = errors.New("patient blocked the bot")
+
+// Permanent reports whether an error from Handle will come back on every
+// delivery of the same event: stored data that cannot be opened
+// (store.ErrUnreadable, which Handle itself answers and so returns only
+// when setting the data aside failed in a way that recurs) or a patient id
+// the runner cannot route (ErrBadPatient). A channel logs such an event and
+// confirms it to the platform instead of retrying it forever.
+func Permanent(err error) bool {
+	return errors.Is(err, store.ErrUnreadable) || errors.Is(err, ErrBadPatient)
+}

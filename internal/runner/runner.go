@@ -27,6 +27,7 @@ type Store interface {
 	Ack(ctx context.Context, patient string, n int) error
 	Pending(ctx context.Context) ([]string, error)
 	Erase(ctx context.Context, patient string) error
+	SetAside(ctx context.Context, patient string) error
 }
 
 var _ Store = (*store.Store)(nil)
@@ -172,15 +173,42 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 	cached, ok := r.cache.get(in.Patient)
 	if !ok {
 		sess, err := r.store.Load(ctx, in.Patient)
+		if err == nil {
+			var st engine.State
+			st, err = decodeState(sess.Data)
+			cached = cachedSession{version: sess.Version, state: st}
+		}
+		if errors.Is(err, store.ErrUnreadable) {
+			return r.unreadable(ctx, in)
+		}
 		if err != nil {
 			return "error", nil, fmt.Errorf("load session: %w", err)
 		}
-		st, err := decodeState(sess.Data)
-		if err != nil {
-			return "error", nil, err
-		}
-		cached = cachedSession{version: sess.Version, state: st}
 	}
+	return r.step(ctx, in, cached, false)
+}
+
+// unreadable applies an input for a patient whose stored session cannot
+// be opened (sealed with an unknown key, or damaged): the data is set aside
+// (store.SetAside), never overwritten, and the input runs on a new, stopped
+// session, so the patient is never left without an answer. Crisis language
+// still brings the crisis resources and an emergency referral, commands
+// work (/forget erases everything, the set-aside data too), and the patient
+// is told the catalogue's Unreadable text, with a referral asking a person
+// to contact them. The next input finds the new session.
+func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, [][]byte, error) {
+	r.cache.drop(in.Patient)
+	if err := r.store.SetAside(ctx, in.Patient); err != nil {
+		return "error", nil, fmt.Errorf("set aside an unreadable session: %w", err)
+	}
+	r.log.Error("stored session cannot be opened (unknown data key or damaged): set aside; the patient is told and referred to a person",
+		"patient", LogID(in.Patient))
+	return r.step(ctx, in, cachedSession{state: engine.State{Status: engine.Stopped}}, true)
+}
+
+// step runs the input on the cached state and commits it, retrying on a
+// concurrent change. fresh marks a state made by unreadable.
+func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fresh bool) (string, [][]byte, error) {
 	for attempt := 0; attempt < 8; attempt++ {
 		st := cached.state
 		if st.Locale == "" && in.Locale != "" {
@@ -204,6 +232,10 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 				Kind: engine.FromCatalog, Key: catalog.Unavailable,
 				Text: eng.Catalog().Text(catalog.Unavailable, st.Locale, eng.Bundle().Clinic.DefaultLocale)}}}
 		}
+		if fresh {
+			fx = unreadableEffects(eng, st, in.Input, fx)
+			fresh = false // a conflict below means another process answered first
+		}
 		fx, notice, noticeText := asNotice(ctx, in, fx)
 		data, err := encodeState(next)
 		if err != nil {
@@ -217,6 +249,11 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 			InboundID: in.ID, Expect: cached.version, Data: data, Outbox: jobs, Records: records,
 			Retention: eng.Bundle().Clinic.Retention,
 		})
+		if errors.Is(err, store.ErrUnreadable) {
+			// The stored session became unreadable under us (a conflict
+			// whose current value does not open).
+			return r.unreadable(ctx, in)
+		}
 		if err != nil {
 			r.cache.drop(in.Patient)
 			return "error", nil, fmt.Errorf("commit session: %w", err)
@@ -227,6 +264,9 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 			return "duplicate", nil, nil
 		case out.Conflict:
 			cs, err := decodeState(out.Current.Data)
+			if errors.Is(err, store.ErrUnreadable) {
+				return r.unreadable(ctx, in)
+			}
 			if err != nil {
 				return "error", nil, err
 			}
@@ -254,6 +294,31 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 	}
 	r.cache.drop(in.Patient)
 	return "error", nil, ErrConflict
+}
+
+// unreadableEffects turns the effects of an input run on the new, stopped
+// session that replaces an unreadable one into what the patient gets: the
+// crisis resources and referrals the input caused, the replies to a
+// command, then the Unreadable text and a referral asking a person to
+// contact the patient. The stopped session's "conversation has ended"
+// (typed text) and "question closed" (a press) are left out: the Unreadable
+// text says what happened.
+func unreadableEffects(eng *engine.Engine, st engine.State, in engine.Input, fx []engine.Effect) []engine.Effect {
+	out := make([]engine.Effect, 0, len(fx)+2)
+	for _, f := range fx {
+		if s, ok := f.(engine.Send); ok && in.Command == nil && s.Message.Kind == engine.FromCatalog &&
+			(s.Message.Key == catalog.Finished || s.Message.Key == catalog.Closed) {
+			continue
+		}
+		out = append(out, f)
+	}
+	def := eng.Bundle().Clinic.DefaultLocale
+	out = append(out,
+		engine.Send{Message: engine.Message{Kind: engine.FromCatalog, Key: catalog.Unreadable,
+			Text: eng.Catalog().Text(catalog.Unreadable, st.Locale, def)}},
+		engine.Refer{Priority: flow.Soon, Trigger: "unreadable",
+			Reason: "The patient's stored conversation could not be loaded (unknown data key or damaged data); please contact them"})
+	return out
 }
 
 func servesLocale(b *flow.Bundle, l string) bool {
@@ -574,13 +639,13 @@ func decodeState(data []byte) (engine.State, error) {
 		var err error
 		js, err = io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(data[1:])), 16<<20))
 		if err != nil {
-			return st, fmt.Errorf("decode session: %w", err)
+			return st, fmt.Errorf("decode session: %w: %w", store.ErrUnreadable, err)
 		}
 	default:
-		return st, fmt.Errorf("decode session: unknown format %d", data[0])
+		return st, fmt.Errorf("decode session: unknown format %d: %w", data[0], store.ErrUnreadable)
 	}
 	if err := json.Unmarshal(js, &st); err != nil {
-		return st, fmt.Errorf("decode session: %w", err)
+		return st, fmt.Errorf("decode session: %w: %w", store.ErrUnreadable, err)
 	}
 	return st, nil
 }

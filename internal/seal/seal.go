@@ -2,18 +2,25 @@
 //
 // A sealed blob is
 //
-//	version (1 byte) | nonce (12 bytes) | ciphertext | GCM tag (16 bytes)
+//	version 2 (1 byte) | key id (4 bytes) | nonce (12 bytes) | ciphertext | GCM tag (16 bytes)
 //
-// The version byte names the format so that keys and formats can change
-// later; it is authenticated together with the caller's additional data
-// (AAD). Callers pass as AAD the place a blob is stored under (its Redis key),
-// so a blob copied to another patient's key does not open.
+// The version byte names the format; the key id names the key that sealed
+// the blob (the first 4 bytes of SHA-256("kapbot key id" || key): it says
+// which key, and nothing about the key), so Open picks the key without
+// trying each one, and key rotation can tell which blobs still use an old
+// key (Stale). Both are authenticated together with the caller's
+// additional data (AAD). Callers pass as AAD the place a blob is stored
+// under (its Redis key), so a blob copied to another patient's key does not
+// open. Blobs of format 1 (no key id) written by earlier versions are still
+// opened, by trying every key; Stale reports them, so rotation rewrites
+// them.
 package seal
 
 import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -24,14 +31,20 @@ import (
 // KeySize is the length of a data key in bytes (AES-256).
 const KeySize = 32
 
-// formatV1 is the only format written and read today.
-const formatV1 byte = 1
+// Formats: 1 (read only) has no key id, 2 (written) has one.
+const (
+	formatV1 byte = 1
+	formatV2 byte = 2
+)
 
 const (
 	nonceSize = 12
 	tagSize   = 16
+	idSize    = 4
 	// Overhead is the number of bytes Seal adds to the plaintext.
-	Overhead = 1 + nonceSize + tagSize
+	Overhead = 1 + idSize + nonceSize + tagSize
+	// overheadV1 is what format 1 added.
+	overheadV1 = 1 + nonceSize + tagSize
 )
 
 // Errors returned by this package.
@@ -42,6 +55,10 @@ var (
 	// Its message names the setting KAPBOT_DATA_KEY and how to make a key;
 	// it never contains the value.
 	ErrKeyFormat = errors.New("KAPBOT_DATA_KEY must be 32 random bytes written as base64 or as 64 hex characters; make one with: openssl rand -base64 32")
+	// ErrWeakKey means a key has the right length but is not random: all
+	// one byte, a simple pattern, or text (a passphrase). Its message says
+	// how to make a key; it never contains the value.
+	ErrWeakKey = errors.New("KAPBOT_DATA_KEY is not a random key (it is a repeated byte, a pattern or text such as a passphrase); make one with: openssl rand -base64 32")
 	// ErrDecrypt means a blob could not be opened: it was damaged, sealed
 	// with another key, or sealed for other additional data. It carries no
 	// details on purpose.
@@ -52,8 +69,14 @@ var (
 // keys that are still accepted by Open (key rotation). A Sealer is safe for
 // concurrent use.
 type Sealer struct {
-	current cipher.AEAD
-	old     []cipher.AEAD
+	current sealKey
+	old     []sealKey
+}
+
+// sealKey is one key with its id.
+type sealKey struct {
+	id   [idSize]byte
+	aead cipher.AEAD
 }
 
 // New returns a Sealer that seals with key and opens blobs sealed with key or
@@ -62,15 +85,18 @@ type Sealer struct {
 // it is written again. Every key must be exactly KeySize bytes, else New
 // returns an error wrapping ErrKeySize. The Sealer does not keep the slices.
 func New(key []byte, previous ...[]byte) (*Sealer, error) {
-	cur, err := newAEAD(key)
+	cur, err := newKey(key)
 	if err != nil {
 		return nil, err
 	}
 	s := &Sealer{current: cur}
 	for i, k := range previous {
-		a, err := newAEAD(k)
+		a, err := newKey(k)
 		if err != nil {
 			return nil, fmt.Errorf("previous key %d: %w", i+1, err)
+		}
+		if a.id == cur.id {
+			continue // the current key given again as previous
 		}
 		s.old = append(s.old, a)
 	}
@@ -91,21 +117,41 @@ func NewRandom() *Sealer {
 	return s
 }
 
-func newAEAD(key []byte) (cipher.AEAD, error) {
+func newKey(key []byte) (sealKey, error) {
 	if len(key) != KeySize {
-		return nil, ErrKeySize
+		return sealKey{}, ErrKeySize
 	}
 	block, err := aes.NewCipher(key)
 	if err != nil {
-		return nil, fmt.Errorf("seal: %w", err)
+		return sealKey{}, fmt.Errorf("seal: %w", err)
 	}
-	return cipher.NewGCM(block)
+	a, err := cipher.NewGCM(block)
+	if err != nil {
+		return sealKey{}, fmt.Errorf("seal: %w", err)
+	}
+	k := sealKey{aead: a}
+	copy(k.id[:], KeyID(key))
+	return k, nil
 }
+
+// KeyID returns the id that names key in blob headers: the first 4 bytes
+// of SHA-256("kapbot key id" || key). It reveals nothing useful about the
+// key.
+func KeyID(key []byte) []byte {
+	h := sha256.New()
+	h.Write([]byte("kapbot key id"))
+	h.Write(key)
+	return h.Sum(nil)[:idSize]
+}
+
+// Previous returns how many previous keys the sealer accepts.
+func (s *Sealer) Previous() int { return len(s.old) }
 
 // ParseKey decodes a data key written as base64 (standard or URL alphabet,
 // with or without padding) or as 64 hex characters; surrounding white space
 // is ignored. It returns an error wrapping ErrKeyFormat when s is not such a
-// key of exactly KeySize bytes; the error never contains s.
+// key of exactly KeySize bytes, and ErrWeakKey when the key is not random
+// (see checkKey); the error never contains s.
 func ParseKey(s string) ([]byte, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -113,7 +159,7 @@ func ParseKey(s string) ([]byte, error) {
 	}
 	if len(s) == 2*KeySize {
 		if k, err := hex.DecodeString(s); err == nil {
-			return k, nil
+			return k, checkKey(k, s)
 		}
 	}
 	got := -1
@@ -126,6 +172,9 @@ func ParseKey(s string) ([]byte, error) {
 			continue
 		}
 		if len(k) == KeySize {
+			if err := checkKey(k, s); err != nil {
+				return nil, err
+			}
 			return k, nil
 		}
 		got = len(k)
@@ -136,40 +185,126 @@ func ParseKey(s string) ([]byte, error) {
 	return nil, ErrKeyFormat
 }
 
+// checkKey refuses a 32-byte key that is plainly not random: few distinct
+// bytes (all zero, a repeated byte or pair), a constant step (0, 1, 2...),
+// or printable ASCII throughout (a passphrase written as base64 or hex).
+// text is the key as written: a base64 key with no digit and no '+', '/',
+// '-' or '_' is refused too, since it is letters only, like a passphrase
+// (a random key is refused by chance about once in 7,000).
+func checkKey(key []byte, text string) error {
+	distinct := map[byte]bool{}
+	printable, step := true, true
+	for i, b := range key {
+		distinct[b] = true
+		if b < 0x20 || b > 0x7e {
+			printable = false
+		}
+		if i > 1 && b-key[i-1] != key[1]-key[0] {
+			step = false
+		}
+	}
+	if len(distinct) < KeySize/2 || step || printable {
+		return ErrWeakKey
+	}
+	if len(text) != 2*KeySize && !strings.ContainsAny(text, "0123456789+/-_") {
+		return ErrWeakKey
+	}
+	return nil
+}
+
 // Seal encrypts plain for the additional data aad with the current key and
 // returns a new blob of len(plain)+Overhead bytes. aad is not stored; Open
 // needs the same aad.
 func (s *Sealer) Seal(plain, aad []byte) []byte {
-	out := make([]byte, 1+nonceSize, 1+nonceSize+len(plain)+tagSize)
-	out[0] = formatV1
-	rand.Read(out[1 : 1+nonceSize])
-	return s.current.Seal(out, out[1:1+nonceSize], plain, additional(formatV1, aad))
+	const head = 1 + idSize + nonceSize
+	out := make([]byte, head, head+len(plain)+tagSize)
+	out[0] = formatV2
+	copy(out[1:1+idSize], s.current.id[:])
+	rand.Read(out[1+idSize : head])
+	return s.current.aead.Seal(out, out[1+idSize:head], plain, additional(out[:1+idSize], aad))
 }
 
-// Open decrypts a blob made by Seal with the same aad, trying the current key
-// and then the previous ones. It returns ErrDecrypt, and nothing else, when
-// the blob is damaged, of an unknown format, or sealed with another key or
-// aad. The result does not alias sealed.
+// Open decrypts a blob made by Seal with the same aad, with the key its
+// header names (the current key or a previous one); a blob of format 1 is
+// tried with every key. It returns ErrDecrypt, and nothing else, when the
+// blob is damaged, of an unknown format, or sealed with another key or aad.
+// The result does not alias sealed.
 func (s *Sealer) Open(sealed, aad []byte) ([]byte, error) {
-	if len(sealed) < Overhead || sealed[0] != formatV1 {
-		return nil, ErrDecrypt
-	}
-	nonce, body := sealed[1:1+nonceSize], sealed[1+nonceSize:]
-	ad := additional(sealed[0], aad)
-	if p, err := s.current.Open(nil, nonce, body, ad); err == nil {
+	switch {
+	case len(sealed) >= Overhead && sealed[0] == formatV2:
+		k := s.key(sealed[1 : 1+idSize])
+		if k == nil {
+			return nil, ErrDecrypt
+		}
+		const head = 1 + idSize + nonceSize
+		p, err := k.aead.Open(nil, sealed[1+idSize:head], sealed[head:], additional(sealed[:1+idSize], aad))
+		if err != nil {
+			return nil, ErrDecrypt
+		}
 		return p, nil
-	}
-	for _, a := range s.old {
-		if p, err := a.Open(nil, nonce, body, ad); err == nil {
-			return p, nil
+	case len(sealed) >= overheadV1 && sealed[0] == formatV1:
+		nonce, body := sealed[1:1+nonceSize], sealed[1+nonceSize:]
+		ad := additional(sealed[:1], aad)
+		for _, k := range s.keys() {
+			if p, err := k.aead.Open(nil, nonce, body, ad); err == nil {
+				return p, nil
+			}
 		}
 	}
 	return nil, ErrDecrypt
 }
 
-// additional binds the format version to the caller's aad.
-func additional(version byte, aad []byte) []byte {
-	ad := make([]byte, 0, 1+len(aad))
-	ad = append(ad, version)
+// key returns the key with id, or nil.
+func (s *Sealer) key(id []byte) *sealKey {
+	if string(id) == string(s.current.id[:]) {
+		return &s.current
+	}
+	for i := range s.old {
+		if string(id) == string(s.old[i].id[:]) {
+			return &s.old[i]
+		}
+	}
+	return nil
+}
+
+func (s *Sealer) keys() []sealKey { return append([]sealKey{s.current}, s.old...) }
+
+// Stale reports whether a blob is not sealed with the current key: it
+// names another key, or is of format 1 (key rotation rewrites both). It
+// does not open the blob: a damaged blob naming the current key is not
+// stale.
+func (s *Sealer) Stale(sealed []byte) bool {
+	if len(sealed) >= Overhead && sealed[0] == formatV2 {
+		return string(sealed[1:1+idSize]) != string(s.current.id[:])
+	}
+	return true
+}
+
+// Known reports whether a blob names a key this sealer has (current or
+// previous). A blob of format 1 is known when one of the keys opens it with
+// aad; aad is not needed for format 2.
+func (s *Sealer) Known(sealed, aad []byte) bool {
+	if len(sealed) >= Overhead && sealed[0] == formatV2 {
+		return s.key(sealed[1:1+idSize]) != nil
+	}
+	_, err := s.Open(sealed, aad)
+	return err == nil
+}
+
+// Reseal opens a blob with any known key and seals it again with the
+// current key, for key rotation. It returns ErrDecrypt when it does not
+// open.
+func (s *Sealer) Reseal(sealed, aad []byte) ([]byte, error) {
+	p, err := s.Open(sealed, aad)
+	if err != nil {
+		return nil, err
+	}
+	return s.Seal(p, aad), nil
+}
+
+// additional binds the blob's header (version, and key id) to the caller's aad.
+func additional(header []byte, aad []byte) []byte {
+	ad := make([]byte, 0, len(header)+len(aad))
+	ad = append(ad, header...)
 	return append(ad, aad...)
 }

@@ -2,6 +2,8 @@ package seal
 
 import (
 	"bytes"
+	"crypto/aes"
+	"crypto/cipher"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
@@ -68,8 +70,9 @@ func TestOpenFails(t *testing.T) {
 		{"nil aad", s, blob, nil},
 		{"wrong key", mustNew(t, testKey(2)), blob, aad},
 		{"version byte", s, flip(0), aad},
-		{"nonce", s, flip(1), aad},
-		{"ciphertext", s, flip(1 + nonceSize), aad},
+		{"key id", s, flip(1), aad},
+		{"nonce", s, flip(1 + idSize), aad},
+		{"ciphertext", s, flip(1 + idSize + nonceSize), aad},
 		{"tag", s, flip(len(blob) - 1), aad},
 		{"truncated", s, blob[:len(blob)-1], aad},
 		{"too short", s, blob[:Overhead-1], aad},
@@ -133,7 +136,7 @@ func TestNewRandom(t *testing.T) {
 func TestParseKey(t *testing.T) {
 	key := make([]byte, KeySize)
 	for i := range key {
-		key[i] = byte(i*7 + 250) // includes bytes that make '+' '/' '-' '_' in base64
+		key[i] = byte(i*i*7 + 250) // includes bytes that make '+' '/' '-' '_' in base64
 	}
 	good := []struct{ name, s string }{
 		{"std", base64.StdEncoding.EncodeToString(key)},
@@ -182,5 +185,90 @@ func TestParseKey(t *testing.T) {
 				t.Errorf("error echoes the key value: %q", msg)
 			}
 		})
+	}
+}
+
+func TestWeakKeysRefused(t *testing.T) {
+	random, _ := hex.DecodeString("8f2c61d0a93b47e5c21f0d6e9a7b3c58e4f1a2d07c9b6e3f5a18d4c2b7e90f63")
+	if _, err := ParseKey(base64.StdEncoding.EncodeToString(random)); err != nil {
+		t.Fatalf("a random key was refused: %v", err)
+	}
+	seq := make([]byte, KeySize)
+	for i := range seq {
+		seq[i] = byte(i)
+	}
+	weak := []struct{ name, s string }{
+		{"all zero", base64.StdEncoding.EncodeToString(make([]byte, KeySize))},
+		{"all zero hex", strings.Repeat("00", KeySize)},
+		{"repeated byte", base64.StdEncoding.EncodeToString(bytes.Repeat([]byte{0xa7}, KeySize))},
+		{"repeated pair", hex.EncodeToString(bytes.Repeat([]byte{0x13, 0xf7}, KeySize/2))},
+		{"sequence", base64.StdEncoding.EncodeToString(seq)},
+		// 43 letters are valid unpadded base64 of 32 bytes.
+		{"passphrase of 43 letters", "CorrectHorseBatteryStapleIsMyKapbotPassword"},
+		{"base64 of ASCII text", base64.StdEncoding.EncodeToString([]byte("my clinic's secret passphrase!!!"))},
+		{"hex of ASCII text", hex.EncodeToString([]byte("0123456789abcdef0123456789abcdef"))},
+	}
+	for _, tt := range weak {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseKey(tt.s)
+			if !errors.Is(err, ErrWeakKey) {
+				t.Fatalf("ParseKey err = %v, want ErrWeakKey", err)
+			}
+			if !strings.Contains(err.Error(), "openssl rand -base64 32") || strings.Contains(err.Error(), tt.s) {
+				t.Errorf("error %q: want how to make a key, and not the value", err)
+			}
+		})
+	}
+}
+
+func TestKeyIDAndStale(t *testing.T) {
+	oldS := mustNew(t, testKey(1))
+	cur := mustNew(t, testKey(2), testKey(1))
+	aad := []byte("k")
+	oldBlob := oldS.Seal([]byte("answer"), aad)
+	if !bytes.Equal(oldBlob[1:1+idSize], KeyID(testKey(1))) {
+		t.Fatalf("blob header key id = %x, want %x", oldBlob[1:1+idSize], KeyID(testKey(1)))
+	}
+	if !cur.Stale(oldBlob) || oldS.Stale(oldBlob) {
+		t.Fatal("Stale: an old-key blob must be stale for the new sealer only")
+	}
+	if !cur.Known(oldBlob, aad) || mustNew(t, testKey(3)).Known(oldBlob, aad) {
+		t.Fatal("Known: wrong answer for a previous and an unknown key")
+	}
+	fresh, err := cur.Reseal(oldBlob, aad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cur.Stale(fresh) {
+		t.Fatal("a resealed blob is still stale")
+	}
+	if _, err := oldS.Open(fresh, aad); !errors.Is(err, ErrDecrypt) {
+		t.Fatal("the old key opens a resealed blob")
+	}
+	if got, err := mustNew(t, testKey(2)).Open(fresh, aad); err != nil || string(got) != "answer" {
+		t.Fatalf("resealed blob = %q, %v", got, err)
+	}
+	if _, err := cur.Reseal(fresh[:len(fresh)-1], aad); !errors.Is(err, ErrDecrypt) {
+		t.Fatalf("Reseal of a damaged blob: %v", err)
+	}
+}
+
+// TestOpensFormatV1 keeps blobs written before key ids readable, and stale.
+func TestOpensFormatV1(t *testing.T) {
+	key := testKey(1)
+	block, _ := aes.NewCipher(key)
+	gcm, _ := cipher.NewGCM(block)
+	nonce := bytes.Repeat([]byte{7}, nonceSize)
+	v1 := gcm.Seal(append([]byte{formatV1}, nonce...), nonce, []byte("old answer"), append([]byte{formatV1}, 'k'))
+	s := mustNew(t, testKey(2), key)
+	got, err := s.Open(v1, []byte("k"))
+	if err != nil || string(got) != "old answer" {
+		t.Fatalf("Open(v1) = %q, %v", got, err)
+	}
+	if !s.Stale(v1) {
+		t.Error("a format 1 blob is not stale")
+	}
+	if _, err := mustNew(t, testKey(2)).Open(v1, []byte("k")); !errors.Is(err, ErrDecrypt) {
+		t.Error("v1 blob opened without its key")
 	}
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"strconv"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // Records returns the patient's history records, decrypted, oldest first
@@ -35,7 +37,8 @@ func (s *Store) Patients(ctx context.Context) ([]string, error) {
 }
 
 // Erase deletes everything stored about the patient: session, remembered
-// inbound ids, outbox, history, and the index entries (for /forget). Erasing
+// inbound ids, outbox, history, what SetAside kept, and the index entries
+// (for /forget). Erasing
 // a patient with no data is not an error. It returns ErrNoPatient or a
 // wrapped Redis error.
 func (s *Store) Erase(ctx context.Context, patient string) error {
@@ -43,10 +46,46 @@ func (s *Store) Erase(ctx context.Context, patient string) error {
 		return ErrNoPatient
 	}
 	pipe := s.rdb.Pipeline()
-	pipe.Del(ctx, s.keys(patient).all()...) // one slot: the keys share a hash tag
+	k := s.keys(patient)
+	// One slot: the keys share a hash tag. Nothing is opened, so data
+	// sealed with an unknown key is erased too.
+	pipe.Del(ctx, append(k.all(), k.asideSession, k.asideOutbox, k.asideRecords)...)
 	pipe.ZRem(ctx, s.patientsKey(), patient)
 	s.indexed.Delete(patient)
 	pipe.SRem(ctx, s.pendingKey(), patient)
 	_, err := pipe.Exec(ctx)
 	return redisErr("erase", err)
+}
+
+// setAsideScript moves a patient's session, outbox and history to their
+// set-aside keys, unless something is set aside already (the first
+// unreadable data is kept: it is the likeliest to be worth recovering).
+// KEYS: session, outbox, records, then their set-aside keys.
+var setAsideScript = redis.NewScript(`
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+  return 0
+end
+for i = 1, 3 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then
+    redis.call('RENAME', KEYS[i], KEYS[i + 3])
+  end
+end
+return 1
+`)
+
+// SetAside moves the patient's session, outbox and history out of the way
+// when they cannot be opened (ErrUnreadable), so that a new session can
+// start without overwriting them: they stay, sealed as they were and with
+// their expiry, until the patient is erased or they expire, for an operator
+// to recover with the right key. When data is set aside already, that
+// older data is kept and the newer unreadable data is deleted. Nothing is
+// opened. It returns ErrNoPatient or a wrapped Redis error.
+func (s *Store) SetAside(ctx context.Context, patient string) error {
+	if patient == "" {
+		return ErrNoPatient
+	}
+	k := s.keys(patient)
+	keys := []string{k.session, k.outbox, k.records, k.asideSession, k.asideOutbox, k.asideRecords}
+	return redisErr("set aside", setAsideScript.Run(ctx, s.rdb, keys).Err())
 }

@@ -16,6 +16,9 @@
 //	<prefix>:p:{<patient>}:i   zset    hashes of applied inbound ids, scored by time (s)
 //	<prefix>:p:{<patient>}:o   list    sealed outbox jobs, oldest first
 //	<prefix>:p:{<patient>}:r   list    sealed history records, oldest first
+//	<prefix>:p:{<patient>}:us  string  an unreadable session, set aside (SetAside)
+//	<prefix>:p:{<patient>}:uo  list    its outbox, set aside
+//	<prefix>:p:{<patient>}:ur  list    its history, set aside
 //	<prefix>:patients          zset    patient ids, scored by last activity (ms)
 //	<prefix>:pending           set     patient ids whose outbox may be non-empty
 //	<prefix>:lock:<key>        string  lock token
@@ -54,14 +57,19 @@ const (
 )
 
 // Errors returned by this package. Other errors come from Redis (wrapped) or
-// from opening sealed data (wrapping seal.ErrDecrypt).
+// from opening sealed data (wrapping ErrUnreadable and seal.ErrDecrypt).
 var (
+	// ErrUnreadable means stored data cannot be opened: it was sealed with
+	// a key this process does not have, or it is damaged. It is permanent:
+	// trying again gives the same result. Errors from opening sealed data
+	// and ErrCorrupt wrap it.
+	ErrUnreadable = errors.New("store: stored data cannot be opened")
 	// ErrNotFound means there is nothing stored under the name asked for.
 	ErrNotFound = errors.New("store: not found")
 	// ErrNoPatient means the patient id is empty.
 	ErrNoPatient = errors.New("store: empty patient id")
 	// ErrCorrupt means a stored session value is not in the store's format.
-	ErrCorrupt = errors.New("store: corrupt session value")
+	ErrCorrupt = fmt.Errorf("store: corrupt session value: %w", ErrUnreadable)
 	// ErrBadVersion means a bundle version is empty, too long, or holds
 	// white space or control characters.
 	ErrBadVersion = errors.New("store: invalid bundle version")
@@ -158,6 +166,8 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 // patientKeys are the keys of one patient.
 type patientKeys struct {
 	session, seen, outbox, records string
+	// The unreadable session, outbox and history, set aside (SetAside).
+	asideSession, asideOutbox, asideRecords string
 }
 
 // all lists the keys in the order the commit script expects them.
@@ -172,6 +182,10 @@ func (s *Store) keys(patient string) patientKeys {
 		seen:    base + "i",
 		outbox:  base + "o",
 		records: base + "r",
+
+		asideSession: base + "us",
+		asideOutbox:  base + "uo",
+		asideRecords: base + "ur",
 	}
 }
 
@@ -196,7 +210,7 @@ func redisErr(op string, err error) error {
 func (s *Store) open(what, key string, sealed []byte) ([]byte, error) {
 	p, err := s.sealer.Open(sealed, []byte(key))
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", what, err)
+		return nil, fmt.Errorf("store: open %s: %w: %w", what, ErrUnreadable, err)
 	}
 	return p, nil
 }
