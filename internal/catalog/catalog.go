@@ -54,6 +54,14 @@ const (
 	TakeoverWait      = "takeover_wait"      // a button or flow command while the care team writes
 	TakeoverEnd       = "takeover_end"       // the care team hands back; the question follows
 	Unreadable        = "unreadable"         // the stored conversation cannot be opened (unknown key, damaged)
+	// The direct safety question, asked after a message that may signal risk
+	// (a "possible" alert), its third button, and the reply to "No".
+	SafetyQuestion = "safety_question"
+	NotSure        = "not_sure"       // button of the safety question, beside Yes and No
+	SafetyNo       = "safety_no"      // the patient answered No; the waiting question follows
+	HarmHeading    = "harm_to_others" // heads the clinic's harm_to_others resources
+	AbuseHeading   = "abuse"          // heads the clinic's abuse resources
+	AcuteHeading   = "acute_medical"  // heads the clinic's acute_medical resources
 )
 
 // texts is the whole catalogue, English first. A locale missing here falls back
@@ -103,6 +111,12 @@ var texts = map[string]map[string]string{
 		TakeoverWait:      "A person from the care team is writing with you now. Please reply in your own words; the questions continue when they are done.",
 		TakeoverEnd:       "The care team has handed the conversation back to me. Let us continue.",
 		Unreadable:        "Sorry, we could not load your conversation. A person from the clinic's care team will contact you. Send /start to begin again.",
+		SafetyQuestion:    "Some of what you wrote worries me. Are you having thoughts of ending your life or of hurting yourself?",
+		NotSure:           "Not sure",
+		SafetyNo:          "Thank you for answering. I have passed what you wrote to the care team so that someone can check in with you. If things change, tell me at any time.",
+		HarmHeading:       "What you wrote sounds like someone could get hurt. Please get help now:",
+		AbuseHeading:      "What you wrote sounds like you may not be safe with someone. You do not have to face this alone; these services can help, in confidence:",
+		AcuteHeading:      "What you describe may need urgent medical help. Please do not wait for the clinic to reply:",
 	},
 }
 

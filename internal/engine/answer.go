@@ -236,6 +236,10 @@ func (st State) Clone() State {
 		}
 	}
 	c.Multi = append([]string(nil), st.Multi...)
+	if st.Check != nil {
+		ch := *st.Check
+		c.Check = &ch
+	}
 	return c
 }
 

@@ -27,19 +27,35 @@ var ErrUnknownPlace = errors.New("state refers to a flow or step not in this bun
 var ErrRunaway = errors.New("flow ran too many steps without waiting")
 
 // Screener checks a patient's free text before the flow sees it (crisis
-// language, requests for medical advice). It must be pure.
+// language, requests for medical advice). It must be pure. Screen returns
+// every kind of alert found in the text, at most one per kind, or none; the
+// engine acts on them in its own order of urgency (AlertKinds).
 type Screener interface {
-	Screen(text, locale string) (Alert, bool)
+	Screen(text, locale string) []Alert
 }
 
 // AlertKind says what a screener found.
 type AlertKind string
 
-// Alert kinds.
+// Alert kinds. Crisis, AcuteMedical and HarmToOthers take the crisis path:
+// their resources, an emergency referral and a safety pause. Abuse shows
+// its resources, refers urgently and goes on. Possible asks the patient
+// directly (the catalogue's SafetyQuestion): Yes and Not sure take the
+// crisis path, No goes on and refers routinely. Medical gets the fixed
+// reply and a referral.
 const (
-	AlertCrisis  AlertKind = "crisis"
-	AlertMedical AlertKind = "medical"
+	AlertCrisis       AlertKind = "crisis"
+	AlertAcuteMedical AlertKind = "acute_medical"
+	AlertHarmToOthers AlertKind = "harm_to_others"
+	AlertAbuse        AlertKind = "abuse"
+	AlertPossible     AlertKind = "possible"
+	AlertMedical      AlertKind = "medical"
 )
+
+// AlertKinds lists the alert kinds, most urgent first: when a message
+// raises several, the most urgent decides the path (a crisis wins over a
+// medical question).
+var AlertKinds = []AlertKind{AlertCrisis, AlertAcuteMedical, AlertHarmToOthers, AlertAbuse, AlertPossible, AlertMedical}
 
 // Alert is what a screener found: its kind and the rule that matched.
 type Alert struct {
@@ -166,6 +182,7 @@ func (s *sprint) run() error {
 	}
 	if s.st.Status == Active || s.st.Status == Paused {
 		if exp := s.clinic().SessionExpiry; exp > 0 && !s.st.Updated.IsZero() && in.Now.Sub(s.st.Updated) > exp {
+			s.dropCheck("the session expired")
 			s.st.Status = Stopped
 			s.st.Stack = nil
 			s.st.Pending = ""
@@ -180,8 +197,14 @@ func (s *sprint) run() error {
 		return s.command(*in.Command)
 	}
 	if in.Press == nil {
-		// Every typed message is read for crisis language first, whatever
-		// the state of the conversation.
+		// Every typed message is read in full for crisis language first,
+		// whatever the state of the conversation, and before it is refused
+		// as too long.
+		if strings.TrimSpace(in.Text) != "" {
+			if done, err := s.screen(); done {
+				return err
+			}
+		}
 		if len(in.Text) > maxInput {
 			s.sayCatalog(catalog.TooLong)
 			return nil
@@ -190,11 +213,9 @@ func (s *sprint) run() error {
 			s.sayCatalog(catalog.NotText)
 			return nil
 		}
-		if s.e.screener != nil {
-			if a, ok := s.e.screener.Screen(in.Text, s.st.Locale); ok && (a.Kind == AlertCrisis || s.st.Status == Active && s.st.Pending == "") {
-				return s.alert(a)
-			}
-		}
+	}
+	if s.st.Check != nil && s.st.Status != Takeover {
+		return s.answerCheck()
 	}
 	if s.st.Pending != "" {
 		return s.confirm()
@@ -263,6 +284,11 @@ func (s *sprint) command(c Command) error {
 			return err
 		}
 	}
+	if s.st.Check != nil && s.st.Status != Takeover {
+		if done, err := s.commandInCheck(c); done {
+			return err
+		}
+	}
 	switch c.Name {
 	case CmdStart:
 		id := c.Arg
@@ -316,6 +342,10 @@ func (s *sprint) command(c Command) error {
 			if strings.EqualFold(l, c.Arg) {
 				s.st.Locale = l
 				s.sayCatalog(catalog.LanguageSet)
+				if s.checking() {
+					s.sendCheck()
+					return nil
+				}
 				if s.st.Status == Active && s.st.Pending == "" {
 					return s.reprompt(false)
 				}
@@ -431,59 +461,6 @@ func fold(t string) string {
 	return strings.Join(strings.Fields(t), " ")
 }
 
-// alert handles what the screener found in typed text.
-func (s *sprint) alert(a Alert) error {
-	flowID, stepID := s.st.Flow, ""
-	if n := len(s.st.Stack); n > 0 {
-		flowID, stepID = s.st.Stack[n-1].Flow, s.st.Stack[n-1].Step
-	}
-	switch a.Kind {
-	case AlertCrisis:
-		s.crisisResources()
-		s.fx = append(s.fx, Refer{Priority: flow.Emergency, Flow: flowID, Step: stepID, Trigger: "crisis:" + a.Rule, Message: s.in.Text,
-			Reason: "Crisis language in a message"})
-		if s.st.Status == Takeover {
-			// The care team writing with the patient must see it at once.
-			s.relayPatient()
-		}
-		if s.st.Status != Active && s.st.Status != Paused {
-			// Nothing to pause: the resources and the referral are what matters.
-			return nil
-		}
-		s.st.Pending = ""
-		s.st.Status = Paused
-		s.st.Seq++
-		s.send(Message{Kind: FromCatalog, Key: catalog.PausedSafety, Text: s.sys(catalog.PausedSafety), Seq: s.st.Seq, Choices: []Option{
-			{Value: "safe", Label: s.sys(catalog.SafeContinue)},
-			{Value: "stop", Label: s.sys(catalog.SafeStop)},
-		}})
-		return nil
-	case AlertMedical:
-		s.sayCatalog(catalog.MedicalAdvice)
-		s.fx = append(s.fx, Refer{Priority: flow.Soon, Flow: flowID, Step: stepID, Trigger: "medical", Message: s.in.Text,
-			Reason: "Medical question the bot declined to answer"})
-		return s.reprompt(false)
-	}
-	return nil
-}
-
-// crisisResources sends the clinic's crisis resources for the patient's locale.
-func (s *sprint) crisisResources() {
-	c := s.clinic()
-	for _, l := range s.locales(nil) {
-		if r, ok := c.Crisis[l]; ok {
-			s.send(Message{Kind: Crisis, Text: r.Text.In(s.locales(nil)...)})
-			return
-		}
-	}
-	for _, l := range c.Locales {
-		if r, ok := c.Crisis[l]; ok {
-			s.send(Message{Kind: Crisis, Text: r.Text.In(s.locales(nil)...)})
-			return
-		}
-	}
-}
-
 // paused handles input while the conversation waits after a safety stop.
 func (s *sprint) paused() error {
 	if p := s.in.Press; p != nil {
@@ -504,16 +481,14 @@ func (s *sprint) paused() error {
 	case "2", fold(s.sys(catalog.SafeStop)), "stop":
 		return s.command(Command{Name: CmdStop})
 	}
-	s.crisisResources()
-	s.send(Message{Kind: FromCatalog, Key: catalog.PausedSafety, Text: s.sys(catalog.PausedSafety), Seq: s.st.Seq, Choices: []Option{
-		{Value: "safe", Label: s.sys(catalog.SafeContinue)},
-		{Value: "stop", Label: s.sys(catalog.SafeStop)},
-	}})
+	s.resources(s.st.PausedFor)
+	s.safetyPrompt()
 	return nil
 }
 
 func (s *sprint) resume() error {
 	s.st.Status = Active
+	s.st.PausedFor = ""
 	s.sayCatalog(catalog.Continuing)
 	if len(s.st.Stack) > 0 {
 		fr := &s.st.Stack[len(s.st.Stack)-1]

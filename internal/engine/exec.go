@@ -331,6 +331,7 @@ func (s *sprint) exec() error {
 				// says they are safe (it then goes on after this step) or
 				// stops.
 				s.st.Status = Paused
+				s.st.PausedFor = ""
 				s.st.Seq++
 				s.safetyPrompt()
 				return nil
@@ -363,7 +364,7 @@ func (s *sprint) problem(f *flow.Flow, st *flow.Step, what string) {
 func (s *sprint) refer(f *flow.Flow, st *flow.Step) {
 	r := st.Refer
 	if r.Crisis {
-		s.crisisResources()
+		s.resources(AlertCrisis)
 	}
 	s.fx = append(s.fx, Refer{Priority: r.Priority, Flow: f.ID, Step: st.ID, Trigger: "flow",
 		Reason: r.Reason.In(s.clinic().DefaultLocale, f.Locale)})

@@ -52,6 +52,12 @@ func (s *sprint) staff(a StaffAction) error {
 		s.st.Status = s.st.Before
 		s.st.TakenOver, s.st.Before = "", ""
 		relay(RelayHandback, "")
+		if s.checking() {
+			// The direct safety question asked before still waits.
+			s.sayCatalog(catalog.TakeoverEnd)
+			s.sendCheck()
+			return nil
+		}
 		switch s.st.Status {
 		case Active:
 			s.sayCatalog(catalog.TakeoverEnd)
@@ -93,6 +99,7 @@ func (s *sprint) commandInTakeover(c Command) (done bool, err error) {
 		// The staff see the stop, and the takeover ends (By "": the patient).
 		s.fx = append(s.fx, Relay{Referral: s.st.TakenOver, Kind: RelayPatient, Text: "/stop"},
 			Relay{Referral: s.st.TakenOver, Kind: RelayHandback})
+		s.dropCheck("the patient stopped")
 		s.st.Status = Stopped
 		s.st.Stack = nil
 		s.st.Pending = ""

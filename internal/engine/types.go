@@ -45,6 +45,21 @@ type State struct {
 	// while Status is Takeover, and Before the status to return to.
 	TakenOver string `json:"taken_over,omitempty"`
 	Before    Status `json:"before,omitempty"`
+	// Check is set while the bot waits for the answer to its direct safety
+	// question, asked after a message that may signal risk; the
+	// conversation waits where it was (Status, Stack and Pending unchanged).
+	Check *Check `json:"check,omitempty"`
+	// PausedFor is the alert kind whose resources a safety pause shows
+	// again ("" for crisis).
+	PausedFor AlertKind `json:"paused_for,omitempty"`
+}
+
+// Check is a direct safety question waiting for its answer: the rule of the
+// "possible" alert that raised it and the patient's message (health data),
+// which a referral carries to a clinician whatever the answer.
+type Check struct {
+	Rule    string `json:"rule"`
+	Message string `json:"message,omitempty"`
 }
 
 // Frame is one running flow or questionnaire.
@@ -172,8 +187,12 @@ type Refer struct {
 	Flow     string
 	Step     string
 	Reason   string // in the clinic's default locale
-	Trigger  string // "flow", "risk:<questionnaire>/<flag>", "crisis:<rule>", "medical"
-	Message  string // the patient's triggering message, if any (health data)
+	// Trigger is "flow", "risk:<questionnaire>/<flag>", "medical", or a
+	// safety category and the detector's rule: "crisis:<rule>",
+	// "harm_to_others:<rule>", "abuse:<rule>", "acute_medical:<rule>",
+	// "possible:<rule>" (a possible risk the patient said No to when asked).
+	Trigger string
+	Message string // the patient's triggering message, if any (health data)
 }
 
 // Scored records a completed questionnaire.
@@ -229,10 +248,14 @@ func (Relay) effect()    {}
 // Place says where a conversation stands, as transcripts and `sessions show`
 // name it: "end" when it ended, "stopped", "paused" after a safety stop,
 // "takeover" while the care team writes,
+// "safety_check" while the direct safety question waits for its answer,
 // "confirm" while a command awaits confirmation, else the innermost waiting
 // step ("intake_consent"), or "step/item" inside a questionnaire
 // ("phq9/q3"). A session never started is "".
 func Place(st State) string {
+	if st.Check != nil && st.Status != Takeover {
+		return "safety_check"
+	}
 	if st.Pending != "" && (st.Status == Active || st.Status == Paused) {
 		return "confirm"
 	}

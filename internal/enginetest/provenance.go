@@ -21,8 +21,8 @@ import (
 var ErrComposed = errors.New("text from no known source")
 
 // Known is every text the bot may send: the texts of a bundle (flows,
-// questionnaires, clinic.yaml with its crisis resources, next steps,
-// disclaimer and catalogue overrides) and the system catalogue. It proves
+// questionnaires, clinic.yaml with its crisis and other safety resources,
+// next steps, disclaimer and catalogue overrides) and the system catalogue. It proves
 // that the bot composes nothing: a message may only be made of these texts,
 // the patient's own words, whitespace, digits and punctuation. That covers
 // the ways the engine puts texts together (a reprompt, a blank line and the
@@ -95,6 +95,11 @@ func KnownTexts(b *flow.Bundle, cat *catalog.Catalog) *Known {
 		add(c.Disclaimer)
 		for _, r := range c.Crisis {
 			add(r.Text)
+		}
+		for _, block := range c.Resources {
+			for _, r := range block {
+				add(r.Text)
+			}
 		}
 		for _, t := range c.NextSteps {
 			add(t)

@@ -21,7 +21,7 @@ const (
 	DefaultResumeAfter   = 30 * time.Minute
 )
 
-var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
+var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "harm_to_others", "abuse", "acute_medical", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
 
 var priorities = []string{string(Routine), string(Soon), string(Urgent), string(Emergency)}
 
@@ -157,6 +157,16 @@ func (c *compiler) parseClinic(f *srcFile) {
 		cl.Disclaimer = r.text(n, "disclaimer", textMessage)
 	}
 	c.parseCrisis(r, m, cl)
+	for _, cat := range ResourceCategories {
+		if n := m.get(cat); n != nil {
+			if res := c.parseResources(r, m, cl, cat); res != nil {
+				if cl.Resources == nil {
+					cl.Resources = map[string]map[string]CrisisResources{}
+				}
+				cl.Resources[cat] = res
+			}
+		}
+	}
 	if n := m.get("crisis_phrases"); n != nil {
 		if pm := r.mapping(n, m.keyNode("crisis_phrases"), "crisis_phrases"); pm != nil {
 			cl.CrisisPhrases = map[string][]string{}
@@ -288,29 +298,47 @@ func verbList(s string) string {
 
 // parseCrisis decodes the crisis resources, one per locale.
 func (c *compiler) parseCrisis(r *reader, m *mapNode, cl *Clinic) {
-	n := m.require("crisis", "the emergency contacts shown to a patient at risk, per locale")
+	if m.require("crisis", "the emergency contacts shown to a patient at risk, per locale") == nil {
+		return
+	}
+	cl.Crisis = c.parseResources(r, m, cl, "crisis")
+}
+
+// resourceFor says, per safety category, who is shown its resources.
+var resourceFor = map[string]string{
+	"crisis":         "a patient at risk",
+	"harm_to_others": "a patient who may harm someone else",
+	"abuse":          "a patient who may be abused or unsafe at home",
+	"acute_medical":  "a patient with acute physical symptoms",
+}
+
+// parseResources decodes the resources of a safety category (crisis:,
+// harm_to_others:, ...): text, emergency and hotlines, per locale. Once a
+// category is given, every locale the clinic serves needs it.
+func (c *compiler) parseResources(r *reader, m *mapNode, cl *Clinic, key string) map[string]CrisisResources {
+	n := m.get(key)
 	if n == nil {
-		return
+		return nil
 	}
-	cm := r.mapping(n, m.keyNode("crisis"), "crisis")
+	cm := r.mapping(n, m.keyNode(key), key)
 	if cm == nil {
-		return
+		return nil
 	}
-	cl.Crisis = map[string]CrisisResources{}
+	out := map[string]CrisisResources{}
 	for _, l := range cm.order {
 		f := cm.m[l]
-		if _, ok := r.localeCode(f.key, "crisis"); !ok {
+		if _, ok := r.localeCode(f.key, key); !ok {
 			continue
 		}
 		if !slices.Contains(cl.Locales, l) {
-			r.warnf(f.key, "crisis: locale %s is not in locales (%s), so these resources are never shown", l, list(cl.Locales, true))
+			r.warnf(f.key, "%s: locale %s is not in locales (%s), so these resources are never shown", key, l, list(cl.Locales, true))
 		}
-		em := r.mapping(f.val, f.key, "crisis."+l, "text", "emergency", "hotlines")
+		em := r.mapping(f.val, f.key, key+"."+l, "text", "emergency", "hotlines")
 		if em == nil {
 			continue
 		}
 		var res CrisisResources
-		if tn := em.require("text", "the message shown to a patient at risk"); tn != nil {
+		if tn := em.require("text", "the message shown to "+resourceFor[key]); tn != nil {
 			if s, ok := r.str(tn, "text"); ok {
 				res.Text = Text{l: s}
 				if strings.TrimSpace(s) == "" {
@@ -320,23 +348,26 @@ func (c *compiler) parseCrisis(r *reader, m *mapNode, cl *Clinic) {
 				c.texts = append(c.texts, textUse{r: r, key: "text", node: tn, text: res.Text, nodes: map[string]*yaml.Node{l: tn}})
 			}
 		}
-		if en := em.get("emergency"); en != nil {
+		en := em.get("emergency")
+		if en != nil {
 			res.Emergency, _ = r.str(en, "emergency")
 		}
 		if hn := em.get("hotlines"); hn != nil {
 			res.Hotlines, _ = r.strs(hn, "hotlines")
 		}
-		cl.Crisis[l] = res
+		out[l] = res
+		c.resources = append(c.resources, resourceUse{r: r, category: key, locale: l, res: res, emergency: en})
 	}
 	var missing []string
 	for _, l := range cl.Locales {
-		if _, ok := cl.Crisis[l]; !ok {
+		if _, ok := out[l]; !ok {
 			missing = append(missing, l)
 		}
 	}
 	if len(missing) > 0 {
-		r.errorf(m.keyNode("crisis"), "crisis: no crisis resources for %s; every locale the clinic serves needs them (text, emergency, hotlines)", list(missing, true))
+		r.errorf(m.keyNode(key), "%s: no %s resources for %s; every locale the clinic serves needs them (text, emergency, hotlines)", key, strings.ReplaceAll(key, "_", " "), list(missing, true))
 	}
+	return out
 }
 
 // DefaultWebhookSecretEnv is the environment variable holding the webhook's

@@ -26,6 +26,7 @@ type compiler struct {
 	disclaimerNode *yaml.Node  // clinic.yaml disclaimer value
 	texts          []textUse   // every text decoded, in file order
 	fileLocales    []localeUse // every `locale:` of a flow or questionnaire
+	resources      []resourceUse
 }
 
 func compile(sources map[string][]byte, display func(string) string, strict bool) (*Bundle, Problems) {

@@ -91,6 +91,11 @@ type Clinic struct {
 	// clinic.yaml names none. The environment (KAPBOT_WEBHOOK_URL,
 	// KAPBOT_WEBHOOK_SECRET) overrides it.
 	Webhook *Webhook
+	// Resources are the clinic's resources for the safety categories besides
+	// crisis (ResourceCategories: harm_to_others, abuse, acute_medical), by
+	// category and locale. A category or locale missing here shows the
+	// crisis resources instead, under the category's catalogue heading.
+	Resources map[string]map[string]CrisisResources
 }
 
 // Webhook is clinic.yaml's webhook: the URL (https, or http on localhost)
@@ -101,6 +106,12 @@ type Webhook struct {
 	SecretEnv string // default "KAPBOT_WEBHOOK_SECRET"
 	Pos       Pos
 }
+
+// ResourceCategories are the safety categories besides crisis whose
+// resources clinic.yaml may give (a top-level block each, shaped like
+// crisis:). Each has a fixed referral priority: harm_to_others and
+// acute_medical emergency, abuse urgent.
+var ResourceCategories = []string{"harm_to_others", "abuse", "acute_medical"}
 
 // CrisisResources are the clinic's emergency contacts for one locale.
 type CrisisResources struct {

@@ -21,6 +21,11 @@ import (
 //     in some flow is not the disclaimer;
 //   - a text gives a dose amount or a dosing instruction, unless its step is
 //     marked `logistics: reviewed`.
+//
+// It warns (without refusing) when the text of a harm_to_others, abuse or
+// acute_medical block does not show the block's own emergency number. A
+// clinic.yaml without those blocks is valid: the crisis resources are shown
+// for them, under the category's catalogue heading.
 
 // textUse is one decoded text with what the lint needs to locate it.
 type textUse struct {
@@ -49,6 +54,29 @@ func (c *compiler) lintSafety() {
 		c.lintFirstMessage(fd)
 	}
 	c.lintDoses()
+	c.lintResources()
+}
+
+// resourceUse is one locale of a safety resource block of clinic.yaml.
+type resourceUse struct {
+	r         *reader
+	category  string // crisis, harm_to_others, abuse, acute_medical
+	locale    string
+	res       CrisisResources
+	emergency *yaml.Node // the emergency: value, nil when not given
+}
+
+// lintResources warns about safety resource texts that do not show their
+// emergency number: the text is all the patient sees.
+func (c *compiler) lintResources() {
+	for _, u := range c.resources {
+		if u.category == "crisis" || u.emergency == nil || u.res.Emergency == "" {
+			continue
+		}
+		if !strings.Contains(u.res.Text[u.locale], u.res.Emergency) {
+			u.r.warnf(u.emergency, "%s.%s: the text does not show the emergency number %s; the text is all the patient sees, so write the number in it", u.category, u.locale, u.res.Emergency)
+		}
+	}
 }
 
 // lintDisclaimerKey requires clinic.yaml's disclaimer.

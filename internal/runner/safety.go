@@ -1,13 +1,15 @@
 package runner
 
 import (
+	"slices"
+
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/safety"
 )
 
-// SafetyScreener builds the screener of a bundle: the crisis and medical
-// question detectors with the clinic's own crisis phrases.
+// SafetyScreener builds the screener of a bundle: the safety detector with
+// the clinic's own crisis phrases.
 func SafetyScreener(b *flow.Bundle) (engine.Screener, error) {
 	var extra map[string][]string
 	if b.Clinic != nil {
@@ -22,14 +24,24 @@ func SafetyScreener(b *flow.Bundle) (engine.Screener, error) {
 
 type detectorScreener struct{ d *safety.Detector }
 
-func (s detectorScreener) Screen(text, locale string) (engine.Alert, bool) {
+// Screen maps the detector's matches to engine alerts: the kinds share their
+// names (crisis, acute_medical, harm_to_others, abuse, possible, medical);
+// a kind the engine does not know is left out.
+func (s detectorScreener) Screen(text, locale string) []engine.Alert {
 	m, ok := s.d.Check(text, locale)
 	if !ok {
-		return engine.Alert{}, false
+		return nil
 	}
-	kind := engine.AlertMedical
-	if m.Kind == safety.KindCrisis {
-		kind = engine.AlertCrisis
+	return alerts([]safety.Match{m})
+}
+
+func alerts(ms []safety.Match) []engine.Alert {
+	var out []engine.Alert
+	for _, m := range ms {
+		k := engine.AlertKind(m.Kind)
+		if slices.Contains(engine.AlertKinds, k) {
+			out = append(out, engine.Alert{Kind: k, Rule: m.Rule})
+		}
 	}
-	return engine.Alert{Kind: kind, Rule: m.Rule}, true
+	return out
 }
