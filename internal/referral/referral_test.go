@@ -415,3 +415,26 @@ func TestStoreOnlyWithoutSenders(t *testing.T) {
 		t.Fatalf("history: %s", js)
 	}
 }
+
+// The summary names the safety category of a referral and shows the
+// patient's message among the red flags.
+func TestSummaryShowsSafetyCategory(t *testing.T) {
+	for _, tt := range []struct {
+		trigger string
+		p       flow.Priority
+		label   string
+	}{
+		{"abuse:en/abuse/hits-me", flow.Urgent, "Abuse or danger at home"},
+		{"acute_medical:en/acute_medical/chest-pain", flow.Emergency, "Acute physical symptoms"},
+		{"harm_to_others:en/harm_to_others/hurt-him", flow.Emergency, "Harm to others"},
+		{"possible:en/possible/burden", flow.Routine, "Possible risk"},
+	} {
+		rr := runnerReferral("x#0", tt.p)
+		rr.Trigger, rr.Message = tt.trigger, "the patient's words"
+		s := Summary(Assemble(rr, bundle(), nil), nil)
+		want := "RED FLAGS\n• " + tt.label + ": “the patient's words”"
+		if !strings.Contains(s, "Trigger: "+tt.trigger) || !strings.Contains(s, want) || strings.Contains(s, "• Message:") {
+			t.Fatalf("%s: summary lacks %q or shows the message twice:\n%s", tt.trigger, want, s)
+		}
+	}
+}

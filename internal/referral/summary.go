@@ -41,6 +41,25 @@ func Detail(r *Referral, loc *time.Location) string {
 	return render(r, loc, 0, true)
 }
 
+// safetyLabels name the safety categories of triggers ("abuse:<rule>").
+var safetyLabels = map[string]string{
+	"crisis":         "Crisis message",
+	"acute_medical":  "Acute physical symptoms",
+	"harm_to_others": "Harm to others",
+	"abuse":          "Abuse or danger at home",
+	"possible":       "Possible risk",
+}
+
+// safetyLabel returns the label of a safety trigger's category, or "" for
+// another trigger.
+func safetyLabel(trigger string) string {
+	cat, _, ok := strings.Cut(trigger, ":")
+	if !ok {
+		return ""
+	}
+	return safetyLabels[cat]
+}
+
 func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 	if loc == nil {
 		loc = time.UTC
@@ -61,8 +80,9 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 	head = append(head, why)
 
 	var red []string
-	if strings.HasPrefix(r.Trigger, "crisis:") && r.Message != "" {
-		red = append(red, "• Crisis message: "+quote(r.Message))
+	safety := safetyLabel(r.Trigger)
+	if safety != "" && r.Message != "" {
+		red = append(red, "• "+safety+": "+quote(r.Message))
 	}
 	for _, f := range r.RedFlags {
 		kind := "Contraindication"
@@ -92,7 +112,7 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 	for _, d := range r.Declined {
 		rest = append(rest, "• Declined medical question: "+quote(d))
 	}
-	if r.Message != "" && !strings.HasPrefix(r.Trigger, "crisis:") && r.Trigger != "medical" {
+	if r.Message != "" && safety == "" && r.Trigger != "medical" {
 		rest = append(rest, "• Message: "+quote(r.Message))
 	}
 	for _, a := range r.Answers {
