@@ -28,11 +28,7 @@ type detectorScreener struct{ d *safety.Detector }
 // names (crisis, acute_medical, harm_to_others, abuse, possible, medical);
 // a kind the engine does not know is left out.
 func (s detectorScreener) Screen(text, locale string) []engine.Alert {
-	m, ok := s.d.Check(text, locale)
-	if !ok {
-		return nil
-	}
-	return alerts([]safety.Match{m})
+	return alerts(s.d.CheckAll(text, locale))
 }
 
 func alerts(ms []safety.Match) []engine.Alert {
