@@ -31,17 +31,6 @@ func parseSince(flag, v string) (time.Time, error) {
 	return t, nil
 }
 
-// actor is who runs a command, for the audit log: --actor, else $USER.
-func actor(flagValue string) string {
-	if flagValue != "" {
-		return flagValue
-	}
-	if u := os.Getenv("USER"); u != "" {
-		return u
-	}
-	return "unknown"
-}
-
 // matchesReferral reports whether id names the referral: its short staff id
 // or the runner's id.
 func matchesReferral(r runner.Referral, id string) bool {
@@ -67,6 +56,10 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 	default:
 		return usagef("export --format %q: use json, csv or fhir", *format)
 	}
+	by, err := actor(*who)
+	if err != nil {
+		return err
+	}
 	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
 	if err != nil {
 		return err
@@ -77,6 +70,11 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 		if patients, err = be.store.Patients(ctx); err != nil {
 			return err
 		}
+	}
+	// Recorded before any patient's data is read: an export that cannot
+	// be recorded reads and prints nothing.
+	if err := recordAudit(ctx, be, by, "export", exportWhat(*format, *user, *refID, *since, patients)); err != nil {
+		return err
 	}
 	views := []SessionView{}
 	for _, p := range patients {
@@ -104,7 +102,6 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 	if *refID != "" && len(views) == 0 {
 		return fmt.Errorf("export --referral %s: no such referral", *refID)
 	}
-	what := exportWhat(*format, *user, *refID, *since, views)
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(s.out)
@@ -115,15 +112,12 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 	case "fhir":
 		err = writeFHIR(ctx, be, s, views, from)
 	}
-	if err != nil {
-		return err
-	}
-	return recordAudit(ctx, be, actor(*who), "export", what)
+	return err
 }
 
 // exportWhat describes an export for the audit log: format, filters and
-// how many patients it held (patient ids only, never their data).
-func exportWhat(format, user, ref, since string, views []SessionView) string {
+// the patients it may hold (hashed ids only, never their data).
+func exportWhat(format, user, ref, since string, patients []string) string {
 	parts := []string{"format=" + format}
 	if user != "" {
 		parts = append(parts, "user="+auditPatient(patientID(user)))
@@ -134,11 +128,11 @@ func exportWhat(format, user, ref, since string, views []SessionView) string {
 	if since != "" {
 		parts = append(parts, "since="+since)
 	}
-	ids := make([]string, len(views))
-	for i, v := range views {
-		ids[i] = auditPatient(v.Patient)
+	ids := make([]string, len(patients))
+	for i, p := range patients {
+		ids[i] = auditPatient(p)
 	}
-	parts = append(parts, fmt.Sprintf("patients=%d", len(views)))
+	parts = append(parts, fmt.Sprintf("patients=%d", len(patients)))
 	if len(ids) > 0 && len(ids) <= 20 {
 		parts = append(parts, "ids="+strings.Join(ids, ","))
 	}

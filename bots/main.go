@@ -30,6 +30,7 @@ Usage:
   kapbot sessions erase USER                 erase everything stored about a patient
   kapbot export [--format json|csv|fhir]     patients' results and referrals to stdout (audited)
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
+  kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
 
 Run 'kapbot COMMAND --help' for a command's flags.
 

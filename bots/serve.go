@@ -54,6 +54,11 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		ln.Close()
 		return err
 	}
+	auditMax, err := auditMaxEntries()
+	if err != nil {
+		ln.Close()
+		return err
+	}
 	hook, err := webhookWorker(be, log, reg)
 	if err != nil {
 		ln.Close()
@@ -142,6 +147,11 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	go func() {
 		defer wg.Done()
 		runWebhook(runCtx, hook)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		trimAudit(runCtx, be, auditMax, log)
 	}()
 	log.Info("kapbot serving", "listen", ln.Addr().String())
 

@@ -133,6 +133,10 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	default:
 		return usagef("sessions %s: unknown; say show, list or erase", sub)
 	}
+	by, err := actor(*who)
+	if err != nil {
+		return err
+	}
 	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
 	if err != nil {
 		return err
@@ -161,7 +165,7 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		p := patientID(pos[0])
 		log := slog.New(slog.NewTextHandler(s.err, &slog.HandlerOptions{Level: slog.LevelWarn}))
 		refs := notifier(be, runner.NewLibrary(be.store), log)
-		n, err := refs.Erase(ctx, p, actor(*who))
+		n, err := refs.Erase(ctx, p, by)
 		if err != nil {
 			return fmt.Errorf("erase referrals of %s: %w", p, err)
 		}
@@ -171,11 +175,14 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		fmt.Fprintf(s.out, "erased everything stored about %s (%d referrals)\n", p, n)
 		return nil
 	}
-	v, err := view(ctx, be, patientID(pos[0]))
-	if err != nil {
+	// Recorded before the session is read: a view that cannot be
+	// recorded reads and prints nothing.
+	p := patientID(pos[0])
+	if err := recordAudit(ctx, be, by, "session.view", auditPatient(p)); err != nil {
 		return err
 	}
-	if err := recordAudit(ctx, be, actor(*who), "session.view", auditPatient(v.Patient)); err != nil {
+	v, err := view(ctx, be, p)
+	if err != nil {
 		return err
 	}
 	if *asJSON {

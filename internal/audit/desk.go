@@ -36,10 +36,7 @@ func (d *desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.St
 	default:
 		return reply, nil
 	}
-	e.Actor = in.Channel + ":" + in.User
-	if in.Name != "" {
-		e.Actor += " (" + in.Name + ")"
-	}
+	e.Actor = ActorName(in.Channel+":"+in.User, in.Name)
 	d.rec.Record(ctx, e) // best effort: see the doc comment
 	return reply, nil
 }
