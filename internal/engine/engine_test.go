@@ -521,9 +521,12 @@ func TestStateFromAnotherBundleIsRefused(t *testing.T) {
 }
 
 func FuzzStep(f *testing.F) {
-	e := newEngine(f, engine.WithScreener(fakeScreener{"crisis": {Kind: engine.AlertCrisis, Rule: "x"}}))
+	e := newEngine(f, engine.WithScreener(fakeScreener{"crisis": {Kind: engine.AlertCrisis, Rule: "x"},
+		"burden": {Kind: engine.AlertPossible, Rule: "p"}, "abuse": {Kind: engine.AlertAbuse, Rule: "a"},
+		"acute": {Kind: engine.AlertAcuteMedical, Rule: "m"}, "dose": {Kind: engine.AlertMedical, Rule: "d"}}))
 	f.Add([]byte("1\x002\x00red\x00/restart\x00yes\x00crisis\x00/safe\x0040\x001"))
 	f.Add([]byte("/start side\x00/forget\x00yes\x00hi"))
+	f.Add([]byte("red\x00burden\x00!no\x00burden abuse\x00maybe\x00!safe\x00dose\x00/stop\x00burden\x00nein"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		st := engine.State{}
 		now := t0

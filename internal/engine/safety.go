@@ -97,9 +97,9 @@ func (s *sprint) urgent(acts []Alert, found map[AlertKind]Alert) error {
 		s.resources(a.Kind)
 	}
 	msg, reason := s.in.Text, cat.reason
-	if cat.pause && s.checking() {
-		// The direct question is answered by this message: the one that
-		// raised it goes with it.
+	if cat.pause && s.st.Check != nil {
+		// The direct question is answered by this message (or made moot,
+		// during a takeover): the one that raised it goes with it.
 		msg = s.st.Check.Message + "\n\n" + msg
 		reason += ", while the direct safety question waited for an answer"
 		s.st.Check = nil

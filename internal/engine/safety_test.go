@@ -185,6 +185,13 @@ func TestPossibleRiskAsksDirectly(t *testing.T) {
 		c.say("no").at("stopped").sent("closed after a long pause")
 		c.oneRefer(flow.Soon, "possible:en/possible/burden", "I am a BURDEN to everyone")
 	})
+	t.Run("a crisis during a takeover answers it", func(t *testing.T) {
+		c := asked(t)
+		c.staff(engine.StaffTakeover, "ref1", "").at("takeover")
+		c.say("CRISIS").at("takeover").sent("CRISIS-EN").relayed(engine.RelayPatient, "CRISIS")
+		c.oneRefer(flow.Emergency, "crisis:en/crisis/t", "I am a BURDEN to everyone\n\nCRISIS")
+		c.staff(engine.StaffHandback, "ref1", "").at("age").notSent(question)
+	})
 	t.Run("it survives a takeover", func(t *testing.T) {
 		c := asked(t)
 		c.staff(engine.StaffTakeover, "ref1", "").at("takeover")
