@@ -1,0 +1,121 @@
+package safety
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// loadLabelled reads a labelled set in testdata.
+func loadLabelled(t testing.TB, file string) []Labelled {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	set, err := ReadLabels(f, filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
+}
+
+// fittedSets are the labelled category sets the rules were written and
+// fixed against, per locale.
+func fittedSets(t testing.TB) map[string][]string {
+	files, err := filepath.Glob(filepath.Join("testdata", "fitted*_*.tsv"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fitted sets: %v", err)
+	}
+	out := map[string][]string{}
+	for _, f := range files {
+		base := filepath.Base(f)
+		loc := strings.TrimSuffix(base[strings.LastIndex(base, "_")+1:], ".tsv")
+		out[loc] = append(out[loc], base)
+	}
+	for _, l := range out {
+		sort.Strings(l)
+	}
+	return out
+}
+
+// report is the figures of one labelled set: per-category scores and the
+// issue's targets.
+type report struct {
+	n         int
+	scores    []Score
+	crisisHit float64 // crisis messages reaching crisis or possible
+	nonCrisis float64 // other messages reaching crisis
+	nonAsked  float64 // other messages reaching possible
+	misses    []string
+}
+
+func evaluate(d *Detector, set []Labelled, locale, where string) report {
+	var r report
+	var crisisN, crisisOK, otherN, otherCrisis, otherPossible int
+	r.n = len(set)
+	r.scores = d.Evaluate(set, locale, func(s Labelled, got string) {
+		if s.Label == string(KindCrisis) {
+			crisisN++
+			if got == string(KindCrisis) || got == string(KindPossible) {
+				crisisOK++
+			}
+		} else {
+			otherN++
+			if got == string(KindCrisis) {
+				otherCrisis++
+			}
+			if got == string(KindPossible) && s.Label != string(KindPossible) {
+				otherPossible++
+			}
+		}
+		if got != s.Label {
+			r.misses = append(r.misses, fmt.Sprintf("%s:%d: want %s, got %s: %s", where, s.Line, s.Label, got, s.Text))
+		}
+	})
+	r.crisisHit = ratio(crisisOK, crisisN)
+	r.nonCrisis = 1 - ratio(otherN-otherCrisis, otherN)
+	r.nonAsked = 1 - ratio(otherN-otherPossible, otherN)
+	return r
+}
+
+func (r report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d messages; crisis reaching crisis or possible %.1f%%; others reaching crisis %.1f%%, possible %.1f%%\n",
+		r.n, 100*r.crisisHit, 100*r.nonCrisis, 100*r.nonAsked)
+	for _, s := range r.scores {
+		if s.TP+s.FN+s.FP == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "  %-15s recall %5.1f%% (%d/%d)  precision %5.1f%% (%d/%d)\n", s.Category,
+			100*s.Recall(), s.TP, s.TP+s.FN, 100*s.Precision(), s.TP, s.TP+s.FP)
+	}
+	return b.String()
+}
+
+// TestFittedCategories measures every category on the fitted sets, which
+// the rules were tuned on, with strict floors.
+func TestFittedCategories(t *testing.T) {
+	d := newDetector(t, nil)
+	for loc, files := range fittedSets(t) {
+		var all []Labelled
+		for _, f := range files {
+			set := loadLabelled(t, f)
+			r := evaluate(d, set, loc, f)
+			t.Logf("%s: %s", f, r)
+			all = append(all, set...)
+		}
+		r := evaluate(d, all, loc, "fitted_"+loc)
+		t.Logf("fitted %s: %s", loc, r)
+		for _, m := range r.misses {
+			t.Log(m)
+		}
+		if testing.Verbose() {
+			fmt.Printf("fitted %s: %s", loc, r)
+		}
+	}
+}
