@@ -178,6 +178,11 @@ const (
 	hCue      = 1 << iota // a question or a request for advice
 	hBut      = 1 << iota // "but", "aber": a turn in the sentence
 	hSymCue   = 1 << iota // asking whether a symptom is normal: "is that dangerous?"
+	hJoke     = 1 << iota // laughter or a joke: "lol", "jk", "haha", a laughing emoji
+	hHyper    = 1 << iota // a trivial cause given for a strong phrase: "if i have to fill one more form"
+	hAway     = 1 << iota // an ordinary absence or parting: a holiday, "see you tuesday", giving to charity
+	hBenign   = 1 << iota // a symptom said to be ordinary: "normal for me", "on the couch"
+	hCost     = 1 << iota // money: "how much do the troches cost"
 )
 
 var helpers = []struct {
@@ -201,9 +206,14 @@ var helpers = []struct {
 		"(suizidpraevention|suizidprophylaxe|selbstmordpraevention|suizidrate|suizidraten|selbstmordrate|suizidforschung|suizidpraeventionsprojekt)",
 		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
 		"tod (meines|meiner|meinem|von|des|der|unseres|unserer)", "verschwinden lassen",
+		"(droht|drohte|gedroht|drohen|bedroht|bedrohte) ~2 (mich|mir) ~2 (umzubringen|umbringen|zu toeten|toeten)",
+		"(wake up|wake|get up|aufwachen|aufstehen) (early|earlier|so early|this early|at|for the|before|in the morning|frueh|so frueh|um)",
+		"(early|so early|frueh|so frueh|um #) (aufwachen|aufstehen)",
+		"(chest pain|brustschmerz) (calls|call|patients|cases|ward|clinic|unit|einsaetze|einsatz|patienten)",
+		"(for|fuer|vor) (a|ein|einen) (coffee|nap|pizza|beer|kaffee|schlaefchen|bier)",
 	}},
 	{hPast, []string{
-		"(years|decades|ages|yrs) ago", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
+		"(years|decades|ages|yrs) ago", "last (summer|winter|spring|autumn|fall|year)", "letzten (sommer|winter|fruehling|herbst)", "letztes jahr", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
 		"when i was (younger|a kid|a child|a teen|a teenager|little|small|in school|in high school|at school|in college|at uni|at university|at college|#|in my teens|in my twenties|a student)",
 		"as a (kid|child|teen|teenager|student|young adult|young person|young man|young woman)",
 		"in my (teens|twenties|early twenties|late teens|youth|thirties|early teens)",
@@ -227,7 +237,7 @@ var helpers = []struct {
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed|resolved|remission)",
 		"(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
-		"vorbei", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
+		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 	}},
 	{hCancel, []string{
 		"again", "relaps*", "(came|come|are|is|coming|keep coming) back", "back again", "returned", "(started|start) ~2 (again|cutting|to)",
@@ -238,13 +248,14 @@ var helpers = []struct {
 		"(song|songs|lyric|lyrics|album|band|movie|movies|film|films|track|book|novel|poem|show|series|episode|documentary|podcast|article|title|singing|sang|sings|listening|listened|watched|watching|playlist|rapper|meme|quote|quoting|game|character|lied|lieder|liedtext|buch|gedicht|serie|folge|doku|dokumentation|artikel|roman|titel|singen|hoere|gehoert|gesehen|schaue|geschaut|songtext)",
 	}},
 	{hAccident, []string{
-		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|rasieren|gestolpert|gefallen|sport|training)",
+		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
 	}},
 	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
 	{hCue, []string{
 		"(can|could|should|shall|may|must) (i|we|you) ", "do i", "does (it|that|this|ketamine|the|my)", "(is|are|was) (it|that|this|there|ketamine|the|my)",
 		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why|when)", "(ok|okay|safe|fine|alright|allowed) to",
-		"am i (allowed|able|ok|okay)", "(wonder|wondering|unsure|worried|worry|concerned|question|advice|advise|recommend|tell me)", "not sure (if|whether)",
+		"am i (allowed|able|ok|okay)", "(do you|what do you|would you) (think|agree|recommend|reckon|say)", "(does|do) (that|this|it) (sound|seem) (right|ok|okay|correct|safe|high|low|like)",
+		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|worry|concerned|question|advice|advise|recommend|tell me)", "not sure (if|whether)",
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
@@ -255,5 +266,29 @@ var helpers = []struct {
 		"should i (worry|be worried|be concerned|call|see|go)", "(what|who) should i (do|call)", "do i need (a doctor|to see|to call|to go)",
 		"(ist|war|sind) (das|es|dies) ~1 (normal|gefaehrlich|schlimm|ok|okay|bedenklich|eine nebenwirkung|harmlos)",
 		"(muss|soll|sollte) ich ~2 (arzt|aerztin|notaufnahme|sorgen|anrufen)", "was soll ich (tun|machen)",
+	}},
+	{hJoke, []string{
+		"(lol|lool|lmao|lmfao|rofl|haha*|hehe*|jk|jks|xd|kidding|joking|jokes|laugh|laughing|laughed|laughter|lach|lache|lachen|gelacht|witz|scherz|spass)",
+	}},
+	{hHyper, []string{
+		"if i (have to|had to|must|need to|got to) ~5 (one more|another|again|more)",
+		"(one more|another) (form|forms|meeting|email|question|questionnaire|zoom|call|song|video|day of this)",
+		"(form|forms|paperwork|traffic|meeting|meetings|exam|exams|homework|job|work|queue|weather|song|music|video|questionnaire|email|emails|commute|mondays|monday|intake|hold music|app|formular|papierkram|pruefung|arbeit|montag|stau) ~4 (makes|make|made|making|will make|bringt|bringen|macht) (me|mich)",
+	}},
+	{hAway, []string{
+		"(vacation|holiday|holidays|trip|travel|travelling|traveling|wedding|conference|reschedule|rebook|move it|charity|donate|donating|library|thrift|moving house|urlaub|verreist|reise|hochzeit|verschieben|spenden|spende|buecherei|umzug|old|alte|alten)",
+		"(see you|talk soon|talk later|speak soon|until next|bis (dann|bald|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|naechste|naechsten|spaeter))",
+	}},
+	{hBenign, []string{
+		"(through|out of) my nose", "(stuffy|blocked|stuffed|runny) nose", "(a|my|the) (cold|flu|hay fever)", "durch die nase", "(erkaeltung|schnupfen|heuschnupfen)",
+		"(my|the|our|mein|meine|unser|unsere) (dog|cat|pet|puppy|kitten|hamster|horse|hund|katze|kater)",
+		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
+		"(on|in) (the|my) (couch|sofa|bed)", "(auf dem|auf der|i am) (sofa|couch|bett)", "(watching|netflix|tv)",
+		"(when|after) (i saw|i opened|i read|i got) ", "(rollercoaster|roller coaster|achterbahn)",
+	}},
+	{hCost, []string{
+		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",
+		"(where|when|how) (do|can|should|will) (i|we) (get|pick up|collect|buy|find|order|fill|refill)", "(wo|wann) ~3 (hole|abholen|bekomme|kaufen|bestellen)",
+		"(cost|costs|price|prices|pay|paying|insurance|insured|covered|coverage|fee|fees|bill|billing|charge|refund|kosten|kostet|preis|kasse|krankenkasse|bezahlen|versicherung|uebernimmt|zahlen)",
 	}},
 }

@@ -59,6 +59,9 @@ const (
 	fHarm                            // an act that can be an accident ("cut myself"): an accident context suppresses it
 	fNoSubject                       // about others' view of the speaker ("everyone would be better off without me"): no subject check
 	fNextCue                         // medical: counts only where its sentence or the next asks about a symptom ("is that normal?")
+	fAway                            // a farewell or absence: an ordinary one in the message ("on holiday", "see you") suppresses it
+	fStatement                       // medical: a stated intent counts without a question, unless negated or about someone else
+	fRecent                          // an event now: any marker of the distant past in its sentence suppresses it ("as a teenager")
 )
 
 type ruleDef struct {
@@ -92,8 +95,16 @@ var builtin = []struct {
 	defs   []ruleDef
 }{
 	{"en", KindCrisis, crisisEN},
+	{"en", KindPossible, possibleEN},
+	{"en", KindHarmToOthers, harmEN},
+	{"en", KindAbuse, abuseEN},
+	{"en", KindAcuteMedical, acuteEN},
 	{"en", KindMedical, medicalEN},
 	{"de", KindCrisis, crisisDE},
+	{"de", KindPossible, possibleDE},
+	{"de", KindHarmToOthers, harmDE},
+	{"de", KindAbuse, abuseDE},
+	{"de", KindAcuteMedical, acuteDE},
 	{"de", KindMedical, medicalDE},
 }
 
@@ -231,11 +242,23 @@ func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
 func (d *Detector) Check(text, locale string) (Match, bool) {
 	t := d.prepare(text)
 	for _, k := range Kinds {
-		if m, ok := d.find(t, k, locale, nil); ok {
+		if m, ok := d.kind(t, k, locale); ok {
 			return m, true
 		}
 	}
 	return Match{}, false
+}
+
+// kind returns the match of one kind. A crisis match said in jest or with a
+// trivial cause ("i'll kill myself if i have to fill one more form") is not
+// a crisis: the patient is asked (possible), with the crisis rule's id;
+// said both in jest and with a trivial cause, it is dropped.
+func (d *Detector) kind(t *prepared, k Kind, locale string) (Match, bool) {
+	m, ok := d.find(t, k, locale, nil)
+	if !ok && k == KindPossible && t.demoted.Rule != "" {
+		return t.demoted, true
+	}
+	return m, ok
 }
 
 // CheckAll returns one match per kind found in text (at most one per Kind,
@@ -246,7 +269,7 @@ func (d *Detector) CheckAll(text, locale string) []Match {
 	t := d.prepare(text)
 	var out []Match
 	for _, k := range Kinds {
-		if m, ok := d.find(t, k, locale, nil); ok {
+		if m, ok := d.kind(t, k, locale); ok {
 			out = append(out, m)
 		}
 	}
@@ -260,7 +283,11 @@ func (d *Detector) Crisis(text, locale string) (Match, bool) {
 
 // Find returns the first match of one kind, if any. See Check.
 func (d *Detector) Find(text, locale string, kind Kind) (Match, bool) {
-	return d.find(d.prepare(text), kind, locale, nil)
+	t := d.prepare(text)
+	if kind == KindPossible {
+		d.find(t, KindCrisis, locale, nil) // a crisis phrase in jest asks
+	}
+	return d.kind(t, kind, locale)
 }
 
 // Medical returns the first medical-question match, if any. See Check.
@@ -315,6 +342,19 @@ func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) 
 			return false
 		}
 		m := Match{Kind: kind, Rule: e.rule.id, Locale: e.rule.locale}
+		if kind == KindCrisis || kind == KindPossible {
+			sent := t.toks[s].sent
+			joke, hyper := t.marked(sent, hJoke), t.sentMark[sent]&hHyper != 0
+			if joke && hyper {
+				return false
+			}
+			if kind == KindCrisis && (joke || hyper) {
+				if t.demoted.Rule == "" || m.Locale == want && t.demoted.Locale != want {
+					t.demoted = Match{Kind: KindPossible, Rule: m.Rule, Locale: m.Locale}
+				}
+				return false
+			}
+		}
 		switch {
 		case all != nil:
 			all(m)
@@ -340,6 +380,7 @@ type prepared struct {
 	any      uint16   // helper flags anywhere in the message
 	resolved bool     // a statement that things are over, and nothing saying they are back
 	words    *words   // the word lists of the message's language
+	demoted  Match    // a crisis match said in jest, reported as possible (see kind)
 }
 
 func (d *Detector) prepare(text string) *prepared {
@@ -377,17 +418,42 @@ const window = 10
 
 // counts reports whether a match of r on tokens [s, e) counts.
 func (t *prepared) counts(r *rule, s, e int) bool {
-	for i := s; i < e; i++ {
+	// Abuse rules are written around the idioms they overlap ("er droht,
+	// mich umzubringen" is no crisis but is abuse).
+	for i := s; i < e && r.kind != KindAbuse; i++ {
 		if t.marks[i]&hIdiom != 0 {
 			return false
 		}
 	}
 	sent := t.toks[s].sent
-	if r.kind == KindMedical {
+	if r.flags&fAway != 0 && t.any&hAway != 0 {
+		return false
+	}
+	if r.flags&fRecent != 0 && t.past(s, e) {
+		return false
+	}
+	w := t.words
+	switch r.kind {
+	case KindMedical:
+		if t.sentMark[sent]&hCost != 0 {
+			return false
+		}
 		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {
 			return false
 		}
+		if r.flags&fStatement != 0 {
+			// "i am going to stop my lithium": the patient's own intent.
+			v := t.subject(s, w)
+			return v != vNegated && v != vThird
+		}
 		return t.question(sent)
+	case KindHarmToOthers, KindAbuse, KindAcuteMedical:
+		if t.marked(sent, hJoke) {
+			return false // "i could murder my brother lol", "can't breathe from laughing"
+		}
+		if r.kind == KindAcuteMedical && t.sentMark[sent]&hBenign != 0 {
+			return false
+		}
 	}
 	if r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 && t.sentMark[sent]&hOverride == 0 {
 		return false
@@ -403,12 +469,13 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 	}
 	// Negation and subjects are read in the message's language, which need
 	// not be the rule's: "ich bin nicht suizidal" matches an English rule.
-	w := t.words
+	// Abuse is done by someone else, and an emergency may be someone
+	// else's: their subject need not be the speaker.
 	switch t.subject(s, w) {
 	case vNegated:
 		return false
 	case vThird:
-		if r.flags&fNoSubject == 0 {
+		if r.flags&fNoSubject == 0 && r.kind != KindAbuse && r.kind != KindAcuteMedical {
 			return false
 		}
 	case vImplicit:

@@ -14,14 +14,29 @@ import (
 func TestRulesHaveExamples(t *testing.T) {
 	d := newDetector(t, nil)
 	hit := map[string]int{}
+	count := func(text string, kind Kind, locale string) {
+		for _, m := range d.matches(text, kind) {
+			if m.Locale == locale {
+				hit[m.Rule]++
+			}
+		}
+	}
 	for _, set := range evalSets {
 		for _, s := range loadSet(t, set.file) {
 			if !s.fire {
 				continue
 			}
-			for _, m := range d.matches(s.text, set.kind) {
-				if m.Locale == set.locale {
-					hit[m.Rule]++
+			count(s.text, set.kind, set.locale)
+			if set.kind == KindCrisis {
+				count(s.text, KindPossible, set.locale) // the old sets' crisis is today's crisis or possible
+			}
+		}
+	}
+	for loc, files := range fittedSets(t) {
+		for _, f := range files {
+			for _, s := range loadLabelled(t, f) {
+				if s.Label != None {
+					count(s.Text, Kind(s.Label), loc)
 				}
 			}
 		}
@@ -82,7 +97,7 @@ func TestContext(t *testing.T) {
 		{"trailing negation, German", "Suizidgedanken habe ich keine", ""},
 		{"not a trailing negation", "I have suicidal thoughts, not plans", "en/crisis/suicidal"},
 		{"third person", "My friend is suicidal", ""},
-		{"third person about me", "Everyone would be better off without me", "en/crisis/better-off-without-me"},
+		{"third person about me", "Everyone would be better off without me", "en/possible/better-off-without-me"},
 		{"past, resolved", "Years ago I was suicidal but I'm fine now", ""},
 		{"past, not resolved", "Years ago I was suicidal", "en/crisis/suicidal"},
 		{"past, resolved, but back", "Years ago I was suicidal, I got better but it came back", "en/crisis/suicidal"},
@@ -103,19 +118,21 @@ func TestContext(t *testing.T) {
 		{"unresolved past attempt fires", "I attempted suicide last year", "en/crisis/suicide"},
 		{"question about own thoughts fires", "does ketamine help with suicidal thoughts?", "en/crisis/suicidal"},
 		{"kys reads as kill myself", "i should just kys", "en/crisis/kill-myself"},
-		{"threat to others", "I'm scared I might hurt someone tonight", "en/crisis/unsafe"},
+		{"threat to others", "I'm scared I might hurt someone tonight", "en/harm_to_others/thoughts"},
 		{"the news", "My uncle died by suicide years ago", ""},
-		{"context-only message", "I'm going to do it tonight", ""},
+		{"a time without an act asks", "I'm going to do it tonight", "en/possible/vague-plan"},
+		{"a joke with a trivial cause", "i'll kill myself if i have to fill one more form lol", ""},
+		{"a joke alone asks", "i want to die lol", "en/crisis/want-to-die"},
 		{"spaced letters are not read", "k i l l myself", ""},
 	}
 	for _, tt := range tests {
-		m, ok := d.Crisis(tt.text, "")
+		m, ok := d.Check(tt.text, "")
 		got := ""
 		if ok {
 			got = m.Rule
 		}
 		if got != tt.rule {
-			t.Errorf("%s: Crisis(%q) = %q, want %q", tt.why, tt.text, got, tt.rule)
+			t.Errorf("%s: Check(%q) = %q, want %q", tt.why, tt.text, got, tt.rule)
 		}
 	}
 }

@@ -23,7 +23,8 @@ var macros = map[string]string{
 		contraceptive|contraceptives|birth control|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
 		amitriptyline|nortriptyline|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
 	// Words for medicine in general.
-	"medword": `(medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|
+	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|
+		lutschtablette|lutschtabletten|nasenspray|spruehstoss|spruehstoesse|medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|
 		supplement|supplements|painkiller|painkillers|sleeping pill|sleeping pills|sleeping tablets|capsule|capsules|
 		blood pressure medication|blood pressure meds|medikament|medikamente|medikamenten|medis|tabletten|tablette|pillen|
 		beruhigungsmittel|schlaftabletten|schlafmittel|schmerzmittel|tropfen|praeparat|nahrungsergaenzungsmittel|
@@ -74,4 +75,37 @@ var macros = map[string]string{
 		herzerkrankung|herzfehler|bluthochdruck|psychose|schizophrenie|bipolar|manie|leber|niere|nieren|asthma|
 		diabetes|glaukom|allergie|allergisch|schilddruese|sucht|alkoholkrank)`,
 	"dcondcue": `(kann ich|darf ich|sicher|ok|okay|trotzdem|erlaubt|geeignet|risiko|gefaehrlich|problem|moeglich|schlimm|in ordnung)`,
+
+	// Ketamine as patients name it: the drug, its products and slang.
+	"ket": `(ketamine|esketamine|spravato|ketanest|ketalar|k|ket|keta|special k|k hole|khole|troche|troches|
+		lozenge|lozenges|rdt|rdts|odt|nasal spray|spray|sprays|lutschtablette|lutschtabletten|nasenspray|
+		spruehstoss|spruehstoesse|hub|huebe)`,
+	// People a patient may hurt or be hurt by.
+	"person": `(boss|ex|husband|husbands|wife|wifes|partner|partners|boyfriend|girlfriend|bf|gf|fiance|fiancee|
+		baby|babies|newborn|toddler|son|daughter|kid|kids|child|children|mom|mum|mother|dad|father|stepdad|
+		stepfather|stepmom|stepmum|stepmother|step dad|step father|brother|sister|brothers|sisters|roommate|
+		flatmate|neighbour|neighbor|neighbours|neighbors|coworker|coworkers|colleague|colleagues|manager|
+		teacher|landlord|family|parents|uncle|aunt|cousin|grandma|grandpa|friend|friends|classmate|classmates|
+		nephew|niece|guy|man|woman|person|people|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
+	// Someone other than the speaker, as the object of a verb.
+	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|all of them|them all|
+		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn] {person})`,
+	// Someone who may hurt the speaker, as a subject.
+	"abuser": `(he|she|they|my (husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|ex husband|
+		ex wife|ex boyfriend|ex girlfriend|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmum|
+		stepmother|step dad|step father|brother|sister|son|uncle|aunt|grandpa|grandma|cousin|carer|caregiver|
+		roommate|flatmate|landlord|family|parents|in laws|mother in law|father in law))`,
+	// Vital signs and laboratory values.
+	"vital": `(blood pressure|bp|heart rate|resting heart rate|pulse|oxygen|oxygen level|oxygen levels|o2|sats|
+		saturation|spo2|blood sugar|sugar|glucose|potassium|sodium|alt|ast|liver enzymes|liver values|
+		liver function|hbaic|aic|cholesterol|creatinine|egfr|tsh|ferritin|vitamin d|temperature|
+		inr|platelets|hemoglobin|haemoglobin|lithium level|bmi|kalium|natrium|blutzucker|zucker|puls|
+		sauerstoff|sauerstoffsaettigung|leberwert|leberwerte|gpt|ggt|nierenwerte|kreatinin|blutwerte|
+		laborwerte|blutbild|schilddruesenwerte|blutdruck|herzfrequenz)`,
+	// Days and times a plan may name.
+	"when": `(tonight|today|tomorrow|tomorrow night|this weekend|this week|next week|on the weekend|at the weekend|
+		monday|tuesday|wednesday|thursday|friday|saturday|sunday|on monday|on tuesday|on wednesday|on thursday|
+		on friday|on saturday|on sunday|next monday|next tuesday|next wednesday|next thursday|next friday|
+		next saturday|next sunday|this monday|this tuesday|this wednesday|this thursday|this friday|
+		this saturday|this sunday|after the session|after my session|after the appointment|before the session)`,
 }

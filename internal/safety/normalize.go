@@ -59,6 +59,7 @@ var fold = map[rune]string{
 	'’': "'", '‘': "'", 'ʼ': "'", '`': "'", '´': "'", '′': "'",
 	'“': "\"", '”': "\"", '„': "\"", '«': "\"", '»': "\"", '″': "\"", '‟': "\"",
 	'–': "-", '—': "-", '‐': "-", '‑': "-", '−': "-", '…': "...",
+	'😂': " lol ", '🤣': " lol ", '😆': " lol ", '😹': " lol ", '💀': " lol ", // laughter: a joke marker
 	'\u00ad': "", '\u200b': "", '\u200c': "", '\u200d': "", '\u2060': "", '\ufeff': "",
 }
 
@@ -282,6 +283,9 @@ func foldWord(w string) []string {
 		}
 		if i > 0 {
 			rest := w[i:]
+			if rest == "k" {
+				return []string{w[:i], "thousand"} // 5k, 10k: a distance or a sum, never ketamine
+			}
 			if units[rest] || !strings.ContainsAny(rest, "0123456789") {
 				return append([]string{w[:i]}, foldWord(rest)...)
 			}

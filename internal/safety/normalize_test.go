@@ -34,6 +34,8 @@ func TestNormalize(t *testing.T) {
 		{"100mg", "100 mg"},
 		{"0.5mg/kg", "0.5 mg kg"},
 		{"3am", "3 am"},
+		{"ran a 5k, 10k steps", "ran a 5 thousand 10 thousand steps"}, // never ketamine
+		{"so funny 😂💀", "so funny lol lol"},
 		{"ketamin sertralin", "ketamine sertraline"},
 		{"medication meditation", "medication meditation"}, // a real word one letter away stays
 		{"  punctuation... ,and   spaces? ", "punctuation and spaces"},

@@ -14,51 +14,17 @@ var crisisDE = []ruleDef{
 		"(freitod|suizid begehen|selbstmord begehen|selbstmord machen|suizid zu begehen|selbstmord zu begehen)",
 	}},
 	{id: "suicide", flags: fBare, pats: []string{
-		"(suizid*|selbstmord*|todesgedanke*|lebensmuede*|lebensmud*|todessehnsucht|todeswunsch*|sterbewunsch*)",
+		"(suizid*|selbstmord*|todesgedanke*|todessehnsucht|todeswunsch*|sterbewunsch*)",
 	}},
 	{id: "want-to-die", pats: []string{
 		"(will|moechte|mochte|wuerde|wurde|mag|wuensche|wunsche|wuenschte|wunschte|sehne|hoffe|bete|waere bereit|bin bereit|wollte|moechten) ~3 (sterben|tot sein|tot zu sein|zu sterben)",
-		"(hoffe|wuensche|wunsche|wuenschte|wunschte|bete) ~3 (sterbe|tot waere|tot ware|tot bin|nicht mehr aufwache|nie mehr aufwache|nicht aufwache|nie wieder aufwache|nicht mehr aufwachen|sterben wuerde|sterben werde)",
 		"sterben (will|moechte|mochte|wuerde|wollen|moechten|mag)",
-		"(am liebsten|lieber|besser|dann) (waere|ware|bin|sein) ~2 tot", "(waere|ware|bin) (lieber|besser) tot", "(lieber|besser) tot als",
-		"(wuenschte|wunschte|wuensche|wunsche) ~3 (tot|nie geboren)", "(waere|ware) ~2 nie geboren",
-		"(tod|sterben) (waere|ware|ist|scheint|wirkt) ~2 (erloesung|erlosung|einzige ausweg|einziger ausweg|einzige loesung|besser|leichter)",
-		"(einschlafen|schlafen) und (nicht mehr|nie mehr|nie wieder|nicht) aufwachen",
 	}},
 	{id: "not-want-to-live", pats: []string{
-		"(will|moechte|mochte|mag|kann|wuerde|wurde|wollte) ~2 nicht mehr (leben|weiterleben|existieren|aufwachen|da sein|hier sein|atmen|auf dieser welt sein)",
-		"nicht mehr (leben|weiterleben|existieren|aufwachen|da sein|hier sein) (will|moechte|mochte|mag|wollen|moechten|kann)",
-		"nicht mehr (leben|weiterleben|existieren|aufwachen)",
-		"(keine|keinen) (lust|bock|kraft|energie|motivation|freude|nerv|nerven) mehr ~3 (zu leben|leben|weiterzuleben|auf das leben|aufs leben|auf leben|zum leben|am leben|weiter|auf alles|zu existieren)",
-		"(nie mehr|nie wieder) aufwachen", "will nicht mehr leben",
-		"(will|moechte|mochte|wuensche|wunsche|wuenschte) ~4 (alles|es|das leben|der schmerz|das alles|mein leben) (aufhoert|endet|vorbei ist|zu ende ist|ein ende hat|aufhoeren soll)",
-		"(muede|mude|satt|erschoepft|fertig) (vom leben|von meinem leben|des lebens|zu leben|vom dasein|mit dem leben)",
+		"(will|moechte|mochte|mag|kann|wuerde|wurde|wollte) ~2 nicht mehr (leben|weiterleben|existieren|da sein|hier sein|atmen|auf dieser welt sein)",
+		"nicht mehr (leben|weiterleben|existieren|da sein|hier sein) (will|moechte|mochte|mag|wollen|moechten|kann)",
+		"nicht mehr (leben|weiterleben|existieren)",
 		"nicht [vor|mehr] ~2 (weiterzuleben|weiter zu leben)",
-	}},
-	{id: "cant-go-on", pats: []string{
-		"ich (will|kann|mag|moechte|mochte) [einfach|wirklich|echt|so] nicht mehr $",
-		"(halte|halt|ertrage|ertrag|packe|pack|schaffe|schaff) ~3 nicht mehr (aus|aushalten|$)",
-		"(halte|halt|ertrage|ertrag) (das|es|das alles|alles|das leben|mein leben) ~1 nicht mehr",
-		"(schaffe|packe|schaff|pack) (das alles|das leben|mein leben|alles) nicht mehr",
-		"nicht ~6 (lange|laenger|mehr lange) (durchhalte|durchhalten|aushalte|aushalten|mitmache|mitmachen)",
-		"am ende (meiner kraefte|meiner kraft)", "(kraft|kraefte) ~2 (am ende|aufgebraucht)",
-	}},
-	{id: "no-reason-to-live", pats: []string{
-		"keinen sinn mehr", "(kein|keinen) (grund|sinn) ~2 (zu leben|weiterzuleben|mehr zu leben|zum leben|i am leben|weiterzumachen)",
-		"(alles|das leben|mein leben|leben|es) ~2 (ist|wirkt|scheint|erscheint|fuehlt sich) ~1 (sinnlos|bedeutungslos|wertlos|nicht lebenswert)",
-		"(wofuer|wozu) [noch] (leben|weiterleben|weitermachen|aufstehen)",
-		"(sehe|seh) (keinen|kein) (ausweg|sinn|grund|lichtblick|ausgang|licht|ende) [mehr]", "(kein|keinen) ausweg [mehr]",
-		"(wird|werde) (nie|niemals|nie wieder) (besser|gut)", "keine zukunft (mehr|fuer mich)",
-	}},
-	{id: "hopeless", pats: []string{
-		"(bin|fuehle mich|fuehl mich|fuhle mich|ist alles|alles ist|alles|mein leben ist|das leben ist) ~2 (hoffnungslos|wertlos|nutzlos)",
-		"keine hoffnung mehr", "(habe|jede|alle|die) hoffnung verloren", "(jede|alle) hoffnung aufgegeben",
-	}},
-	{id: "better-off-without-me", flags: fNoSubject, pats: []string{
-		"(besser|gluecklicher|glucklicher|leichter|einfacher) ~2 ohne mich", "ohne mich ~2 (besser|gluecklicher|glucklicher|leichter|einfacher)",
-		"(niemand|keiner|keinem) (wuerde|wurde|wird) mich (vermissen|vermisst)", "(niemand|keiner) ~4 (vermissen|merken|auffallen|kuemmern) ~4 (wenn ich|waere ich|ware ich) ~3 (tot|weg|nicht mehr|sterbe|sterben)",
-		"(froh|gluecklicher|glucklicher|besser dran|erleichtert|besser) ~3 wenn ich ~3 (weg|tot|nicht mehr da|nicht mehr hier|nicht mehr am leben) (waere|ware|bin|sei|sein wuerde)",
-		"(bin|fuehle mich wie|fuehle mich als) ~2 [eine] (last|belastung) [fuer|fur] ~2 [alle|jeden|meine|die|andere|alles|meine familie]",
 	}},
 	{id: "self-harm", flags: fHarm, pats: []string{
 		"(ritzen|ritze|ritzt|geritzt|ritzte|zu ritzen)",
@@ -79,23 +45,11 @@ var crisisDE = []ruleDef{
 		"(packung|packungen|schachtel|schachteln) (tabletten|pillen|schlaftabletten) (genommen|geschluckt)",
 	}},
 	{id: "method", pats: []string{
+		"(spring|springe|werf mich|werfe mich|lauf|laufe|leg mich|lege mich) ~3 (vor den|vor einen|vor die|vor das|von der|von dem|vom) ~1 (zug|bahn|ubahn|lkw|auto|bus|bruecke|dach|hochhaus|balkon|turm|klippe)",
 		"(von|vom) ~2 (bruecke|brucke|dach|hochhaus|balkon|turm|klippe|fenster|hochhausdach) ~2 (springen|stuerzen|sturzen|werfen|zu springen|zu stuerzen|springe)",
 		"vor (den|einen|die|eine|das) ~1 (zug|you bahn|ubahn|bahn|lkw|auto|bus|strassenbahn|laster) ~2 (werfen|springen|laufen|zu werfen|zu springen|legen|zu laufen|werfe|springe)",
 		"(den|einen|der|ein) (strick|galgen)", "(will|moechte|mochte|werde) (jetzt|gleich|einfach|heute) springen $", "(will|moechte|mochte|werde) springen $",
 		"(einen|meinen|den|ein) plan ~5 (sterben|umbringen|umzubringen|beenden|beende|zu beenden|suizid|es tue|es mache|tun werde)", "(wie|wege|methoden) ~2 (umbringen|umzubringen|sterben|suizid)",
-	}},
-	{id: "goodbye", pats: []string{
-		"(das|dies) ist (mein|meine) ~1 (abschied|letzte nachricht|letzten worte|letzter gruss)",
-		"abschiedsbrief*", "lebt wohl", "(macht es gut|machts gut) (fuer immer|fur immer)",
-		"(nichts|nie|nie wieder|nie mehr) ~1 [mehr] von mir (hoeren|horen|sehen|lesen)",
-		"(werde|bin) (nicht mehr lange|bald nicht mehr) (da|hier|am leben)",
-		"(verschenke|verschenkt|verschenkt|verschenken) ~3 (sachen|besitz|dinge|alles|habseligkeiten)",
-	}},
-	{id: "disappear", pats: []string{
-		"(will|moechte|mochte|wuerde|wurde|mag|wuenschte|wunschte|moechten) ~2 (einfach|nur|bloss|fuer immer|ganz) ~1 verschwinden",
-		"(fuer immer|fur immer) verschwinden", "verschwinden (fuer immer|fur immer)",
-		"(will|moechte|mochte|mag) [einfach] verschwinden $",
-		"(nicht mehr|nie mehr) (da|hier) sein (will|moechte|mag|wollen)",
 	}},
 	{id: "unsafe", pats: []string{
 		"nicht [mehr] sicher vor mir [selbst]", "(gefahr|bedrohung) (fuer|fur) mich [selbst]",
@@ -105,6 +59,29 @@ var crisisDE = []ruleDef{
 	{id: "ideation", pats: []string{
 		"(denke|denk|dachte|gedanken|nachdenken|nachgedacht|gedacht|denken|fantasien|phantasien) ~4 (an den tod|ans sterben|an selbstmord|an suizid|ans aufgeben|tot zu sein|nicht mehr zu leben|ueber den tod|ueber das sterben|daran zu sterben|zu sterben|mich umzubringen|an meine beerdigung|an meinen tod)",
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
+	}},
+	{id: "overdose-ketamine", pats: []string{
+		"(ganzes|ganze|ganzen|alle|alles|komplette|restliche) ~1 {ket} ~2 (genommen|geschluckt|gesprueht|gezogen|eingenommen)",
+		"(alle|alles|ganze|ganzen|gesamte|komplette|restlichen) ~2 {ket} ~4 (auf einmal|aufeinmal|gleichzeitig|zusammen|auf ex|nehme|nehmen|schlucke|schlucken|genommen|geschluckt|spruehe|gesprueht)",
+		"(was passiert|was wuerde passieren|was waere|was passiert dann) ~2 wenn ich ~5 (alle|alles|ganze|ganzen|restlichen) ~3 {ket}",
+		"wie (viel|viele) ~4 {ket} ~6 (nicht mehr aufwache|nicht mehr aufzuwachen|nie mehr aufwache|nie wieder aufwache|toedlich|sterben|tot|umbringen|umzubringen|herz stehen|stehen bleibt)",
+		"wie (viel|viele) ~5 (nicht mehr aufwache|nicht mehr aufzuwachen|nie wieder aufwache|nie mehr aufwache|toedlich|toedlich waeren|toedlich ist|zu sterben|umzubringen)",
+		"(toedliche|todliche|letale|toedlichen) (dosis|menge) ~2 {ket}",
+		"(zu viel|viel zu viel|zu viele|zuviel|viel zu viele) ~3 ({ket}|genommen|geschluckt|gesprueht|eingenommen) ~6 (atme|atmen|luft|atmung|herz|bewusstlos|umkippen|spuere|spure|bewegen|hilfe|blau)",
+	}},
+	{id: "plan", pats: []string{
+		"(wenn|sobald|waehrend) (alle|keiner|niemand|meine frau|mein mann|die kinder|meine eltern|mein partner|meine partnerin) ~4 (weg|schlafen|schlaeft|aus dem haus|unterwegs|nicht da|aus sind|dienstreise|reise|verreist|arbeit|schicht|urlaub) ~4 (mache ich es|mach ich es|ist es soweit|tue ich es|tu ich es|passiert es|mach ich|mache ich)",
+		"(heute nacht|heute abend|morgen|am wochenende|am samstag|am sonntag|am freitag) (mache|mach|tue|tu) ich (es|schluss) $",
+		"(datum|tag) ~3 (ausgesucht|festgelegt|steht fest|gewaehlt)",
+		"(strick|seil|schlinge) ~4 (gekauft|besorgt|bereit|liegt|haengt|i am keller|schon)",
+		"(fahr|fahre|rase|steuere) ~4 (gegen|vor) (einen|eine|den|die|das) (baum|wand|bruecke|lkw|mauer|zug)",
+		"(es|das) wie einen unfall aussehen lassen",
+	}},
+	{id: "self-harm-other", flags: fHarm, pats: []string{
+		"(verbrenn|verbrenne|verbrennt|ritz|schneid|schneide|kratz|kratze) (mir|mich) ~3 (haut|arme|arm|beine|bein|handgelenk|handgelenke|bauch|oberschenkel)",
+		"(kratze|kratzt|gekratzt|aufgekratzt|beisse|gebissen|schlage|geschlagen|verbrenne|verbrannt) ~5 (bis es blutet|bis es blutete|blutig|bis ich blute|bis blut kommt)",
+		"(kopf|faust|haende) ~2 (gegen|an) die (wand|tuer) ~4 (bis|geschlagen|schlage|gehauen|haue)",
+		"(mit der|mit einer|mit dem) (zigarette|feuerzeug|buegeleisen|kerze) ~3 verbrannt",
 	}},
 }
 
@@ -144,5 +121,178 @@ var medicalDE = []ruleDef{
 	{id: "condition", pats: []string{
 		"{dcondition} ~8 {dcondcue}", "{dcondcue} ~8 {dcondition}",
 		"(koennen|kann|koennten) sie mir ~3 (verschreiben|empfehlen|geben)",
+	}},
+	{id: "intent-change", flags: fStatement, pats: []string{
+		"ich (nehm|nehme) ~2 (ab jetzt|ab morgen|ab heute|ab sofort|nur noch|einfach) ~3 ({drugname}|{medword}|dosis)",
+		"ich (nehm|nehme) ~3 (doppelte|halbe|extra) ~2 [menge|dosis] ({drugname}|{medword}|dosis)",
+		"ich (setze|setz|setzte) ~4 ({drugname}|{medword}) ~3 ab",
+		"ich (lasse|lass|liess) ~4 ({drugname}|{medword}|dosis) ~2 weg",
+		"ich (hoere|hoer|hor|hore) ~2 mit ~3 ({drugname}|{medword}) auf",
+		"ich (verdopple|verdoppele|halbiere|reduziere|erhoehe|steigere) ~4 ({drugname}|{medword}|dosis)",
+		"(nehm|nehme) ich ~3 (doppelte|halbe|mehr|weniger|zwei|drei|#) ~2 ({drugname}|{medword}|dosis)",
+		"ich (will|werde|moechte) ~4 ({drugname}|{medword}) ~3 (absetzen|weglassen|reduzieren|verdoppeln|halbieren|wechseln)",
+	}},
+	{id: "vitals", pats: []string{
+		"{vital} ~5 #", "{vital} ~4 (normal|hoch|niedrig|zu hoch|zu niedrig|schlimm|gefaehrlich|ok|okay)",
+	}},
+	{id: "opinion", pats: []string{
+		"welche (staerke|dosis|dosierung|packung|groesse) ~4 ({medword}|{drugname}|soll|nehmen)",
+		"({drugname}|{medword}|dosis|mg|#) ~8 (was meinen sie|was denken sie|klingt das|ist das richtig|stimmt das|ist das zu viel|ist das ok)",
+	}},
+}
+
+// German rules for possible risk: hopelessness, being a burden, feeling trapped,
+// farewells, giving things away, passive wishes to be dead, a means or a time
+// without a stated intent. The bot asks directly (see doc.go).
+var possibleDE = []ruleDef{
+	{id: "cant-go-on", pats: []string{
+		"ich (will|kann|mag|moechte|mochte) [einfach|wirklich|echt|so] nicht mehr $",
+		"(halte|halt|ertrage|ertrag|packe|pack|schaffe|schaff) ~3 nicht mehr (aus|aushalten|$)",
+		"(halte|halt|ertrage|ertrag) (das|es|das alles|alles|das leben|mein leben) ~1 nicht mehr",
+		"(schaffe|packe|schaff|pack) (das alles|das leben|mein leben|alles) nicht mehr",
+		"nicht ~6 (lange|laenger|mehr lange) (durchhalte|durchhalten|aushalte|aushalten|mitmache|mitmachen)",
+		"am ende (meiner kraefte|meiner kraft)", "(kraft|kraefte) ~2 (am ende|aufgebraucht)",
+	}},
+	{id: "no-reason-to-live", pats: []string{
+		"(was ist|wo ist|was soll|was waere) ~2 der sinn",
+		"keinen sinn mehr", "(kein|keinen) (grund|sinn) ~2 (zu leben|weiterzuleben|mehr zu leben|zum leben|i am leben|weiterzumachen)",
+		"(alles|das leben|mein leben|leben|es) ~2 (ist|wirkt|scheint|erscheint|fuehlt sich) ~1 (sinnlos|bedeutungslos|wertlos|nicht lebenswert)",
+		"(wofuer|wozu) [noch] (leben|weiterleben|weitermachen|aufstehen)",
+		"(sehe|seh) (keinen|kein) (ausweg|sinn|grund|lichtblick|ausgang|licht|ende) [mehr]", "(kein|keinen) ausweg [mehr]",
+		"(wird|werde) (nie|niemals|nie wieder) (besser|gut)", "keine zukunft (mehr|fuer mich)",
+	}},
+	{id: "hopeless", pats: []string{
+		"(bin|fuehle mich|fuehl mich|fuhle mich|ist alles|alles ist|alles|mein leben ist|das leben ist) ~2 (hoffnungslos|wertlos|nutzlos)",
+		"keine hoffnung mehr", "(habe|jede|alle|die) hoffnung verloren", "(jede|alle) hoffnung aufgegeben",
+	}},
+	{id: "better-off-without-me", flags: fNoSubject, pats: []string{
+		"(besser|gluecklicher|glucklicher|leichter|einfacher) ~2 ohne mich", "ohne mich ~2 (besser|gluecklicher|glucklicher|leichter|einfacher)",
+		"(niemand|keiner|keinem) (wuerde|wurde|wird) mich (vermissen|vermisst)", "(niemand|keiner) ~4 (vermissen|merken|auffallen|kuemmern) ~4 (wenn ich|waere ich|ware ich) ~3 (tot|weg|nicht mehr|sterbe|sterben)",
+		"(froh|gluecklicher|glucklicher|besser dran|erleichtert|besser) ~3 wenn ich ~3 (weg|tot|nicht mehr da|nicht mehr hier|nicht mehr am leben) (waere|ware|bin|sei|sein wuerde)",
+		"(bin|fuehle mich wie|fuehle mich als) ~2 [eine] (last|belastung) [fuer|fur] ~2 [alle|jeden|meine|die|andere|alles|meine familie]",
+	}},
+	{id: "goodbye", pats: []string{
+		"(das|dies) ist (mein|meine) ~1 (abschied|letzte nachricht|letzten worte|letzter gruss)",
+		"abschiedsbrief*", "lebt wohl", "(macht es gut|machts gut) (fuer immer|fur immer)",
+		"(nichts|nie|nie wieder|nie mehr) ~1 [mehr] von mir (hoeren|horen|sehen|lesen)",
+		"(werde|bin) (nicht mehr lange|bald nicht mehr) (da|hier|am leben)",
+		"(verschenke|verschenkt|verschenkt|verschenken) ~3 (sachen|besitz|dinge|alles|habseligkeiten)",
+	}},
+	{id: "disappear", pats: []string{
+		"(will|moechte|mochte|wuerde|wurde|mag|wuenschte|wunschte|moechten) ~2 (einfach|nur|bloss|fuer immer|ganz) ~1 verschwinden",
+		"(fuer immer|fur immer) verschwinden", "verschwinden (fuer immer|fur immer)",
+		"(will|moechte|mochte|mag) [einfach] verschwinden $",
+		"(nicht mehr|nie mehr) (da|hier) sein (will|moechte|mag|wollen)",
+	}},
+	{id: "death-wish", pats: []string{
+		"(hoffe|wuensche|wunsche|wuenschte|wunschte|bete) ~3 (sterbe|tot waere|tot ware|tot bin|nicht mehr aufwache|nie mehr aufwache|nicht aufwache|nie wieder aufwache|nicht mehr aufwachen|sterben wuerde|sterben werde)",
+		"(am liebsten|lieber|besser|dann) (waere|ware|bin|sein) ~2 tot", "(waere|ware|bin) (lieber|besser) tot", "(lieber|besser) tot als",
+		"(wuenschte|wunschte|wuensche|wunsche) ~3 (tot|nie geboren)", "(waere|ware) ~2 nie geboren",
+		"(tod|sterben) (waere|ware|ist|scheint|wirkt) ~2 (erloesung|erlosung|einzige ausweg|einziger ausweg|einzige loesung|besser|leichter)",
+		"(einschlafen|schlafen) und (nicht mehr|nie mehr|nie wieder|nicht) aufwachen",
+	}},
+	{id: "tired-of-life", pats: []string{
+		"(lebensmuede*|lebensmud*)", "nicht mehr aufwachen",
+		"(keine|keinen) (lust|bock|kraft|energie|motivation|freude|nerv|nerven) mehr ~3 (zu leben|leben|weiterzuleben|auf das leben|aufs leben|auf leben|zum leben|am leben|weiter|auf alles|zu existieren)",
+		"(nie mehr|nie wieder) aufwachen",
+		"(will|moechte|mochte|wuensche|wunsche|wuenschte) ~4 (alles|es|das leben|der schmerz|das alles|mein leben) (aufhoert|endet|vorbei ist|zu ende ist|ein ende hat|aufhoeren soll)",
+		"(muede|mude|satt|erschoepft|fertig) (vom leben|von meinem leben|des lebens|zu leben|vom dasein|mit dem leben)",
+	}},
+	{id: "not-be-here", flags: fAway, pats: []string{
+		"(werde|bin|sein|bin dann) ~4 nicht mehr (da|hier|am leben) [sein]",
+		"(glaub|glaube|denke|denk) nicht dass ich ~4 (noch da|noch hier|noch lebe|noch am leben)",
+		"(brauch|brauche|brauchen) (ich|sie|es|das|die) ~2 nicht mehr",
+		"(keine sorgen mehr|nicht mehr) ~3 um mich (machen|kuemmern)",
+	}},
+	{id: "farewell", flags: fAway, pats: []string{
+		"(danke|vielen dank) fuer alles ~6 (tschuess|tschuss|lebt wohl|macht es gut|machts gut|adieu|auf wiedersehen)",
+		"(tschuess|tschuss|adieu|auf wiedersehen) (fuer immer|fur immer)",
+		"(meine sachen|alles) ~3 (verschenkt|verschenke|weggegeben|verteilt)",
+	}},
+	{id: "means", pats: []string{
+		"(denke|denk|dachte) ~3 an (die|meine|das|den) ~1 (tabletten|pillen|seil|messer|waffe|pistole|bruecke|gleise)",
+		"(schau|schaue|starre|guck|gucke) ~4 (tabletten|pillen|seil|messer|waffe|bruecke|gleise) ~2 an",
+		"(staendig|immer wieder|jeden tag) ~3 (tabletten|pillen|seil|messer|waffe|bruecke|gleise)",
+		"weiss wo ~4 (waffe|pistole|gewehr|tabletten|pillen) ~2 (ist|sind|liegt|liegen|aufbewahrt)",
+	}},
+	{id: "trapped", pats: []string{
+		"(gefangen|feststecke|stecke fest) ~5 (kein ausweg|keinen ausweg|kein entkommen|fuer immer)",
+		"(sitze|sitz|stecke|steck|haenge|bin) (fest|in der falle) ~4 (komme nicht raus|kein ausweg|keinen ausweg|fuer immer|komm nicht raus)",
+	}},
+}
+
+// German rules for harm to others.
+var harmDE = []ruleDef{
+	{id: "intent", pats: []string{
+		"(bring|bringe) ~3 (meinen|meine|ihn|sie|jemanden|alle|den|die|dich|euch) ~2 um",
+		"(will|werde|moechte|koennte|wuerde|mag) ~3 (jemanden|jemandem|ihn|sie|ihm|ihr|meinen|meine|meinem|meiner|alle|dich|euch) ~3 (umbringen|toeten|abstechen|erstechen|erschiessen|verletzen|wehtun|weh tun|schlagen|verpruegeln|erwuergen|vergiften|angreifen)",
+		"(stech|steche|erschiess|erschiesse|schlag|schlage|verpruegel|verpruegele|knall|knalle) ~2 (ihn|sie|jemanden|dich|euch|alle) ~2 (ab|nieder|tot|zusammen|um)",
+		"(koennte|koennt) ~2 (jemanden|wen|alle|ihn|sie) (umbringen|toeten|erschlagen|erwuergen)",
+	}},
+	{id: "thoughts", pats: []string{
+		"(angst|sorge|fuerchte) ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (was|etwas) ~1 (antue|antun|anzutun|antu)",
+		"(gedanken|fantasien|vorstellung|angst|stell mir vor|stelle mir vor|drang|impuls) ~6 (zu verletzen|wehzutun|weh zu tun|umzubringen|zu schlagen|zu toeten|zu vergiften|zu erwuergen|schlage|verletze|wehtue|erstickte|zu ersticken)",
+	}},
+	{id: "act", pats: []string{
+		"ich (habe|hatte) (meine|meinen|mein|ihn|sie|jemanden) ~2 (geschlagen|gewuergt|getreten|gestossen|verletzt|verpruegelt|geschubst)",
+		"(mit dem|mit einem|mit der|mit einer) (messer|waffe|pistole|baseballschlaeger) bedroht",
+		"(messer|waffe|pistole) ~3 (mit) ~2 (arbeit|schule|buero)",
+	}},
+}
+
+// German rules for abuse and danger at home.
+var abuseDE = []ruleDef{
+	{id: "violence", pats: []string{
+		"(schlaegt|schlug|tritt|wuergt|wuergte|vergewaltigt|missbraucht|bedroht|begrapscht|fasst|verpruegelt) (mich|uns|meine|meinen|mir)",
+		"(hat|haben|hatte) (mich|uns|meine mutter|meine schwester|meinen bruder|mein kind|meine kinder|meine tochter|meinen sohn) ~3 (geschlagen|gewuergt|getreten|gestossen|runtergestossen|vergewaltigt|missbraucht|bedroht|angefasst|verletzt|eingesperrt|verpruegelt)",
+		"(droht|drohte|hat gedroht|bedroht) ~3 (mich|mir|uns) ~3 (umzubringen|umbringen|zu schlagen|wehzutun|zu toeten)",
+		"(haeusliche gewalt|gewalt zuhause|gewalt zu hause) ~4 (erlebe|erfahre|leide|bin|opfer)",
+		"(opfer|erlebe|erfahre) ~3 (haeuslicher gewalt|haeusliche gewalt)",
+	}},
+	{id: "danger-at-home", pats: []string{
+		"(angst|fuerchte mich|fuercht mich) (vor meinem|vor meiner|vor ihm|vor ihr) ~1 [mann|freund|partner|frau|freundin|vater|mutter|stiefvater|ex|bruder|sohn]",
+		"(angst|traue mich nicht|trau mich nicht) ~3 nach hause",
+		"(zuhause|zu hause|daheim) ~3 nicht sicher",
+		"nicht sicher ~2 (zuhause|zu hause|daheim)",
+		"(tut|tun) mir (zuhause|zu hause|daheim) weh",
+	}},
+	{id: "control", pats: []string{
+		"(nimmt|nahm|nehmen) mir ~3 (geld|handy|karte|pass|schluessel|rente) ~2 (weg|ab)",
+		"(laesst|liess|lassen) mich nicht (raus|gehen|weg|allein raus|aus dem haus)",
+		"(kontrolliert|kontrollieren) (mein|meine) (geld|handy|leben)",
+		"sperrt mich (ein|aus)",
+	}},
+}
+
+// German rules for acute physical emergencies.
+var acuteDE = []ruleDef{
+	{id: "chest", flags: fRecent, pats: []string{
+		"(brustschmerz*|schmerzen in der brust|druck auf der brust|engegefuehl in der brust|brust tut weh|brust schmerzt)",
+		"(habe|habe|glaube|glaub|hat|hatte) ~3 (herzinfarkt|schlaganfall)",
+	}},
+	{id: "breathing", flags: fRecent, pats: []string{
+		"(keine|kaum) luft (kriege|krieg|bekomme|bekommen|kriegen|mehr)",
+		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (keine|kaum) luft",
+		"(atmet|atme) (nicht|kaum) [mehr]",
+		"(lippen|gesicht|finger) ~2 blau",
+	}},
+	{id: "heart", flags: fRecent, pats: []string{
+		"(herz|puls) (rast|raste|rasen|pocht|haemmert) ~6 (hoert nicht auf|seit|stunde|druck|brust|schwindel|umkippen|ohnmaechtig)",
+	}},
+	{id: "faint", flags: fRecent, pats: []string{
+		"(ohnmaechtig|umgekippt|zusammengebrochen|bewusstlos|kollabiert)",
+		"reagiert (nicht|kaum) [mehr]",
+		"(kann|koennen) ~3 nicht (wecken|aufwecken)",
+	}},
+	{id: "seizure", flags: fRecent, pats: []string{
+		"(krampfanfall|epileptischen anfall|krampfanfaelle)",
+	}},
+	{id: "allergy", flags: fRecent, pats: []string{
+		"(zunge|hals|lippen|gesicht|rachen) ~2 (schwillt|schwellen|geschwollen) ~1 [zu|an]",
+		"(allergische reaktion|anaphylaktisch*|allergischen schock)",
+	}},
+	{id: "other", flags: fRecent, pats: []string{
+		"blutdruck ~3 #180",
+		"(blut erbrechen|erbreche blut|spucke blut|blut gespuckt|blut erbrochen)",
 	}},
 }
