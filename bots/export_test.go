@@ -14,12 +14,13 @@ import (
 )
 
 // riskIntake is the intake through the console with PHQ-9 item 9 above
-// zero: option numbers as typed ("1" is the first option, value 0).
+// zero, typed as the values printed next to the options ("1 – Several
+// days").
 const riskIntake = "yes\n" + // consent
-	"3\n3\n" + // PHQ-2 (total 4)
-	"3\n3\n" + // GAD-2 (total 4)
-	"3\n3\n2\n2\n2\n2\n2\n1\n2\n" + // PHQ-9 (total 10, item 9 = 1)
-	"2\n" // PHQ-9 question 10
+	"2\n2\n" + // PHQ-2 (total 4)
+	"2\n2\n" + // GAD-2 (total 4)
+	"2\n2\n1\n1\n1\n1\n1\n0\n1\n" + // PHQ-9 (total 10, item 9 = 1)
+	"1\n" // PHQ-9 question 10
 
 func TestConsoleRiskIntakeExportsAsValidFHIR(t *testing.T) {
 	client := useRedis(t)

@@ -225,7 +225,7 @@ func TestDemoRunsWithoutRedisOrTokens(t *testing.T) {
 func TestExportJSONAndCSV(t *testing.T) {
 	useRedis(t)
 	pushSamples(t)
-	kapbot(t, strings.Repeat("4\n", 9)+"1\n", "chat", "--flow", "phq9", "--user", "carol")
+	kapbot(t, strings.Repeat("3\n", 9)+"0\n", "chat", "--flow", "phq9", "--user", "carol")
 	code, js, errw := kapbot(t, "", "export", "--format", "json")
 	if code != 0 || !strings.Contains(js, `"console:carol"`) || !strings.Contains(js, `"total": 27`) {
 		t.Fatalf("json export: %d %s %s", code, js, errw)

@@ -45,7 +45,8 @@ func (c *Channel) Send(_ context.Context, _ string, m engine.Message) error {
 }
 
 // Render draws a message as text: choices numbered from 1 in the order the
-// engine reads typed numbers; for multiple choice the picks so far are
+// engine reads typed numbers (or, for numbered options, with their own
+// numbers only); for multiple choice the picks so far are
 // marked and the Done option is shown last, unnumbered.
 func Render(m engine.Message) string {
 	var b strings.Builder
@@ -63,6 +64,9 @@ func Render(m engine.Message) string {
 		}
 		n++
 		switch {
+		case m.Numbered:
+			// The labels carry the numbers that pick them ("0 – Not at all").
+			fmt.Fprintf(&b, "  %s\n", o.Label)
 		case m.Multi && picked[o.Value]:
 			fmt.Fprintf(&b, "  %d. [x] %s\n", n, o.Label)
 		case m.Multi:

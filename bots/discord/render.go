@@ -81,7 +81,7 @@ func components(m engine.Message) ([]discordgo.MessageComponent, string) {
 			opts = append(opts, o)
 		}
 		if len(opts) == 0 || len(opts) > maxSelectOpts || !selectable(opts) {
-			return nil, numbered(m.Choices)
+			return nil, numbered(m.Choices, m.Numbered)
 		}
 		n := len(opts)
 		one := 1
@@ -142,7 +142,7 @@ func components(m engine.Message) ([]discordgo.MessageComponent, string) {
 		}
 		return rows, ""
 	}
-	return nil, numbered(m.Choices)
+	return nil, numbered(m.Choices, m.Numbered)
 }
 
 func buttonLabel(o engine.Option) string {
@@ -193,12 +193,17 @@ func selectOptions(opts []engine.Option) []discordgo.SelectMenuOption {
 	return out
 }
 
-// numbered lists the options as "1. Label" lines.
-func numbered(opts []engine.Option) string {
+// numbered lists the options as "1. Label" lines, or as the labels alone
+// when they carry their own numbers ("0 – Not at all").
+func numbered(opts []engine.Option, own bool) string {
 	var b strings.Builder
 	for i, o := range opts {
 		if i > 0 {
 			b.WriteByte('\n')
+		}
+		if own {
+			b.WriteString(o.Label)
+			continue
 		}
 		fmt.Fprintf(&b, "%d. %s", i+1, o.Label)
 	}

@@ -39,6 +39,7 @@ const (
 	ReviewChange      = "review_change"   // button: change answer %d
 	Skipped           = "skipped"         // a question skipped after too many invalid answers
 	Unanswered        = "unanswered"      // a reviewed question with no answer
+	NotedUnknown      = "noted_unknown"   // a risk or checklist item recorded as unknown (not sure, or no clear answer)
 	MedicalAdvice     = "no_medical_advice"
 	PausedSafety      = "paused_safety"      // after crisis resources: continue or stop
 	SafeContinue      = "safe_continue"      // button
@@ -96,6 +97,7 @@ var texts = map[string]map[string]string{
 		ReviewChange:      "Change %d",
 		Skipped:           "Let us skip this question.",
 		Unanswered:        "(no answer)",
+		NotedUnknown:      "Thank you. I have noted this as not sure, and the care team will go through it with you.",
 		MedicalAdvice:     "I cannot give medical advice. I have passed your question to the clinic team, who will answer it.",
 		PausedSafety:      "Your safety matters most. When you are ready, tell me whether you want to continue.",
 		SafeContinue:      "I am safe, continue",

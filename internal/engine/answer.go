@@ -74,16 +74,35 @@ func (s *sprint) choiceAnswer(a *flow.Ask, c *flow.Choice) any {
 	return c.Answer(a.Numeric)
 }
 
-// matchChoice finds the choice a typed answer means: its number in the list as
-// drawn (1-based), then its label in any locale, then its value.
+// numbered reports whether a's options are drawn with their own numbers: a
+// choice whose every value is a number (a scored item: 0–3 for the PHQ and
+// GAD) and a likert scale. A typed number then means the value drawn next to
+// it, never a position.
+func numbered(a *flow.Ask) bool {
+	return a.Type == flow.AskLikert || a.Type == flow.AskChoice && a.Numeric
+}
+
+// matchChoice finds the choice a typed answer means: the number drawn next to
+// it (its value when the options are numbered, else its position from 1),
+// then its label in any locale, then its value.
 func (s *sprint) matchChoice(a *flow.Ask, _ *flow.Flow, typed string) *flow.Choice {
 	t := fold(typed)
 	if t == "" {
 		return nil
 	}
 	t = strings.TrimSuffix(t, ")")
-	if n, err := strconv.Atoi(t); err == nil && n >= 1 && n <= len(a.Choices) && a.Type != flow.AskLikert {
-		return &a.Choices[n-1]
+	if n, err := strconv.Atoi(t); err == nil {
+		if numbered(a) && a.Type != flow.AskMulti {
+			for i := range a.Choices {
+				if c := &a.Choices[i]; c.Num != nil && *c.Num == float64(n) {
+					return c
+				}
+			}
+			return nil
+		}
+		if n >= 1 && n <= len(a.Choices) {
+			return &a.Choices[n-1]
+		}
 	}
 	for i := range a.Choices {
 		for _, l := range a.Choices[i].Label {
@@ -98,6 +117,51 @@ func (s *sprint) matchChoice(a *flow.Ask, _ *flow.Flow, typed string) *flow.Choi
 		}
 	}
 	return nil
+}
+
+// uncertainPhrases are answers that say "I am not sure" rather than yes or
+// no, in every locale the catalogue serves. They are whole words, matched
+// anywhere in a short answer.
+var uncertainPhrases = []string{
+	// English
+	"not sure", "unsure", "maybe", "perhaps", "possibly", "sort of", "sorta", "kind of", "kinda",
+	"i don't know", "i dont know", "don't know", "dont know", "do not know", "idk", "not certain",
+	"uncertain", "can't say", "cannot say", "hard to say", "a little", "a bit", "somewhat", "i guess",
+	"partly", "sometimes", "not really sure", "no idea",
+	// German
+	"weiß nicht", "weiss nicht", "weiß ich nicht", "weiss ich nicht", "ich weiß nicht", "ich weiss nicht",
+	"nicht sicher", "unsicher", "vielleicht", "irgendwie", "eventuell", "möglicherweise", "keine ahnung",
+	"kann ich nicht sagen", "schwer zu sagen", "ein bisschen", "ein wenig", "etwas", "teilweise",
+	"manchmal", "eher ja", "eher nein", "so halb", "halbwegs",
+}
+
+// maxUncertainWords bounds the answers read for uncertainty: a long message
+// is not a short "not sure".
+const maxUncertainWords = 8
+
+// uncertain reports whether typed text says the patient is not sure ("not
+// sure", "maybe", "sort of", "weiß nicht"). It never matches "yes" or "no"
+// alone, which are answers.
+func uncertain(typed string) bool {
+	t := fold(strings.Map(func(r rune) rune {
+		switch r {
+		case '?', '!', '.', ',', ';', ':', '…', '"', '(', ')':
+			return ' '
+		case '’', '‘', '`':
+			return '\''
+		}
+		return r
+	}, typed))
+	if t == "" || len(strings.Fields(t)) > maxUncertainWords {
+		return false
+	}
+	padded := " " + t + " "
+	for _, p := range uncertainPhrases {
+		if strings.Contains(padded, " "+p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // promptReview shows the answers of the reviewed steps with a button to change

@@ -492,7 +492,7 @@ func (s *sprint) resume() error {
 	s.sayCatalog(catalog.Continuing)
 	if len(s.st.Stack) > 0 {
 		fr := &s.st.Stack[len(s.st.Stack)-1]
-		if st := s.e.b.Flows[fr.Flow].Steps[fr.Step]; fr.Step == "" || st != nil && !waits(st) {
+		if st := s.e.b.Flows[fr.Flow].Steps[fr.Step]; fr.Step == "" || st != nil && (!waits(st) || st.Kind == flow.KindQuestionnaire && fr.Q == nil) {
 			// Paused by a crisis referral step: go on after it.
 			return s.exec()
 		}

@@ -67,6 +67,11 @@ func (s *sprint) answer() error {
 		}
 	} else {
 		v, ok := s.parse(w.ask)
+		if !ok && w.item != nil && w.item.Unknown && s.in.Press == nil && uncertain(s.in.Text) {
+			// "Not sure" to a risk or checklist question is an answer:
+			// unknown, which scoring routes like a positive one.
+			return s.unknown(w)
+		}
 		if !ok {
 			return s.invalid(w)
 		}
@@ -132,10 +137,25 @@ func (s *sprint) invalid(w waiting) error {
 		if w.item == nil && w.ask.Fallback != "" {
 			return s.goTo(w.fr, w.ask.Fallback)
 		}
+		if w.item != nil && w.item.Unknown {
+			return s.unknown(w)
+		}
+		// The item stays unanswered: scoring records it as missing,
+		// never as 0 or "no".
 		s.sayCatalog(catalog.Skipped)
 		return s.afterAnswer(w)
 	}
 	return s.reprompt(true)
+}
+
+// unknown records the waiting `unknown: true` item as unknown (it stays
+// without an answer, which scoring lists in `unknown`) and moves on.
+func (s *sprint) unknown(w waiting) error {
+	w.fr.Attempts = 0
+	s.st.Multi = nil
+	delete(w.fr.Q.Answers, w.item.ID)
+	s.sayCatalog(catalog.NotedUnknown)
+	return s.afterAnswer(w)
 }
 
 // reprompt sends the waiting question again, after an explanation when
@@ -209,8 +229,15 @@ func (s *sprint) promptMessage(w waiting) Message {
 	locF := w.f
 	m := Message{Kind: FromFlow, Seq: s.st.Seq, Multi: a.Type == flow.AskMulti}
 	m.Text = s.askText(a, w.f)
+	// A numeric choice shows its value ("0 – Not at all"), and a typed
+	// number means that value; a likert label carries its number already.
+	m.Numbered = numbered(a)
 	for _, c := range a.Choices {
-		m.Choices = append(m.Choices, Option{Value: c.Value, Label: s.text(c.Label, locF)})
+		label := s.text(c.Label, locF)
+		if m.Numbered && a.Type == flow.AskChoice {
+			label = c.Value + " – " + label
+		}
+		m.Choices = append(m.Choices, Option{Value: c.Value, Label: label})
 	}
 	if m.Multi {
 		m.Picked = append([]string(nil), s.st.Multi...)
@@ -449,10 +476,9 @@ func resultMap(r flow.Result) map[string]any {
 	for k, v := range r.Values {
 		m[k] = normalise(v)
 	}
-	m["total"] = r.Total
-	m["band"] = r.Band
-	m["flags"] = r.Flags
-	m["risk"] = r.Risk
+	for k, v := range flow.ResultFields(r) { // total, band, flags, risk, valid, missing, unknown
+		m[k] = v
+	}
 	return m
 }
 

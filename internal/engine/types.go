@@ -167,6 +167,10 @@ type Message struct {
 	// Replace marks a re-draw of the prompt with the same Seq (a multi-choice
 	// toggle): a channel that can edit the earlier message does so.
 	Replace bool `json:"replace,omitempty"`
+	// Numbered means every choice label starts with the number that picks
+	// it (a scored item's published value, a point of a scale): a channel
+	// that numbers options for typing must not add its own numbers.
+	Numbered bool `json:"numbered,omitempty"`
 }
 
 // Option is one choice drawn for the patient.

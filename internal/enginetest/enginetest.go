@@ -272,7 +272,7 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 				res.Err = fmt.Errorf("no result %q (results: %s)", name, resultNames(results))
 				return res
 			}
-			m := map[string]any{"total": got.Total, "band": got.Band, "flags": got.Flags, "risk": got.Risk}
+			m := flow.ResultFields(*got) // total, band, flags, risk, valid, missing, unknown
 			for k, v := range got.Values {
 				m[k] = v
 			}

@@ -135,7 +135,7 @@ func (c *compiler) parseAsk(r *reader, m *mapNode, spec askSpec) *Ask {
 	}
 	if n := m.get("fallback"); n != nil {
 		if spec.item {
-			r.errorf(m.keyNode("fallback"), "fallback: questionnaire items cannot jump; after max_attempts the item is skipped")
+			r.errorf(m.keyNode("fallback"), "fallback: questionnaire items cannot jump; after max_attempts the item is left unanswered (missing, or unknown for an unknown: true item)")
 		} else if _, ok := r.ident(n, "fallback", "step id"); ok && spec.fallback != nil {
 			*spec.fallback = n
 			a.Fallback = n.Value

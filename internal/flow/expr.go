@@ -33,6 +33,7 @@ func ExprType(t VarType) types.Type {
 		return types.Map{
 			"total": types.Float64, "band": types.String,
 			"flags": types.Array(types.String), "risk": types.Bool,
+			"valid": types.Bool, "missing": types.Array(types.String), "unknown": types.Array(types.String),
 			types.Extra: types.Any,
 		}
 	}

@@ -306,7 +306,23 @@ type Questionnaire struct {
 	Items       []*Item
 	Scoring     Scoring
 	Tests       []Vector // golden vectors; Compile checks them against Score
-	Pos         Pos
+	// Missing is the instrument's missing-data rule (`missing:`): how many
+	// asked, scored items may be missing before the total is invalid.
+	Missing MissingRule
+	Pos     Pos
+}
+
+// MissingRule is what a questionnaire's total does when asked, scored items
+// have no answer (skipped after max_attempts, or unknown). With at most
+// Prorate of them missing the total is prorated: the sum of the answered
+// items times (weights of the asked items / weights of the answered ones),
+// rounded to the nearest whole number when totals are whole. With more the
+// total is invalid: Result.Invalid, no band. The default (no `missing:`) is
+// Prorate 0: any missing scored item makes the total invalid, never zero.
+type MissingRule struct {
+	Prorate int
+	Source  string // where the rule is published, for the record
+	Pos     Pos
 }
 
 // LOINC codes of an instrument, for exports.
@@ -322,7 +338,13 @@ type Item struct {
 	Ask     *Ask
 	When    *vm.Program // nil: always asked; else asked only when true
 	WhenSrc string
-	Scored  bool    // counted in the total
+	Scored  bool // counted in the total
+	// Unknown is set by `unknown: true`: an uncertain answer ("not sure",
+	// "maybe", "weiß nicht") is a defined answer, unknown, and an item left
+	// unanswered after max_attempts is unknown too, never "no" or 0. Scoring
+	// sees such items in the list `unknown` and must raise a flag for them
+	// (validation checks it).
+	Unknown bool
 	Weight  float64 // multiplier in the total (default 1)
 	LOINC   string
 	Pos     Pos
@@ -353,14 +375,33 @@ type Computed struct {
 
 // Flag is raised when its condition holds.
 type Flag struct {
-	ID               string
-	Source           string
-	When             *vm.Program
-	Risk             bool // a safety risk: triggers the crisis path whatever the total
-	Contraindication bool // shown to the clinician as a contraindication
+	ID     string
+	Source string
+	When   *vm.Program
+	Risk   bool // a safety risk: triggers the crisis path whatever the total
+	// Kind says how a clinician reads a raised flag (`kind:`): a
+	// contraindication, a caution, or a note; "" for other flags. The
+	// legacy `contraindication: true` means kind contraindication.
+	Kind FlagKind
+	// Contraindication is Kind == FlagContraindication, kept for readers
+	// of older code.
+	Contraindication bool
 	Label            Text
 	Pos              Pos
 }
+
+// FlagKind is how a clinician reads a raised checklist flag.
+type FlagKind string
+
+// Kinds of flags.
+const (
+	FlagContraindication FlagKind = "contraindication" // a reason not to treat until a clinician has decided
+	FlagCaution          FlagKind = "caution"          // treatment may go ahead with care (monitoring, timing, a dose review)
+	FlagNote             FlagKind = "note"             // for the clinician's information
+)
+
+// FlagKinds lists the kinds in order of weight.
+var FlagKinds = []FlagKind{FlagContraindication, FlagCaution, FlagNote}
 
 // Result is a scored questionnaire. In expressions it is a map with the keys
 // total, band, flags, risk, every computed value and every item id.
@@ -375,7 +416,20 @@ type Result struct {
 	Risk          bool           `json:"risk"`
 	Values        map[string]any `json:"values,omitempty"`
 	Items         map[string]any `json:"items"`
+	// Missing lists the asked items without an answer (skipped after
+	// max_attempts, or unknown), in item order; Unknown those of them that
+	// are `unknown: true` items. Neither is ever counted as 0 or "no".
+	Missing []string `json:"missing,omitempty"`
+	Unknown []string `json:"unknown,omitempty"`
+	// Prorated is set when the total was prorated over missing items;
+	// Invalid when more items were missing than the instrument's rule
+	// allows: Total is then 0 and Band "", and neither means anything.
+	Prorated bool `json:"prorated,omitempty"`
+	Invalid  bool `json:"invalid,omitempty"`
 }
+
+// Valid reports whether the total means something (not Invalid).
+func (r Result) Valid() bool { return !r.Invalid }
 
 // Vector is one golden test of a questionnaire's scoring (the `tests:` of a
 // questionnaire file): Score(Answers) must give what Expect states. Compile runs
@@ -394,4 +448,9 @@ type Expect struct {
 	Flags  []string // compared as a set; nil: not checked, empty: no flag raised
 	Risk   *bool
 	Values map[string]any // only the named values are checked
+	// Valid, Missing and Unknown check the result's missing data; lists are
+	// compared as sets, nil: not checked.
+	Valid   *bool
+	Missing []string
+	Unknown []string
 }

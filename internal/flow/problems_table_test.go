@@ -442,7 +442,7 @@ steps:
 				"phq2.yaml": "kapbot: 1\nquestionnaire: phq2\ntitle: PHQ-2\noptions: [{value: 0, label: No}, {value: 1, label: Yes}]\nitems: [{id: q1, text: 'Sad?'}]\nscoring:\n  values: {positive: total >= 1}\n",
 			},
 			want: []string{
-				`main.yaml:8:17: if: phq has no field "totl"; did you mean "total"? (fields: band, flags, positive, q1, risk, total)`,
+				`main.yaml:8:17: if: phq has no field "totl"; did you mean "total"? (fields: band, flags, missing, positive, q1, risk, total, unknown, valid)`,
 				`main.yaml:10:20: if: invalid operation: == (mismatched types float64 and string)`,
 			},
 		},
@@ -611,9 +611,9 @@ scoring:
 `},
 			want: []string{
 				`q.yaml:10:11: when: item q3 is asked after q2, so it has no answer yet; use earlier items only`,
-				`q.yaml:14:9: id: "total" is a field of every questionnaire result (total, band, flags, risk); choose another item id`,
+				`q.yaml:14:9: id: "total" is a field of every questionnaire result (total, band, flags, risk, valid, missing, unknown); choose another item id`,
 				`q.yaml:19:13: scored: a text answer cannot be counted in the total; only numbers, numeric choices, likert and yesno can`,
-				`q.yaml:20:5: fallback: questionnaire items cannot jump; after max_attempts the item is skipped`,
+				`q.yaml:20:5: fallback: questionnaire items cannot jump; after max_attempts the item is left unanswered (missing, or unknown for an unknown: true item)`,
 				`q.yaml:24:15: values.risky: invalid operation: + (mismatched types float64 and string)`,
 				`q.yaml:27:22: when: the condition must give true or false, but it gives a number`,
 			},

@@ -12,12 +12,15 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-var questKeys = []string{"kapbot", "questionnaire", "title", "locale", "source", "license", "attribution", "loinc", "preamble", "done", "options", "items", "scoring", "tests"}
+var questKeys = []string{"kapbot", "questionnaire", "title", "locale", "source", "license", "attribution", "loinc", "preamble", "done", "options", "items", "missing", "scoring", "tests"}
 
-var itemKeys = append([]string{"id", "when", "weight", "scored", "loinc"}, askKeys...)
+var itemKeys = append([]string{"id", "when", "weight", "scored", "loinc", "unknown"}, askKeys...)
 
 // resultFields are the names every questionnaire result has.
-var resultFields = []string{"total", "band", "flags", "risk"}
+var resultFields = []string{"total", "band", "flags", "risk", "valid", "missing", "unknown"}
+
+// listOfItems is the expression type of the lists `missing` and `unknown`.
+var listOfItems = types.Array(types.String)
 
 // questDef is a questionnaire being compiled.
 type questDef struct {
@@ -82,7 +85,7 @@ func (c *compiler) parseQuestionnaire(f *srcFile) {
 		}
 	}
 
-	env := types.Map{}
+	env := types.Map{"missing": listOfItems, "unknown": listOfItems}
 	whens := map[int]*yaml.Node{}
 	if n := m.require("items", "the questions, in order"); n != nil {
 		items, ok := r.seq(n, "items")
@@ -129,9 +132,13 @@ func (c *compiler) parseQuestionnaire(f *srcFile) {
 			it.When = p
 		}
 	}
+	if n := m.get("missing"); n != nil {
+		c.parseMissing(r, q, n, m.keyNode("missing"))
+	}
 	if n := m.get("scoring"); n != nil {
 		c.parseScoring(r, q, n, m.keyNode("scoring"), env)
 	}
+	c.checkUnknown(r, q)
 	if n := m.get("tests"); n != nil {
 		c.parseVectors(r, q, n)
 	}
@@ -201,6 +208,16 @@ func (c *compiler) parseItem(r *reader, q *Questionnaire, n *yaml.Node, i int, o
 	if ln := m.get("loinc"); ln != nil {
 		it.LOINC, _ = r.str(ln, "loinc")
 	}
+	if un := m.get("unknown"); un != nil {
+		if b, ok := r.boolean(un, "unknown"); ok && b && it.Ask != nil {
+			switch it.Ask.Type {
+			case AskYesNo, AskChoice, AskLikert, AskNumber:
+				it.Unknown = true
+			default:
+				r.errorf(un, "unknown: a %s item cannot be unknown; only yesno, choice, likert and number items can", it.Ask.Type)
+			}
+		}
+	}
 	var when *yaml.Node
 	if wn := m.get("when"); wn != nil {
 		if src, ok := r.scalarExpr(wn, "when"); ok {
@@ -209,6 +226,129 @@ func (c *compiler) parseItem(r *reader, q *Questionnaire, n *yaml.Node, i int, o
 		}
 	}
 	return it, when
+}
+
+// flagKinds names the kinds of flags, for messages.
+var flagKinds = func() []string {
+	out := make([]string, len(FlagKinds))
+	for i, k := range FlagKinds {
+		out[i] = string(k)
+	}
+	return out
+}()
+
+var kindList = list(flagKinds, true)
+
+// parseMissing decodes the missing-data rule: `missing: {prorate: N,
+// source: ...}`.
+func (c *compiler) parseMissing(r *reader, q *Questionnaire, n, key *yaml.Node) {
+	m := r.mapping(n, key, "missing", "prorate", "source")
+	if m == nil {
+		return
+	}
+	q.Missing.Pos = r.pos(key)
+	scored := 0
+	for _, it := range q.Items {
+		if it.Scored {
+			scored++
+		}
+	}
+	if sn := m.get("source"); sn != nil {
+		q.Missing.Source, _ = r.str(sn, "source")
+	}
+	pn := m.require("prorate", "how many missing scored items are prorated, e.g. 2 for the PHQ-9; 0: any missing item makes the total invalid")
+	if pn == nil {
+		return
+	}
+	v, ok := r.integer(pn, "prorate")
+	switch {
+	case !ok:
+	case v < 0:
+		r.errorf(pn, "prorate: must be 0 or more")
+	case scored == 0:
+		r.errorf(pn, "prorate: the questionnaire has no scored items, so there is no total to prorate; remove missing:")
+	case v >= scored:
+		r.errorf(pn, "prorate: %d of the %d scored items would leave nothing to prorate from; give at most %d", v, scored, scored-1)
+	default:
+		q.Missing.Prorate = v
+	}
+}
+
+// lowest is an answer to a that raises as little as possible: no, the lowest
+// value, the first choice, an empty list.
+func lowest(a *Ask) any {
+	switch answerType(a) {
+	case TypeBool:
+		return false
+	case TypeNumber:
+		lo := math.Inf(1)
+		for _, ch := range a.Choices {
+			if ch.Num != nil {
+				lo = min(lo, *ch.Num)
+			}
+		}
+		if a.Type == AskNumber {
+			lo = 0
+			if a.Min != nil {
+				lo = *a.Min
+			}
+		}
+		if math.IsInf(lo, 1) {
+			lo = 0
+		}
+		return lo
+	case TypeList:
+		return []string{}
+	}
+	if a.Type == AskChoice && len(a.Choices) > 0 {
+		return a.Choices[0].Value
+	}
+	if a.Type == AskDate {
+		return "2000-01-01"
+	}
+	return "none"
+}
+
+// checkUnknown refuses an `unknown: true` item whose unknown answer scoring
+// would let pass silently: with every other item at its lowest answer and
+// this one unknown, some flag must be raised. When the item is not asked
+// with such answers, some flag or value must at least read `unknown`.
+func (c *compiler) checkUnknown(r *reader, q *Questionnaire) {
+	readsUnknown := false
+	for _, f := range q.Scoring.Flags {
+		if f.When != nil && identifiers(f.When)["unknown"] {
+			readsUnknown = true
+		}
+	}
+	for i, it := range q.Items {
+		if !it.Unknown {
+			continue
+		}
+		answers := map[string]any{}
+		for _, other := range q.Items {
+			if other != it && other.Ask != nil {
+				answers[other.ID] = lowest(other.Ask)
+			}
+		}
+		at := it.Pos
+		asked, err := q.Asked(i, answers)
+		if err != nil {
+			continue
+		}
+		if !asked {
+			if !readsUnknown {
+				r.sink.errorf(at, "unknown: item %s may be unknown, but no flag reads `unknown`; raise a flag for it, e.g. when: '\"%s\" in unknown'", it.ID, it.ID)
+			}
+			continue
+		}
+		res, err := q.Score(answers)
+		if err != nil {
+			continue
+		}
+		if len(res.Flags) == 0 {
+			r.sink.errorf(at, "unknown: item %s may be unknown, but scoring raises no flag when it is (and every other item has its lowest answer), so a clinician would never see it; raise a flag, e.g. when: '\"%s\" in unknown'", it.ID, it.ID)
+		}
+	}
 }
 
 // countable reports whether an answer to a can be counted in a total.
@@ -287,7 +427,7 @@ func (c *compiler) parseScoring(r *reader, q *Questionnaire, n, key *yaml.Node, 
 		c.checkBands(r, q, bandNodes)
 	}
 
-	env := types.Map{"total": types.Float64, "band": types.String}
+	env := types.Map{"total": types.Float64, "band": types.String, "valid": types.Bool}
 	for k, v := range items {
 		env[k] = v
 	}
@@ -330,7 +470,7 @@ func (c *compiler) parseScoring(r *reader, q *Questionnaire, n, key *yaml.Node, 
 	if fn := m.get("flags"); fn != nil {
 		list, _ := r.seq(fn, "flags")
 		for _, it := range list {
-			fm := r.mapping(it, nil, "flag", "id", "when", "risk", "contraindication", "label")
+			fm := r.mapping(it, nil, "flag", "id", "when", "risk", "kind", "contraindication", "label")
 			if fm == nil {
 				continue
 			}
@@ -363,8 +503,23 @@ func (c *compiler) parseScoring(r *reader, q *Questionnaire, n, key *yaml.Node, 
 				fl.Risk, _ = r.boolean(rn, "risk")
 			}
 			if cn := fm.get("contraindication"); cn != nil {
-				fl.Contraindication, _ = r.boolean(cn, "contraindication")
+				if b, _ := r.boolean(cn, "contraindication"); b {
+					fl.Kind = FlagContraindication
+				}
 			}
+			if kn := fm.get("kind"); kn != nil {
+				if k, good := r.str(kn, "kind"); good {
+					switch {
+					case !slices.Contains(flagKinds, k):
+						r.errorf(kn, "kind: unknown kind %q%s (kinds: %s)", k, didYouMean(k, flagKinds), kindList)
+					case fm.get("contraindication") != nil:
+						r.errorf(fm.keyNode("contraindication"), "contraindication: give either kind: or the older contraindication: true, not both")
+					default:
+						fl.Kind = FlagKind(k)
+					}
+				}
+			}
+			fl.Contraindication = fl.Kind == FlagContraindication
 			if ln := fm.get("label"); ln != nil {
 				fl.Label = r.text(ln, "label", textMessage)
 			}
@@ -635,7 +790,7 @@ func (c *compiler) parseVectors(r *reader, q *Questionnaire, n *yaml.Node) {
 		en := m.require("expect", "total, band, flags, risk or values")
 		var em *mapNode
 		if en != nil {
-			em = r.mapping(en, m.keyNode("expect"), "expect", "total", "band", "flags", "risk", "values")
+			em = r.mapping(en, m.keyNode("expect"), "expect", "total", "band", "flags", "risk", "valid", "missing", "unknown", "values")
 		}
 		if em == nil {
 			continue
@@ -678,6 +833,24 @@ func (c *compiler) parseVectors(r *reader, q *Questionnaire, n *yaml.Node) {
 				v.Expect.Risk = &b
 			}
 		}
+		if vn := em.get("valid"); vn != nil {
+			if b, good := r.boolean(vn, "valid"); good {
+				v.Expect.Valid = &b
+			}
+		}
+		for key, dst := range map[string]*[]string{"missing": &v.Expect.Missing, "unknown": &v.Expect.Unknown} {
+			if ln := em.get(key); ln != nil {
+				ids, nodes := r.strs(ln, key)
+				*dst = []string{}
+				for i, id := range ids {
+					if !slices.ContainsFunc(q.Items, func(it *Item) bool { return it.ID == id }) {
+						r.errorf(nodes[i], "%s: no item %q%s", key, id, didYouMean(id, itemIDs(q)))
+						continue
+					}
+					*dst = append(*dst, id)
+				}
+			}
+		}
 		valueNodes := map[string]*yaml.Node{}
 		if vn := em.get("values"); vn != nil {
 			if vm := r.mapping(vn, em.keyNode("values"), "values"); vm != nil {
@@ -706,6 +879,14 @@ func (c *compiler) parseVectors(r *reader, q *Questionnaire, n *yaml.Node) {
 		}
 		c.runVector(r, q, v, em, answerNodes, valueNodes)
 	}
+}
+
+func itemIDs(q *Questionnaire) []string {
+	ids := make([]string, len(q.Items))
+	for i, it := range q.Items {
+		ids[i] = it.ID
+	}
+	return ids
 }
 
 func (m *mapNode) orderOrNil() []string {
@@ -769,6 +950,20 @@ func (c *compiler) runVector(r *reader, q *Questionnaire, v Vector, em *mapNode,
 	}
 	if e.Risk != nil && res.Risk != *e.Risk {
 		r.errorf(em.get("risk"), "risk: scoring gives %t, but test %q expects %t", res.Risk, v.Name, *e.Risk)
+	}
+	if e.Valid != nil && res.Valid() != *e.Valid {
+		r.errorf(em.get("valid"), "valid: scoring gives %t (missing: [%s]), but test %q expects %t", res.Valid(), strings.Join(res.Missing, ", "), v.Name, *e.Valid)
+	}
+	for key, pair := range map[string][2][]string{"missing": {res.Missing, e.Missing}, "unknown": {res.Unknown, e.Unknown}} {
+		got, want := slices.Clone(pair[0]), slices.Clone(pair[1])
+		if want == nil {
+			continue
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			r.errorf(em.get(key), "%s: scoring gives [%s], but test %q expects [%s]", key, strings.Join(pair[0], ", "), v.Name, strings.Join(pair[1], ", "))
+		}
 	}
 	for _, name := range sortedKeys(e.Values) {
 		got, want := normalize(res.Values[name]), normalize(e.Values[name])

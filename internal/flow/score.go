@@ -3,6 +3,7 @@ package flow
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 
 	"github.com/expr-lang/expr"
@@ -40,13 +41,16 @@ func (e *EvalError) Unwrap() []error { return []error{ErrEval, e.Err} }
 
 // ResultType is the expression type of this questionnaire's result, as flows
 // see it under the questionnaire step's save name: total, band, flags, risk,
-// every scoring value and every item answer.
+// valid, missing, unknown, every scoring value and every item answer.
 func (q *Questionnaire) ResultType() types.Map {
 	m := types.Map{
-		"total": types.Float64,
-		"band":  types.String,
-		"flags": types.Array(types.String),
-		"risk":  types.Bool,
+		"total":   types.Float64,
+		"band":    types.String,
+		"flags":   types.Array(types.String),
+		"risk":    types.Bool,
+		"valid":   types.Bool,
+		"missing": types.Array(types.String),
+		"unknown": types.Array(types.String),
 	}
 	for _, it := range q.Items {
 		if it.Ask != nil {
@@ -64,7 +68,7 @@ func (q *Questionnaire) ResultType() types.Map {
 // ResultValue is a result as flow expressions see it: the map ResultType
 // describes, where items without an answer have their type's zero value.
 func (q *Questionnaire) ResultValue(r Result) map[string]any {
-	m := make(map[string]any, len(q.Items)+len(r.Values)+4)
+	m := make(map[string]any, len(q.Items)+len(r.Values)+7)
 	for _, it := range q.Items {
 		if v, ok := r.Items[it.ID]; ok && v != nil {
 			m[it.ID] = normalize(v)
@@ -75,18 +79,36 @@ func (q *Questionnaire) ResultValue(r Result) map[string]any {
 	for k, v := range r.Values {
 		m[k] = normalize(v)
 	}
-	flags := r.Flags
-	if flags == nil {
-		flags = []string{}
+	for k, v := range ResultFields(r) {
+		m[k] = v
 	}
-	m["total"], m["band"], m["flags"], m["risk"] = r.Total, r.Band, flags, r.Risk
 	return m
 }
 
-// env builds the variables of item and scoring expressions: every item's
-// answer, or its type's zero value when unanswered.
-func (q *Questionnaire) env(answers map[string]any) (map[string]any, error) {
-	env := make(map[string]any, len(q.Items)+len(q.Scoring.Values)+2)
+// ResultFields are the fields every result has, as expressions see them:
+// total, band, flags, risk, valid, missing and unknown (lists never nil).
+func ResultFields(r Result) map[string]any {
+	nonNil := func(l []string) []string {
+		if l == nil {
+			return []string{}
+		}
+		return l
+	}
+	return map[string]any{
+		"total": r.Total, "band": r.Band, "flags": nonNil(r.Flags), "risk": r.Risk,
+		"valid": !r.Invalid, "missing": nonNil(r.Missing), "unknown": nonNil(r.Unknown),
+	}
+}
+
+// walk goes through the items before upto in order and decides which are
+// asked (no condition, or its `when` holds on the answers so far) and which
+// asked ones have no answer: missing, and unknown for `unknown: true` items.
+// env holds every item's answer (its type's zero value when unanswered) and
+// the lists `missing` and `unknown` of the items walked. It returns an error
+// matching ErrAnswer for a mistyped answer and an *EvalError when a
+// condition fails.
+func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]any, asked []bool, missing, unknown []string, err error) {
+	env = make(map[string]any, len(q.Items)+len(q.Scoring.Values)+7)
 	for _, it := range q.Items {
 		var t VarType = TypeText
 		if it.Ask != nil {
@@ -99,79 +121,129 @@ func (q *Questionnaire) env(answers map[string]any) (map[string]any, error) {
 		}
 		v = normalize(v)
 		if got, ok := valueType(v); !ok || got != t {
-			return nil, fmt.Errorf("questionnaire %s: item %s: answer of type %s, want %s: %w", q.ID, it.ID, typeName(v), t, ErrAnswer)
+			return nil, nil, nil, nil, fmt.Errorf("questionnaire %s: item %s: answer of type %s, want %s: %w", q.ID, it.ID, typeName(v), t, ErrAnswer)
 		}
 		env[it.ID] = v
 	}
-	return env, nil
+	missing, unknown = []string{}, []string{}
+	asked = make([]bool, upto)
+	for i := 0; i < upto && i < len(q.Items); i++ {
+		it := q.Items[i]
+		env["missing"], env["unknown"] = missing, unknown
+		asked[i] = true
+		if it.When != nil {
+			out, err := run(it.When, env)
+			if err != nil {
+				return nil, nil, nil, nil, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: err}
+			}
+			b, ok := out.(bool)
+			if !ok {
+				return nil, nil, nil, nil, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: fmt.Errorf("gives %T, not bool", out)}
+			}
+			asked[i] = b
+		}
+		if !asked[i] {
+			continue
+		}
+		if v, ok := answers[it.ID]; !ok || v == nil {
+			missing = append(missing, it.ID)
+			if it.Unknown {
+				unknown = append(unknown, it.ID)
+			}
+		}
+	}
+	env["missing"], env["unknown"] = missing, unknown
+	return env, asked, missing, unknown, nil
 }
 
 // Asked reports whether item i is asked given the answers so far: true when
-// it has no condition, else its `when`. An unanswered item counts as its
-// type's zero value. It returns ErrNoItem for a bad index, an error matching
-// ErrAnswer for a mistyped answer and an *EvalError when the condition fails.
+// it has no condition, else its `when`, which sees an unanswered item as its
+// type's zero value and the earlier asked items without an answer in
+// `missing` and `unknown`. It returns ErrNoItem for a bad index, an error
+// matching ErrAnswer for a mistyped answer and an *EvalError when a
+// condition fails.
 func (q *Questionnaire) Asked(i int, answers map[string]any) (bool, error) {
 	if i < 0 || i >= len(q.Items) {
 		return false, fmt.Errorf("questionnaire %s: item %d of %d: %w", q.ID, i, len(q.Items), ErrNoItem)
 	}
-	it := q.Items[i]
-	if it.When == nil {
-		return true, nil
-	}
-	env, err := q.env(answers)
+	_, asked, _, _, err := q.walk(answers, i+1)
 	if err != nil {
 		return false, err
 	}
-	out, err := run(it.When, env)
-	if err != nil {
-		return false, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: err}
-	}
-	b, ok := out.(bool)
-	if !ok {
-		return false, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: fmt.Errorf("gives %T, not bool", out)}
-	}
-	return b, nil
+	return asked[i], nil
 }
 
 // Score scores the answers (item id -> answer, as the engine stores them).
-// The total is the weighted sum of the scored items that were answered (yes
-// counts 1, no 0; numbers by value); unanswered and skipped items count 0.
-// The band is the first whose range holds the total ("" if none); values and
-// flags are evaluated in order (Flags is never nil); Risk is whether a flag
-// with risk: true was raised; Items is a copy of answers. Score is pure. It
-// returns an error matching ErrAnswer for a mistyped answer and an
-// *EvalError when an expression fails; the Result is then partial.
+// An asked item without an answer is missing, never 0 or "no"; an
+// `unknown: true` item without one is also unknown (Result.Missing,
+// Result.Unknown). The total is the weighted sum of the answered scored
+// items (yes counts 1, no 0; numbers by value); when asked scored items are
+// missing it is prorated if the questionnaire's missing rule allows that
+// many, else invalid (Result.Invalid: total 0, no band). The band is the
+// first whose range holds a valid total ("" if none); values and flags are
+// evaluated in order and see valid, missing and unknown (Flags is never
+// nil); Risk is whether a flag with risk: true was raised; Items is a copy
+// of answers. Score is pure. It returns an error matching ErrAnswer for a
+// mistyped answer and an *EvalError when an expression fails; the Result is
+// then partial.
 func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 	res := Result{Questionnaire: q.ID, Flags: []string{}, Items: make(map[string]any, len(answers))}
 	for k, v := range answers {
 		res.Items[k] = v
 	}
-	env, err := q.env(answers)
+	env, asked, missing, unknown, err := q.walk(answers, len(q.Items))
 	if err != nil {
 		return res, err
 	}
-	for _, it := range q.Items {
-		if !it.Scored {
+	if len(missing) > 0 {
+		res.Missing = missing
+	}
+	if len(unknown) > 0 {
+		res.Unknown = unknown
+	}
+	var sum, askedW, answeredW float64
+	gaps := 0
+	for i, it := range q.Items {
+		if !it.Scored || !asked[i] {
 			continue
 		}
-		if v, ok := answers[it.ID]; ok && v != nil {
-			switch x := env[it.ID].(type) {
-			case float64:
-				res.Total += it.Weight * x
-			case bool:
-				if x {
-					res.Total += it.Weight
-				}
+		askedW += it.Weight
+		v, ok := answers[it.ID]
+		if !ok || v == nil {
+			gaps++
+			continue
+		}
+		answeredW += it.Weight
+		switch x := env[it.ID].(type) {
+		case float64:
+			sum += it.Weight * x
+		case bool:
+			if x {
+				sum += it.Weight
 			}
 		}
 	}
-	for _, b := range q.Scoring.Bands {
-		if b.Min <= res.Total && res.Total <= b.Max {
-			res.Band = b.Name
-			break
+	switch {
+	case gaps == 0:
+		res.Total = sum
+	case gaps <= q.Missing.Prorate && answeredW != 0:
+		res.Total = sum * askedW / answeredW
+		if _, _, whole, _ := totalRange(q); whole {
+			res.Total = math.Round(res.Total)
+		}
+		res.Prorated = true
+	default:
+		res.Invalid = true
+	}
+	if !res.Invalid {
+		for _, b := range q.Scoring.Bands {
+			if b.Min <= res.Total && res.Total <= b.Max {
+				res.Band = b.Name
+				break
+			}
 		}
 	}
-	env["total"], env["band"] = res.Total, res.Band
+	env["total"], env["band"], env["valid"] = res.Total, res.Band, !res.Invalid
 	if len(q.Scoring.Values) > 0 {
 		res.Values = make(map[string]any, len(q.Scoring.Values))
 	}

@@ -15,9 +15,12 @@ func TestScore(t *testing.T) {
 		want    Result
 	}{
 		{
-			name:    "nothing answered",
+			// Missing answers are never 0: the total is invalid (no
+			// band), and every asked item is listed as missing.
+			name:    "nothing answered is invalid, not 0",
 			answers: map[string]any{},
-			want:    Result{Total: 0, Band: "low", Flags: []string{"outdoors"}, Values: map[string]any{"positive": false, "double": 0.0}},
+			want: Result{Total: 0, Band: "", Flags: []string{"outdoors"}, Values: map[string]any{"positive": false, "double": 0.0},
+				Missing: []string{"sad", "worry", "hours", "comment"}, Invalid: true},
 		},
 		{
 			name:    "weights, yes counts 1, unscored items ignored",
@@ -27,17 +30,20 @@ func TestScore(t *testing.T) {
 		{
 			name:    "no counts 0; ints and JSON lists are accepted",
 			answers: map[string]any{"sad": 1, "worry": 0, "harm": false, "hours": 4},
-			want:    Result{Total: 1, Band: "low", Flags: []string{}, Values: map[string]any{"positive": false, "double": 2.0}},
+			want: Result{Total: 1, Band: "low", Flags: []string{}, Values: map[string]any{"positive": false, "double": 2.0},
+				Missing: []string{"comment"}},
 		},
 		{
-			name:    "flags in definition order",
+			name:    "flags in definition order; a missing scored item makes the total invalid",
 			answers: map[string]any{"sad": 2.0, "harm": true, "hours": 0.0},
-			want:    Result{Total: 3, Band: "high", Flags: []string{"harm", "outdoors"}, Risk: true, Values: map[string]any{"positive": true, "double": 6.0}},
+			want: Result{Total: 0, Band: "", Flags: []string{"harm", "outdoors"}, Risk: true, Values: map[string]any{"positive": false, "double": 0.0},
+				Missing: []string{"worry", "comment"}, Invalid: true},
 		},
 		{
 			name:    "total outside every band",
 			answers: map[string]any{"sad": 2.0, "worry": 2.0, "harm": true, "hours": 1.0},
-			want:    Result{Total: 7, Band: "high", Flags: []string{"harm"}, Risk: true, Values: map[string]any{"positive": true, "double": 14.0}},
+			want: Result{Total: 7, Band: "high", Flags: []string{"harm"}, Risk: true, Values: map[string]any{"positive": true, "double": 14.0},
+				Missing: []string{"comment"}},
 		},
 	}
 	for _, tt := range tests {
@@ -130,13 +136,14 @@ func TestAsked(t *testing.T) {
 
 func TestResultValue(t *testing.T) {
 	q := loadValid(t).Questionnaires["mood"]
-	res, err := q.Score(map[string]any{"sad": 1.0, "harm": true})
+	res, err := q.Score(map[string]any{"sad": 1.0, "worry": 0.0, "harm": true, "hours": 0.0})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := q.ResultValue(res)
 	want := map[string]any{
 		"total": 2.0, "band": "low", "flags": []string{"harm", "outdoors"}, "risk": true,
+		"valid": true, "missing": []string{"comment"}, "unknown": []string{},
 		"positive": false, "double": 4.0,
 		"sad": 1.0, "worry": 0.0, "harm": true, "hours": 0.0, "comment": "",
 	}

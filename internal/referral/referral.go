@@ -84,15 +84,29 @@ type Score struct {
 	BandLabel     string    `json:"band_label,omitempty"`
 	Flags         []string  `json:"flags,omitempty"` // flag labels (ids when unlabelled)
 	At            time.Time `json:"at,omitzero"`
+	// Invalid: too many items without an answer, the total means nothing;
+	// Prorated: the total was prorated over Missing items.
+	Invalid  bool `json:"invalid,omitempty"`
+	Prorated bool `json:"prorated,omitempty"`
+	Missing  int  `json:"missing,omitempty"`
 }
 
 // Flag is a raised questionnaire flag a clinician must see first.
 type Flag struct {
-	Questionnaire    string `json:"questionnaire"`
-	ID               string `json:"id"`
-	Label            string `json:"label"`
-	Risk             bool   `json:"risk,omitempty"`
-	Contraindication bool   `json:"contraindication,omitempty"`
+	Questionnaire    string        `json:"questionnaire"`
+	ID               string        `json:"id"`
+	Label            string        `json:"label"`
+	Risk             bool          `json:"risk,omitempty"`
+	Kind             flow.FlagKind `json:"kind,omitempty"`             // contraindication, caution or note
+	Contraindication bool          `json:"contraindication,omitempty"` // Kind == contraindication, for older readers
+}
+
+// Unknown is a risk or checklist question left unknown: the patient was not
+// sure, or gave no clear answer. It is never a "no".
+type Unknown struct {
+	Questionnaire string `json:"questionnaire"`
+	Item          string `json:"item"`
+	Label         string `json:"label"` // the item's short label
 }
 
 // Notice is one posting of the referral to a staff destination.
@@ -120,11 +134,12 @@ type Referral struct {
 	Created  time.Time     `json:"created"`
 	Locale   string        `json:"locale,omitempty"`
 
-	Answers    []Answer `json:"answers,omitempty"`
-	Scores     []Score  `json:"scores,omitempty"`
-	RedFlags   []Flag   `json:"red_flags,omitempty"`
-	Intentions string   `json:"intentions,omitempty"`
-	Declined   []string `json:"declined,omitempty"` // medical questions the bot declined to answer
+	Answers    []Answer  `json:"answers,omitempty"`
+	Scores     []Score   `json:"scores,omitempty"`
+	RedFlags   []Flag    `json:"red_flags,omitempty"`
+	Unknown    []Unknown `json:"unknown,omitempty"` // risk and checklist questions left unknown
+	Intentions string    `json:"intentions,omitempty"`
+	Declined   []string  `json:"declined,omitempty"` // medical questions the bot declined to answer
 
 	History []Change `json:"history"`
 	Notes   []Note   `json:"notes,omitempty"`
@@ -227,7 +242,11 @@ func Assemble(rr runner.Referral, b *flow.Bundle, history []runner.Record) *Refe
 			if q != nil {
 				for _, def := range q.Scoring.Flags {
 					if def.ID == id {
-						f.Risk, f.Contraindication = def.Risk, def.Contraindication
+						f.Risk, f.Kind = def.Risk, def.Kind
+						if f.Kind == "" && def.Contraindication {
+							f.Kind = flow.FlagContraindication
+						}
+						f.Contraindication = f.Kind == flow.FlagContraindication
 						if l := def.Label.In(locales...); l != "" {
 							f.Label = l
 						}
@@ -238,9 +257,26 @@ func Assemble(rr runner.Referral, b *flow.Bundle, history []runner.Record) *Refe
 			}
 			sc.Flags = append(sc.Flags, f.Label)
 			key := f.Questionnaire + "/" + f.ID
-			if (f.Risk || f.Contraindication) && !seenFlag[key] {
+			if (f.Risk || f.Kind != "") && !seenFlag[key] {
 				seenFlag[key] = true
 				r.RedFlags = append(r.RedFlags, f)
+			}
+		}
+		sc.Invalid, sc.Prorated, sc.Missing = res.Invalid, res.Prorated, len(res.Missing)
+		for _, id := range res.Unknown {
+			u := Unknown{Questionnaire: res.Questionnaire, Item: id, Label: id}
+			if q != nil {
+				for _, it := range q.Items {
+					if it.ID == id && it.Ask != nil {
+						if l := it.Ask.Short.In(locales...); l != "" {
+							u.Label = l
+						}
+					}
+				}
+			}
+			if key := "?" + u.Questionnaire + "/" + id; !seenFlag[key] {
+				seenFlag[key] = true
+				r.Unknown = append(r.Unknown, u)
 			}
 		}
 		r.Scores = append(r.Scores, sc)

@@ -438,3 +438,29 @@ func TestSummaryShowsSafetyCategory(t *testing.T) {
 		}
 	}
 }
+
+// A caution is not called a contraindication, a question left unknown is
+// listed as unknown (never as no), and an invalid total shows no number.
+func TestSummaryKindsUnknownAndInvalid(t *testing.T) {
+	b := bundle()
+	q := b.Questionnaires["phq9"]
+	q.Items = []*flow.Item{{ID: "q9", Unknown: true, Ask: &flow.Ask{Type: flow.AskYesNo, Short: flow.Text{"en": "Thoughts of death"}}}}
+	q.Scoring.Flags = append(q.Scoring.Flags,
+		flow.Flag{ID: "family", Kind: flow.FlagCaution, Label: flow.Text{"en": "Family history of psychosis"}},
+		flow.Flag{ID: "lamo", Kind: flow.FlagNote, Label: flow.Text{"en": "Takes lamotrigine"}})
+	rr := runnerReferral("tg:m:1:9#0", flow.Urgent)
+	rr.Context.Results = []flow.Result{{Questionnaire: "phq9", Flags: []string{"family", "lamo"}, Missing: []string{"q9"}, Unknown: []string{"q9"}, Invalid: true}}
+	r := Assemble(rr, b, nil)
+	if len(r.RedFlags) != 2 || r.RedFlags[0].Kind != flow.FlagCaution || r.RedFlags[0].Contraindication || len(r.Unknown) != 1 {
+		t.Fatalf("assembled %+v %+v", r.RedFlags, r.Unknown)
+	}
+	s := Summary(r, nil)
+	for _, want := range []string{"• Caution: Family history of psychosis", "• Note: Takes lamotrigine", "• Unknown (not sure, or no clear answer; never read as no): Thoughts of death (phq9)", "• PHQ-9: no valid total (items without an answer: 1)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("summary lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "Contraindication: Family") {
+		t.Errorf("a caution is called a contraindication:\n%s", s)
+	}
+}

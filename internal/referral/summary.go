@@ -27,7 +27,7 @@ var priorityMark = map[flow.Priority]string{
 
 // Summary is the clinician's view of r in at most SummaryLines lines of at
 // most LineRunes runes: red flags first (crisis message, risk flags,
-// contraindications), then scores with bands, then the other answers, and
+// contraindications, cautions and notes, questions left unknown), then scores with bands, then the other answers, and
 // the status at the end. It is staff-facing text with the patient's words
 // in it: never send it to a patient or log it. loc is the time zone of the
 // times shown (nil: UTC).
@@ -85,18 +85,25 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 		red = append(red, "• "+safety+": "+quote(r.Message))
 	}
 	for _, f := range r.RedFlags {
-		kind := "Contraindication"
-		if f.Risk {
-			kind = "Risk"
-		}
-		red = append(red, fmt.Sprintf("• %s: %s (%s)", kind, f.Label, f.Questionnaire))
+		red = append(red, fmt.Sprintf("• %s: %s (%s)", flagKind(f), f.Label, f.Questionnaire))
+	}
+	for _, u := range r.Unknown {
+		red = append(red, fmt.Sprintf("• Unknown (not sure, or no clear answer; never read as no): %s (%s)", u.Label, u.Questionnaire))
 	}
 	var scores []string
 	for _, s := range r.Scores {
 		line := fmt.Sprintf("• %s: %s", s.Title, strconv.FormatFloat(s.Total, 'f', -1, 64))
-		if s.BandLabel != "" {
+		switch {
+		case s.Invalid:
+			line = fmt.Sprintf("• %s: no valid total (items without an answer: %d)", s.Title, s.Missing)
+		case s.Prorated:
+			line += fmt.Sprintf(" (prorated; items without an answer: %d)", s.Missing)
+		}
+		switch {
+		case s.Invalid:
+		case s.BandLabel != "":
 			line += " (" + s.BandLabel + ")"
-		} else if s.Band != "" {
+		case s.Band != "":
 			line += " (" + s.Band + ")"
 		}
 		if len(s.Flags) > 0 {
@@ -173,6 +180,20 @@ func render(r *Referral, loc *time.Location, maxLines int, detail bool) string {
 		lines[i] = cut(l, LineRunes)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// flagKind names how a clinician reads a red flag: "Risk", then its kind
+// ("Contraindication", "Caution", "Note"); "Flag" when it has none.
+func flagKind(f Flag) string {
+	switch {
+	case f.Risk:
+		return "Risk"
+	case f.Kind != "":
+		return strings.ToUpper(string(f.Kind[:1])) + string(f.Kind[1:])
+	case f.Contraindication:
+		return "Contraindication"
+	}
+	return "Flag"
 }
 
 // StatusLine says where r stands: "Status: new", or "Acknowledged by Dr. A

@@ -73,8 +73,12 @@ func walkIntake(t *testing.T, policy string) {
 					pick = m.Choices[2].Value
 				}
 				for _, c := range m.Choices {
-					if policy == "high" && len(m.Choices) > 2 {
+					if c.Label == "All correct" {
+						pick = c.Value // a review: confirm, or the walk never ends
 						break
+					}
+					if policy == "high" && len(m.Choices) > 2 {
+						continue
 					}
 					if c.Label == "No" || c.Label == "All correct" {
 						pick = c.Value
