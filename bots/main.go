@@ -31,6 +31,7 @@ Usage:
   kapbot export [--format json|csv|fhir]     patients' results and referrals to stdout (audited)
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
   kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
+  kapbot safety check [--json] [--labels F]  screen messages from stdin, one per line: category and rules
 
 Run 'kapbot COMMAND --help' for a command's flags.
 
@@ -90,6 +91,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdExport(ctx, cfg, args[1:], s)
 	case "audit":
 		err = cmdAudit(ctx, cfg, args[1:], s)
+	case "safety":
+		err = cmdSafety(ctx, cfg, args[1:], s)
 	default:
 		err = usagef("unknown command %q: run 'kapbot help'", args[0])
 	}
