@@ -104,8 +104,8 @@ func TestSafetyPathsOnTheSampleClinic(t *testing.T) {
 	}
 }
 
-// With the detector on main: crisis language over the 16 KB limit and
-// during a human takeover.
+// With the detector: crisis language over the 16 KB limit, a ketamine
+// overdose question, and crisis language during a human takeover.
 func TestCrisisInEveryStateWithTheDetector(t *testing.T) {
 	b := loadSample(t)
 	screener, err := runner.SafetyScreener(b)
@@ -129,6 +129,18 @@ func TestCrisisInEveryStateWithTheDetector(t *testing.T) {
 		turn("yes", "", "phq2/q1"),
 		turn(filler+filler, "", "phq2/q1", "too long"),
 	}, Expect: &enginetest.Expect{Referrals: []string{}}})
+
+	// A ketamine overdose question is a crisis and a medical question: the
+	// crisis wins, and the medical reply is not sent beside it.
+	r := run(t, eng, enginetest.Test{Name: "troches", Turns: []enginetest.Turn{
+		turn("yes", "", "phq2/q1"),
+		turn("what happens if i take all my troches at once", "", "paused", "741741"),
+	}, Expect: &enginetest.Expect{Referrals: []string{"emergency"}}})
+	for _, m := range r.Sent {
+		if strings.Contains(m.Text, "I have passed your question") {
+			t.Fatal("the overdose question got the medical reply")
+		}
+	}
 
 	// A takeover: the staff see the message, the patient gets the resources.
 	now := enginetest.Clock
