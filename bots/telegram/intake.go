@@ -321,7 +321,8 @@ func (c *Channel) typing(ctx context.Context, chat int64) func() {
 // checked labels and removes the keyboard (nothing, when none are checked:
 // the engine asks again). A press on an older question only removes that
 // message's keyboard, as the engine answered that it is closed. Failures are
-// logged: the conversation goes on without the cosmetic edit.
+// logged: the conversation goes on without the cosmetic edit. The edit is
+// queued, not waited for.
 func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState, closed bool) {
 	fresh := snap.msg == 0 || snap.seq == ev.in.Input.Press.Seq
 	var st step
@@ -344,9 +345,8 @@ func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState, closed
 			return
 		}
 		kb = toggled(kb, ev.data)
-		chat, msg := ev.chat, ev.msg
-		st = c.editKeyboard(chat, msg, kb)
-		st.sent = func(*models.Message) { c.ui.keyboard(chat, msg, kb) }
+		st = c.editKeyboard(ev.chat, ev.msg, kb)
+		c.ui.keyboard(ev.chat, ev.msg, kb) // the next toggle builds on it, sent or not
 	case ev.press == dataDone:
 		kb := ev.kb
 		if cur, ok := c.ui.get(ev.chat); ok && cur.msg == ev.msg && cur.kb != nil {
@@ -360,10 +360,21 @@ func (c *Channel) afterPress(ctx context.Context, ev event, snap uiState, closed
 	default:
 		return
 	}
-	if err := c.send.do(ctx, ev.chat, []step{st}); err != nil && ctx.Err() == nil {
-		c.log.Warn("telegram: updating the question message failed", "chat", runner.LogID(fmt.Sprint("tg:", ev.chat)), "err", err)
-	}
+	// Queued behind the chat's replies, not waited for: the chat's next
+	// update (the next press) goes on at once.
+	// The edit outlives a webhook request's context.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), editTimeout)
+	done := c.send.later(ctx, ev.chat, []step{st})
+	go func() {
+		defer cancel()
+		if err := <-done; err != nil && ctx.Err() == nil {
+			c.log.Warn("telegram: updating the question message failed", "chat", runner.LogID(fmt.Sprint("tg:", ev.chat)), "err", err)
+		}
+	}()
 }
+
+// editTimeout bounds how long the edit after a press may wait in the queue.
+const editTimeout = time.Minute
 
 // closeQuestion edits the question to show the answer and drop its keyboard;
 // when the answer would not fit, it only drops the keyboard.

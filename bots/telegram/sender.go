@@ -77,21 +77,7 @@ func newSender(c *Channel) *sender {
 // good, or ctx ended. A job cancelled while queued is removed; one in flight
 // is aborted with its request.
 func (s *sender) do(ctx context.Context, chat int64, steps []step) error {
-	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
-	s.mu.Lock()
-	q := s.chatLocked(chat)
-	q.jobs = append(q.jobs, j)
-	if !q.inRing {
-		q.inRing = true
-		s.ring = append(s.ring, q)
-	}
-	if !s.running {
-		s.running = true
-		go s.loop()
-	}
-	s.mu.Unlock()
-	s.signal()
-
+	j, q := s.enqueue(ctx, chat, steps)
 	select {
 	case err := <-j.done:
 		return err
@@ -241,6 +227,31 @@ func parsePauseKey(key string) (int64, bool) {
 		return 0, true
 	}
 	return parsePatient(key)
+}
+
+// later queues steps for chat and returns at once; the outcome arrives on
+// the channel. The job is dropped if ctx ends while it waits.
+func (s *sender) later(ctx context.Context, chat int64, steps []step) <-chan error {
+	j, _ := s.enqueue(ctx, chat, steps)
+	return j.done
+}
+
+func (s *sender) enqueue(ctx context.Context, chat int64, steps []step) (*job, *chatQueue) {
+	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
+	s.mu.Lock()
+	q := s.chatLocked(chat)
+	q.jobs = append(q.jobs, j)
+	if !q.inRing {
+		q.inRing = true
+		s.ring = append(s.ring, q)
+	}
+	if !s.running {
+		s.running = true
+		go s.loop()
+	}
+	s.mu.Unlock()
+	s.signal()
+	return j, q
 }
 
 func (s *sender) signal() {

@@ -198,6 +198,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeError(w, e)
 		return
 	}
+	if e := s.scoped(method, p, time.Now()); e != nil {
+		writeError(w, e)
+		return
+	}
 	result, e := h(r, p)
 	if e != nil {
 		writeError(w, e)
@@ -254,6 +258,46 @@ func (s *Server) injected(method string, now time.Time) *apiError {
 	default:
 		return &apiError{code: f.status, desc: http.StatusText(f.status) + ": injected failure"}
 	}
+}
+
+// scoped applies the retry_after windows to the calls about a chat that are
+// not rate-limited themselves (chat actions, callback answers), and the
+// random 429s of WithFlaky429 to every call about a chat.
+func (s *Server) scoped(method string, p *params, now time.Time) *apiError {
+	var chatID int64
+	switch {
+	case method == "answercallbackquery":
+		id, _ := p.str("callback_query_id")
+		s.mu.Lock()
+		if q := s.queries[id]; q != nil {
+			chatID = q.chat
+		}
+		s.mu.Unlock()
+	case method == "sendchataction" || rateLimited[method]:
+		chatID, _, _ = p.int64("chat_id")
+	}
+	if chatID == 0 {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c := s.chatLocked(chatID)
+	if !rateLimited[method] { // rate-limited calls meet the windows in limitLocked
+		if e := s.windowLocked(&s.botWindow, now, true); e != nil {
+			return e
+		}
+		if e := s.windowLocked(&c.window, now, false); e != nil {
+			return e
+		}
+	}
+	if s.flaky > 0 && s.rnd.Float64() < s.flaky {
+		if c.window.open(now) || s.botWindow.open(now) {
+			return nil // the window's own check answers
+		}
+		s.stats.Flaky++
+		return s.floodLocked(&c.window, s.second, now, false)
+	}
+	return nil
 }
 
 // limitLocked applies the flood limits to a rate-limited call in chat c at
@@ -809,7 +853,7 @@ func (s *Server) answerCallbackQuery(_ *http.Request, p *params) (any, *apiError
 	if q == nil || q.answered {
 		return nil, badRequest("query is too old or already answered")
 	}
-	q.answered, q.text = true, t
+	q.answered, q.text, q.answeredAt = true, t, time.Now()
 	return true, nil
 }
 

@@ -34,6 +34,8 @@ import (
 	"sync"
 	"time"
 
+	mrand "math/rand/v2"
+
 	"github.com/go-telegram/bot/models"
 	"golang.org/x/time/rate"
 )
@@ -85,6 +87,15 @@ func WithRetryAfter(sec int) Option { return func(s *Server) { s.injectedRetry =
 // the client could know (default 30 ms); see Stats.IgnoredRetryAfter.
 func WithGrace(d time.Duration) Option { return func(s *Server) { s.grace = d } }
 
+// WithFlaky429 makes a fraction p (0 to 1) of the calls about a chat
+// (sending, editing, chat actions, callback answers) fail with a 429 for that
+// chat with retry_after 1, at random (seeded, so a run can be repeated): a
+// client must then leave that chat alone for a Telegram second, whatever the
+// method. They count in Stats.TooManyRequests and Stats.Flaky.
+func WithFlaky429(p float64, seed uint64) Option {
+	return func(s *Server) { s.flaky, s.rnd = p, mrand.New(mrand.NewPCG(seed, seed^0x9e3779b97f4a7c15)) }
+}
+
 // WithBotUsername sets the username getMe reports (default "kapbot_test_bot").
 func WithBotUsername(name string) Option { return func(s *Server) { s.username = name } }
 
@@ -109,7 +120,8 @@ type Message struct {
 type Stats struct {
 	Calls             map[string]int // requests per method, failed ones included
 	TooManyRequests   int            // 429 responses sent
-	IgnoredRetryAfter int            // rate-limited requests inside a retry_after window (after the grace)
+	IgnoredRetryAfter int            // requests of any method about a chat inside a retry_after window of the chat or the bot (after the grace)
+	Flaky             int            // 429s injected at random (WithFlaky429)
 	Unanswered        int            // callback queries not answered
 	WebhookDeliveries int            // updates POSTed to the webhook and answered 200
 	WebhookFailures   int            // webhook POSTs answered otherwise or failed
@@ -146,6 +158,8 @@ type Server struct {
 	fail      map[string][]failure
 	slow      time.Duration
 	botLim    *rate.Limiter
+	flaky     float64
+	rnd       *mrand.Rand
 	botWindow window
 	stats     Stats
 	commands  []models.BotCommand
@@ -184,8 +198,11 @@ type message struct {
 }
 
 type query struct {
-	answered bool
-	text     string
+	answered   bool
+	text       string
+	chat       int64
+	pressed    time.Time // when the press was queued
+	answeredAt time.Time
 }
 
 type failure struct {
@@ -369,7 +386,7 @@ func (s *Server) Press(chatID int64, messageID int, data string) (int64, error) 
 	}
 	s.nextQuery++
 	id := fmt.Sprintf("cbq%d", 7000000+s.nextQuery)
-	s.queries[id] = &query{}
+	s.queries[id] = &query{chat: chatID, pressed: time.Now()}
 	from := c.user()
 	cq := &models.CallbackQuery{
 		ID:           id,
@@ -522,6 +539,29 @@ func (s *Server) Answer(queryID string) (string, bool) {
 		return "", false
 	}
 	return q.text, q.answered
+}
+
+// AnswerDelays returns, for every callback query answered so far, how long
+// after the press was queued the answer came, in the order of the presses.
+func (s *Server) AnswerDelays() []time.Duration {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	type qd struct {
+		at time.Time
+		d  time.Duration
+	}
+	var all []qd
+	for _, q := range s.queries {
+		if q.answered {
+			all = append(all, qd{q.pressed, q.answeredAt.Sub(q.pressed)})
+		}
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].at.Before(all[j].at) })
+	out := make([]time.Duration, len(all))
+	for i, x := range all {
+		out[i] = x.d
+	}
+	return out
 }
 
 // ChatActions returns how many chat actions (typing) the bot sent to chatID.

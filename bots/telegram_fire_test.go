@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+	"github.com/kapbot/kapbot/internal/catalog"
+	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// serveTelegramFake is serveTelegram with a fake built from opts.
+func serveTelegramFake(t testing.TB, second time.Duration, opts ...telegramtest.Option) *telegramtest.Server {
+	t.Helper()
+	useRedis(t)
+	pushSamples(t)
+	fake := telegramtest.NewServer(append([]telegramtest.Option{telegramtest.WithSecond(second)}, opts...)...)
+	t.Cleanup(fake.Close)
+	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
+	t.Cleanup(func() { telegramOptions = nil })
+	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
+	t.Setenv("TELEGRAM_API_URL", fake.URL)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	return fake
+}
+
+// tapAll plays one patient like answerAll, but presses a button twice in a
+// row (a double tap) with probability double.
+func tapAll(be *backend, fake *telegramtest.Server, chat int64, double float64, rnd *rand.Rand) (taps int, err error) {
+	pressed := map[int]bool{}
+	deadline := time.Now().Add(4 * time.Minute)
+	for time.Now().Before(deadline) {
+		msgs := fake.Messages(chat)
+		acted := false
+		if n := len(msgs); n > 0 {
+			last := msgs[n-1]
+			if len(last.Keyboard) > 0 && !pressed[last.ID] {
+				pressed[last.ID] = true
+				data := last.Keyboard[0][0].Data
+				if _, err := fake.Press(chat, last.ID, data); err != nil {
+					return taps, err
+				}
+				if rnd.Float64() < double {
+					if _, err := fake.Press(chat, last.ID, data); err == nil {
+						taps++
+					}
+				}
+				acted = true
+			}
+		}
+		if !acted && len(msgs) > 0 && len(msgs[len(msgs)-1].Keyboard) == 0 {
+			sess, err := be.store.Load(context.Background(), fmt.Sprint("tg:", chat))
+			if err != nil {
+				return taps, err
+			}
+			if st, _ := runner.DecodeState(sess.Data); st.Status == engine.Ended {
+				return taps, nil
+			}
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return taps, fmt.Errorf("chat %d: no end in sight", chat)
+}
+
+// p99 returns the 99th percentile of ds.
+func p99(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[(len(s)*99+99)/100-1]
+}
+
+// 200 Telegram patients answer a questionnaire through `kapbot serve` while
+// the fake answers 10% of the calls about a chat with a 429 and 20% of the
+// presses come twice (a double tap). Every press is answered within a second
+// (p99, from the fake's clock: the press is answered once committed, not
+// after the replies), no call of any method is made inside a retry_after
+// window, every patient sees the same messages (nothing repeated, no
+// "question closed" in the chat: a double tap gets it as a toast).
+func TestServeTelegramUnderFire(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	const patients = 200
+	// A Telegram second of 100 ms keeps a retry_after window (100 ms)
+	// longer than the fake's grace (30 ms), so an ignored one is seen.
+	fake := serveTelegramFake(t, 100*time.Millisecond, telegramtest.WithFlaky429(0.10, 12))
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	doubles := 0
+	errs := make(chan error, patients)
+	for i := range patients {
+		chat := int64(300000 + i)
+		fake.PushText(chat, "/start phq2")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := tapAll(be, fake, chat, 0.2, rand.New(rand.NewPCG(uint64(i), 7)))
+			mu.Lock()
+			doubles += n
+			mu.Unlock()
+			if err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if err := fake.Wait(20*time.Second, func(st telegramtest.Stats) bool { return st.Unanswered == 0 }); err != nil {
+		t.Fatalf("presses left unanswered: %v", fake.Stats())
+	}
+	st := fake.Stats()
+	t.Logf("stats: %v flaky=%d double taps=%d", st, st.Flaky, doubles)
+	if st.IgnoredRetryAfter != 0 {
+		t.Errorf("%d calls inside a retry_after window", st.IgnoredRetryAfter)
+	}
+	if st.Flaky < 50 || doubles < 20 {
+		t.Fatalf("the fire was too weak: %d flaky 429s, %d double taps", st.Flaky, doubles)
+	}
+	delays := fake.AnswerDelays()
+	if p := p99(delays); p > time.Second {
+		t.Errorf("p99 of press to answer: %v over %d presses, want within 1s", p, len(delays))
+	} else {
+		t.Logf("press to answer: p99 %v over %d presses", p, len(delays))
+	}
+	closed := (*catalog.Catalog)(nil).Text(catalog.Closed)
+	want := texts(fake.Messages(300000))
+	for i := range patients {
+		got := texts(fake.Messages(int64(300000 + i)))
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+			t.Fatalf("patient %d saw %q, patient 0 saw %q", i, got, want)
+		}
+	}
+	if slices.Contains(want, closed) {
+		t.Fatalf("a double tap posted %q into the chat", closed)
+	}
+}
