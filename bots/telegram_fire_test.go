@@ -67,7 +67,7 @@ func tapAll(be *backend, fake *telegramtest.Server, chat int64, double float64, 
 				return taps, nil
 			}
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(50 * time.Millisecond) // the patient reads; the test spares the CPU
 	}
 	return taps, fmt.Errorf("chat %d: no end in sight", chat)
 }
@@ -94,9 +94,10 @@ func TestServeTelegramUnderFire(t *testing.T) {
 		t.Skip("long")
 	}
 	const patients = 200
-	// A Telegram second of 100 ms keeps a retry_after window (100 ms)
-	// longer than the fake's grace (30 ms), so an ignored one is seen.
-	fake := serveTelegramFake(t, 100*time.Millisecond, telegramtest.WithFlaky429(0.10, 12))
+	// A Telegram second of 200 ms keeps a retry_after window (200 ms)
+	// well past the fake's grace (60 ms, for a loaded machine running
+	// -race), so an ignored one is seen.
+	fake := serveTelegramFake(t, 200*time.Millisecond, telegramtest.WithFlaky429(0.10, 12), telegramtest.WithGrace(60*time.Millisecond))
 	be, err := configFromEnv().open(context.Background(), false, func(string) {})
 	if err != nil {
 		t.Fatal(err)
@@ -127,6 +128,20 @@ func TestServeTelegramUnderFire(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
+	// The session ends when the last answer is committed; its last replies
+	// and edits may still be on their way: let them settle.
+	sent := func() int {
+		st := fake.Stats()
+		return st.Calls["sendMessage"] + st.Calls["editMessageText"] + st.Calls["editMessageReplyMarkup"]
+	}
+	for prev, end := -1, time.Now().Add(20*time.Second); time.Now().Before(end); {
+		n := sent()
+		if n == prev {
+			break
+		}
+		prev = n
+		time.Sleep(500 * time.Millisecond)
+	}
 	if err := fake.Wait(20*time.Second, func(st telegramtest.Stats) bool { return st.Unanswered == 0 }); err != nil {
 		t.Fatalf("presses left unanswered: %v", fake.Stats())
 	}
@@ -139,8 +154,15 @@ func TestServeTelegramUnderFire(t *testing.T) {
 		t.Fatalf("the fire was too weak: %d flaky 429s, %d double taps", st.Flaky, doubles)
 	}
 	delays := fake.AnswerDelays()
-	if p := p99(delays); p > time.Second {
-		t.Errorf("p99 of press to answer: %v over %d presses, want within 1s", p, len(delays))
+	if testing.Verbose() {
+		sorted := slices.Clone(delays)
+		slices.Sort(sorted)
+		n := len(sorted)
+		t.Logf("press to answer: p50 %v p90 %v max %v; in press order: first %v last %v", sorted[n/2], sorted[n*9/10], sorted[n-1], delays[:5], delays[n-5:])
+	}
+	// Within a second; -race slows everything down, the bound with it.
+	if p, limit := p99(delays), raceSlowdown*time.Second; p > limit {
+		t.Errorf("p99 of press to answer: %v over %d presses, want within %v", p, len(delays), limit)
 	} else {
 		t.Logf("press to answer: p99 %v over %d presses", p, len(delays))
 	}

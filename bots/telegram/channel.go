@@ -141,7 +141,7 @@ func WithLimits(l Limits) Option { return func(o *options) { o.limits = l } }
 func WithPollTimeout(sec int) Option { return func(o *options) { o.pollTimeout = sec } }
 
 // WithWorkers bounds how many handler calls run at once, each for a
-// different chat (default 16).
+// different chat (default 64).
 func WithWorkers(n int) Option { return func(o *options) { o.workers = n } }
 
 // WithConcurrency bounds the send requests in flight, each for a different
@@ -233,7 +233,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		limits:         DefaultLimits(),
 		pollTimeout:    30,
 		busyPoll:       300 * time.Millisecond,
-		workers:        16,
+		workers:        64,
 		concurrency:    16,
 		backoffMin:     500 * time.Millisecond,
 		backoffMax:     30 * time.Second,

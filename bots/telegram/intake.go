@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -227,7 +228,7 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 	// A stale or double press gets the catalogue's text as a toast, not as
 	// a chat message.
 	if ev.query != "" && !st.answered && ctx.Err() == nil {
-		c.answerIn(ctx, ev.chat, ev.query, notice.Text())
+		c.answerSoon(ctx, ev.chat, ev.query, notice.Text())
 		st.answered = true
 	}
 	if err != nil {
@@ -243,27 +244,58 @@ func (c *Channel) process(ctx context.Context, u *models.Update, st *procState) 
 // spinning. A 400 (answered before, or too old) is expected after a replay.
 func (c *Channel) answer(ctx context.Context, chat int64, id string) { c.answerIn(ctx, chat, id, "") }
 
+// answerSoon answers a callback query like answerIn, in the background: the
+// update is done once the press is committed, and its answer (which may
+// wait out a pause) holds up neither the chat's next update nor the offset.
+// The answer outlives a webhook request's context, up to answerTimeout.
+func (c *Channel) answerSoon(ctx context.Context, chat int64, id, text string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), answerTimeout)
+	go func() {
+		defer cancel()
+		c.answerIn(ctx, chat, id, text)
+	}()
+}
+
+// answerTimeout bounds the answer to a callback query: Telegram refuses
+// answers to older ones anyway.
+const answerTimeout = 15 * time.Second
+
 // answerWith answers a callback query, showing text (if any) to the person
 // who pressed.
 func (c *Channel) answerWith(ctx context.Context, id, text string) { c.answerIn(ctx, 0, id, text) }
 
 // answerIn answers a callback query pressed in chat (0 when unknown),
-// showing text (if any) to the person who pressed. It first waits out a
-// pause of the bot or the chat after a 429, as every call does.
+// showing text (if any) to the person who pressed. In a known chat the
+// answer goes through the sender, ahead of the chat's messages and without
+// taking their tokens, but after the pauses of the bot and the chat and
+// never while another call of the chat is in flight; a 429 pauses the chat
+// as any other does. Otherwise it waits out the bot's pause and is sent
+// directly.
 func (c *Channel) answerIn(ctx context.Context, chat int64, id, text string) {
+	params := &bot.AnswerCallbackQueryParams{CallbackQueryID: id, Text: text}
+	if chat != 0 {
+		err := c.send.answer(ctx, chat, step{method: "answerCallbackQuery", run: func(ctx context.Context) (*models.Message, error) {
+			_, err := c.bot.AnswerCallbackQuery(ctx, params)
+			return nil, err
+		}})
+		if err != nil && ctx.Err() == nil && !errors.Is(err, ErrRejected) {
+			c.log.Warn("telegram: answer callback failed", "err", err)
+		}
+		return
+	}
 	for n := 1; n <= 3+c.opt.maxFloods; n++ {
-		if !c.send.waitHold(ctx, chat) {
+		if !c.send.waitHold(ctx, 0) {
 			return
 		}
-		cls, e := c.call(ctx, "answerCallbackQuery", chat, func(ctx context.Context) error {
-			_, err := c.bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: id, Text: text})
+		cls, e := c.call(ctx, "answerCallbackQuery", 0, func(ctx context.Context) error {
+			_, err := c.bot.AnswerCallbackQuery(ctx, params)
 			return err
 		})
 		switch cls {
 		case classOK, classRejected, classCanceled:
 			return
 		case classFlood:
-			c.send.flood(chat, e)
+			c.send.flood(0, e)
 		case classTransient:
 			if n >= 3 || !c.sleep(ctx, c.backoff(n)) {
 				return

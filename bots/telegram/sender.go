@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -56,6 +57,9 @@ type job struct {
 	floods   int // 429s
 	done     chan error
 	finished bool
+	// free: the job's calls take no token of the message limits (a callback
+	// answer); they still wait out the pauses and go one at a time per chat.
+	free bool
 }
 
 // step is one rate-limited Bot API call.
@@ -82,7 +86,13 @@ func (s *sender) do(ctx context.Context, chat int64, steps []step) error {
 	case err := <-j.done:
 		return err
 	case <-ctx.Done():
+		return s.abandon(q, j, ctx)
 	}
+}
+
+// abandon removes j, whose ctx ended, from q unless it finished or is in
+// flight (its request is aborted with ctx), and returns its outcome.
+func (s *sender) abandon(q *chatQueue, j *job, ctx context.Context) error {
 	s.mu.Lock()
 	select {
 	case err := <-j.done: // finished meanwhile
@@ -236,11 +246,47 @@ func (s *sender) later(ctx context.Context, chat int64, steps []step) <-chan err
 	return j.done
 }
 
+// answer queues a callback answer for chat ahead of the chat's waiting
+// messages (behind earlier answers and the call in flight) and waits for it.
+// It takes no token of the message limits but waits out the pauses like
+// every call, and, being one of the chat's calls, never goes out while
+// another of the chat's calls is in flight.
+func (s *sender) answer(ctx context.Context, chat int64, st step) error {
+	j := &job{ctx: ctx, chat: chat, steps: []step{st}, done: make(chan error, 1), free: true}
+	s.mu.Lock()
+	q := s.chatLocked(chat)
+	i := 0
+	if q.busy {
+		i = 1 // jobs[0] is in flight
+	}
+	for i < len(q.jobs) && q.jobs[i].free {
+		i++
+	}
+	q.jobs = slices.Insert(q.jobs, i, j)
+	s.startLocked(q)
+	s.mu.Unlock()
+	s.signal()
+	select {
+	case err := <-j.done:
+		return err
+	case <-ctx.Done():
+		return s.abandon(q, j, ctx)
+	}
+}
+
 func (s *sender) enqueue(ctx context.Context, chat int64, steps []step) (*job, *chatQueue) {
 	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
 	s.mu.Lock()
 	q := s.chatLocked(chat)
 	q.jobs = append(q.jobs, j)
+	s.startLocked(q)
+	s.mu.Unlock()
+	s.signal()
+	return j, q
+}
+
+// startLocked puts q in the ring and starts the dispatcher if needed.
+func (s *sender) startLocked(q *chatQueue) {
 	if !q.inRing {
 		q.inRing = true
 		s.ring = append(s.ring, q)
@@ -249,9 +295,6 @@ func (s *sender) enqueue(ctx context.Context, chat int64, steps []step) (*job, *
 		s.running = true
 		go s.loop()
 	}
-	s.mu.Unlock()
-	s.signal()
-	return j, q
 }
 
 func (s *sender) signal() {
@@ -303,9 +346,6 @@ func (s *sender) pickLocked(now time.Time) (*chatQueue, time.Duration) {
 	if now.Before(s.pause) {
 		return nil, s.pause.Sub(now)
 	}
-	if d := tokenWait(s.global, now); d > 0 {
-		return nil, d
-	}
 	var wait time.Duration
 	soonest := func(d time.Duration) {
 		if d > 0 && (wait == 0 || d < wait) {
@@ -329,13 +369,15 @@ func (s *sender) pickLocked(now time.Time) (*chatQueue, time.Duration) {
 			soonest(q.pause.Sub(now))
 			continue
 		}
-		if d := max(tokenWait(q.lim, now), tokenWait(q.group, now)); d > 0 {
-			soonest(d)
-			continue
-		}
-		for _, l := range []*rate.Limiter{q.lim, q.group, s.global} {
-			if l != nil {
-				l.AllowN(now, 1)
+		if !q.jobs[0].free {
+			if d := max(tokenWait(s.global, now), tokenWait(q.lim, now), tokenWait(q.group, now)); d > 0 {
+				soonest(d)
+				continue
+			}
+			for _, l := range []*rate.Limiter{q.lim, q.group, s.global} {
+				if l != nil {
+					l.AllowN(now, 1)
+				}
 			}
 		}
 		s.next = idx + 1

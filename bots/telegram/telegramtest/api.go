@@ -283,10 +283,10 @@ func (s *Server) scoped(method string, p *params, now time.Time) *apiError {
 	defer s.mu.Unlock()
 	c := s.chatLocked(chatID)
 	if !rateLimited[method] { // rate-limited calls meet the windows in limitLocked
-		if e := s.windowLocked(&s.botWindow, now, true); e != nil {
+		if e := s.windowLocked(&s.botWindow, now, true, method); e != nil {
 			return e
 		}
-		if e := s.windowLocked(&c.window, now, false); e != nil {
+		if e := s.windowLocked(&c.window, now, false, method); e != nil {
 			return e
 		}
 	}
@@ -302,11 +302,11 @@ func (s *Server) scoped(method string, p *params, now time.Time) *apiError {
 
 // limitLocked applies the flood limits to a rate-limited call in chat c at
 // now, and consumes a token from each bucket when it passes.
-func (s *Server) limitLocked(c *chat, now time.Time) *apiError {
-	if e := s.windowLocked(&s.botWindow, now, true); e != nil {
+func (s *Server) limitLocked(c *chat, now time.Time, method string) *apiError {
+	if e := s.windowLocked(&s.botWindow, now, true, method); e != nil {
 		return e
 	}
-	if e := s.windowLocked(&c.window, now, false); e != nil {
+	if e := s.windowLocked(&c.window, now, false, method); e != nil {
 		return e
 	}
 	if s.botLim != nil && s.botLim.TokensAt(now) < 1 {
@@ -338,12 +338,13 @@ func (s *Server) wait(tokens, perReal float64) time.Duration {
 
 // windowLocked answers 429 while w is open, counting a request that arrives
 // after the grace as one that ignored retry_after.
-func (s *Server) windowLocked(w *window, now time.Time, botWide bool) *apiError {
+func (s *Server) windowLocked(w *window, now time.Time, botWide bool, method string) *apiError {
 	if !w.open(now) {
 		return nil
 	}
 	if now.Sub(w.issued) > s.grace {
 		s.stats.IgnoredRetryAfter++
+		s.stats.Ignored[method]++
 	}
 	s.stats.TooManyRequests++
 	return tooMany(s.seconds(w.end.Sub(now)), botWide)
@@ -733,7 +734,7 @@ func (s *Server) store(id int64, fill func(*message)) (any, *apiError) {
 	if c.blocked {
 		return nil, &apiError{code: http.StatusForbidden, desc: "Forbidden: bot was blocked by the user"}
 	}
-	if e := s.limitLocked(c, time.Now()); e != nil {
+	if e := s.limitLocked(c, time.Now(), "sendMessage"); e != nil {
 		return nil, e
 	}
 	c.nextMsg++
@@ -816,7 +817,7 @@ func (s *Server) edit(p *params, change func(*message) bool) (any, *apiError) {
 		*m = old
 		return nil, badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
 	}
-	if e := s.limitLocked(c, time.Now()); e != nil {
+	if e := s.limitLocked(c, time.Now(), "editMessage"); e != nil {
 		*m = old
 		return nil, e
 	}

@@ -122,6 +122,7 @@ type Stats struct {
 	TooManyRequests   int            // 429 responses sent
 	IgnoredRetryAfter int            // requests of any method about a chat inside a retry_after window of the chat or the bot (after the grace)
 	Flaky             int            // 429s injected at random (WithFlaky429)
+	Ignored           map[string]int // IgnoredRetryAfter per method
 	Unanswered        int            // callback queries not answered
 	WebhookDeliveries int            // updates POSTed to the webhook and answered 200
 	WebhookFailures   int            // webhook POSTs answered otherwise or failed
@@ -230,7 +231,7 @@ func NewServer(opts ...Option) *Server {
 		chats:         map[int64]*chat{},
 		queries:       map[string]*query{},
 		fail:          map[string][]failure{},
-		stats:         Stats{Calls: map[string]int{}},
+		stats:         Stats{Calls: map[string]int{}, Ignored: map[string]int{}},
 	}
 	for _, o := range opts {
 		o(s)
@@ -521,6 +522,10 @@ func (s *Server) Stats() Stats {
 	for k, v := range s.stats.Calls {
 		st.Calls[k] = v
 	}
+	st.Ignored = make(map[string]int, len(s.stats.Ignored))
+	for k, v := range s.stats.Ignored {
+		st.Ignored[k] = v
+	}
 	for _, q := range s.queries {
 		if !q.answered {
 			st.Unanswered++
@@ -664,6 +669,9 @@ func (st Stats) String() string {
 		fmt.Fprintf(&b, "%s=%d ", k, st.Calls[k])
 	}
 	fmt.Fprintf(&b, "429s=%d ignored=%d unanswered=%d", st.TooManyRequests, st.IgnoredRetryAfter, st.Unanswered)
+	if st.IgnoredRetryAfter > 0 {
+		fmt.Fprintf(&b, " ignored_by_method=%v", st.Ignored)
+	}
 	return b.String()
 }
 
