@@ -1,9 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +14,7 @@ import (
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/termsafe"
 )
 
 // parseSince reads a --since value: RFC 3339 or a date (UTC midnight).
@@ -104,9 +105,7 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(map[string]any{"exported": time.Now().UTC(), "patients": views})
+		err = writeJSON(s.out, map[string]any{"exported": time.Now().UTC(), "patients": views}, true)
 	case "csv":
 		err = writeCSV(ctx, be, s, views, from)
 	case "fhir":
@@ -164,7 +163,13 @@ func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, fr
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
-			w.Write([]string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status})
+			// A spreadsheet and a terminal both read this: what a patient
+			// typed has its control characters escaped.
+			row := []string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status}
+			for i := range row {
+				row[i] = termsafe.Line(row[i])
+			}
+			w.Write(row)
 		}
 	}
 	w.Flush()
@@ -199,5 +204,10 @@ func writeFHIR(ctx context.Context, be *backend, s stdio, views []SessionView, f
 		}
 		patients = append(patients, p)
 	}
-	return export.WriteFHIR(s.out, patients, export.Options{Base: os.Getenv("KAPBOT_FHIR_BASE"), Now: time.Now(), Questionnaires: qs})
+	var buf bytes.Buffer
+	if err := export.WriteFHIR(&buf, patients, export.Options{Base: os.Getenv("KAPBOT_FHIR_BASE"), Now: time.Now(), Questionnaires: qs}); err != nil {
+		return err
+	}
+	_, err := s.out.Write(termsafe.JSON(buf.Bytes()))
+	return err
 }

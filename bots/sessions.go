@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/termsafe"
 )
 
 // SessionView is a patient's stored data as `sessions show --json` and
@@ -48,6 +50,10 @@ type ReferralView struct {
 	runner.Referral
 	ShortID string `json:"short_id"`
 	Status  string `json:"status"` // new, acknowledged, contacted or closed
+	// MergedInto is the short id of the open emergency referral this
+	// later emergency was added to (one open emergency per patient); Status
+	// is then that referral's.
+	MergedInto string `json:"merged_into,omitempty"`
 }
 
 func view(ctx context.Context, be *backend, patient string) (SessionView, error) {
@@ -99,8 +105,30 @@ func view(ctx context.Context, be *backend, patient string) (SessionView, error)
 			}
 			v.Referrals[i].Status = status
 		}
+		markMerged(ctx, rs, v.Referrals)
 	}
 	return v, nil
+}
+
+// markMerged names, for each referral of refs that was added to an open
+// emergency referral instead of being stored, the one it was added to.
+func markMerged(ctx context.Context, rs *referral.Store, refs []ReferralView) {
+	into := map[string]*referral.Referral{}
+	for _, r := range refs {
+		full, err := rs.Get(ctx, referral.IDFor(r.ID))
+		if err != nil {
+			continue
+		}
+		for _, src := range full.Merged {
+			into[src] = full
+		}
+	}
+	for i, r := range refs {
+		if full, ok := into[r.ID]; ok {
+			refs[i].MergedInto = full.ID
+			refs[i].Status = string(full.Status())
+		}
+	}
 }
 
 // enginePlace says where a session waits, as transcripts name it.
@@ -152,10 +180,10 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 			if ps == nil {
 				ps = []string{}
 			}
-			return json.NewEncoder(s.out).Encode(ps)
+			return writeJSON(s.out, ps, false)
 		}
 		for _, p := range ps {
-			fmt.Fprintln(s.out, p)
+			fmt.Fprintln(s.out, termsafe.Line(p))
 		}
 		return nil
 	case "erase":
@@ -172,7 +200,7 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		if err := be.store.Erase(ctx, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "erased everything stored about %s (%d referrals)\n", p, n)
+		fmt.Fprintf(s.out, "erased everything stored about %s (%d referrals)\n", termsafe.Line(p), n)
 		return nil
 	}
 	// Recorded before the session is read: a view that cannot be
@@ -186,30 +214,31 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(s.out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(v)
+		return writeJSON(s.out, v, true)
 	}
 	if !v.Exists {
-		fmt.Fprintf(s.out, "%s: nothing stored\n", v.Patient)
+		fmt.Fprintf(s.out, "%s: nothing stored\n", termsafe.Line(v.Patient))
 		return nil
 	}
-	fmt.Fprintf(s.out, "patient  %s\nstatus   %s\nflow     %s (version %s)\n", v.Patient, v.Status, v.Flow, v.Version)
+	// Everything below may hold what the patient typed: terminal controls
+	// are shown escaped (termsafe), never sent to the operator's terminal.
+	esc := termsafe.Line
+	fmt.Fprintf(s.out, "patient  %s\nstatus   %s\nflow     %s (version %s)\n", esc(v.Patient), esc(v.Status), esc(v.Flow), esc(v.Version))
 	if v.At != "" {
-		fmt.Fprintf(s.out, "waiting  %s\n", v.At)
+		fmt.Fprintf(s.out, "waiting  %s\n", esc(v.At))
 	}
 	for _, r := range v.Results {
-		fmt.Fprintf(s.out, "result   %s: total %g", r.Questionnaire, r.Total)
+		fmt.Fprintf(s.out, "result   %s: total %g", esc(r.Questionnaire), r.Total)
 		if r.Band != "" {
-			fmt.Fprintf(s.out, ", band %s", r.Band)
+			fmt.Fprintf(s.out, ", band %s", esc(r.Band))
 		}
 		if len(r.Flags) > 0 {
-			fmt.Fprintf(s.out, ", flags %s", strings.Join(r.Flags, " "))
+			fmt.Fprintf(s.out, ", flags %s", esc(strings.Join(r.Flags, " ")))
 		}
 		fmt.Fprintln(s.out)
 	}
 	for _, r := range v.Referrals {
-		fmt.Fprintf(s.out, "referral %s %s (%s) %s\n", r.Created.Format(time.RFC3339), r.Priority, r.Trigger, r.Reason)
+		fmt.Fprintf(s.out, "referral %s %s (%s) %s\n", r.Created.Format(time.RFC3339), esc(string(r.Priority)), esc(r.Trigger), esc(r.Reason))
 	}
 	flowsSorted := make([]string, 0, len(v.Answers))
 	for f := range v.Answers {
@@ -223,8 +252,26 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			fmt.Fprintf(s.out, "answer   %s.%s = %v\n", f, n, v.Answers[f][n])
+			fmt.Fprintf(s.out, "answer   %s.%s = %s\n", esc(f), esc(n), esc(fmt.Sprint(v.Answers[f][n])))
 		}
 	}
 	return nil
+}
+
+// writeJSON prints v as JSON (indented when asked) with no raw character
+// that acts on a terminal: encoding/json escapes C0 controls, and
+// termsafe.JSON the rest (DEL, C1, bidi); the values decode the same.
+func writeJSON(w io.Writer, v any, indent bool) error {
+	var b []byte
+	var err error
+	if indent {
+		b, err = json.MarshalIndent(v, "", "  ")
+	} else {
+		b, err = json.Marshal(v)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(termsafe.JSON(append(b, '\n')))
+	return err
 }

@@ -102,6 +102,7 @@ func Bundle(patients []Patient, opt Options) Resource {
 	if len(b.entries) == 0 {
 		delete(out, "entry")
 	}
+	cleanStrings(out)
 	return out
 }
 
@@ -447,3 +448,45 @@ func uuidOf(parts ...string) string {
 	h := hex.EncodeToString(u)
 	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }
+
+// cleanStrings replaces, in every string of v (maps and slices walked in
+// place), the characters a FHIR string must not hold (code points below
+// 32 except tab, carriage return and line feed) with U+FFFD, so that
+// whatever a patient typed the export stays valid FHIR.
+func cleanStrings(v any) any {
+	switch x := v.(type) {
+	case string:
+		return fhirString(x)
+	case map[string]any:
+		for k, e := range x {
+			x[k] = cleanStrings(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = cleanStrings(e)
+		}
+	case []map[string]any:
+		for _, e := range x {
+			cleanStrings(e)
+		}
+	case []string:
+		for i, e := range x {
+			x[i] = fhirString(e)
+		}
+	}
+	return v
+}
+
+func fhirString(s string) string {
+	if !strings.ContainsFunc(s, fhirForbidden) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if fhirForbidden(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func fhirForbidden(r rune) bool { return r < 32 && r != '\t' && r != '\r' && r != '\n' }

@@ -139,3 +139,51 @@ func TestBundleContent(t *testing.T) {
 		t.Error("ids not stable")
 	}
 }
+
+// What a patient typed can hold terminal escapes and other control
+// characters; FHIR strings must not: the export replaces them and stays
+// valid.
+func TestControlCharactersCleaned(t *testing.T) {
+	ps := samplePatients()
+	ps[0].Results[2].Items["b"] = "free \x1b[2Jwords\x00\x07\ttab\r\nline"
+	ps[0].Referrals[0].Reason = "Risk\x1b]0;title\x07"
+	ps[0].Referrals[0].Notes[0].Text = "called\x08\x08\x08"
+	var buf bytes.Buffer
+	if err := WriteFHIR(&buf, ps, Options{Now: time.Unix(1_800_000_000, 0), Questionnaires: sampleBundle(t).Questionnaires}); err != nil {
+		t.Fatal(err)
+	}
+	if err := fhirschema.Validate(buf.Bytes()); err != nil {
+		t.Fatalf("invalid: %v", err)
+	}
+	var doc any
+	json.Unmarshal(buf.Bytes(), &doc)
+	var walk func(v any)
+	found := map[string]bool{}
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			for _, r := range x {
+				if r < 32 && r != '\t' && r != '\r' && r != '\n' {
+					t.Errorf("string %q holds %U", x, r)
+				}
+			}
+			for _, w := range []string{"free \uFFFD[2Jwords\uFFFD\uFFFD\ttab\r\nline", "Risk\uFFFD]0;title\uFFFD", "called\uFFFD\uFFFD\uFFFD"} {
+				if x == w {
+					found[w] = true
+				}
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(doc)
+	if len(found) != 3 {
+		t.Errorf("cleaned strings found: %v", found)
+	}
+}

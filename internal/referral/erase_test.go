@@ -104,8 +104,9 @@ func TestErasePatientRemovesEveryTrace(t *testing.T) {
 
 	// Two referrals of the patient (one with a takeover turn posted to
 	// staff), one of another patient.
-	for _, id := range []string{"e1#0", "e2#0"} {
-		if err := n.Refer(ctx, runnerReferral(id, flow.Emergency)); err != nil {
+	for i, id := range []string{"e1#0", "e2#0"} {
+		// One emergency (a second would be added to it), one urgent.
+		if err := n.Refer(ctx, runnerReferral(id, []flow.Priority{flow.Emergency, flow.Urgent}[i])); err != nil {
 			t.Fatal(err)
 		}
 	}

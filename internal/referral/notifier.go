@@ -143,6 +143,14 @@ func (n *Notifier) Refer(ctx context.Context, rr runner.Referral) error {
 		}
 	}
 	r := Assemble(rr, b, hist)
+	if r.Priority == flow.Emergency {
+		// At most one open emergency per patient: a later crisis is added
+		// to it (staff see a note) rather than paging staff again.
+		merged, err := n.mergeEmergency(ctx, r)
+		if err != nil || merged {
+			return err
+		}
+	}
 	var due time.Time
 	if n.notifying() {
 		due = n.now()
@@ -168,6 +176,36 @@ func (n *Notifier) Refer(ctx context.Context, rr runner.Referral) error {
 		}()
 	}
 	return nil
+}
+
+// mergeEmergency adds r to the patient's open emergency referral, if there
+// is one other than r itself; merged says whether it did.
+func (n *Notifier) mergeEmergency(ctx context.Context, r *Referral) (merged bool, err error) {
+	open, err := n.store.OpenEmergency(ctx, r.Patient)
+	if err != nil || open == nil || open.ID == r.ID {
+		return false, err
+	}
+	if _, err := n.store.Get(ctx, r.ID); err == nil {
+		return false, nil // stored before (a redelivery): leave it as it is
+	}
+	text := fmt.Sprintf("Another crisis message at %s (%s)", r.Created.UTC().Format(time.RFC3339), r.Trigger)
+	if r.Message != "" {
+		text += ": " + excerpt(r.Message, 300)
+	}
+	if _, err := n.store.AddEmergency(ctx, open.ID, r.Source, Note{By: "kapbot", At: r.Created, Text: text}); err != nil {
+		return false, err
+	}
+	n.log.Info("emergency added to the open one", "referral", open.ID, "trigger", r.Trigger)
+	return true, nil
+}
+
+// excerpt cuts s to at most n characters, marking the cut.
+func excerpt(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 // Wait waits for the posts Refer started in the background.

@@ -141,6 +141,11 @@ type Referral struct {
 	Intentions string    `json:"intentions,omitempty"`
 	Declined   []string  `json:"declined,omitempty"` // medical questions the bot declined to answer
 
+	// Merged lists the runner ids (Source) of later emergencies of the
+	// same patient added to this open one instead of becoming referrals
+	// of their own (Store.AddEmergency); each also left a note.
+	Merged []string `json:"merged,omitempty"`
+
 	History []Change `json:"history"`
 	Notes   []Note   `json:"notes,omitempty"`
 	Notices []Notice `json:"notices,omitempty"`

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -336,6 +337,63 @@ func (s *Store) SetStatus(ctx context.Context, id string, status Status, by, use
 		return s.event(EventStatus, fmt.Sprintf("%s/status/%d", r.ID, len(r.History)-1), r, at, by, user, "")
 	})
 }
+
+// OpenEmergency returns the patient's oldest open emergency referral, or
+// nil when there is none, or a wrapped Redis error.
+func (s *Store) OpenEmergency(ctx context.Context, patient string) (*Referral, error) {
+	ids, err := s.rdb.SMembers(ctx, s.patientKey(patient)).Result()
+	if err != nil {
+		return nil, fmt.Errorf("referral: patient index: %w", err)
+	}
+	var out *Referral
+	for _, id := range ids {
+		r, err := s.Get(ctx, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if r.Patient == patient && r.Priority == flow.Emergency && r.Open() && (out == nil || r.Created.Before(out.Created)) {
+			out = r
+		}
+	}
+	return out, nil
+}
+
+// MaxMerged is how many later emergencies one open emergency referral
+// records as notes; past it they are counted in Merged only.
+const MaxMerged = 50
+
+// AddEmergency adds a later emergency of the same patient (runner id
+// source) to the open emergency referral id: its id goes to Merged and a
+// note tells staff (the first MaxMerged times). Adding the same source
+// twice changes nothing. It returns Update's errors.
+func (s *Store) AddEmergency(ctx context.Context, id, source string, note Note) (*Referral, error) {
+	added := false
+	r, err := s.update(ctx, id, func(r *Referral) error {
+		if slices.Contains(r.Merged, source) {
+			return errUnchanged
+		}
+		r.Merged = append(r.Merged, source)
+		if len(r.Merged) <= MaxMerged {
+			r.Notes = append(r.Notes, note)
+			added = true
+		}
+		return nil
+	}, func(r *Referral) (string, []any, error) {
+		if !added {
+			return "", nil, nil
+		}
+		return s.event(EventNote, fmt.Sprintf("%s/note/%d", r.ID, len(r.Notes)), r, note.At, note.By, note.User, note.Text)
+	})
+	if errors.Is(err, errUnchanged) {
+		return s.Get(ctx, id)
+	}
+	return r, err
+}
+
+var errUnchanged = errors.New("referral: unchanged")
 
 // AddNote adds a staff note.
 func (s *Store) AddNote(ctx context.Context, id string, n Note) (*Referral, error) {
