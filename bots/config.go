@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,6 +25,7 @@ type Config struct {
 	RedisURL       string // REDIS_URL; "" = embedded (demo and chat only)
 	Prefix         string // KAPBOT_PREFIX, default "kapbot"
 	DataKey        string // KAPBOT_DATA_KEY: base64 or hex of 32 bytes
+	PreviousKeys   string // KAPBOT_DATA_KEY_PREVIOUS: older data keys, comma-separated, that still open data
 	KeyFile        string // KAPBOT_KEY_FILE: where a generated key is kept when KAPBOT_DATA_KEY is unset
 	LogLevel       string // KAPBOT_LOG_LEVEL: debug, info, warn, error
 	Listen         string // KAPBOT_LISTEN: address of /healthz, /readyz, /metrics (default :8080)
@@ -41,6 +43,7 @@ func configFromEnv() Config {
 		RedisURL:       os.Getenv("REDIS_URL"),
 		Prefix:         envOr("KAPBOT_PREFIX", "kapbot"),
 		DataKey:        os.Getenv("KAPBOT_DATA_KEY"),
+		PreviousKeys:   os.Getenv("KAPBOT_DATA_KEY_PREVIOUS"),
 		KeyFile:        os.Getenv("KAPBOT_KEY_FILE"),
 		LogLevel:       envOr("KAPBOT_LOG_LEVEL", "info"),
 		Listen:         envOr("KAPBOT_LISTEN", ":8080"),
@@ -111,6 +114,9 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 		if err != nil {
 			return nil, usagef("REDIS_URL: %v (expected redis://[user:password@]host:port[/db])", redactURL(err.Error(), c.RedisURL))
 		}
+		if opt.TLSConfig != nil && opt.TLSConfig.InsecureSkipVerify {
+			return nil, usagef("REDIS_URL: skip_verify=true turns off the check of Redis's TLS certificate, so anyone on the path can read patient data in transit; remove it and give Redis a certificate the system trusts")
+		}
 		b.client = redis.NewUniversalClient(&redis.UniversalOptions{
 			Addrs: []string{opt.Addr}, DB: opt.DB, Username: opt.Username, Password: opt.Password, TLSConfig: opt.TLSConfig,
 		})
@@ -144,12 +150,22 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 // sealer returns the data key's sealer: KAPBOT_DATA_KEY, else the key file
 // (created on first use), else, for an embedded store, a throwaway key.
 func (c Config) sealer(throwaway bool, note func(string)) (*seal.Sealer, error) {
+	var previous [][]byte
+	if strings.TrimSpace(c.PreviousKeys) != "" {
+		for i, p := range strings.Split(c.PreviousKeys, ",") {
+			k, err := seal.ParsePreviousKey(p)
+			if err != nil {
+				return nil, usagef("KAPBOT_DATA_KEY_PREVIOUS: key %d: %v", i+1, err)
+			}
+			previous = append(previous, k)
+		}
+	}
 	if c.DataKey != "" {
 		key, err := seal.ParseKey(c.DataKey)
 		if err != nil {
 			return nil, usageError{err.Error()}
 		}
-		return seal.New(key)
+		return seal.New(key, previous...)
 	}
 	if throwaway {
 		return seal.NewRandom(), nil
@@ -177,20 +193,47 @@ func (c Config) sealer(throwaway bool, note func(string)) (*seal.Sealer, error) 
 	if err != nil {
 		return nil, fmt.Errorf("KAPBOT_DATA_KEY is not set and the key file %s cannot be read: %w", c.KeyFile, err)
 	}
+	if fi, err := os.Stat(c.KeyFile); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		return nil, usagef("key file %s (KAPBOT_KEY_FILE) can be read by other users (mode %04o): run chmod 600 %s", c.KeyFile, fi.Mode().Perm(), c.KeyFile)
+	}
 	key, err := seal.ParseKey(strings.TrimSpace(string(data)))
 	if err != nil {
 		return nil, fmt.Errorf("key file %s: %w", c.KeyFile, err)
 	}
-	return seal.New(key)
+	return seal.New(key, previous...)
 }
 
-// redactURL removes a password that an error may have quoted.
-func redactURL(msg, url string) string {
-	if url == "" {
+// redactURL removes from msg the credentials of a Redis URL that an error
+// may have quoted, also when the URL does not parse: the user information
+// (between "//" and the last "@" before the host) and anything that looks
+// like the password.
+func redactURL(msg, raw string) string {
+	if raw == "" {
 		return msg
 	}
-	if opt, err := redis.ParseURL(url); err == nil && opt.Password != "" {
-		msg = strings.ReplaceAll(msg, opt.Password, "***")
+	var secrets []string
+	if opt, err := redis.ParseURL(raw); err == nil && opt.Password != "" {
+		secrets = append(secrets, opt.Password)
+	}
+	if u, err := url.Parse(raw); err == nil && u.User != nil {
+		if p, ok := u.User.Password(); ok && p != "" {
+			secrets = append(secrets, p)
+		}
+		secrets = append(secrets, u.User.String())
+	}
+	if _, rest, ok := strings.Cut(raw, "//"); ok {
+		if at := strings.LastIndex(rest, "@"); at > 0 {
+			userinfo := rest[:at]
+			secrets = append(secrets, userinfo)
+			if _, pw, ok := strings.Cut(userinfo, ":"); ok && pw != "" {
+				secrets = append(secrets, pw)
+			}
+		}
+	}
+	for _, s := range secrets {
+		if len(s) >= 3 {
+			msg = strings.ReplaceAll(msg, s, "***")
+		}
 	}
 	return msg
 }

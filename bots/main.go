@@ -32,6 +32,9 @@ Usage:
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
   kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
   kapbot safety check [--json] [--labels F]  screen messages from stdin, one per line: category and rules
+  kapbot keys rotate                         re-seal all data sealed with KAPBOT_DATA_KEY_PREVIOUS under KAPBOT_DATA_KEY
+                                             (safe while serving; resumable: run it again after an interruption)
+  kapbot keys check                          count the stored values by the key that sealed them
 
 Run 'kapbot COMMAND --help' for a command's flags.
 
@@ -39,7 +42,8 @@ Settings (environment):
   REDIS_URL            redis://host:port/db (demo ignores it; chat without it uses an embedded Redis)
   KAPBOT_DATA_KEY      32-byte key, base64 or hex, that encrypts patient data (openssl rand -base64 32);
                        unset: a key is generated once into KAPBOT_KEY_FILE
-  KAPBOT_KEY_FILE      default: $XDG_CONFIG_HOME/kapbot/data.key
+  KAPBOT_DATA_KEY_PREVIOUS  older data keys, comma-separated, that still open data (key rotation)
+  KAPBOT_KEY_FILE      default: $XDG_CONFIG_HOME/kapbot/data.key (must not be readable by others)
   KAPBOT_PREFIX        key prefix in Redis (default kapbot)
   KAPBOT_LISTEN        address of the health and metrics port for serve (default :8080)
   KAPBOT_LOG_LEVEL     debug, info, warn or error (default info)
@@ -93,6 +97,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdAudit(ctx, cfg, args[1:], s)
 	case "safety":
 		err = cmdSafety(ctx, cfg, args[1:], s)
+	case "keys":
+		err = cmdKeys(ctx, cfg, args[1:], s)
 	default:
 		err = usagef("unknown command %q: run 'kapbot help'", args[0])
 	}

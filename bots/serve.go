@@ -46,6 +46,10 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return err
 	}
 	defer be.Close()
+	if err := checkKeys(ctx, be, log.Warn); err != nil {
+		ln.Close()
+		return err
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))

@@ -147,6 +147,16 @@ func KeyID(key []byte) []byte {
 // Previous returns how many previous keys the sealer accepts.
 func (s *Sealer) Previous() int { return len(s.old) }
 
+// ParsePreviousKey decodes a previous data key like ParseKey, without
+// refusing a weak one: rotating away from a weak key needs it.
+func ParsePreviousKey(s string) ([]byte, error) {
+	k, err := ParseKey(s)
+	if errors.Is(err, ErrWeakKey) {
+		return k, nil
+	}
+	return k, err
+}
+
 // ParseKey decodes a data key written as base64 (standard or URL alphabet,
 // with or without padding) or as 64 hex characters; surrounding white space
 // is ignored. It returns an error wrapping ErrKeyFormat when s is not such a
@@ -172,10 +182,7 @@ func ParseKey(s string) ([]byte, error) {
 			continue
 		}
 		if len(k) == KeySize {
-			if err := checkKey(k, s); err != nil {
-				return nil, err
-			}
-			return k, nil
+			return k, checkKey(k, s)
 		}
 		got = len(k)
 	}
@@ -308,3 +315,6 @@ func additional(header []byte, aad []byte) []byte {
 	ad = append(ad, header...)
 	return append(ad, aad...)
 }
+
+// CurrentID returns the current key's id in hex.
+func (s *Sealer) CurrentID() string { return hex.EncodeToString(s.current.id[:]) }
