@@ -88,16 +88,17 @@ func (q *Questionnaire) ResultValue(r Result) map[string]any {
 // ResultFields are the fields every result has, as expressions see them:
 // total, band, flags, risk, valid, missing and unknown (lists never nil).
 func ResultFields(r Result) map[string]any {
-	nonNil := func(l []string) []string {
-		if l == nil {
-			return []string{}
-		}
-		return l
-	}
 	return map[string]any{
 		"total": r.Total, "band": r.Band, "flags": nonNil(r.Flags), "risk": r.Risk,
 		"valid": !r.Invalid, "missing": nonNil(r.Missing), "unknown": nonNil(r.Unknown),
 	}
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }
 
 // walk goes through the items before upto in order and decides which are
@@ -125,14 +126,14 @@ func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]a
 		}
 		env[it.ID] = v
 	}
-	missing, unknown = []string{}, []string{}
 	asked = make([]bool, upto)
+	var machine vm.VM
 	for i := 0; i < upto && i < len(q.Items); i++ {
 		it := q.Items[i]
-		env["missing"], env["unknown"] = missing, unknown
 		asked[i] = true
 		if it.When != nil {
-			out, err := run(it.When, env)
+			env["missing"], env["unknown"] = nonNil(missing), nonNil(unknown)
+			out, err := runOn(&machine, it.When, env)
 			if err != nil {
 				return nil, nil, nil, nil, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: err}
 			}
@@ -152,6 +153,7 @@ func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]a
 			}
 		}
 	}
+	missing, unknown = nonNil(missing), nonNil(unknown)
 	env["missing"], env["unknown"] = missing, unknown
 	return env, asked, missing, unknown, nil
 }
@@ -228,7 +230,7 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 		res.Total = sum
 	case gaps <= q.Missing.Prorate && answeredW != 0:
 		res.Total = sum * askedW / answeredW
-		if _, _, whole, _ := totalRange(q); whole {
+		if wholeTotals(q) {
 			res.Total = math.Round(res.Total)
 		}
 		res.Prorated = true
@@ -247,8 +249,9 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 	if len(q.Scoring.Values) > 0 {
 		res.Values = make(map[string]any, len(q.Scoring.Values))
 	}
+	var machine vm.VM
 	for _, v := range q.Scoring.Values {
-		out, err := run(v.Program, env)
+		out, err := runOn(&machine, v.Program, env)
 		if err != nil {
 			return res, &EvalError{Questionnaire: q.ID, Where: "value " + v.Name, Err: err}
 		}
@@ -257,7 +260,7 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 		env[v.Name] = out
 	}
 	for _, f := range q.Scoring.Flags {
-		out, err := run(f.When, env)
+		out, err := runOn(&machine, f.When, env)
 		if err != nil {
 			return res, &EvalError{Questionnaire: q.ID, Where: "flag " + f.ID, Err: err}
 		}
@@ -267,6 +270,33 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// runOn runs p on a reused machine (Score runs many small programs).
+func runOn(m *vm.VM, p *vm.Program, env map[string]any) (any, error) {
+	if p == nil {
+		return nil, errors.New("not compiled")
+	}
+	return m.Run(p, env)
+}
+
+// wholeTotals reports whether every total the scored items can give is a
+// whole number (whole weights and values), without allocating.
+func wholeTotals(q *Questionnaire) bool {
+	for _, it := range q.Items {
+		if !it.Scored || it.Ask == nil {
+			continue
+		}
+		if it.Weight != math.Trunc(it.Weight) || it.Ask.Type == AskNumber {
+			return false
+		}
+		for _, ch := range it.Ask.Choices {
+			if ch.Num != nil && *ch.Num != math.Trunc(*ch.Num) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func run(p *vm.Program, env map[string]any) (any, error) {
