@@ -123,10 +123,11 @@ func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, p
 	}
 }
 
-// maxLine is the most of one line that is kept; the engine refuses anything
-// this long with a fixed "too long" reply, so the rest need not be read into
-// memory.
-const maxLine = 64 << 10
+// maxLine is the most of one line that is kept, so that a runaway input
+// cannot fill memory. The engine screens a message in full for crisis
+// language before it refuses anything over 16 KB as too long, so the limit
+// is far above what a person pastes.
+const maxLine = 256 << 10
 
 // readLine reads one line without its end, keeping at most maxLine+1 bytes
 // of a longer one and discarding the rest.
