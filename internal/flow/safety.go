@@ -70,7 +70,7 @@ type resourceUse struct {
 // emergency number: the text is all the patient sees.
 func (c *compiler) lintResources() {
 	for _, u := range c.resources {
-		if u.category == "crisis" || u.emergency == nil || u.res.Emergency == "" {
+		if u.category == "crisis" || u.emergency == nil || u.res.Emergency == "" || u.res.Text[u.locale] == "" {
 			continue
 		}
 		if !strings.Contains(u.res.Text[u.locale], u.res.Emergency) {
