@@ -55,6 +55,7 @@ func (c *compiler) lintSafety() {
 	}
 	c.lintDoses()
 	c.lintResources()
+	c.lintNumbers()
 }
 
 // resourceUse is one locale of a safety resource block of clinic.yaml.
