@@ -28,6 +28,7 @@ var _ runner.StaffSender = (*Channel)(nil)
 const (
 	textStaffApology = "Sorry, that did not work just now. Please try again in a moment."
 	textStaffOnly    = "Staff commands work in the clinic's staff channel only."
+	textStaffNotUser = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
 )
 
 // staffCommands are the slash commands of the staff side: name, description
@@ -266,7 +267,7 @@ func (c *Channel) onStaffCommand(i *discordgo.Interaction, u *discordgo.User, d 
 	c.goTracked(func() {
 		<-acked
 		text := textStaffOnly
-		if i.GuildID != "" && d.IsStaffDest("discord", i.ChannelID) {
+		if i.GuildID != "" {
 			text = c.staffReply(d, in)
 		}
 		content := staffContent(text)
@@ -282,8 +283,18 @@ func (c *Channel) onStaffCommand(i *discordgo.Interaction, u *discordgo.User, d 
 	})
 }
 
-// staffReply runs the desk and returns the text to show.
+// staffReply runs the desk and returns the text to show. Presses and
+// commands count only from a staff channel and from a person on the staff
+// list (runner.StaffAllowed), both checked before the desk sees them; a
+// refusal logs no raw user id.
 func (c *Channel) staffReply(d runner.StaffDesk, in runner.StaffInput) string {
+	if ok, why := runner.StaffAllowed(d, in); !ok {
+		c.log.Info("discord staff action refused", "reason", "not from a staff "+why, "user", runner.LogID("dc:"+in.User))
+		if why == "destination" {
+			return textStaffOnly
+		}
+		return textStaffNotUser
+	}
 	ctx, cancel := context.WithTimeout(c.work, time.Minute)
 	defer cancel()
 	rep, err := d.HandleStaff(ctx, in)

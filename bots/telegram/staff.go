@@ -17,12 +17,22 @@ import (
 // The staff side: referral notifications are posted to clinic group chats
 // (clinic.yaml destinations), and what happens there, commands typed in
 // such a chat and presses of staff buttons ("r:..." callback data)
-// anywhere, goes to the StaffDesk, never to the patient engine.
+// anywhere, is staff business, never the patient engine's. Before the
+// StaffDesk sees an event, both checks hold: it comes from a staff chat
+// (clinic.yaml destinations) and from a person on the staff list
+// (runner.StaffAllowed); anything else is refused here, and the raw user id
+// never logged.
 
 var _ runner.StaffSender = (*Channel)(nil)
 
 // staffApology is shown when the desk failed (storage unavailable).
 const staffApology = "Sorry, that did not work just now. Please try again in a moment."
+
+// Refusals of staff actions.
+const (
+	textStaffElsewhere = "Staff buttons and commands work only in the clinic's staff group."
+	textStaffNotUser   = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
+)
 
 // maxAnswerText is Telegram's limit on a callback query answer's text.
 const maxAnswerText = 200
@@ -172,7 +182,17 @@ func (c *Channel) processStaff(ctx context.Context, in runner.StaffInput, query 
 	if in.Command == "" && in.Press == "" {
 		return nil
 	}
-	rep, err := c.staffDesk().HandleStaff(ctx, in)
+	var rep runner.StaffReply
+	var err error
+	if ok, why := runner.StaffAllowed(c.staffDesk(), in); !ok {
+		c.log.Info("telegram: staff action refused", "reason", "not from a staff "+why, "user", runner.LogID("tg:"+in.User))
+		rep = runner.StaffReply{Text: textStaffNotUser, Refused: true}
+		if why == "destination" {
+			rep.Text = textStaffElsewhere
+		}
+	} else {
+		rep, err = c.staffDesk().HandleStaff(ctx, in)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -22,6 +22,12 @@ type desk struct {
 	rec Recorder
 }
 
+// IsStaffMember asks the wrapped desk when it keeps a roster.
+func (d *desk) IsStaffMember(channel, user string) bool {
+	r, ok := d.StaffDesk.(runner.StaffRoster)
+	return !ok || r.IsStaffMember(channel, user)
+}
+
 func (d *desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.StaffReply, error) {
 	reply, err := d.StaffDesk.HandleStaff(ctx, in)
 	if err != nil || reply.Refused || in.Press != "" {

@@ -14,9 +14,10 @@ import (
 
 // Texts of the staff desk (English; staff-facing).
 const (
-	textRefused  = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
-	textNotFound = "No referral %s. /referrals lists the open ones."
-	textHelp     = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>, /takeover <id> (write with the patient), /say <id> <text>, /handback <id>"
+	textRefused   = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
+	textElsewhere = "Staff buttons and commands work only in the clinic's staff group or channel."
+	textNotFound  = "No referral %s. /referrals lists the open ones."
+	textHelp      = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>, /takeover <id> (write with the patient), /say <id> <text>, /handback <id>"
 )
 
 // Desk handles what staff do in their destinations: button presses on
@@ -68,6 +69,18 @@ func (d *Desk) IsStaffDest(channel, dest string) bool {
 	return false
 }
 
+var _ runner.StaffRoster = (*Desk)(nil)
+
+// IsStaffMember reports whether user is on clinic.yaml's staff list for
+// channel; it implements runner.StaffRoster.
+func (d *Desk) IsStaffMember(channel, user string) bool {
+	cl, err := d.n.clinic(context.Background())
+	if err != nil || cl == nil {
+		return false
+	}
+	return member(cl, runner.StaffInput{Channel: channel, User: user}) != nil
+}
+
 // member finds the staff member acting, or nil.
 func member(cl *flow.Clinic, in runner.StaffInput) *flow.StaffMember {
 	if in.User == "" {
@@ -97,9 +110,15 @@ func (d *Desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.St
 	if err != nil {
 		return runner.StaffReply{}, err
 	}
+	// Both checks, whatever the channel checked: the event comes from a
+	// staff destination, and from a person on the staff list.
+	if !d.IsStaffDest(in.Channel, in.Dest) {
+		d.n.log.Info("staff action refused: not from a staff destination", "channel", in.Channel, "user", runner.LogID(in.Channel+":"+in.User))
+		return runner.StaffReply{Text: textElsewhere, Refused: true}, nil
+	}
 	who := member(cl, in)
 	if who == nil {
-		d.n.log.Info("staff action refused: not on the staff list", "channel", in.Channel, "user", in.User)
+		d.n.log.Info("staff action refused: not on the staff list", "channel", in.Channel, "user", runner.LogID(in.Channel+":"+in.User))
 		return runner.StaffReply{Text: textRefused, Refused: true}, nil
 	}
 	user := in.Channel + ":" + in.User

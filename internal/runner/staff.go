@@ -80,6 +80,28 @@ type StaffDesk interface {
 	HandleStaff(ctx context.Context, in StaffInput) (StaffReply, error)
 }
 
+// StaffRoster is what a StaffDesk may also tell: whether user (a platform
+// user id) is on the clinic's staff list for channel. Channels check it,
+// with IsStaffDest, before they hand an event to HandleStaff; a desk
+// checks both again.
+type StaffRoster interface {
+	IsStaffMember(channel, user string) bool
+}
+
+// StaffAllowed reports whether the staff event in may go to d: it comes
+// from a staff destination of its channel and, when d is a StaffRoster,
+// from a person on the staff list. why says which check failed
+// ("destination" or "user"), for logs and replies.
+func StaffAllowed(d StaffDesk, in StaffInput) (ok bool, why string) {
+	if !d.IsStaffDest(in.Channel, in.Dest) {
+		return false, "destination"
+	}
+	if r, isRoster := d.(StaffRoster); isRoster && !r.IsStaffMember(in.Channel, in.User) {
+		return false, "user"
+	}
+	return true, ""
+}
+
 // ErrNotStaff is what a StaffDesk's HandleStaff wraps when the person is not
 // on the clinic's staff list.
 var ErrNotStaff = errors.New("not on the clinic's staff list")
