@@ -127,6 +127,8 @@ type sprint struct {
 	in    Input
 	fx    []Effect
 	steps int
+	// flagged: the screener found something in the typed text.
+	flagged bool
 }
 
 func (s *sprint) clinic() *flow.Clinic {

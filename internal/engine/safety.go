@@ -68,6 +68,7 @@ func (s *sprint) screen() (bool, error) {
 			found[a.Kind] = a
 		}
 	}
+	s.flagged = len(found) > 0
 	var acts []Alert // kinds with resources, most urgent first
 	for _, k := range AlertKinds {
 		if _, ok := categories[k]; ok {
@@ -292,10 +293,15 @@ func (s *sprint) answerCheck() error {
 		s.resources(AlertCrisis)
 		s.referAlert(flow.Emergency, "crisis:"+ch.Rule, reason, ch.Message)
 		return s.pause(AlertCrisis)
-	case "no":
+	case "no", "no_more":
 		s.st.Check = nil
 		s.st.Seq++ // the question's buttons go stale
-		s.referAlert(flow.Routine, "possible:"+ch.Rule, reasonCheckNo, ch.Message)
+		msg := ch.Message
+		if ans == "no_more" {
+			// The patient said more than no: the clinician reads it too.
+			msg += "\n\n" + s.in.Text
+		}
+		s.referAlert(flow.Routine, "possible:"+ch.Rule, reasonCheckNo, msg)
 		s.sayCatalog(catalog.SafetyNo)
 		return s.goOn()
 	}
@@ -305,8 +311,10 @@ func (s *sprint) answerCheck() error {
 
 // Typed answers to the direct safety question, English and German, folded.
 // A reply that starts with a yes or an unsure is read as such (asking again
-// would only delay the crisis path); a no must be the whole reply, as "no,
-// but ..." may say more than no.
+// would only delay the crisis path). A reply that starts with a no counts
+// as no when the screener found nothing in it and it says nothing that
+// turns the no ("but", "sometimes", a question); "no, but ..." is asked
+// again.
 var (
 	checkYes    = []string{"yes", "y", "yeah", "yep", "yup", "ja", "j", "jep", "jo", "1"}
 	checkUnsure = []string{"not sure", "unsure", "maybe", "perhaps", "i don't know", "i dont know", "idk", "dunno", "kind of", "sort of", "sometimes",
@@ -315,21 +323,33 @@ var (
 		"nein", "nö", "ne", "nee", "nein danke", "nein bin ich nicht", "gar nicht", "überhaupt nicht", "2"}
 )
 
+// checkNoWords start a no that says more ("no, I would never"); checkTurns
+// are words that may turn it, so the question is asked again.
+var (
+	checkNoWords = []string{"no", "nope", "nah", "not really", "nein", "nö", "nee", "ne"}
+	checkTurns   = []string{"but", "though", "although", "except", "sometimes", "sometime", "maybe", "not sure", "unsure", "kind of", "sort of",
+		"used to", "yes", "yeah", "lately", "often", "a bit", "a little", "aber", "doch", "manchmal", "vielleicht", "ja", "früher", "eigentlich", "bisschen", "oft"}
+)
+
 // checkAnswer reads typed text as an answer to the direct safety question:
-// "yes", "no", "not_sure" or "" for none.
+// "yes", "no", "not_sure", "no_more" (a no with more words, which go with
+// the referral) or "" for none.
 func (s *sprint) checkAnswer(text string) string {
+	question := strings.Contains(text, "?")
 	t := strings.Trim(fold(text), ".!?,;: ")
 	t = strings.ReplaceAll(t, "’", "'")
 	switch t {
 	case fold(s.sys(catalog.Yes)):
 		return "yes"
 	case fold(s.sys(catalog.No)):
-		return "no"
+		if !question {
+			return "no"
+		}
 	case fold(s.sys(catalog.NotSure)):
 		return "not_sure"
 	}
 	for _, w := range checkNo {
-		if t == w {
+		if t == w && !question {
 			return "no"
 		}
 	}
@@ -342,6 +362,27 @@ func (s *sprint) checkAnswer(text string) string {
 		if t == w || strings.HasPrefix(t, w+" ") || strings.HasPrefix(t, w+",") {
 			return "yes"
 		}
+	}
+	if s.flagged || question {
+		return ""
+	}
+	for _, w := range checkNoWords {
+		rest, ok := strings.CutPrefix(t, w)
+		if !ok || rest == "" || !strings.ContainsAny(rest[:1], " ,.;:!-") {
+			continue
+		}
+		words := " " + strings.Map(func(r rune) rune {
+			if strings.ContainsRune(",.;:!-", r) {
+				return ' '
+			}
+			return r
+		}, rest) + " "
+		for _, turn := range checkTurns {
+			if strings.Contains(words, " "+turn+" ") {
+				return ""
+			}
+		}
+		return "no_more"
 	}
 	return ""
 }

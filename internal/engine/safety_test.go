@@ -140,9 +140,19 @@ func TestPossibleRiskAsksDirectly(t *testing.T) {
 	t.Run("garbage asks again", func(t *testing.T) {
 		c := asked(t)
 		c.say("what do you mean").at("safety_check").sent(question).noRefer().notSent("Age?")
-		c.say("no, but").at("safety_check").sent(question).noRefer()
 		c.say("40").at("safety_check").noRefer()
 		c.press("no").at("age")
+	})
+	t.Run("a no that says more", func(t *testing.T) {
+		for _, more := range []string{"no, I would never do that", "No I'm not, just tired.", "not really. just exhausted", "nein, so etwas denke ich nicht"} {
+			c := asked(t)
+			c.say(more).at("age").sent("Thank you for answering")
+			c.oneRefer(flow.Routine, "possible:en/possible/burden", "I am a BURDEN to everyone\n\n"+more)
+		}
+		for _, turned := range []string{"no, but sometimes", "no?", "No. But I think about it", "nein, aber manchmal schon", "no, just a BURDEN", "nope, yes"} {
+			c := asked(t)
+			c.say(turned).at("safety_check").sent(question).noRefer()
+		}
 	})
 	t.Run("a button of the question before is stale", func(t *testing.T) {
 		c := newConvo(t, e).start("")
