@@ -117,5 +117,17 @@ func TestFittedCategories(t *testing.T) {
 		if testing.Verbose() {
 			fmt.Printf("fitted %s: %s", loc, r)
 		}
+		// Strict floors: the rules were fixed against these sets.
+		if r.crisisHit < 1 {
+			t.Errorf("fitted %s: crisis reaching crisis or possible %.3f, want 1", loc, r.crisisHit)
+		}
+		if r.nonCrisis > 0.01 || r.nonAsked > 0.03 {
+			t.Errorf("fitted %s: others reaching crisis %.3f (max 0.01), possible %.3f (max 0.03)", loc, r.nonCrisis, r.nonAsked)
+		}
+		for _, sc := range r.scores {
+			if sc.Recall() < 0.95 || sc.Precision() < 0.95 {
+				t.Errorf("fitted %s: %s recall %.3f, precision %.3f; want at least 0.95 each", loc, sc.Category, sc.Recall(), sc.Precision())
+			}
+		}
 	}
 }

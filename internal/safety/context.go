@@ -213,7 +213,7 @@ var helpers = []struct {
 		"(for|fuer|vor) (a|ein|einen) (coffee|nap|pizza|beer|kaffee|schlaefchen|bier)",
 	}},
 	{hPast, []string{
-		"(years|decades|ages|yrs) ago", "last (summer|winter|spring|autumn|fall|year)", "letzten (sommer|winter|fruehling|herbst)", "letztes jahr", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
+		"(years|decades|ages|yrs) ago", "before (but|and now|now)", "last (summer|winter|spring|autumn|fall|year)", "letzten (sommer|winter|fruehling|herbst)", "letztes jahr", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
 		"when i was (younger|a kid|a child|a teen|a teenager|little|small|in school|in high school|at school|in college|at uni|at university|at college|#|in my teens|in my twenties|a student)",
 		"as a (kid|child|teen|teenager|student|young adult|young person|young man|young woman)",
 		"in my (teens|twenties|early twenties|late teens|youth|thirties|early teens)",
@@ -235,7 +235,7 @@ var helpers = []struct {
 		"(much|a lot|so much|way) better", "no longer (have|feel|do|think|struggle|self harm|cut)",
 		"(do not|have not|not) ~4 (anymore|any more|since|in years|for years|in a long time|for a long time|ever since)",
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed|resolved|remission)",
-		"(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(treatment|medication|meds) helped",
+		"(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
 		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 	}},
@@ -272,6 +272,8 @@ var helpers = []struct {
 	}},
 	{hHyper, []string{
 		"if i (have to|had to|must|need to|got to) ~5 (one more|another|again|more)",
+		"if (this|the|that|my) (meeting|class|form|call|queue|traffic|wait|day|week|shift|lecture|exam|zoom|song|bus|train) ",
+		"wenn (das|dieses|der|die|dieser|mein|meine) (meeting|formular|stau|zug|bus|tag|woche|schicht|pruefung|warteschlange) ",
 		"(one more|another) (form|forms|meeting|email|question|questionnaire|zoom|call|song|video|day of this)",
 		"(form|forms|paperwork|traffic|meeting|meetings|exam|exams|homework|job|work|queue|weather|song|music|video|questionnaire|email|emails|commute|mondays|monday|intake|hold music|app|formular|papierkram|pruefung|arbeit|montag|stau) ~4 (makes|make|made|making|will make|bringt|bringen|macht) (me|mich)",
 	}},

@@ -25,6 +25,15 @@ const (
 // prefers them.
 var Kinds = []Kind{KindCrisis, KindAcuteMedical, KindHarmToOthers, KindAbuse, KindPossible, KindMedical}
 
+// nKinds is len(Kinds), as a constant for arrays.
+const nKinds = 6
+
+func init() {
+	if len(Kinds) != nKinds {
+		panic("safety: nKinds is not len(Kinds)")
+	}
+}
+
 // urgency returns a kind's rank in Kinds, 0 the most urgent; an unknown kind
 // ranks last.
 func urgency(k Kind) int {
@@ -84,6 +93,7 @@ type rule struct {
 type Detector struct {
 	locales []string        // sorted
 	rules   map[Kind]*index // the rules of every locale, by kind
+	all     *index          // every rule of every kind, for one scan in Check
 	helpers *index          // every helper pattern; an entry's rule.mark is the flag it sets
 	ids     []string
 }
@@ -133,6 +143,9 @@ func New(extra map[string][]string) (*Detector, error) {
 	}
 	if len(extra) > 0 {
 		d.rules[KindCrisis] = base.rules[KindCrisis].clone()
+		d.all = base.all.clone()
+	} else {
+		d.all = base.all
 	}
 	locs := make([]string, 0, len(extra))
 	for loc := range extra {
@@ -165,7 +178,9 @@ func New(extra map[string][]string) (*Detector, error) {
 			if !contains(d.locales, l) {
 				d.locales = append(d.locales, l)
 			}
-			d.rules[KindCrisis].add(r, &pattern{src: phrase, nodes: nodes, neg: r.words.neg})
+			p := &pattern{src: phrase, nodes: nodes, neg: r.words.neg}
+			d.rules[KindCrisis].add(r, p)
+			d.all.add(r, p)
 			d.ids = append(d.ids, id)
 		}
 	}
@@ -189,7 +204,7 @@ func compiled() (*Detector, error) {
 
 // build compiles the built-in rules.
 func build() (*Detector, error) {
-	d := &Detector{rules: map[Kind]*index{}}
+	d := &Detector{rules: map[Kind]*index{}, all: newIndex()}
 	for _, k := range Kinds {
 		d.rules[k] = newIndex()
 	}
@@ -210,6 +225,7 @@ func build() (*Detector, error) {
 					return nil, fmt.Errorf("safety: rule %s: %w", r.id, err)
 				}
 				ix.add(r, p)
+				d.all.add(r, p)
 			}
 			if !contains(d.ids, r.id) { // a rule may be given in parts with different flags
 				d.ids = append(d.ids, r.id)
@@ -240,13 +256,48 @@ func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
 // switches language is still heard; within a kind a match of a rule of the
 // patient's locale is preferred, then the first match in the text.
 func (d *Detector) Check(text, locale string) (Match, bool) {
-	t := d.prepare(text)
-	for _, k := range Kinds {
-		if m, ok := d.kind(t, k, locale); ok {
+	found := d.scanAll(d.prepare(text), locale)
+	for _, m := range found {
+		if m.Rule != "" {
 			return m, true
 		}
 	}
 	return Match{}, false
+}
+
+// scanAll finds the match of every kind in one pass over the message, as
+// kind would one kind at a time; found is indexed like Kinds, with an empty
+// Match where a kind has none.
+func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
+	want := baseLocale(locale)
+	var other [nKinds]Match
+	d.all.scan(t.toks, func(e *entry, s, end int) bool {
+		k := urgency(e.rule.kind)
+		if found[k].Rule != "" {
+			return false // already a match of the patient's locale
+		}
+		m, ok := t.match(e.rule, s, end, want)
+		if !ok {
+			return false
+		}
+		switch {
+		case m.Locale == want:
+			found[k] = m
+		case other[k].Rule == "":
+			other[k] = m
+		}
+		return false
+	})
+	for k := range found {
+		if found[k].Rule == "" {
+			found[k] = other[k]
+		}
+	}
+	p := urgency(KindPossible)
+	if found[p].Rule == "" && t.demoted.Rule != "" {
+		found[p] = t.demoted
+	}
+	return found
 }
 
 // kind returns the match of one kind. A crisis match said in jest or with a
@@ -266,10 +317,9 @@ func (d *Detector) kind(t *prepared, k Kind, locale string) (Match, bool) {
 // nothing matches. A caller that acts on several categories at once (a crisis
 // and the abuse resources) uses it; Check is CheckAll's first element.
 func (d *Detector) CheckAll(text, locale string) []Match {
-	t := d.prepare(text)
 	var out []Match
-	for _, k := range Kinds {
-		if m, ok := d.kind(t, k, locale); ok {
+	for _, m := range d.scanAll(d.prepare(text), locale) {
+		if m.Rule != "" {
 			out = append(out, m)
 		}
 	}
@@ -338,22 +388,9 @@ func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) 
 	var found, other Match
 	ok, otherOK := false, false
 	ix.scan(t.toks, func(e *entry, s, end int) bool {
-		if !t.counts(e.rule, s, end) {
+		m, counts := t.match(e.rule, s, end, want)
+		if !counts {
 			return false
-		}
-		m := Match{Kind: kind, Rule: e.rule.id, Locale: e.rule.locale}
-		if kind == KindCrisis || kind == KindPossible {
-			sent := t.toks[s].sent
-			joke, hyper := t.marked(sent, hJoke), t.sentMark[sent]&hHyper != 0
-			if joke && hyper {
-				return false
-			}
-			if kind == KindCrisis && (joke || hyper) {
-				if t.demoted.Rule == "" || m.Locale == want && t.demoted.Locale != want {
-					t.demoted = Match{Kind: KindPossible, Rule: m.Rule, Locale: m.Locale}
-				}
-				return false
-			}
 		}
 		switch {
 		case all != nil:
@@ -370,6 +407,30 @@ func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) 
 		return found, true
 	}
 	return other, otherOK
+}
+
+// match returns the match of rule r on tokens [s, e), if it counts. A crisis
+// match said in jest or with a trivial cause does not count; it is kept in
+// t.demoted to be reported as possible (see kind), unless it is both.
+func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
+	if !t.counts(r, s, e) {
+		return Match{}, false
+	}
+	m := Match{Kind: r.kind, Rule: r.id, Locale: r.locale}
+	if r.kind == KindCrisis || r.kind == KindPossible {
+		sent := t.toks[s].sent
+		joke, hyper := t.marked(sent, hJoke), t.sentMark[sent]&hHyper != 0
+		if joke && hyper {
+			return Match{}, false
+		}
+		if r.kind == KindCrisis && (joke || hyper) {
+			if t.demoted.Rule == "" || m.Locale == want && t.demoted.Locale != want {
+				t.demoted = Match{Kind: KindPossible, Rule: m.Rule, Locale: m.Locale}
+			}
+			return Match{}, false
+		}
+	}
+	return m, true
 }
 
 // prepared is a message with its tokens marked by the helper patterns.

@@ -1,15 +1,45 @@
-// Package safety holds the crisis and medical-question detectors: it tells
-// whether a patient's message states thoughts, plans or acts of suicide or
-// self-harm (a crisis, which must be caught every time), or asks for medical
-// advice (dosing, medication changes, interactions, side effects, symptoms),
-// which the bot must never answer.
+// Package safety screens a patient's message for what a careful clinician
+// would catch: risk of suicide or self-harm, harm to others, abuse, a
+// physical emergency, and requests for medical advice, which the bot must
+// never answer.
 //
-// Both detectors are deterministic and explainable: curated word patterns per
+// # Categories and tiers
+//
+// Every rule belongs to one category (a Kind). From the most urgent:
+//
+//   - crisis: clear intent, a plan, a method or an act of suicide or
+//     self-harm, including self-harm by any method ("burned myself again"),
+//     a plan with a time, place or decision but no trigger word ("once my
+//     husband leaves for his trip i'm doing it"), and overdose or
+//     intoxication ("what happens if i take all my troches at once", "took
+//     too much k and can't breathe"). The crisis path: resources now.
+//   - acute_medical: chest pain, cannot breathe, fainting, a seizure, a
+//     severe allergic reaction, stroke signs, the speaker's or someone
+//     else's: "call the emergency number now".
+//   - harm_to_others: thoughts, urges, plans or acts of hurting someone else.
+//   - abuse: domestic violence, abuse, danger at home, a child or adult at
+//     risk, done by someone else to the speaker or someone they name.
+//   - possible: hopelessness, being a burden, feeling trapped, farewells,
+//     giving things away, a passive wish to be dead ("i hope i don't wake
+//     up"), a means or a time without a stated intent ("i know where my dad
+//     keeps his gun", "i won't be here for the follow up"). The bot asks
+//     directly whether the patient is thinking of ending their life.
+//   - medical: a request for medical advice (dosing, a named medicine,
+//     interactions, side effects, symptoms, vital signs and lab values, which
+//     product strength), or a stated intent to stop, skip, double or change a
+//     medicine, which counts without a question.
+//
+// Check returns the single most urgent match, CheckAll one match per
+// category found, most urgent first; so a message that is both a crisis and
+// a medical question takes the crisis path. Crisis, Medical and Find look
+// for one category.
+//
+// The detector is deterministic and explainable: curated word patterns per
 // locale ("en" and "de"), applied to the normalised message, and a few
 // context checks. There is no model and no I/O. A Detector is built once with
-// New and is safe for concurrent use; Check, Crisis and Medical are pure. A
-// Match names the rule that fired and never carries the patient's text, so it
-// may be logged and counted.
+// New and is safe for concurrent use; its methods are pure. A Match names the
+// rule that fired and never carries the patient's text, so it may be logged
+// and counted.
 //
 // # Normalisation
 //
@@ -20,7 +50,8 @@
 // repeated three or more times is squeezed (diiiie), contractions and chat
 // forms are expanded (don't, dont: do not; im: i am; wanna: want to; kms, kys:
 // kill myself; unalive: kill myself; sewer slide: suicide; nimmer: nicht
-// mehr), misspellings of the words the rules care about are corrected
+// mehr), a number with k is a thousand (a 5k run, 2k steps, never
+// ketamine), laughing emoji read as "lol", misspellings of the words the rules care about are corrected
 // (sucidal, suicidel; sertralin, ketamin; one letter off for long words, and
 // a list), and punctuation separates words. Sentence ends (. ! ? ;) and
 // clause ends (commas, colons, dashes, ellipses, "and", "but", "aber"...) are
@@ -33,9 +64,11 @@
 // # How rules are written
 //
 // Rules live in rules_en.go and rules_de.go, one list per locale and kind,
-// with word classes (medicine names, symptoms...) in lexicon.go. A rule has a
-// stable id, "<locale>/<kind>/<name>" such as "en/crisis/want-to-die", and a
-// few patterns. A pattern is a sequence of words in normal form with
+// with word classes (medicine names, the ketamine vocabulary {ket}: troches,
+// lozenges, RDT, nasal spray, Spravato, esketamine, K, ket, k-hole, special K;
+// people, vital signs...) in lexicon.go. A rule has a stable id,
+// "<locale>/<kind>/<name>" such as "en/crisis/want-to-die" or
+// "de/abuse/violence", and a few patterns. A pattern is a sequence of words in normal form with
 // alternatives (a|b c), optional parts [a|b], bounded gaps ~N (at most 8
 // words), clause ends $, numbers #N, prefixes word* and suffixes *word, and
 // macros {name}; see pattern. Patterns never match across a sentence end and
@@ -46,27 +79,44 @@
 //
 // Write patterns that generalise: a verb with its forms and a small gap
 // ("(want|wanted|need|...) to [just|really] (die|be dead)"), not a copy of
-// one test message. Every rule must fire on at least one positive message in
-// testdata (TestRulesHaveExamples), and the evaluation sets there
-// (crisis_en.tsv, crisis_de.tsv, medical_en.tsv, medical_de.tsv: lines
-// "label<TAB>message") must keep crisis recall at 100% and precision at 95%
-// or more, and medical recall and precision at 95% or more
-// (TestEvaluation). Add a message to the sets for every miss or false alarm
-// found in use, then fix the rules.
+// one test message. Every rule must fire on at least one positive message of
+// its category in testdata (TestRulesHaveExamples).
+//
+// # Evaluation sets
+//
+// The fitted sets are those the rules were written and fixed against:
+// crisis_*.tsv and medical_*.tsv (lines "label<TAB>message", label 1 or 0;
+// a crisis line must reach crisis or possible), and fitted<N>_<locale>.tsv
+// (a header "text<TAB>label", then messages labelled with a category or
+// none), each batch written before the detector was run on it, its first-run
+// figures recorded in the README. TestEvaluation and TestFittedCategories
+// keep strict floors on them. Add a message to a new fitted batch for every
+// miss or false alarm found in use, then fix the rules.
+//
+// The held-out sets, heldout_en.tsv and heldout_de.tsv, were written before
+// any rule for the new categories and are never used to tune a rule: their
+// SHA-256 is recorded in testdata/heldout.sha256 and TestHeldoutUnchanged
+// fails when they change. TestHeldout prints their figures and asserts only
+// a floor below those of their first run. `kapbot safety check --labels FILE`
+// scores any such file.
 //
 // # What is checked after a pattern matches
 //
-// A crisis match counts unless one of these applies, in this order:
+// A match of any category but medical counts unless one of these applies, in
+// this order (medical is described after the list):
 //
 //   - Idiom: it overlaps a figure of speech ("dying of embarrassment", "to
 //     die for", "die my hair", "suicide prevention", "vor Lachen sterben").
+//
 //   - Accident: a rule for an act that can be an accident ("cut myself",
 //     "overdose") in a sentence about cooking, shaving, sport or "by
 //     accident", unless it says "on purpose".
+//
 //   - Title or lyric: the whole match is inside double quotes and the
 //     message talks about a song, film, book and the like; or a single-word
 //     rule ("suicidal", "suicide") has no first-person subject in a sentence
 //     about media ("Suicidal Tendencies is my favourite band").
+//
 //   - Negation: reading back from the match within its clause, across
 //     fillers only (auxiliaries, "really", "want to", "thoughts of"...), the
 //     first word that is not a filler is a negation: "I'm not suicidal", "I
@@ -82,15 +132,38 @@
 //     ("ich will mich nicht umbringen"). A negation answering after the match
 //     also suppresses: "Suicidal thoughts: none", "Suizidgedanken habe ich
 //     keine".
+//
 //   - Someone else: the subject found the same way is another person ("my
 //     friend is suicidal", "they would be better off dead"). Rules about how
 //     others see the speaker ("everyone would be better off without me") are
 //     exempt.
+//
 //   - Resolved past: a marker of the distant past in the same sentence
 //     ("years ago", "as a teenager", "used to", "vor Jahren", "früher"), with
 //     no present marker or "but" in between, and a statement anywhere that it
 //     is over ("I'm fine now", "I stopped", "vorbei"), with nothing saying it
 //     is back ("again", "lately", "wieder").
+//
+//   - Abuse and emergencies are exempt from the someone-else check: abuse
+//     is done by someone else ("my husband hits me"), and a seizure may be
+//     a friend's.
+//
+//   - Jokes: harm_to_others, abuse and acute_medical do not count in a
+//     sentence with laughter or a joke ("lol", "haha", "jk", a laughing
+//     emoji) in it or just after: "i'm gonna murder my brother if he eats my
+//     leftovers 😂", "i can't breathe when i laugh this hard". A crisis match
+//     in jest, or with a trivial cause ("if i have to fill one more form",
+//     "this paperwork makes me want to die"), is reported as possible, with
+//     the crisis rule's id, so the bot asks; with both it does not count.
+//
+//   - Ordinary absence: farewell and "won't be here" rules do not count in a
+//     message about a holiday, a trip, a wedding, rescheduling, "see you
+//     tuesday" or giving to charity.
+//
+//   - Not now: an emergency with a marker of the past in its sentence ("as a
+//     teenager", "last summer") does not count, nor a symptom said to be
+//     ordinary ("normal for me", "through my nose", "on the couch"), or a
+//     pet's.
 //
 // Negation and subjects are read with the word lists of the message's
 // language (guessed from frequent words), which need not be the rule's.
@@ -101,30 +174,33 @@
 // is suppressed by idioms ("dosing session", "medication list"). A statement
 // such as an answer to an intake question ("I take sertraline 50mg") is data,
 // not a question. A bare symptom counts only when it or the next sentence
-// asks whether it is normal or dangerous.
+// asks whether it is normal or dangerous. A sentence about money or
+// logistics ("how much are the lozenges", "where do i pick up the spray")
+// does not count. A stated intent to change a medicine counts without a
+// question unless negated or said of someone else ("i'm going to stop my
+// lithium" counts; "my doctor stopped my quetiapine in june" does not).
 //
 // # Deliberate choices
 //
-// Safety first: when in doubt a statement about oneself fires. So do hedged
-// statements ("I don't think I'm suicidal but I don't want to live"),
-// hyperbole built on a crisis phrase ("I'm gonna kms if I fill one more
-// form", "I'm killing myself at work"), passive ideation, a past attempt
+// Safety first: when in doubt a statement about oneself fires, at least as
+// possible. So do hedged statements ("I don't think I'm suicidal but I don't
+// want to live"), hyperbole built on a crisis phrase without a joke or a
+// trivial cause ("I'm killing myself at work"), passive ideation, a past attempt
 // that is not said to be over ("I attempted suicide last year"), a question
 // about one's own suicidal thoughts ("does ketamine help with suicidal
 // thoughts?"), and "kys", read as "kill myself". A crisis also wins over a
 // medical question (Check).
 //
-// Deliberately not detected: statements about other people, or about the
-// news ("my uncle died by suicide years ago": the bot screens the patient's
-// own current risk; clinics that want third-party reports handled must do so
-// in their flows); clearly resolved past statements; negated statements;
-// idioms and quoted titles; accidents; messages whose meaning depends on
-// earlier messages ("I'm going to do it tonight": the detector sees one
-// message at a time, so flows should ask directly); threats to others other
-// than "I might hurt someone"; obfuscations beyond the normalisation above
+// Deliberately not detected: statements about other people's suicide risk,
+// or about the news ("my uncle died by suicide years ago": the bot screens
+// the patient's own current risk; clinics that want third-party reports
+// handled must do so in their flows); clearly resolved past statements;
+// negated statements; idioms and quoted titles; accidents; obfuscations beyond the normalisation above
 // (spaced letters such as "k i l l"); and languages other than English and
 // German except through a clinic's own phrases. Food, drink other than
-// alcohol, driving and other logistics are not medical questions.
+// alcohol, driving and other logistics are not medical questions. A message
+// whose meaning depends on earlier ones ("I'm going to do it tonight") is
+// possible: the detector sees one message at a time, so the bot asks.
 //
 // Every locale's rules are tried for every message, so a German-speaking
 // patient who writes in English is still heard; a match of a rule of the

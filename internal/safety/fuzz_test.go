@@ -109,3 +109,36 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// msg200 is a 200-character message that matches no rule, so every kind's
+// rules are tried in full: the slowest ordinary case.
+const msg200 = "hi, quick question about thursday. my sister is driving me and we might be a bit late because of her work. " +
+	"is there parking near the entrance and should i bring anything with me? thanks a lot, see you"
+
+// BenchmarkCheck200 is the speed goal of issue 10: Check on a 200-character
+// message stays under 50 µs. Compare it with BenchmarkCheck200Baseline, run
+// together, on a shared machine.
+func BenchmarkCheck200(b *testing.B) {
+	d, err := New(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(msg200) != 200 {
+		b.Fatalf("message is %d characters", len(msg200))
+	}
+	if m, ok := d.Check(msg200, "en"); ok {
+		b.Fatalf("the benchmark message should not match, got %v", m)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Check(msg200, "en")
+	}
+}
+
+// BenchmarkCheck200Baseline lower-cases and splits the same message: a floor
+// that shows how loaded the machine is.
+func BenchmarkCheck200Baseline(b *testing.B) {
+	for b.Loop() {
+		_ = strings.Fields(strings.ToLower(msg200))
+	}
+}

@@ -10,7 +10,7 @@ var crisisDE = []ruleDef{
 		"(mein|meinem|meinen) leben ~3 (beenden|zu beenden|beende|ein ende setzen|ein ende zu setzen|ein ende machen|ein ende bereiten)",
 		"(dem ganzen|allem|alles) ~2 ein ende (setzen|zu setzen|machen|bereiten|zu machen)",
 		"(will|werde|moechte|mochte|wuerde) ~2 (mit allem|mit dem leben|mit meinem leben) schluss machen",
-		"schluss machen mit (allem|dem leben|meinem leben|mir)",
+		"schluss machen mit (allem|dem leben|meinem leben|mir)", "(mache|mach|mach ich|mache ich) ~2 schluss mit (allem|dem leben|meinem leben)",
 		"(freitod|suizid begehen|selbstmord begehen|selbstmord machen|suizid zu begehen|selbstmord zu begehen)",
 	}},
 	{id: "suicide", flags: fBare, pats: []string{
@@ -27,10 +27,10 @@ var crisisDE = []ruleDef{
 		"nicht [vor|mehr] ~2 (weiterzuleben|weiter zu leben)",
 	}},
 	{id: "self-harm", flags: fHarm, pats: []string{
-		"(ritzen|ritze|ritzt|geritzt|ritzte|zu ritzen)",
+		"(ritzen|ritze|ritz|ritzt|geritzt|ritzte|zu ritzen)",
 		"(mich|mir) ~5 (geritzt|geschnitten|aufgeschnitten|aufgeschlitzt|verbrannt|verbrueht)",
 		"(mich|mir) (selbst|absichtlich|wieder|oft) ~3 (verletzt|wehgetan|weh getan|geschlagen)",
-		"(schneide|verletze|verbrenne|schlage|ritze) mich ~2 (selbst|wieder|absichtlich|$|oft)",
+		"(schneide|schneid|verletze|verletz|verbrenne|schlage|ritze|ritz) mich ~2 (selbst|wieder|absichtlich|$|oft)",
 		"(selbstverletz*|svv|selbst zu verletzen|selbst verletzen)",
 		"(pulsadern|pulsader|handgelenke|handgelenk|arme) ~2 (aufschneiden|aufschlitzen|aufgeschnitten|aufgeschlitzt|schneiden|aufzuschneiden)",
 		"mir [selbst] (weh tun|wehtun|schaden|schmerzen zufuegen|schmerzen zuzufuegen)",
@@ -231,6 +231,7 @@ var harmDE = []ruleDef{
 	}},
 	{id: "thoughts", pats: []string{
 		"(angst|sorge|fuerchte) ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (was|etwas) ~1 (antue|antun|anzutun|antu)",
+		"(angst|sorge|fuerchte) ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (weh tue|wehtue|weh tun|wehtun|verletze|schlage)",
 		"(gedanken|fantasien|vorstellung|angst|stell mir vor|stelle mir vor|drang|impuls) ~6 (zu verletzen|wehzutun|weh zu tun|umzubringen|zu schlagen|zu toeten|zu vergiften|zu erwuergen|schlage|verletze|wehtue|erstickte|zu ersticken)",
 	}},
 	{id: "act", pats: []string{

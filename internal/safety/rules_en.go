@@ -119,6 +119,8 @@ var crisisEN = []ruleDef{
 		"(date is set|set the date|picked the date|picked a date|chosen the date|chose the date|chosen a date|chose a date) ~6 (do it|happening|happen|go|end|die)",
 		"(made up my mind|made my decision|i have decided|decided) ~8 (do it|end it|go through with it|kill|die|take them|take all)",
 		"(make|making|made) it (look|seem) like an accident",
+		"(kids|children|wife|husband|partner|family|everyone|parents|roommate) ~4 (away|at|out|gone|asleep) ~6 (when i will do it|when i do it|when i will go|when i am doing it|is when)",
+		"(have|got) everything i need ~6 (picked|chosen|set|decided on) (the|a) (day|date|time|place)",
 		"(what if|what would happen if|what happens if|what if i just) [i] ~2 (took|take|swallowed|swallow|used|use|snorted|snort) (all|every|the whole|everything|all of) ~3 {ket}",
 		"(a gram|grams|gram|a lot|loads|a bunch|lines|bumps|a bag|the whole|all) of ~1 {ket} ~8 (can not breathe|breathing|chest|heart|pass out|can not move|numb|blue|help)",
 		"(rope|noose|gun|pistol|razor|blade|blades) ~1 {when}",
@@ -148,7 +150,7 @@ var medicalEN = []ruleDef{
 		"how (much|many) ~2 ({drugname}|{medword})",
 		"(too much|too many|too little|enough|more|less|extra|higher|lower|double|triple|half|bigger|smaller|stronger|weaker|another) ~2 ({drugname}|{medword}|dose|dosage)",
 		"(double|triple|halve|increase|decrease|raise|lower|reduce|up|adjust|split|change) ~2 (dose|dosage|doses|{drugname}|{medword})",
-		"# ~1 (pills|tablets|capsules|mg|ml|doses|mcg|drops)",
+		"# ~1 ({medword}|mg|ml|doses|mcg|drops)",
 	}},
 	{id: "medication-change", pats: []string{
 		"(stop|stopping|stopped|quit|quitting|skip|skipping|skipped|pause|pausing|paused|come off|coming off|came off|go off|going off|went off|get off|taper|tapering|wean|weaning|switch|switching|change|changing|changed|swap|swapping|reduce|reducing|cut down|cut back|hold|holding|miss|missed|missing|forget|forgot|forgotten|discontinue|discontinuing|keep taking|continue taking|continue|continuing|resume|restart|stay on|staying on|withdraw|withdrawing) ~4 ({drugname}|{medword}|dose|doses|dosage)",
@@ -234,7 +236,7 @@ var possibleEN = []ruleDef{
 	{id: "no-reason-to-live", pats: []string{
 		"no (reason|point|purpose|sense|will|desire) (to|in|of|for) (live|living|go on|going on|keep going|carry on|carrying on|continue|continuing|stay|staying|be alive|being alive|life|exist|existing|me to live|anything|it anymore|trying|waking up)",
 		"no (point|reason) (anymore|any more|left)", "(what is) the point (of|in) (living|life|anything|it all|going on|being alive|trying|existing|carrying on|me|waking up|anything anymore)",
-		"(what is) [even|really|just] the point (anymore|any more|of it all|of anything|$)",
+		"(what is) [even|really|just] the point (anymore|any more|of it all|of anything|$)", "(what is) the point (of|in) (even|really|still) (trying|living|going on|carrying on|bothering)",
 		"(do not|can not|could not|no longer) see (the|a|any) (point|reason) [in|of|to] (living|life|anything|going on|anymore|any more|it all|existing|being alive|staying alive|trying|keep going|carry on|$)",
 		"(life|living|my life|existence|everything|it all) (is|feels|seems) [so|just|completely] (not worth|pointless|meaningless|worthless|not worth it)",
 		"not worth (living|being alive|it anymore|going on|the effort of living)",
@@ -320,6 +322,7 @@ var possibleEN = []ruleDef{
 		"(take|taking|look|looking) [better] (care of|after) ~3 (better than|than) (me|i|i could|i can|i ever)",
 		"take better care of (them|him|her|it)",
 		"(giving|gave|give|given) away ~2 (things|stuff|belongings|possessions|everything|my|all)",
+		"(giving|gave|give|given|been giving) (my|all my|most of my) (stuff|things|belongings|possessions) away",
 		"(put|putting|got|getting|have|sorted|sorting) my affairs in order",
 	}},
 	{id: "trapped", pats: []string{
@@ -351,6 +354,8 @@ var possibleEN = []ruleDef{
 	// A time without a stated act: the detector sees one message, so it asks.
 	{id: "vague-plan", flags: fAway, pats: []string{
 		"(plan|planning|going|decided|ready|about|want) to do it {when}",
+		"(that is|this is|then is|that will be) when i [will|am going to] (do it|go|end it)",
+		"(picked|chosen|chose|set) the (day|date) $",
 		"(tonight|today|tomorrow) [is] the (night|day) $",
 		"(it is|it will be) (happening|over) {when}",
 	}},
