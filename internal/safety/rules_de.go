@@ -61,6 +61,9 @@ var crisisDE = []ruleDef{
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
 	}},
 	{id: "overdose-ketamine", pats: []string{
+		"wie (viel|viele) ~4 {ket} ~5 damit (es|alles|das) (aufhoert|vorbei ist|endet)",
+		"#2 ~1 {ket} (statt|anstatt|anstelle)",
+		"garage ~6 (motor laeuft|motor an|abgase)", "(motor laeuft|motor an|abgase) ~6 garage",
 		"(ganzes|ganze|ganzen|alle|alles|komplette|restliche) ~1 {ket} ~2 (genommen|geschluckt|gesprueht|gezogen|eingenommen)",
 		"(alle|alles|ganze|ganzen|gesamte|komplette|restlichen) ~2 {ket} ~4 (auf einmal|aufeinmal|gleichzeitig|zusammen|auf ex|nehme|nehmen|schlucke|schlucken|genommen|geschluckt|spruehe|gesprueht)",
 		"(was passiert|was wuerde passieren|was waere|was passiert dann) ~2 wenn ich ~5 (alle|alles|ganze|ganzen|restlichen) ~3 {ket}",
@@ -78,6 +81,7 @@ var crisisDE = []ruleDef{
 		"(es|das) wie einen unfall aussehen lassen",
 	}},
 	{id: "self-harm-other", flags: fHarm, pats: []string{
+		"(drueck|druecke|drueckte) (mir|mich) ~3 (zigarette|zigaretten|kippe|kippen) ~4 aus",
 		"(verbrenn|verbrenne|verbrennt|ritz|schneid|schneide|kratz|kratze) (mir|mich) ~3 (haut|arme|arm|beine|bein|handgelenk|handgelenke|bauch|oberschenkel)",
 		"(kratze|kratzt|gekratzt|aufgekratzt|beisse|gebissen|schlage|geschlagen|verbrenne|verbrannt) ~5 (bis es blutet|bis es blutete|blutig|bis ich blute|bis blut kommt)",
 		"(kopf|faust|haende) ~2 (gegen|an) die (wand|tuer) ~4 (bis|geschlagen|schlage|gehauen|haue)",
@@ -123,6 +127,8 @@ var medicalDE = []ruleDef{
 		"(koennen|kann|koennten) sie mir ~3 (verschreiben|empfehlen|geben)",
 	}},
 	{id: "intent-change", flags: fStatement, pats: []string{
+		"(ueberlege|will|werde|moechte|plane|denke daran) ~4 ({drugname}|{medword}) ~3 (absetzen|abzusetzen|weglassen|wegzulassen|reduzieren|zu reduzieren|verdoppeln|zu verdoppeln|halbieren|wechseln|zu wechseln)",
+		"ich (nehm|nehme) ~3 ({drugname}|{medword}) nicht mehr",
 		"ich (nehm|nehme) ~2 (ab jetzt|ab morgen|ab heute|ab sofort|nur noch|einfach) ~3 ({drugname}|{medword}|dosis)",
 		"ich (nehm|nehme) ~3 (doppelte|halbe|extra) ~2 [menge|dosis] ({drugname}|{medword}|dosis)",
 		"ich (setze|setz|setzte) ~4 ({drugname}|{medword}) ~3 ab",
@@ -154,6 +160,7 @@ var possibleDE = []ruleDef{
 		"am ende (meiner kraefte|meiner kraft)", "(kraft|kraefte) ~2 (am ende|aufgebraucht)",
 	}},
 	{id: "no-reason-to-live", pats: []string{
+		"(weiss nicht|keine ahnung) ~2 (warum|wieso|wozu) ich noch (hier bin|da bin|lebe|am leben bin)",
 		"(was ist|wo ist|was soll|was waere) ~2 der sinn",
 		"keinen sinn mehr", "(kein|keinen) (grund|sinn) ~2 (zu leben|weiterzuleben|mehr zu leben|zum leben|i am leben|weiterzumachen)",
 		"(alles|das leben|mein leben|leben|es) ~2 (ist|wirkt|scheint|erscheint|fuehlt sich) ~1 (sinnlos|bedeutungslos|wertlos|nicht lebenswert)",
@@ -205,6 +212,8 @@ var possibleDE = []ruleDef{
 		"(keine sorgen mehr|nicht mehr) ~3 um mich (machen|kuemmern)",
 	}},
 	{id: "farewell", flags: fAway, pats: []string{
+		"(schreib|schreibe|geschrieben|schrieb) ~2 (brief|briefe|abschiedsbrief) an (meine|meinen|alle) ~1 (familie|kinder|eltern|mann|frau|freunde|mutter|vater|liebsten)",
+		"(brief|briefe|nachricht|nachrichten) ~6 nur fuer den fall",
 		"(danke|vielen dank) fuer alles ~6 (tschuess|tschuss|lebt wohl|macht es gut|machts gut|adieu|auf wiedersehen)",
 		"(tschuess|tschuss|adieu|auf wiedersehen) (fuer immer|fur immer)",
 		"(meine sachen|alles) ~3 (verschenkt|verschenke|weggegeben|verteilt)",
@@ -230,6 +239,7 @@ var harmDE = []ruleDef{
 		"(koennte|koennt) ~2 (jemanden|wen|alle|ihn|sie) (umbringen|toeten|erschlagen|erwuergen)",
 	}},
 	{id: "thoughts", pats: []string{
+		"(angst|sorge|fuerchte) ~5 (meinen|meine|mein|jemanden|ihn|sie) ~2 (umbringen|toete|verletze|schlage|erwuerge)",
 		"(angst|sorge|fuerchte) ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (was|etwas) ~1 (antue|antun|anzutun|antu)",
 		"(angst|sorge|fuerchte) ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (weh tue|wehtue|weh tun|wehtun|verletze|schlage)",
 		"(gedanken|fantasien|vorstellung|angst|stell mir vor|stelle mir vor|drang|impuls) ~6 (zu verletzen|wehzutun|weh zu tun|umzubringen|zu schlagen|zu toeten|zu vergiften|zu erwuergen|schlage|verletze|wehtue|erstickte|zu ersticken)",
@@ -258,6 +268,7 @@ var abuseDE = []ruleDef{
 		"(tut|tun) mir (zuhause|zu hause|daheim) weh",
 	}},
 	{id: "control", pats: []string{
+		"(zwingt|zwang|gezwungen|draengt) (mich|uns) ~3 (sex|sexuellen|mit ihm zu schlafen|mit ihr zu schlafen)",
 		"(nimmt|nahm|nehmen) mir ~3 (geld|handy|karte|pass|schluessel|rente) ~2 (weg|ab)",
 		"(laesst|liess|lassen) mich nicht (raus|gehen|weg|allein raus|aus dem haus)",
 		"(kontrolliert|kontrollieren) (mein|meine) (geld|handy|leben)",
@@ -272,6 +283,7 @@ var acuteDE = []ruleDef{
 		"(habe|habe|glaube|glaub|hat|hatte) ~3 (herzinfarkt|schlaganfall)",
 	}},
 	{id: "breathing", flags: fRecent, pats: []string{
+		"(atemprobleme|atemnot|atembeschwerden)",
 		"(keine|kaum) luft (kriege|krieg|bekomme|bekommen|kriegen|mehr)",
 		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (keine|kaum) luft",
 		"(atmet|atme) (nicht|kaum) [mehr]",

@@ -119,6 +119,11 @@ var crisisEN = []ruleDef{
 		"(date is set|set the date|picked the date|picked a date|chosen the date|chose the date|chosen a date|chose a date) ~6 (do it|happening|happen|go|end|die)",
 		"(made up my mind|made my decision|i have decided|decided) ~8 (do it|end it|go through with it|kill|die|take them|take all)",
 		"(make|making|made) it (look|seem) like an accident",
+		"how (much|many) ~4 {ket} ~4 (would it take|does it take|would i need|do i need|will it take) to [just|finally] (stop|end it|end everything|be done|go to sleep forever|sleep forever|die)",
+		"(took|taken|had|used|did|sprayed|swallowed) (#2|double|triple) ~2 {ket} ~2 (instead of|rather than|more than)",
+		"(car|engine|motor) ~4 (running|on) ~4 (garage|closed garage)", "(exhaust|hose|charcoal) ~4 (car|tent|room|garage)",
+		"(plan to|planning to|want to|going to|about to|ready to|will) jump ({when}|$)",
+		"(rope|noose) ~2 (tied|ready|hung|hanging|set up|up already)",
 		"(kids|children|wife|husband|partner|family|everyone|parents|roommate) ~4 (away|at|out|gone|asleep) ~6 (when i will do it|when i do it|when i will go|when i am doing it|is when)",
 		"(have|got) everything i need ~6 (picked|chosen|set|decided on) (the|a) (day|date|time|place)",
 		"(what if|what would happen if|what happens if|what if i just) [i] ~2 (took|take|swallowed|swallow|used|use|snorted|snort) (all|every|the whole|everything|all of) ~3 {ket}",
@@ -192,6 +197,7 @@ var medicalEN = []ruleDef{
 	// A stated intent to change a medicine counts without a question: "i'm
 	// going to stop my lithium", "i skipped my dose".
 	{id: "intent-change", flags: fStatement, pats: []string{
+		"(not going to|will not|no longer going to|am not going to) (take|use) ~2 ({drugname}|{medword}) (anymore|any more|again|from now on)",
 		"(going to|planning to|plan to|decided to|want to|thinking of|thinking about|about to|will|just|i) ~1 (stop|stopping|skip|skipping|quit|quitting|double|doubling|halve|halving|cut|cutting|change|changing|switch|switching|reduce|reducing|lower|lowering|increase|increasing|up|upping|come off|coming off|go off|going off|taper|tapering|wean|weaning|drop|dropping|stop taking|stopping taking|double up on|ditch|ditching) ~3 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 		"i (stopped|quit|skipped|doubled|halved|came off|went off|dropped|ditched|stopped taking|have stopped|have skipped|have doubled) ~3 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 		"(going to|will|plan to|planning to) (take|use|have) (#|double|extra|more|less|two|three|half) ~2 ({drugname}|{medword}|dose|doses|{ket})",
@@ -218,7 +224,7 @@ var possibleEN = []ruleDef{
 		"(wish|wished) i could [just] (disappear|vanish|stop existing|cease to exist|fade away|not exist|fall asleep forever)",
 		"(stop|stopped|cease) existing", "(should|could|will|would|might) [just] (disappear|vanish) [forever|for good] $",
 		"(want|wish|need|like) to (sleep|go to sleep|fall asleep) (forever|and never wake up|and not wake up)", "(asleep|sleep) forever and (never|not) wake",
-		"(go to sleep|fall asleep|sleep) and (never|not) wake up",
+		"(go to sleep|fall asleep|sleep) and (never|not) wake up", "(go to sleep|fall asleep|sleep) and stay asleep",
 		"(hope|hoping|wish|pray) [that] i [just|simply] (do not|will not|never|would not) wake up",
 	}},
 	{id: "better-off-without-me", flags: fNoSubject, pats: []string{
@@ -230,10 +236,12 @@ var possibleEN = []ruleDef{
 		"(a|such a|nothing but a|just a|only a) burden (to|on|for) (everyone|everybody|my|others|people|them|the people|those|you|you all|all of you|the world)",
 		"(i am|i feel like|feel like|i feel|being|i have become|am|i am just|i am only|i am always) (such a|a|just a|only a|nothing but a) burden",
 		"(everyone|everybody|they|people|my family|the world|you all|you) (would|will) be (happier|better) if i (was|were|am|died)",
+		"(fine|better|happier|easier|okay|ok|relieved) ~4 if i [just|simply] (vanished|disappeared|died|left|was gone|were gone|was not here|was not around)",
 		"(easier|better|simpler|happier|lighter|fine|okay|a relief|relieved|glad) ~4 if i [just|simply] (was|were|had|am|would|did) [just|simply] (not here|not around|not alive|gone|dead|never born|disappeared|died|not exist|never existed|not be here)",
 		"if i (died|was dead|were dead|was gone|were gone|killed myself|disappeared) ~4 (easier|better|happier|a relief|nobody|no one|nobody would)",
 	}},
 	{id: "no-reason-to-live", pats: []string{
+		"(do not know|not sure|no idea|wonder) why i am still (here|alive|around|living|breathing)", "why am i still (here|alive|around|breathing)",
 		"no (reason|point|purpose|sense|will|desire) (to|in|of|for) (live|living|go on|going on|keep going|carry on|carrying on|continue|continuing|stay|staying|be alive|being alive|life|exist|existing|me to live|anything|it anymore|trying|waking up)",
 		"no (point|reason) (anymore|any more|left)", "(what is) the point (of|in) (living|life|anything|it all|going on|being alive|trying|existing|carrying on|me|waking up|anything anymore)",
 		"(what is) [even|really|just] the point (anymore|any more|of it all|of anything|$)", "(what is) the point (of|in) (even|really|still) (trying|living|going on|carrying on|bothering)",
@@ -260,7 +268,8 @@ var possibleEN = []ruleDef{
 		"(no|any) (way|escape) out (except|but|other than) (dying|death|suicide|killing)",
 	}},
 	{id: "goodbye", pats: []string{
-		"(wrote|written|writing|write|left|leaving|leave) (a|my|the) (note|letter|letters|notes) (for|to) (my|everyone|everybody) [kids|children|parents|family|mom|mum|dad|wife|husband|partner|sister|brother|loved ones|son|daughter]",
+		"(wrote|written|writing|write|left|leaving|leave) [a|my|the|some|goodbye] (note|letter|letters|notes) (for|to) (everyone|everybody|my (kids|children|parents|family|mom|mum|dad|wife|husband|partner|sister|brother|loved ones|son|daughter|friends))",
+		"(goodbye|letters|letter|note|notes) ~6 just in case",
 		"this is [my] (goodbye|farewell|last message|final message|last goodbye)",
 		"(saying|say|said|wanted to say|want to say|to say|needed to say) goodbye (to everyone|to everybody|to you all|to all|to the world|forever|for good|for the last time|one last time|to my family)",
 		"(goodbye|farewell|bye) (forever|for good|world|cruel world|everyone forever)",
@@ -308,7 +317,7 @@ var possibleEN = []ruleDef{
 	{id: "not-be-here", flags: fAway, pats: []string{
 		"(will not|not going to|do not think i will) (be needing|need) (the|my|any|another|more|further) ~2 (appointment|appointments|session|sessions|follow up|follow ups|booking|bookings)",
 		"(will not|not going to|do not think i will|doubt i will|may not|might not|probably will not|probably not going to) be (here|around|alive) (for|by|at|in|on|next|when|to see|much longer|for much longer|for long|after|this time next|anymore|any more|$)",
-		"(can not|do not|could not) (see|imagine|picture) myself (alive|here|around|being alive|being here|living|making it|surviving|still being here|still here|still alive) (by|at|in|past|after|for|next|to|until|when|$)",
+		"(can not|do not|could not) (see|imagine|picture) myself (alive|here|around|being alive|being here|being around|living|making it|surviving|still being here|still here|still alive) (by|at|in|past|after|for|next|to|until|when|much longer|for long|long|$)",
 		"(will not|not going to|do not think i will) (make it|last) (to|until|till|through|past) ~3 (christmas|birthday|summer|spring|winter|autumn|fall|next year|new year|the end|the weekend|next week|next month|the appointment|the session|the follow up)",
 		"(no point|not worth|no need) [in] (booking|scheduling|making|planning|rescheduling|paying|bothering) ~6 (will not|not) (need|be here|be around|make it)",
 		"(will not|do not|would not) need (it|them|that|this|these|those|any of it|any of this|my stuff|my things|anything) (anymore|any more|where i am going|much longer|soon|after|$)",
@@ -323,6 +332,7 @@ var possibleEN = []ruleDef{
 		"take better care of (them|him|her|it)",
 		"(giving|gave|give|given) away ~2 (things|stuff|belongings|possessions|everything|my|all)",
 		"(giving|gave|give|given|been giving) (my|all my|most of my) (stuff|things|belongings|possessions) away",
+		"(giving|gave|give|given) (my|all my|most of my) (stuff|things|belongings|possessions|clothes|books|jewellery|jewelry) to",
 		"(put|putting|got|getting|have|sorted|sorting) my affairs in order",
 	}},
 	{id: "trapped", pats: []string{
@@ -337,7 +347,7 @@ var possibleEN = []ruleDef{
 		"(know|knows) where ~4 (keeps|keep|kept|hides|hid|stores|store) (the|his|her|their|a|my) ~1 (gun|guns|pistol|rifle|rifles|shotgun|firearm|pills|meds|medication|ammo|key)",
 		"(has|have|got|there are|there is|keeps|keep) ~3 (gun|guns|rifle|rifles|shotgun|firearm|firearms|pistol) (in the house|at home|in my house|in our house|in the car|in my car|in the drawer|under the bed|in the|in his|in her|in their|in my|in our|under|behind)",
 		"(looking|look|staring|stare|stared|looked|glancing|glance) at (the|my|a|those|these|that) ~3 (pills|tablets|bottle of pills|pill bottle|gun|rope|knife|blade|razor|bridge|tracks|train tracks|water|edge)",
-		"(pills|tablets|gun|rope|razor|blade|knife) ~6 (look at them|look at it|stare at them|stare at it|looking at them|staring at them|looking at it|staring at it)",
+		"(pills|tablets|gun|rope|razor|blade|knife) ~6 (look at them|look at it|stare at them|stare at it|looking at them|staring at them|looking at it|staring at it|thinking about them|thinking about it|think about them)",
 		"(bought|buy|got|getting|purchased|ordered) (a|some) (rope|noose|razor blades|blades|gun|firearm|charcoal|helium)",
 		"(driving|drive|drove|walking|walk|walked|going|go|went|keep going|been going) (past|to|over|by) (the|a|that) (bridge|tracks|cliff|cliffs|edge|overpass|roof|rooftop|train tracks|railway|river) ~6 (look|looking|stare|staring|stand|standing|every day|again|sit|sitting)",
 	}},
@@ -372,7 +382,7 @@ var harmEN = []ruleDef{
 		"(want|going|plan|planning|decided|intend|ready|about|tempted|urge|urges|need) to ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture|rape) ~1 {victim}",
 		"i (will|would|could|might|may|am going to|can|swear i will) ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture) ~1 {victim}",
 		"(homicidal|murderous) [thoughts|urges|feelings]",
-		"(make|making) (them|him|her|everyone|everybody|you all) [all] pay",
+		"(make|making) (them|him|her|everyone|everybody|you all|{victim}) [all] pay",
 		"beat the (shit|crap|hell|life|living daylights) out of",
 		"(deserves|deserve) to die ~2 [and] i (will|am going to|would) (make sure|do it|kill)",
 		"shoot up (the|my|a) (school|work|workplace|office|place|mall|church|class)",
