@@ -124,7 +124,11 @@ func (s *sprint) urgent(acts []Alert, found map[AlertKind]Alert) error {
 		return s.pause(top.Kind)
 	}
 	if p, ok := found[AlertPossible]; ok && !s.checking() {
-		return s.askCheck(p)
+		if s.st.Status != Paused {
+			return s.askCheck(p)
+		}
+		// The crisis path is taken already: its resources again.
+		s.resources(s.st.PausedFor)
 	}
 	return s.goOn()
 }

@@ -283,6 +283,11 @@ func TestSafetyCategories(t *testing.T) {
 		c.oneRefer(flow.Urgent, "abuse:en/abuse/t", "ABUSE and a BURDEN")
 		c.press("no").at("age").oneRefer(flow.Routine, "possible:en/possible/burden", "ABUSE and a BURDEN")
 	})
+	t.Run("abuse and a possible risk while paused: no question, both resources", func(t *testing.T) {
+		c := newConvo(t, withResources(t)).start("").say("CRISIS").at("paused")
+		c.say("ABUSE and a BURDEN").at("paused").sent("ABUSE-LINE-EN", "CRISIS-EN", "Your safety matters").notSent(question)
+		c.oneRefer(flow.Urgent, "abuse:en/abuse/t", "ABUSE and a BURDEN")
+	})
 	t.Run("the resources in the patient's locale", func(t *testing.T) {
 		c := newConvo(t, withResources(t))
 		c.st.Locale = "de"
