@@ -132,6 +132,7 @@ type Channel struct {
 	appID   string
 	dms     map[string]string      // user id -> DM channel id
 	latest  map[string]int         // user id -> newest prompt Seq sent
+	marked  map[string]string      // user id -> last question marked answered by a press
 	pending map[string]*pendingAck // user id -> server command awaiting its first DM
 	queues  map[string][]job       // user id -> events waiting; present while a worker runs
 	desk    runner.StaffDesk       // nil: no staff side
@@ -191,7 +192,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 			timeout = cfg.HTTPClient.Timeout
 		}
 	}
-	s.Client = &http.Client{Transport: &apiTransport{base: base, next: next}, Timeout: timeout}
+	s.Client = &http.Client{Transport: &apiTransport{base: base, next: next, global: newGlobalLimit()}, Timeout: timeout}
 	s.Dialer = o.dialer
 	s.Identify.Intents = discordgo.IntentsDirectMessages
 	s.SyncEvents = true // events in gateway order; handlers only enqueue
@@ -209,6 +210,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		token:   token,
 		dms:     map[string]string{},
 		latest:  map[string]int{},
+		marked:  map[string]string{},
 		pending: map[string]*pendingAck{},
 		queues:  map[string][]job{},
 	}

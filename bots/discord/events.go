@@ -329,7 +329,10 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 		shown = answered(content, pressedLabels(i.Message, data.CustomID, data.Values))
 	}
 	// Answered or stale, the message loses its components: a question is
-	// answered once, and an old one cannot be answered at all.
+	// answered once, and an old one cannot be answered at all. A second
+	// press on a question this channel has just marked answered (a double
+	// click that arrives after the next question) leaves the message as it
+	// is (type 6): the press's snapshot of it predates the mark.
 	resp := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseUpdateMessage,
 		Data: &discordgo.InteractionResponseData{
@@ -337,6 +340,16 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 			Components:      []discordgo.MessageComponent{},
 			AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
 		},
+	}
+	if i.Message != nil {
+		c.mu.Lock()
+		switch {
+		case !stale:
+			c.marked[u.ID] = i.Message.ID
+		case c.marked[u.ID] == i.Message.ID:
+			resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+		}
+		c.mu.Unlock()
 	}
 	lang := locale(i.Locale)
 	now := c.eventTime(i.ID)

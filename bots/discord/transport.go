@@ -2,6 +2,7 @@ package discord
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,6 +12,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // DefaultAPIURL is where REST requests go when Config.APIURL is empty.
@@ -67,19 +72,85 @@ func apiBase(raw string) (*url.URL, error) {
 //
 // It makes rate-limit answers complete. discordgo's per-route limiter reads
 // X-RateLimit-Remaining and -Reset-After before each request and, on a 429,
-// sleeps for the body's retry_after and retries. But it ignores the
-// Retry-After header, fails outright on a 429 without a JSON body (as a
-// proxy or Cloudflare sends), blocks other routes on a global limit only if
+// sleeps for the body's retry_after and retries. But it fails outright on
+// a 429 without a JSON body (as a proxy or Cloudflare sends, with only a
+// Retry-After header), blocks other routes on a global limit only if
 // X-RateLimit-Reset-After is present (Discord's global 429s carry just
 // Retry-After), and truncates Reset-After to whole milliseconds, so it may
 // fire up to a millisecond early. Every 429 is therefore rewritten to carry a
-// JSON body with the larger of retry_after and Retry-After (1s if neither is
-// given), and X-RateLimit-Reset-After (with X-RateLimit-Global for a global
-// limit, else X-RateLimit-Remaining 0); and every Reset-After is rounded up
-// to the next millisecond plus one.
+// JSON body with the larger of retry_after and X-RateLimit-Reset-After (or
+// else Retry-After, which is whole seconds, or else 1s), and
+// X-RateLimit-Reset-After (with X-RateLimit-Global for a global limit, else
+// X-RateLimit-Remaining 0); and every Reset-After is rounded up to the next
+// millisecond plus one.
+//
+// And it keeps Discord's global limit for every route, which discordgo
+// v0.29.0 does not: its per-route limiter returns a bucket's wait without
+// looking at the global lock, so requests waiting on other buckets fire
+// during a global block, and nothing keeps the bot under 50 requests per
+// second. Every request to a REST route bound by the global limit first
+// takes a token of one limiter shared by all routes (globalRate per second,
+// below Discord's 50), and waits out a global 429's retry_after before it
+// goes. Interaction callbacks and webhook requests (the acknowledgement of a
+// press, followups) are not bound by the global limit on Discord and skip
+// both. discordgo keeps the per-route buckets from the X-RateLimit headers.
 type apiTransport struct {
-	base *url.URL
-	next http.RoundTripper
+	base   *url.URL
+	next   http.RoundTripper
+	global *globalLimit
+}
+
+// globalRate and globalBurst keep any sliding second under Discord's global
+// limit of 50 requests, with a margin for requests bunching in flight.
+const (
+	globalRate  = 40
+	globalBurst = 2
+)
+
+// globalLimit is the limiter of every route bound by the global limit.
+type globalLimit struct {
+	lim   *rate.Limiter
+	mu    sync.Mutex
+	until time.Time // end of a global block after a global 429
+}
+
+func newGlobalLimit() *globalLimit {
+	return &globalLimit{lim: rate.NewLimiter(globalRate, globalBurst)}
+}
+
+// wait blocks until a request may go: after a global block, with a token.
+func (g *globalLimit) wait(ctx context.Context) error {
+	for {
+		g.mu.Lock()
+		d := time.Until(g.until)
+		g.mu.Unlock()
+		if d <= 0 {
+			break
+		}
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return g.lim.Wait(ctx)
+}
+
+// block starts a global block of d.
+func (g *globalLimit) block(d time.Duration) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if u := time.Now().Add(d); u.After(g.until) {
+		g.until = u
+	}
+}
+
+// globalExempt reports whether a REST path (after /api/vN) is free of the
+// global limit: interaction callbacks and webhooks.
+func globalExempt(rest string) bool {
+	return strings.HasPrefix(rest, "/interactions/") || strings.HasPrefix(rest, "/webhooks/")
 }
 
 // discordPath returns the part of a discord.com REST path after "/api/vN"
@@ -105,8 +176,10 @@ func discordPath(p string) (string, bool) {
 }
 
 func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	limited := false
 	if req.URL.Scheme == "https" && req.URL.Host == "discord.com" {
 		if rest, ok := discordPath(req.URL.Path); ok {
+			limited = t.global != nil && !globalExempt(rest)
 			r := req.Clone(req.Context())
 			r.URL.Scheme = t.base.Scheme
 			r.URL.Host = t.base.Host
@@ -121,11 +194,18 @@ func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			req = r
 		}
 	}
+	if limited {
+		if err := t.global.wait(req.Context()); err != nil {
+			return nil, err
+		}
+	}
 	resp, err := t.next.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
-	fixRateLimit(resp)
+	if retry, global := fixRateLimit(resp); global && t.global != nil {
+		t.global.block(time.Duration(retry * float64(time.Second)))
+	}
 	return resp, nil
 }
 
@@ -134,7 +214,8 @@ const maxErrorBody = 64 << 10
 
 // fixRateLimit completes the rate-limit information of resp for discordgo,
 // as described on apiTransport.
-func fixRateLimit(resp *http.Response) {
+// It returns a 429's retry_after in seconds and whether it is global.
+func fixRateLimit(resp *http.Response) (retryAfter float64, global bool) {
 	h := resp.Header
 	if ra := h.Get("X-RateLimit-Reset-After"); ra != "" {
 		if f, err := strconv.ParseFloat(ra, 64); err == nil {
@@ -142,7 +223,7 @@ func fixRateLimit(resp *http.Response) {
 		}
 	}
 	if resp.StatusCode != http.StatusTooManyRequests {
-		return
+		return 0, false
 	}
 	data, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	resp.Body.Close()
@@ -154,17 +235,19 @@ func fixRateLimit(resp *http.Response) {
 	if f, ok := body["retry_after"].(float64); ok && f > 0 {
 		retry = f
 	}
-	if f, err := strconv.ParseFloat(strings.TrimSpace(h.Get("Retry-After")), 64); err == nil && f > retry {
+	if f, err := strconv.ParseFloat(h.Get("X-RateLimit-Reset-After"), 64); err == nil && f > retry {
 		retry = f
 	}
-	if f, err := strconv.ParseFloat(h.Get("X-RateLimit-Reset-After"), 64); err == nil && f > retry {
+	// Retry-After is in whole seconds, rounded up: only when nothing more
+	// exact is given (a proxy's 429).
+	if f, err := strconv.ParseFloat(strings.TrimSpace(h.Get("Retry-After")), 64); err == nil && retry == 0 {
 		retry = f
 	}
 	if retry <= 0 {
 		retry = 1
 	}
 	retry = roundUp(retry)
-	global, _ := body["global"].(bool)
+	global, _ = body["global"].(bool)
 	global = global || strings.EqualFold(h.Get("X-RateLimit-Global"), "true") || strings.EqualFold(h.Get("X-RateLimit-Scope"), "global")
 	body["retry_after"] = retry
 	body["global"] = global
@@ -179,6 +262,7 @@ func fixRateLimit(resp *http.Response) {
 	h.Set("Content-Length", strconv.Itoa(len(out)))
 	resp.ContentLength = int64(len(out))
 	resp.Body = io.NopCloser(bytes.NewReader(out))
+	return retry, global
 }
 
 // roundUp rounds seconds up to whole milliseconds and adds one, so that

@@ -103,8 +103,10 @@ func TestTransportCompletesRateLimits(t *testing.T) {
 	}{
 		{"json body only", http.Header{}, `{"message":"slow","retry_after":0.25,"global":false}`, 0.251, false},
 		{"Retry-After header only, text body", http.Header{"Retry-After": {"2"}}, "error code: 1015", 2.001, false},
-		{"larger header wins", http.Header{"Retry-After": {"3"}}, `{"retry_after":1.5}`, 3.001, false},
-		{"global in body", http.Header{"Retry-After": {"1"}}, `{"retry_after":0.5,"global":true}`, 1.001, true},
+		// Retry-After is whole seconds: the body's retry_after is exact.
+		{"body beats the rounded header", http.Header{"Retry-After": {"1"}}, `{"retry_after":0.1}`, 0.101, false},
+		{"a longer bucket reset wins", http.Header{"Retry-After": {"1"}, "X-Ratelimit-Reset-After": {"0.3"}}, `{"retry_after":0.1}`, 0.302, false},
+		{"global in body", http.Header{"Retry-After": {"1"}}, `{"retry_after":0.5,"global":true}`, 0.501, true},
 		{"global in header", http.Header{"X-Ratelimit-Global": {"true"}}, `{"retry_after":0.5}`, 0.501, true},
 		{"nothing given", http.Header{}, ``, 1.001, false},
 	}

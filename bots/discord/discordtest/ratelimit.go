@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -104,7 +105,9 @@ func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
 		b.reset = now.Add(s.opt.Window)
 	}
 	h := w.Header()
-	if now.Before(s.globalUntil) {
+	// Interaction callbacks and webhooks are not bound by the global limit.
+	exempt := strings.HasPrefix(route, "POST /interactions/") || strings.Contains(route, " /webhooks/")
+	if now.Before(s.globalUntil) && !exempt {
 		s.violations = append(s.violations, fmt.Sprintf("%s: request %v before a global limit ended", key, s.globalUntil.Sub(now)))
 		s.write429(w, s.globalUntil.Sub(now), true, false, route, 0)
 		return false
@@ -113,6 +116,28 @@ func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
 		s.violations = append(s.violations, fmt.Sprintf("%s: request %v before the bucket reset", key, b.told.Sub(now)))
 		s.write429(w, b.told.Sub(now), false, false, route, limit)
 		return false
+	}
+	if s.opt.GlobalLimit > 0 && !exempt {
+		i := 0
+		for i < len(s.globalLog) && now.Sub(s.globalLog[i]) >= time.Second {
+			i++
+		}
+		s.globalLog = s.globalLog[i:]
+		if len(s.globalLog) >= s.opt.GlobalLimit {
+			s.global429s++
+			s.globalUntil = s.globalLog[0].Add(time.Second)
+			s.write429(w, s.globalUntil.Sub(now), true, false, route, 0)
+			return false
+		}
+	}
+	if s.opt.Flaky429 > 0 && s.rnd.Float64() < s.opt.Flaky429 {
+		s.flaky429s++
+		b.told = now.Add(s.opt.FlakyRetryAfter)
+		s.write429(w, s.opt.FlakyRetryAfter, false, false, route, limit)
+		return false
+	}
+	if s.opt.GlobalLimit > 0 && !exempt {
+		s.globalLog = append(s.globalLog, now)
 	}
 	if t := s.throttles[route]; t != nil && t.n > 0 {
 		t.n--

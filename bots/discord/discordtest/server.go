@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -59,7 +60,20 @@ type Options struct {
 	Window            time.Duration // rate-limit window of every bucket; default 1s
 	Limit             int           // requests per Window per bucket unless RateLimit says otherwise; default 50
 	RequiredIntents   int           // IDENTIFY must ask for these; default DIRECT_MESSAGES (1<<12)
-	Logf              func(format string, args ...any)
+	// GlobalLimit, if set, is Discord's global limit: requests per second
+	// across every route (50 on Discord), counted over a sliding second;
+	// interaction callbacks and webhook (followup) requests are exempt, as
+	// on Discord. A request beyond it gets a global 429 (see Global429s),
+	// and one during the global block that follows is a violation.
+	GlobalLimit int
+	// Flaky429, if set, is the fraction (0 to 1) of requests answered with a
+	// bucket 429 at random (seeded by Seed), with a retry_after of
+	// FlakyRetryAfter (default 100ms), as when another process shares the
+	// bot's limits.
+	Flaky429        float64
+	FlakyRetryAfter time.Duration
+	Seed            uint64
+	Logf            func(format string, args ...any)
 }
 
 const (
@@ -87,6 +101,10 @@ type Server struct {
 	throttles    map[string]*throttle
 	failures     map[string]*failure
 	globalUntil  time.Time
+	globalLog    []time.Time // admitted requests counted by GlobalLimit, last second
+	global429s   int
+	flaky429s    int
+	rnd          *mrand.Rand
 	violations   []string
 	requests     []Request
 	session      *gwSession
@@ -135,6 +153,9 @@ func New(tb testing.TB, opt Options) *Server {
 	if opt.RequiredIntents == 0 {
 		opt.RequiredIntents = intentDirectMessages
 	}
+	if opt.FlakyRetryAfter == 0 {
+		opt.FlakyRetryAfter = 100 * time.Millisecond
+	}
 	s := &Server{
 		opt:          opt,
 		nextID:       1200000000000000000,
@@ -149,6 +170,7 @@ func New(tb testing.TB, opt Options) *Server {
 		failures:     map[string]*failure{},
 		sessions:     map[string]*gwSession{},
 		conns:        map[*gwConn]bool{},
+		rnd:          mrand.New(mrand.NewPCG(opt.Seed, opt.Seed^0x5eed)),
 	}
 	mux := http.NewServeMux()
 	s.routes(mux)
@@ -452,6 +474,21 @@ func (s *Server) Violations() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return slices.Clone(s.violations)
+}
+
+// Global429s counts the global 429s the GlobalLimit answered (those of
+// Throttle not included).
+func (s *Server) Global429s() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.global429s
+}
+
+// Flaky429s counts the random 429s of Options.Flaky429.
+func (s *Server) Flaky429s() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.flaky429s
 }
 
 // Ready reports whether a bot session is connected to the gateway.

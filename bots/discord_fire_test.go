@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/discord/discordtest"
+	"github.com/kapbot/kapbot/internal/catalog"
+	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/runner"
+)
+
+// clickAll plays one Discord patient: press the first button of every new
+// question, twice in a row (a double click) with probability double, until
+// the session has ended.
+func clickAll(be *backend, fake *discordtest.Server, user string, double float64, rnd *rand.Rand) (clicks int, err error) {
+	pressed := map[string]bool{}
+	deadline := time.Now().Add(4 * time.Minute)
+	for time.Now().Before(deadline) {
+		msgs := fake.BotMessages(user)
+		acted := false
+		if n := len(msgs); n > 0 {
+			last := msgs[n-1]
+			if bs := last.Buttons(); len(bs) > 0 && !pressed[last.ID] {
+				pressed[last.ID] = true
+				if _, err := fake.PressButton(user, last.ID, bs[0].CustomID); err != nil {
+					return clicks, err
+				}
+				if rnd.Float64() < double {
+					if _, err := fake.PressButton(user, last.ID, bs[0].CustomID); err == nil {
+						clicks++
+					}
+				}
+				acted = true
+			}
+		}
+		if !acted && len(msgs) > 0 && len(msgs[len(msgs)-1].Buttons()) == 0 {
+			sess, err := be.store.Load(context.Background(), "dc:"+user)
+			if err != nil {
+				return clicks, err
+			}
+			if st, _ := runner.DecodeState(sess.Data); st.Status == engine.Ended {
+				return clicks, nil
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return clicks, fmt.Errorf("user %s: no end in sight", user)
+}
+
+// 100 Discord patients answer a questionnaire through `kapbot serve` while
+// the fake keeps Discord's global limit (50 requests per second), answers
+// 10% of the requests with a 429, gets 20% of the presses twice and asks the
+// bot to reconnect once. No global 429 is drawn and no 429 or empty bucket
+// ignored, every press is acknowledged within a second (p99), every patient
+// sees the same DMs (nothing repeated, no "question closed" among them).
+func TestServeDiscordUnderFire(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	useRedis(t)
+	pushSamples(t)
+	fake := discordtest.New(t, discordtest.Options{GlobalLimit: 50, Flaky429: 0.10, Seed: 5})
+	t.Setenv("DISCORD_TOKEN", fake.Token())
+	t.Setenv("DISCORD_API_URL", fake.URL())
+	t.Setenv("TELEGRAM_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	eventually(t, "the Discord commands", func() bool { return fake.Ready() && len(fake.Commands("")) > 0 })
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+
+	const patients = 100
+	user := func(i int) string { return fmt.Sprint(310000000000000000 + i) }
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	doubles := 0
+	errs := make(chan error, patients)
+	for i := range patients {
+		if _, err := fake.DM(user(i), "/start phq2"); err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := clickAll(be, fake, user(i), 0.2, rand.New(rand.NewPCG(uint64(i), 9)))
+			mu.Lock()
+			doubles += n
+			mu.Unlock()
+			if err != nil {
+				errs <- err
+			}
+		}()
+	}
+	time.Sleep(time.Second)
+	fake.Reconnect()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	// The session ends when the last answer is committed; let the last
+	// replies arrive.
+	contents := func(i int) string {
+		var out []string
+		for _, m := range fake.BotMessages(user(i)) {
+			out = append(out, m.Content)
+		}
+		return strings.Join(out, "\x00")
+	}
+	same := func() int {
+		want := contents(0)
+		for i := range patients {
+			if contents(i) != want {
+				return i
+			}
+		}
+		return -1
+	}
+	discordtest.Wait(30*time.Second, func() bool { return same() < 0 })
+	t.Logf("requests %d, flaky 429s %d, double clicks %d, resumes %d, global 429s %d", len(fake.Requests()), fake.Flaky429s(), doubles, fake.Resumes(), fake.Global429s())
+	if n := fake.Global429s(); n != 0 {
+		t.Errorf("%d global 429s", n)
+	}
+	if v := fake.Violations(); len(v) != 0 {
+		t.Errorf("%d requests ignored a limit, e.g. %s", len(v), v[0])
+	}
+	if u := fake.Unacknowledged(); len(u) != 0 {
+		t.Errorf("%d interactions not acknowledged in time", len(u))
+	}
+	if fake.Flaky429s() < 50 || doubles < 10 || fake.Resumes() < 1 {
+		t.Fatalf("the fire was too weak: %d flaky 429s, %d double clicks, %d resumes", fake.Flaky429s(), doubles, fake.Resumes())
+	}
+	var delays []time.Duration
+	notices := 0
+	for _, in := range fake.Interactions() {
+		if in.Type == discordtest.InteractionComponent && in.Acked {
+			delays = append(delays, in.AckDelay())
+		}
+		notices += len(in.Followups)
+	}
+	// A double click is told, lightly, that the question is closed.
+	if notices == 0 {
+		t.Errorf("no double click got an ephemeral notice")
+	}
+	if testing.Verbose() {
+		var slow []string
+		for _, in := range fake.Interactions() {
+			if in.Type == discordtest.InteractionComponent && in.AckDelay() > 500*time.Millisecond {
+				slow = append(slow, fmt.Sprintf("%v@%s", in.AckDelay().Round(time.Millisecond), in.Dispatched.Format("05.000")))
+			}
+		}
+		t.Logf("slow acknowledgements: %v", slow)
+	}
+	if p, limit := p99(delays), raceSlowdown*time.Second; p > limit {
+		t.Errorf("p99 of press to acknowledgement: %v over %d presses, want within %v", p, len(delays), limit)
+	} else {
+		t.Logf("press to acknowledgement: p99 %v over %d presses", p, len(delays))
+	}
+	closed := (*catalog.Catalog)(nil).Text(catalog.Closed)
+	want := contents(0)
+	if strings.Contains(want, closed) {
+		t.Fatalf("a double click posted %q into the DMs", closed)
+	}
+	if i := same(); i >= 0 {
+		t.Fatalf("patient %d saw %q, patient 0 saw %q", i, contents(i), want)
+	}
+}
