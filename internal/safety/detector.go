@@ -280,7 +280,6 @@ func (d *Detector) Check(text, locale string) (Match, bool) {
 func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	want := baseLocale(locale)
 	var other [nKinds]Match
-	cleared := false // a rule matched and its context cleared it
 	d.all.scan(t.toks, func(e *entry, s, end int) bool {
 		k := urgency(e.rule.kind)
 		if found[k].Rule != "" {
@@ -288,7 +287,6 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		}
 		m, ok := t.match(e.rule, s, end, want)
 		if !ok {
-			cleared = true
 			return false
 		}
 		switch {
@@ -308,10 +306,8 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	if found[p].Rule == "" && t.demoted.Rule != "" {
 		found[p] = t.demoted
 	}
-	if d.model != nil && !cleared && found == ([nKinds]Match{}) {
-		// No rule matched, and none was cleared by its context (a
-		// negation, an accident, a joke, the past): the model may raise
-		// the message to possible.
+	if d.model != nil && found == ([nKinds]Match{}) {
+		// No rule matched: the model may raise the message to possible.
 		if d.model.score(features(t.toks, nil)) >= d.model.Threshold {
 			l := "en"
 			if t.words == german || t.words == anyLanguage && want == "de" {

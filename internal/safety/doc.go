@@ -38,8 +38,7 @@
 // locale ("en" and "de"), applied to the normalised message, and a few
 // context checks. Beside them a small risk model (model.go: a logistic
 // regression over word and character n-grams, trained on the fitted sets and
-// shipped in model.json) may raise a message no rule matched, and none was
-// cleared by its context (a negation, an accident, a joke), to possible,
+// shipped in model.json) may raise a message no rule matched to possible,
 // as rule "<locale>/possible/model"; it never lowers or removes a match.
 // Retrain it with `go generate ./internal/safety` after changing a fitted
 // set. There is no I/O at run time. A Detector is built once with
