@@ -94,7 +94,6 @@ type Detector struct {
 	locales []string        // sorted
 	rules   map[Kind]*index // the rules of every locale, by kind
 	all     *index          // every rule of every kind, for one scan in Check
-	model   *Model          // the risk model; nil without one
 	helpers *index          // every helper pattern; an entry's rule.mark is the flag it sets
 	ids     []string
 }
@@ -137,7 +136,6 @@ func New(extra map[string][]string) (*Detector, error) {
 		locales: append([]string(nil), base.locales...),
 		rules:   map[Kind]*index{},
 		helpers: base.helpers,
-		model:   base.model,
 		ids:     append([]string(nil), base.ids...),
 	}
 	for k, ix := range base.rules {
@@ -234,13 +232,6 @@ func build() (*Detector, error) {
 			}
 		}
 	}
-	m, err := loadModel(modelJSON)
-	if err != nil {
-		return nil, err
-	}
-	d.model = m
-	d.ids = append(d.ids, "de/possible/model", "en/possible/model")
-	sort.Strings(d.ids)
 	d.helpers = newIndex()
 	for _, h := range helpers {
 		r := &rule{mark: uint16(h.flag)}
@@ -306,25 +297,7 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	if found[p].Rule == "" && t.demoted.Rule != "" {
 		found[p] = t.demoted
 	}
-	if d.model != nil && found == ([nKinds]Match{}) {
-		// No rule matched: the model may raise the message to possible.
-		if d.model.score(features(t.toks, nil)) >= d.model.Threshold {
-			l := "en"
-			if t.words == german || t.words == anyLanguage && want == "de" {
-				l = "de"
-			}
-			found[p] = Match{Kind: KindPossible, Rule: l + "/possible/model", Locale: l}
-		}
-	}
 	return found
-}
-
-// WithoutModel returns a copy of d that uses the rules alone, for comparing
-// the two.
-func (d *Detector) WithoutModel() *Detector {
-	c := *d
-	c.model = nil
-	return &c
 }
 
 // kind returns the match of one kind. A crisis match said in jest or with a

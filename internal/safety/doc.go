@@ -36,12 +36,7 @@
 //
 // The detector is deterministic and explainable: curated word patterns per
 // locale ("en" and "de"), applied to the normalised message, and a few
-// context checks. Beside them a small risk model (model.go: a logistic
-// regression over word and character n-grams, trained on the fitted sets and
-// shipped in model.json) may raise a message no rule matched to possible,
-// as rule "<locale>/possible/model"; it never lowers or removes a match.
-// Retrain it with `go generate ./internal/safety` after changing a fitted
-// set. There is no I/O at run time. A Detector is built once with
+// context checks. There is no model and no I/O. A Detector is built once with
 // New and is safe for concurrent use; its methods are pure. A Match names the
 // rule that fired and never carries the patient's text, so it may be logged
 // and counted.
