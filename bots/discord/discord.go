@@ -122,6 +122,7 @@ type Channel struct {
 	s      *discordgo.Session
 	token  string // without "Bot "
 
+	ending endingFlag      // set when the gateway is closed for good
 	work   context.Context // handler and delivery work; outlives Run's ctx by the grace
 	cancel context.CancelFunc
 	tasks  group
@@ -193,7 +194,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		}
 	}
 	s.Client = &http.Client{Transport: &apiTransport{base: base, next: next, global: newGlobalLimit()}, Timeout: timeout}
-	s.Dialer = o.dialer
+	// s.Dialer is set below, once the channel exists.
 	s.Identify.Intents = discordgo.IntentsDirectMessages
 	s.SyncEvents = true // events in gateway order; handlers only enqueue
 	s.StateEnabled = false
@@ -214,6 +215,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		pending: map[string]*pendingAck{},
 		queues:  map[string][]job{},
 	}
+	s.Dialer = resumableDialer(o.dialer, c.ending.get)
 	c.work, c.cancel = context.WithCancel(context.Background())
 	return c, nil
 }
@@ -357,6 +359,7 @@ func (c *Channel) open(ctx context.Context) error {
 // shutdown closes the gateway, then lets the workers finish within the
 // grace, then cancels what is left.
 func (c *Channel) shutdown() {
+	c.ending.Store(true) // this close may end the session
 	if err := c.s.Close(); err != nil {
 		c.log.Warn("discord gateway close", "error", redact(err, c.token))
 	}

@@ -51,6 +51,7 @@ type gwConn struct {
 	ws      *websocket.Conn
 	wmu     sync.Mutex
 	session *gwSession
+	stalled bool // no more heartbeat ACKs (s.mu)
 }
 
 type gwPayload struct {
@@ -114,6 +115,9 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 			// A client that closes with 1000 or 1001 ends its session, as
 			// on Discord; other codes (1012 after op 7) keep it resumable.
 			var ce *websocket.CloseError
+			if asCloseError(err, &ce) {
+				s.logf("discordtest: the bot closed with %d", ce.Code)
+			}
 			if ok := asCloseError(err, &ce); ok && (ce.Code == websocket.CloseNormalClosure || ce.Code == websocket.CloseGoingAway) {
 				s.mu.Lock()
 				if c.session != nil {
@@ -130,6 +134,12 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 		}
 		switch p.Op {
 		case opHeartbeat:
+			s.mu.Lock()
+			stalled := c.stalled
+			s.mu.Unlock()
+			if stalled {
+				continue
+			}
 			if err := c.write(map[string]any{"op": opHeartbeatAck, "d": nil}); err != nil {
 				return
 			}
@@ -315,6 +325,20 @@ func (s *Server) Reconnect() {
 	c := s.session.conn
 	s.session.conn = nil
 	_ = c.write(map[string]any{"op": opReconnect, "d": nil})
+}
+
+// StallHeartbeats stops acknowledging the bot's heartbeats on its current
+// connection, as a zombied connection does: the bot should close it (with a
+// code other than 1000 and 1001, which end the session) and RESUME. Events
+// dispatched meanwhile are buffered for the RESUME.
+func (s *Server) StallHeartbeats() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session == nil || s.session.conn == nil {
+		return
+	}
+	s.session.conn.stalled = true
+	s.session.conn = nil
 }
 
 // Drop cuts the bot's gateway connection without a word, as a network
