@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"os"
 	"os/user"
 	"strconv"
@@ -159,22 +158,4 @@ func auditMaxEntries() (int64, error) {
 		return 0, usagef("KAPBOT_AUDIT_MAX_ENTRIES=%q: give a whole number, 1000 or more (default 1000000)", v)
 	}
 	return n, nil
-}
-
-// trimAudit keeps the audit log to max entries, now and every hour, until
-// ctx ends. Trimming records its point, so the log still verifies.
-func trimAudit(ctx context.Context, be *backend, max int64, log *slog.Logger) {
-	l := auditLog(be)
-	for {
-		if n, err := l.Trim(ctx, max); err != nil && ctx.Err() == nil {
-			log.Warn("audit log not trimmed", "err", err)
-		} else if n > 0 {
-			log.Info("audit log trimmed", "dropped", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(time.Hour):
-		}
-	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"log/slog"
+	"net/http"
 
 	"github.com/kapbot/kapbot/bots/discord"
 	"github.com/kapbot/kapbot/bots/telegram"
@@ -20,8 +21,18 @@ var telegramOptions []telegram.Option
 // them; staff events in those destinations go to the referral desk. Patient
 // events go to r.Submit: a press is answered once committed, replies follow.
 // Telegram keeps its 429 pauses in pauses, for every process to honour.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore) (map[string]channel, error) {
+// Each channel's calls to its platform are watched by a channelHealth put
+// in health (by channel name) when health is not nil, for /readyz and
+// /metrics.
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, health map[string]*channelHealth) (map[string]channel, error) {
 	out := map[string]channel{}
+	watch := func(name string, badToken func(int) bool) *http.Client {
+		h := newChannelHealth(nil, badToken)
+		if health != nil {
+			health[name] = h
+		}
+		return &http.Client{Transport: h}
+	}
 	desk := audit.Desk(referral.NewDesk(refs, referral.WithPatients(r)), rec)
 	if cfg.TelegramToken != "" {
 		tg, err := telegram.New(telegram.Config{
@@ -30,6 +41,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			WebhookURL:    cfg.TelegramHook,
 			WebhookSecret: cfg.TelegramSecret,
 			WebhookListen: envOr("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
+			HTTPClient:    watch("telegram", telegramBadToken),
 			Logger:        log.With("channel", "telegram"),
 		}, r.Submit, append([]telegram.Option{telegram.WithPauseStore(pauses)}, telegramOptions...)...)
 		if err != nil {
@@ -44,8 +56,9 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		dc, err := discord.New(discord.Config{
 			Token:   cfg.DiscordToken,
 			APIURL:  cfg.DiscordAPIURL,
-			GuildID: cfg.DiscordGuild,
-			Logger:  log.With("channel", "discord"),
+			GuildID:    cfg.DiscordGuild,
+			HTTPClient: watch("discord", discordBadToken),
+			Logger:     log.With("channel", "discord"),
 		}, r.Submit)
 		if err != nil {
 			return nil, usagef("DISCORD_*: %v", err)

@@ -17,6 +17,9 @@ import (
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
+// maintainEvery is how often serve prunes its index keys; tests shorten it.
+var maintainEvery = 10 * time.Minute
+
 // channel is a running messaging channel.
 type channel interface {
 	runner.Sender
@@ -81,7 +84,8 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	r := runner.New(be.store, lib, ropts...)
 
-	chans, err := channels(cfg, r, refs, log, auditLog(be), be.store)
+	health := map[string]*channelHealth{}
+	chans, err := channels(cfg, r, refs, log, auditLog(be), be.store, health)
 	if err != nil {
 		ln.Close()
 		return err
@@ -92,16 +96,13 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, req *http.Request) {
 		c, cancel := context.WithTimeout(req.Context(), 2*time.Second)
 		defer cancel()
-		if err := be.client.Ping(c).Err(); err != nil {
-			http.Error(w, "redis unreachable", http.StatusServiceUnavailable)
-			return
-		}
-		if _, err := lib.Current(c); err != nil {
-			http.Error(w, "no flows", http.StatusServiceUnavailable)
+		if why := notReady(c, be, lib, health); why != "" {
+			http.Error(w, why, http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ready")
 	})
+	reg.MustRegister(&opsCollector{be: be, lib: lib, health: health, now: time.Now, log: log})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 
@@ -155,7 +156,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		trimAudit(runCtx, be, auditMax, log)
+		maintain(runCtx, be, auditMax, maintainEvery, log)
 	}()
 	log.Info("kapbot serving", "listen", ln.Addr().String())
 

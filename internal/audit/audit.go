@@ -64,7 +64,7 @@ var _ redisAPI = (redis.UniversalClient)(nil)
 
 // Log is the audit log: a Redis stream <prefix>:audit whose entries each
 // hold one sealed JSON Entry in field "d", with its head and trim records
-// in {<prefix>:audit}:head and {<prefix>:audit}:trim (the same cluster
+// in <prefix>:audit:{<prefix>:audit}:head and ...:trim (the same cluster
 // slot). It is only appended to: there is no API to change or remove an
 // entry but Trim of the oldest. Safe for concurrent use, also from several
 // processes.
@@ -88,7 +88,9 @@ func WithClock(now func() time.Time) Option { return func(l *Log) { l.now = now 
 // New returns the audit log under prefix in c.
 func New(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...Option) *Log {
 	key := prefix + ":audit"
-	l := &Log{rdb: c, key: key, head: "{" + key + "}:head", trim: "{" + key + "}:trim", sealer: sealer, now: time.Now}
+	// The head and trim records start with the prefix like every key, and
+	// their hash tag is the stream's whole name: one cluster slot.
+	l := &Log{rdb: c, key: key, head: key + ":{" + key + "}:head", trim: key + ":{" + key + "}:trim", sealer: sealer, now: time.Now}
 	for _, o := range opts {
 		o(l)
 	}

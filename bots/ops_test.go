@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/kapbot/kapbot/bots/telegram"
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+)
+
+// /readyz and /metrics follow the channel: while the Bot API fails every
+// call, serve is not ready and kapbot_channel_up is 0; when it answers
+// again, both recover. The ops series are there, without patient ids.
+func TestReadyzAndMetricsFollowTheChannel(t *testing.T) {
+	useRedis(t)
+	pushSamples(t)
+	addr := freeAddr(t)
+	second := 10 * time.Millisecond
+	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
+	t.Cleanup(fake.Close)
+	var broken atomic.Bool
+	target, _ := url.Parse(fake.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if broken.Load() {
+			http.Error(w, `{"ok":false,"error_code":502,"description":"Bad Gateway"}`, http.StatusBadGateway)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(front.Close)
+	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
+	t.Cleanup(func() { telegramOptions = nil })
+	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
+	t.Setenv("TELEGRAM_API_URL", front.URL)
+	t.Setenv("DISCORD_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", addr)
+	serve(t)
+	waitHealthy(t, addr)
+	fake.PushText(5150, "I want to kill myself")
+	if _, err := fake.WaitMessages(5150, 1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "ready", func() bool { code, _ := get(t, "http://"+addr+"/readyz"); return code == http.StatusOK })
+	_, m := get(t, "http://"+addr+"/metrics")
+	for _, want := range []string{`kapbot_channel_up{channel="telegram"} 1`, `kapbot_redis_up 1`, "kapbot_redis_rtt_seconds ",
+		"kapbot_outbox_pending_patients ", "kapbot_webhook_backlog ", "kapbot_webhook_dead_letters ",
+		"kapbot_emergency_referrals_unacknowledged "} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if strings.Contains(m, "5150") {
+		t.Error("a patient id in the metrics")
+	}
+
+	broken.Store(true)
+	eventually(t, "not ready while the platform fails", func() bool {
+		code, body := get(t, "http://"+addr+"/readyz")
+		return code == http.StatusServiceUnavailable && strings.Contains(body, "telegram failing")
+	})
+	if _, m := get(t, "http://"+addr+"/metrics"); !strings.Contains(m, `kapbot_channel_up{channel="telegram"} 0`) ||
+		!strings.Contains(m, `kapbot_channel_state{channel="telegram",state="failing"} 1`) {
+		t.Errorf("metrics while failing:\n%s", grepLines(m, "kapbot_channel"))
+	}
+	broken.Store(false)
+	eventually(t, "ready again", func() bool { code, _ := get(t, "http://"+addr+"/readyz"); return code == http.StatusOK })
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// A token the platform refuses makes the channel "refused" at once, until
+// a call succeeds; 404 is a bad token for Telegram only.
+func TestChannelHealthStates(t *testing.T) {
+	status := http.StatusOK
+	var fail error
+	rt := roundTripFunc(func(*http.Request) (*http.Response, error) {
+		if fail != nil {
+			return nil, fail
+		}
+		return &http.Response{StatusCode: status, Body: http.NoBody}, nil
+	})
+	tg := newChannelHealth(rt, telegramBadToken)
+	dc := newChannelHealth(rt, discordBadToken)
+	call := func(h *channelHealth) {
+		req, _ := http.NewRequestWithContext(context.Background(), http.MethodGet, "http://x", nil)
+		h.RoundTrip(req)
+	}
+	for _, step := range []struct {
+		status int
+		fail   error
+		n      int
+		tg, dc string
+	}{
+		{200, nil, 1, "up", "up"},
+		{401, nil, 1, "refused", "refused"},
+		{200, nil, 1, "up", "up"},
+		{404, nil, 1, "refused", "up"},
+		{403, nil, 1, "up", "up"}, // a patient blocked the bot: the platform answers
+		{500, nil, 4, "up", "up"},
+		{500, nil, 1, "failing", "failing"},
+		{0, errors.New("connection refused"), 3, "failing", "failing"},
+		{429, nil, 1, "up", "up"},
+	} {
+		status, fail = step.status, step.fail
+		for range step.n {
+			call(tg)
+			call(dc)
+		}
+		if tg.state() != step.tg || dc.state() != step.dc {
+			t.Fatalf("after %d x %d/%v: telegram %s, discord %s; want %s, %s", step.n, step.status, step.fail, tg.state(), dc.state(), step.tg, step.dc)
+		}
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
