@@ -54,8 +54,8 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 	}
 	if cfg.DiscordToken != "" {
 		dc, err := discord.New(discord.Config{
-			Token:   cfg.DiscordToken,
-			APIURL:  cfg.DiscordAPIURL,
+			Token:      cfg.DiscordToken,
+			APIURL:     cfg.DiscordAPIURL,
 			GuildID:    cfg.DiscordGuild,
 			HTTPClient: watch("discord", discordBadToken),
 			Logger:     log.With("channel", "discord"),
