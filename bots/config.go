@@ -16,6 +16,7 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/store"
 )
@@ -26,6 +27,7 @@ type Config struct {
 	Prefix         string // KAPBOT_PREFIX, default "kapbot"
 	DataKey        string // KAPBOT_DATA_KEY: base64 or hex of 32 bytes
 	PreviousKeys   string // KAPBOT_DATA_KEY_PREVIOUS: older data keys, comma-separated, that still open data
+	IDKey          string // KAPBOT_ID_KEY: key of the patients' pseudonyms; unset: generated once, kept sealed in Redis
 	KeyFile        string // KAPBOT_KEY_FILE: where a generated key is kept when KAPBOT_DATA_KEY is unset
 	LogLevel       string // KAPBOT_LOG_LEVEL: debug, info, warn, error
 	Listen         string // KAPBOT_LISTEN: address of /healthz, /readyz, /metrics (default :8080)
@@ -44,6 +46,7 @@ func configFromEnv() Config {
 		Prefix:         envOr("KAPBOT_PREFIX", "kapbot"),
 		DataKey:        os.Getenv("KAPBOT_DATA_KEY"),
 		PreviousKeys:   os.Getenv("KAPBOT_DATA_KEY_PREVIOUS"),
+		IDKey:          os.Getenv("KAPBOT_ID_KEY"),
 		KeyFile:        os.Getenv("KAPBOT_KEY_FILE"),
 		LogLevel:       envOr("KAPBOT_LOG_LEVEL", "info"),
 		Listen:         envOr("KAPBOT_LISTEN", ":8080"),
@@ -92,6 +95,7 @@ type backend struct {
 	client   redis.UniversalClient
 	store    *store.Store
 	sealer   *seal.Sealer
+	namer    *pseudo.Namer
 	prefix   string
 	embedded *miniredis.Miniredis
 }
@@ -142,8 +146,21 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 		b.Close()
 		return nil, err
 	}
-	b.store = store.New(b.client, c.Prefix, s)
-	b.sealer, b.prefix = s, c.Prefix
+	var idKey []byte
+	if c.IDKey != "" {
+		if idKey, err = seal.ParseKey(c.IDKey); err != nil {
+			b.Close()
+			return nil, usageError{strings.Replace(err.Error(), "KAPBOT_DATA_KEY", "KAPBOT_ID_KEY", 1)}
+		}
+	}
+	namer, err := pseudo.Load(pctx, b.client, c.Prefix, s, idKey)
+	if err != nil {
+		b.Close()
+		return nil, err
+	}
+	pseudo.SetDefault(namer) // log lines and the audit log name patients with it
+	b.store = store.New(b.client, c.Prefix, s, store.WithNamer(namer))
+	b.sealer, b.prefix, b.namer = s, c.Prefix, namer
 	return b, nil
 }
 

@@ -30,7 +30,7 @@ func checkKeys(ctx context.Context, be *backend, warn func(msg string, args ...a
 }
 
 func cmdKeys(ctx context.Context, cfg Config, args []string, s stdio) error {
-	const synopsis = "kapbot keys rotate|check"
+	const synopsis = "kapbot keys rotate|check|migrate"
 	if len(args) == 0 {
 		return usagef("keys: say what to do: %s", synopsis)
 	}
@@ -41,7 +41,7 @@ func cmdKeys(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return err
 	}
 	switch sub {
-	case "rotate", "check":
+	case "rotate", "check", "migrate":
 	default:
 		return usagef("keys: unknown command %q: use %s", sub, synopsis)
 	}
@@ -51,6 +51,10 @@ func cmdKeys(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	defer be.Close()
 	switch sub {
+	case "migrate":
+		rep, err := keys.Migrate(ctx, be.client, be.prefix, be.store)
+		fmt.Fprintf(s.out, "migrated: %d patients moved to pseudonymous keys, %d left (their data does not open)\n", rep.Patients, rep.Unreadable)
+		return err
 	case "check":
 		rep, err := keys.Check(ctx, be.client, be.prefix, be.sealer, 1<<30)
 		printReport(s, "checked", rep)

@@ -36,6 +36,8 @@ Usage:
   kapbot keys rotate                         re-seal all data sealed with KAPBOT_DATA_KEY_PREVIOUS under KAPBOT_DATA_KEY
                                              (safe while serving; resumable: run it again after an interruption)
   kapbot keys check                          count the stored values by the key that sealed them
+  kapbot keys migrate                        move patients stored under their platform ids to pseudonymous keys
+                                             (serve does it at start; idempotent)
 
 Run 'kapbot COMMAND --help' for a command's flags.
 
@@ -44,6 +46,7 @@ Settings (environment):
   KAPBOT_DATA_KEY      32-byte key, base64 or hex, that encrypts patient data (openssl rand -base64 32);
                        unset: a key is generated once into KAPBOT_KEY_FILE
   KAPBOT_DATA_KEY_PREVIOUS  older data keys, comma-separated, that still open data (key rotation)
+  KAPBOT_ID_KEY        32-byte key of the patients' pseudonyms (optional; unset: generated once, kept sealed in Redis)
   KAPBOT_KEY_FILE      default: $XDG_CONFIG_HOME/kapbot/data.key (must not be readable by others)
   KAPBOT_PREFIX        key prefix in Redis (default kapbot)
   KAPBOT_LISTEN        address of the health and metrics port for serve (default :8080)

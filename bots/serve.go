@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/kapbot/kapbot/internal/keys"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -52,6 +53,14 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	if err := checkKeys(ctx, be, log.Warn); err != nil {
 		ln.Close()
 		return err
+	}
+	// Data stored before pseudonyms moves to pseudonymous keys before any
+	// channel runs.
+	if rep, err := keys.Migrate(ctx, be.client, be.prefix, be.store); err != nil {
+		ln.Close()
+		return fmt.Errorf("move patients to pseudonymous keys (run kapbot keys migrate to retry): %w", err)
+	} else if rep.Patients > 0 || rep.Unreadable > 0 {
+		log.Info("patients moved to pseudonymous keys", "moved", rep.Patients, "unreadable", rep.Unreadable)
 	}
 
 	reg := prometheus.NewRegistry()

@@ -2,8 +2,6 @@ package referral
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,6 +12,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/seal"
 )
 
@@ -139,6 +138,10 @@ func (s *Store) event(typ, id string, r *Referral, at time.Time, by, user, note 
 	}
 	data := *r
 	data.Notices = nil
+	// The receiver gets the pseudonym, never the platform id (which the
+	// runner's referral id, Source, holds too).
+	data.Patient = PatientHash(r.Patient)
+	data.Source = ""
 	body, err := json.Marshal(Event{ID: id, Type: typ, At: at.UTC(), By: by, User: user, Referral: r.ID,
 		Priority: r.Priority, Status: r.Status(), Note: note, Data: &data})
 	if err != nil {
@@ -155,12 +158,11 @@ func (s *Store) patientKey(patient string) string {
 	return s.prefix + ":{ref}:p:" + PatientHash(patient)
 }
 
-// PatientHash names a patient without their platform id: the first 16 hex
-// characters of the SHA-256 of the id. Audit entries and index keys use it.
-func PatientHash(patient string) string {
-	sum := sha256.Sum256([]byte(patient))
-	return hex.EncodeToString(sum[:8])
-}
+// PatientHash names a patient without their platform id: the patient's
+// keyed pseudonym (package pseudo, the process's default namer), the same
+// that names the patient's keys in package store. Audit entries, index keys
+// and webhook events use it.
+func PatientHash(patient string) string { return pseudo.Default().Name(patient) }
 
 // createScript stores a referral unless its key exists, and indexes it.
 // KEYS: referral, open, due, patient index[, event stream]. ARGV: sealed

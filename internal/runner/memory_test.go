@@ -10,6 +10,7 @@ import (
 	"github.com/kapbot/kapbot/flows"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/redistest"
 	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/seal"
@@ -58,7 +59,8 @@ func walkIntake(t *testing.T, policy string) {
 	r := runner.New(st, runner.NewLibrary(st))
 	r.Register("t", rec)
 	const p = "t:1"
-	keys := []string{prefix + ":p:{" + p + "}:s", prefix + ":p:{" + p + "}:i"}
+	base := prefix + ":u:{" + pseudo.Default().Name(p) + "}:"
+	keys := []string{base + "s", base + "i", base + "n"}
 	worst := int64(0)
 	for i := 0; i < 150; i++ {
 		in := engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: "kap-intake"}}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,6 +18,7 @@ import (
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/store"
 )
 
@@ -469,7 +472,7 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 					return fmt.Errorf("referral: %w", err)
 				}
 			}
-			r.log.Info("referral created", "referral", j.Referral.ID, "priority", j.Referral.Priority, "flow", j.Referral.Flow, "trigger", j.Referral.Trigger)
+			r.log.Info("referral created", "referral", logRef(j.Referral.ID), "priority", j.Referral.Priority, "flow", j.Referral.Flow, "trigger", j.Referral.Trigger)
 		case j.Relay != nil:
 			if err := r.relay(ctx, *j.Relay); err != nil {
 				return fmt.Errorf("relay: %w", err)
@@ -505,7 +508,7 @@ const replicaLockTTL = 30 * time.Second
 func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
 	pause := 2 * time.Millisecond
 	for {
-		release, ok, err := r.locker.Lock(ctx, "patient:"+patient, replicaLockTTL)
+		release, ok, err := r.locker.Lock(ctx, "patient:"+LogID(patient), replicaLockTTL)
 		if err != nil {
 			return nil, fmt.Errorf("lock patient: %w", err)
 		}
@@ -584,16 +587,18 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 	return nil
 }
 
-// LogID names a patient in logs and errors: the channel and a hash of the
-// id ("tg:3f2a9c1d"), never the platform's user id itself. Channels use it
-// for the ids they log.
-func LogID(patient string) string {
-	prefix, rest, _ := strings.Cut(patient, ":")
-	var h uint32 = 2166136261
-	for i := 0; i < len(rest); i++ {
-		h = (h ^ uint32(rest[i])) * 16777619
-	}
-	return fmt.Sprintf("%s:%08x", prefix, h)
+// LogID names a patient in logs and errors: the channel and the patient's
+// keyed pseudonym ("tg:3f2a9c1d..."; package pseudo, the process's default
+// namer), never the platform's user id itself. Channels use it for the ids
+// they log.
+func LogID(patient string) string { return pseudo.Default().LogID(patient) }
+
+// logRef names a runner referral id (which holds the platform's message
+// and chat ids) in logs: the referral's short id as staff see it (the
+// first 8 hex characters of its SHA-256, as referral.IDFor).
+func logRef(id string) string {
+	sum := sha256.Sum256([]byte(id))
+	return hex.EncodeToString(sum[:4])
 }
 
 // encodeState serialises and compresses a state for the store, which seals it.

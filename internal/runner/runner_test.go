@@ -15,6 +15,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/redistest"
 	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/seal"
@@ -283,7 +284,7 @@ func TestForgetErasesEverything(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 1 {
-			if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) < 2 {
+			if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) < 2 {
 				t.Fatalf("before /forget the patient has keys %v", keys)
 			}
 		}
@@ -499,7 +500,7 @@ func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
 	if len(er.erased) != 0 {
 		t.Fatal("erased despite the failure")
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) == 0 {
+	if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) == 0 {
 		t.Fatal("session erased before the referrals")
 	}
 	if err := r.Redeliver(ctx); err != nil {
@@ -508,7 +509,7 @@ func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
 	if len(er.erased) != 1 || er.erased[0] != "t:1" {
 		t.Fatalf("erased %v", er.erased)
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":p:{t:1}*").Result(); len(keys) != 0 {
+	if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) != 0 {
 		t.Fatalf("keys left %v", keys)
 	}
 }

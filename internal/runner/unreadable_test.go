@@ -49,7 +49,7 @@ func TestUnreadableSessionNeverSilencesThePatient(t *testing.T) {
 		// One byte of the stored session is flipped.
 		"corrupted session": func(t *testing.T, e *env) *store.Store {
 			ctx := context.Background()
-			keys, err := e.client.Keys(ctx, e.prefix+":p:*:s").Result()
+			keys, err := e.client.Keys(ctx, e.prefix+":u:*:s").Result()
 			if err != nil || len(keys) != 1 {
 				t.Fatalf("session keys %v, %v", keys, err)
 			}
@@ -129,7 +129,7 @@ func TestUnreadableSessionNeverSilencesThePatient(t *testing.T) {
 			if len(x.erased) != 1 {
 				t.Errorf("referrals erased for %v", x.erased)
 			}
-			if keys, _ := e.client.Keys(ctx, e.prefix+":p:*").Result(); len(keys) != 0 {
+			if keys, _ := e.client.Keys(ctx, e.prefix+":u:*").Result(); len(keys) != 0 {
 				t.Fatalf("keys left after /forget: %v", keys)
 			}
 		})
@@ -150,14 +150,14 @@ func TestForgetFirstOnUnreadableSession(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":p:*").Result(); len(keys) != 0 {
+	if keys, _ := e.client.Keys(ctx, e.prefix+":u:*").Result(); len(keys) != 0 {
 		t.Fatalf("keys left after /forget: %v", keys)
 	}
 }
 
 func sessionKey(t *testing.T, e *env) string {
 	t.Helper()
-	keys, err := e.client.Keys(context.Background(), e.prefix+":p:*:s").Result()
+	keys, err := e.client.Keys(context.Background(), e.prefix+":u:*:s").Result()
 	if err != nil || len(keys) != 1 {
 		t.Fatalf("session keys %v, %v", keys, err)
 	}

@@ -29,11 +29,12 @@ func (s *Store) Patients(ctx context.Context) ([]string, error) {
 			return nil, redisErr("prune patients", err)
 		}
 	}
-	ps, err := s.rdb.ZRange(ctx, s.patientsKey(), 0, -1).Result()
+	names, err := s.rdb.ZRange(ctx, s.patientsKey(), 0, -1).Result()
 	if err != nil {
 		return nil, redisErr("patients", err)
 	}
-	return ps, nil
+	ps, _, err := s.ids(ctx, names)
+	return ps, err
 }
 
 // Erase deletes everything stored about the patient: session, remembered
@@ -50,9 +51,9 @@ func (s *Store) Erase(ctx context.Context, patient string) error {
 	// One slot: the keys share a hash tag. Nothing is opened, so data
 	// sealed with an unknown key is erased too.
 	pipe.Del(ctx, append(k.all(), k.asideSession, k.asideOutbox, k.asideRecords)...)
-	pipe.ZRem(ctx, s.patientsKey(), patient)
+	pipe.ZRem(ctx, s.patientsKey(), k.pseudonym)
 	s.indexed.Delete(patient)
-	pipe.SRem(ctx, s.pendingKey(), patient)
+	pipe.SRem(ctx, s.pendingKey(), k.pseudonym)
 	_, err := pipe.Exec(ctx)
 	return redisErr("erase", err)
 }

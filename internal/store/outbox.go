@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 	"time"
@@ -23,7 +24,7 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 		return nil, err
 	}
 	if len(jobs) == 0 {
-		if err := s.clearPending(ctx, patient, k.outbox); err != nil {
+		if err := s.clearPending(ctx, k.pseudonym, k.outbox); err != nil {
 			return nil, err
 		}
 	}
@@ -116,8 +117,8 @@ const ackTimeout = 10 * time.Second
 // outbox again after the removal never loses a job: either this check sees
 // the new jobs and puts the mark back, or the commit's mark comes after the
 // removal.
-func (s *Store) clearPending(ctx context.Context, patient, outboxKey string) error {
-	if err := s.rdb.SRem(ctx, s.pendingKey(), patient).Err(); err != nil {
+func (s *Store) clearPending(ctx context.Context, pseudonym, outboxKey string) error {
+	if err := s.rdb.SRem(ctx, s.pendingKey(), pseudonym).Err(); err != nil {
 		return redisErr("clear pending", err)
 	}
 	n, err := s.rdb.LLen(ctx, outboxKey).Result()
@@ -125,7 +126,7 @@ func (s *Store) clearPending(ctx context.Context, patient, outboxKey string) err
 		return redisErr("clear pending", err)
 	}
 	if n > 0 {
-		return redisErr("mark pending", s.rdb.SAdd(ctx, s.pendingKey(), patient).Err())
+		return redisErr("mark pending", s.rdb.SAdd(ctx, s.pendingKey(), pseudonym).Err())
 	}
 	return nil
 }
@@ -137,12 +138,53 @@ func (s *Store) clearPending(ctx context.Context, patient, outboxKey string) err
 // the outbox, so a client crash between the two can in rare cases leave jobs
 // unmarked until the patient's next commit. It returns a wrapped Redis error.
 func (s *Store) Pending(ctx context.Context) ([]string, error) {
-	ps, err := s.rdb.SMembers(ctx, s.pendingKey()).Result()
+	names, err := s.rdb.SMembers(ctx, s.pendingKey()).Result()
 	if err != nil {
 		return nil, redisErr("pending", err)
 	}
+	ps, gone, err := s.ids(ctx, names)
+	if err != nil {
+		return nil, err
+	}
+	if len(gone) > 0 {
+		// Erased or expired: the mark is stale.
+		if err := s.rdb.SRem(ctx, s.pendingKey(), gone...).Err(); err != nil {
+			return nil, redisErr("pending", err)
+		}
+	}
 	slices.Sort(ps)
 	return ps, nil
+}
+
+// ids returns the patient ids of pseudonyms, in order, from their sealed
+// :n keys; gone lists the pseudonyms without one. A name that does not open
+// (an unknown key) is left out of both.
+func (s *Store) ids(ctx context.Context, names []string) (ids []string, gone []any, err error) {
+	if len(names) == 0 {
+		return nil, nil, nil
+	}
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.StringCmd, len(names))
+	for i, n := range names {
+		cmds[i] = pipe.Get(ctx, s.keysOf(n).name)
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return nil, nil, redisErr("patient ids", err)
+	}
+	for i, n := range names {
+		raw, err := cmds[i].Bytes()
+		if errors.Is(err, redis.Nil) {
+			gone = append(gone, n)
+			continue
+		}
+		if err != nil {
+			return nil, nil, redisErr("patient ids", err)
+		}
+		if id, err := s.open("patient id", s.keysOf(n).name, raw); err == nil {
+			ids = append(ids, string(id))
+		}
+	}
+	return ids, gone, nil
 }
 
 // list reads and opens every sealed item of a list, oldest first.

@@ -63,11 +63,13 @@ const maxItems = 4000
 // commitScript applies a Commit atomically. It touches only the keys of one
 // patient (one cluster slot).
 //
-// KEYS: session, seen ids, outbox, records.
-// ARGV: 1 inbound id hash or "", 2 expected version, 3 now (unix seconds:
-// they fit listpack's 32-bit integers), 4 oldest seen id kept (unix seconds),
-// 5 seen window, 6 retention (ms, 0: none), 7 sealed state,
-// 8 number of outbox jobs, then the jobs, then the records.
+// KEYS: session, seen ids, outbox, records, name.
+// ARGV: 1 inbound id hash (6 bytes, then 6 bytes of its legacy unkeyed
+// hash, which is only looked for) or "", 2 expected version, 3 now (unix
+// seconds: they fit listpack's 32-bit integers), 4 oldest seen id kept (unix
+// seconds), 5 seen window, 6 retention (ms, 0: none), 7 sealed state,
+// 8 number of outbox jobs, 9 sealed patient id, then the jobs, then the
+// records.
 // Returns {0, version, jobs already in the outbox} applied, {1, version} duplicate, {2, version, value}
 // conflict, where value is the stored session value or "".
 var commitScript = redis.NewScript(`
@@ -78,8 +80,9 @@ if cur then
   ver = bar and tonumber(string.sub(cur, 1, bar - 1))
   if not ver then return redis.error_reply('ERR ` + corruptReply + `') end
 end
-local id = ARGV[1]
-if id ~= '' and redis.call('ZSCORE', KEYS[2], id) then
+local id = string.sub(ARGV[1], 1, 6)
+local legacy = string.sub(ARGV[1], 7)
+if id ~= '' and (redis.call('ZSCORE', KEYS[2], id) or (legacy ~= '' and redis.call('ZSCORE', KEYS[2], legacy))) then
   return {1, ver}
 end
 if ver ~= tonumber(ARGV[2]) then
@@ -87,6 +90,7 @@ if ver ~= tonumber(ARGV[2]) then
 end
 ver = ver + 1
 redis.call('SET', KEYS[1], string.format('%d|', ver) .. ARGV[7])
+if redis.call('EXISTS', KEYS[5]) == 0 then redis.call('SET', KEYS[5], ARGV[9]) end
 if id ~= '' then
   -- Scores rise strictly, so that the window drops the oldest id even when
   -- many arrive within one second.
@@ -100,10 +104,10 @@ end
 local njobs = tonumber(ARGV[8])
 local ahead = redis.call('LLEN', KEYS[3])
 if njobs > 0 then
-  redis.call('RPUSH', KEYS[3], unpack(ARGV, 9, 8 + njobs))
+  redis.call('RPUSH', KEYS[3], unpack(ARGV, 10, 9 + njobs))
 end
-if #ARGV > 8 + njobs then
-  redis.call('RPUSH', KEYS[4], unpack(ARGV, 9 + njobs, #ARGV))
+if #ARGV > 9 + njobs then
+  redis.call('RPUSH', KEYS[4], unpack(ARGV, 10 + njobs, #ARGV))
 end
 local ttl = tonumber(ARGV[6])
 for _, k in ipairs(KEYS) do
@@ -182,13 +186,16 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	}
 	var id string
 	if c.InboundID != "" {
-		// A short hash: small in memory (see TestMemoryPerSession), and the
-		// platform's ids stay out of Redis. With 48 bits, the chance that a
-		// new id collides with one of 32 remembered ids is about 1e-13.
-		sum := sha256.Sum256([]byte(c.InboundID))
-		id = string(sum[:6])
+		// A short keyed hash: small in memory (see TestMemoryPerSession),
+		// and the platform's ids stay out of Redis. With 48 bits, the
+		// chance that a new id collides with one of 32 remembered ids is
+		// about 1e-13. The unkeyed hash stored before pseudonyms is looked
+		// for too, so a message applied just before the upgrade is not
+		// applied again when it is redelivered after it.
+		legacy := sha256.Sum256([]byte(c.InboundID))
+		id = string(s.namer.Sum("inbound", c.InboundID)[:6]) + string(legacy[:6])
 	}
-	args := make([]any, 0, 8+len(c.Outbox)+len(c.Records))
+	args := make([]any, 0, 9+len(c.Outbox)+len(c.Records))
 	args = append(args,
 		id,
 		c.Expect,
@@ -198,6 +205,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		retention.Milliseconds(),
 		s.sealer.Seal(c.Data, []byte(k.session)),
 		len(c.Outbox),
+		s.sealer.Seal([]byte(patient), []byte(k.name)),
 	)
 	for _, j := range c.Outbox {
 		args = append(args, s.sealer.Seal(j, []byte(k.outbox)))
@@ -216,11 +224,11 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		every = min(every, retention/1000)
 	}
 	if last, ok := s.indexed.Load(patient); !ok || now.Sub(last.(time.Time)) >= every {
-		pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: patient})
+		pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: k.pseudonym})
 		s.indexed.Store(patient, now)
 	}
 	if len(c.Outbox) > 0 {
-		pipe.SAdd(ctx, s.pendingKey(), patient)
+		pipe.SAdd(ctx, s.pendingKey(), k.pseudonym)
 	}
 	_, err := pipe.Exec(ctx)
 	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
@@ -230,7 +238,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		err = res.Err()
 		if err == nil && len(c.Outbox) > 0 {
 			// Mark again after the push (see clearPending).
-			err = s.rdb.SAdd(ctx, s.pendingKey(), patient).Err()
+			err = s.rdb.SAdd(ctx, s.pendingKey(), k.pseudonym).Err()
 		}
 	}
 	if err != nil {

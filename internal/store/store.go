@@ -8,26 +8,31 @@
 //
 // # Keys
 //
-// Every key starts with the configured prefix. The keys of one patient share
-// a cluster hash tag, so that the commit script, which touches all of them,
-// runs on one cluster slot:
+// Every key starts with the configured prefix. Patients are named by their
+// pseudonym (package pseudo: a keyed hash of the platform id, 20 hex
+// characters), never by their id: the id itself is kept sealed in the
+// patient's :n key, so that the store can list patients (Pending,
+// Patients). The keys of one patient share a cluster hash tag, so that the
+// commit script, which touches all of them, runs on one cluster slot:
 //
-//	<prefix>:p:{<patient>}:s   string  "<version>|<sealed state>"
-//	<prefix>:p:{<patient>}:i   zset    hashes of applied inbound ids, scored by time (s)
-//	<prefix>:p:{<patient>}:o   list    sealed outbox jobs, oldest first
-//	<prefix>:p:{<patient>}:r   list    sealed history records, oldest first
-//	<prefix>:p:{<patient>}:us  string  an unreadable session, set aside (SetAside)
-//	<prefix>:p:{<patient>}:uo  list    its outbox, set aside
-//	<prefix>:p:{<patient>}:ur  list    its history, set aside
-//	<prefix>:patients          zset    patient ids, scored by last activity (ms)
-//	<prefix>:pending           set     patient ids whose outbox may be non-empty
-//	<prefix>:lock:<key>        string  lock token
-//	<prefix>:{bundle}:v:<ver>  hash    file name -> source of a published bundle
-//	<prefix>:{bundle}:current  string  version of the current bundle
-//	<prefix>:{bundle}:versions zset    versions, scored by publish time (ms)
+//	<prefix>:u:{<pseudonym>}:s   string  "<version>|<sealed state>"
+//	<prefix>:u:{<pseudonym>}:n   string  the sealed patient id
+//	<prefix>:u:{<pseudonym>}:i   zset    keyed hashes of applied inbound ids, scored by time (s)
+//	<prefix>:u:{<pseudonym>}:o   list    sealed outbox jobs, oldest first
+//	<prefix>:u:{<pseudonym>}:r   list    sealed history records, oldest first
+//	<prefix>:u:{<pseudonym>}:us  string  an unreadable session, set aside (SetAside)
+//	<prefix>:u:{<pseudonym>}:uo  list    its outbox, set aside
+//	<prefix>:u:{<pseudonym>}:ur  list    its history, set aside
+//	<prefix>:patients            zset    pseudonyms, scored by last activity (ms)
+//	<prefix>:pending             set     pseudonyms whose outbox may be non-empty
+//	<prefix>:lock:<key>          string  lock token
+//	<prefix>:{bundle}:v:<ver>    hash    file name -> source of a published bundle
+//	<prefix>:{bundle}:current    string  version of the current bundle
+//	<prefix>:{bundle}:versions   zset    versions, scored by publish time (ms)
 //
-// In <patient>, the characters '%', '{' and '}' are percent-escaped. The
-// prefix should not contain '{' or '}'. The patient keys expire after the
+// Before pseudonyms, patient keys were <prefix>:p:{<patient id>}:*, with
+// the ids in the index sets; package keys's Migrate moves them. The prefix
+// should not contain '{' or '}'. The patient keys expire after the
 // retention period without activity (default 90 days).
 //
 // Patient ids are not health data, but they identify people: this package
@@ -38,12 +43,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/seal"
 )
 
@@ -119,6 +124,7 @@ type Store struct {
 	// retention, if shorter), not with every message.
 	indexed sync.Map
 	acks    ackQueue
+	namer   *pseudo.Namer
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.
@@ -132,6 +138,10 @@ type Option func(*Store)
 func WithRetention(d time.Duration) Option {
 	return func(s *Store) { s.retention = max(d, 0) }
 }
+
+// WithNamer sets how patients are named in keys and indexes (default
+// pseudo.Default()). Every process sharing the data must use the same.
+func WithNamer(n *pseudo.Namer) Option { return func(s *Store) { s.namer = n } }
 
 // WithClock sets the clock used for activity, inbound-id and publish times
 // (default time.Now).
@@ -156,6 +166,7 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 		retention:  DefaultRetention,
 		now:        time.Now,
 		seenWindow: DefaultSeenWindow,
+		namer:      pseudo.Default(),
 	}
 	for _, o := range opts {
 		o(s)
@@ -165,23 +176,31 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 
 // patientKeys are the keys of one patient.
 type patientKeys struct {
-	session, seen, outbox, records string
+	pseudonym                            string
+	session, seen, outbox, records, name string
 	// The unreadable session, outbox and history, set aside (SetAside).
 	asideSession, asideOutbox, asideRecords string
 }
 
 // all lists the keys in the order the commit script expects them.
-func (k patientKeys) all() []string { return []string{k.session, k.seen, k.outbox, k.records} }
-
-var tagEscaper = strings.NewReplacer("%", "%25", "{", "%7B", "}", "%7D")
+func (k patientKeys) all() []string {
+	return []string{k.session, k.seen, k.outbox, k.records, k.name}
+}
 
 func (s *Store) keys(patient string) patientKeys {
-	base := s.prefix + ":p:{" + tagEscaper.Replace(patient) + "}:"
+	return s.keysOf(s.namer.Name(patient))
+}
+
+// keysOf returns the keys of the patient with a pseudonym.
+func (s *Store) keysOf(pseudonym string) patientKeys {
+	base := s.prefix + ":u:{" + pseudonym + "}:"
 	return patientKeys{
-		session: base + "s",
-		seen:    base + "i",
-		outbox:  base + "o",
-		records: base + "r",
+		pseudonym: pseudonym,
+		name:      base + "n",
+		session:   base + "s",
+		seen:      base + "i",
+		outbox:    base + "o",
+		records:   base + "r",
 
 		asideSession: base + "us",
 		asideOutbox:  base + "uo",
