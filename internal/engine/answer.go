@@ -304,6 +304,12 @@ func (st State) Clone() State {
 		ch := *st.Check
 		c.Check = &ch
 	}
+	if st.Measured != nil {
+		c.Measured = make(map[string]time.Time, len(st.Measured))
+		for k, v := range st.Measured {
+			c.Measured[k] = v
+		}
+	}
 	return c
 }
 

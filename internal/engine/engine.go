@@ -275,7 +275,7 @@ func (s *sprint) start(id string) error {
 		return nil
 	}
 	locale := s.st.Locale
-	s.st = State{V: StateVersion, Bundle: s.e.b.Version, Flow: id, Locale: locale, Status: Active, Started: s.in.Now, Seq: s.st.Seq}
+	s.st = State{V: StateVersion, Bundle: s.e.b.Version, Flow: id, Locale: locale, Status: Active, Started: s.in.Now, Seq: s.st.Seq, Measured: s.st.Measured}
 	s.st.Stack = []Frame{{Flow: id, Step: f.Start}}
 	return s.exec()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
@@ -434,6 +435,12 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 	// The latest result of the same name replaces an earlier one in
 	// expressions; every result is kept for the record.
 	s.st.Results = append(s.st.Results, res)
+	if res.Valid() {
+		if s.st.Measured == nil {
+			s.st.Measured = map[string]time.Time{}
+		}
+		s.st.Measured[q.ID] = s.in.Now
+	}
 	s.fx = append(s.fx, Scored{Result: res})
 	s.say(q.Done, f)
 	fr.Q = nil
@@ -464,7 +471,22 @@ func (s *sprint) env(f *flow.Flow) map[string]any {
 		env[k] = v
 	}
 	env["locale"] = s.st.Locale
+	env[flow.RescreenDue] = s.rescreenDue()
 	return env
+}
+
+// rescreenDue lists the questionnaires without a valid result within the
+// clinic's rescreen_after, sorted.
+func (s *sprint) rescreenDue() []string {
+	due := []string{}
+	for id := range s.e.b.Questionnaires {
+		at, ok := s.st.Measured[id]
+		if !ok || s.clinic().RescreenAfter <= 0 || s.in.Now.Sub(at) >= s.clinic().RescreenAfter {
+			due = append(due, id)
+		}
+	}
+	sort.Strings(due)
+	return due
 }
 
 // resultMap is a questionnaire result as expressions see it.

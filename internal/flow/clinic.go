@@ -21,7 +21,7 @@ const (
 	DefaultResumeAfter   = 30 * time.Minute
 )
 
-var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "disclaimer", "crisis", "harm_to_others", "abuse", "acute_medical", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
+var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "rescreen_after", "disclaimer", "crisis", "harm_to_others", "abuse", "acute_medical", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
 
 var priorities = []string{string(Routine), string(Soon), string(Urgent), string(Emergency)}
 
@@ -147,6 +147,11 @@ func (c *compiler) parseClinic(f *srcFile) {
 	if n := m.get("resume_after"); n != nil {
 		if d, ok := r.duration(n, "resume_after"); ok {
 			cl.ResumeAfter = d
+		}
+	}
+	if n := m.get("rescreen_after"); n != nil {
+		if d, ok := r.duration(n, "rescreen_after"); ok {
+			cl.RescreenAfter = d
 		}
 	}
 	if n := m.get("escalate_after"); n != nil {

@@ -160,7 +160,7 @@ func TestCompileDefaults(t *testing.T) {
 		"locale": TypeText, "fearful": TypeBool, "consent": TypeBool, "mood": TypeText,
 		"sleep": TypeNumber, "animals": TypeList, "age": TypeNumber, "calm": TypeNumber,
 		"note": TypeText, "born": TypeText, "mood_form": TypeResult,
-		"sleep_short": TypeBool, "summary": TypeText,
+		"sleep_short": TypeBool, "summary": TypeText, RescreenDue: TypeList,
 	}
 	if !reflect.DeepEqual(f.Vars, wantVars) {
 		t.Errorf("Vars = %v\nwant %v", f.Vars, wantVars)

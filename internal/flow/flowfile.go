@@ -124,6 +124,10 @@ func (c *compiler) parseFlow(f *srcFile) {
 					r.errorf(fv.key, "vars: locale is the patient's language, which every flow has; choose another name")
 					continue
 				}
+				if name == RescreenDue {
+					r.errorf(fv.key, "vars: %s is the list of questionnaires due again, which every flow has; choose another name", RescreenDue)
+					continue
+				}
 				t, ok := r.str(fv.val, "vars."+name)
 				if !ok {
 					continue
@@ -377,6 +381,10 @@ func (c *compiler) parseSet(fd *flowDef, sd *stepDef, r *reader, val, keyNode *y
 			r.errorf(f.key, "set: locale is the patient's language and cannot be set")
 			continue
 		}
+		if name == RescreenDue {
+			r.errorf(f.key, "set: %s is kept by kapbot (clinic.yaml rescreen_after) and cannot be set", RescreenDue)
+			continue
+		}
 		src, ok := r.scalarExpr(f.val, "set."+name)
 		if !ok {
 			continue
@@ -460,14 +468,19 @@ func (c *compiler) checkJumps(fd *flowDef) {
 	}
 }
 
+// RescreenDue is the variable every flow has: the ids of the questionnaires
+// due again, those without a valid result within clinic.yaml's
+// rescreen_after (every questionnaire when it is not set), sorted.
+const RescreenDue = "rescreen_due"
+
 // compileFlowExprs builds the flow's names (Flow.Vars) and compiles its
 // conditions and assignments against them.
 func (c *compiler) compileFlowExprs(fd *flowDef) {
 	r := fd.f.r
 	fl := fd.flow
-	env := types.Map{"locale": types.String}
-	vars := map[string]VarType{"locale": TypeText}
-	origin := map[string]string{"locale": "the patient's language"}
+	env := types.Map{"locale": types.String, RescreenDue: types.Array(types.String)}
+	vars := map[string]VarType{"locale": TypeText, RescreenDue: TypeList}
+	origin := map[string]string{"locale": "the patient's language", RescreenDue: "the questionnaires due again (clinic.yaml rescreen_after)"}
 	resultOf := map[string]string{} // result name -> questionnaire id
 
 	for _, name := range sortedKeys(fd.vars) {

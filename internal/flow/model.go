@@ -71,9 +71,14 @@ type Clinic struct {
 	Crisis        map[string]CrisisResources // by locale
 	Destinations  []Destination              // where referrals go, in escalation order
 	Staff         []StaffMember
-	Retention     time.Duration       // how long patient data is kept after the last activity
-	SessionExpiry time.Duration       // inactivity after which a session ends cleanly
-	ResumeAfter   time.Duration       // idle time after which a returning patient gets a reminder of where they are
+	Retention     time.Duration // how long patient data is kept after the last activity
+	SessionExpiry time.Duration // inactivity after which a session ends cleanly
+	ResumeAfter   time.Duration // idle time after which a returning patient gets a reminder of where they are
+	// RescreenAfter (rescreen_after) is how long after a valid result a
+	// questionnaire is due again: flows read the list `rescreen_due`. Set it
+	// to the recall window of the instruments (14d for the PHQ-9 and
+	// GAD-7's "last 2 weeks"); 0: always due.
+	RescreenAfter time.Duration
 	Texts         map[string]Text     // overrides of system catalogue texts, by catalogue key
 	CrisisPhrases map[string][]string // extra crisis phrases by locale (issue 4)
 	NextSteps     map[string]Text     // what the patient is told after a referral, by priority

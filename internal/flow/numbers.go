@@ -59,6 +59,9 @@ func phoneNumbers(s string) []string {
 		if strings.Count(m, "-") == 2 && len(digits) == 8 && !strings.Contains(m, " ") {
 			continue // a date, 2026-03-14
 		}
+		if lo, hi, ok := strings.Cut(strings.TrimLeft(m, "("), "-"); ok && !strings.ContainsAny(m, " +.") && !strings.Contains(hi, "-") && len(onlyDigits(lo)) <= 3 && len(onlyDigits(hi)) <= 3 {
+			continue // a range, 0-10
+		}
 		out = append(out, m)
 	}
 	return out

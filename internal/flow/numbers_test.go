@@ -20,6 +20,7 @@ func TestPhoneNumbers(t *testing.T) {
 		{"arrive 15 minutes early; 250 ml of water; 4 hours before", nil},
 		{"the PHQ-9 and GAD-7, 10:30, 2026-03-14, in 2026, 1.5 hours, 100%", nil},
 		{"in for 4 counts, out for 6; about 10 minutes", nil},
+		{"Mood today (0-10), from 1-5, 100-120", nil},
 	}
 	for _, tt := range tests {
 		if got := phoneNumbers(tt.in); !slices.Equal(got, tt.want) {

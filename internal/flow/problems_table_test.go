@@ -394,11 +394,11 @@ steps:
     end: true
 `},
 			want: []string{
-				`main.yaml:8:13: if: unknown name "concent"; did you mean "consent"? (known: consent, locale, mood)`,
+				`main.yaml:8:13: if: unknown name "concent"; did you mean "consent"? (known: consent, locale, mood, rescreen_due)`,
 				`main.yaml:10:21: if: unexpected token EOF`,
 				`main.yaml:12:21: if: invalid operation: == (mismatched types bool and int)`,
 				`main.yaml:14:13: if: the condition must give true or false, but it gives a text`,
-				`main.yaml:18:13: set.mood: unknown name "good"; did you mean "mood"? (known: consent, locale, mood); to write the text good, quote it inside the expression: '"good"'`,
+				`main.yaml:18:13: set.mood: unknown name "good"; did you mean "mood"? (known: consent, locale, mood, rescreen_due); to write the text good, quote it inside the expression: '"good"'`,
 			},
 		},
 		{
