@@ -12,7 +12,9 @@ func TestPatientEscapesShownEscaped(t *testing.T) {
 	useRedis(t)
 	pushSamples(t)
 	evil := "\x1b[2J\x1b]0;pwned\x07kind \u009b31m\u202eto myself"
-	code, out, errw := kapbot(t, evil+"\n", "chat", "--flow", "kap-prepare", "--user", "esc")
+	// kap-prepare re-screens first (three C-SSRS questions, health changes),
+	// then asks for the intention in the patient's own words.
+	code, out, errw := kapbot(t, "no\nno\nno\nno\n"+evil+"\n", "chat", "--flow", "kap-prepare", "--user", "esc")
 	if code != 0 {
 		t.Fatalf("chat: %d %s %s", code, out, errw)
 	}
