@@ -2,6 +2,7 @@ package safety
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -76,4 +77,84 @@ func TestHeldoutWellFormed(t *testing.T) {
 	if total < 500 || 2*neg < total {
 		t.Errorf("held-out: %d messages, %d negatives; want at least 500, half negative", total, neg)
 	}
+}
+
+// heldoutFloor is a floor below the figures of the held-out sets' first run
+// (README, "Safety screening"), so that a change that makes the detector
+// clearly worse on messages it was never tuned on fails. It is not a target:
+// never tune a rule on a held-out miss.
+var heldoutFloor = struct {
+	crisisHit           float64 // crisis messages reaching crisis or possible, at least
+	nonCrisis, nonAsked float64 // other messages reaching crisis, possible, at most
+}{0.85, 0.03, 0.03}
+
+// TestHeldout prints the figures of the held-out sets, combined and per
+// locale; it never prints their messages.
+func TestHeldout(t *testing.T) {
+	d := newDetector(t, nil)
+	for _, h := range heldout {
+		r := evaluate(d, loadLabelled(t, h.file), h.locale, h.file)
+		t.Logf("%s: %s", h.file, r)
+		if testing.Verbose() {
+			fmt.Printf("%s: %s", h.file, r)
+		}
+	}
+	// Both locales together, each message with the locale of its file.
+	var r report
+	{
+		en, de := loadLabelled(t, heldout[0].file), loadLabelled(t, heldout[1].file)
+		r = evaluateMixed(d, [][]Labelled{en, de}, []string{heldout[0].locale, heldout[1].locale})
+	}
+	t.Logf("held-out, both: %s", r)
+	if testing.Verbose() {
+		fmt.Printf("held-out, both: %s", r)
+	}
+	if r.crisisHit < heldoutFloor.crisisHit || r.nonCrisis > heldoutFloor.nonCrisis || r.nonAsked > heldoutFloor.nonAsked {
+		t.Errorf("held-out figures fell below the floor %+v: %s", heldoutFloor, r)
+	}
+}
+
+// evaluateMixed scores several sets, each with its own locale, as one.
+func evaluateMixed(d *Detector, sets [][]Labelled, locales []string) report {
+	var total report
+	var crisisN, crisisOK, otherN, otherCrisis, otherPossible float64
+	at := map[string]int{}
+	for i, set := range sets {
+		r := evaluate(d, set, locales[i], "")
+		if total.scores == nil {
+			total.scores = make([]Score, len(r.scores))
+			for j, s := range r.scores {
+				total.scores[j].Category = s.Category
+				at[s.Category] = j
+			}
+		}
+		for _, s := range r.scores {
+			j := at[s.Category]
+			total.scores[j].TP += s.TP
+			total.scores[j].FP += s.FP
+			total.scores[j].FN += s.FN
+		}
+		total.n += r.n
+		c := float64(countLabel(set, string(KindCrisis)))
+		o := float64(len(set)) - c
+		crisisN += c
+		crisisOK += r.crisisHit * c
+		otherN += o
+		otherCrisis += r.nonCrisis * o
+		otherPossible += r.nonAsked * o
+	}
+	total.crisisHit = crisisOK / crisisN
+	total.nonCrisis = otherCrisis / otherN
+	total.nonAsked = otherPossible / otherN
+	return total
+}
+
+func countLabel(set []Labelled, label string) int {
+	n := 0
+	for _, s := range set {
+		if s.Label == label {
+			n++
+		}
+	}
+	return n
 }
