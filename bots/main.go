@@ -31,6 +31,7 @@ Usage:
   kapbot export [--format json|csv|fhir]     patients' results and referrals to stdout (audited)
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
   kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
+  kapbot webhook requeue                     send the webhook's dead letters again (after the receiver was fixed)
   kapbot health [URL]                        ask a running serve's /readyz (default http://127.0.0.1:8080/readyz); exit 0 when ready
   kapbot safety check [--json] [--labels F]  screen messages from stdin, one per line: category and rules
   kapbot keys rotate                         re-seal all data sealed with KAPBOT_DATA_KEY_PREVIOUS under KAPBOT_DATA_KEY
@@ -99,6 +100,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdExport(ctx, cfg, args[1:], s)
 	case "audit":
 		err = cmdAudit(ctx, cfg, args[1:], s)
+	case "webhook":
+		err = cmdWebhook(ctx, cfg, args[1:], s)
 	case "health":
 		err = cmdHealth(ctx, args[1:], s)
 	case "safety":

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"strconv"
@@ -95,6 +96,28 @@ func webhookWorker(be *backend, log *slog.Logger, reg prometheus.Registerer) (*w
 		return nil, usagef("%s: %v", c.from, err)
 	}
 	return w, nil
+}
+
+// cmdWebhook is `kapbot webhook requeue`: dead letters back to the events
+// stream, for serve's worker to deliver again.
+func cmdWebhook(ctx context.Context, cfg Config, args []string, s stdio) error {
+	if len(args) == 0 || args[0] != "requeue" {
+		return usagef("webhook: say requeue (kapbot webhook requeue moves the dead letters back for delivery)")
+	}
+	fs := newFlags("webhook requeue", "kapbot webhook requeue", s)
+	if pos, err := parse(fs, args[1:]); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usagef("webhook requeue takes no arguments")
+	}
+	be, err := cfg.open(ctx, false, func(m string) { fmt.Fprintln(s.err, "kapbot:", m) })
+	if err != nil {
+		return err
+	}
+	defer be.Close()
+	n, err := webhook.Requeue(ctx, be.client, be.prefix)
+	fmt.Fprintf(s.out, "%d dead letters queued for delivery again\n", n)
+	return err
 }
 
 // runWebhook runs w until ctx ends (w may be nil).

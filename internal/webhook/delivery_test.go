@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -313,4 +314,37 @@ func counterValue(c prometheus.Counter) float64 {
 	var m dto.Metric
 	c.Write(&m)
 	return m.GetCounter().GetValue()
+}
+
+// Dead letters go back to the events stream, in order, and are delivered
+// once the receiver takes them.
+func TestRequeueDeliversDeadLetters(t *testing.T) {
+	f := newFixture(t)
+	var refuse atomic.Bool
+	refuse.Store(true)
+	var got log
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if refuse.Load() {
+			http.Error(w, "broken", http.StatusBadRequest)
+			return
+		}
+		got.add(r.Header.Get(HeaderEventID))
+	}))
+	defer srv.Close()
+	f.add("A/created")
+	f.add("A/note/1")
+	f.run(Config{URL: srv.URL, MaxAttempts: 2})
+	f.waitFor("two dead letters", func() bool { n, _ := f.c.XLen(f.ctx, DeadStream(f.prefix)).Result(); return n == 2 })
+	refuse.Store(false)
+	n, err := Requeue(f.ctx, f.c, f.prefix)
+	if err != nil || n != 2 {
+		t.Fatalf("requeue: %d %v", n, err)
+	}
+	f.waitFor("both delivered", func() bool { return len(got.get()) == 2 })
+	if ids := strings.Join(got.get(), " "); ids != "A/created A/note/1" {
+		t.Errorf("order %s", ids)
+	}
+	if n, _ := f.c.XLen(f.ctx, DeadStream(f.prefix)).Result(); n != 0 {
+		t.Errorf("%d dead letters left", n)
+	}
 }

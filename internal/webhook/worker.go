@@ -34,8 +34,9 @@ type Config struct {
 	ClaimIdle  time.Duration // pending entries idle this long are taken over (default 2 min)
 	Block      time.Duration // how long one read waits for new entries (default 5 s)
 	// MaxAttempts is how many failed attempts move an event to the
-	// dead-letter stream (default 20: with the default backoff, about an
-	// hour and a half).
+	// dead-letter stream (default 300: with the default backoff, about a
+	// day, so that a receiver's outage of some hours dead-letters nothing;
+	// Requeue puts dead letters back).
 	MaxAttempts int
 	// Concurrency is how many referrals' events are posted at once
 	// (default 4). Events of one referral are always posted one at a time.
@@ -45,7 +46,7 @@ type Config struct {
 }
 
 // DefaultMaxAttempts is Config.MaxAttempts when it is not set.
-const DefaultMaxAttempts = 20
+const DefaultMaxAttempts = 300
 
 // Metrics are the worker's Prometheus series. No label names a patient or
 // a referral.
@@ -563,5 +564,39 @@ func sleep(ctx context.Context, d time.Duration) {
 	select {
 	case <-ctx.Done():
 	case <-t.C:
+	}
+}
+
+// Requeue moves every event of the dead-letter stream under prefix back to
+// the events stream, oldest first, for the workers to deliver again (after
+// the receiver was fixed). Each move is one transaction, so an event is
+// never lost nor doubled in Redis. It returns how many it moved, or a
+// wrapped Redis error (run it again).
+func Requeue(ctx context.Context, c redis.UniversalClient, prefix string) (int, error) {
+	stream, dead := Stream(prefix), DeadStream(prefix)
+	moved := 0
+	for {
+		msgs, err := c.XRangeN(ctx, dead, "-", "+", 100).Result()
+		if err != nil {
+			return moved, fmt.Errorf("webhook: requeue: %w", err)
+		}
+		if len(msgs) == 0 {
+			return moved, nil
+		}
+		for _, m := range msgs {
+			id, _ := m.Values["id"].(string)
+			d, _ := m.Values["d"].(string)
+			_, err := c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+				if id != "" && d != "" {
+					p.XAdd(ctx, &redis.XAddArgs{Stream: stream, Values: []any{"id", id, "d", d}})
+				}
+				p.XDel(ctx, dead, m.ID)
+				return nil
+			})
+			if err != nil {
+				return moved, fmt.Errorf("webhook: requeue: %w", err)
+			}
+			moved++
+		}
 	}
 }
