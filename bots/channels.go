@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 
@@ -64,6 +65,11 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			return nil, usagef("DISCORD_*: %v", err)
 		}
 		r.Register("dc", dc)
+		dc.SetReasker(func(ctx context.Context, tag string) {
+			if n, err := r.Reask(ctx, "dc", tag); err != nil || n > 0 {
+				log.Info("discord: open questions asked again after a new gateway session", "patients", n, "err", err)
+			}
+		})
 		dc.SetStaffDesk(desk)
 		refs.Register("discord", dc)
 		out["discord"] = dc

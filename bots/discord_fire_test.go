@@ -174,3 +174,111 @@ func TestServeDiscordUnderFire(t *testing.T) {
 		t.Fatalf("patient %d saw %q, patient 0 saw %q", i, contents(i), want)
 	}
 }
+
+// BenchmarkServeDiscord200Patients runs 200 Discord patients at once through
+// `kapbot serve` against the fake keeping Discord's global limit (50
+// requests per second) and answering 10% of the requests with a 429, and
+// reports the bot's requests per second against that ceiling, the DMs per
+// second, and the global 429s and limit violations (both must be 0):
+//
+//	go test ./bots -run XXX -bench ServeDiscord200 -benchtime 1x
+func BenchmarkServeDiscord200Patients(b *testing.B) {
+	for range b.N {
+		benchDiscord(b, 200)
+	}
+}
+
+func benchDiscord(b *testing.B, patients int) {
+	useRedis(b)
+	pushSamples(b)
+	fake := discordtest.New(b, discordtest.Options{GlobalLimit: 50, Flaky429: 0.10, Seed: 8})
+	b.Setenv("DISCORD_TOKEN", fake.Token())
+	b.Setenv("DISCORD_API_URL", fake.URL())
+	b.Setenv("TELEGRAM_TOKEN", "")
+	b.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(b)
+	for end := time.Now().Add(15 * time.Second); !fake.Ready() || len(fake.Commands("")) == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(end) {
+			b.Fatal("the bot never got ready")
+		}
+	}
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer be.Close()
+	before := len(fake.Requests())
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range patients {
+		u := fmt.Sprint(320000000000000000 + i)
+		if _, err := fake.DM(u, "/start phq2"); err != nil {
+			b.Fatal(err)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := clickAll(be, fake, u, 0, rand.New(rand.NewPCG(uint64(i), 1))); err != nil {
+				b.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start).Seconds()
+	reqs := fake.Requests()[before:]
+	limited, dms := 0, 0
+	for _, r := range reqs {
+		if !strings.HasPrefix(r.Route, "POST /interactions/") && !strings.Contains(r.Route, " /webhooks/") {
+			limited++
+		}
+		if r.Route == "POST /channels/{channel}/messages" && r.Status == 200 {
+			dms++
+		}
+	}
+	b.ReportMetric(float64(limited)/elapsed, "req/s")
+	b.ReportMetric(float64(limited)/elapsed/50, "of-ceiling")
+	b.ReportMetric(float64(dms)/elapsed, "DMs/s")
+	b.ReportMetric(float64(fake.Global429s()), "global-429s")
+	b.ReportMetric(float64(len(fake.Violations())), "breaches")
+	if fake.Global429s() != 0 || len(fake.Violations()) != 0 {
+		b.Fatalf("global 429s %d, violations %v", fake.Global429s(), fake.Violations())
+	}
+}
+
+// When Discord refuses to resume the gateway session (the events of the gap
+// are lost), a patient with an open question is told what the bot waits
+// for: the catalogue's welcome-back text and the question again.
+func TestServeDiscordReasksAfterNewSession(t *testing.T) {
+	useRedis(t)
+	pushSamples(t)
+	fake := discordtest.New(t, discordtest.Options{})
+	t.Setenv("DISCORD_TOKEN", fake.Token())
+	t.Setenv("DISCORD_API_URL", fake.URL())
+	t.Setenv("TELEGRAM_TOKEN", "")
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
+	serve(t)
+	eventually(t, "the Discord commands", func() bool { return fake.Ready() && len(fake.Commands("")) > 0 })
+	const u = "330000000000000001"
+	if _, err := fake.DM(u, "/start phq2"); err != nil {
+		t.Fatal(err)
+	}
+	var question discordtest.Message
+	eventually(t, "a question", func() bool {
+		ms := fake.BotMessages(u)
+		if len(ms) > 0 && len(ms[len(ms)-1].Buttons()) > 0 {
+			question = ms[len(ms)-1]
+			return true
+		}
+		return false
+	})
+	n := len(fake.BotMessages(u))
+	fake.EndSession()
+	eventually(t, "the question asked again", func() bool {
+		ms := fake.BotMessages(u)
+		return len(ms) >= n+2 && ms[len(ms)-1].Content == question.Content && len(ms[len(ms)-1].Buttons()) > 0
+	})
+	welcome := (*catalog.Catalog)(nil).Text(catalog.WelcomeBack)
+	if ms := fake.BotMessages(u); ms[n].Content != welcome {
+		t.Fatalf("before the question again: %q, want %q", ms[n].Content, welcome)
+	}
+}

@@ -127,3 +127,37 @@ func TestStalledConnectionResumes(t *testing.T) {
 		t.Fatalf("%d IDENTIFYs: the session was not resumed", n)
 	}
 }
+
+// When a RESUME is refused and the bot starts a new gateway session, the
+// reasker is called once, with the new session's id, so that patients are
+// told again what the bot waits for.
+func TestNewSessionReasks(t *testing.T) {
+	t.Parallel()
+	h := start(t, discordtest.Options{}, Config{}, nil)
+	tags := make(chan string, 4)
+	h.ch.SetReasker(func(_ context.Context, tag string) { tags <- tag })
+	if !discordtest.Wait(10*time.Second, h.fake.Ready) {
+		t.Fatal("not ready")
+	}
+	h.fake.Drop() // resumable: no reask
+	if !discordtest.Wait(10*time.Second, func() bool { return h.fake.Resumes() == 1 && h.fake.Ready() }) {
+		t.Fatal("no RESUME")
+	}
+	h.fake.EndSession()
+	if !discordtest.Wait(15*time.Second, func() bool { return h.fake.Identifies() == 2 }) {
+		t.Fatal("no new session")
+	}
+	select {
+	case tag := <-tags:
+		if tag == "" {
+			t.Fatal("empty tag")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reasker was not called after the new session")
+	}
+	select {
+	case tag := <-tags:
+		t.Fatalf("called again (%q)", tag)
+	case <-time.After(200 * time.Millisecond):
+	}
+}

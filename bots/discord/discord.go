@@ -137,6 +137,18 @@ type Channel struct {
 	pending map[string]*pendingAck // user id -> server command awaiting its first DM
 	queues  map[string][]job       // user id -> events waiting; present while a worker runs
 	desk    runner.StaffDesk       // nil: no staff side
+	session string                 // the gateway session id of the last READY
+	reask   func(ctx context.Context, tag string)
+}
+
+// SetReasker sets what the channel calls when the gateway session was
+// replaced by a new one (a RESUME refused): events of the gap may be lost,
+// so f should tell each patient with an open question what the bot waits
+// for (runner.Reask). tag is the new session's id.
+func (c *Channel) SetReasker(f func(ctx context.Context, tag string)) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reask = f
 }
 
 var _ runner.Sender = (*Channel)(nil)
@@ -371,6 +383,9 @@ func (c *Channel) shutdown() {
 	c.tasks.wait(5 * time.Second)
 }
 
+// onReady notes the bot's ids and the gateway session. A READY after an
+// earlier one means a new session: the old one could not be resumed, and
+// events sent in between may be lost, so the reasker is called.
 func (c *Channel) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -380,6 +395,14 @@ func (c *Channel) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	if r.User != nil && r.User.ID != "" {
 		c.botID = r.User.ID
 	}
+	prev := c.session
+	c.session = r.SessionID
+	if prev == "" || prev == r.SessionID || c.reask == nil {
+		return
+	}
+	c.log.Warn("discord gateway session replaced; asking open questions again")
+	reask, tag := c.reask, r.SessionID
+	c.goTracked(func() { reask(c.work, tag) })
 }
 
 // retry runs a discordgo call, retrying transient failures with backoff

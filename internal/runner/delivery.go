@@ -133,6 +133,53 @@ func (r *Runner) Stop(ctx context.Context) error {
 	}
 }
 
+// Reask asks again the open question of every patient of channel prefix
+// ("dc") whose session this process committed recently (those in its
+// session cache), preceded by the catalogue's welcome-back text: for a
+// channel that may have lost their events, such as a Discord gateway session
+// that could not be resumed. A patient in a safety pause gets the pause's
+// prompt again; one whose conversation is not running gets nothing. tag
+// makes the events unique per occasion (the new gateway session's id), so an
+// occasion re-asks each patient once. Replies are delivered as for Submit.
+// It returns how many patients were asked, and the first error.
+func (r *Runner) Reask(ctx context.Context, prefix, tag string) (int, error) {
+	n := 0
+	var first error
+	for _, p := range r.cache.keys(prefix + ":") {
+		if ctx.Err() != nil {
+			return n, ctx.Err()
+		}
+		asked, err := r.reask(ctx, p, tag)
+		if err != nil && first == nil {
+			first = err
+		}
+		if asked {
+			n++
+		}
+	}
+	return n, first
+}
+
+func (r *Runner) reask(ctx context.Context, patient, tag string) (bool, error) {
+	if _, err := r.sender(patient); err != nil {
+		return false, err
+	}
+	unlock := r.lock(patient)
+	defer unlock()
+	cs, ok := r.cache.get(patient)
+	if !ok || cs.state.Flow == "" || (cs.state.Status != engine.Active && cs.state.Status != engine.Paused) {
+		return false, nil
+	}
+	in := Inbound{ID: "reask:" + tag + ":" + patient, Patient: patient,
+		Input: engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: cs.state.Flow}}}
+	applied, _, err := r.apply(ctx, in)
+	if err != nil {
+		return false, err
+	}
+	r.deliverLater(patient)
+	return applied == "applied", nil
+}
+
 // Notice is the answer to an input that the platform can show lightly,
 // next to the chat rather than in it (a Telegram callback toast, a Discord
 // ephemeral reply). A channel asks for one with WithNotice.

@@ -194,3 +194,42 @@ func TestDeliveryKeySurvivesRedelivery(t *testing.T) {
 type senderFunc func(context.Context, string, engine.Message) error
 
 func (f senderFunc) Send(ctx context.Context, p string, m engine.Message) error { return f(ctx, p, m) }
+
+// After a channel may have lost events, Reask asks each running patient the
+// open question again, once per occasion; a finished conversation gets
+// nothing.
+func TestReaskOpenQuestions(t *testing.T) {
+	e := setup(t, sources(""))
+	ctx := context.Background()
+	r := e.runner()
+	defer r.Stop(ctx)
+	for _, in := range []runner.Inbound{text("a", "t:1", "hi"), text("b", "t:2", "hi"), text("c", "t:2", "stop")} {
+		if err := r.Handle(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before1, before2 := len(e.rec.texts("t:1")), len(e.rec.texts("t:2"))
+	n, err := r.Reask(ctx, "t", "s1")
+	if err != nil || n != 1 {
+		t.Fatalf("Reask: %d, %v; want 1 patient", n, err)
+	}
+	if _, err := r.Reask(ctx, "t", "s1"); err != nil {
+		t.Fatal(err)
+	}
+	welcome := (*catalog.Catalog)(nil).Text(catalog.WelcomeBack)
+	want := []string{welcome, "Next number?"}
+	deadline := time.Now().Add(5 * time.Second)
+	for !slices.Equal(e.rec.texts("t:1")[before1:], want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("t:1 got %q, want %q", e.rec.texts("t:1")[before1:], want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if got := e.rec.texts("t:1")[before1:]; len(got) != 2 {
+		t.Fatalf("asked again twice for one occasion: %q", got)
+	}
+	if got := e.rec.texts("t:2")[before2:]; len(got) != 0 {
+		t.Fatalf("a finished conversation got %q", got)
+	}
+}

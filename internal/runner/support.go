@@ -2,6 +2,7 @@ package runner
 
 import (
 	"container/list"
+	"strings"
 	"sync"
 
 	"github.com/kapbot/kapbot/internal/engine"
@@ -95,4 +96,18 @@ func (c *sessionCache) drop(k string) {
 		c.order.Remove(e)
 		delete(c.items, k)
 	}
+}
+
+// keys returns the cached patients whose id starts with prefix, most
+// recently used first.
+func (c *sessionCache) keys(prefix string) []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for e := c.order.Front(); e != nil; e = e.Next() {
+		if k := e.Value.(*cacheEntry).key; strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	return out
 }

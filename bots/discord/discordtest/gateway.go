@@ -327,6 +327,23 @@ func (s *Server) Reconnect() {
 	_ = c.write(map[string]any{"op": opReconnect, "d": nil})
 }
 
+// EndSession ends the bot's gateway session as Discord does after a close
+// with 1000 or a long outage: the connection is cut, the RESUME that follows
+// is refused (op 9) and the bot must IDENTIFY anew. Events dispatched until
+// then are lost with the session.
+func (s *Server) EndSession() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.session == nil {
+		return
+	}
+	s.session.invalid = true
+	if c := s.session.conn; c != nil {
+		s.session.conn = nil
+		c.ws.UnderlyingConn().Close()
+	}
+}
+
 // StallHeartbeats stops acknowledging the bot's heartbeats on its current
 // connection, as a zombied connection does: the bot should close it (with a
 // code other than 1000 and 1001, which end the session) and RESUME. Events

@@ -221,9 +221,13 @@ func (s *Server) logf(format string, args ...any) {
 	}
 }
 
-// newID returns a fresh snowflake. Callers hold s.mu.
+// discordEpoch is the start of Discord's snowflake clock (2015-01-01), ms.
+const discordEpoch = 1420070400000
+
+// newID returns a fresh snowflake whose timestamp is now, as Discord's are
+// (bots read an event's time from its id). Callers hold s.mu.
 func (s *Server) newID() string {
-	s.nextID++
+	s.nextID = max(s.nextID+1, (time.Now().UnixMilli()-discordEpoch)<<22)
 	return strconv.FormatInt(s.nextID, 10)
 }
 
