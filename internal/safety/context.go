@@ -255,7 +255,7 @@ var helpers = []struct {
 		"(can|could|should|shall|may|must) (i|we|you) ", "do i", "does (it|that|this|ketamine|the|my)", "(is|are|was) (it|that|this|there|ketamine|the|my)",
 		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why|when)", "(ok|okay|safe|fine|alright|allowed) to",
 		"am i (allowed|able|ok|okay)", "(do you|what do you|would you) (think|agree|recommend|reckon|say)", "(does|do) (that|this|it) (sound|seem) (right|ok|okay|correct|safe|high|low|like)",
-		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|worry|concerned|question|advice|advise|recommend|tell me)", "not sure (if|whether)",
+		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|concerned|question|advice|advise|recommend|tell me)", "should i worry", "not sure (if|whether)",
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",

@@ -216,8 +216,8 @@ func build() (*Detector, error) {
 		for _, def := range b.defs {
 			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale)}
 			var neg map[string]bool
-			if b.kind != KindMedical {
-				neg = r.words.neg
+			if b.kind != KindMedical || def.flags&fStatement != 0 {
+				neg = r.words.neg // a gap never crosses a negation: "ich setze es nicht ab"
 			}
 			for _, src := range def.pats {
 				p, err := compile(src, macros, neg)

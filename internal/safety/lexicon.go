@@ -89,7 +89,7 @@ var macros = map[string]string{
 		nephew|niece|guy|man|woman|person|people|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
 	// Someone other than the speaker, as the object of a verb.
 	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|all of them|them all|
-		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn] {person})`,
+		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn|next|first] {person})`,
 	// Someone who may hurt the speaker, as a subject.
 	"abuser": `(he|she|they|my (husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|ex husband|
 		ex wife|ex boyfriend|ex girlfriend|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmum|

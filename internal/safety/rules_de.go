@@ -17,12 +17,12 @@ var crisisDE = []ruleDef{
 		"(suizid*|selbstmord*|todesgedanke*|todessehnsucht|todeswunsch*|sterbewunsch*)",
 	}},
 	{id: "want-to-die", pats: []string{
-		"(will|moechte|mochte|wuerde|wurde|mag|wuensche|wunsche|wuenschte|wunschte|sehne|hoffe|bete|waere bereit|bin bereit|wollte|moechten) ~3 (sterben|tot sein|tot zu sein|zu sterben)",
+		"(will|muss|moechte|mochte|wuerde|wurde|mag|wuensche|wunsche|wuenschte|wunschte|sehne|hoffe|bete|waere bereit|bin bereit|wollte|moechten) ~3 (sterben|tot sein|tot zu sein|zu sterben)",
 		"sterben (will|moechte|mochte|wuerde|wollen|moechten|mag)",
 	}},
 	{id: "not-want-to-live", pats: []string{
-		"(will|moechte|mochte|mag|kann|wuerde|wurde|wollte) ~2 nicht mehr (leben|weiterleben|existieren|da sein|hier sein|atmen|auf dieser welt sein)",
-		"nicht mehr (leben|weiterleben|existieren|da sein|hier sein) (will|moechte|mochte|mag|wollen|moechten|kann)",
+		"(will|moechte|mochte|mag|kann|wuerde|wurde|wollte) ~2 nicht mehr (leben|weiterleben|existieren|atmen)",
+		"nicht mehr (leben|weiterleben|existieren) (will|moechte|mochte|mag|wollen|moechten|kann)",
 		"nicht mehr (leben|weiterleben|existieren)",
 		"nicht [vor|mehr] ~2 (weiterzuleben|weiter zu leben)",
 	}},
@@ -61,6 +61,11 @@ var crisisDE = []ruleDef{
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
 	}},
 	{id: "overdose-ketamine", pats: []string{
+		"(ausgerechnet|berechnet|nachgeschaut|gegoogelt|recherchiert|nachgelesen) ~3 wie viele (tabletten|pillen|schlaftabletten|medikamente)",
+		"(habe|habe) [jetzt|schon|endlich] genug (tabletten|pillen|schlaftabletten) ~2 $",
+		"ich (nehm|nehme|schluck|schlucke) alle (tabletten|pillen|medikamente|schlaftabletten)",
+		"(geh|gehe|fahr|fahre|lauf|laufe) ~3 (zur|zum|an die|an den|auf die|auf das|in den) (bruecke|fluss|see|meer|gleisen|gleise|dach|klippe|bahnhof|wald) ~4 (komm nicht zurueck|komme nicht zurueck|nicht mehr zurueck|nie wieder zurueck)",
+		"(testament|brief|briefe|abschiedsbrief) ~8 (heute|morgen|heute nacht) ist es soweit",
 		"wie (viel|viele) ~4 {ket} ~5 damit (es|alles|das) (aufhoert|vorbei ist|endet)",
 		"#2 ~1 {ket} (statt|anstatt|anstelle)",
 		"garage ~6 (motor laeuft|motor an|abgase)", "(motor laeuft|motor an|abgase) ~6 garage",
@@ -127,7 +132,7 @@ var medicalDE = []ruleDef{
 		"(koennen|kann|koennten) sie mir ~3 (verschreiben|empfehlen|geben)",
 	}},
 	{id: "intent-change", flags: fStatement, pats: []string{
-		"(ueberlege|will|werde|moechte|plane|denke daran) ~4 ({drugname}|{medword}) ~3 (absetzen|abzusetzen|weglassen|wegzulassen|reduzieren|zu reduzieren|verdoppeln|zu verdoppeln|halbieren|wechseln|zu wechseln)",
+		"(ueberlege|will|werde|moechte|plane|denke daran|beschlossen|entschieden) ~4 ({drugname}|{medword}) ~3 (absetzen|abzusetzen|weglassen|wegzulassen|reduzieren|zu reduzieren|verdoppeln|zu verdoppeln|halbieren|wechseln|zu wechseln)",
 		"ich (nehm|nehme) ~3 ({drugname}|{medword}) nicht mehr",
 		"ich (nehm|nehme) ~2 (ab jetzt|ab morgen|ab heute|ab sofort|nur noch|einfach) ~3 ({drugname}|{medword}|dosis)",
 		"ich (nehm|nehme) ~3 (doppelte|halbe|extra) ~2 [menge|dosis] ({drugname}|{medword}|dosis)",
@@ -166,13 +171,14 @@ var possibleDE = []ruleDef{
 		"(alles|das leben|mein leben|leben|es) ~2 (ist|wirkt|scheint|erscheint|fuehlt sich) ~1 (sinnlos|bedeutungslos|wertlos|nicht lebenswert)",
 		"(wofuer|wozu) [noch] (leben|weiterleben|weitermachen|aufstehen)",
 		"(sehe|seh) (keinen|kein) (ausweg|sinn|grund|lichtblick|ausgang|licht|ende) [mehr]", "(kein|keinen) ausweg [mehr]",
-		"(wird|werde) (nie|niemals|nie wieder) (besser|gut)", "keine zukunft (mehr|fuer mich)",
+		"(wird|werde) (nie|niemals|nie wieder) (besser|gut)", "keine zukunft (mehr|fuer mich|$)", "(fuer|fur) (mich|jemanden wie mich) ~2 keine zukunft",
 	}},
 	{id: "hopeless", pats: []string{
 		"(bin|fuehle mich|fuehl mich|fuhle mich|ist alles|alles ist|alles|mein leben ist|das leben ist) ~2 (hoffnungslos|wertlos|nutzlos)",
 		"keine hoffnung mehr", "(habe|jede|alle|die) hoffnung verloren", "(jede|alle) hoffnung aufgegeben",
 	}},
 	{id: "better-off-without-me", flags: fNoSubject, pats: []string{
+		"(nur|bloss) (eine|ein) (last|belastung|enttaeuschung)", "(eine|nur eine) (last|belastung) (fuer|fur) (alle|jeden|meine familie)",
 		"(besser|gluecklicher|glucklicher|leichter|einfacher) ~2 ohne mich", "ohne mich ~2 (besser|gluecklicher|glucklicher|leichter|einfacher)",
 		"(niemand|keiner|keinem) (wuerde|wurde|wird) mich (vermissen|vermisst)", "(niemand|keiner) ~4 (vermissen|merken|auffallen|kuemmern) ~4 (wenn ich|waere ich|ware ich) ~3 (tot|weg|nicht mehr|sterbe|sterben)",
 		"(froh|gluecklicher|glucklicher|besser dran|erleichtert|besser) ~3 wenn ich ~3 (weg|tot|nicht mehr da|nicht mehr hier|nicht mehr am leben) (waere|ware|bin|sei|sein wuerde)",
@@ -199,6 +205,8 @@ var possibleDE = []ruleDef{
 		"(einschlafen|schlafen) und (nicht mehr|nie mehr|nie wieder|nicht) aufwachen",
 	}},
 	{id: "tired-of-life", pats: []string{
+		"(will|moechte|mochte|mag|wuerde|wollte) ~2 nicht mehr (da sein|hier sein|auf dieser welt sein)",
+		"(stelle|stell) mir ~3 (beerdigung|begraebnis|tod) vor",
 		"(lebensmuede*|lebensmud*)", "nicht mehr aufwachen",
 		"(keine|keinen) (lust|bock|kraft|energie|motivation|freude|nerv|nerven) mehr ~3 (zu leben|leben|weiterzuleben|auf das leben|aufs leben|auf leben|zum leben|am leben|weiter|auf alles|zu existieren)",
 		"(nie mehr|nie wieder) aufwachen",
@@ -211,7 +219,11 @@ var possibleDE = []ruleDef{
 		"(brauch|brauche|brauchen) (ich|sie|es|das|die) ~2 nicht mehr",
 		"(keine sorgen mehr|nicht mehr) ~3 um mich (machen|kuemmern)",
 	}},
-	{id: "farewell", flags: fAway, pats: []string{
+	{id: "farewell", flags: fAway | fNoSubject, pats: []string{
+		"(katze|hund|haustier|haustiere|sachen|gitarre|schmuck) ~4 (gegeben|verschenkt|geschenkt) ~6 (behalten|kuemmern)",
+		"(weiss nicht|weiss ich nicht|keine ahnung) was ich (tue|mache|tun werde|mir antue) $",
+		"(heute|morgen|heute nacht) ist es soweit",
+		"(heute|morgen|nach|am|wenn|sobald) ~5 (mache|mach|tue|tu) ich (es|das) $",
 		"(schreib|schreibe|geschrieben|schrieb) ~2 (brief|briefe|abschiedsbrief) an (meine|meinen|alle) ~1 (familie|kinder|eltern|mann|frau|freunde|mutter|vater|liebsten)",
 		"(brief|briefe|nachricht|nachrichten) ~6 nur fuer den fall",
 		"(danke|vielen dank) fuer alles ~6 (tschuess|tschuss|lebt wohl|macht es gut|machts gut|adieu|auf wiedersehen)",
@@ -233,6 +245,7 @@ var possibleDE = []ruleDef{
 // German rules for harm to others.
 var harmDE = []ruleDef{
 	{id: "intent", pats: []string{
+		"(fresse|gesicht|schnauze|zaehne) (polieren|einschlagen|brechen|zertruemmern)",
 		"(bring|bringe) ~3 (meinen|meine|ihn|sie|jemanden|alle|den|die|dich|euch) ~2 um",
 		"(will|werde|moechte|koennte|wuerde|mag) ~3 (jemanden|jemandem|ihn|sie|ihm|ihr|meinen|meine|meinem|meiner|alle|dich|euch) ~3 (umbringen|toeten|abstechen|erstechen|erschiessen|verletzen|wehtun|weh tun|schlagen|verpruegeln|erwuergen|vergiften|angreifen)",
 		"(stech|steche|erschiess|erschiesse|schlag|schlage|verpruegel|verpruegele|knall|knalle) ~2 (ihn|sie|jemanden|dich|euch|alle) ~2 (ab|nieder|tot|zusammen|um)",

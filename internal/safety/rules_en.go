@@ -27,7 +27,7 @@ var crisisEN = []ruleDef{
 		"(suicidal|suicidality)", "(passive|active|my|having|have|had|with|experiencing) si (again|is|has|today|this|back|$)",
 	}},
 	{id: "want-to-die", pats: []string{
-		"(want|wants|wanted|wanting|wish|wished|need|needed|ready|hope|hoping|pray|praying|deserve|prefer|going|longing|long|desire|like|love|would like|would love) to [just|simply|really|finally|literally|actually|honestly|peacefully|quietly] (die|be dead|not exist|not be alive|stop living|stop breathing)",
+		"(want|wants|wanted|wanting|wish|wished|need|needed|ready|hope|hoping|pray|praying|deserve|prefer|going|longing|long|desire|like|love|would like|would love) to [just|simply|really|finally|literally|actually|honestly|peacefully|quietly] (die|be dead|stop living|stop breathing)",
 		"all i (can|do|ever) (think about|want|dream about|dream of) (is|are) (dying|death|to die|killing myself|ending it|ending my life|being dead|not existing|suicide)",
 		"(want|need|wanted|needed) out (of this life|of life|of this world|of existence|of living)",
 		"(feel|feeling|felt) like dying", "(dying|death|suicide) (seems|is|feels|looks|sounds) [like] (the|my) (only|best|easiest) (option|way|answer|solution|choice|way out)",
@@ -36,7 +36,7 @@ var crisisEN = []ruleDef{
 	}},
 	{id: "not-want-to-live", pats: []string{
 		"(not|never|no longer) [really|even|actually|honestly|particularly] (want|wish|feel like|like|care) to (live|be alive|exist|stay alive|keep living|continue living|be living|keep existing|survive)",
-		"(not|never|no longer) [really|even|actually|honestly] (want|wish|feel like) to (go on|keep going|carry on|continue|wake up|be here|be around|be in this world|be on this earth) (anymore|any more|any longer|no more|again|like this|tomorrow|ever again|in this world|on this earth|$)",
+		"(not|never|no longer) [really|even|actually|honestly] (want|wish|feel like) to (go on|keep going|carry on|continue|wake up) (anymore|any more|any longer|no more|again|like this|tomorrow|ever again|in this world|on this earth|$)",
 		"(not|no longer) sure [if|whether|that] i (want|wish) to (live|be alive|exist|go on|keep going|be here|keep living|survive)",
 		"(not|no longer) know (if|whether|why) i (want|wish|should|would) [to] (live|be alive|keep going|keep living|go on|exist|stay alive)",
 		"(want|wish|need) to (stop|quit) (living|existing|being alive|breathing)",
@@ -119,6 +119,13 @@ var crisisEN = []ruleDef{
 		"(date is set|set the date|picked the date|picked a date|chosen the date|chose the date|chosen a date|chose a date) ~6 (do it|happening|happen|go|end|die)",
 		"(made up my mind|made my decision|i have decided|decided) ~8 (do it|end it|go through with it|kill|die|take them|take all)",
 		"(make|making|made) it (look|seem) like an accident",
+		"(going|go|walk|walking|drive|driving|head|heading) (to|into) the (bridge|river|sea|tracks|cliffs|cliff|woods|roof|lake|ocean|station|forest) ~4 (not coming back|never coming back|not come back|never come back)",
+		"(step|stepping|jump|jumping|throw myself|walk|walking) in front of (the|a) next [one|train|bus|truck|tram|car]",
+		"end it (after|before|once|when|on|this|next|at) ",
+		"(take|taking|swallow|swallowing) (every|all the) (pill|pills|tablet|tablets|med|meds|medicine|capsule|capsules) (in|i have|i can find|we have)",
+		"(holding|held|hold|pressing|pressed|press) (a|the|my) (knife|blade|razor|gun|scissors|pistol) (to|against|on|at) my (wrist|wrists|arm|arms|throat|neck|head|skin|temple)",
+		"(loaded|loading|load) (the|a|my|his|dads|dad) (gun|pistol|rifle|shotgun)",
+		"(letter|letters|note|notes|will) ~8 (tonight|today|tomorrow) is (it|the night|the day)",
 		"how (much|many) ~4 {ket} ~4 (would it take|does it take|would i need|do i need|will it take) to [just|finally] (stop|end it|end everything|be done|go to sleep forever|sleep forever|die)",
 		"(took|taken|had|used|did|sprayed|swallowed) (#2|double|triple) ~2 {ket} ~2 (instead of|rather than|more than)",
 		"(car|engine|motor) ~4 (running|on) ~4 (garage|closed garage)", "(exhaust|hose|charcoal) ~4 (car|tent|room|garage)",
@@ -140,6 +147,7 @@ var crisisEN = []ruleDef{
 		"(walk|walking|wade|wading|swim|swimming) (into|out into) (the|a) (sea|ocean|lake|river|water|waves) ~3 (tonight|and not come back|and never come back|{when}|$)",
 	}},
 	{id: "self-harm-other", flags: fHarm, pats: []string{
+		"(cut|cutting|sliced|slicing) ~2 (deep|deeper|too deep)",
 		"(scratch|scratched|scratching|pick|picked|picking|bite|bit|biting|hit|hitting|punch|punching|punched|bang|banged|banging|burn|burned|burnt|burning|pinch|pinched|pull|pulled|pulling) ~4 (until|till|til|so) ~3 (bled|bleed|bleeds|bleeding|bruised|bruises|bruise|broke|breaks|break|blistered|blisters|scarred|dizzy|numb)",
 		"(bang|banged|banging|hit|hitting|smash|smashed|smashing|slam|slammed|slamming) my head (against|on|into) (the|a) (wall|floor|door|desk|table)",
 		"(burned|burnt|burn|burning) myself (with|on purpose|again)",
@@ -251,7 +259,7 @@ var possibleEN = []ruleDef{
 		"(nothing|no one|nobody|none) [left] to live for", "(no|nothing) [left] worth living for",
 		"(life|it|things|anything|nothing) (will|is going to|is ever going to) (never|not) ~1 (get|be) better",
 		"nothing (will|is going to|is ever going to) [ever] (get better|change|improve)", "never going to get better",
-		"(can not|do not|could not) see (a|any) future", "no future (for me|for myself|ahead)",
+		"(can not|do not|could not) see (a|any) future", "no future (for me|for myself|ahead|for someone like me|for people like me)",
 	}},
 	{id: "cant-go-on", pats: []string{
 		"(can not|could not|unable to|can no longer) (go on|keep going|carry on|do this|do it|take it|take this|take this pain|take the pain|handle it|handle this|handle life|cope|live like this|live with this|keep living|continue|bear it|stand it|stand this|deal with it|deal with this|deal with life|survive this|keep fighting|fight anymore|fight this) (anymore|any more|any longer|no more|like this|$)",
@@ -270,6 +278,8 @@ var possibleEN = []ruleDef{
 	{id: "goodbye", pats: []string{
 		"(wrote|written|writing|write|left|leaving|leave) [a|my|the|some|goodbye] (note|letter|letters|notes) (for|to) (everyone|everybody|my (kids|children|parents|family|mom|mum|dad|wife|husband|partner|sister|brother|loved ones|son|daughter|friends))",
 		"(goodbye|letters|letter|note|notes) ~6 just in case",
+		"(gave|given|giving|give) (my|all my) (cat|dog|pets|pet|guitar|jewellery|jewelry|savings|car|things|stuff) to ~6 (keep|forever|look after|take care)",
+		"(wrote|written|writing|made|making|updated|updating|finished) (my|a) will",
 		"this is [my] (goodbye|farewell|last message|final message|last goodbye)",
 		"(saying|say|said|wanted to say|want to say|to say|needed to say) goodbye (to everyone|to everybody|to you all|to all|to the world|forever|for good|for the last time|one last time|to my family)",
 		"(goodbye|farewell|bye) (forever|for good|world|cruel world|everyone forever)",
@@ -301,6 +311,8 @@ var possibleEN = []ruleDef{
 		"(hate|hating|hated) (being alive|living|existing|waking up every day|to be alive|that i am alive|that i woke up)",
 	}},
 	{id: "tired-of-life", pats: []string{
+		"(want|wish|need) to [just|simply|really] (not exist|not be alive|not be here) ",
+		"(not|never|no longer) [really|even|actually|honestly] (want|wish|feel like) to (be here|be around|be in this world|be on this earth|exist) (anymore|any more|any longer|no more|again|like this|tomorrow|ever again|$)",
 		"(tired|sick|exhausted|weary) of (living|being alive|life|existing|it all|being here|my life|this life|being me|waking up)",
 		"(tired|sick) of (fighting|trying|everything) $",
 		"done with (life|living|everything|it all|being alive|this life|existing|the world|this world)",
@@ -363,6 +375,9 @@ var possibleEN = []ruleDef{
 	}},
 	// A time without a stated act: the detector sees one message, so it asks.
 	{id: "vague-plan", flags: fAway, pats: []string{
+		"(tonight|today|tomorrow) is it $",
+		"(do not know|not sure|no idea) what i (will|would|might|am going to) do $",
+		"if (nothing|this|it|things) ~3 (changes|change|works|work|get better|gets better|improves|improve) ~4 (do not know what i will do|i am done|i give up|that is it|i am out)",
 		"(plan|planning|going|decided|ready|about|want) to do it {when}",
 		"(that is|this is|then is|that will be) when i [will|am going to] (do it|go|end it)",
 		"(picked|chosen|chose|set) the (day|date) $",
@@ -379,7 +394,7 @@ var possibleEN = []ruleDef{
 // someone else. Threats made against the speaker are abuse.
 var harmEN = []ruleDef{
 	{id: "intent", pats: []string{
-		"(want|going|plan|planning|decided|intend|ready|about|tempted|urge|urges|need) to ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture|rape) ~1 {victim}",
+		"(want|going|plan|planning|decided|intend|ready|about|tempted|urge|urges|need) to ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture|rape|smash|bash|break) ~1 {victim}",
 		"i (will|would|could|might|may|am going to|can|swear i will) ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture) ~1 {victim}",
 		"(homicidal|murderous) [thoughts|urges|feelings]",
 		"(make|making) (them|him|her|everyone|everybody|you all|{victim}) [all] pay",
@@ -436,7 +451,7 @@ var abuseEN = []ruleDef{
 // ambulance now, the speaker's or someone else's.
 var acuteEN = []ruleDef{
 	{id: "chest", flags: fRecent, pats: []string{
-		"chest ~3 (pain|pains|hurts|hurting|tight|tightness|pressure|heavy|crushing|killing me)",
+		"chest ~6 (pain|pains|hurts|hurting|tight|tightness|pressure|heavy|crushing|crushed|squeezed|on fire|killing me|exploding)",
 		"(pain|pressure|tightness|crushing|weight) (in|on) my chest",
 		"(having|have|had|is having|think i am having|might be having) [a] heart attack",
 	}},
