@@ -7,8 +7,9 @@ import (
 )
 
 // FuzzCheck feeds arbitrary text to the detector: it must not panic, must
-// answer the same twice, must report only rules it lists, and normalisation
-// must be stable (normalising twice changes nothing).
+// answer the same twice, must report only rules it lists, Check must be the
+// first of CheckAll (one match per kind, most urgent first), and
+// normalisation must be stable (normalising twice changes nothing).
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
 		"I want to die", "i w4nt to d1e!!!", "Ich möchte nicht mehr leben", "Is 100mg too much?",
@@ -40,6 +41,15 @@ func FuzzCheck(f *testing.F) {
 		}
 		if !ok1 && m1 != (Match{}) {
 			t.Fatalf("no match but %+v", m1)
+		}
+		all := d.CheckAll(text, locale)
+		if ok1 != (len(all) > 0) || ok1 && all[0] != m1 {
+			t.Fatalf("Check %+v %v, CheckAll %+v", m1, ok1, all)
+		}
+		for i := 1; i < len(all); i++ {
+			if urgency(all[i-1].Kind) >= urgency(all[i].Kind) {
+				t.Fatalf("CheckAll not one per kind, most urgent first: %+v", all)
+			}
 		}
 		n := Normalize(text)
 		if !utf8.ValidString(text) {

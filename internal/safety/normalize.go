@@ -206,8 +206,8 @@ func analyse(text string) analysed {
 				endSentence(false)
 			}
 		case r == '.' || r == ',':
-			if len(word) > 0 && isDigit(last) && isDigit(next) {
-				word, last = utf8.AppendRune(word, '.'), '.'
+			if len(word) > 0 && isDigit(last) && isDigit(next) && numeric(word) {
+				word, last = utf8.AppendRune(word, '.'), '.' // 0.5, 3,1
 				continue
 			}
 			if r == ',' {
@@ -259,6 +259,16 @@ func analyse(text string) analysed {
 		t.clause = c
 	}
 	return a
+}
+
+// numeric reports whether a word so far is a number: digits and points.
+func numeric(w []byte) bool {
+	for _, c := range w {
+		if c != '.' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // foldWord turns one raw word into normalised words.
