@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"sync"
@@ -176,5 +178,106 @@ func TestServeTelegramUnderFire(t *testing.T) {
 	}
 	if slices.Contains(want, closed) {
 		t.Fatalf("a double tap posted %q into the chat", closed)
+	}
+}
+
+// `kapbot serve` is killed (SIGKILL) every second and restarted while 20
+// Telegram patients answer the PHQ-2. Every patient finishes; a message is
+// repeated only right after itself (the one that was in flight at a kill,
+// sent again), never an earlier one of the turn, and each patient sees at
+// most one repeat per kill.
+func TestServeTelegramKilledRepeatedly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	bin, err := kapbotBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	useRedis(t)
+	pushSamples(t)
+	fake := telegramtest.NewServer()
+	defer fake.Close()
+	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
+		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL=error")
+	var mu sync.Mutex
+	var proc *exec.Cmd
+	start := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		proc = exec.Command(bin, "serve")
+		proc.Env = env
+		if err := proc.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	kill := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		proc.Process.Kill()
+		proc.Wait()
+	}
+	start()
+	defer kill()
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+
+	const patients = 20
+	done, stopped := make(chan struct{}), make(chan struct{})
+	kills := 0
+	go func() {
+		defer close(stopped)
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Second):
+			}
+			kill()
+			kills++
+			start()
+		}
+	}()
+	var wg sync.WaitGroup
+	errs := make(chan error, patients)
+	for i := range patients {
+		chat := int64(400000 + i)
+		fake.PushText(chat, "/start phq2")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := tapAll(be, fake, chat, 0, rand.New(rand.NewPCG(uint64(i), 3))); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(done)
+	<-stopped
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	time.Sleep(3 * time.Second) // the last replies of the last turn
+	repeats := 0
+	for i := range patients {
+		got := texts(fake.Messages(int64(400000 + i)))
+		for j, s := range got {
+			if k := slices.Index(got, s); k < j-1 {
+				t.Fatalf("patient %d got %q again after other messages: %q", i, s, got)
+			} else if k == j-1 {
+				repeats++
+			}
+		}
+		if n := len(got); n < 4 {
+			t.Fatalf("patient %d saw only %q", i, got)
+		}
+	}
+	t.Logf("%d kills, %d messages repeated in all (%d patients)", kills, repeats, patients)
+	if repeats > kills*patients {
+		t.Fatalf("%d repeats for %d kills", repeats, kills)
 	}
 }
