@@ -157,15 +157,27 @@ func referralState(ctx context.Context, rs *referral.Store, r runner.Referral) (
 
 func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, from time.Time) error {
 	w := csv.NewWriter(s.out)
-	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason", "short_id", "status"})
+	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason", "short_id", "status", "unknown", "invalid_totals"})
 	for _, v := range views {
+		// The patient's questions left unknown (never read as no) and the
+		// totals invalid for missing answers, on every row of the patient.
+		var unknown, invalid []string
+		for _, res := range v.Results {
+			for _, id := range res.Unknown {
+				unknown = append(unknown, res.Questionnaire+"/"+id)
+			}
+			if res.Invalid {
+				invalid = append(invalid, res.Questionnaire)
+			}
+		}
 		for _, r := range v.Referrals {
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
 			// A spreadsheet and a terminal both read this: what a patient
 			// typed has its control characters escaped.
-			row := []string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status}
+			row := []string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status,
+				strings.Join(unknown, " "), strings.Join(invalid, " ")}
 			for i := range row {
 				row[i] = termsafe.Line(row[i])
 			}

@@ -109,3 +109,31 @@ func mustJSON(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// "Not sure" to PHQ-9 item 9 is unknown, never 0: sessions show (text and
+// --json) and the CSV export say so, and the crisis path was taken.
+func TestUnknownItemShownAndExported(t *testing.T) {
+	useRedis(t)
+	pushSamples(t)
+	in := strings.Repeat("1\n", 8) + "not sure\n" + "0\n" // items 1-8 "Several days", 9 not sure, 10
+	code, out, errw := kapbot(t, in, "chat", "--flow", "phq9", "--user", "uma")
+	if code != 0 || !strings.Contains(out, "noted this as not sure") || !strings.Contains(out, "741741") {
+		t.Fatalf("chat: %d\n%s%s", code, out, errw)
+	}
+	v, js := showSession(t, "uma")
+	if len(v.Results) != 1 || len(v.Results[0].Unknown) != 1 || v.Results[0].Unknown[0] != "q9" || !strings.Contains(js, `"unknown": [`) {
+		t.Fatalf("sessions show --json: %s", js)
+	}
+	if r := v.Results[0]; !r.Risk || r.Total != 9 || !r.Prorated {
+		t.Fatalf("result: %+v", r)
+	}
+	_, text, _ := kapbot(t, "", "sessions", "show", "uma")
+	if !strings.Contains(text, "unknown q9") || !strings.Contains(text, "(prorated)") {
+		t.Fatalf("sessions show:\n%s", text)
+	}
+	_, csvOut, _ := kapbot(t, "", "export", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil || len(rows) != 2 || rows[0][10] != "unknown" || rows[1][10] != "phq9/q9" {
+		t.Fatalf("csv: %v %q", err, csvOut)
+	}
+}

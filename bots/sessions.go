@@ -228,12 +228,25 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		fmt.Fprintf(s.out, "waiting  %s\n", esc(v.At))
 	}
 	for _, r := range v.Results {
-		fmt.Fprintf(s.out, "result   %s: total %g", esc(r.Questionnaire), r.Total)
+		if r.Invalid {
+			fmt.Fprintf(s.out, "result   %s: no valid total", esc(r.Questionnaire))
+		} else {
+			fmt.Fprintf(s.out, "result   %s: total %g", esc(r.Questionnaire), r.Total)
+		}
+		if r.Prorated {
+			fmt.Fprint(s.out, " (prorated)")
+		}
 		if r.Band != "" {
 			fmt.Fprintf(s.out, ", band %s", esc(r.Band))
 		}
 		if len(r.Flags) > 0 {
 			fmt.Fprintf(s.out, ", flags %s", esc(strings.Join(r.Flags, " ")))
+		}
+		if len(r.Unknown) > 0 {
+			fmt.Fprintf(s.out, ", unknown %s", esc(strings.Join(r.Unknown, " ")))
+		}
+		if len(r.Missing) > 0 {
+			fmt.Fprintf(s.out, ", missing %s", esc(strings.Join(r.Missing, " ")))
 		}
 		fmt.Fprintln(s.out)
 	}

@@ -15,7 +15,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,7 +174,16 @@ func (b *builder) canonical(qid string) string { return b.base + "/Questionnaire
 func (b *builder) response(patient, subject string, i int, res flow.Result) string {
 	q := b.qs[res.Questionnaire]
 	var items []any
-	for _, id := range itemOrder(q, res.Items) {
+	asked := maps.Clone(res.Items)
+	if asked == nil {
+		asked = map[string]any{}
+	}
+	for _, id := range res.Missing {
+		if _, ok := asked[id]; !ok {
+			asked[id] = nil // asked, no answer: exported as asked-unknown
+		}
+	}
+	for _, id := range itemOrder(q, asked) {
 		var it *flow.Item
 		if q != nil {
 			for _, x := range q.Items {
@@ -182,8 +193,13 @@ func (b *builder) response(patient, subject string, i int, res flow.Result) stri
 			}
 		}
 		answers := answerValues(res.Items[id], it, q)
+		if len(answers) == 0 && slices.Contains(res.Missing, id) {
+			// Asked, but no answer (unknown, or no clear one): say so,
+			// never leave it out as if it were not asked.
+			answers = []any{map[string]any{"valueCoding": absent}}
+		}
 		if len(answers) == 0 {
-			continue // skipped or unanswered: FHIR wants an answer or nothing
+			continue // not asked: FHIR wants an answer or nothing
 		}
 		item := map[string]any{"linkId": id, "answer": answers}
 		if it != nil && it.Ask != nil {
@@ -236,9 +252,15 @@ func (b *builder) observation(patient, subject string, i int, res flow.Result, q
 	if !res.At.IsZero() {
 		r["effectiveDateTime"] = instant(res.At)
 	}
-	if res.Total == math.Trunc(res.Total) && math.Abs(res.Total) < 1<<31 {
+	switch {
+	case res.Invalid:
+		// Too many items without an answer: there is no total, never a 0.
+		r["dataAbsentReason"] = map[string]any{"coding": []any{map[string]any{
+			"system": dataAbsentSystem, "code": "error", "display": "Error"}},
+			"text": fmt.Sprintf("No valid total: %d items without an answer, more than the instrument's missing-data rule allows", len(res.Missing))}
+	case res.Total == math.Trunc(res.Total) && math.Abs(res.Total) < 1<<31:
 		r["valueInteger"] = int64(res.Total)
-	} else {
+	default:
 		r["valueQuantity"] = map[string]any{"value": res.Total}
 	}
 	if res.Band != "" {
@@ -257,9 +279,43 @@ func (b *builder) observation(patient, subject string, i int, res flow.Result, q
 	}
 	if len(res.Flags) > 0 {
 		notes, _ := r["note"].([]any)
-		r["note"] = append(notes, map[string]any{"text": "Flags: " + strings.Join(res.Flags, ", ")})
+		r["note"] = append(notes, map[string]any{"text": "Flags: " + strings.Join(flagsWithKind(q, res.Flags), ", ")})
+	}
+	if res.Prorated {
+		notes, _ := r["note"].([]any)
+		r["note"] = append(notes, map[string]any{"text": fmt.Sprintf("Prorated over items without an answer: %s", strings.Join(res.Missing, ", "))})
+	}
+	if len(res.Unknown) > 0 {
+		notes, _ := r["note"].([]any)
+		r["note"] = append(notes, map[string]any{"text": "Unknown (not sure, or no clear answer; never read as no): " + strings.Join(res.Unknown, ", ")})
 	}
 	return b.add(uuidOf("obs", patient, strconv.Itoa(i), res.Questionnaire, instant(res.At)), r)
+}
+
+// dataAbsentSystem is FHIR's code system of reasons a value is missing.
+const dataAbsentSystem = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
+
+// absent is the answer of an item asked but left without an answer.
+var absent = map[string]any{"system": dataAbsentSystem, "code": "asked-unknown", "display": "Asked But Unknown"}
+
+// flagsWithKind names each flag with its kind when it has one:
+// "heart (caution)".
+func flagsWithKind(q *flow.Questionnaire, flags []string) []string {
+	out := make([]string, len(flags))
+	for i, id := range flags {
+		out[i] = id
+		if q == nil {
+			continue
+		}
+		for _, f := range q.Scoring.Flags {
+			if f.ID == id && f.Risk {
+				out[i] = id + " (risk)"
+			} else if f.ID == id && f.Kind != "" {
+				out[i] = id + " (" + string(f.Kind) + ")"
+			}
+		}
+	}
+	return out
 }
 
 // requestPriority maps a referral priority to FHIR's request-priority.

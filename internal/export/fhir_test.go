@@ -187,3 +187,70 @@ func TestControlCharactersCleaned(t *testing.T) {
 		t.Errorf("cleaned strings found: %v", found)
 	}
 }
+
+// A total invalid for missing answers is exported without a value (never
+// 0), an unknown item as asked-unknown, never left out, and a prorated total
+// says so; flags carry their kind. The bundle stays valid FHIR R4.
+func TestMissingAndUnknownExported(t *testing.T) {
+	b := sampleBundle(t)
+	at := time.Date(2026, 11, 3, 9, 30, 0, 0, time.UTC)
+	patients := []Patient{{ID: "tg:1", Results: []flow.Result{
+		{Questionnaire: "phq9", At: at, Flags: []string{"item9_unknown"}, Risk: true, Invalid: true,
+			Missing: []string{"q7", "q8", "q9"}, Unknown: []string{"q9"},
+			Items: map[string]any{"q1": 3.0, "q2": 3.0, "q3": 3.0, "q4": 3.0, "q5": 3.0, "q6": 3.0, "q10": 1.0}},
+		{Questionnaire: "gad7", At: at.Add(time.Minute), Total: 12, Band: "moderate", Prorated: true, Missing: []string{"q7"},
+			Items: map[string]any{"q1": 2.0, "q2": 2.0, "q3": 2.0, "q4": 2.0, "q5": 1.0, "q6": 1.0}},
+		{Questionnaire: "kap_contra", At: at.Add(2 * time.Minute), Flags: []string{"family_psychosis"}, Items: map[string]any{"family_psychosis": true}},
+	}}}
+	var buf bytes.Buffer
+	if err := WriteFHIR(&buf, patients, Options{Now: at, Questionnaires: b.Questionnaires}); err != nil {
+		t.Fatal(err)
+	}
+	if err := fhirschema.Validate(buf.Bytes()); err != nil {
+		t.Fatalf("invalid FHIR R4: %v\n%s", err, buf.String())
+	}
+	var bundle struct {
+		Entry []struct {
+			Resource map[string]any `json:"resource"`
+		} `json:"entry"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &bundle); err != nil {
+		t.Fatal(err)
+	}
+	var phqObs, gadObs, phqQR, contraObs map[string]any
+	for _, e := range bundle.Entry {
+		r := e.Resource
+		js, _ := json.Marshal(r)
+		switch {
+		case r["resourceType"] == "Observation" && bytes.Contains(js, []byte("44261-6")):
+			phqObs = r
+		case r["resourceType"] == "Observation" && bytes.Contains(js, []byte("70274-6")):
+			gadObs = r
+		case r["resourceType"] == "Observation" && bytes.Contains(js, []byte("kap_contra")):
+			contraObs = r
+		case r["resourceType"] == "QuestionnaireResponse" && bytes.Contains(js, []byte("/Questionnaire/phq9")):
+			phqQR = r
+		}
+	}
+	if phqObs == nil || gadObs == nil || phqQR == nil || contraObs == nil {
+		t.Fatalf("resources missing:\n%s", buf.String())
+	}
+	if _, has := phqObs["valueInteger"]; has || phqObs["dataAbsentReason"] == nil {
+		t.Errorf("an invalid total is exported as a value: %v", phqObs)
+	}
+	js, _ := json.Marshal(phqQR)
+	for _, id := range []string{"q7", "q8", "q9"} {
+		if !bytes.Contains(js, []byte(`"linkId":"`+id+`"`)) {
+			t.Errorf("item %s without an answer is left out of the response: %s", id, js)
+		}
+	}
+	if !bytes.Contains(js, []byte("asked-unknown")) {
+		t.Errorf("no asked-unknown answer: %s", js)
+	}
+	if js, _ := json.Marshal(gadObs); !bytes.Contains(js, []byte("Prorated")) || !bytes.Contains(js, []byte(`"valueInteger":12`)) {
+		t.Errorf("prorated total not marked: %s", js)
+	}
+	if js, _ := json.Marshal(contraObs); !bytes.Contains(js, []byte("family_psychosis (caution)")) {
+		t.Errorf("flag kind missing: %s", js)
+	}
+}

@@ -19,8 +19,11 @@ import (
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
-// ChartInstruments are the questionnaires whose course over time is shown.
-var ChartInstruments = []string{"phq9", "gad7"}
+// ChartInstruments are the questionnaires whose course over time is shown,
+// each as its own series: the PHQ-9 and GAD-7 (2-week recall, re-asked after
+// rescreen_after) and the same-day mood after each session (daycheck), so
+// no point of one measure is drawn as another's.
+var ChartInstruments = []string{"phq9", "gad7", "daycheck"}
 
 // Chart size in pixels.
 const (
@@ -33,17 +36,20 @@ type CoursePoint struct {
 	At    time.Time `json:"at"`
 	Total float64   `json:"total"`
 	Band  string    `json:"band,omitempty"`
+	// Prorated marks a total prorated over items without an answer.
+	Prorated bool `json:"prorated,omitempty"`
 }
 
 // Course collects, per instrument of ChartInstruments, the results in the
 // patient's history and current session, oldest first (one per time),
-// leaving out instruments answered less than twice.
+// leaving out instruments answered less than twice. A result whose total is
+// invalid (too many items without an answer) is no point: it is not a 0.
 func Course(history []runner.Record, current []flow.Result) map[string][]CoursePoint {
 	out := map[string][]CoursePoint{}
 	seen := map[string]bool{}
 	add := func(res flow.Result, at time.Time) {
 		for _, id := range ChartInstruments {
-			if res.Questionnaire != id {
+			if res.Questionnaire != id || res.Invalid {
 				continue
 			}
 			key := fmt.Sprintf("%s/%d", id, at.UnixNano())
@@ -51,7 +57,7 @@ func Course(history []runner.Record, current []flow.Result) map[string][]CourseP
 				return
 			}
 			seen[key] = true
-			out[id] = append(out[id], CoursePoint{At: at, Total: res.Total, Band: res.Band})
+			out[id] = append(out[id], CoursePoint{At: at, Total: res.Total, Band: res.Band, Prorated: res.Prorated})
 		}
 	}
 	for _, rec := range history {
@@ -147,6 +153,22 @@ func Chart(q *flow.Questionnaire, title string, pts []CoursePoint) ([]byte, erro
 	points.Shape = draw.CircleGlyph{}
 	points.Radius = vg.Points(4)
 	p.Add(line, points)
+	// A prorated total is marked where it is drawn.
+	var pxys plotter.XYs
+	var plabels []string
+	for _, pt := range pts {
+		if pt.Prorated {
+			pxys = append(pxys, plotter.XY{X: float64(pt.At.Unix()), Y: pt.Total})
+			plabels = append(plabels, "  prorated")
+		}
+	}
+	if len(pxys) > 0 {
+		labels, err := plotter.NewLabels(plotter.XYLabels{XYs: pxys, Labels: plabels})
+		if err != nil {
+			return nil, err
+		}
+		p.Add(labels)
+	}
 
 	c := vgimg.NewWith(vgimg.UseWH(vg.Length(ChartWidth)*vg.Inch/96, vg.Length(ChartHeight)*vg.Inch/96), vgimg.UseDPI(96))
 	p.Draw(draw.New(c))

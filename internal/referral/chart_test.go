@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,5 +61,31 @@ func TestCourseNeedsTwoResults(t *testing.T) {
 	c := Course(hist, cur)
 	if len(c) != 1 || len(c["phq9"]) != 2 || c["phq9"][0].Total != 20 || c["phq9"][1].Total != 9 {
 		t.Fatalf("course %+v", c)
+	}
+}
+
+// An invalid total is no point on the course (never a 0), a prorated one
+// is marked, and the same-day check is its own series, never a PHQ-9 point.
+func TestCourseLeavesInvalidOutAndMarksProrated(t *testing.T) {
+	day := 24 * time.Hour
+	cur := []flow.Result{
+		{Questionnaire: "phq9", Total: 20, At: t0},
+		{Questionnaire: "phq9", Invalid: true, At: t0.Add(14 * day)},
+		{Questionnaire: "phq9", Total: 9, Prorated: true, Missing: []string{"q3"}, At: t0.Add(28 * day)},
+		{Questionnaire: "daycheck", Total: 4, At: t0.Add(15 * day)},
+		{Questionnaire: "daycheck", Total: 6, At: t0.Add(29 * day)},
+	}
+	c := Course(nil, cur)
+	if len(c["phq9"]) != 2 || c["phq9"][1].Total != 9 || !c["phq9"][1].Prorated || len(c["daycheck"]) != 2 {
+		t.Fatalf("course %+v", c)
+	}
+	plain, _ := Chart(phq9(), "PHQ-9", []CoursePoint{c["phq9"][0], {At: c["phq9"][1].At, Total: 9}})
+	marked, err := Chart(phq9(), "PHQ-9", c["phq9"])
+	if err != nil || bytes.Equal(plain, marked) {
+		t.Fatalf("a prorated point is not marked (%v)", err)
+	}
+	r := &Referral{ID: "x", Priority: flow.Routine, Course: c, Scores: []Score{{Questionnaire: "phq9", Title: "PHQ-9"}}}
+	if s := Summary(r, nil); !strings.Contains(s, "PHQ-9 over time: 20 → 9 (prorated)") || !strings.Contains(s, "daycheck over time: 4 → 6") {
+		t.Fatalf("summary:\n%s", s)
 	}
 }

@@ -273,6 +273,9 @@ func courseLines(r *Referral, loc *time.Location) []string {
 		totals := make([]string, len(pts))
 		for i, p := range pts {
 			totals[i] = strconv.FormatFloat(p.Total, 'f', -1, 64)
+			if p.Prorated {
+				totals[i] += " (prorated)"
+			}
 		}
 		out = append(out, fmt.Sprintf("• %s over time: %s (%s to %s)", title, strings.Join(totals, " → "),
 			pts[0].At.In(loc).Format("2006-01-02"), pts[len(pts)-1].At.In(loc).Format("2006-01-02")))
