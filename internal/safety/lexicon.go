@@ -20,7 +20,7 @@ var macros = map[string]string{
 		st john wort|st johns wort|john wort|johns wort|johanniskraut|maoi|maois|mao inhibitors|ssri|ssris|snri|snris|antidepressant|
 		antidepressants|antidepressiva|antidepressivum|antipsychotic|antipsychotics|neuroleptika|neuroleptikum|
 		mood stabilizer|mood stabilizers|mood stabiliser|stimulant|stimulants|insulin|levothyroxine|thyroxin|l thyroxin|
-		contraceptive|contraceptives|birth control|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
+		contraceptive|contraceptives|birth control|blutverduenner|gerinnungshemmer|marcumar|xarelto|eliquis|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
 		amitriptyline|nortriptyline|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|

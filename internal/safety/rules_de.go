@@ -61,6 +61,9 @@ var crisisDE = []ruleDef{
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
 	}},
 	{id: "overdose-ketamine", pats: []string{
+		"(holzkohle|grillkohle) ~3 (gekauft|besorgt|bestellt|i am auto)",
+		"(nehm|nehme|schluck|schlucke|sprueh|spruehe) ~3 (rest|alles) ~2 {ket}",
+		"(springe|spring) (gleich|jetzt|heute|sofort|runter)",
 		"(ausgerechnet|berechnet|nachgeschaut|gegoogelt|recherchiert|nachgelesen) ~3 wie viele (tabletten|pillen|schlaftabletten|medikamente)",
 		"(habe|habe) [jetzt|schon|endlich] genug (tabletten|pillen|schlaftabletten) ~2 $",
 		"ich (nehm|nehme|schluck|schlucke) alle (tabletten|pillen|medikamente|schlaftabletten)",
@@ -169,7 +172,7 @@ var possibleDE = []ruleDef{
 		"(was ist|wo ist|was soll|was waere) ~2 der sinn",
 		"keinen sinn mehr", "(kein|keinen) (grund|sinn) ~2 (zu leben|weiterzuleben|mehr zu leben|zum leben|i am leben|weiterzumachen)",
 		"(alles|das leben|mein leben|leben|es) ~2 (ist|wirkt|scheint|erscheint|fuehlt sich) ~1 (sinnlos|bedeutungslos|wertlos|nicht lebenswert)",
-		"(wofuer|wozu) [noch] (leben|weiterleben|weitermachen|aufstehen)",
+		"(wofuer|wozu) [noch] (leben|weiterleben|weitermachen|aufstehen|am leben bleiben)",
 		"(sehe|seh) (keinen|kein) (ausweg|sinn|grund|lichtblick|ausgang|licht|ende) [mehr]", "(kein|keinen) ausweg [mehr]",
 		"(wird|werde) (nie|niemals|nie wieder) (besser|gut)", "keine zukunft (mehr|fuer mich|$)", "(fuer|fur) (mich|jemanden wie mich) ~2 keine zukunft",
 	}},
@@ -205,6 +208,7 @@ var possibleDE = []ruleDef{
 		"(einschlafen|schlafen) und (nicht mehr|nie mehr|nie wieder|nicht) aufwachen",
 	}},
 	{id: "tired-of-life", pats: []string{
+		"i am schlaf ~1 (sterben|zu sterben)",
 		"(will|moechte|mochte|mag|wuerde|wollte) ~2 nicht mehr (da sein|hier sein|auf dieser welt sein)",
 		"(stelle|stell) mir ~3 (beerdigung|begraebnis|tod) vor",
 		"(lebensmuede*|lebensmud*)", "nicht mehr aufwachen",
@@ -245,6 +249,7 @@ var possibleDE = []ruleDef{
 // German rules for harm to others.
 var harmDE = []ruleDef{
 	{id: "intent", pats: []string{
+		"ich (schlag|schlage|stech|steche|erschiess|erschiesse) (meinen|meine|mein|ihn|sie|den|die) ~2 (mit|tot|nieder|zusammen)",
 		"(fresse|gesicht|schnauze|zaehne) (polieren|einschlagen|brechen|zertruemmern)",
 		"(bring|bringe) ~3 (meinen|meine|ihn|sie|jemanden|alle|den|die|dich|euch) ~2 um",
 		"(will|werde|moechte|koennte|wuerde|mag) ~3 (jemanden|jemandem|ihn|sie|ihm|ihr|meinen|meine|meinem|meiner|alle|dich|euch) ~3 (umbringen|toeten|abstechen|erstechen|erschiessen|verletzen|wehtun|weh tun|schlagen|verpruegeln|erwuergen|vergiften|angreifen)",
@@ -296,6 +301,7 @@ var acuteDE = []ruleDef{
 		"(habe|habe|glaube|glaub|hat|hatte) ~3 (herzinfarkt|schlaganfall)",
 	}},
 	{id: "breathing", flags: fRecent, pats: []string{
+		"(hals|kehle) ~2 (schnuert|zugeschnuert|zugeschnurt)",
 		"(atemprobleme|atemnot|atembeschwerden)",
 		"(keine|kaum) luft (kriege|krieg|bekomme|bekommen|kriegen|mehr)",
 		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (keine|kaum) luft",
@@ -306,6 +312,7 @@ var acuteDE = []ruleDef{
 		"(herz|puls) (rast|raste|rasen|pocht|haemmert) ~6 (hoert nicht auf|seit|stunde|druck|brust|schwindel|umkippen|ohnmaechtig)",
 	}},
 	{id: "faint", flags: fRecent, pats: []string{
+		"(spuere|spuer|fuehle) (mein|meine|meinen) (gesicht|arm|bein|seite|mund) nicht",
 		"(ohnmaechtig|umgekippt|zusammengebrochen|bewusstlos|kollabiert)",
 		"reagiert (nicht|kaum) [mehr]",
 		"(kann|koennen) ~3 nicht (wecken|aufwecken)",

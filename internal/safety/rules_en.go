@@ -119,6 +119,9 @@ var crisisEN = []ruleDef{
 		"(date is set|set the date|picked the date|picked a date|chosen the date|chose the date|chosen a date|chose a date) ~6 (do it|happening|happen|go|end|die)",
 		"(made up my mind|made my decision|i have decided|decided) ~8 (do it|end it|go through with it|kill|die|take them|take all)",
 		"(make|making|made) it (look|seem) like an accident",
+		"(charcoal|helium) ~8 (car|tent|tape|bathroom|garage|do it|bag|seal)",
+		"(plan|intention|idea) is to (overdose|kill myself|end it|end my life|jump|hang myself|die|take them all)",
+		"(let|letting) myself (bleed out|bleed to death|die|drown|freeze to death)", "bleed out",
 		"(going|go|walk|walking|drive|driving|head|heading) (to|into) the (bridge|river|sea|tracks|cliffs|cliff|woods|roof|lake|ocean|station|forest) ~4 (not coming back|never coming back|not come back|never come back)",
 		"(step|stepping|jump|jumping|throw myself|walk|walking) in front of (the|a) next [one|train|bus|truck|tram|car]",
 		"end it (after|before|once|when|on|this|next|at) ",
@@ -251,7 +254,7 @@ var possibleEN = []ruleDef{
 	{id: "no-reason-to-live", pats: []string{
 		"(do not know|not sure|no idea|wonder) why i am still (here|alive|around|living|breathing)", "why am i still (here|alive|around|breathing)",
 		"no (reason|point|purpose|sense|will|desire) (to|in|of|for) (live|living|go on|going on|keep going|carry on|carrying on|continue|continuing|stay|staying|be alive|being alive|life|exist|existing|me to live|anything|it anymore|trying|waking up)",
-		"no (point|reason) (anymore|any more|left)", "(what is) the point (of|in) (living|life|anything|it all|going on|being alive|trying|existing|carrying on|me|waking up|anything anymore)",
+		"no (point|reason) (anymore|any more|left)", "(what is) the point (of|in) (living|life|anything|it all|going on|being alive|staying alive|being here|trying|existing|carrying on|me|waking up|anything anymore)",
 		"(what is) [even|really|just] the point (anymore|any more|of it all|of anything|$)", "(what is) the point (of|in) (even|really|still) (trying|living|going on|carrying on|bothering)",
 		"(do not|can not|could not|no longer) see (the|a|any) (point|reason) [in|of|to] (living|life|anything|going on|anymore|any more|it all|existing|being alive|staying alive|trying|keep going|carry on|$)",
 		"(life|living|my life|existence|everything|it all) (is|feels|seems) [so|just|completely] (not worth|pointless|meaningless|worthless|not worth it)",
@@ -352,7 +355,7 @@ var possibleEN = []ruleDef{
 		"(waste of space|waste of oxygen|waste of air|waste of life)",
 		"(trapped|stuck) ~5 (no way out|no escape|nowhere to go|forever|with no way|and there is no|no exit)",
 		"(trapped|stuck) (in|with|inside) (my life|this life|my head|my own head|this body|my body|this pain|my mind)",
-		"(no|not any) way out $",
+		"(no|not any) way out $", "no way (forward|out) (for me|$)",
 	}},
 	{id: "means", flags: fNoSubject, pats: []string{
 		"(thinking about|think about|thought about|obsessing over|fixated on|keep thinking about) (the|my|those|his|her|all the) ~2 (pills|tablets|gun|rifle|rope|knife|razor|blades|bridge|tracks|sleeping pills)",
@@ -404,7 +407,7 @@ var harmEN = []ruleDef{
 		"(shooting|shoot) up my (workplace|school|work|office)",
 	}},
 	{id: "thoughts", pats: []string{
-		"(thoughts|thinking|thought|fantasies|fantasizing|fantasising|images|imagining|imagine|picturing|picture|dreams|dreaming|urges|urge|impulses|visions|obsessing) [of|about|to] ~2 (killing|murdering|stabbing|shooting|strangling|choking|smothering|suffocating|poisoning|drowning|hurting|harming|beating|hitting|punching|attacking|pushing|shoving|kill|hurt|harm|stab|strangle|smother|poison|drown|push) ~2 {victim}",
+		"(thoughts|thinking|thought|think|fantasies|fantasizing|fantasising|images|imagining|imagine|picturing|picture|dreams|dreaming|urges|urge|impulses|visions|obsessing) [of|about|to] ~2 (killing|murdering|stabbing|shooting|strangling|choking|smothering|suffocating|poisoning|drowning|hurting|harming|beating|hitting|punching|attacking|pushing|shoving|kill|hurt|harm|stab|strangle|smother|poison|drown|push) ~2 {victim}",
 		"(afraid|scared|worried|terrified|frightened|fear|scares me) ~3 (i will|i might|i may|i could|i would|i am going to|of) ~2 (kill|hurt|harm|hit|beat|shake|smother|strangle|stab|snap and|lose control and|hurting|harming|hitting|killing) ~1 {victim}",
 		"(lose|losing|lost) control and ~2 (kill|hurt|harm|hit|attack|beat) ~1 {victim}",
 		"(might|could|will|going to|am going to) snap and ~2 (hurt|kill|hit|attack|harm) ~1 {victim}",
@@ -482,6 +485,7 @@ var acuteEN = []ruleDef{
 	{id: "stroke", flags: fRecent, pats: []string{
 		"(face|mouth|smile) ~2 (drooping|droopy|droops|is drooping)",
 		"(slurred speech|speech is slurred|speech slurred|can not speak properly|can not talk properly|can not move my (arm|leg|side))",
+		"(can not feel|can not move) my (face|arm|leg|left side|right side|side|mouth)",
 		"(one side|left side|right side|half of my body|half my face) ~3 (numb|weak|paralysed|paralyzed|went numb|dead)",
 		"worst headache (of my life|ever|i have ever had)",
 	}},
