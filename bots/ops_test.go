@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httputil"
@@ -14,6 +15,9 @@ import (
 
 	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/referral"
+	"github.com/kapbot/kapbot/internal/runner"
 )
 
 // /readyz and /metrics follow the channel: while the Bot API fails every
@@ -132,3 +136,37 @@ func TestChannelHealthStates(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// kapbot_emergency_referrals_unacknowledged counts open emergencies still
+// new after escalate_after (10 minutes in the sample clinic), not younger
+// ones, acknowledged ones or other priorities.
+func TestUnacknowledgedEmergencies(t *testing.T) {
+	useRedis(t)
+	pushSamples(t)
+	ctx := context.Background()
+	be, err := configFromEnv().open(ctx, false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+	st := referral.NewStore(be.client, be.prefix, be.sealer)
+	now := time.Now()
+	for i, r := range []referral.Referral{
+		{ID: "old", Patient: "tg:1", Priority: flow.Emergency, Created: now.Add(-time.Hour)},
+		{ID: "young", Patient: "tg:2", Priority: flow.Emergency, Created: now.Add(-time.Minute)},
+		{ID: "urgent", Patient: "tg:3", Priority: flow.Urgent, Created: now.Add(-time.Hour)},
+		{ID: "acked", Patient: "tg:4", Priority: flow.Emergency, Created: now.Add(-time.Hour)},
+	} {
+		r.Source = r.ID
+		if _, err := st.Create(ctx, &r, time.Time{}); err != nil {
+			t.Fatalf("%d: %v", i, err)
+		}
+	}
+	if _, err := st.SetStatus(ctx, "acked", referral.StatusAcknowledged, "Dr. A", "1", now); err != nil {
+		t.Fatal(err)
+	}
+	c := &opsCollector{be: be, lib: runner.NewLibrary(be.store), now: time.Now, log: slog.New(slog.DiscardHandler)}
+	if n, err := c.unacknowledged(ctx); err != nil || n != 1 {
+		t.Fatalf("unacknowledged = %d, %v; want 1", n, err)
+	}
+}
