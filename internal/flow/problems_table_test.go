@@ -754,6 +754,39 @@ texts:
 			},
 			want: []string{`clinic.yaml:8:15: resume_after: "3 weeks" is not a duration; write a number with s, m, h or d (days), e.g. 90d, 36h, 30m`},
 		},
+		{
+			name: "missing-data rule, unknown items and flag kinds",
+			files: map[string]string{
+				"main.yaml": "kapbot: 1\nflow: main\nsteps: [{id: d, disclaimer: true}, {id: a, end: true}]\n",
+				"q.yaml": `kapbot: 1
+questionnaire: q
+title: Q
+items:
+  - {id: a, type: yesno, text: "A", unknown: true}
+  - {id: b, type: yesno, text: "B", unknown: true}
+  - {id: c, type: text, text: "C", unknown: true}
+missing:
+  prorate: 2
+scoring:
+  flags:
+    - {id: fa, when: a == true, kind: contra}
+    - {id: fb, when: 'b == true || "b" in unknown', kind: caution, contraindication: true}
+tests:
+  - name: t
+    answers: {a: false}
+    expect: {missing: [b, z], valid: false}
+`,
+			},
+			want: []string{
+				`q.yaml:5:5: unknown: item a may be unknown, but scoring raises no flag when it is (and every other item has its lowest answer), so a clinician would never see it; raise a flag, e.g. when: '"a" in unknown'`,
+				`q.yaml:7:45: unknown: a text item cannot be unknown; only yesno, choice, likert and number items can`,
+				`q.yaml:9:12: prorate: 2 of the 2 scored items would leave nothing to prorate from; give at most 1`,
+				`q.yaml:12:39: kind: unknown kind "contra" (kinds: contraindication, caution, note)`,
+				`q.yaml:13:68: contraindication: give either kind: or the older contraindication: true, not both`,
+				`q.yaml:17:23: missing: scoring gives [b, c], but test "t" expects [b]`,
+				`q.yaml:17:27: missing: no item "z"; did you mean "a"?`,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
