@@ -94,7 +94,7 @@ func cmdAudit(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return nil
 	}
 	for _, e := range entries {
-		fmt.Fprintf(s.out, "%s  %-24s %-16s %s\n", e.At.Format(time.RFC3339), termsafe.Line(e.Actor), termsafe.Line(e.Action), termsafe.Line(e.Target))
+		fmt.Fprintf(s.out, "%-16s %s  %-24s %-16s %s\n", e.ID, e.At.Format(time.RFC3339), termsafe.Line(e.Actor), termsafe.Line(e.Action), termsafe.Line(e.Target))
 	}
 	return nil
 }
