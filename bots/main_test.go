@@ -186,7 +186,9 @@ func TestPipedPHQ9ThroughChat(t *testing.T) {
 func TestCrisisMessageMidFlowThroughChat(t *testing.T) {
 	useRedis(t)
 	pushSamples(t)
-	code, out, errw := kapbot(t, "1\nI don't want to be here anymore\n", "chat", "--flow", "kap-intake", "--user", "bob")
+	// A clear intent: "I don't want to be here anymore" alone asks directly
+	// first (the possible tier of issue 10).
+	code, out, errw := kapbot(t, "1\nI don't want to be here anymore, I'm going to end it tonight\n", "chat", "--flow", "kap-intake", "--user", "bob")
 	if code != 0 {
 		t.Fatalf("chat: %d\n%s%s", code, out, errw)
 	}
