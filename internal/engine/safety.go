@@ -405,7 +405,8 @@ func (s *sprint) dropCheck(why string) {
 
 // commandInCheck handles a command while the direct safety question waits:
 // /stop stops (the question's message is referred), /help and /language
-// work as always, and every other command gets the question again.
+// work as always, /start says welcome back, and every other command gets
+// the question again.
 func (s *sprint) commandInCheck(c Command) (done bool, err error) {
 	switch c.Name {
 	case CmdStop:
@@ -415,6 +416,8 @@ func (s *sprint) commandInCheck(c Command) (done bool, err error) {
 		return false, nil
 	case CmdHelp:
 		s.sayCatalog(catalog.Help)
+	case CmdStart:
+		s.sayCatalog(catalog.WelcomeBack) // as for a waiting flow question
 	}
 	s.sendCheck()
 	return true, nil

@@ -181,6 +181,7 @@ func TestPossibleRiskAsksDirectly(t *testing.T) {
 	t.Run("commands while it waits", func(t *testing.T) {
 		c := asked(t)
 		c.cmd(engine.CmdRestart, "").at("safety_check").sent(question).noRefer()
+		c.start("main").at("safety_check").sent("Welcome back", question).noRefer()
 		c.cmd(engine.CmdHelp, "").at("safety_check").sent("cannot give medical advice", question)
 		c.cmd(engine.CmdLanguage, "de").at("safety_check").sent(question)
 		c.cmd(engine.CmdStop, "").at("stopped")
