@@ -111,8 +111,8 @@ func walkIntake(t *testing.T, policy string) {
 			if min := map[string]int{"low": 5, "high": 3}[policy]; len(state.Results) < min {
 				t.Fatalf("only %d questionnaires ran; the walk did not cover the intake", len(state.Results))
 			}
-			if worst > 2048 {
-				t.Fatalf("a session took %d bytes of Redis memory, want at most 2048", worst)
+			if worst > 2240 { // 2048 before the sealed patient id (:n, about 170 bytes)
+				t.Fatalf("a session took %d bytes of Redis memory, want at most 2240", worst)
 			}
 			return
 		}
