@@ -50,7 +50,7 @@ func TestRescreenAfterRecallWindow(t *testing.T) {
 		t.Fatalf("new patient: at %s, want phq2/q1", place)
 	}
 	// A valid PHQ-9 3 days ago: not due, the check-in ends without it.
-	st.Measured = map[string]time.Time{"phq9": t0.Add(-3 * 24 * time.Hour)}
+	st.Measured = map[string]int64{"phq9": t0.Add(-3 * 24 * time.Hour).Unix()}
 	st.Status = engine.Ended
 	if place, _ := run(st, t0); place != "end" {
 		t.Fatalf("PHQ-9 3 days ago: at %s, want end", place)

@@ -305,7 +305,7 @@ func (st State) Clone() State {
 		c.Check = &ch
 	}
 	if st.Measured != nil {
-		c.Measured = make(map[string]time.Time, len(st.Measured))
+		c.Measured = make(map[string]int64, len(st.Measured))
 		for k, v := range st.Measured {
 			c.Measured[k] = v
 		}

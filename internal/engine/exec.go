@@ -437,9 +437,9 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 	s.st.Results = append(s.st.Results, res)
 	if res.Valid() {
 		if s.st.Measured == nil {
-			s.st.Measured = map[string]time.Time{}
+			s.st.Measured = map[string]int64{}
 		}
-		s.st.Measured[q.ID] = s.in.Now
+		s.st.Measured[q.ID] = s.in.Now.Unix()
 	}
 	s.fx = append(s.fx, Scored{Result: res})
 	s.say(q.Done, f)
@@ -481,7 +481,7 @@ func (s *sprint) rescreenDue() []string {
 	due := []string{}
 	for id := range s.e.b.Questionnaires {
 		at, ok := s.st.Measured[id]
-		if !ok || s.clinic().RescreenAfter <= 0 || s.in.Now.Sub(at) >= s.clinic().RescreenAfter {
+		if !ok || s.clinic().RescreenAfter <= 0 || s.in.Now.Sub(time.Unix(at, 0)) >= s.clinic().RescreenAfter {
 			due = append(due, id)
 		}
 	}

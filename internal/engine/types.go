@@ -52,11 +52,12 @@ type State struct {
 	// PausedFor is the alert kind whose resources a safety pause shows
 	// again ("" for crisis).
 	PausedFor AlertKind `json:"paused_for,omitempty"`
-	// Measured is when each questionnaire last gave a valid result, by id.
-	// It outlives the flow (a new /start keeps it, like Locale), so flows
+	// Measured is when each questionnaire last gave a valid result, by id,
+	// in Unix seconds (compact: it stays in the session for good). It
+	// outlives the flow (a new /start keeps it, like Locale), so flows
 	// re-screen no more often than clinic.yaml's rescreen_after
 	// (flow.RescreenDue).
-	Measured map[string]time.Time `json:"measured,omitempty"`
+	Measured map[string]int64 `json:"measured,omitempty"`
 }
 
 // Check is a direct safety question waiting for its answer: the rule of the

@@ -31,8 +31,10 @@ func (l *lastPrompt) Send(_ context.Context, p string, m engine.Message) error {
 }
 
 // TestMemoryPerSession walks the sample intake flow to its end and checks
-// that a stored session (state and remembered message ids) stays within 2 KB
-// of Redis memory at every step.
+// that a stored session (state and remembered message ids) stays within
+// 2.5 KB of Redis memory at every step. (2 KB until the health checklist grew
+// to 25 questions, whose answers the session holds until it is scored, and
+// the intake went on after a crisis answer: about 2.1 KB on the longest walk.)
 func TestMemoryPerSession(t *testing.T) {
 	if redistest.Kind() == redistest.KindMiniredis {
 		t.Skip("MEMORY USAGE needs a real redis-server")
@@ -111,8 +113,8 @@ func walkIntake(t *testing.T, policy string) {
 			if min := map[string]int{"low": 5, "high": 3}[policy]; len(state.Results) < min {
 				t.Fatalf("only %d questionnaires ran; the walk did not cover the intake", len(state.Results))
 			}
-			if worst > 2240 { // 2048 before the sealed patient id (:n, about 170 bytes)
-				t.Fatalf("a session took %d bytes of Redis memory, want at most 2240", worst)
+			if worst > 2560 { // 2048 before the sealed patient id (:n, about 170 bytes) and the 25-question checklist
+				t.Fatalf("a session took %d bytes of Redis memory, want at most 2560", worst)
 			}
 			return
 		}
