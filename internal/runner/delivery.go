@@ -91,6 +91,14 @@ func (r *Runner) deliverLater(patient string) {
 	go r.work(patient, w)
 }
 
+// running reports whether a worker delivers the patient's outbox now.
+func (d *deliveries) running(patient string) bool {
+	d.init()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.workers[patient] != nil
+}
+
 // work performs the patient's outbox until a pass finds nothing new asked.
 func (r *Runner) work(patient string, w *worker) {
 	d := &r.deliveries

@@ -233,3 +233,33 @@ func TestReaskOpenQuestions(t *testing.T) {
 		t.Fatalf("a finished conversation got %q", got)
 	}
 }
+
+// Redeliver running while a patient's replies wait for the platform does not
+// hold up the patient's next event.
+func TestRedeliverDoesNotBlockEvents(t *testing.T) {
+	e := setup(t, sources(""))
+	ctx := context.Background()
+	g := newGate()
+	r := runner.New(e.store, runner.NewLibrary(e.store, runner.WithRefresh(0)))
+	r.Register("t", g)
+	defer r.Stop(ctx)
+	if err := r.Submit(ctx, text("a", "t:1", "hi")); err != nil {
+		t.Fatal(err)
+	}
+	recv(t, g.started) // the worker waits in the send
+	go r.Redeliver(ctx)
+	time.Sleep(50 * time.Millisecond)
+	done := make(chan error, 1)
+	go func() { done <- r.Submit(ctx, text("b", "t:1", "5")) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the next event waited for the delivery")
+	}
+	for range 4 {
+		g.release <- struct{}{}
+	}
+}

@@ -141,6 +141,10 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	}
 	unlock := r.lock(in.Patient)
 	defer unlock()
+	// The delivery lock from before the commit: no other delivery can
+	// perform this commit's jobs before they are performed below.
+	undeliver := r.lock(deliveryLock + in.Patient)
+	defer undeliver()
 	if r.locker != nil {
 		release, err := r.replicaLock(ctx, in.Patient)
 		if err != nil {
@@ -153,14 +157,12 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	if err != nil {
 		return err
 	}
-	undeliver := r.lock(deliveryLock + in.Patient)
 	if jobs != nil {
 		// The outbox holds exactly this commit's jobs: no need to read it.
 		err = r.perform(ctx, in.Patient, jobs)
 	} else {
 		err = r.drain(ctx, in.Patient)
 	}
-	undeliver()
 	if err != nil && ctx.Err() == nil {
 		r.log.Warn("delivery postponed", "patient", LogID(in.Patient), "err", err)
 	}
@@ -575,11 +577,14 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 		if _, err := r.sender(p); err != nil {
 			continue // that channel does not run in this process
 		}
-		unlock := r.lock(p)
+		if r.deliveries.running(p) {
+			r.deliverLater(p) // its worker reads the outbox once more
+			continue
+		}
+		// Only the delivery lock: the patient's events go on meanwhile.
 		undeliver := r.lock(deliveryLock + p)
 		err := r.drain(ctx, p)
 		undeliver()
-		unlock()
 		if err != nil && ctx.Err() == nil {
 			r.log.Warn("redelivery postponed", "patient", LogID(p), "err", err)
 		}
