@@ -207,7 +207,7 @@ var helpers = []struct {
 		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
 		"tod (meines|meiner|meinem|von|des|der|unseres|unserer)", "verschwinden lassen",
 		"(droht|drohte|gedroht|drohen|bedroht|bedrohte) ~2 (mich|mir) ~2 (umzubringen|umbringen|zu toeten|toeten)",
-		"(wake up|wake|get up|aufwachen|aufstehen) (early|earlier|so early|this early|at|for the|before|in the morning|frueh|so frueh|um)",
+		"(wake up|wake|get up|aufwachen|aufstehen) (early|earlier|so early|this early|at|for the|before|frueh|so frueh|um)",
 		"(early|so early|frueh|so frueh|um #) (aufwachen|aufstehen)",
 		"(chest pain|brustschmerz) (calls|call|patients|cases|ward|clinic|unit|einsaetze|einsatz|patienten)",
 		"(for|fuer|vor) (a|ein|einen) (coffee|nap|pizza|beer|kaffee|schlaefchen|bier)",
@@ -284,6 +284,7 @@ var helpers = []struct {
 	{hBenign, []string{
 		"(through|out of) my nose", "(stuffy|blocked|stuffed|runny) nose", "(a|my|the) (cold|flu|hay fever)", "durch die nase", "(erkaeltung|schnupfen|heuschnupfen)",
 		"(my|the|our|mein|meine|unser|unsere) (dog|cat|pet|puppy|kitten|hamster|horse|hund|katze|kater)",
+		"(excitement|excited|nerves|aufregung|vorfreude)",
 		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
 		"(on|in) (the|my) (couch|sofa|bed)", "(auf dem|auf der|i am) (sofa|couch|bett)", "(watching|netflix|tv)",
 		"(when|after) (i saw|i opened|i read|i got) ", "(rollercoaster|roller coaster|achterbahn)",

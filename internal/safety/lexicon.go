@@ -28,7 +28,7 @@ var macros = map[string]string{
 		supplement|supplements|painkiller|painkillers|sleeping pill|sleeping pills|sleeping tablets|capsule|capsules|
 		blood pressure medication|blood pressure meds|medikament|medikamente|medikamenten|medis|tabletten|tablette|pillen|
 		beruhigungsmittel|schlaftabletten|schlafmittel|schmerzmittel|tropfen|praeparat|nahrungsergaenzungsmittel|
-		*tabletten|*medikamente|*medikament|*pillen|*tropfen)`,
+		*tabletten|*tablette|*medikamente|*medikament|*pillen|*tropfen)`,
 	// Alcohol and recreational drugs.
 	"subst": `(alcohol|alcoholic|booze|beer|beers|wine|wines|vodka|whisky|whiskey|rum|liquor|spirits|cocktail|cocktails|
 		weed|cannabis|marijuana|marihuana|thc|cbd|edible|edibles|kratom|kava|nicotine|cigarette|cigarettes|vape|vaping|

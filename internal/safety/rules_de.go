@@ -61,6 +61,9 @@ var crisisDE = []ruleDef{
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
 	}},
 	{id: "overdose-ketamine", pats: []string{
+		"ist es soweit ~6 (vorbereitet|geregelt|bereit)",
+		"(ganze|ganzen|eine) (packung|schachtel|flasche|dose|blister) ~2 ({drugname}|{medword}) ~1 (geschluckt|genommen|eingenommen)",
+		"(mit dem|mit einem|mit meinem) (seil|strick) ~4 (wald|bruecke|dach|keller|garage|park)", "(wald|bruecke|dach|keller|garage|park) ~3 mit dem (seil|strick)",
 		"(holzkohle|grillkohle) ~3 (gekauft|besorgt|bestellt|i am auto)",
 		"(nehm|nehme|schluck|schlucke|sprueh|spruehe) ~3 (rest|alles) ~2 {ket}",
 		"(springe|spring) (gleich|jetzt|heute|sofort|runter)",
@@ -78,7 +81,7 @@ var crisisDE = []ruleDef{
 		"wie (viel|viele) ~4 {ket} ~6 (nicht mehr aufwache|nicht mehr aufzuwachen|nie mehr aufwache|nie wieder aufwache|toedlich|sterben|tot|umbringen|umzubringen|herz stehen|stehen bleibt)",
 		"wie (viel|viele) ~5 (nicht mehr aufwache|nicht mehr aufzuwachen|nie wieder aufwache|nie mehr aufwache|toedlich|toedlich waeren|toedlich ist|zu sterben|umzubringen)",
 		"(toedliche|todliche|letale|toedlichen) (dosis|menge) ~2 {ket}",
-		"(zu viel|viel zu viel|zu viele|zuviel|viel zu viele) ~3 ({ket}|genommen|geschluckt|gesprueht|eingenommen) ~6 (atme|atmen|luft|atmung|herz|bewusstlos|umkippen|spuere|spure|bewegen|hilfe|blau)",
+		"(zu viel|viel zu viel|zu viele|zuviel|viel zu viele) ~3 ({ket}|genommen|geschluckt|gesprueht|eingenommen) ~6 (atme|atmen|luft|atmung|herz|bewusstlos|umkippen|spuere|spure|bewegen|nicht bewegen|nicht atmen|nicht mehr bewegen|hilfe|blau)",
 	}},
 	{id: "plan", pats: []string{
 		"(wenn|sobald|waehrend) (alle|keiner|niemand|meine frau|mein mann|die kinder|meine eltern|mein partner|meine partnerin) ~4 (weg|schlafen|schlaeft|aus dem haus|unterwegs|nicht da|aus sind|dienstreise|reise|verreist|arbeit|schicht|urlaub) ~4 (mache ich es|mach ich es|ist es soweit|tue ich es|tu ich es|passiert es|mach ich|mache ich)",
@@ -89,6 +92,8 @@ var crisisDE = []ruleDef{
 		"(es|das) wie einen unfall aussehen lassen",
 	}},
 	{id: "self-harm-other", flags: fHarm, pats: []string{
+		"(schneide|schneid|schlitze|schlitz) mir ~2 (pulsadern|pulsader|handgelenke|handgelenk|arme) auf",
+		"(verletze|verletz|schneide|schneid|ritze|ritz) mich ~3 (jeden tag|taeglich|jede nacht|jeden abend|staendig)",
 		"(drueck|druecke|drueckte) (mir|mich) ~3 (zigarette|zigaretten|kippe|kippen) ~4 aus",
 		"(verbrenn|verbrenne|verbrennt|ritz|schneid|schneide|kratz|kratze) (mir|mich) ~3 (haut|arme|arm|beine|bein|handgelenk|handgelenke|bauch|oberschenkel)",
 		"(kratze|kratzt|gekratzt|aufgekratzt|beisse|gebissen|schlage|geschlagen|verbrenne|verbrannt) ~5 (bis es blutet|bis es blutete|blutig|bis ich blute|bis blut kommt)",
@@ -208,6 +213,8 @@ var possibleDE = []ruleDef{
 		"(einschlafen|schlafen) und (nicht mehr|nie mehr|nie wieder|nicht) aufwachen",
 	}},
 	{id: "tired-of-life", pats: []string{
+		"(leid|satt) (zu leben|das leben|am leben zu sein)",
+		"(hoffe|wuensche|wunsche|bete) ~2 ich wache ~2 nicht [mehr] auf",
 		"i am schlaf ~1 (sterben|zu sterben)",
 		"(will|moechte|mochte|mag|wuerde|wollte) ~2 nicht mehr (da sein|hier sein|auf dieser welt sein)",
 		"(stelle|stell) mir ~3 (beerdigung|begraebnis|tod) vor",
@@ -249,6 +256,7 @@ var possibleDE = []ruleDef{
 // German rules for harm to others.
 var harmDE = []ruleDef{
 	{id: "intent", pats: []string{
+		"(stech|steche|knall|knalle|schlag|schlage) (den|die|diesen|diese|meinen|meine) ~1 (ab|nieder|tot|zusammen)",
 		"ich (schlag|schlage|stech|steche|erschiess|erschiesse) (meinen|meine|mein|ihn|sie|den|die) ~2 (mit|tot|nieder|zusammen)",
 		"(fresse|gesicht|schnauze|zaehne) (polieren|einschlagen|brechen|zertruemmern)",
 		"(bring|bringe) ~3 (meinen|meine|ihn|sie|jemanden|alle|den|die|dich|euch) ~2 um",

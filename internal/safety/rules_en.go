@@ -119,6 +119,7 @@ var crisisEN = []ruleDef{
 		"(date is set|set the date|picked the date|picked a date|chosen the date|chose the date|chosen a date|chose a date) ~6 (do it|happening|happen|go|end|die)",
 		"(made up my mind|made my decision|i have decided|decided) ~8 (do it|end it|go through with it|kill|die|take them|take all)",
 		"(make|making|made) it (look|seem) like an accident",
+		"(rope|noose) ~6 (heading|going|walking|driving) to (the|a) (park|woods|forest|bridge|garage|river|lake)",
 		"(charcoal|helium) ~8 (car|tent|tape|bathroom|garage|do it|bag|seal)",
 		"(plan|intention|idea) is to (overdose|kill myself|end it|end my life|jump|hang myself|die|take them all)",
 		"(let|letting) myself (bleed out|bleed to death|die|drown|freeze to death)", "bleed out",
