@@ -12,18 +12,17 @@ import (
 // the channel keeps the pause here so that every process of the bot, and a
 // restarted one, waits it out.
 //
-//	<prefix>:pauses   zset   pause key ("tg:bot", "tg:<chat>") -> until (ms)
+//	<prefix>:pauses   zset   sealed pause key ("tg:bot", "tg:<chat>") -> until (ms)
 //
-// The set expires with its longest pause; a pause is only ever lengthened.
+// A pause key can name a patient's chat, so members are sealed (with the
+// set's name as additional data; a new member per pause, since sealing is
+// randomised: Pauses keeps the latest end per key). The set expires with
+// its longest pause; pauses that are over are dropped.
 
-// setPause adds a pause unless a longer one is stored, drops pauses that are
-// over, and makes the set expire with the last of them.
+// setPause adds a pause, drops pauses that are over, and makes the set
+// expire with the last of them.
 var setPause = redis.NewScript(`
-local upto = tonumber(ARGV[2])
-local cur = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if not cur or tonumber(cur) < upto then
-  redis.call('ZADD', KEYS[1], upto, ARGV[1])
-end
+redis.call('ZADD', KEYS[1], tonumber(ARGV[2]), ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] then
@@ -41,7 +40,8 @@ func (s *Store) SetPause(ctx context.Context, key string, until time.Time) error
 	if !until.After(now) {
 		return nil
 	}
-	err := setPause.Run(ctx, s.rdb, []string{s.pausesKey()}, key, until.UnixMilli(), now.UnixMilli()).Err()
+	k := s.pausesKey()
+	err := setPause.Run(ctx, s.rdb, []string{k}, s.sealer.Seal([]byte(key), []byte(k)), until.UnixMilli(), now.UnixMilli()).Err()
 	return redisErr("set pause", err)
 }
 
@@ -63,7 +63,13 @@ func (s *Store) Pauses(ctx context.Context) (map[string]time.Time, error) {
 		if err != nil {
 			continue
 		}
-		out[res[i]] = time.UnixMilli(int64(ms))
+		key, err := s.sealer.Open([]byte(res[i]), []byte(s.pausesKey()))
+		if err != nil {
+			continue // another key: the pause is short, let it go
+		}
+		if t := time.UnixMilli(int64(ms)); t.After(out[string(key)]) {
+			out[string(key)] = t
+		}
 	}
 	return out, nil
 }
