@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Through `kapbot serve` and the fake Bot API: a patient whose stored
+// session is damaged still gets the crisis resources and the "could not
+// load" text when they write crisis language, and /forget then erases
+// everything, the damaged session too.
+func TestServeDamagedSessionNeverSilent(t *testing.T) {
+	second := 10 * time.Millisecond
+	fake := serveTelegram(t, second)
+	opt, err := redis.ParseURL(os.Getenv("REDIS_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := redis.NewClient(opt)
+	t.Cleanup(func() { client.Close() })
+	ctx := context.Background()
+	const chat = 5550001
+	fake.PushText(chat, "/start")
+	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(30 * second)
+	prefix := os.Getenv("KAPBOT_PREFIX")
+	keys, err := client.Keys(ctx, prefix+":u:*:s").Result()
+	if err != nil || len(keys) != 1 {
+		t.Fatalf("session keys %q, %v", keys, err)
+	}
+	// Damaged: neither the version nor the sealed state can be read.
+	if err := client.Set(ctx, keys[0], "x|damaged", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	n := len(fake.Messages(chat))
+	fake.PushText(chat, "I want to kill myself")
+	msgs, err := fake.WaitMessages(chat, n+2, 10*time.Second)
+	if err != nil {
+		t.Fatalf("no reply to crisis language on a damaged session: %v", err)
+	}
+	time.Sleep(30 * second)
+	msgs = fake.Messages(chat)
+	got := strings.Join(texts(msgs[n:]), "\n")
+	if !strings.Contains(got, "If you are in danger") || !strings.Contains(got, "could not load your conversation") {
+		t.Fatalf("patient got:\n%s", got)
+	}
+	if v, _ := client.Get(ctx, strings.TrimSuffix(keys[0], "s")+"us").Result(); v != "x|damaged" {
+		t.Fatalf("damaged session not set aside: %q", v)
+	}
+
+	n = len(msgs)
+	fake.PushText(chat, "/forget")
+	msgs, err = fake.WaitMessages(chat, n+1, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := msgs[len(msgs)-1]
+	var yes string
+	for _, row := range last.Keyboard {
+		for _, b := range row {
+			if b.Text == "Yes" {
+				yes = b.Data
+			}
+		}
+	}
+	if yes == "" {
+		t.Fatalf("no confirmation asked: %q", last.Text)
+	}
+	if _, err := fake.Press(chat, last.ID, yes); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		left, _ := client.Keys(ctx, prefix+":u:*").Result()
+		if len(left) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("keys left after /forget: %q", left)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
