@@ -88,4 +88,3 @@ func TestServeDamagedSessionNeverSilent(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
-
