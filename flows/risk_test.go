@@ -20,14 +20,14 @@ var invalidAnswers = []string{"hmm", "banana", "what?"}
 
 var priorityRank = map[string]int{"": 0, "routine": 1, "soon": 2, "urgent": 3, "emergency": 4}
 
-// intakeRun drives kap-intake from the start: every question gets the answer
-// that raises nothing, except that PHQ-2 is positive (so the PHQ-9 runs),
-// the C-SSRS answers lead to the target question (question 2 yes for 3-5,
-// question 6 yes for 6b), and the target question (a place such as
+// flowRun drives a sample flow from the start: every question gets the
+// answer that raises nothing, except that PHQ-2 is positive (so the PHQ-9
+// runs), the C-SSRS answers lead to the target question (question 2 yes for
+// 3-5, question 6 yes for 6b), and the target question (a place such as
 // "cssrs/q4") gets the given inputs instead. After a crisis pause the
 // patient says they are safe. It returns the referral priorities in order
 // and the results by questionnaire.
-func intakeRun(t *testing.T, eng *engine.Engine, target string, inputs []string) ([]string, map[string]flow.Result) {
+func flowRun(t *testing.T, eng *engine.Engine, flowID, target string, inputs []string) ([]string, map[string]flow.Result) {
 	t.Helper()
 	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 	var st engine.State
@@ -51,7 +51,7 @@ func intakeRun(t *testing.T, eng *engine.Engine, target string, inputs []string)
 			}
 		}
 	}
-	step(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: "kap-intake"}})
+	step(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: flowID}})
 	used := false
 	for range 300 {
 		place := engine.Place(st)
@@ -87,25 +87,29 @@ func intakeRun(t *testing.T, eng *engine.Engine, target string, inputs []string)
 			text = "yes"
 		case place == "contra/age":
 			text = "34"
-		case place == "contra/medicines", place == "intentions":
+		case place == "contra/medicines", place == "intentions", place == "intention", place == "insights", place == "health/what":
 			text = "none"
-		case strings.HasPrefix(place, "mindset/"), place == "previous_kap", place == "contact_time":
+		case strings.HasPrefix(place, "mindset/"), place == "previous_kap", place == "contact_time", place == "feeling", place == "effects/unreal":
 			text = "1"
+		case place == "settled", place == "daycheck/mood":
+			text = "3"
 		case place == "check":
 			text = "All correct"
 		}
 		step(engine.Input{Text: text})
 	}
-	t.Fatalf("%s: the intake did not end (at %s)", target, engine.Place(st))
+	t.Fatalf("%s: %s did not end (at %s)", target, flowID, engine.Place(st))
 	return nil, nil
 }
 
-// TestRiskQuestionsNeverReadAsNo drives every risk question (PHQ-9 item 9,
-// every C-SSRS question, every checklist question) through three invalid
-// answers and through each uncertain answer, and checks that the item is
-// recorded as unknown and routed like a positive answer: PHQ-9 item 9 to
-// the crisis path, a C-SSRS question at least urgent (emergency from
-// question 3 on), a checklist item at least soon.
+// TestRiskQuestionsNeverReadAsNo drives every risk question of every sample
+// flow (PHQ-9 item 9, every C-SSRS question, every checklist question, the
+// same-day self-harm question, the after-effects and health changes) through
+// three invalid answers and through each uncertain answer, and checks that
+// the item is recorded as unknown and routed like a positive answer: PHQ-9
+// item 9 and the same-day question to the crisis path, a C-SSRS question at
+// least urgent (emergency from question 3 on), a checklist item, an
+// after-effect or a health change at least soon.
 func TestRiskQuestionsNeverReadAsNo(t *testing.T) {
 	b, probs, err := flow.LoadDir(".")
 	if err != nil || probs.Err() != nil {
@@ -116,22 +120,28 @@ func TestRiskQuestionsNeverReadAsNo(t *testing.T) {
 		t.Fatal(err)
 	}
 	type target struct {
-		place, quest, item, least string
+		flow, place, quest, item, least string
 	}
-	targets := []target{{"phq9/q9", "phq9", "q9", "emergency"}}
-	for _, it := range b.Questionnaires["cssrs"].Items {
-		least := "emergency"
-		if it.ID == "q1" || it.ID == "q2" {
-			least = "urgent"
+	targets := []target{{"kap-intake", "phq9/q9", "phq9", "q9", "emergency"}, {"kap-integrate", "daycheck/harm", "daycheck", "harm", "emergency"},
+		{"kap-prepare", "health/changed", "health_changes", "changed", "soon"}}
+	for _, f := range []struct{ flow, quest string }{{"kap-intake", "cssrs"}, {"kap-prepare", "cssrs_slv"}, {"kap-integrate", "cssrs_slv"}} {
+		for _, it := range b.Questionnaires[f.quest].Items {
+			least := "emergency"
+			if it.ID == "q1" || it.ID == "q2" {
+				least = "urgent"
+			}
+			targets = append(targets, target{f.flow, "cssrs/" + it.ID, f.quest, it.ID, least})
 		}
-		targets = append(targets, target{"cssrs/" + it.ID, "cssrs", it.ID, least})
 	}
 	for _, it := range b.Questionnaires["kap_contra"].Items {
 		if it.Ask.Type == flow.AskYesNo {
-			targets = append(targets, target{"contra/" + it.ID, "kap_contra", it.ID, "soon"})
+			targets = append(targets, target{"kap-intake", "contra/" + it.ID, "kap_contra", it.ID, "soon"})
 		}
 	}
-	if len(targets) < 30 {
+	for _, it := range b.Questionnaires["after_effects"].Items {
+		targets = append(targets, target{"kap-integrate", "effects/" + it.ID, "after_effects", it.ID, "soon"})
+	}
+	if len(targets) < 50 {
 		t.Fatalf("only %d risk questions found", len(targets))
 	}
 	for _, tg := range targets {
@@ -143,10 +153,10 @@ func TestRiskQuestionsNeverReadAsNo(t *testing.T) {
 			runs = append(runs, []string{u})
 		}
 		for _, inputs := range runs {
-			refs, results := intakeRun(t, eng, tg.place, inputs)
+			refs, results := flowRun(t, eng, tg.flow, tg.place, inputs)
 			res, ok := results[tg.quest]
 			if !ok || !slices.Contains(res.Unknown, tg.item) {
-				t.Errorf("%s after %q: unknown = %v, want %s in it", tg.place, inputs, res.Unknown, tg.item)
+				t.Errorf("%s %s after %q: unknown = %v, want %s in it", tg.flow, tg.place, inputs, res.Unknown, tg.item)
 			}
 			worst := ""
 			for _, p := range refs {
@@ -155,10 +165,10 @@ func TestRiskQuestionsNeverReadAsNo(t *testing.T) {
 				}
 			}
 			if priorityRank[worst] < priorityRank[tg.least] {
-				t.Errorf("%s after %q: referrals %v, want at least %s", tg.place, inputs, refs, tg.least)
+				t.Errorf("%s %s after %q: referrals %v, want at least %s", tg.flow, tg.place, inputs, refs, tg.least)
 			}
 			if tg.least == "emergency" && !res.Risk {
-				t.Errorf("%s after %q: no risk flag (flags %v)", tg.place, inputs, res.Flags)
+				t.Errorf("%s %s after %q: no risk flag (flags %v)", tg.flow, tg.place, inputs, res.Flags)
 			}
 		}
 	}
