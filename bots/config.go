@@ -16,6 +16,7 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/keys"
 	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/store"
@@ -152,6 +153,12 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 			b.Close()
 			return nil, usageError{strings.Replace(err.Error(), "KAPBOT_DATA_KEY", "KAPBOT_ID_KEY", 1)}
 		}
+	}
+	// Refuse data sealed with a key we do not have before anything is
+	// written (the pseudonym key is created on first use).
+	if _, err := keys.Check(pctx, b.client, c.Prefix, s, 64); err != nil {
+		b.Close()
+		return nil, err
 	}
 	namer, err := pseudo.Load(pctx, b.client, c.Prefix, s, idKey)
 	if err != nil {
