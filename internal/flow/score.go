@@ -106,8 +106,9 @@ func nonNil(l []string) []string {
 // asked ones have no answer: missing, and unknown for `unknown: true` items.
 // env holds every item's answer (its type's zero value when unanswered) and
 // the lists `missing` and `unknown` of the items walked. It returns an error
-// matching ErrAnswer for a mistyped answer and an *EvalError when a
-// condition fails.
+// matching ErrAnswer for a mistyped answer (and nothing else), and an
+// *EvalError for the first condition that fails, which counts as asked;
+// the walk is then complete.
 func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]any, asked []bool, missing, unknown []string, err error) {
 	env = make(map[string]any, len(q.Items)+len(q.Scoring.Values)+7)
 	for _, it := range q.Items {
@@ -133,15 +134,18 @@ func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]a
 		asked[i] = true
 		if it.When != nil {
 			env["missing"], env["unknown"] = nonNil(missing), nonNil(unknown)
-			out, err := runOn(&machine, it.When, env)
-			if err != nil {
-				return nil, nil, nil, nil, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: err}
-			}
+			// A condition that fails counts as asked, as the engine asks
+			// rather than skips: the walk goes on, and the first failure
+			// is returned with the full result.
+			out, rerr := runOn(&machine, it.When, env)
 			b, ok := out.(bool)
-			if !ok {
-				return nil, nil, nil, nil, &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: fmt.Errorf("gives %T, not bool", out)}
+			switch {
+			case rerr != nil && err == nil:
+				err = &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: rerr}
+			case rerr == nil && !ok && err == nil:
+				err = &EvalError{Questionnaire: q.ID, Where: "item " + it.ID + " when", Err: fmt.Errorf("gives %T, not bool", out)}
 			}
-			asked[i] = b
+			asked[i] = b || !ok || rerr != nil
 		}
 		if !asked[i] {
 			continue
@@ -155,7 +159,7 @@ func (q *Questionnaire) walk(answers map[string]any, upto int) (env map[string]a
 	}
 	missing, unknown = nonNil(missing), nonNil(unknown)
 	env["missing"], env["unknown"] = missing, unknown
-	return env, asked, missing, unknown, nil
+	return env, asked, missing, unknown, err
 }
 
 // Asked reports whether item i is asked given the answers so far: true when
@@ -169,10 +173,10 @@ func (q *Questionnaire) Asked(i int, answers map[string]any) (bool, error) {
 		return false, fmt.Errorf("questionnaire %s: item %d of %d: %w", q.ID, i, len(q.Items), ErrNoItem)
 	}
 	_, asked, _, _, err := q.walk(answers, i+1)
-	if err != nil {
+	if asked == nil {
 		return false, err
 	}
-	return asked[i], nil
+	return asked[i], err
 }
 
 // Score scores the answers (item id -> answer, as the engine stores them).
@@ -186,16 +190,17 @@ func (q *Questionnaire) Asked(i int, answers map[string]any) (bool, error) {
 // evaluated in order and see valid, missing and unknown (Flags is never
 // nil); Risk is whether a flag with risk: true was raised; Items is a copy
 // of answers. Score is pure. It returns an error matching ErrAnswer for a
-// mistyped answer and an *EvalError when an expression fails; the Result is
-// then partial.
+// mistyped answer (the Result is then empty), and an *EvalError for the
+// first expression that fails at run time: the Result is then complete, with
+// the failed value at its type's zero value and a failed risk flag raised.
 func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 	res := Result{Questionnaire: q.ID, Flags: []string{}, Items: make(map[string]any, len(answers))}
 	for k, v := range answers {
 		res.Items[k] = v
 	}
-	env, asked, missing, unknown, err := q.walk(answers, len(q.Items))
-	if err != nil {
-		return res, err
+	env, asked, missing, unknown, walkErr := q.walk(answers, len(q.Items))
+	if asked == nil {
+		return res, walkErr
 	}
 	if len(missing) > 0 {
 		res.Missing = missing
@@ -250,10 +255,17 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 		res.Values = make(map[string]any, len(q.Scoring.Values))
 	}
 	var machine vm.VM
+	firstErr := walkErr
+	fail := func(where string, err error) {
+		if firstErr == nil {
+			firstErr = &EvalError{Questionnaire: q.ID, Where: where, Err: err}
+		}
+	}
 	for _, v := range q.Scoring.Values {
 		out, err := runOn(&machine, v.Program, env)
 		if err != nil {
-			return res, &EvalError{Questionnaire: q.ID, Where: "value " + v.Name, Err: err}
+			fail("value "+v.Name, err)
+			out = v.Type.Zero() // later values and flags still run
 		}
 		out = normalize(out)
 		res.Values[v.Name] = out
@@ -261,15 +273,19 @@ func (q *Questionnaire) Score(answers map[string]any) (Result, error) {
 	}
 	for _, f := range q.Scoring.Flags {
 		out, err := runOn(&machine, f.When, env)
+		raised, _ := out.(bool)
 		if err != nil {
-			return res, &EvalError{Questionnaire: q.ID, Where: "flag " + f.ID, Err: err}
+			fail("flag "+f.ID, err)
+			raised = f.Risk // a risk flag that cannot be decided is raised, never dropped
 		}
-		if raised, _ := out.(bool); raised {
+		if raised {
 			res.Flags = append(res.Flags, f.ID)
 			res.Risk = res.Risk || f.Risk
 		}
 	}
-	return res, nil
+	// A failure is reported after everything else was scored, so a risk
+	// flag is never lost to it.
+	return res, firstErr
 }
 
 // runOn runs p on a reused machine (Score runs many small programs).

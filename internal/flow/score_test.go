@@ -151,3 +151,30 @@ func TestResultValue(t *testing.T) {
 		t.Errorf("ResultValue =\n%#v\nwant\n%#v", got, want)
 	}
 }
+
+// A risk flag whose condition fails at run time is raised, never dropped,
+// and the rest is scored; the error names the first failure.
+func TestScoreFailingRiskFlagIsRaised(t *testing.T) {
+	b := mustCompile(t, map[string]string{
+		"main.yaml": "kapbot: 1\nflow: main\nsteps: [{id: a, end: true}]\n",
+		"q.yaml": `kapbot: 1
+questionnaire: q
+title: Q
+items: [{id: a, type: text, text: A}, {id: n, type: number, text: N}]
+scoring:
+  values: {v: 'int(a)'}
+  flags:
+    - {id: harm, when: 'int(a) > 0', risk: true}
+    - {id: other, when: 'int(a) > 1'}
+    - {id: big, when: n > 5}
+`,
+	})
+	res, err := b.Questionnaires["q"].Score(map[string]any{"a": "words", "n": 9.0})
+	var ee *EvalError
+	if !errors.As(err, &ee) || ee.Where != "value v" {
+		t.Fatalf("err = %v, want the EvalError of value v", err)
+	}
+	if !reflect.DeepEqual(res.Flags, []string{"harm", "big"}) || !res.Risk || res.Values["v"] != 0.0 || res.Total != 9 {
+		t.Fatalf("result %+v", res)
+	}
+}
