@@ -31,6 +31,7 @@ type Store interface {
 	Pending(ctx context.Context) ([]string, error)
 	Erase(ctx context.Context, patient string) error
 	SetAside(ctx context.Context, patient string) error
+	SetAsideOutbox(ctx context.Context, patient string) (int, error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -420,6 +421,17 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 // the outbox for Redeliver.
 func (r *Runner) drain(ctx context.Context, patient string) error {
 	raw, err := r.store.Outbox(ctx, patient)
+	if errors.Is(err, store.ErrUnreadable) {
+		// It would fail the same way on every redelivery: keep the jobs
+		// that do not open aside, for recovery with the right key, and
+		// perform the others.
+		n, aerr := r.store.SetAsideOutbox(ctx, patient)
+		if aerr != nil {
+			return fmt.Errorf("set aside unreadable outbox jobs: %w", aerr)
+		}
+		r.log.Error("outbox jobs cannot be opened (unknown data key or damaged): set aside", "patient", LogID(patient), "jobs", n)
+		raw, err = r.store.Outbox(ctx, patient)
+	}
 	if err != nil {
 		return fmt.Errorf("read outbox: %w", err)
 	}

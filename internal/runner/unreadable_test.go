@@ -163,3 +163,60 @@ func sessionKey(t *testing.T, e *env) string {
 	}
 	return keys[0]
 }
+
+// An outbox job that does not open is set aside instead of failing every
+// redelivery, and the patient's next reply goes out.
+func TestUnreadableOutboxSetAside(t *testing.T) {
+	e := setup(t, sources(""))
+	ctx := context.Background()
+	r := e.runner()
+	if err := r.Handle(ctx, text("a", "t:1", "hi")); err != nil {
+		t.Fatal(err)
+	}
+	k := strings.TrimSuffix(sessionKey(t, e), "s")
+	if err := e.client.RPush(ctx, k+"o", "not a sealed job").Err(); err != nil {
+		t.Fatal(err)
+	}
+	// A readable job behind it is still performed.
+	if _, err := e.store.Commit(ctx, "t:1", store.Commit{Expect: e.version(t, "t:1"), Data: e.data(t, "t:1"),
+		Outbox: [][]byte{[]byte(`{"send":{"kind":"catalog","text":"still delivered"}}`)}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Redeliver(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.rec.texts("t:1"); got[len(got)-1] != "still delivered" {
+		t.Fatalf("the readable job was not performed: %q", got)
+	}
+	if n, _ := e.client.LLen(ctx, k+"o").Result(); n != 0 {
+		t.Fatalf("unreadable outbox still in place (%d jobs)", n)
+	}
+	if n, _ := e.client.LLen(ctx, k+"uo").Result(); n != 1 {
+		t.Fatalf("unreadable outbox not set aside (%d jobs)", n)
+	}
+	sent := len(e.rec.texts("t:1"))
+	if err := r.Handle(ctx, text("b", "t:1", "3")); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.rec.texts("t:1")) == sent {
+		t.Fatal("no reply after the outbox was set aside")
+	}
+}
+
+func (e *env) version(t *testing.T, patient string) int64 {
+	t.Helper()
+	sess, err := e.store.Load(context.Background(), patient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sess.Version
+}
+
+func (e *env) data(t *testing.T, patient string) []byte {
+	t.Helper()
+	sess, err := e.store.Load(context.Background(), patient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sess.Data
+}

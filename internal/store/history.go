@@ -90,3 +90,42 @@ func (s *Store) SetAside(ctx context.Context, patient string) error {
 	keys := []string{k.session, k.outbox, k.records, k.asideSession, k.asideOutbox, k.asideRecords}
 	return redisErr("set aside", setAsideScript.Run(ctx, s.rdb, keys).Err())
 }
+
+// moveItemScript moves one item from a list to the end of another, if it
+// is still there. KEYS: from, to. ARGV: item.
+var moveItemScript = redis.NewScript(`
+if redis.call('LREM', KEYS[1], 1, ARGV[1]) == 1 then
+  redis.call('RPUSH', KEYS[2], ARGV[1])
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+  return 1
+end
+return 0
+`)
+
+// SetAsideOutbox moves the jobs of the patient's outbox that cannot be
+// opened (ErrUnreadable) to the set-aside outbox (:uo), as they are, so
+// that the jobs that open can be performed; it returns how many it moved.
+// It returns ErrNoPatient or a wrapped Redis error.
+func (s *Store) SetAsideOutbox(ctx context.Context, patient string) (int, error) {
+	if patient == "" {
+		return 0, ErrNoPatient
+	}
+	k := s.keys(patient)
+	raw, err := s.rdb.LRange(ctx, k.outbox, 0, -1).Result()
+	if err != nil {
+		return 0, redisErr("set aside outbox", err)
+	}
+	moved := 0
+	for _, r := range raw {
+		if _, err := s.open("outbox", k.outbox, []byte(r)); err == nil {
+			continue
+		}
+		n, err := moveItemScript.Run(ctx, s.rdb, []string{k.outbox, k.asideOutbox}, r).Int()
+		if err != nil {
+			return moved, redisErr("set aside outbox", err)
+		}
+		moved += n
+	}
+	return moved, nil
+}
