@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,7 +89,7 @@ func seconds(d time.Duration) string {
 // admit applies the rate limits to one request and writes the limit headers,
 // or the whole 429 answer. It reports whether the request may proceed.
 // Callers hold s.mu.
-func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
+func (s *Server) admit(w http.ResponseWriter, route, major string, arrived time.Time) bool {
 	now := time.Now()
 	key := route + " " + major
 	limit, ok := s.limits[route]
@@ -108,7 +109,11 @@ func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
 	// Interaction callbacks and webhooks are not bound by the global limit.
 	exempt := strings.HasPrefix(route, "POST /interactions/") || strings.Contains(route, " /webhooks/")
 	if now.Before(s.globalUntil) && !exempt {
-		s.violations = append(s.violations, fmt.Sprintf("%s: request %v before a global limit ended", key, s.globalUntil.Sub(now)))
+		// A request that arrived before the global 429 was sent could not
+		// know of it: refused, but not a violation.
+		if arrived.After(s.globalIssued) {
+			s.violations = append(s.violations, fmt.Sprintf("%s: request %v before a global limit ended", key, s.globalUntil.Sub(arrived)))
+		}
 		s.write429(w, s.globalUntil.Sub(now), true, false, route, 0)
 		return false
 	}
@@ -119,12 +124,13 @@ func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
 	}
 	if s.opt.GlobalLimit > 0 && !exempt {
 		i := 0
-		for i < len(s.globalLog) && now.Sub(s.globalLog[i]) >= time.Second {
+		for i < len(s.globalLog) && arrived.Sub(s.globalLog[i]) >= time.Second {
 			i++
 		}
 		s.globalLog = s.globalLog[i:]
 		if len(s.globalLog) >= s.opt.GlobalLimit {
 			s.global429s++
+			s.globalIssued = now
 			s.globalUntil = s.globalLog[0].Add(time.Second)
 			s.write429(w, s.globalUntil.Sub(now), true, false, route, 0)
 			return false
@@ -137,12 +143,18 @@ func (s *Server) admit(w http.ResponseWriter, route, major string) bool {
 		return false
 	}
 	if s.opt.GlobalLimit > 0 && !exempt {
-		s.globalLog = append(s.globalLog, now)
+		// Arrivals in order, though the lock may take them out of order.
+		j := len(s.globalLog)
+		for j > 0 && s.globalLog[j-1].After(arrived) {
+			j--
+		}
+		s.globalLog = slices.Insert(s.globalLog, j, arrived)
 	}
 	if t := s.throttles[route]; t != nil && t.n > 0 {
 		t.n--
 		until := now.Add(t.retryAfter)
 		if t.opt.Global {
+			s.globalIssued = now
 			s.globalUntil = until
 		} else {
 			b.told = until

@@ -77,6 +77,7 @@ func (s *Server) handle(mux *http.ServeMux, route, major string, h func(w http.R
 	method, path, _ := strings.Cut(route, " ")
 	mux.HandleFunc(method+" /api/v10"+path, func(rw http.ResponseWriter, r *http.Request) {
 		w := &statusWriter{ResponseWriter: rw}
+		arrived := time.Now() // before waiting for the lock: what Discord sees
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		m := ""
@@ -90,7 +91,7 @@ func (s *Server) handle(mux *http.ServeMux, route, major string, h func(w http.R
 			apiError(w, http.StatusUnauthorized, 0, "401: Unauthorized")
 			return
 		}
-		if !s.admit(w, route, m) {
+		if !s.admit(w, route, m, arrived) {
 			return
 		}
 		if f := s.failures[route]; f != nil && f.n > 0 {

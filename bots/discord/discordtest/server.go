@@ -101,6 +101,7 @@ type Server struct {
 	throttles    map[string]*throttle
 	failures     map[string]*failure
 	globalUntil  time.Time
+	globalIssued time.Time   // when the 429 that started the global block was sent
 	globalLog    []time.Time // admitted requests counted by GlobalLimit, last second
 	global429s   int
 	flaky429s    int
