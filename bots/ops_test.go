@@ -41,7 +41,8 @@ func TestReadyzAndMetricsFollowTheChannel(t *testing.T) {
 		proxy.ServeHTTP(w, r)
 	}))
 	t.Cleanup(front.Close)
-	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1)}
+	// Short retries, so the failures that make the channel "failing" come quickly.
+	telegramOptions = []telegram.Option{telegram.WithSecond(second), telegram.WithPollTimeout(1), telegram.WithBackoff(2*time.Millisecond, 50*time.Millisecond)}
 	t.Cleanup(func() { telegramOptions = nil })
 	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
 	t.Setenv("TELEGRAM_API_URL", front.URL)
