@@ -203,6 +203,7 @@ var helpers = []struct {
 		"(sick|tired) of (waiting|this form|the questions|the form|forms|traffic)",
 		"vor (lachen|hunger|langeweile|scham|angst|neugier|durst|hitze|kaelte|peinlichkeit|muedigkeit|sehnsucht|freude|aufregung) ~1 (sterben|sterbe|stirbt|gestorben|umkommen)",
 		"zum sterben (langweilig|schoen|lecker|muede|schlecht)",
+		"(haare|haar|pony|naegel|fingernaegel|fussnaegel|bart|spitzen) ~1 (geschnitten|schneiden|abgeschnitten)",
 		"(suizidpraevention|suizidprophylaxe|selbstmordpraevention|suizidrate|suizidraten|selbstmordrate|suizidforschung|suizidpraeventionsprojekt)",
 		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
 		"tod (meines|meiner|meinem|von|des|der|unseres|unserer)", "verschwinden lassen",

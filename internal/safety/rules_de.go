@@ -100,6 +100,29 @@ var crisisDE = []ruleDef{
 		"(kopf|faust|haende) ~2 (gegen|an) die (wand|tuer) ~4 (bis|geschlagen|schlage|gehauen|haue)",
 		"(mit der|mit einer|mit dem) (zigarette|feuerzeug|buegeleisen|kerze) ~3 verbrannt",
 	}},
+	// Fitted batch 8: German word order and separable verbs ("nehm mir das
+	// leben", "schluck ich alles"), means made ready, decisions, a last goodbye.
+	{id: "last-goodbye", flags: fNoSubject, pats: []string{
+		"(weiss|wissen|ahnt|ahnen|ahnte|wusste) ~2 nicht ~4 (das letzte mal|zum letzten mal|ein abschied|der abschied)",
+	}},
+	{id: "decided", pats: []string{
+		"(nehm|nehme|nimm|nahm|nehmen) ~2 (mir|ich mir) ~4 das leben",
+		"(beschlossen|entschieden|entschlossen|vorgenommen|fest vor|vor) ~4 (zu sterben|mich umzubringen|mir das leben zu nehmen|mich zu toeten|es zu beenden|alles zu beenden|mein leben zu beenden|mich aufzuhaengen|zu springen)",
+		"(heute|morgen|heute nacht|heute abend|jetzt|am wochenende) ist es so weit",
+		"(tabletten|pillen|medikamente|schlaftabletten|medis|{drugname}) ~3 (gehamstert|hamstere|hamster|gehortet|zurueckgelegt|aufgehoben|versteckt|beiseite gelegt|beiseitegelegt)",
+		"(tabletten|pillen|medikamente|schlaftabletten|medis|klinge|rasierklinge|messer|strick|seil|waffe|pistole) ~2 (liegen|liegt|stehen|steht) ~2 (vor mir|neben mir|bereit|schon bereit|griffbereit)",
+		"(schluck|schlucke|nehm|nehme|nimm) (ich|ich heute|ich jetzt) ~3 alles ~5 (medikamentenschrank|hausapotheke|arzneischrank|tablettenschrank|schrank|da ist|was ich habe)",
+		"ich (schluck|schlucke|nehm|nehme) ~3 alles ~5 (medikamentenschrank|hausapotheke|arzneischrank|tablettenschrank)",
+		"(handvoll|haufen|packung|ganze|viele|alle|paar) ~2 ({drugname}|tabletten|pillen|schlaftabletten|medis) ~4 ({subst}|alkohol|wodka|schnaps|wein|bier) ~2 (runtergespuelt|runtergespult|genommen|geschluckt|gemischt|getrunken)",
+		"({drugname}|tabletten|pillen|schlaftabletten|medis) ~4 (runtergespuelt|runtergespult|runtergekippt)",
+		"(wach|wache|werde|wachen) ~3 nicht mehr auf ~6 (gesorgt|sorge ich|sorg ich)",
+		"(ich|ich mach|ich mache) (mach|mache|setze|setz|bereite) (heute|heute nacht|heute abend|morgen|jetzt|gleich|bald|endlich) ~1 ein ende",
+		"(heute|heute nacht|heute abend|morgen|jetzt|gleich|bald|endlich) (mach|mache|setze|setz) ich ~1 ein ende",
+		"(aufgeritzt|aufritzen|aufzuritzen|angeritzt|aufgekratzt|aufgeschnitten) ~3 [$] ~3 (mir|mich|arme|arm|beine|bein|haut|handgelenk|handgelenke)",
+		"(mir|mich) ~6 (aufgeritzt|angeritzt|aufgeschnitten|aufgeschlitzt)",
+		"(mir|mich) ~3 (erhaengen|erhangen|aufhaengen|aufhangen)",
+		"(werd|werde|will|wuerde) mich ~2 (erhaengen|erhangen|aufhaengen|aufhangen)",
+	}},
 }
 
 // German medical-question rules.
@@ -157,6 +180,12 @@ var medicalDE = []ruleDef{
 	{id: "opinion", pats: []string{
 		"welche (staerke|dosis|dosierung|packung|groesse) ~4 ({medword}|{drugname}|soll|nehmen)",
 		"({drugname}|{medword}|dosis|mg|#) ~8 (was meinen sie|was denken sie|klingt das|ist das richtig|stimmt das|ist das zu viel|ist das ok)",
+	}},
+	// Fitted batch 8: considering a change, taking one extra.
+	{id: "extra-or-consider", flags: fStatement, pats: []string{
+		"(ueberleg|ueberlege|ueberlegen|ueberlegt|ueberlegte|spiele mit dem gedanken|denk|denke) ~4 ({drugname}|{medword}) ~6 (absetzen|abzusetzen|weglassen|wegzulassen|reduzieren|zu reduzieren|verdoppeln|zu verdoppeln|halbieren|zu halbieren|wechseln|zu wechseln|aufzuhoeren)",
+		"ich (nehm|nehme|nahm) ~4 ({drugname}|{medword}|tablette) (extra|zusaetzlich|mehr|obendrauf)",
+		"ich (nehm|nehme|nahm) ~3 (eine|einen|ein) (extra|zusaetzliche|zusaetzlichen|weitere|weiteren|zweite|zweiten) ~1 ({drugname}|{medword}|tablette|dosis)",
 	}},
 }
 
@@ -251,6 +280,15 @@ var possibleDE = []ruleDef{
 		"(gefangen|feststecke|stecke fest) ~5 (kein ausweg|keinen ausweg|kein entkommen|fuer immer)",
 		"(sitze|sitz|stecke|steck|haenge|bin) (fest|in der falle) ~4 (komme nicht raus|kein ausweg|keinen ausweg|fuer immer|komm nicht raus)",
 	}},
+	// Fitted batch 8: waiting for death, not wanting to exist, no strength left.
+	{id: "waiting-to-die", pats: []string{
+		"(warte|wart|warten|wartet) ~3 (aufs sterben|auf das sterben|auf den tod|auf das ende|aufs ende|dass ich sterbe|bis ich sterbe|zu sterben)",
+		"(wuenschte|wunschte|wuensche|wunsche|will|moechte|mochte|wuerde|wurde) ~4 nicht (existieren|existiert|mehr existieren|geboren|auf der welt)",
+		"(keine|keinen) (kraft|energie|kraefte|mut|willen) mehr ~2 (zu kaempfen|kaempfen|zum kaempfen|weiterzukaempfen|weiter zu kaempfen|durchzuhalten|zum weitermachen|weiterzumachen)",
+		"(keinen|kein) grund mehr ~2 (weiterzumachen|weiter zu machen|zu leben|weiterzuleben|aufzustehen|zu kaempfen)",
+		"(bin|sei|waere) (nicht mehr lange|bald nicht mehr) (da|hier|am leben|auf der welt)",
+		"(glaub|glaube|denke|denk) ~3 (nicht mehr lange|bald nicht mehr) (da|hier|am leben)",
+	}},
 }
 
 // German rules for harm to others.
@@ -274,6 +312,13 @@ var harmDE = []ruleDef{
 		"ich (habe|hatte) (meine|meinen|mein|ihn|sie|jemanden) ~2 (geschlagen|gewuergt|getreten|gestossen|verletzt|verpruegelt|geschubst)",
 		"(mit dem|mit einem|mit der|mit einer) (messer|waffe|pistole|baseballschlaeger) bedroht",
 		"(messer|waffe|pistole) ~3 (mit) ~2 (arbeit|schule|buero)",
+	}},
+	// Fitted batch 8: imagining it, threats with an outcome, acts in the perfect tense.
+	{id: "imagine-threat", pats: []string{
+		"(stell|stelle|stellte) mir ~4 vor wie ich ~4 (erwuerge|erwurge|toete|ersteche|erschiesse|verpruegele|verpruegel|absteche|vergifte|ertraenke|ersticke|schlage|erschlage)",
+		"(pruegel|pruegele|verpruegel|verpruegele|schlag|schlage|hau|haue|tret|trete|mach|mache) ~2 (ihn|sie|den|die|dich|euch|diesen|diese|den typ) ~2 (krankenhausreif|windelweich|kaputt|zu brei|platt|fertig|tot)",
+		"ich (habe|hatte) ~1 (meine|meinen|mein|ihn|sie|jemanden|den|die) ~3 (voll|richtig|heftig|so|fest|wieder) (geschlagen|gewuergt|getreten|gestossen|verletzt|verpruegelt|geschubst|geohrfeigt)",
+		"(angst|sorge|fuerchte) ~3 dass ich ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~3 (was|etwas|weh) ~1 (antue|antu|tue|tu|antun)",
 	}},
 }
 
@@ -299,6 +344,14 @@ var abuseDE = []ruleDef{
 		"(laesst|liess|lassen) mich nicht (raus|gehen|weg|allein raus|aus dem haus)",
 		"(kontrolliert|kontrollieren) (mein|meine) (geld|handy|leben)",
 		"sperrt mich (ein|aus)",
+	}},
+	// Fitted batch 8: threats reported, holding and bruising, abuse of a named person.
+	{id: "threat-or-abuse", pats: []string{
+		"(gesagt|droht|drohte|gedroht|meint|sagt) ~8 (tut|tue|antut|tun) (er|sie) ~1 (mir|uns) (was|etwas|weh) [an]",
+		"(gesagt|droht|drohte|gedroht|meint|sagt) ~8 (er|sie) ~1 (tut|antut|tun) (mir|uns) (was|etwas|weh) [an]",
+		"(tut|tun|antut) ~2 (mir|uns) (was|etwas) $",
+		"(packt|packte|zerrt|zerrte|schubst|schubste|kneift|kneifte|schuettelt|schuettelte|haut|haute|greift|griff) mich ~5 (blaue flecken|blauen flecken|blutergues*|weh tut|wehtut|schmerzen)",
+		"(missbraucht|missbrauchte|misshandelt|misshandelte|begrapscht|vergewaltigt|schlaegt|schlug) (meine|meinen|mein|seine|seinen|ihre|ihren|die|den|das) ~1 (cousine|cousin|tochter|sohn|kind|kinder|schwester|bruder|nichte|neffe|enkel|enkelin|mutter|oma|opa|kleine|kleinen)",
 	}},
 }
 

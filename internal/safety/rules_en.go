@@ -6,8 +6,11 @@ package safety
 // time.
 var crisisEN = []ruleDef{
 	{id: "kill-myself", pats: []string{
-		"(kill|killing|killed|kills|off|offing|offed|murder|murdering|shoot|shooting|shot|hang|hanging|hanged|hung|drown|drowning|poison|poisoning|gas|gassing|suffocate|suffocating|strangle|strangling|electrocute|stab|stabbing|end|ending) {myself}",
+		"(kill|killing|killed|kills|offing|offed|murder|murdering|shoot|shooting|shot|hang|hanging|hanged|hung|drown|drowning|poison|poisoning|gas|gassing|suffocate|suffocating|strangle|strangling|electrocute|stab|stabbing|end|ending) {myself}",
 		"(kill|shoot|hang|drown|poison) my (self|body)",
+		// "off" compares equal to "of" (repeated letters collapse), so
+		// "scared of myself" must not match: only "to off myself".
+		"(to|will|just|i) off {myself}",
 	}},
 	{id: "end-my-life", pats: []string{
 		"(end|ending|ended|take|taking|took|finish|finishing|stop) my [own] (life|existence)",
@@ -31,7 +34,7 @@ var crisisEN = []ruleDef{
 		"all i (can|do|ever) (think about|want|dream about|dream of) (is|are) (dying|death|to die|killing myself|ending it|ending my life|being dead|not existing|suicide)",
 		"(want|need|wanted|needed) out (of this life|of life|of this world|of existence|of living)",
 		"(feel|feeling|felt) like dying", "(dying|death|suicide) (seems|is|feels|looks|sounds) [like] (the|my) (only|best|easiest) (option|way|answer|solution|choice|way out)",
-		"(let|leave) me die", "(waiting|wait) to die", "(welcome|welcoming|longing for|long for|pray for|praying for|wish for|wishing for|hoping for) death",
+		"(let|leave) me die", "(welcome|welcoming|longing for|long for|pray for|praying for|wish for|wishing for|hoping for) death",
 		"rather die than (live|keep living|go on|continue|carry on|wake up|be alive|face)",
 	}},
 	{id: "not-want-to-live", pats: []string{
@@ -157,6 +160,22 @@ var crisisEN = []ruleDef{
 		"(burned|burnt|burn|burning) myself (with|on purpose|again)",
 		"(starving|starve|starved) myself",
 	}},
+	// Means made ready, a last goodbye, a decision already carried out: a
+	// crisis without a trigger word (fitted batch 8).
+	{id: "last-goodbye", flags: fNoSubject, pats: []string{
+		"(does not|do not|did not|will not) (know|realise|realize) ~3 (last time|final time|goodbye)",
+	}},
+	{id: "means-ready", pats: []string{
+		"(stockpil*|hoard*|saving up|saved up|collecting|collected|stashing|stashed|hiding|hid|squirrel*) ~3 ({drugname}|{medword}|pills|tablets|meds|medication|medications|sleeping pills|painkillers)",
+		"(pills|tablets|meds|sleeping pills|painkillers|blade|blades|razor|razors|rope|noose|gun) ~3 (lined up|laid out|counted out|in front of me|in my hand|on the table in front of me|ready to go)",
+		"(take|taking|swallow|swallowing|down|downing) ~2 (everything|every pill|all the pills|all the meds|whatever) ~3 (medicine cabinet|medicine cupboard|bathroom cabinet|first aid kit|pill box|pillbox)",
+		"(razor|blade|blades|knife|rope|noose|gun|pills) ~8 (going to|will|i will) use (it|them) (tonight|today|now|soon|later|this weekend|tomorrow)",
+		"(cliff|cliffs|bridge|roof|rooftop|ledge|tracks|railway|balcony|parking garage|car park|tower) ~8 (long way down|high enough|far enough|ready to jump|going to jump|about to jump)",
+		"(going|go|drive|driving|walk|walking|head|heading|taking|bring|bringing) ~6 with (the|a|my) (rope|noose|gun|pills)",
+		"(bunch|handful|fistful|whole bottle|whole pack|whole packet|whole box|all) ~3 ({drugname}|pills|meds|tablets|sleeping pills|painkillers) ~3 (with|and) ~2 {subst}",
+		"(not going to|will not|never going to) wake up ~6 (made sure|make sure|took care|taken care|saw to)",
+		"(used|using|use) (the|a|broken) ~1 (shards|shard|glass|blade|razor|knife|scissors|lighter|compass) on my (arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin|stomach|body|chest)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -224,6 +243,9 @@ var medicalEN = []ruleDef{
 		"({drugname}|{medword}|dose|dosage|mg|#) ~8 (do you (think|agree|recommend|reckon)|what do you (think|reckon|say|recommend)|does that (sound|seem)|is that (right|correct|too much|too high|too low|ok|okay|enough)|which is (right|better|correct))",
 		"(what about|how about|and|also|plus) {drugname}",
 		"my {drugname} ~3 (as usual|still|too|as well|normally)",
+	}},
+	{id: "extra-dose", flags: fStatement, pats: []string{
+		"(take|taking|took|have|having|use|using) (an extra|extra|another|a second|one more|a double|double|an additional|two) ~2 ({drugname}|{medword}|dose|doses|pill|pills|tablet|tablets|{ket})",
 	}},
 }
 
@@ -392,6 +414,14 @@ var possibleEN = []ruleDef{
 		"(want|wish|need) (it|it all|everything|all of it|the pain|this pain|my life) to (end|stop|be over) [forever|for good|now|already]",
 		"(want|wish) (everything|it all|this|life) (to be|was|were) over",
 	}},
+	// Fitted batch 8: waiting for death, no strength or reason left, not
+	// being around much longer.
+	{id: "waiting-to-die", pats: []string{
+		"(waiting|wait|waits) (to die|for death|for the end|to be dead|for it to end|for it all to end)",
+		"no (reason|point|purpose|strength|energy) [left] (for me|in me) ~1 (to keep going|to go on|to carry on|to continue|to live|to keep living|to fight|to try)",
+		"(be|being|stick) around (much longer|for much longer|for long|long)",
+		"(no|any) (strength|energy|fight) (left|anymore) ~2 (to fight|to live|to go on|to keep going|in me)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -418,6 +448,10 @@ var harmEN = []ruleDef{
 		"i (hit|slapped|punched|kicked|shook|pushed|choked|hurt|beat|shoved|stabbed|strangled|attacked|threatened) {victim} ~6 (again|yesterday|last night|today|this morning|and i am|scared|afraid|worse)",
 		"(threatened|threaten|threatening) ~3 with (a|the|my) (knife|gun|bat|weapon|hammer|axe|blade)",
 		"(bring|bringing|take|taking|carry|carrying) (a|my|the|his|her|dads|dad) ~1 (knife|gun|weapon|pistol|rifle) (to|into|in|tomorrow|tonight|at) ~2 (school|work|office|class|the office|job|tomorrow|tonight|workplace)",
+	}},
+	{id: "threat", pats: []string{
+		"(put|send|putting|sending) (him|her|them|you|that guy|the guy|that man|that woman|my {person}) ~1 in (the hospital|hospital|the er|a coma|the ground|the grave|a wheelchair|intensive care)",
+		"i (will|am going to) (break|smash) (his|her|their|your) (neck|face|legs|skull|jaw|head)",
 	}},
 }
 
@@ -448,6 +482,10 @@ var abuseEN = []ruleDef{
 		"(forces|forced|makes|made|pressures|pressured|pressuring) me ~3 (have sex|sex|sexual|sleep with|do things|do sexual)",
 		"(stalking|stalks|stalked|harassing|harasses|following) me",
 		"controls (everything|my life|who i see|where i go)",
+	}},
+	{id: "threat-or-abuse", pats: []string{
+		"(he|she|they|my {person}) (said|says|told me|threatened|swore) ~8 (he|she|they) (will|would|is going to|was going to) ~2 (hurt|kill|hit|beat|harm|take the kids|take my kids) (me|us|my|the kids|$)",
+		"(is|was|has been|keeps|kept|have been) (abusing|molesting|hitting|beating|raping|touching|grooming|strangling|choking) (me|my|her|him|us|them|the kids|his|her)",
 	}},
 }
 
