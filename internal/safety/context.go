@@ -203,6 +203,7 @@ var helpers = []struct {
 		"(sick|tired) of (waiting|this form|the questions|the form|forms|traffic)",
 		"vor (lachen|hunger|langeweile|scham|angst|neugier|durst|hitze|kaelte|peinlichkeit|muedigkeit|sehnsucht|freude|aufregung) ~1 (sterben|sterbe|stirbt|gestorben|umkommen)",
 		"zum sterben (langweilig|schoen|lecker|muede|schlecht)",
+		"(strick|seil|rope) ~4 (boot|boots|segelboot|anker|zelt|waescheleine|gerissen|boat|swing|climbing|tent|anchor|snapped|tug)",
 		"(haare|haar|pony|naegel|fingernaegel|fussnaegel|bart|spitzen) ~1 (geschnitten|schneiden|abgeschnitten)",
 		"(suizidpraevention|suizidprophylaxe|selbstmordpraevention|suizidrate|suizidraten|selbstmordrate|suizidforschung|suizidpraeventionsprojekt)",
 		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
@@ -249,7 +250,7 @@ var helpers = []struct {
 		"(song|songs|lyric|lyrics|album|band|movie|movies|film|films|track|book|novel|poem|show|series|episode|documentary|podcast|article|title|singing|sang|sings|listening|listened|watched|watching|playlist|rapper|meme|quote|quoting|game|character|lied|lieder|liedtext|buch|gedicht|serie|folge|doku|dokumentation|artikel|roman|titel|singen|hoere|gehoert|gesehen|schaue|geschaut|songtext)",
 	}},
 	{hAccident, []string{
-		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
+		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
 	}},
 	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
 	{hCue, []string{
@@ -257,7 +258,7 @@ var helpers = []struct {
 		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why|when)", "(ok|okay|safe|fine|alright|allowed) to",
 		"am i (allowed|able|ok|okay)", "(do you|what do you|would you) (think|agree|recommend|reckon|say)", "(does|do) (that|this|it) (sound|seem) (right|ok|okay|correct|safe|high|low|like)",
 		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|concerned|question|advice|advise|recommend|tell me)", "should i worry", "not sure (if|whether)",
-		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
+		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(hilft|wirkt) (ketamine|es|das|die|der)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
 	}},

@@ -123,6 +123,24 @@ var crisisDE = []ruleDef{
 		"(mir|mich) ~3 (erhaengen|erhangen|aufhaengen|aufhangen)",
 		"(werd|werde|will|wuerde) mich ~2 (erhaengen|erhangen|aufhaengen|aufhangen)",
 	}},
+	// Fitted batch 9: verb-second methods ("morgen spring ich vom
+	// parkhaus"), separable verbs ("tu mir was an"), notes for after, acts
+	// with a body part, on-purpose overdoses.
+	{id: "method-v2", pats: []string{
+		"(spring|springe|stuerz|stuerze|werf|werfe) (ich|mich) ~3 (vom|von der|von dem|von einem|von einer|aus dem|vor den|vor einen|vor die|vor das) ~1 (parkhaus|dach|bruecke|hochhaus|balkon|fenster|turm|klippe|zug|bahn|lkw|auto|bus|gleise|felsen)",
+		"(lauf|laufe|geh|gehe|renn|renne|stell|stelle|leg|lege) ~4 auf die (autobahn|gleise|schienen|bundesstrasse)",
+		"(tu|tue) mir ~3 (was|etwas|ein leid|leid) an",
+		"(wenn|falls|sobald) (ihr|du|sie|jemand|man) ~1 (das|dies|diese nachricht|diesen brief) (lest|liest|lesen|findet|findest|finden) ~4 (tot|nicht mehr da|nicht mehr am leben|nicht mehr hier|gestorben)",
+		"(bruecke|dach|gleise|gleisen|klippe|parkhaus|hochhaus|see|fluss|autobahn) ~8 (keine sorgen mehr|nicht mehr sorgen|lebt wohl|verzeiht mir|vergebt mir)",
+		"(mir|mich) ~8 (in den|in die|am|an den|an der|in meinen|in meine) (unterarm|arm|arme|oberschenkel|bein|beine|handgelenk|bauch|haut|unterarme) ~2 (geschnitten|geritzt|gestochen|verbrannt|geschlitzt)",
+		"(verbrenn|verbrenne|verbrennt|kratz|kratze|schlag|schlage|beiss|beisse|schneid|schneide|verletz|verletze) mich ~4 (jeden tag|taeglich|jede nacht|jeden abend|staendig|mit dem feuerzeug|mit der zigarette|mit zigaretten|absichtlich|oft)",
+		"(absichtlich|mit absicht|bewusst) ~3 (zu viel|zu viele|viel zu viel|mehr|alles|die ganze|das ganze|den ganzen) ~4 (genommen|geschluckt|gesprueht|gezogen|eingenommen|gespritzt)",
+		"(entschieden|entschlossen|beschlossen) $ ich (geh|gehe) [jetzt] $",
+		"(ueberleg|ueberlege|ueberlegt|denke|denk|will|werde|wuerde|moechte) ~2 (sie|die|die ganzen) alle (zu nehmen|zu schlucken|nehmen|schlucken|einzunehmen)",
+		"gibt es ~3 nicht mehr ~6 (entschieden|beschlossen|dafuer sorge|dafuer gesorgt)",
+		"(dabei|kurz davor|gleich|grad|gerade) ~3 alle ~1 (tabletten|pillen|schlaftabletten|schmerztabletten|medikamente|medis) ~4 (zu nehmen|zu schlucken|nehmen|schlucken)",
+		"alle ~1 (tabletten|pillen|schlaftabletten|schmerztabletten|medikamente|medis) ~4 (die ich finden|die ich kriegen|die ich habe|die i am haus|die da sind)",
+	}},
 }
 
 // German medical-question rules.
@@ -186,6 +204,10 @@ var medicalDE = []ruleDef{
 		"(ueberleg|ueberlege|ueberlegen|ueberlegt|ueberlegte|spiele mit dem gedanken|denk|denke) ~4 ({drugname}|{medword}) ~6 (absetzen|abzusetzen|weglassen|wegzulassen|reduzieren|zu reduzieren|verdoppeln|zu verdoppeln|halbieren|zu halbieren|wechseln|zu wechseln|aufzuhoeren)",
 		"ich (nehm|nehme|nahm) ~4 ({drugname}|{medword}|tablette) (extra|zusaetzlich|mehr|obendrauf)",
 		"ich (nehm|nehme|nahm) ~3 (eine|einen|ein) (extra|zusaetzliche|zusaetzlichen|weitere|weiteren|zweite|zweiten) ~1 ({drugname}|{medword}|tablette|dosis)",
+	}},
+	// Fitted batch 9: does it help with a condition.
+	{id: "helps-with", pats: []string{
+		"(hilft|wirkt|bringt) ({drugname}|{medword}|die behandlung|die therapie) ~3 (gegen|bei)",
 	}},
 }
 
@@ -289,6 +311,19 @@ var possibleDE = []ruleDef{
 		"(bin|sei|waere) (nicht mehr lange|bald nicht mehr) (da|hier|am leben|auf der welt)",
 		"(glaub|glaube|denke|denk) ~3 (nicht mehr lange|bald nicht mehr) (da|hier|am leben)",
 	}},
+	// Fitted batch 9.
+	{id: "no-use", pats: []string{
+		"was bringt (das alles|alles|das|es|das leben|mein leben) (noch|ueberhaupt noch|eigentlich noch|ueberhaupt)",
+		"(mit allem|mit dem leben|mit meinem leben|mit der welt) abgeschlossen",
+		"(allen|jedem|meiner familie|allen anderen|euch|ihnen) (lieber|besser|leichter|einfacher) ~2 wenn ich ~3 (nicht mehr da|nicht mehr hier|weg|tot|nicht mehr am leben|nicht mehr lebe)",
+		"wenn ich ~3 nicht [mehr] aufwache ~4 (ok|okay|in ordnung|egal|gut|besser|auch recht|nicht schlimm|schade)",
+		"(weiss nicht|keine ahnung|weiss ich nicht) wie lange ~4 (durchhalte|aushalte|durchhalten|aushalten|schaffe|ertrage|mitmache|noch kann)",
+		"kein licht ~2 (am ende des tunnels|mehr)",
+		"(bin|stecke|steck|sitze|sitz|fuehle mich) ~3 in (einer|der|einem) (sackgasse|falle|loch|teufelskreis) ~6 (nicht mehr raus|kein ausweg|keinen ausweg|nie raus|nie wieder raus|nicht raus)",
+		"(tschuess|tschuss|lebwohl|auf wiedersehen|adieu) gesagt ~4 (falls|fuer den fall|nur fuer den fall|sicherheitshalber)",
+		"(macht|mach|machen) (euch|dir|sie sich) keine sorgen mehr um mich",
+		"(mich|ich) (gibt es|bin) (bald|morgen|dann|ab morgen|nach heute) nicht mehr",
+	}},
 }
 
 // German rules for harm to others.
@@ -319,6 +354,13 @@ var harmDE = []ruleDef{
 		"(pruegel|pruegele|verpruegel|verpruegele|schlag|schlage|hau|haue|tret|trete|mach|mache) ~2 (ihn|sie|den|die|dich|euch|diesen|diese|den typ) ~2 (krankenhausreif|windelweich|kaputt|zu brei|platt|fertig|tot)",
 		"ich (habe|hatte) ~1 (meine|meinen|mein|ihn|sie|jemanden|den|die) ~3 (voll|richtig|heftig|so|fest|wieder) (geschlagen|gewuergt|getreten|gestossen|verletzt|verpruegelt|geschubst|geohrfeigt)",
 		"(angst|sorge|fuerchte) ~3 dass ich ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~3 (was|etwas|weh) ~1 (antue|antu|tue|tu|antun)",
+	}},
+	// Fitted batch 9.
+	{id: "act-v2", pats: []string{
+		"(abfackeln|abzufackeln|anzuenden|anzuzuenden|anstecken|anzustecken|abbrennen|abzubrennen|in brand) ~4 mit (ihm|ihr|ihnen|allen|euch) (drin|darin)",
+		"(verpruegelt|geschlagen|verletzt|getreten|angegriffen|abgestochen|gewuergt) ~4 (wuerde|werde|werd) ~2 (wieder tun|nochmal tun|wieder|nochmal)",
+		"ich (habe|hatte) ~1 (meine|meinen|mein|ihn|sie|jemanden|den|die) ~3 (geschlagen|gewuergt|getreten|verpruegelt|geohrfeigt|abgestochen)",
+		"(angst|sorge|fuerchte) ~4 (ich|dass ich) (tu|tue|mache|mach) (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (was|etwas|weh)",
 	}},
 }
 
@@ -352,6 +394,11 @@ var abuseDE = []ruleDef{
 		"(tut|tun|antut) ~2 (mir|uns) (was|etwas) $",
 		"(packt|packte|zerrt|zerrte|schubst|schubste|kneift|kneifte|schuettelt|schuettelte|haut|haute|greift|griff) mich ~5 (blaue flecken|blauen flecken|blutergues*|weh tut|wehtut|schmerzen)",
 		"(missbraucht|missbrauchte|misshandelt|misshandelte|begrapscht|vergewaltigt|schlaegt|schlug) (meine|meinen|mein|seine|seinen|ihre|ihren|die|den|das) ~1 (cousine|cousin|tochter|sohn|kind|kinder|schwester|bruder|nichte|neffe|enkel|enkelin|mutter|oma|opa|kleine|kleinen)",
+	}},
+	// Fitted batch 9.
+	{id: "violence-v2", pats: []string{
+		"(hat|haben|hatte) (mich|uns|meine mutter|meine schwester|meinen bruder|mein kind|meine kinder|meine tochter|meinen sohn) ~5 (geschubst|gepackt|geohrfeigt|gekniffen|gewuergt|geschlagen|gestossen|getreten|an den haaren gezogen)",
+		"(gedroht|droht|drohte|bedroht) ~5 (umbringt|umbringen|umzubringen|toetet|zu toeten|abzustechen|wehtut|weh tut|wehzutun|schlaegt|abzustechen)",
 	}},
 }
 
@@ -388,5 +435,11 @@ var acuteDE = []ruleDef{
 	{id: "other", flags: fRecent, pats: []string{
 		"blutdruck ~3 #180",
 		"(blut erbrechen|erbreche blut|spucke blut|blut gespuckt|blut erbrochen)",
+	}},
+	// Fitted batch 9.
+	{id: "swallowed-or-collapsed", flags: fRecent, pats: []string{
+		"(kind|sohn|tochter|baby|kleine|kleiner|kleinkind|hund|katze) ~4 (tabletten|pillen|medikamente|lutschtabletten|{ket}) ~3 (gegessen|geschluckt|genommen|erwischt|verschluckt)",
+		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (schlecht|schwer|wenig) luft",
+		"(zusammengesackt|zusammengeklappt)", "atmet (komisch|seltsam|flach|schwer|kaum|nicht mehr|unregelmaessig)",
 	}},
 }

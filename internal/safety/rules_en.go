@@ -176,6 +176,20 @@ var crisisEN = []ruleDef{
 		"(not going to|will not|never going to) wake up ~6 (made sure|make sure|took care|taken care|saw to)",
 		"(used|using|use) (the|a|broken) ~1 (shards|shard|glass|blade|razor|knife|scissors|lighter|compass) on my (arm|arms|leg|legs|wrist|wrists|thigh|thighs|skin|stomach|body|chest)",
 	}},
+	// Fitted batch 9: methods without "kill", notes for after, acts with a
+	// body part, on-purpose overdoses.
+	{id: "method-v2", pats: []string{
+		"(walk|walking|run|running|step|stepping|lie|lying|lay|laying) ~2 (onto|on to|into|in front of|out onto) (the|a) (highway|motorway|freeway|tracks|train|traffic|road|interstate)",
+		"(if|when|by the time) (you are|anyone is|someone is|you) (reading|read|find|see) (this|these|my note|my message) ~3 (i am|i will be|i have|i am already) ~2 (gone|dead|not here|not alive|no longer here|no longer alive)",
+		"(cut|cutting|sliced|slicing|carved|carving|stabbed|stabbing|burned|burning|burnt) ~1 (into|open) ~1 my (arm|arms|forearm|forearms|wrist|wrists|leg|legs|thigh|thighs|skin|stomach|hip|hips)",
+		"(cut|cutting|sliced|carved) my (forearm|forearms|wrist|wrists|thigh|thighs|arm|arms|legs|leg|skin) ~3 (open|again|deep|deeper|till|until|on purpose)",
+		"(took|take|taken|taking|used|sprayed|swallowed|did) ~3 (extra|too much|too many|more|all|double|way more) ~3 on purpose",
+		"(on purpose|deliberately|intentionally) ~3 (took|take|taken|taking|used|sprayed|swallowed) ~3 (extra|too much|too many|more|all|double|way more)",
+		"(how long|how many|how much) ~6 (to die|die from|kill me|be fatal|is fatal|are fatal|would be lethal|is lethal|be lethal)",
+		"(die|dying|death|to die) from (an|a) ~2 overdose",
+		"#10 ({drugname}|pills|tablets|meds) ~8 (taking them all|take them all|all at once|swallow them all|swallowing them all|taking all of them|take all of them)",
+		"all the ({drugname}|pills|tablets|meds|painkillers|sleeping pills) ~3 (i can find|i can get|i have|in the house)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -422,6 +436,16 @@ var possibleEN = []ruleDef{
 		"(be|being|stick) around (much longer|for much longer|for long|long)",
 		"(no|any) (strength|energy|fight) (left|anymore) ~2 (to fight|to live|to go on|to keep going|in me)",
 	}},
+	// Fitted batch 9.
+	{id: "no-use", pats: []string{
+		"(what is) the use (of|in) ~2 (it|anything|any of it|living|trying|going on|it all|me)",
+		"made [my] peace with (everything|it all|dying|death|the world|life|my decision|leaving|going)",
+		"(easier|better|happier|lighter) for (everyone|everybody|all|them|my family|my kids|my parents) if i ~2 (was not|were not|was gone|were gone|was dead|died|disappeared|did not exist|was not around|was not here|were not around|were not here)",
+		"(if|when) i ~1 (do not|did not|never) wake up ~5 (fine|ok|okay|alright|good|better|would not mind|do not care|relief|glad|not mind)",
+		"(do not know|not sure|no idea) how (much longer|long) ~3 (hold on|keep going|go on|do this|last|take this|survive|keep this up|hang on|can take)",
+		"no light at the end of ~1 tunnel",
+		"said (goodbye|bye|my goodbyes|goodbyes) ~5 (just in case|in case)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -452,6 +476,11 @@ var harmEN = []ruleDef{
 	{id: "threat", pats: []string{
 		"(put|send|putting|sending) (him|her|them|you|that guy|the guy|that man|that woman|my {person}) ~1 in (the hospital|hospital|the er|a coma|the ground|the grave|a wheelchair|intensive care)",
 		"i (will|am going to) (break|smash) (his|her|their|your) (neck|face|legs|skull|jaw|head)",
+	}},
+	// Fitted batch 9.
+	{id: "act-v2", pats: []string{
+		"(burn|burning|set fire to|torch|torching|blow up|bomb) ~5 with (him|her|them|everyone|you|my {person}) (in it|inside)",
+		"(beat up|punched|hit|stabbed|attacked|hurt|slapped|kicked|choked|beat) ~6 (would|will) do it again",
 	}},
 }
 
@@ -533,5 +562,9 @@ var acuteEN = []ruleDef{
 		"(vomiting|throwing up|threw up|coughing up|puking|spitting up|vomited) ~3 blood",
 		"blood in (my|the) (vomit|sick)",
 		"(hit|banged) my head ~8 (confused|throwing up|vomiting|blurry|can not remember|passed out)",
+	}},
+	// Fitted batch 9.
+	{id: "swallowed", flags: fRecent, pats: []string{
+		"(kid|son|daughter|baby|toddler|child|dog|cat|little one) ~3 (ate|swallowed|got into|took|eaten|has eaten|chewed) ~4 (pills|meds|medication|medicine|tablets|{ket})",
 	}},
 }
