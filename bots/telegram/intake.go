@@ -256,9 +256,9 @@ func (c *Channel) answerSoon(ctx context.Context, chat int64, id, text string) {
 	}()
 }
 
-// answerTimeout bounds the answer to a callback query: Telegram refuses
-// answers to older ones anyway.
-const answerTimeout = 15 * time.Second
+// answerTimeout bounds the answer to a callback query, waits and retries
+// included; Telegram refuses too old ones (400), which ends it sooner.
+const answerTimeout = time.Minute
 
 // answerWith answers a callback query, showing text (if any) to the person
 // who pressed.
@@ -278,8 +278,8 @@ func (c *Channel) answerIn(ctx context.Context, chat int64, id, text string) {
 			_, err := c.bot.AnswerCallbackQuery(ctx, params)
 			return nil, err
 		}})
-		if err != nil && ctx.Err() == nil && !errors.Is(err, ErrRejected) {
-			c.log.Warn("telegram: answer callback failed", "err", err)
+		if err != nil && !errors.Is(err, ErrRejected) {
+			c.log.Warn("telegram: answer callback failed", "chat", runner.LogID(fmt.Sprint("tg:", chat)), "err", err)
 		}
 		return
 	}
