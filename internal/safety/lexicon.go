@@ -14,7 +14,7 @@ var macros = map[string]string{
 		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
 		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
 		clonazepam|klonopin|rivotril|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
-		gabapentin|pregabalin|lyrica|propranolol|metoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
+		gabapentin|pregabalin|lyrica|propranolol|metoprolol|bisoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
 		methylphenidate|vyvanse|elvanse|modafinil|naltrexone|buprenorphine|methadone|tramadol|oxycodone|codeine|
 		morphine|opioids|opiates|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|antihistamine|antihistamines|
 		st john wort|st johns wort|john wort|johns wort|johanniskraut|maoi|maois|mao inhibitors|ssri|ssris|snri|snris|antidepressant|

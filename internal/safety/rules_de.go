@@ -141,6 +141,20 @@ var crisisDE = []ruleDef{
 		"(dabei|kurz davor|gleich|grad|gerade) ~3 alle ~1 (tabletten|pillen|schlaftabletten|schmerztabletten|medikamente|medis) ~4 (zu nehmen|zu schlucken|nehmen|schlucken)",
 		"alle ~1 (tabletten|pillen|schlaftabletten|schmerztabletten|medikamente|medis) ~4 (die ich finden|die ich kriegen|die ich habe|die i am haus|die da sind)",
 	}},
+	// Fitted batch 10: slang for pills and guns, water, scratching open.
+	{id: "method-v3", pats: []string{
+		"#8 ({drugname}|tabletten|pillen|schlaftabletten|medis|schmerztabletten) ~2 (eingeworfen|geschluckt|genommen|reingehauen|eingeschmissen|eingenommen)",
+		"(mal sehen|mal schauen|mal gucken) ob ich ~2 (aufwach*|ueberlebe)",
+		"(geh|gehe|lauf|laufe) ~2 (heute nacht|heut nacht|nachts|heute abend|heute|heut) ins wasser",
+		"(mich|mir) ~3 (abknallen|abzuknallen|wegballern|wegzuballern|kaltmachen|die kugel geben|eine kugel geben|in den kopf schiessen)",
+		"(bruecke|dach|gleise|gleisen|klippe|parkhaus|hochhaus|see|fluss|autobahn) ~6 (es ist so weit|ist es so weit|es ist soweit|ist es soweit)",
+		"(schmeiss|schmeisse|werf|werfe|leg|lege) mich ~2 vor (die|den|einen|eine) ~1 (bahn|zug|s bahn|you bahn|ubahn|sbahn|tram|strassenbahn|lkw|bus|auto|laster)",
+		"(zerkratzt|zerschnitten|zerkratze|zerschneide|zerbissen) ~5 (bis|offen|blut|blutig|blutet)",
+		"(tabletten|pillen|schlaftabletten) (wirken|wirkt) (schon|bereits) $",
+		"(abschiedsbrief|abschiedsbriefe|abschiedsbriefen) ~8 ~4 (klinge|klingen|rasierklinge|strick|seil|tabletten|waffe|messer|pistole)",
+		"aufgehoert ~3 (essen|trinken) ~8 (vorbei|sterben|ende|aufhoert)",
+		"(mir|mich) ~4 (zerkratzt|zerschnitten|zerkratze|zerschneide)",
+	}},
 }
 
 // German medical-question rules.
@@ -208,6 +222,10 @@ var medicalDE = []ruleDef{
 	// Fitted batch 9: does it help with a condition.
 	{id: "helps-with", pats: []string{
 		"(hilft|wirkt|bringt) ({drugname}|{medword}|die behandlung|die therapie) ~3 (gegen|bei)",
+	}},
+	// Fitted batch 10: how long it works.
+	{id: "duration", pats: []string{
+		"wie lange (wirkt|haelt|dauert|bleibt) ~3 ({drugname}|{medword}|{treatment}|die wirkung|wirkung)",
 	}},
 }
 
@@ -324,6 +342,17 @@ var possibleDE = []ruleDef{
 		"(macht|mach|machen) (euch|dir|sie sich) keine sorgen mehr um mich",
 		"(mich|ich) (gibt es|bin) (bald|morgen|dann|ab morgen|nach heute) nicht mehr",
 	}},
+	// Fitted batch 10.
+	{id: "dont-care", pats: []string{
+		"(das wars|das war es) (fuer mich|mit mir)",
+		"(nichts) (hat|macht|ergibt) ~1 [mehr] sinn [mehr] $",
+		"egal was (mit mir|aus mir) (passiert|wird|geschieht)",
+		"(keine lust|kein bock|keinen bock|nicht) ~6 (aufs leben|auf das leben|auf mein leben)",
+		"(bin|ich bin) ~1 (allen|jedem|euch|allen nur|jedem nur) ~1 i am weg",
+		"nie geboren (worden|waere)",
+		"(alles|alle) (geregelt|erledigt|organisiert|sortiert|vorbereitet) ~6 (falls|wenn) ~2 (was|etwas) passiert",
+		"nicht mehr lange (nerven|belaestigen|stoeren|zur last fallen|auf der welt)",
+	}},
 }
 
 // German rules for harm to others.
@@ -362,6 +391,11 @@ var harmDE = []ruleDef{
 		"ich (habe|hatte) ~1 (meine|meinen|mein|ihn|sie|jemanden|den|die) ~3 (geschlagen|gewuergt|getreten|verpruegelt|geohrfeigt|abgestochen)",
 		"(angst|sorge|fuerchte) ~4 (ich|dass ich) (tu|tue|mache|mach) (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~2 (was|etwas|weh)",
 	}},
+	// Fitted batch 10.
+	{id: "act-v3", pats: []string{
+		"(flasche|stuhl|glas|bierflasche|aschenbecher) ~3 (uebergezogen|ueber den kopf|uebergebraten|auf den kopf)",
+		"ich (habe|hatte) ~1 (mein|meine|meinen) (baby|kind|sohn|tochter|saeugling|kleine|kleinen) ~2 (geschuettelt|geschlagen|gewuergt)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -399,6 +433,11 @@ var abuseDE = []ruleDef{
 	{id: "violence-v2", pats: []string{
 		"(hat|haben|hatte) (mich|uns|meine mutter|meine schwester|meinen bruder|mein kind|meine kinder|meine tochter|meinen sohn) ~5 (geschubst|gepackt|geohrfeigt|gekniffen|gewuergt|geschlagen|gestossen|getreten|an den haaren gezogen)",
 		"(gedroht|droht|drohte|bedroht) ~5 (umbringt|umbringen|umzubringen|toetet|zu toeten|abzustechen|wehtut|weh tut|wehzutun|schlaegt|abzustechen)",
+	}},
+	// Fitted batch 10.
+	{id: "reported-or-marks", pats: []string{
+		"(papa|vater|mama|mutter|stiefvater|stiefmutter|onkel|opa|freund|mann|partner|lehrer|trainer) (sie|ihn|mich|uns|es) (schlaegt|missbraucht|anfasst|verpruegelt|tritt|wuergt|einsperrt)",
+		"(blaues auge|blaue flecken|blauen flecken|platzwunde|geplatzte lippe) ~2 von (ihm|ihr|meinem|meiner)",
 	}},
 }
 
@@ -441,5 +480,10 @@ var acuteDE = []ruleDef{
 		"(kind|sohn|tochter|baby|kleine|kleiner|kleinkind|hund|katze) ~4 (tabletten|pillen|medikamente|lutschtabletten|{ket}) ~3 (gegessen|geschluckt|genommen|erwischt|verschluckt)",
 		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (schlecht|schwer|wenig) luft",
 		"(zusammengesackt|zusammengeklappt)", "atmet (komisch|seltsam|flach|schwer|kaum|nicht mehr|unregelmaessig)",
+	}},
+	// Fitted batch 10.
+	{id: "bleeding-or-throat", flags: fRecent, pats: []string{
+		"(hals|kehle|rachen) (wird|ist|wurde) ~1 (eng|zu|dick)",
+		"(blute|blutet|bluten) (stark|sehr stark|heftig|ohne ende|wie verrueckt)",
 	}},
 }

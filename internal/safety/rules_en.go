@@ -190,6 +190,18 @@ var crisisEN = []ruleDef{
 		"#10 ({drugname}|pills|tablets|meds) ~8 (taking them all|take them all|all at once|swallow them all|swallowing them all|taking all of them|take all of them)",
 		"all the ({drugname}|pills|tablets|meds|painkillers|sleeping pills) ~3 (i can find|i can get|i have|in the house)",
 	}},
+	// Fitted batch 10.
+	{id: "method-v3", pats: []string{
+		"(popped|took|swallowed|downed|taken|necked|took like) #8 ({drugname}|pills|tablets|meds|sleeping pills|painkillers|bars)",
+		"(see|find out|find|see whether) if i (wake up|survive|make it)",
+		"(going|walk|walking|go|wade|wading) into the (water|sea|ocean|lake|river) (tonight|and not|and never|for good|$)",
+		"(blow|blowing|blew|put|putting) (my|a bullet in my) (brains|head|brain) [out|off]",
+		"(pills|tablets|sleeping pills|meds) (are|is) already (kicking in|taking effect|working)",
+		"(goodbye letter|goodbye letters|suicide note|farewell letter|goodbye note|goodbye notes|letters to my) ~8 ~4 (blade|blades|rope|noose|pills|gun|knife|razor)",
+		"(stopped|stop|quit) (eating|drinking) ~6 (to be over|to end|to die|die|until i die)",
+		"(going to|will) do it (tonight|today|now|this weekend|tomorrow) $ ~2 i am done",
+		"(chugged|downed|drank|swallowed|took|sprayed|used) (the|a|my) (whole|entire) (bottle|pack|box|packet) ~2 ({drugname}|{medword}|pills|meds|{ket})",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -260,6 +272,10 @@ var medicalEN = []ruleDef{
 	}},
 	{id: "extra-dose", flags: fStatement, pats: []string{
 		"(take|taking|took|have|having|use|using) (an extra|extra|another|a second|one more|a double|double|an additional|two) ~2 ({drugname}|{medword}|dose|doses|pill|pills|tablet|tablets|{ket})",
+	}},
+	// Fitted batch 10: how long it works.
+	{id: "duration", pats: []string{
+		"how long (does|do|will|would) ~3 ({drugname}|{medword}|the effect|the effects|{ket}) ~2 (last|keep working|work|stay|wear off)",
 	}},
 }
 
@@ -446,6 +462,17 @@ var possibleEN = []ruleDef{
 		"no light at the end of ~1 tunnel",
 		"said (goodbye|bye|my goodbyes|goodbyes) ~5 (just in case|in case)",
 	}},
+	// Fitted batch 10.
+	{id: "dont-care", pats: []string{
+		"(that is) it for me $",
+		"(nothing|none of it|nothing in my life) (makes|has) [any] sense (anymore|any more|$)",
+		"(do not) care (what happens to me|if i live|whether i live|if i die|about living|if i wake up)",
+		"(in|just in) (everyones|everybodys|everyone is|everybody is) ~1 way",
+		"(never been born|never born|not been born)",
+		"(everything|things|all|my affairs) (sorted|in order|arranged|taken care of|settled) ~8 (if|in case) (something|anything) happens",
+		"(will not|not going to) be (bothering|burdening|annoying|troubling) (you|anyone|everyone|you all|people) ~2 (much longer|for long|long)",
+		"(bothering|bother|burden|burdening|annoying|troubling) (you|anyone|everyone|you all|people) ~2 (much longer|for long|long)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -482,6 +509,11 @@ var harmEN = []ruleDef{
 		"(burn|burning|set fire to|torch|torching|blow up|bomb) ~5 with (him|her|them|everyone|you|my {person}) (in it|inside)",
 		"(beat up|punched|hit|stabbed|attacked|hurt|slapped|kicked|choked|beat) ~6 (would|will) do it again",
 	}},
+	// Fitted batch 10.
+	{id: "act-v3", pats: []string{
+		"(smashed|broke|hit|cracked) (a|the) (bottle|glass|chair|plate) (over|on) ~2 (head|face)",
+		"i (shook|shaken|have shaken) my (baby|kid|child|son|daughter|newborn|infant|toddler)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -515,6 +547,10 @@ var abuseEN = []ruleDef{
 	{id: "threat-or-abuse", pats: []string{
 		"(he|she|they|my {person}) (said|says|told me|threatened|swore) ~8 (he|she|they) (will|would|is going to|was going to) ~2 (hurt|kill|hit|beat|harm|take the kids|take my kids) (me|us|my|the kids|$)",
 		"(is|was|has been|keeps|kept|have been) (abusing|molesting|hitting|beating|raping|touching|grooming|strangling|choking) (me|my|her|him|us|them|the kids|his|her)",
+	}},
+	// Fitted batch 10.
+	{id: "marks", pats: []string{
+		"(black eye|bruises|bruise|split lip|busted lip) (from|courtesy of) (him|her|my)",
 	}},
 }
 
@@ -566,5 +602,9 @@ var acuteEN = []ruleDef{
 	// Fitted batch 9.
 	{id: "swallowed", flags: fRecent, pats: []string{
 		"(kid|son|daughter|baby|toddler|child|dog|cat|little one) ~3 (ate|swallowed|got into|took|eaten|has eaten|chewed) ~4 (pills|meds|medication|medicine|tablets|{ket})",
+	}},
+	// Fitted batch 10.
+	{id: "bleeding", flags: fRecent, pats: []string{
+		"(bleeding|bleeds) (a lot|heavily|badly|so much|everywhere|nonstop|non stop|like crazy)",
 	}},
 }
