@@ -183,6 +183,7 @@ const (
 	hAway     = 1 << iota // an ordinary absence or parting: a holiday, "see you tuesday", giving to charity
 	hBenign   = 1 << iota // a symptom said to be ordinary: "normal for me", "on the couch"
 	hCost     = 1 << iota // money: "how much do the troches cost"
+	hTold     = 1 << iota // already answered or as agreed: "the nurse said that's normal", "wie besprochen"
 )
 
 var helpers = []struct {
@@ -290,6 +291,12 @@ var helpers = []struct {
 		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
 		"(on|in) (the|my) (couch|sofa|bed)", "(auf dem|auf der|i am) (sofa|couch|bett)", "(watching|netflix|tv)",
 		"(when|after) (i saw|i opened|i read|i got) ", "(rollercoaster|roller coaster|achterbahn)",
+	}},
+	{hTold, []string{
+		"(normal for me|usual for me|wohl normal|as discussed|as prescribed|as agreed|wie besprochen|wie verordnet|wie vereinbart)",
+		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|says|told me|gesagt|meinte|sagte)",
+		"(hat|sagte|meinte) (die schwester|der arzt|die aerztin|der pfleger|die pflegerin) [gesagt|gemeint]",
+		"(ganz|voellig|total|totally|completely|perfectly) normal $",
 	}},
 	{hCost, []string{
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",

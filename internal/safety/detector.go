@@ -85,7 +85,7 @@ type rule struct {
 	locale string
 	flags  ruleFlags
 	words  *words // the word lists of the rule's language
-	mark   uint16 // for helper patterns: the flag they set
+	mark   uint32 // for helper patterns: the flag they set
 }
 
 // Detector finds crisis statements and medical questions in patients'
@@ -234,7 +234,7 @@ func build() (*Detector, error) {
 	}
 	d.helpers = newIndex()
 	for _, h := range helpers {
-		r := &rule{mark: uint16(h.flag)}
+		r := &rule{mark: uint32(h.flag)}
 		for _, src := range h.pats {
 			p, err := compile(src, macros, nil)
 			if err != nil {
@@ -436,9 +436,9 @@ func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
 // prepared is a message with its tokens marked by the helper patterns.
 type prepared struct {
 	analysed
-	marks    []uint16 // per token: helper flags covering it
-	sentMark []uint16 // per sentence: helper flags anywhere in it
-	any      uint16   // helper flags anywhere in the message
+	marks    []uint32 // per token: helper flags covering it
+	sentMark []uint32 // per sentence: helper flags anywhere in it
+	any      uint32   // helper flags anywhere in the message
 	resolved bool     // a statement that things are over, and nothing saying they are back
 	words    *words   // the word lists of the message's language
 	demoted  Match    // a crisis match said in jest, reported as possible (see kind)
@@ -446,8 +446,8 @@ type prepared struct {
 
 func (d *Detector) prepare(text string) *prepared {
 	t := &prepared{analysed: analyse(text)}
-	t.marks = make([]uint16, len(t.toks))
-	t.sentMark = make([]uint16, len(t.sentQ))
+	t.marks = make([]uint32, len(t.toks))
+	t.sentMark = make([]uint32, len(t.sentQ))
 	d.helpers.scan(t.toks, func(e *entry, s, end int) bool {
 		for i := s; i < end; i++ {
 			t.marks[i] |= e.rule.mark
@@ -498,6 +498,9 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 	case KindMedical:
 		if t.sentMark[sent]&hCost != 0 {
 			return false
+		}
+		if t.sentMark[sent]&hTold != 0 && !t.sentQ[sent] {
+			return false // "the nurse said that's normal", "wie besprochen genommen, alles gut"
 		}
 		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {
 			return false
@@ -554,7 +557,7 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 }
 
 // marked reports whether a sentence or the next has a helper flag.
-func (t *prepared) marked(sent int32, flag uint16) bool {
+func (t *prepared) marked(sent int32, flag uint32) bool {
 	for s := sent; s <= sent+1 && int(s) < len(t.sentQ); s++ {
 		if t.sentMark[s]&flag != 0 {
 			return true

@@ -155,6 +155,19 @@ var crisisDE = []ruleDef{
 		"aufgehoert ~3 (essen|trinken) ~8 (vorbei|sterben|ende|aufhoert)",
 		"(mir|mich) ~4 (zerkratzt|zerschnitten|zerkratze|zerschneide)",
 	}},
+	// Fitted batch 11: clipped verbs ("mich umbring"), assisted dying,
+	// alcohol with all of a medicine, railings, exhaust, a knife, a
+	// decision with a date, snorting too much on purpose.
+	{id: "method-v4", pats: []string{
+		"(mich|mir) ~3 (umbring|toet|erschiess|vergift|erhaeng)",
+		"(ticket|flug|hinflug|termin|angemeldet|anmelden|anmeldung) ~6 (sterbehilfe|dignitas)",
+		"(flasche|flaschen|glaeser|bier|schnaps|wodka|wein) ~4 (und|mit) alle (meine|die|meiner) ~1 ({drugname}|tabletten|pillen|medis|schlaftabletten)",
+		"(kletter|klettere|steig|steige|klettern|steigen) ~3 (uebers|ueber das|ueber die|auf das|aufs) (gelaender|bruestung|absperrung|balkongelaender|fensterbrett|sims)",
+		"(auto|motor|wagen) ~4 garage ~2 laufen (lassen|gelassen)", "garage ~4 (laufen lassen|laufen gelassen)",
+		"(stech|steche|ramm|ramme) mir ~3 (messer|klinge|schere) ~2 (rein|in den bauch|in die brust|ins herz|in den hals)",
+		"(entschluss steht|entscheidung steht|entschieden|beschlossen) ~5 (bin ich weg|bin ich tot|bin ich nicht mehr da|gibt es mich nicht mehr)",
+		"(zu viel|zu viele|viel zu viel) ~2 (gezogen|geballert|gesnieft|gesprueht) ~8 (herz|atme|luft|bewusstlos|will das|auch so)",
+	}},
 }
 
 // German medical-question rules.
@@ -226,6 +239,10 @@ var medicalDE = []ruleDef{
 	// Fitted batch 10: how long it works.
 	{id: "duration", pats: []string{
 		"wie lange (wirkt|haelt|dauert|bleibt) ~3 ({drugname}|{medword}|{treatment}|die wirkung|wirkung)",
+	}},
+	// Fitted batch 11: lab values.
+	{id: "labs", pats: []string{
+		"(nierenwerte|leberwerte|blutwerte|schilddruesenwerte|laborwerte|entzuendungswerte|zuckerwerte) ~4 (schlecht|erhoeht|zu hoch|zu niedrig|auffaellig|nicht gut|nicht ok)",
 	}},
 }
 
@@ -353,6 +370,14 @@ var possibleDE = []ruleDef{
 		"(alles|alle) (geregelt|erledigt|organisiert|sortiert|vorbereitet) ~6 (falls|wenn) ~2 (was|etwas) passiert",
 		"nicht mehr lange (nerven|belaestigen|stoeren|zur last fallen|auf der welt)",
 	}},
+	// Fitted batch 11.
+	{id: "ghost-or-accident", pats: []string{
+		"(sterbehilfe|dignitas)",
+		"(heute|morgen) ist mein letzter tag $",
+		"(schon|bereits) ~2 nicht mehr (da|hier) $",
+		"(wuensch|wuensche|wuenschte|hoffe) ~3 (einen unfall|unfall|ueberfahren)",
+		"(brauch|brauche) ~2 (eh|sowieso|ja|doch) ~1 nichts mehr",
+	}},
 }
 
 // German rules for harm to others.
@@ -380,7 +405,7 @@ var harmDE = []ruleDef{
 	// Fitted batch 8: imagining it, threats with an outcome, acts in the perfect tense.
 	{id: "imagine-threat", pats: []string{
 		"(stell|stelle|stellte) mir ~4 vor wie ich ~4 (erwuerge|erwurge|toete|ersteche|erschiesse|verpruegele|verpruegel|absteche|vergifte|ertraenke|ersticke|schlage|erschlage)",
-		"(pruegel|pruegele|verpruegel|verpruegele|schlag|schlage|hau|haue|tret|trete|mach|mache) ~2 (ihn|sie|den|die|dich|euch|diesen|diese|den typ) ~2 (krankenhausreif|windelweich|kaputt|zu brei|platt|fertig|tot)",
+		"(pruegel|pruegele|verpruegel|verpruegele|schlag|schlage|hau|haue|tret|trete) ~2 (ihn|sie|den|die|dich|euch|diesen|diese|den typ) ~2 (krankenhausreif|windelweich|kaputt|zu brei|platt|tot)",
 		"ich (habe|hatte) ~1 (meine|meinen|mein|ihn|sie|jemanden|den|die) ~3 (voll|richtig|heftig|so|fest|wieder) (geschlagen|gewuergt|getreten|gestossen|verletzt|verpruegelt|geschubst|geohrfeigt)",
 		"(angst|sorge|fuerchte) ~3 dass ich ~4 (meinem|meiner|meinen|ihm|ihr|jemandem|dem|der) ~3 (was|etwas|weh) ~1 (antue|antu|tue|tu|antun)",
 	}},
@@ -395,6 +420,12 @@ var harmDE = []ruleDef{
 	{id: "act-v3", pats: []string{
 		"(flasche|stuhl|glas|bierflasche|aschenbecher) ~3 (uebergezogen|ueber den kopf|uebergebraten|auf den kopf)",
 		"ich (habe|hatte) ~1 (mein|meine|meinen) (baby|kind|sohn|tochter|saeugling|kleine|kleinen) ~2 (geschuettelt|geschlagen|gewuergt)",
+	}},
+	// Fitted batch 11.
+	{id: "thoughts-v2", pats: []string{
+		"(gedanken|fantasien|phantasien|drang|lust|vorstellung) ~6 (abzustechen|umzulegen|abzuknallen|zu erschiessen|zu erstechen|kaltzumachen|zu erwuergen)",
+		"(meiner|meinem|ihm|ihr|dem|der) ~2 (eine|einen) (geknallt|gescheuert|geklebt|reingehauen)",
+		"(wuerde|will|moechte) ~3 (alle|jeden) ~4 (erschiessen|abknallen|umbringen|abstechen|umlegen)",
 	}},
 }
 
@@ -438,6 +469,11 @@ var abuseDE = []ruleDef{
 	{id: "reported-or-marks", pats: []string{
 		"(papa|vater|mama|mutter|stiefvater|stiefmutter|onkel|opa|freund|mann|partner|lehrer|trainer) (sie|ihn|mich|uns|es) (schlaegt|missbraucht|anfasst|verpruegelt|tritt|wuergt|einsperrt)",
 		"(blaues auge|blaue flecken|blauen flecken|platzwunde|geplatzte lippe) ~2 von (ihm|ihr|meinem|meiner)",
+	}},
+	// Fitted batch 11.
+	{id: "control-v2", pats: []string{
+		"(droht|drohte|bedroht) (mir|mich) ~4 (wenn|falls|sobald)",
+		"(liest|kontrolliert|checkt|durchsucht) ~2 (meine|alle meine) (nachrichten|handy|chats|mails|emails)",
 	}},
 }
 
@@ -485,5 +521,12 @@ var acuteDE = []ruleDef{
 	{id: "bleeding-or-throat", flags: fRecent, pats: []string{
 		"(hals|kehle|rachen) (wird|ist|wurde) ~1 (eng|zu|dick)",
 		"(blute|blutet|bluten) (stark|sehr stark|heftig|ohne ende|wie verrueckt)",
+	}},
+	// Fitted batch 11.
+	{id: "stroke-or-faint", flags: fRecent, pats: []string{
+		"schwarz vor (augen|den augen)",
+		"(kann|koennen) ~2 (arm|bein|gesicht|seite|hand) ~2 nicht [mehr] bewegen",
+		"(rede|spreche|redet|spricht|sprache) ~1 (komisch|verwaschen|lallend|undeutlich)",
+		"(krieg|kriege|bekomme|kriegt|bekommt) ~1 (kaum|keine) noch luft",
 	}},
 }

@@ -202,6 +202,15 @@ var crisisEN = []ruleDef{
 		"(going to|will) do it (tonight|today|now|this weekend|tomorrow) $ ~2 i am done",
 		"(chugged|downed|drank|swallowed|took|sprayed|used) (the|a|my) (whole|entire) (bottle|pack|box|packet) ~2 ({drugname}|{medword}|pills|meds|{ket})",
 	}},
+	// Fitted batch 11.
+	{id: "method-v4", pats: []string{
+		"(ticket|flight|booked|appointment|signed up|registered) ~6 (assisted dying|assisted suicide|dignitas|euthanasia)",
+		"(bottle|bottles|glasses|beers|shots) ~4 (and|with|plus) all (my|the|of my) ~1 ({drugname}|pills|meds|tablets|sleeping pills)",
+		"(climb|climbing|climbed|step|stepping|go|going) (over|onto) the (railing|rail|ledge|barrier|parapet)",
+		"garage ~6 (engine running|motor running|car running)", "(engine|motor|car) running ~6 garage",
+		"my last day (on earth|alive|of my life|here on earth|on this earth|of living)",
+		"(mind is made up|made up my mind|decision is made|decided) ~5 (i am gone|i will be gone|i will be dead|i am dead)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -276,6 +285,10 @@ var medicalEN = []ruleDef{
 	// Fitted batch 10: how long it works.
 	{id: "duration", pats: []string{
 		"how long (does|do|will|would) ~3 ({drugname}|{medword}|the effect|the effects|{ket}) ~2 (last|keep working|work|stay|wear off)",
+	}},
+	// Fitted batch 11: taking a part of a dose.
+	{id: "partial-dose", flags: fStatement, pats: []string{
+		"taking (half|double|a quarter of|twice) (my|the|of my) ~1 ({drugname}|{medword}|dose|pills)",
 	}},
 }
 
@@ -473,6 +486,14 @@ var possibleEN = []ruleDef{
 		"(will not|not going to) be (bothering|burdening|annoying|troubling) (you|anyone|everyone|you all|people) ~2 (much longer|for long|long)",
 		"(bothering|bother|burden|burdening|annoying|troubling) (you|anyone|everyone|you all|people) ~2 (much longer|for long|long)",
 	}},
+	// Fitted batch 11.
+	{id: "ghost-or-accident", pats: []string{
+		"(assisted dying|assisted suicide|dignitas)",
+		"today is my last day $",
+		"like i am already (gone|dead|not here)",
+		"(wish|hope|hoping|wishing) ~4 (get in an accident|get hit by|have an accident|hit by a car|hit by a bus|in a crash)",
+		"(will not) need (it|them|any of it|anything|my stuff) (anyway|anymore|any more|where i am going)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -552,6 +573,11 @@ var abuseEN = []ruleDef{
 	{id: "marks", pats: []string{
 		"(black eye|bruises|bruise|split lip|busted lip) (from|courtesy of) (him|her|my)",
 	}},
+	// Fitted batch 11.
+	{id: "control-v2", pats: []string{
+		"(threatens|threatened) me (when|if|whenever)",
+		"(reads|checks|goes through|monitors|tracks) [all] my (messages|texts|phone|emails|location)",
+	}},
 }
 
 // English rules for acute physical emergencies: symptoms that need an
@@ -606,5 +632,11 @@ var acuteEN = []ruleDef{
 	// Fitted batch 10.
 	{id: "bleeding", flags: fRecent, pats: []string{
 		"(bleeding|bleeds) (a lot|heavily|badly|so much|everywhere|nonstop|non stop|like crazy)",
+	}},
+	// Fitted batch 11.
+	{id: "stroke-or-faint", flags: fRecent, pats: []string{
+		"(everything|my vision|vision) ~1 (going|went|gone|goes|turning|turned) (black|dark|grey|gray)",
+		"(speech is slurred|slurred speech|slurring my words|speech is slurring|talking funny)",
+		"(can not) move my (arm|leg|face|side|hand)",
 	}},
 }
