@@ -251,7 +251,7 @@ var helpers = []struct {
 		"(song|songs|lyric|lyrics|album|band|movie|movies|film|films|track|book|novel|poem|show|series|episode|documentary|podcast|article|title|singing|sang|sings|listening|listened|watched|watching|playlist|rapper|meme|quote|quoting|game|character|lied|lieder|liedtext|buch|gedicht|serie|folge|doku|dokumentation|artikel|roman|titel|singen|hoere|gehoert|gesehen|schaue|geschaut|songtext)",
 	}},
 	{hAccident, []string{
-		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
+		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|radfahren|fahrrad|hingefallen|gestuerzt|bike|biking|cycling|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
 	}},
 	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
 	{hCue, []string{
@@ -294,8 +294,7 @@ var helpers = []struct {
 	}},
 	{hTold, []string{
 		"(normal for me|usual for me|wohl normal|as discussed|as prescribed|as agreed|wie besprochen|wie verordnet|wie vereinbart)",
-		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|says|told me|gesagt|meinte|sagte)",
-		"(hat|sagte|meinte) (die schwester|der arzt|die aerztin|der pfleger|die pflegerin) [gesagt|gemeint]",
+		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|told me|gesagt|meinte|sagte) ~4 (normal|fine|expected|harmless|nothing to worry|unbedenklich|harmlos)",
 		"(ganz|voellig|total|totally|completely|perfectly) normal $",
 	}},
 	{hCost, []string{

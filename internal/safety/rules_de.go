@@ -168,6 +168,15 @@ var crisisDE = []ruleDef{
 		"(entschluss steht|entscheidung steht|entschieden|beschlossen) ~5 (bin ich weg|bin ich tot|bin ich nicht mehr da|gibt es mich nicht mehr)",
 		"(zu viel|zu viele|viel zu viel) ~2 (gezogen|geballert|gesnieft|gesprueht) ~8 (herz|atme|luft|bewusstlos|will das|auch so)",
 	}},
+	// Fitted batch 12.
+	{id: "method-v5", pats: []string{
+		"({drugname}|oxycodon|oxy|tabletten|pillen|schlaftabletten|medis|schmerztabletten) ~6 (die|das|sie) (reichen|reicht|sollten reichen|muessten reichen) $",
+		"(totsaufen|tot saufen|totzusaufen|zu tode saufen|zu tode trinken)",
+		"(guertel|seil|strick|kabel|schal|schlinge) ~4 (tuer|tuerklinke|haken|balken|dachbalken|rohr|heizung|treppengelaender) ~2 (festgemacht|festgebunden|befestigt|gebunden|angebracht)",
+		"(such|suche) mir ~1 (bruecke|hochhaus|dach|parkhaus|klippe)",
+		"(habe) genug (genommen|geschluckt|eingenommen) $", "noch (lebe|am leben) ~4 wunder",
+		"ich (nehm|nehme|schluck|schlucke) (jetzt|gleich|heute|heute nacht|einfach) alle (tabletten|pillen|medikamente|schlaftabletten|medis)",
+	}},
 }
 
 // German medical-question rules.
@@ -243,6 +252,10 @@ var medicalDE = []ruleDef{
 	// Fitted batch 11: lab values.
 	{id: "labs", pats: []string{
 		"(nierenwerte|leberwerte|blutwerte|schilddruesenwerte|laborwerte|entzuendungswerte|zuckerwerte) ~4 (schlecht|erhoeht|zu hoch|zu niedrig|auffaellig|nicht gut|nicht ok)",
+	}},
+	// Fitted batch 12: alcohol or a drug beside a medicine.
+	{id: "alcohol-with", pats: []string{
+		"({subst}|trinken|trink|trinke) ~8 {drugname}", "{drugname} ~8 ({subst}|trinken|trink|trinke)",
 	}},
 }
 
@@ -378,6 +391,13 @@ var possibleDE = []ruleDef{
 		"(wuensch|wuensche|wuenschte|hoffe) ~3 (einen unfall|unfall|ueberfahren)",
 		"(brauch|brauche) ~2 (eh|sowieso|ja|doch) ~1 nichts mehr",
 	}},
+	// Fitted batch 12.
+	{id: "no-hope-v2", pats: []string{
+		"(angst|sorge) ~3 was ich mir ~2 (antun|antue|antu|tun)",
+		"keine hoffnung ~4 (besser|aendert|gut wird)",
+		"(war es das|wars das|war das) (fuer mich|mit mir)",
+		"(komm|komme) ~4 (eh|sowieso) nicht mehr",
+	}},
 }
 
 // German rules for harm to others.
@@ -427,6 +447,11 @@ var harmDE = []ruleDef{
 		"(meiner|meinem|ihm|ihr|dem|der) ~2 (eine|einen) (geknallt|gescheuert|geklebt|reingehauen)",
 		"(wuerde|will|moechte) ~3 (alle|jeden) ~4 (erschiessen|abknallen|umbringen|abstechen|umlegen)",
 	}},
+	// Fitted batch 12.
+	{id: "intent-v2", pats: []string{
+		"(stech|steche|schiess|schiesse) ich (zu|ihn|sie|den|die)",
+		"(will|moechte|wuerde|koennte) ~3 (mein|meine|meinen) (baby|kind|sohn|tochter) ~4 (werfen|schuetteln|ertraenken|ersticken|fallen lassen)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -474,6 +499,10 @@ var abuseDE = []ruleDef{
 	{id: "control-v2", pats: []string{
 		"(droht|drohte|bedroht) (mir|mich) ~4 (wenn|falls|sobald)",
 		"(liest|kontrolliert|checkt|durchsucht) ~2 (meine|alle meine) (nachrichten|handy|chats|mails|emails)",
+	}},
+	// Fitted batch 12.
+	{id: "permission", pats: []string{
+		"(darf|duerfen) ~2 nicht ohne (erlaubnis|seine erlaubnis|ihre erlaubnis)",
 	}},
 }
 
@@ -528,5 +557,9 @@ var acuteDE = []ruleDef{
 		"(kann|koennen) ~2 (arm|bein|gesicht|seite|hand) ~2 nicht [mehr] bewegen",
 		"(rede|spreche|redet|spricht|sprache) ~1 (komisch|verwaschen|lallend|undeutlich)",
 		"(krieg|kriege|bekomme|kriegt|bekommt) ~1 (kaum|keine) noch luft",
+	}},
+	// Fitted batch 12.
+	{id: "blue-lips", flags: fRecent, pats: []string{
+		"(blaue|blauen) (lippen|finger|fingernaegel)",
 	}},
 }

@@ -211,6 +211,13 @@ var crisisEN = []ruleDef{
 		"my last day (on earth|alive|of my life|here on earth|on this earth|of living)",
 		"(mind is made up|made up my mind|decision is made|decided) ~5 (i am gone|i will be gone|i will be dead|i am dead)",
 	}},
+	// Fitted batch 12.
+	{id: "method-v5", pats: []string{
+		"({drugname}|pills|tablets|meds|painkillers) ~6 (it is|that is|should be|that should be|those are|they are) enough $",
+		"(drink|drinking|drank) myself to death",
+		"(tied|tie|tying|attached|hung|fastened) (the|a|my) (belt|rope|cord|cable|scarf|noose|sheet) (to|on|around|from) (the|a) (door|doorknob|hook|beam|rafter|pipe|railing|banister|ceiling fan|tree)",
+		"(took|swallowed|taken) enough $", "still alive ~4 miracle",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -289,6 +296,10 @@ var medicalEN = []ruleDef{
 	// Fitted batch 11: taking a part of a dose.
 	{id: "partial-dose", flags: fStatement, pats: []string{
 		"taking (half|double|a quarter of|twice) (my|the|of my) ~1 ({drugname}|{medword}|dose|pills)",
+	}},
+	// Fitted batch 12: alcohol beside a medicine.
+	{id: "alcohol-with", pats: []string{
+		"({subst}|drinking|drink) ~8 (on|taking|with) {drugname}",
 	}},
 }
 
@@ -494,6 +505,12 @@ var possibleEN = []ruleDef{
 		"(wish|hope|hoping|wishing) ~4 (get in an accident|get hit by|have an accident|hit by a car|hit by a bus|in a crash)",
 		"(will not) need (it|them|any of it|anything|my stuff) (anyway|anymore|any more|where i am going)",
 	}},
+	// Fitted batch 12.
+	{id: "no-hope-v2", pats: []string{
+		"(scared|afraid|worried|terrified) of what i (might|could|will|would|may) do to myself",
+		"no hope ~4 (get better|gets better|change|improve)",
+		"(then|so) (that is) it for me",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -534,6 +551,10 @@ var harmEN = []ruleDef{
 	{id: "act-v3", pats: []string{
 		"(smashed|broke|hit|cracked) (a|the) (bottle|glass|chair|plate) (over|on) ~2 (head|face)",
 		"i (shook|shaken|have shaken) my (baby|kid|child|son|daughter|newborn|infant|toddler)",
+	}},
+	// Fitted batch 12.
+	{id: "intent-v2", pats: []string{
+		"(want|wanted|urge|urges|thoughts|thought|think|imagine|imagining) ~4 (throw|drop|shake|drown|smother|suffocate) my (baby|kid|child|son|daughter|newborn|infant)",
 	}},
 }
 
