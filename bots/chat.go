@@ -32,9 +32,18 @@ func newFlags(name, synopsis string, s stdio) *flag.FlagSet {
 		fs.SetOutput(s.err)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
+		fmt.Fprint(s.err, settingsHint)
 	})
 	return fs
 }
+
+// settingsHint ends every command's --help: the settings are the same for
+// all commands and described once, in the main usage.
+const settingsHint = `Settings (environment, see 'kapbot --help'): REDIS_URL, KAPBOT_DATA_KEY,
+  KAPBOT_DATA_KEY_PREVIOUS, KAPBOT_ID_KEY, KAPBOT_KEY_FILE, KAPBOT_PREFIX, KAPBOT_LOG_LEVEL,
+  KAPBOT_LISTEN, KAPBOT_REPLICA_LOCK, KAPBOT_WEBHOOK_URL, KAPBOT_WEBHOOK_SECRET,
+  KAPBOT_WEBHOOK_MAX_ATTEMPTS, KAPBOT_AUDIT_MAX_ENTRIES, KAPBOT_FHIR_BASE, TELEGRAM_*, DISCORD_*
+`
 
 // helpers holds the --help printer of each flag set.
 var helpers sync.Map // *flag.FlagSet -> func()

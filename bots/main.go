@@ -54,7 +54,14 @@ Settings (environment):
   KAPBOT_LOG_LEVEL     debug, info, warn or error (default info)
   KAPBOT_REPLICA_LOCK  auto (default: on with Telegram webhooks), on or off: keep each patient's
                        events in order across replicas (two more Redis round trips per event)
-  TELEGRAM_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET
+  KAPBOT_WEBHOOK_URL, KAPBOT_WEBHOOK_SECRET  where serve POSTs referral events (https; http only on
+                       localhost) and the HMAC-SHA256 key that signs them
+  KAPBOT_WEBHOOK_MAX_ATTEMPTS  failed attempts before an event goes to the dead letters (default 300)
+  KAPBOT_AUDIT_MAX_ENTRIES  audit entries serve keeps (default 1000000; the trim point is recorded)
+  KAPBOT_FHIR_BASE     base of canonical URLs and identifier systems in FHIR exports
+                       (default https://kapbot.example)
+  TELEGRAM_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET,
+  TELEGRAM_WEBHOOK_LISTEN (default :8443)
   DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID
 `
 

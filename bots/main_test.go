@@ -137,6 +137,22 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 	if code, _, errw := kapbot(t, "", "chat", "--help"); code != 0 || !strings.Contains(errw, "--flow") {
 		t.Errorf("chat --help: %d %q", code, errw)
 	}
+	// Every setting is described in the main usage and named by every
+	// command's --help.
+	settings := []string{"REDIS_URL", "KAPBOT_DATA_KEY_PREVIOUS", "KAPBOT_ID_KEY", "KAPBOT_WEBHOOK_URL",
+		"KAPBOT_WEBHOOK_SECRET", "KAPBOT_WEBHOOK_MAX_ATTEMPTS", "KAPBOT_AUDIT_MAX_ENTRIES", "KAPBOT_FHIR_BASE"}
+	_, out, _ := kapbot(t, "", "help")
+	for _, cmd := range [][]string{{"keys", "rotate", "--help"}, {"serve", "--help"}, {"export", "--help"}} {
+		_, _, errw := kapbot(t, "", cmd...)
+		for _, v := range settings {
+			if !strings.Contains(out, v) {
+				t.Errorf("help does not describe %s", v)
+			}
+			if !strings.Contains(errw, v) {
+				t.Errorf("kapbot %v does not name %s: %q", cmd, v, errw)
+			}
+		}
+	}
 }
 
 // A full PHQ-9 answer set piped through chat gives the right total, band and
