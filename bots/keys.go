@@ -77,8 +77,14 @@ func cmdKeys(ctx context.Context, cfg Config, args []string, s stdio) error {
 }
 
 func printReport(s stdio, what string, r keys.Report) {
-	fmt.Fprintf(s.out, "%s: %d keys, %d sealed values: %d with the current key, %d with a previous key, %d with an unknown key, %d damaged\n",
-		what, r.Keys, r.Sealed, r.Current, r.Previous, r.Unknown, r.Damaged)
+	// Under rotate, Previous counts the values re-sealed over all passes,
+	// and the other counts are those of the last pass.
+	prev := fmt.Sprintf("%d with a previous key", r.Previous)
+	if what == "rotated" {
+		prev = fmt.Sprintf("%d re-sealed from a previous key in this run", r.Previous)
+	}
+	fmt.Fprintf(s.out, "%s: %d keys, %d sealed values: %d with the current key, %s, %d with an unknown key, %d damaged\n",
+		what, r.Keys, r.Sealed, r.Current, prev, r.Unknown, r.Damaged)
 	if len(r.Examples) > 0 {
 		fmt.Fprintf(s.out, "values that do not open, for example under: %s\n", strings.Join(r.Examples, ", "))
 	}

@@ -42,7 +42,7 @@ func TestServeRefusesAnotherKeyAndRotateFixesIt(t *testing.T) {
 
 	t.Setenv("KAPBOT_DATA_KEY_PREVIOUS", oldKey)
 	code, out, errw := kapbot(t, "", "keys", "rotate")
-	if code != 0 || !strings.Contains(out, "0 with an unknown key") {
+	if code != 0 || !strings.Contains(out, "0 with an unknown key") || strings.Contains(out, " 0 re-sealed") || !strings.Contains(out, "re-sealed from a previous key") {
 		t.Fatalf("keys rotate: %d %s %s", code, out, errw)
 	}
 	t.Setenv("KAPBOT_DATA_KEY_PREVIOUS", "")
