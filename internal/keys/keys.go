@@ -25,6 +25,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kapbot/kapbot/internal/seal"
+	"github.com/kapbot/kapbot/internal/store"
 )
 
 // Report counts what a Check or a Rotate found.
@@ -158,18 +159,6 @@ func (r *Report) count(v verdict, key string) {
 	}
 }
 
-// escapeGlob escapes the glob characters of a key prefix for SCAN MATCH.
-func escapeGlob(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune(`*?[]\`, c) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
 // ErrUnknownKey is returned by Check when stored data is sealed with a key
 // the sealer does not have and no previous key is configured.
 var ErrUnknownKey = errors.New("data in Redis is sealed with another key than KAPBOT_DATA_KEY, and KAPBOT_DATA_KEY_PREVIOUS is not set: set KAPBOT_DATA_KEY to the key the data was sealed with, or put that key in KAPBOT_DATA_KEY_PREVIOUS (then run kapbot keys rotate)")
@@ -185,7 +174,7 @@ func Check(ctx context.Context, c redis.UniversalClient, prefix string, s *seal.
 	var rep Report
 	var cursor uint64
 	for {
-		keys, next, err := c.Scan(ctx, cursor, escapeGlob(prefix)+":*", 200).Result()
+		keys, next, err := c.Scan(ctx, cursor, store.GlobEscape(prefix)+":*", 200).Result()
 		if err != nil {
 			return rep, fmt.Errorf("check data key: %w", err)
 		}

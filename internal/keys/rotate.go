@@ -8,6 +8,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/kapbot/kapbot/internal/seal"
+	"github.com/kapbot/kapbot/internal/store"
 )
 
 // Scripts that write a re-sealed value only if the stored one is still the
@@ -139,7 +140,7 @@ func Rotate(ctx context.Context, c redis.UniversalClient, prefix string, s *seal
 		}
 		var rep Report
 		for {
-			keys, next, err := c.Scan(ctx, cursor, escapeGlob(prefix)+":*", 100).Result()
+			keys, next, err := c.Scan(ctx, cursor, store.GlobEscape(prefix)+":*", 100).Result()
 			if err != nil {
 				return rep, fmt.Errorf("rotate: scan: %w", err)
 			}

@@ -25,7 +25,7 @@ func (s *Store) LegacyPatients(ctx context.Context) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
 	var cursor uint64
-	match := globEscape(s.prefix) + ":p:{*"
+	match := GlobEscape(s.prefix) + ":p:{*"
 	for {
 		keys, next, err := s.scan(ctx, cursor, match)
 		if err != nil {
@@ -57,7 +57,8 @@ func (s *Store) scan(ctx context.Context, cursor uint64, match string) ([]string
 	return c.Scan(ctx, cursor, match, 500).Result()
 }
 
-func globEscape(s string) string {
+// GlobEscape escapes the glob characters of a key prefix for SCAN MATCH.
+func GlobEscape(s string) string {
 	var b strings.Builder
 	for _, c := range s {
 		if strings.ContainsRune(`*?[]\`, c) {
