@@ -169,17 +169,22 @@ var ErrUnknownKey = errors.New("data in Redis is sealed with another key than KA
 // sealed with a key the sealer does not have and the sealer has no previous
 // key: starting then would set those patients' sessions aside one by one.
 // With previous keys configured, unknown values are only reported. Other
-// errors are wrapped Redis errors.
+// errors are wrapped Redis errors. max <= 0 reads every value of every key
+// (kapbot keys check), not a sample.
 func Check(ctx context.Context, c redis.UniversalClient, prefix string, s *seal.Sealer, max int) (Report, error) {
 	var rep Report
 	var cursor uint64
+	per := int64(5) // elements read of each list, hash or stream; 0: all
+	if max <= 0 {
+		per, max = 0, int(^uint(0)>>1)
+	}
 	for {
 		keys, next, err := c.Scan(ctx, cursor, store.GlobEscape(prefix)+":*", 200).Result()
 		if err != nil {
 			return rep, fmt.Errorf("check data key: %w", err)
 		}
 		for _, k := range keys {
-			one, err := inspect(ctx, c, s, k, 5)
+			one, err := inspect(ctx, c, s, k, per)
 			if err != nil {
 				return rep, fmt.Errorf("check data key: %w", err)
 			}

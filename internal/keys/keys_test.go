@@ -380,6 +380,21 @@ func TestCheck(t *testing.T) {
 	if err != nil || rep.Previous == 0 {
 		t.Fatalf("Check with the old key as previous: %+v, %v", rep, err)
 	}
+	// max 0 (kapbot keys check) counts every value, not five of each list.
+	for p := range 3 {
+		recs := make([][]byte, 12)
+		for i := range recs {
+			recs[i] = []byte(fmt.Sprint("record ", i))
+		}
+		if _, err := old.Commit(ctx, fmt.Sprint("dc:", p), store.Commit{Data: []byte("state"), Records: recs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	all := countUnder(values(t, c, prefix), string(seal.KeyID(oldKey)))
+	rep, err = keys.Check(ctx, c, prefix, mustSealer(t, randomKey(), oldKey), 0)
+	if err != nil || rep.Previous != all || rep.Sealed != all {
+		t.Fatalf("Check of everything: %+v, %v; want %d values with the previous key", rep, err, all)
+	}
 	// An empty Redis is fine with any key.
 	c2, prefix2 := redistest.New(t)
 	if _, err := keys.Check(ctx, c2, prefix2, mustSealer(t, randomKey()), 50); err != nil {
