@@ -47,28 +47,11 @@ func (d *deliveries) init() {
 // A patient's events should all go through Submit or all through Handle.
 // Stop ends the workers.
 func (r *Runner) Submit(ctx context.Context, in Inbound) error {
-	start := r.now()
-	if _, err := r.sender(in.Patient); err != nil {
-		return err
-	}
-	unlock := r.lock(in.Patient)
-	defer unlock()
-	if r.locker != nil {
-		release, err := r.replicaLock(ctx, in.Patient)
-		if err != nil {
-			return err
+	return r.commit(ctx, in, false, func(jobs [][]byte) {
+		if jobs == nil || len(jobs) > 0 { // nil: the outbox may hold older jobs
+			r.deliverLater(in.Patient)
 		}
-		defer release()
-	}
-	applied, jobs, err := r.apply(ctx, in)
-	r.metrics.inbound(in.Patient, applied, err, r.now().Sub(start))
-	if err != nil {
-		return err
-	}
-	if jobs == nil || len(jobs) > 0 { // nil: the outbox may hold older jobs
-		r.deliverLater(in.Patient)
-	}
-	return nil
+	})
 }
 
 // deliverLater makes the patient's worker perform the patient's outbox,

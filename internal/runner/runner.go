@@ -136,16 +136,38 @@ var (
 // in the outbox for Redeliver, not returned. An error means nothing was
 // stored: the channel should not confirm the event, so it is delivered again.
 func (r *Runner) Handle(ctx context.Context, in Inbound) error {
+	// The delivery lock from before the commit: no other delivery can
+	// perform this commit's jobs before they are performed below.
+	return r.commit(ctx, in, true, func(jobs [][]byte) {
+		var err error
+		if jobs != nil {
+			// The outbox holds exactly this commit's jobs: no need to read it.
+			err = r.perform(ctx, in.Patient, jobs)
+		} else {
+			err = r.drain(ctx, in.Patient)
+		}
+		if err != nil && ctx.Err() == nil {
+			r.log.Warn("delivery postponed", "patient", LogID(in.Patient), "err", err)
+		}
+	})
+}
+
+// commit applies in under the patient's lock (with the patient's delivery
+// lock too when holdDelivery, and the replica lock when there is one), then
+// calls then with the commit's jobs (nil: the outbox may hold older jobs)
+// while the locks are still held. An error means nothing was stored and then
+// was not called.
+func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then func(jobs [][]byte)) error {
 	start := r.now()
 	if _, err := r.sender(in.Patient); err != nil {
 		return err
 	}
 	unlock := r.lock(in.Patient)
 	defer unlock()
-	// The delivery lock from before the commit: no other delivery can
-	// perform this commit's jobs before they are performed below.
-	undeliver := r.lock(deliveryLock + in.Patient)
-	defer undeliver()
+	if holdDelivery {
+		undeliver := r.lock(deliveryLock + in.Patient)
+		defer undeliver()
+	}
 	if r.locker != nil {
 		release, err := r.replicaLock(ctx, in.Patient)
 		if err != nil {
@@ -158,15 +180,7 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	if err != nil {
 		return err
 	}
-	if jobs != nil {
-		// The outbox holds exactly this commit's jobs: no need to read it.
-		err = r.perform(ctx, in.Patient, jobs)
-	} else {
-		err = r.drain(ctx, in.Patient)
-	}
-	if err != nil && ctx.Err() == nil {
-		r.log.Warn("delivery postponed", "patient", LogID(in.Patient), "err", err)
-	}
+	then(jobs)
 	return nil
 }
 
