@@ -169,13 +169,12 @@ var kapbotBinary = sync.OnceValues(func() (string, error) {
 	return bin, nil
 })
 
-// The process is killed (SIGKILL) in the middle of a flow, twice: once right
-// after the patient answered, once right after the reply went out. After each
-// restart the flow goes on where it was, and every answer counts once.
-func TestServeTelegramCrashAndRestart(t *testing.T) {
-	if testing.Short() {
-		t.Skip("long")
-	}
+// serveBinaryEnv builds the kapbot binary, publishes the sample flows to the
+// test's Redis and starts a fake Bot API (closed when the test ends). It
+// returns the binary, the fake, and the environment that points
+// `kapbot serve` at them, logging at level.
+func serveBinaryEnv(t *testing.T, level string) (string, *telegramtest.Server, []string) {
+	t.Helper()
 	bin, err := kapbotBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -183,9 +182,20 @@ func TestServeTelegramCrashAndRestart(t *testing.T) {
 	useRedis(t)
 	pushSamples(t)
 	fake := telegramtest.NewServer()
-	defer fake.Close()
+	t.Cleanup(fake.Close)
 	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
-		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL=info")
+		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL="+level)
+	return bin, fake, env
+}
+
+// The process is killed (SIGKILL) in the middle of a flow, twice: once right
+// after the patient answered, once right after the reply went out. After each
+// restart the flow goes on where it was, and every answer counts once.
+func TestServeTelegramCrashAndRestart(t *testing.T) {
+	if testing.Short() {
+		t.Skip("long")
+	}
+	bin, fake, env := serveBinaryEnv(t, "info")
 	var proc *exec.Cmd
 	var logs strings.Builder
 	defer func() {

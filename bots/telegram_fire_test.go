@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -192,16 +191,7 @@ func TestServeTelegramKilledRepeatedly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long")
 	}
-	bin, err := kapbotBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	useRedis(t)
-	pushSamples(t)
-	fake := telegramtest.NewServer()
-	defer fake.Close()
-	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
-		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL=error")
+	bin, fake, env := serveBinaryEnv(t, "error")
 	var mu sync.Mutex
 	var proc *exec.Cmd
 	start := func() {
