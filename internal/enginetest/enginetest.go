@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"

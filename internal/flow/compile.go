@@ -1,7 +1,7 @@
 package flow
 
 import (
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kapbot/kapbot/internal/catalog"
 )

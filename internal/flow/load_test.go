@@ -13,7 +13,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 const tinyFlow = "kapbot: 1\nflow: main\nsteps: [{id: a, disclaimer: true}, {id: b, end: Bye.}]\n"

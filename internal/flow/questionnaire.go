@@ -9,7 +9,7 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/types"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 var questKeys = []string{"kapbot", "questionnaire", "title", "locale", "source", "license", "attribution", "loinc", "preamble", "done", "options", "items", "missing", "scoring", "tests"}

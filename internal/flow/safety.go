@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr/ast"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // The safety lint (issue 4) runs in Validate, LoadDir and LoadFS, so that
