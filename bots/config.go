@@ -18,6 +18,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/keys"
 	"github.com/kapbot/kapbot/internal/pseudo"
+	"github.com/kapbot/kapbot/internal/redisconn"
 	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/store"
 )
@@ -113,18 +114,17 @@ func (b *backend) Close() {
 // data key when none is configured (the embedded store dies with the process).
 func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string)) (*backend, error) {
 	b := &backend{}
+	var addrs []string // where REDIS_URL points, for errors
 	switch {
 	case c.RedisURL != "":
-		opt, err := redis.ParseURL(c.RedisURL)
+		opt, err := redisconn.Parse(c.RedisURL)
+		if errors.Is(err, redisconn.ErrSkipVerify) {
+			return nil, usagef("REDIS_URL: %v", err)
+		}
 		if err != nil {
-			return nil, usagef("REDIS_URL: %v (expected redis://[user:password@]host:port[/db])", redactURL(err.Error(), c.RedisURL))
+			return nil, usagef("REDIS_URL: %v (expected %s)", redactURL(err.Error(), c.RedisURL), redisconn.Usage)
 		}
-		if opt.TLSConfig != nil && opt.TLSConfig.InsecureSkipVerify {
-			return nil, usagef("REDIS_URL: skip_verify=true turns off the check of Redis's TLS certificate, so anyone on the path can read patient data in transit; remove it and give Redis a certificate the system trusts")
-		}
-		b.client = redis.NewUniversalClient(&redis.UniversalOptions{
-			Addrs: []string{opt.Addr}, DB: opt.DB, Username: opt.Username, Password: opt.Password, TLSConfig: opt.TLSConfig,
-		})
+		b.client, addrs = opt.Client(), opt.Addrs()
 	case allowEmbedded:
 		m, err := miniredis.Run()
 		if err != nil {
@@ -140,7 +140,7 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 	defer cancel()
 	if err := b.client.Ping(pctx).Err(); err != nil {
 		b.Close()
-		return nil, fmt.Errorf("cannot reach Redis at REDIS_URL: %s", redactURL(err.Error(), c.RedisURL))
+		return nil, fmt.Errorf("cannot reach Redis at REDIS_URL: %s (check that Redis runs at %s and that REDIS_URL's scheme fits it: redis+cluster:// for a cluster, redis+sentinel://.../mastername for Sentinel)", redactURL(err.Error(), c.RedisURL), strings.Join(addrs, ", "))
 	}
 	s, err := c.sealer(b.embedded != nil, note)
 	if err != nil {

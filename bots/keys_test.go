@@ -90,6 +90,11 @@ func TestRedisURLSecretsNotPrinted(t *testing.T) {
 		"redis://kapbot:s3cretPassw0rd@localhost:6379/notadb",
 		"redis://:s3cretPassw0rd@[::1:6379/0",
 		"redis://kapbot:s3cretPassw0rd@127.0.0.1:1/0", // parses, does not answer
+		"redis+cluster://kapbot:s3cretPassw0rd@nohost",
+		"redis+cluster://kapbot:s3cretPassw0rd@127.0.0.1:1,127.0.0.1:2", // parses, does not answer
+		"redis+sentinel://:s3cretPassw0rd@127.0.0.1:1",                  // no master name
+		"redis+sentinel://:s3cretPassw0rd@127.0.0.1:1/mymaster",         // parses, does not answer
+		"redis+cluster://kapbot:s3cretPassw0rd@h:1?bogus=1",
 	} {
 		t.Setenv("REDIS_URL", u)
 		code, out, errw := kapbot(t, "", "sessions", "list")
