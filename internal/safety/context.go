@@ -89,6 +89,11 @@ var german = &words{
 	negTail: keys("gar", "ueberhaupt", "danke", "momentan", "aktuell", "bisher", "wirklich", "nicht", "nie", "kein", "keine"),
 }
 
+// objectPronouns name the speaker as an object: reading back from a match,
+// a negation or a subject before them still decides ("no thoughts of
+// hurting myself", "keine gedanken, mich selbst zu verletzen").
+var objectPronouns = keys("me", "myself", "mich", "mir")
+
 // questionWords start a question.
 var questionWords = keys("is", "are", "can", "could", "should", "do", "does", "did", "will", "would", "may", "am", "how",
 	"what", "which", "why", "when", "where", "kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wie", "was",
@@ -184,7 +189,41 @@ const (
 	hBenign   = 1 << iota // a symptom said to be ordinary: "normal for me", "on the couch"
 	hCost     = 1 << iota // money: "how much do the troches cost"
 	hTold     = 1 << iota // already answered or as agreed: "the nurse said that's normal", "wie besprochen"
+	hEarnest  = 1 << iota // a joke taken back: "not joking", "lol but also not lol", "kein witz"
+	hPart     = 1 << iota // a part of a plan: a means ("40 of my sleeping tablets", "the rope"), a place ("top of the car park"), a time ("thursday", "heute nacht")
 )
+
+// joking reports whether a sentence or the next laughs or jokes, and nothing
+// there takes the joke back ("i want to kms lol. not joking").
+func (t *prepared) joking(sent int32) bool {
+	return t.marked(sent, hJoke) && !t.marked(sent, hEarnest)
+}
+
+// planCounts applies fPlan and fAlone: a decision or farewell counts only
+// with a part of a plan elsewhere in the message, and a decision only when
+// it ends its sentence ("ive decided." but not "i've decided, i'm doing the
+// course").
+func (t *prepared) planCounts(r *rule, s, e int) bool {
+	if r.flags&fAlone != 0 && e < len(t.toks) && t.toks[e].sent == t.toks[e-1].sent {
+		return false
+	}
+	return r.flags&fPlan == 0 || t.partOutside(s, e)
+}
+
+// partOutside reports whether the message names a part of a plan (hPart)
+// outside tokens [s, e): a decision or farewell with a means, a place or a
+// time elsewhere in the message is a plan ("ive decided. thursday.").
+func (t *prepared) partOutside(s, e int) bool {
+	if t.any&hPart == 0 {
+		return false
+	}
+	for i, m := range t.marks {
+		if m&hPart != 0 && (i < s || i >= e) {
+			return true
+		}
+	}
+	return false
+}
 
 var helpers = []struct {
 	flag int
@@ -204,7 +243,9 @@ var helpers = []struct {
 		"(sick|tired) of (waiting|this form|the questions|the form|forms|traffic)",
 		"vor (lachen|hunger|langeweile|scham|angst|neugier|durst|hitze|kaelte|peinlichkeit|muedigkeit|sehnsucht|freude|aufregung) ~1 (sterben|sterbe|stirbt|gestorben|umkommen)",
 		"zum sterben (langweilig|schoen|lecker|muede|schlecht)",
-		"(strick|seil|rope) ~4 (boot|boots|segelboot|anker|zelt|waescheleine|gerissen|boat|swing|climbing|tent|anchor|snapped|tug)",
+		"(strick|seil) ~4 (boot|boots|segelboot|anker|zelt|waescheleine|gerissen|schaukel|klettern|kletterhalle|baumhaus|hund)",
+		"rope ~4 (boat|swing|climbing|tent|anchor|snapped|tug|skipping|jump rope|treehouse|dog)", "(jump|skipping|skip) rope",
+		"(seil|strick|rope) ~3 (fuer|for) (die|den|das|the|a|my|our) ~1 (schaukel|swing|boot|boat|zelt|tent|hund|dog|garten|garden|waesche|laundry|baumhaus|treehouse|spielplatz|climbing|kids)",
 		"(haare|haar|pony|naegel|fingernaegel|fussnaegel|bart|spitzen) ~1 (geschnitten|schneiden|abgeschnitten)",
 		"(suizidpraevention|suizidprophylaxe|selbstmordpraevention|suizidrate|suizidraten|selbstmordrate|suizidforschung|suizidpraeventionsprojekt)",
 		"(suizid|selbstmord) (praevention|prophylaxe|rate|raten)",
@@ -219,6 +260,7 @@ var helpers = []struct {
 		"(years|decades|ages|yrs) ago", "before (but|and now|now)", "last (summer|winter|spring|autumn|fall|year)", "letzten (sommer|winter|fruehling|herbst)", "letztes jahr", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
 		"when i was (younger|a kid|a child|a teen|a teenager|little|small|in school|in high school|at school|in college|at uni|at university|at college|#|in my teens|in my twenties|a student)",
 		"as a (kid|child|teen|teenager|student|young adult|young person|young man|young woman)",
+		"when we were (kids|children|little|young|teenagers|younger|small|teens)", "growing up",
 		"in my (teens|twenties|early twenties|late teens|youth|thirties|early teens)",
 		"back (then|in the day|in school|in high school|in college|at uni|in uni|in university|in #1900)",
 		"at [age] #5", "aged #5", "survived", "history of", "previously", "in #1900",
@@ -238,7 +280,7 @@ var helpers = []struct {
 		"(much|a lot|so much|way) better", "no longer (have|feel|do|think|struggle|self harm|cut)",
 		"(do not|have not|not) ~4 (anymore|any more|since|in years|for years|in a long time|for a long time|ever since)",
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed|resolved|remission)",
-		"(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
+		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
 		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 	}},
@@ -262,6 +304,8 @@ var helpers = []struct {
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(hilft|wirkt) (ketamine|es|das|die|der)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
+		"(spielt|macht) (das|es|der wert|das ergebnis) ~1 (eine rolle|was aus|etwas aus|einen unterschied)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
+		"(does|would|will) (that|it|this) (matter|make a difference)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{
@@ -277,11 +321,15 @@ var helpers = []struct {
 		"if i (have to|had to|must|need to|got to) ~5 (one more|another|again|more)",
 		"if (this|the|that|my) (meeting|class|form|call|queue|traffic|wait|day|week|shift|lecture|exam|zoom|song|bus|train) ",
 		"wenn (das|dieses|der|die|dieser|mein|meine) (meeting|formular|stau|zug|bus|tag|woche|schicht|pruefung|warteschlange) ",
+		"(killing|kill|killed|dying|dead) ~3 (at the gym|at work|in the gym|training|workout|workouts|to get ready for|for summer|for the wedding|at the office|revising|studying|on this project)",
 		"(one more|another) (form|forms|meeting|email|question|questionnaire|zoom|call|song|video|day of this)",
 		"(form|forms|paperwork|traffic|meeting|meetings|exam|exams|homework|job|work|queue|weather|song|music|video|questionnaire|email|emails|commute|mondays|monday|intake|hold music|app|formular|papierkram|pruefung|arbeit|montag|stau) ~4 (makes|make|made|making|will make|bringt|bringen|macht) (me|mich)",
 	}},
 	{hAway, []string{
 		"(vacation|holiday|holidays|trip|travel|travelling|traveling|wedding|conference|reschedule|rebook|move it|charity|donate|donating|library|thrift|moving house|urlaub|verreist|reise|hochzeit|verschieben|spenden|spende|buecherei|umzug|old|alte|alten)",
+		"(for|away for|gone for|off for) (a|one|two|three|four|#|a couple of|a few|the next) (week|weeks|days|nights|months|fortnight)",
+		"(first|a|our|big|blind|hot|second) (date|party|concert|gig|match|interview|birthday|night out)",
+		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)",
 		"(see you|talk soon|talk later|speak soon|until next|bis (dann|bald|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|naechste|naechsten|spaeter))",
 	}},
 	{hBenign, []string{
@@ -296,6 +344,26 @@ var helpers = []struct {
 		"(normal for me|usual for me|wohl normal|as discussed|as prescribed|as agreed|wie besprochen|wie verordnet|wie vereinbart)",
 		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|told me|gesagt|meinte|sagte) ~4 (normal|fine|expected|harmless|nothing to worry|unbedenklich|harmlos)",
 		"(ganz|voellig|total|totally|completely|perfectly) normal $",
+	}},
+	{hEarnest, []string{
+		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meine das ernst|ernst gemeint|i am ernst)",
+	}},
+	{hPart, []string{
+		// Means.
+		"#5 [of] [my|the|his|her|their|mums|moms|dads] ~1 ({pillword}|bars|co codamol)",
+		"(all|every|whole|entire|rest of|the lot of) [of] [my|the|his|her] ~1 ({pillword}|stash|supply|prescription|bottle|pack|box|packet)",
+		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
+		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
+		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)",
+		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
+		// Places.
+		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",
+		"(bridge|cliff|cliffs|ledge|rooftop|tracks|railway|train line|overpass|multistorey|multi storey|car park|parking garage|river|sea|ocean|lake|woods|forest|quarry|viaduct)",
+		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|parkhaus|hochhaus|fluss|see|meer|wald|steinbruch|autobahnbruecke)",
+		// Times.
+		"after (the|my) (last|next|final) (session|infusion|treatment|appointment)", "nach (der|meiner) (letzten|naechsten) (sitzung|behandlung|infusion|spritze)",
+		"{when}", "(later|tonight|this evening|after work|after my shift|after the kids|before the kids|next week|next month|in the morning|at midnight|when everyone|once everyone|when they|once they|when he|when she)",
+		"(heute nacht|heute abend|nachher|spaeter|morgen|uebermorgen|am wochenende|naechste woche|naechsten (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|am (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|wenn alle|sobald alle|wenn (er|sie) weg)",
 	}},
 	{hCost, []string{
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",

@@ -61,7 +61,7 @@ var ErrEmptyPhrase = errors.New("crisis phrase normalises to nothing")
 var ErrNoLocale = errors.New("crisis phrases without a locale")
 
 // ruleFlags adjust how a rule's matches are checked.
-type ruleFlags uint8
+type ruleFlags uint16
 
 const (
 	fBare      ruleFlags = 1 << iota // a single word ("suicidal"): a media context without a first-person subject suppresses it
@@ -71,6 +71,8 @@ const (
 	fAway                            // a farewell or absence: an ordinary one in the message ("on holiday", "see you") suppresses it
 	fStatement                       // medical: a stated intent counts without a question, unless negated or about someone else
 	fRecent                          // an event now: any marker of the distant past in its sentence suppresses it ("as a teenager")
+	fPlan                            // a decision or farewell: counts only with a means, place or time elsewhere in the message (hPart)
+	fAlone                           // counts only where it ends its sentence: "ive decided." but not "i've decided, i'm doing the course"
 )
 
 type ruleDef struct {
@@ -413,13 +415,16 @@ func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) 
 // match said in jest or with a trivial cause does not count; it is kept in
 // t.demoted to be reported as possible (see kind), unless it is both.
 func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
+	if r.flags&(fPlan|fAlone) != 0 && !t.planCounts(r, s, e) {
+		return Match{}, false
+	}
 	if !t.counts(r, s, e) {
 		return Match{}, false
 	}
 	m := Match{Kind: r.kind, Rule: r.id, Locale: r.locale}
 	if r.kind == KindCrisis || r.kind == KindPossible {
 		sent := t.toks[s].sent
-		joke, hyper := t.marked(sent, hJoke), t.sentMark[sent]&hHyper != 0
+		joke, hyper := t.joking(sent), t.sentMark[sent]&hHyper != 0
 		if joke && hyper {
 			return Match{}, false
 		}
@@ -512,7 +517,7 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		}
 		return t.question(sent)
 	case KindHarmToOthers, KindAbuse, KindAcuteMedical:
-		if t.marked(sent, hJoke) {
+		if t.joking(sent) {
 			return false // "i could murder my brother lol", "can't breathe from laughing"
 		}
 		if r.kind == KindAcuteMedical && t.sentMark[sent]&hBenign != 0 {
@@ -588,6 +593,17 @@ const (
 // subject looks back from a match through fillers for a negation or a
 // subject, within its clause.
 func (t *prepared) subject(s int, w *words) verdict {
+	v := t.subjectBack(s, w)
+	return v
+}
+
+func (t *prepared) subjectBack(s int, w *words) (v verdict) {
+	self := false
+	defer func() {
+		if v == vImplicit && self {
+			v = vSelf
+		}
+	}()
 	c := t.toks[s].clause
 	for j := s - 1; j >= 0 && j >= s-window; j-- {
 		if t.toks[j].clause != c {
@@ -610,6 +626,10 @@ func (t *prepared) subject(s int, w *words) verdict {
 				}
 			}
 			return vNegated
+		case w.self[k] && objectPronouns[k]:
+			// "keine gedanken, mich selbst zu verletzen": an object, so a
+			// negation or another subject further back still decides.
+			self = true
 		case w.self[k]:
 			return vSelf
 		case w.third[k]:

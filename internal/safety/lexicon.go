@@ -6,6 +6,38 @@ package safety
 var macros = map[string]string{
 	"myself": "(myself|my own self)",
 
+	// Round 3 (fitted batch 13 on): word classes for rules built from slots,
+	// intent × act × object, rather than from whole phrases.
+	//
+	// Anything a person may overdose on.
+	"pillword": `(pills|pill|tablets|tablet|meds|medication|medications|capsules|sleeping pills|sleeping tablets|painkillers|
+		{drugname}|{medword}|{ket}|tabletten|pillen|medikamente|schlaftabletten|schmerztabletten|medis)`,
+	// The whole of a supply.
+	"allof": `(all|all of|all the|every|every one of|every single|everything|the whole|a whole|whole|my whole|the entire|my entire|
+		entire|the rest of|the lot of|the lot|a full|the full|a month of|a months worth of|a weeks worth of)`,
+	// Taking in a dose, every way it is done.
+	"odverb": `(take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed|neck|necking|necked|pop|popping|popped|
+		snort|snorting|snorted|spray|spraying|sprayed|use|using|used|do|doing|did|done|chug|chugging|chugged|put|eat|ate|
+		overdose on)`,
+	// Not surviving, as people say it.
+	"nowake": `((do not|did not|will not|would not|never|not) (wake up|wake|come back|come round|come to)|stop breathing|stops breathing|
+		(heart|my heart) (stops|stop|gives out|would stop)|stop my heart|be dead|am dead|die|dies|kill me|kills me|kill you|kills you|kill someone|
+		end it|be over|be the end|(nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
+		(sterbe|sterben|tot bin|tot ist|herz stehen bleibt|herz stehenbleibt|atmen aufhoere|aufhoere zu atmen))`,
+	// What self-injury leaves.
+	"hurtend": `(bled|bleed|bleeds|bleeding|bloody|bruised|bruises|bruise|broke|breaks|break|broken|blistered|blisters|scarred|
+		split|splits|cracked|raw|swollen|black and blue|blue|scabbed|torn|numb|dizzy|
+		blutet|blutete|blutig|blau|blaue flecken|geschwollen|aufgeplatzt|taub|wund)`,
+	// Weapons.
+	"weapon": `(knife|knives|gun|guns|pistol|rifle|shotgun|bat|baseball bat|hammer|axe|crowbar|machete|blade|taser|
+		messer|waffe|pistole|gewehr|baseballschlaeger|schlaeger|hammer|axt|klinge)`,
+	// Being a weight on others.
+	"burden": `(burden|weight|dead weight|drain|nuisance|millstone|liability|problem for everyone|last|belastung|zumutung|klotz am bein)`,
+	// German: taking in a dose.
+	"dschluck": `(nehmen|nehme|nehm|nimm|genommen|einnehmen|eingenommen|schlucken|schlucke|schluck|geschluckt|reinhauen|reinzuhauen|
+		reingehauen|reinhaue|einwerfen|einzuwerfen|eingeworfen|einschmeissen|eingeschmissen|reinziehen|reingezogen|ziehen|gezogen|
+		spruehen|spruehe|gesprueht|zu nehmen|zu schlucken|runterschlucken|runtergeschluckt|reinpfeifen|reingepfiffen)`,
+
 	// Medicines by name: generic and brand, English and German spellings
 	// (German spellings one letter away, like sertralin, are corrected to the
 	// English name by normalisation).
@@ -13,7 +45,7 @@ var macros = map[string]string{
 		citalopram|celexa|paroxetine|paxil|seroxat|venlafaxine|effexor|trevilor|duloxetine|cymbalta|bupropion|wellbutrin|
 		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
 		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
-		clonazepam|klonopin|rivotril|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
+		clonazepam|klonopin|rivotril|zopiclon|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
 		gabapentin|pregabalin|lyrica|propranolol|metoprolol|bisoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
 		methylphenidate|vyvanse|elvanse|modafinil|naltrexone|buprenorphine|methadone|tramadol|oxycodone|codeine|
 		morphine|opioids|opiates|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|antihistamine|antihistamines|

@@ -31,7 +31,7 @@ var crisisDE = []ruleDef{
 		"(mich|mir) ~5 (geritzt|geschnitten|aufgeschnitten|aufgeschlitzt|verbrannt|verbrueht)",
 		"(mich|mir) (selbst|absichtlich|wieder|oft) ~3 (verletzt|wehgetan|weh getan|geschlagen)",
 		"(schneide|schneid|verletze|verletz|verbrenne|schlage|ritze|ritz) mich ~2 (selbst|wieder|absichtlich|$|oft)",
-		"(selbstverletz*|svv|selbst zu verletzen|selbst verletzen)",
+		"(selbstverletz*|svv|[mich] selbst zu verletzen|[mich] selbst verletzen)",
 		"(pulsadern|pulsader|handgelenke|handgelenk|arme) ~2 (aufschneiden|aufschlitzen|aufgeschnitten|aufgeschlitzt|schneiden|aufzuschneiden)",
 		"mir [selbst] (weh tun|wehtun|schaden|schmerzen zufuegen|schmerzen zuzufuegen)",
 	}},
@@ -177,6 +177,32 @@ var crisisDE = []ruleDef{
 		"(habe) genug (genommen|geschluckt|eingenommen) $", "noch (lebe|am leben) ~4 wunder",
 		"ich (nehm|nehme|schluck|schlucke) (jetzt|gleich|heute|heute nacht|einfach) alle (tabletten|pillen|medikamente|schlaftabletten|medis)",
 	}},
+	// Round 3, fitted batch 13 on: slots rather than phrases (see rules_en.go).
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(alle|alles|ganze|ganzen|ganzes|gesamte|gesamten|komplette|kompletten|restlichen|den rest) [meine|meiner|meinen|die|der|von den|von meinen|meines] ~1 {pillword} ~4 (auf einmal|aufeinmal|auf ex|gleichzeitig|zusammen|{dschluck})",
+		"(vor|vorhabe|will|werde|moechte|plane|ueberlege) ~6 (alle|alles|ganze|ganzen|ganzes) ~3 {pillword} ~3 {dschluck}",
+		"wie (viel|viele) ~8 (damit|bis|dass|um) ~3 {nowake}",
+		"(was passiert|was wuerde passieren|was waere|was passiert dann) ~2 wenn ich ~6 (alle|alles|ganze|ganzen|ganzes|gesamte|komplette|restlichen) ~3 {pillword}",
+		"#10 ~1 {pillword} ~3 (gesammelt|gehortet|gebunkert|versteckt|gespart|zurueckgelegt|aufgehoben|gehamstert)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(mir|mich) ~8 (gegen|an|auf) (den|die|meinen|meine|das) (kopf|wand|tuer|schrank|tisch|boden) ~3 (gehauen|geschlagen|geknallt|gerammt|gehaemmert|geboxt)",
+		"(mir|mich) ~8 bis ~3 {hurtend}",
+		"(esse|trinke|iss|trink|esse ich|trinke ich) ~3 nichts mehr ~4 bis ~3 (vorbei|tot|sterbe|zu ende|aus ist)",
+		"(hungere|hunger) mich ~3 (tot|zu tode|aus)",
+	}},
+	{id: "compose-means", pats: []string{
+		"(waffe|pistole|gewehr|strick|seil|klinge|rasierklinge|schlinge) ~3 (besorgt|gekauft|organisiert|geholt|bestellt) ~2 (fuer mich|fuer mich selbst|fuer heute|fuer morgen)",
+	}},
+	{id: "decided", flags: fPlan | fAlone, pats: []string{
+		"(ich habe|habe) (mich entschieden|es beschlossen|mich entschlossen|beschlossen|entschieden) $",
+		"(es gibt kein zurueck|kein zurueck mehr|mein entschluss steht|die entscheidung ist gefallen|entscheidung steht)",
+		"(heute|heute nacht|heute abend|jetzt|das) (ist|fuehlt sich) ~1 (richtig an|der richtige tag|die richtige nacht|der moment) $",
+	}},
+	{id: "farewell-plan", flags: fPlan | fAway, pats: []string{
+		"(es ist|es war|das ist|ist) nicht (deine|eure|ihre) schuld",
+		"(briefe|brief|abschiedsbrief|abschiedsbriefe) ~3 (geschrieben|hinterlassen|fuer meine|an meine|fuer alle)",
+	}},
 }
 
 // German medical-question rules.
@@ -256,6 +282,11 @@ var medicalDE = []ruleDef{
 	// Fitted batch 12: alcohol or a drug beside a medicine.
 	{id: "alcohol-with", pats: []string{
 		"({subst}|trinken|trink|trinke) ~8 {drugname}", "{drugname} ~8 ({subst}|trinken|trink|trinke)",
+	}},
+	// Round 3, fitted batch 13 on: leaving out a medicine is a stated intent.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(lass|lasse|liess|lassen) ~3 ({drugname}|{medword}|dosis|medikament) ~4 weg",
+		"({drugname}|{medword}|dosis) ~3 (weglassen|weggelassen|auslassen|ausgelassen)",
 	}},
 }
 
@@ -398,6 +429,15 @@ var possibleDE = []ruleDef{
 		"(war es das|wars das|war das) (fuer mich|mit mir)",
 		"(komm|komme) ~4 (eh|sowieso) nicht mehr",
 	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose-absent", flags: fAway, pats: []string{
+		"nicht mehr (da|hier|am leben|dabei) (sein|bin|sein werde|sein wird|waere)",
+		"(werde|bin|wuerde|waere) ~6 nicht mehr (da|hier|am leben)",
+		"(meine|meinen|mein) (katze|kater|hund|haustier|haustiere|tiere|sachen|gitarre|schmuck|ersparnisse|fahrrad|buecher) ~4 (verschenkt|weggegeben|abgegeben|vermacht|geschenkt|verteilt)",
+		"(kuemmert|kuemmern|sorgt|sorgen) sich ~4 besser ~4 als ich",
+		"(wuensche|wunsche|wuenschte|hoffe|bete|will|moechte|wuerde gern|wuerde lieber|lieber) ~5 (nicht mehr|nie mehr|nie wieder) (aufwachen|aufzuwachen|aufwache)",
+		"(mich|euch|mich von euch|mich von ihnen|mich von allen) ~3 (verabschieden|verabschiede)",
+	}},
 }
 
 // German rules for harm to others.
@@ -452,6 +492,11 @@ var harmDE = []ruleDef{
 		"(stech|steche|schiess|schiesse) ich (zu|ihn|sie|den|die)",
 		"(will|moechte|wuerde|koennte) ~3 (mein|meine|meinen) (baby|kind|sohn|tochter) ~4 (werfen|schuetteln|ertraenken|ersticken|fallen lassen)",
 	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose", pats: []string{
+		"ich (habe|hatte) ~2 (meinen|meine|mein) (sohn|tochter|baby|kind|kleinen|kleine|saeugling|partner|partnerin|mann|frau|freundin|freund|mutter|vater|bruder|schwester) ~4 (geschuettelt|geschlagen|gewuergt|geschubst|getreten|gestossen|geohrfeigt|verletzt|verpruegelt)",
+		"(will|moechte|werde|wuerde|koennte) ~2 (ihm|ihr|ihnen|dem|der|jemandem) ~2 (wehtun|weh tun|was antun|etwas antun|schaden)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -503,6 +548,12 @@ var abuseDE = []ruleDef{
 	// Fitted batch 12.
 	{id: "permission", pats: []string{
 		"(darf|duerfen) ~2 nicht ohne (erlaubnis|seine erlaubnis|ihre erlaubnis)",
+	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose", pats: []string{
+		"(droht|drohte|gedroht|bedroht) ~3 (mir|mich|uns) ~8 (verpruegelt|verpruegeln|schlaegt|schlagen|umbringt|umbringen|toetet|rauswirft|rausschmeisst|wehtut|weh tut)",
+		"(lauert|lauerte|aufgelauert|verfolgt|verfolgte|stalkt|gestalkt|belaestigt|belaestigte) ~1 (mir|mich|uns) ~4 [auf]",
+		"(pfleger|pflegerin|pflegekraft|pflegeheim|betreuer|betreuerin|heim|stiefvater|stiefmutter|babysitter) ~6 (schreit|schlaegt|schubst|anschreit|grob|kneift|fesselt|sperrt|packt|zerrt)",
 	}},
 }
 
@@ -561,5 +612,11 @@ var acuteDE = []ruleDef{
 	// Fitted batch 12.
 	{id: "blue-lips", flags: fRecent, pats: []string{
 		"(blaue|blauen) (lippen|finger|fingernaegel)",
+	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose-stroke", flags: fRecent, pats: []string{
+		"(gesicht|mund|mundwinkel|auge|augenlid) ~3 (haengt|haengen|schief|gelaehmt|taub)",
+		"(kann|koennen) ~3 nicht (richtig|mehr) (sprechen|reden)",
+		"(krampft|krampfen|krampfte|zuckt am ganzen koerper|krampfanfall) ~2 (gerade|jetzt|seit|schon)",
 	}},
 }

@@ -218,6 +218,49 @@ var crisisEN = []ruleDef{
 		"(tied|tie|tying|attached|hung|fastened) (the|a|my) (belt|rope|cord|cable|scarf|noose|sheet) (to|on|around|from) (the|a) (door|doorknob|hook|beam|rafter|pipe|railing|banister|ceiling fan|tree)",
 		"(took|swallowed|taken) enough $", "still alive ~4 miracle",
 	}},
+	// Round 3, fitted batch 13 on: rules built from slots (an intent or an
+	// act × a way of taking or hurting × the whole of a means or an outcome),
+	// so that new wordings of the same structure match.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(going to|want to|wanting to|thinking of|thinking about|planning to|plan to|about to|ready to|tempted to|urge to|decided to|could just|might just|should just|will just|i will|i am going to|easy to just|easy to) ~2 {odverb} ~1 {allof} ~3 {pillword}",
+		"{allof} ~1 {pillword} ~6 (tonight|at once|in one go|all at once|at the same time|together|and be done|and just sleep|and sleep|and go|and not wake)",
+		"how (much|many) ~8 (so|so that|until|before|to|would|will|does|do|enough to|for me to) ~4 {nowake}",
+		"(max|maximum|most|how much|how many|what amount) ~6 (before|until) (it|they|that|this) (kills|kill|would kill|will kill|stops|stop) (you|me|a person|someone|your heart|my heart)",
+		"(took|swallowed|downed|necked|popped|taken|had|have taken|used|sprayed|did) (my|the|a|his|her|all my|mums|moms|dads|grandmas) (whole|entire|full|complete) ~1 (month|months|weeks|week|supply|prescription|script|bottle|pack|packet|box|strip|blister|stash|lot)",
+		"(#5|a bunch|a handful|loads|lots|a pile) [of] (my|the|his|her|their|mums|moms|dads|grandmas|grandpas|nans) ~2 ({pillword}|heart pills|blood pressure pills|bp pills|pills) ~8 (to see|see what|and see|so i|to make|to end|to die|to not)",
+		"(#5) (times|sprays|pumps|squirts|puffs|doses|lozenges|troches) (in a row|back to back|at once|in one go|straight)",
+		"(to see|see|find out|just to see) (if|whether) i (would|will|could|can) (stop breathing|die|wake up|survive|make it|come back)",
+	}},
+	{id: "compose-purpose", pats: []string{
+		"(so|so that|to make sure|to be sure|enough that|enough so|and hope|hoping) i [just|finally|would|will|can|never] ((do not|will not|would not|never) (wake up|come back)|stop breathing|die|am dead|be dead)",
+		"(hope|hoping|wish|want) [that] i (do not|never|will not|would not) (come back|come out of it|come round|make it back|return)",
+		"(k hole|khole|k holing|khole) ~8 (forever|never come back|not come back|permanently|for good|and stay there|staying there)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(scratch|scratched|scratching|pick|picked|picking|bite|bit|biting|hit|hitting|punch|punching|punched|bang|banged|banging|burn|burned|burnt|burning|pinch|pinched|pull|pulled|pulling|smash|smashed|smashing|slam|slammed|slamming|claw|clawed|clawing|dig|dug|digging) ~4 (until|till|til|so|and) ~3 {hurtend}",
+		"(hurt|hurting|harmed|harming|cut|cutting|burned|burning|hit|hitting) myself (with|using) (a|the|my) ~2 (blade|razor|lighter|fork|knife|scissors|glass|compass|needle|pin|cigarette|iron|pencil sharpener|sharpener|belt|bottle)",
+	}},
+	{id: "compose-means", pats: []string{
+		"(have|got|keep|kept|hid|hidden|put|packed|bought|carrying) the (rope|noose) ~3 (in|under|behind|ready|hidden|at|on)",
+		"(gun|pistol|rifle|shotgun|firearm|revolver) ~4 (nightstand|bedside|next to me|beside me|next to my bed|in my lap|in my hand|on my lap|on the bed|under my pillow)",
+		"(gun|pistol|rifle|shotgun|revolver) (is|was|sits|sitting) [now|already] loaded ~4 (next to|beside|nightstand|bedside|on the|in my)",
+	}},
+	// A decision or a farewell is a plan when the message also names a
+	// means, a place or a time (hPart); alone it is possible.
+	{id: "decided", flags: fPlan | fAlone, pats: []string{
+		"(i have|i) (decided|made up my mind|made my decision|made my choice) $",
+		"(my mind is made up|the decision is made|decision is made|no going back|there is no going back|point of no return)",
+		"i (think|guess|know|feel like) (this|today|tonight|now|it) is (it|the day|the night|the time) $",
+		"(this|today|tonight|now|it) (feels|seems|is) (right|the right time|like the right time|like the night|like the day|like the time) $",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(the|my) plan is ~3 ({when}|tonight|later|after work|after my shift)",
+	}},
+	{id: "farewell-plan", flags: fPlan | fAway, pats: []string{
+		"(it|this) (was|is|will be) not your fault",
+		"(do not|never) blame yourself",
+		"(wrote|written|writing|left|leaving) [some|my|the|goodbye] (letters|letter|notes|note) (for|to) ~2 (my|everyone|everybody|mum|mom|dad|you)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -300,6 +343,10 @@ var medicalEN = []ruleDef{
 	// Fitted batch 12: alcohol beside a medicine.
 	{id: "alcohol-with", pats: []string{
 		"({subst}|drinking|drink) ~8 (on|taking|with) {drugname}",
+	}},
+	// Round 3, fitted batch 13 on: a statement of taking more, less or none.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(been|have been|keep|kept|started|start|i am|i) ~1 (doubling|doubling up|doubled up|tripling|halving|skipping|stopping|cutting down|cutting back|taking extra|taking more|taking less|taking double|not taking|splitting|upping|lowering) ~2 [on|up on|of] [my|the|his|her] ~1 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 	}},
 }
 
@@ -511,6 +558,20 @@ var possibleEN = []ruleDef{
 		"no hope ~4 (get better|gets better|change|improve)",
 		"(then|so) (that is) it for me",
 	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose-burden", flags: fNoSubject, pats: []string{
+		"(i am|i feel like|feel like|i feel|being|i have become|am|i am just|i am only|i am always|i am such) (such a|a|just a|only a|nothing but a|a total|a complete|a huge|a massive) {burden} (on|to|for) (everyone|everybody|my|others|people|them|the people|those|you|you all|all of you|the world|him|her)",
+		"(anyone|anybody|someone|somebody|people|they|you|my family) (would|will) [even|actually|really|ever] (notice|care|miss me|mind) (if|when) i (was|were|am|had) ~1 (gone|dead|not here|not around|disappeared|died)",
+		"(would|will|could) (cope|manage|be fine|be okay|be ok|get by|move on) ~2 without me",
+	}},
+	{id: "compose-means", flags: fNoSubject, pats: []string{
+		"(know|knows) where ~4 (keeps|keep|kept|hides|hid|stores|store|puts|leaves) (the|his|her|their|a|my) ~1 ({pillword}|gun|guns|pistol|rifle|shotgun|firearm|ammo|key|oxy|oxycodone|insulin)",
+		"(gun|pistol|rifle|shotgun|revolver) (is|was|sits) [now|already] loaded",
+	}},
+	{id: "compose-last", flags: fAway, pats: []string{
+		"(this is|this will be|these are) my (last|final) (message|messages|words|note|post|text|session|day)",
+		"(said|say|saying|wanted to say) goodbye to ~3 (properly|for the last time|one last time|forever)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -556,6 +617,12 @@ var harmEN = []ruleDef{
 	{id: "intent-v2", pats: []string{
 		"(want|wanted|urge|urges|thoughts|thought|think|imagine|imagining) ~4 (throw|drop|shake|drown|smother|suffocate) my (baby|kid|child|son|daughter|newborn|infant)",
 	}},
+	// Round 3, fitted batch 13 on: intent or thought × a violent act × another person.
+	{id: "compose", pats: []string{
+		"(think|thinking|thought|thoughts|imagine|imagining|picture|picturing|fantasize|fantasizing|urge|urges|want to|going to|tempted to) ~3 (running|run|driving|drive|ramming|ram|ploughing|plough|plowing|crashing|crash|steering|swerving) ~3 (into|over|through|at) {victim}",
+		"(wait|waiting|wait for|waiting for|go after|going after|find|corner|follow|catch) ~3 (him|her|them|that guy|that man|that woman|my {person}) ~6 with (a|the|my|his|dads) {weapon}",
+		"(make|making|going to make) {victim} (suffer|bleed|regret being born)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -598,6 +665,12 @@ var abuseEN = []ruleDef{
 	{id: "control-v2", pats: []string{
 		"(threatens|threatened) me (when|if|whenever)",
 		"(reads|checks|goes through|monitors|tracks) [all] my (messages|texts|phone|emails|location)",
+	}},
+	// Round 3, fitted batch 13 on: someone at home × hits, throws, threatens.
+	{id: "compose", pats: []string{
+		"(dad|mum|mom|father|mother|stepdad|stepmum|stepmom|stepfather|stepmother|husband|wife|partner|boyfriend|girlfriend|he|she) ~8 (throws|threw|throwing|hurls|hurled) ~3 at (me|us|my {person}|my little|her|him|the kids|the baby)",
+		"(found|noticed|saw|seen|keep finding|keep seeing|there are) ~1 (bruises|bruising|marks|burns|welts|finger marks|fingermarks|cigarette burns) (on|all over) ~3 (her|his|their|my {person}|my (sons|daughters|kids|mums|moms|dads|grans|grandmas|grandpas|babys|childs))",
+		"(carer|caregiver|care worker|care home|nursing home|staff|nurse|nanny|babysitter|childminder|stepdad|stepmum) ~4 (shouts|yells|screams|hits|slaps|pushes|shoves|pinches|handles|grabs|hurts|shouted|yelled|hit|pushed|slapped|rough|locks) ~1 [at|with] (her|him|them|my {person})",
 	}},
 }
 
@@ -659,5 +732,10 @@ var acuteEN = []ruleDef{
 		"(everything|my vision|vision) ~1 (going|went|gone|goes|turning|turned) (black|dark|grey|gray)",
 		"(speech is slurred|slurred speech|slurring my words|speech is slurring|talking funny)",
 		"(can not) move my (arm|leg|face|side|hand)",
+	}},
+	// Round 3, fitted batch 13 on.
+	{id: "compose-stroke", flags: fRecent, pats: []string{
+		"(numb|weak|drooping|droopy|dead|paralysed|paralyzed|tingling|heavy) (on|down) (one|the left|the right|my left|my right|one whole) side",
+		"(can not|could not|unable to) (lift|raise|move|feel|grip with) my (arm|arms|leg|legs|hand|face|left|right)",
 	}},
 }

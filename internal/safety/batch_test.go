@@ -1,0 +1,36 @@
+package safety
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestBatchReport prints the figures of the labelled sets named in
+// SAFETY_BATCH (files in testdata, space-separated), as recorded for a new
+// fitted batch's first run in testdata/fitted_firstrun.txt; MISSES=1 lists
+// the misclassified lines too. Without SAFETY_BATCH it is skipped. Never
+// point it at a held-out set while writing rules.
+//
+//	SAFETY_BATCH="fitted13_en.tsv fitted13_de.tsv" go test -count=1 -v -run TestBatchReport ./internal/safety
+func TestBatchReport(t *testing.T) {
+	files := strings.Fields(os.Getenv("SAFETY_BATCH"))
+	if len(files) == 0 {
+		t.Skip("set SAFETY_BATCH to the files to report")
+	}
+	d := newDetector(t, nil)
+	for _, f := range files {
+		if strings.HasPrefix(f, "heldout") {
+			t.Fatalf("%s: held-out sets are run only by TestHeldout*, once", f)
+		}
+		loc := strings.TrimSuffix(f[strings.LastIndex(f, "_")+1:], ".tsv")
+		r := evaluate(d, loadLabelled(t, f), loc, f)
+		fmt.Printf("%s: %s", f, r)
+		if os.Getenv("MISSES") != "" {
+			for _, m := range r.misses {
+				fmt.Println(m)
+			}
+		}
+	}
+}
