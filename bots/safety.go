@@ -26,22 +26,24 @@ func cmdSafety(ctx context.Context, cfg Config, args []string, s stdio) error {
 	return safetyCheck(ctx, args[1:], s)
 }
 
-const safetyUsage = `Usage: kapbot safety check [--json] [--locale L] [--flows DIR] [--labels FILE.tsv]
+const safetyUsage = `Usage: kapbot safety check [--json] [--locale L] [--flows DIR] [--labels FILE.tsv] [--rules-only]
 
 Reads one message per line on stdin and prints, per message, its category and
 the rules that fired: crisis, acute_medical, harm_to_others, abuse, possible,
 medical or none (the most urgent first). The messages themselves are never
 printed. With --labels, scores a labelled file instead and prints recall and
-precision per category.
+precision per category. A raise by the statistical model beside the rules
+is named like a rule, "en/possible/model"; --rules-only leaves the model out.
 `
 
 // safetyCheck screens stdin line by line, or scores a labelled file.
 func safetyCheck(ctx context.Context, args []string, s stdio) error {
-	fs := newFlags("safety check", "kapbot safety check [--json] [--locale L] [--flows DIR] [--labels FILE.tsv]", s)
+	fs := newFlags("safety check", "kapbot safety check [--json] [--locale L] [--flows DIR] [--labels FILE.tsv] [--rules-only]", s)
 	asJSON := fs.Bool("json", false, `print one JSON object per message: {"category": "...", "rules": [...]}`)
 	locale := fs.String("locale", "en", "the patients' locale (its rules are preferred; every locale's rules apply)")
 	dir := fs.String("flows", "", "flow folder whose clinic.yaml crisis_phrases are added to the built-in rules")
 	labels := fs.String("labels", "", "a labelled TSV file (columns text and label, with a header row) to score instead of reading stdin")
+	rulesOnly := fs.Bool("rules-only", false, "leave out the statistical model beside the rules (it can only raise a category), to compare")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -66,6 +68,9 @@ func safetyCheck(ctx context.Context, args []string, s stdio) error {
 	d, err := safety.New(extra)
 	if err != nil {
 		return err
+	}
+	if *rulesOnly {
+		d = d.WithoutModel()
 	}
 	if *labels != "" {
 		return safetyScore(d, *labels, *locale, s)

@@ -123,3 +123,20 @@ func TestSafetyCheckUsage(t *testing.T) {
 		t.Errorf("no subcommand: exit %d, want 2", code)
 	}
 }
+
+// TestSafetyCheckRulesOnly: --rules-only leaves the model out, and a rule's
+// verdict is the same with it.
+func TestSafetyCheckRulesOnly(t *testing.T) {
+	in := "I want to kill myself\nwhat time is my appointment\n"
+	code, with, errw := kapbot(t, in, "safety", "check")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errw)
+	}
+	code, without, errw := kapbot(t, in, "safety", "check", "--rules-only")
+	if code != 0 {
+		t.Fatalf("--rules-only: exit %d: %s", code, errw)
+	}
+	if with != without || !strings.HasPrefix(with, "crisis\ten/crisis/kill-myself\n") {
+		t.Errorf("with the model %q, rules only %q", with, without)
+	}
+}

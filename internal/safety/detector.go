@@ -97,6 +97,7 @@ type Detector struct {
 	rules   map[Kind]*index // the rules of every locale, by kind
 	all     *index          // every rule of every kind, for one scan in Check
 	helpers *index          // every helper pattern; an entry's rule.mark is the flag it sets
+	model   *Model          // the statistical model beside the rules; nil for the rules alone
 	ids     []string
 }
 
@@ -138,6 +139,7 @@ func New(extra map[string][]string) (*Detector, error) {
 		locales: append([]string(nil), base.locales...),
 		rules:   map[Kind]*index{},
 		helpers: base.helpers,
+		model:   base.model,
 		ids:     append([]string(nil), base.ids...),
 	}
 	for k, ix := range base.rules {
@@ -234,6 +236,11 @@ func build() (*Detector, error) {
 			}
 		}
 	}
+	m, err := shipped()
+	if err != nil {
+		return nil, err
+	}
+	d.model = m // its matches' ids ("en/possible/model") are not rules: Rules leaves them out
 	d.helpers = newIndex()
 	for _, h := range helpers {
 		r := &rule{mark: uint32(h.flag)}
@@ -280,6 +287,7 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		}
 		m, ok := t.match(e.rule, s, end, want)
 		if !ok {
+			t.cleared |= 1 << k // the model does not overrule the context
 			return false
 		}
 		switch {
@@ -299,7 +307,34 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	if found[p].Rule == "" && t.demoted.Rule != "" {
 		found[p] = t.demoted
 	}
+	if d.model != nil {
+		top := len(Kinds)
+		for k := range found {
+			if found[k].Rule != "" {
+				top = k
+				break
+			}
+		}
+		if k, ok := d.model.raise(&t.analysed, top, t.cleared); ok {
+			l := "en" // the model knows English and German: the message's, else the patient's
+			if t.words == german || t.words != english && want == "de" {
+				l = "de"
+			}
+			found[urgency(k)] = Match{Kind: k, Rule: modelRule(l, k), Locale: l}
+		}
+	}
 	return found
+}
+
+// modelRule is the rule id of a model raise: "en/possible/model".
+func modelRule(locale string, k Kind) string { return locale + "/" + string(k) + "/model" }
+
+// WithoutModel returns a detector with the same rules and no model: the
+// rules alone, for comparing the two.
+func (d *Detector) WithoutModel() *Detector {
+	c := *d
+	c.model = nil
+	return &c
 }
 
 // kind returns the match of one kind. A crisis match said in jest or with a
@@ -447,6 +482,7 @@ type prepared struct {
 	resolved bool     // a statement that things are over, and nothing saying they are back
 	words    *words   // the word lists of the message's language
 	demoted  Match    // a crisis match said in jest, reported as possible (see kind)
+	cleared  uint32   // per index in Kinds: a rule of the kind matched and its context cleared it
 }
 
 func (d *Detector) prepare(text string) *prepared {

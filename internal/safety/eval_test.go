@@ -1,11 +1,9 @@
 package safety
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -22,26 +20,17 @@ type sample struct {
 func loadSet(t *testing.T, name string) []sample {
 	t.Helper()
 	path := filepath.Join("testdata", name)
-	f, err := os.Open(path)
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []sample
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		label, text, ok := strings.Cut(line, "\t")
-		if !ok || (label != "0" && label != "1") || strings.TrimSpace(text) == "" {
-			t.Fatalf("%s:%d: want label<TAB>message with label 0 or 1", path, n)
-		}
-		out = append(out, sample{line: n, fire: label == "1", text: text, where: fmt.Sprintf("%s:%d", path, n)})
-	}
-	if err := sc.Err(); err != nil {
+	set, err := readBinarySet(b, path, KindCrisis)
+	if err != nil {
 		t.Fatal(err)
+	}
+	out := make([]sample, len(set))
+	for i, s := range set {
+		out[i] = sample{line: s.Line, fire: s.Label != None, text: s.Text, where: fmt.Sprintf("%s:%d", path, s.Line)}
 	}
 	return out
 }

@@ -27,6 +27,9 @@ func FuzzCheck(f *testing.F) {
 	for _, id := range d.Rules() {
 		rules[id] = true
 	}
+	for _, k := range Kinds { // the model's raises
+		rules[modelRule("en", k)], rules[modelRule("de", k)] = true, true
+	}
 	f.Fuzz(func(t *testing.T, text, locale string) {
 		if len(text) > 4096 {
 			text = text[:4096]

@@ -1,0 +1,274 @@
+package safety
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+)
+
+// The model is a small statistical classifier beside the rules: a linear
+// model (one logistic regression per head, one-vs-rest) over hashed features
+// of the normalised message (words, word pairs, character 3- to 5-grams of
+// each word, its length in words, whether it asks). It is trained on this
+// package's labelled sets (never on the held-out or blind sets) by
+//
+//	go run ./internal/safety/train
+//
+// and shipped as data: model.json (heads, thresholds, the training files and
+// their hashes, cross-validated figures) and model_weights.gz (int8
+// weights). Nothing is downloaded. TestModelUpToDate fails when the shipped
+// model is not what a fresh training run on the listed files gives.
+//
+// The model can only raise a message's tier, never lower one: its verdict
+// counts only when it is more urgent than every rule's match (see
+// Detector.Check), a head does not raise a kind whose rule matched the text
+// and was cleared by its context (a negation, a joke, an accident, the
+// distant past), and it never looks at messages shorter than MinWords words
+// (the ordinary answers of a flow: "3", "yes", "not at all").
+
+//go:embed model.json
+var modelJSON []byte
+
+//go:embed model_weights.gz
+var modelWeights []byte
+
+// ModelBits is log2 of the number of hashed feature buckets.
+const ModelBits = 18
+
+const modelMask = 1<<ModelBits - 1
+
+// Head is one binary classifier of the model: a message whose score reaches
+// Threshold is raised to Raise.
+type Head struct {
+	Name  string `json:"name"`  // what it finds: "risk" (crisis or possible), or a kind
+	Raise Kind   `json:"raise"` // the kind it raises a message to
+	// Bias is the quantised bias, in units of Scale; a message's score is
+	// Bias plus the sum of its features' int8 weights.
+	Bias  int32   `json:"bias"`
+	Scale float64 `json:"scale"` // log-odds per unit of score
+	// Threshold is the lowest score that raises; above every possible score
+	// when the head is off.
+	Threshold int32  `json:"threshold"`
+	Note      string `json:"note"` // how the threshold was chosen, and its cross-validated figures
+}
+
+// DataFile is one training file and the SHA-256 of its content.
+type DataFile struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+// Model is a trained model. It is immutable once loaded.
+type Model struct {
+	Version  int        `json:"version"`
+	Bits     int        `json:"bits"`
+	MinWords int        `json:"min_words"` // shorter messages are never raised
+	Heads    []Head     `json:"heads"`
+	Data     []DataFile `json:"data"`     // the training files, in testdata
+	Messages int        `json:"messages"` // training messages
+	Weights  string     `json:"weights"`  // SHA-256 of the int8 weights, bucket-major ([bucket][head])
+
+	w []int8 // [bucket*len(Heads)+head]
+}
+
+// modelVersion changes when the features or the file format change.
+const modelVersion = 1
+
+// LoadModel decodes a model from its JSON and its gzipped weights. It
+// returns an error when they do not fit together.
+func LoadModel(js, weightsGz []byte) (*Model, error) {
+	var m Model
+	if err := json.Unmarshal(js, &m); err != nil {
+		return nil, fmt.Errorf("safety: model.json: %w", err)
+	}
+	if m.Version != modelVersion || m.Bits != ModelBits || len(m.Heads) == 0 {
+		return nil, fmt.Errorf("safety: model.json: version %d with %d bits and %d heads; want version %d, %d bits (retrain: go run ./internal/safety/train)", m.Version, m.Bits, len(m.Heads), modelVersion, ModelBits)
+	}
+	for _, h := range m.Heads {
+		if urgency(h.Raise) >= len(Kinds) {
+			return nil, fmt.Errorf("safety: model.json: head %s raises to unknown kind %q", h.Name, h.Raise)
+		}
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(weightsGz))
+	if err != nil {
+		return nil, fmt.Errorf("safety: model weights: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("safety: model weights: %w", err)
+	}
+	if want := (1 << ModelBits) * len(m.Heads); len(raw) != want {
+		return nil, fmt.Errorf("safety: model weights: %d bytes, want %d", len(raw), want)
+	}
+	if got := sha256hex(raw); got != m.Weights {
+		return nil, fmt.Errorf("safety: model weights: sha256 %s, model.json says %s", got, m.Weights)
+	}
+	m.w = make([]int8, len(raw))
+	for i, b := range raw {
+		m.w[i] = int8(b)
+	}
+	return &m, nil
+}
+
+// shipped returns the model shipped in the package.
+func shipped() (*Model, error) { return LoadModel(modelJSON, modelWeights) }
+
+// maxHeads bounds the heads of a model, for fixed-size sums.
+const maxHeads = 8
+
+// fnv32 is FNV-1a, 32 bits.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnvByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
+
+func fnvString(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// featureKey is the form of a token the model sees: its collapsed key, or
+// "#" for a number written in digits.
+func featureKey(t *token) string {
+	if t.num >= 0 && t.key != "" && isDigit(rune(t.key[0])) {
+		return "#"
+	}
+	return t.key
+}
+
+// features calls emit with the bucket of every feature of a message: each
+// word, each pair of neighbouring words in a sentence (with a sentence
+// start), the character 3-, 4- and 5-grams of each word with its
+// boundaries, the message's length in words (bucketed) and whether it asks
+// a question. A feature may repeat; each occurrence counts.
+func features(a *analysed, emit func(uint32)) {
+	prev := "^"
+	for i := range a.toks {
+		t := &a.toks[i]
+		if i > 0 && a.toks[i-1].sent != t.sent {
+			prev = "^"
+		}
+		k := featureKey(t)
+		emit(fnvString(fnvByte(fnvOffset, 'w'), k) & modelMask)
+		emit(fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), 0), k) & modelMask)
+		prev = k
+		if k == "#" {
+			continue
+		}
+		// Character n-grams of "<key>", the first 32 bytes of a long word.
+		n := len(k) + 2
+		if n > 32 {
+			n = 32
+		}
+		at := func(i int) byte {
+			switch {
+			case i == 0:
+				return '<'
+			case i == len(k)+1:
+				return '>'
+			}
+			return k[i-1]
+		}
+		for j := 0; j+3 <= n; j++ {
+			h := fnvByte(fnvOffset, 'c')
+			for m := 0; m < 5 && j+m < n; m++ {
+				h = fnvByte(h, at(j+m))
+				if m >= 2 {
+					emit(h & modelMask)
+				}
+			}
+		}
+	}
+	emit(fnvByte(fnvByte(fnvOffset, 'l'), lengthBucket(len(a.toks))) & modelMask)
+	for _, q := range a.sentQ {
+		if q {
+			emit(fnvByte(fnvOffset, 'q') & modelMask)
+			break
+		}
+	}
+}
+
+// lengthBucket groups a message's length in words.
+func lengthBucket(n int) byte {
+	switch {
+	case n <= 4:
+		return byte(n)
+	case n <= 6:
+		return 5
+	case n <= 10:
+		return 6
+	case n <= 20:
+		return 7
+	case n <= 40:
+		return 8
+	}
+	return 9
+}
+
+// scores returns each head's score of a message (see Head.Bias).
+func (m *Model) scores(a *analysed) (s [maxHeads]int32) {
+	nh := len(m.Heads)
+	w := m.w
+	var sum [maxHeads]int32
+	features(a, func(b uint32) {
+		row := w[int(b)*nh : int(b)*nh+nh]
+		for h, x := range row {
+			sum[h] += int32(x)
+		}
+	})
+	for h := range m.Heads {
+		s[h] = m.Heads[h].Bias + sum[h]
+	}
+	return s
+}
+
+// Probability returns a head's score as a probability, for reports.
+func (h Head) Probability(score int32) float64 {
+	return 1 / (1 + math.Exp(-h.Scale*float64(score)))
+}
+
+// raise returns the most urgent kind the model raises a message to, if it
+// is more urgent than top (an index in Kinds; len(Kinds) when no rule
+// matched) and not cleared (a bit per index in Kinds: a rule of that kind
+// matched and its context cleared it).
+func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
+	if top == 0 || len(a.toks) < m.MinWords {
+		return "", false
+	}
+	s := m.scores(a)
+	best := top
+	for h, hd := range m.Heads {
+		u := urgency(hd.Raise)
+		mask := uint32(1) << u
+		if hd.Raise == KindPossible {
+			mask |= 1 << urgency(KindCrisis) // a crisis rule cleared by its context clears the risk too
+		}
+		if u < best && s[h] >= hd.Threshold && cleared&mask == 0 {
+			best = u
+		}
+	}
+	if best == top {
+		return "", false
+	}
+	return Kinds[best], true
+}
+
+// Scores returns every head's probability for a message, by head name, for
+// reports and tests; it never holds the text.
+func (m *Model) Scores(text string) map[string]float64 {
+	a := analyse(text)
+	s := m.scores(&a)
+	out := map[string]float64{}
+	for h, hd := range m.Heads {
+		out[hd.Name] = hd.Probability(s[h])
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package safety
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestModelData checks that the shipped model loads and that the training
+// files it lists are unchanged (their hashes are in model.json): a changed
+// file needs `go run ./internal/safety/train`. A model set written for the
+// model (train_*.tsv) that the model was not trained on fails too; a new
+// fitted batch is only reported, since the rules are fixed on it first.
+func TestModelData(t *testing.T) {
+	m, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, f := range m.Data {
+		listed[f.File] = true
+		if strings.HasPrefix(f.File, "heldout") || strings.HasPrefix(f.File, "blind") {
+			t.Errorf("the model was trained on %s, a held-out or blind set", f.File)
+		}
+		b, err := os.ReadFile(filepath.Join("testdata", f.File))
+		if err != nil {
+			t.Errorf("%s: %v (retrain: go run ./internal/safety/train)", f.File, err)
+			continue
+		}
+		if got := sha256hex(b); got != f.SHA256 {
+			t.Errorf("%s changed since the model was trained (sha256 %s, model.json %s): retrain with go run ./internal/safety/train", f.File, got, f.SHA256)
+		}
+	}
+	files, err := TrainingFiles("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch {
+		case listed[f]:
+		case strings.HasPrefix(f, "train_"):
+			t.Errorf("%s is not in the model: retrain with go run ./internal/safety/train", f)
+		default:
+			t.Logf("%s is not in the model yet: retrain with go run ./internal/safety/train", f)
+		}
+	}
+	if m.MinWords < 2 {
+		t.Errorf("min_words %d: the model must never look at one-word answers", m.MinWords)
+	}
+	for _, h := range m.Heads {
+		if h.Raise == KindCrisis {
+			t.Errorf("head %s raises to crisis: the model raises to possible at most for suicide risk", h.Name)
+		}
+	}
+}
+
+// TestModelRaisesOnly runs every training message through the detector with
+// and without the model: every rule's match is still there, and the most
+// urgent kind is never less urgent with the model.
+func TestModelRaisesOnly(t *testing.T) {
+	d := newDetector(t, nil)
+	rules := d.WithoutModel()
+	raised := 0
+	n := 0
+	for f, set := range trainingSets(t) {
+		for _, s := range set {
+			for _, loc := range []string{"en", "de"} {
+				n++
+				got, want := d.CheckAll(s.Text, loc), rules.CheckAll(s.Text, loc)
+				i := 0
+				for _, m := range got {
+					if i < len(want) && m == want[i] {
+						i++
+					} else if !strings.HasSuffix(m.Rule, "/model") {
+						t.Errorf("%s:%d: with the model %v, without %v", f, s.Line, got, want)
+					}
+				}
+				if i != len(want) {
+					t.Errorf("%s:%d: the model dropped a rule's match: with %v, without %v", f, s.Line, got, want)
+				}
+				if len(got) > len(want) {
+					raised++
+					if len(want) > 0 && urgency(got[0].Kind) >= urgency(want[0].Kind) {
+						t.Errorf("%s:%d: the model added %v below the rules' %v", f, s.Line, got[0], want[0])
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d of %d checks raised by the model", raised, n)
+}
+
+// TestModelShortAnswers: the model never looks at messages shorter than
+// min_words, and says nothing on typical answers of a flow.
+func TestModelShortAnswers(t *testing.T) {
+	d := newDetector(t, nil)
+	rules := d.WithoutModel()
+	for _, s := range []string{"3", "yes", "no", "not sure", "several days", "not at all", "nearly every day",
+		"more than half the days", "Sarah", "12/03/1984", "5 – Completely ready", "1 – No hope at all",
+		"I hope to feel less stuck and more like myself again.", "To be kinder to myself.", "ja", "überhaupt nicht",
+		"an einzelnen tagen", "beinahe jeden tag", "weiß nicht"} {
+		for _, loc := range []string{"en", "de"} {
+			if got, want := d.CheckAll(s, loc), rules.CheckAll(s, loc); len(got) != len(want) {
+				t.Errorf("the model raises %q (%s): %v", s, loc, got)
+			}
+		}
+	}
+}
+
+// TestModelRaises checks that the model adds what the rules miss on the
+// messages it was trained on (most of the risk messages the rules alone
+// miss there), and keeps out of what the rules cleared.
+func TestModelRaises(t *testing.T) {
+	d := newDetector(t, nil)
+	rules := d.WithoutModel()
+	missed, raised := 0, 0
+	for f, set := range trainingSets(t) {
+		loc := "en"
+		if strings.HasSuffix(f, "_de.tsv") {
+			loc = "de"
+		}
+		for _, s := range set {
+			if s.Label != string(KindCrisis) && s.Label != string(KindPossible) {
+				continue
+			}
+			if _, ok := rules.Check(s.Text, loc); ok {
+				continue
+			}
+			missed++
+			if m, ok := d.Check(s.Text, loc); ok && m.Kind == KindPossible && strings.HasSuffix(m.Rule, "/model") {
+				raised++
+			}
+		}
+	}
+	t.Logf("risk messages the rules alone miss: %d; the model raises %d", missed, raised)
+	if missed > 0 && 2*raised < missed {
+		t.Errorf("the model raises %d of the %d risk messages of its training sets that the rules miss; want at least half", raised, missed)
+	}
+	m, ok := d.Check("I cut myself while cooking", "en")
+	if ok {
+		t.Errorf("an accident the rules cleared: %v", m)
+	}
+	m, ok = d.Check("I'm not suicidal, just tired", "en")
+	if ok {
+		t.Errorf("a negation the rules cleared: %v", m)
+	}
+}
+
+// BenchmarkCheck200Rules is BenchmarkCheck200 without the model: the ratio
+// of the two, run together, is what the model costs.
+func BenchmarkCheck200Rules(b *testing.B) {
+	d := newDetector(b, nil).WithoutModel()
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Check(msg200, "en")
+	}
+}
+
+// BenchmarkModel200 is the model alone on the same message (features and
+// sums, no rules).
+func BenchmarkModel200(b *testing.B) {
+	m, err := shipped()
+	if err != nil {
+		b.Fatal(err)
+	}
+	a := analyse(msg200)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.scores(&a)
+	}
+}
+
+// trainingSets reads every training file, by name.
+func trainingSets(t *testing.T) map[string][]Labelled {
+	t.Helper()
+	files, err := TrainingFiles("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]Labelled{}
+	for _, f := range files {
+		set, _, err := ReadTrainingFile("testdata", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = set
+	}
+	return out
+}

@@ -1,0 +1,388 @@
+package safety
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// TrainingGlobs are the files of testdata the model is trained on: the
+// fitted category sets, the older crisis and medical sets (label 1 or 0),
+// and the sets written for the model. Held-out and blind sets are never
+// read.
+var TrainingGlobs = []string{"fitted*_*.tsv", "crisis_*.tsv", "medical_*.tsv", "train_*.tsv"}
+
+// TrainingFiles lists the training files of dir (see TrainingGlobs), sorted.
+func TrainingFiles(dir string) ([]string, error) {
+	var out []string
+	for _, g := range TrainingGlobs {
+		m, err := filepath.Glob(filepath.Join(dir, g))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range m {
+			out = append(out, filepath.Base(p))
+		}
+	}
+	sort.Strings(out)
+	for _, f := range out {
+		if strings.HasPrefix(f, "heldout") || strings.HasPrefix(f, "blind") {
+			return nil, fmt.Errorf("safety: %s: a held-out or blind set is never trained on", f)
+		}
+	}
+	return out, nil
+}
+
+// ReadTrainingFile reads one training file of dir: a labelled set (see
+// ReadLabels), or for crisis_*.tsv and medical_*.tsv "label<TAB>message"
+// with label 1 (the file's kind) or 0 (none). It returns the messages and
+// the SHA-256 of the file.
+func ReadTrainingFile(dir, name string) ([]Labelled, string, error) {
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return nil, "", err
+	}
+	sum := sha256hex(b)
+	for _, k := range []Kind{KindCrisis, KindMedical} {
+		if strings.HasPrefix(name, string(k)+"_") {
+			set, err := readBinarySet(b, name, k)
+			return set, sum, err
+		}
+	}
+	set, err := ReadLabels(bytes.NewReader(b), name)
+	return set, sum, err
+}
+
+// readBinarySet reads a "label<TAB>message" set with labels 1 and 0.
+func readBinarySet(b []byte, name string, kind Kind) ([]Labelled, error) {
+	var out []Labelled
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		label, text, ok := strings.Cut(line, "\t")
+		if !ok || (label != "0" && label != "1") || strings.TrimSpace(text) == "" {
+			errs = append(errs, &LabelError{name, n, "want label<TAB>message with label 0 or 1"})
+			continue
+		}
+		l := None
+		if label == "1" {
+			l = string(kind)
+		}
+		out = append(out, Labelled{Line: n, Text: text, Label: l})
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return out, sc.Err()
+}
+
+func sha256hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// headSpec says what a head learns and how its threshold is chosen on the
+// out-of-fold scores of a k-fold cross-validation.
+type headSpec struct {
+	name     string
+	raise    Kind
+	positive func(label string) bool
+	// The threshold is the lowest score at which the out-of-fold
+	// precision among the messages raised is at least minPrecision and at
+	// most maxFPR of the negative messages are raised.
+	minPrecision, maxFPR float64
+}
+
+func labelIs(kinds ...Kind) func(string) bool {
+	return func(l string) bool {
+		for _, k := range kinds {
+			if l == string(k) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// heads are the model's heads. The risk head raises to possible (the
+// direct question) only; no head raises to crisis. Precision floors are
+// set for the other heads so that what they add stays precise (medical at
+// least 97% out of fold, so that the combined precision stays at 95%).
+var heads = []headSpec{
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.80, 0.03},
+	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.95, 0.005},
+	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.95, 0.005},
+	{"abuse", KindAbuse, labelIs(KindAbuse), 0.95, 0.005},
+	{"medical", KindMedical, labelIs(KindMedical), 0.97, 0.01},
+}
+
+// Training settings: fixed, so that a run is reproducible.
+const (
+	trainFolds  = 5
+	trainEpochs = 12
+	trainRate   = 0.2  // AdaGrad step
+	trainL2     = 1e-5 // per update
+	trainSeed   = 0x6b6170626f74
+	minWords    = 3
+)
+
+// example is one training message as features.
+type example struct {
+	f    []uint32
+	y    [maxHeads]bool
+	fold int
+}
+
+// Train fits the model to the training files of dir (see TrainingFiles). It
+// is deterministic: the same files give the same model, byte for byte, on
+// the same architecture. It returns the model and a report of its
+// cross-validated figures, one line per head.
+func Train(dir string) (*Model, string, error) {
+	files, err := TrainingFiles(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	return TrainFiles(dir, files)
+}
+
+// TrainFiles fits the model to the given training files of dir.
+func TrainFiles(dir string, files []string) (*Model, string, error) {
+	var set []Labelled
+	m := &Model{Version: modelVersion, Bits: ModelBits, MinWords: minWords}
+	for _, f := range files {
+		s, sum, err := ReadTrainingFile(dir, f)
+		if err != nil {
+			return nil, "", err
+		}
+		set = append(set, s...)
+		m.Data = append(m.Data, DataFile{File: f, SHA256: sum})
+	}
+	if len(set) < 100 {
+		return nil, "", fmt.Errorf("safety: train: %d messages is too few", len(set))
+	}
+	m.Messages = len(set)
+	exs := make([]example, len(set))
+	for i, s := range set {
+		a := analyse(s.Text)
+		var f []uint32
+		features(&a, func(b uint32) { f = append(f, b) })
+		exs[i].f = f
+		for h, spec := range heads {
+			exs[i].y[h] = spec.positive(s.Label)
+		}
+		// The fold depends on the text alone, so adding a file moves no
+		// other message between folds.
+		exs[i].fold = int(fnvString(fnvOffset, s.Text) % trainFolds)
+	}
+	nh := len(heads)
+	// Out-of-fold scores.
+	oof := make([][maxHeads]int32, len(exs))
+	for fold := 0; fold < trainFolds; fold++ {
+		var idx []int
+		for i := range exs {
+			if exs[i].fold != fold {
+				idx = append(idx, i)
+			}
+		}
+		q, bias, _ := quantise(fit(exs, idx, nh), nh)
+		for i := range exs {
+			if exs[i].fold == fold {
+				oof[i] = scoreQ(q, bias, exs[i].f, nh)
+			}
+		}
+	}
+	all := make([]int, len(exs))
+	for i := range all {
+		all[i] = i
+	}
+	q, bias, scale := quantise(fit(exs, all, nh), nh)
+	var report strings.Builder
+	fmt.Fprintf(&report, "%d messages from %d files; %d-fold cross-validation, out-of-fold figures:\n", len(exs), len(files), trainFolds)
+	for h, spec := range heads {
+		var pos, neg []int32
+		for i := range exs {
+			if exs[i].y[h] {
+				pos = append(pos, oof[i][h])
+			} else {
+				neg = append(neg, oof[i][h])
+			}
+		}
+		thr, note := threshold(pos, neg, spec)
+		m.Heads = append(m.Heads, Head{Name: spec.name, Raise: spec.raise, Bias: bias[h], Scale: scale[h], Threshold: thr, Note: note})
+		fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, note)
+	}
+	raw := make([]byte, len(q))
+	for i, x := range q {
+		raw[i] = byte(x)
+	}
+	m.Weights = sha256hex(raw)
+	m.w = q
+	return m, report.String(), nil
+}
+
+// fit trains every head on the examples idx by AdaGrad over the logistic
+// loss with an L2 penalty, in a fixed pseudo-random order per epoch. The
+// weights are bucket-major: w[bucket*nh+head]; the last nh entries past the
+// buckets are the biases.
+func fit(exs []example, idx []int, nh int) []float64 {
+	n := 1 << ModelBits
+	w := make([]float64, (n+1)*nh)
+	g2 := make([]float64, (n+1)*nh)
+	order := append([]int(nil), idx...)
+	rng := uint64(trainSeed)
+	var z [maxHeads]float64
+	for epoch := 0; epoch < trainEpochs; epoch++ {
+		for i := len(order) - 1; i > 0; i-- { // Fisher-Yates with splitmix64
+			rng += 0x9e3779b97f4a7c15
+			r := rng
+			r = (r ^ (r >> 30)) * 0xbf58476d1ce4e5b9
+			r = (r ^ (r >> 27)) * 0x94d049bb133111eb
+			r ^= r >> 31
+			j := int(r % uint64(i+1))
+			order[i], order[j] = order[j], order[i]
+		}
+		for _, k := range order {
+			e := &exs[k]
+			for h := 0; h < nh; h++ {
+				z[h] = w[n*nh+h]
+			}
+			for _, f := range e.f {
+				row := w[int(f)*nh : int(f)*nh+nh]
+				for h := range row {
+					z[h] += row[h]
+				}
+			}
+			for h := 0; h < nh; h++ {
+				y := 0.0
+				if e.y[h] {
+					y = 1
+				}
+				g := 1/(1+math.Exp(-z[h])) - y
+				// Explicit conversions keep the arithmetic the same on every
+				// architecture (no fused multiply-add).
+				b := n*nh + h
+				g2[b] += float64(g * g)
+				w[b] -= float64(trainRate * g / math.Sqrt(g2[b]+1e-8))
+				for _, f := range e.f {
+					i := int(f)*nh + h
+					gf := g + float64(trainL2*w[i])
+					g2[i] += float64(gf * gf)
+					w[i] -= float64(trainRate * gf / math.Sqrt(g2[i]+1e-8))
+				}
+			}
+		}
+	}
+	return w
+}
+
+// quantise turns float weights into int8 weights and a scale per head; the
+// bias is quantised in the same units (int32, it may exceed int8).
+func quantise(w []float64, nh int) (q []int8, bias [maxHeads]int32, scale [maxHeads]float64) {
+	n := 1 << ModelBits
+	for h := 0; h < nh; h++ {
+		maxAbs := 0.0
+		for b := 0; b < n; b++ {
+			maxAbs = math.Max(maxAbs, math.Abs(w[b*nh+h]))
+		}
+		scale[h] = maxAbs / 127
+		if scale[h] == 0 {
+			scale[h] = 1
+		}
+		bias[h] = int32(math.Round(w[n*nh+h] / scale[h]))
+	}
+	q = make([]int8, n*nh)
+	for b := 0; b < n; b++ {
+		for h := 0; h < nh; h++ {
+			q[b*nh+h] = int8(math.Round(w[b*nh+h] / scale[h]))
+		}
+	}
+	return q, bias, scale
+}
+
+func scoreQ(q []int8, bias [maxHeads]int32, f []uint32, nh int) [maxHeads]int32 {
+	s := bias
+	for _, b := range f {
+		row := q[int(b)*nh : int(b)*nh+nh]
+		for h, x := range row {
+			s[h] += int32(x)
+		}
+	}
+	return s
+}
+
+// threshold chooses a head's threshold on out-of-fold scores (see
+// headSpec) and describes it.
+func threshold(pos, neg []int32, spec headSpec) (int32, string) {
+	cands := append(append([]int32(nil), pos...), neg...)
+	sort.Slice(cands, func(i, j int) bool { return cands[i] < cands[j] })
+	off := int32(math.MaxInt32)
+	best := off
+	for i, c := range cands {
+		if i > 0 && cands[i-1] == c {
+			continue
+		}
+		tp, fp := countAtLeast(pos, c), countAtLeast(neg, c)
+		if tp == 0 {
+			break
+		}
+		if float64(tp)/float64(tp+fp) >= spec.minPrecision && float64(fp) <= spec.maxFPR*float64(len(neg)) {
+			best = c
+			break
+		}
+	}
+	if best == off {
+		return off, fmt.Sprintf("off: no threshold reaches precision %.0f%% with at most %.1f%% of %d negatives raised", 100*spec.minPrecision, 100*spec.maxFPR, len(neg))
+	}
+	tp, fp := countAtLeast(pos, best), countAtLeast(neg, best)
+	return best, fmt.Sprintf("threshold %d: recall %.1f%% (%d/%d), precision %.1f%%, negatives raised %.2f%% (%d/%d); chosen as the lowest with precision >= %.0f%% and negatives raised <= %.1f%%",
+		best, 100*ratio(tp, len(pos)), tp, len(pos), 100*ratio(tp, tp+fp), 100*ratio(fp, len(neg)), fp, len(neg), 100*spec.minPrecision, 100*spec.maxFPR)
+}
+
+func countAtLeast(s []int32, t int32) int {
+	n := 0
+	for _, x := range s {
+		if x >= t {
+			n++
+		}
+	}
+	return n
+}
+
+// Encode returns a model's files as shipped: model.json and
+// model_weights.gz.
+func (m *Model) Encode() (js, weightsGz []byte, err error) {
+	js, err = json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, nil, err
+	}
+	js = append(js, '\n')
+	raw := make([]byte, len(m.w))
+	for i, x := range m.w {
+		raw[i] = byte(x)
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := zw.Write(raw); err != nil {
+		return nil, nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return js, buf.Bytes(), nil
+}
