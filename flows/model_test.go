@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/kapbot/kapbot/internal/enginetest"
 	"github.com/kapbot/kapbot/internal/flow"
