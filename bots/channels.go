@@ -21,11 +21,12 @@ var telegramOptions []telegram.Option
 // with the referral notifier, which posts to the staff destinations through
 // them; staff events in those destinations go to the referral desk. Patient
 // events go to r.Submit: a press is answered once committed, replies follow.
-// Telegram keeps its 429 pauses in pauses, for every process to honour.
+// Each of wrap wraps the referral desk before the audit does (the web
+// view adds /weblogin). Telegram keeps its 429 pauses in pauses, for every process to honour.
 // Each channel's calls to its platform are watched by a channelHealth put
 // in health (by channel name) when health is not nil, for /readyz and
 // /metrics.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, health map[string]*channelHealth) (map[string]channel, error) {
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, health map[string]*channelHealth, wrap ...func(runner.StaffDesk) runner.StaffDesk) (map[string]channel, error) {
 	out := map[string]channel{}
 	watch := func(name string, badToken func(int) bool) *http.Client {
 		h := newChannelHealth(nil, badToken)
@@ -34,7 +35,11 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		}
 		return &http.Client{Transport: h}
 	}
-	desk := audit.Desk(referral.NewDesk(refs, referral.WithPatients(r)), rec)
+	var inner runner.StaffDesk = referral.NewDesk(refs, referral.WithPatients(r))
+	for _, w := range wrap {
+		inner = w(inner) // the web view's /weblogin
+	}
+	desk := audit.Desk(inner, rec)
 	if cfg.TelegramToken != "" {
 		tg, err := telegram.New(telegram.Config{
 			Token:         cfg.TelegramToken,

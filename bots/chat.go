@@ -41,7 +41,7 @@ func newFlags(name, synopsis string, s stdio) *flag.FlagSet {
 // all commands and described once, in the main usage.
 const settingsHint = `Settings (environment, see 'kapbot --help'): REDIS_URL, KAPBOT_DATA_KEY,
   KAPBOT_DATA_KEY_PREVIOUS, KAPBOT_ID_KEY, KAPBOT_KEY_FILE, KAPBOT_PREFIX, KAPBOT_LOG_LEVEL,
-  KAPBOT_LISTEN, KAPBOT_REPLICA_LOCK, KAPBOT_WEBHOOK_URL, KAPBOT_WEBHOOK_SECRET,
+  KAPBOT_LISTEN, KAPBOT_WEB_LISTEN, KAPBOT_WEB_URL, KAPBOT_REPLICA_LOCK, KAPBOT_WEBHOOK_URL, KAPBOT_WEBHOOK_SECRET,
   KAPBOT_WEBHOOK_MAX_ATTEMPTS, KAPBOT_AUDIT_MAX_ENTRIES, KAPBOT_FHIR_BASE, TELEGRAM_*, DISCORD_*
 `
 
@@ -196,8 +196,15 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 		}
 	}
 	// No staff destinations here: referrals are stored, nobody is notified.
-	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithReferrer(notifier(be, lib, log)))
+	refs := notifier(be, lib, log)
+	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithReferrer(refs))
 	r.Register(console.Prefix, console.New(s.out))
+	if demo {
+		// The care team's side in a browser: referrals appear as you chat.
+		wctx, stop := context.WithCancel(ctx)
+		defer stop()
+		demoWeb(wctx, be, lib, refs, r, log, s)
+	}
 	var prompt io.Writer
 	if f, ok := s.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		prompt = s.out

@@ -20,6 +20,7 @@ Usage:
   kapbot demo  [--flow ID]                   chat in the terminal with the sample flows (embedded Redis, no setup)
   kapbot chat  --flow ID --user NAME         chat in the terminal against REDIS_URL (piped input: one message per line)
   kapbot serve                               run the configured channels (Telegram, Discord) with /healthz, /readyz, /metrics
+  kapbot web [--listen ADDR] [--link STAFF]  the care team's web view alone (serve runs it too with KAPBOT_WEB_LISTEN)
   kapbot flows validate PATH...              check flow folders; every problem as file:line:col
   kapbot flows test PATH...                  run transcript tests and questionnaire golden vectors
   kapbot flows push DIR                      validate and publish a flow folder to Redis, all or nothing
@@ -51,6 +52,8 @@ Settings (environment):
   KAPBOT_KEY_FILE      default: $XDG_CONFIG_HOME/kapbot/data.key (must not be readable by others)
   KAPBOT_PREFIX        key prefix in Redis (default kapbot)
   KAPBOT_LISTEN        address of the health and metrics port for serve (default :8080)
+  KAPBOT_WEB_LISTEN    address of the care team's web view in serve (unset: off; demo and web: 127.0.0.1:8081)
+  KAPBOT_WEB_URL       the address staff open, for sign-in links (default http://localhost:PORT)
   KAPBOT_LOG_LEVEL     debug, info, warn or error (default info)
   KAPBOT_REPLICA_LOCK  auto (default: on with Telegram webhooks), on or off: keep each patient's
                        events in order across replicas (two more Redis round trips per event)
@@ -99,6 +102,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdChat(ctx, cfg, args[1:], s)
 	case "serve":
 		err = cmdServe(ctx, cfg, args[1:], s)
+	case "web":
+		err = cmdWeb(ctx, cfg, args[1:], s)
 	case "flows":
 		err = cmdFlows(ctx, cfg, args[1:], s)
 	case "sessions":

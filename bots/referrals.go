@@ -34,19 +34,7 @@ func notifier(be *backend, lib *runner.Library, log *slog.Logger) *referral.Noti
 		}
 		return e.Bundle(), nil
 	}
-	history := func(ctx context.Context, patient string) ([]runner.Record, error) {
-		raw, err := be.store.Records(ctx, patient)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]runner.Record, 0, len(raw))
-		for _, r := range raw {
-			if rec, err := runner.DecodeRecord(r); err == nil {
-				out = append(out, rec)
-			}
-		}
-		return out, nil
-	}
+	history := patientHistory(be)
 	// Referrals live as long as the clinic's retention, like the sessions:
 	// a clinic that must keep records keeps them in its own system.
 	retention := func(ctx context.Context) time.Duration {

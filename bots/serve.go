@@ -16,6 +16,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/keys"
 	"github.com/kapbot/kapbot/internal/runner"
+	"github.com/kapbot/kapbot/internal/web"
 )
 
 // maintainEvery is how often serve prunes its index keys; tests shorten it.
@@ -93,10 +94,29 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	r := runner.New(be.store, lib, ropts...)
 
-	health := map[string]*channelHealth{}
-	chans, err := channels(cfg, r, refs, log, auditLog(be), be.store, health)
+	// The care team's web view, on KAPBOT_WEB_LISTEN when set (web.go).
+	webLn, err := webListen("")
 	if err != nil {
 		ln.Close()
+		return err
+	}
+	var wrap []func(runner.StaffDesk) runner.StaffDesk
+	var webSrv *web.Server
+	if webLn != nil {
+		if webSrv, err = webView(be, lib, refs, r, log, webLn, os.Getenv("KAPBOT_WEB_URL")); err != nil {
+			ln.Close()
+			webLn.Close()
+			return err
+		}
+		wrap = append(wrap, func(d runner.StaffDesk) runner.StaffDesk { return web.Desk(d, webSrv) })
+	}
+	health := map[string]*channelHealth{}
+	chans, err := channels(cfg, r, refs, log, auditLog(be), be.store, health, wrap...)
+	if err != nil {
+		ln.Close()
+		if webLn != nil {
+			webLn.Close()
+		}
 		return err
 	}
 
@@ -118,7 +138,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	errs := make(chan error, len(chans)+2)
+	errs := make(chan error, len(chans)+3)
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -126,6 +146,16 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 			errs <- fmt.Errorf("http: %w", err)
 		}
 	}()
+	if webSrv != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			log.Info("web view serving", "listen", webLn.Addr().String())
+			if err := webSrv.Serve(runCtx, webLn); err != nil {
+				errs <- fmt.Errorf("web: %w", err)
+			}
+		}()
+	}
 	for name, ch := range chans {
 		wg.Add(1)
 		go func() {

@@ -44,6 +44,7 @@ var staffCommands = []struct {
 	{"takeover", "Staff: write with the patient of a referral (the questions wait)", [][2]string{{"id", "Referral id"}}},
 	{"say", "Staff: send a message to the patient you took over", [][2]string{{"id", "Referral id"}, {"text", "Your message"}}},
 	{"handback", "Staff: hand the conversation back to the questions", [][2]string{{"id", "Referral id"}}},
+	{"weblogin", "Staff: a one-time sign-in link to the web view (only you see it)", nil},
 }
 
 func isStaffCommand(name string) bool {

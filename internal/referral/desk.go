@@ -121,6 +121,11 @@ func (d *Desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.St
 		d.n.log.Info("staff action refused: not on the staff list", "channel", in.Channel, "user", runner.LogID(in.Channel+":"+in.User))
 		return runner.StaffReply{Text: textRefused, Refused: true}, nil
 	}
+	return d.handle(ctx, in, who)
+}
+
+// handle performs in for the staff member who, checked by the caller.
+func (d *Desk) handle(ctx context.Context, in runner.StaffInput, who *flow.StaffMember) (runner.StaffReply, error) {
 	user := in.Channel + ":" + in.User
 	if in.Press != "" {
 		parts := strings.SplitN(in.Press, ":", 3)

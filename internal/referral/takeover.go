@@ -69,7 +69,8 @@ func (n *Notifier) Relay(ctx context.Context, m runner.Relayed) error {
 	if m.User != "" {
 		rec.User = m.Channel + ":" + m.User
 	}
-	if m.Kind == engine.RelayPatient && r.Takeover != nil {
+	if m.Kind == engine.RelayPatient && r.Takeover != nil && r.Takeover.Channel != WebChannel {
+		// A takeover in the web view reads the record itself.
 		s := n.sender(r.Takeover.Channel)
 		if s == nil {
 			n.log.Warn("takeover: the staff destination's channel does not run here", "referral", r.ID, "channel", r.Takeover.Channel)
