@@ -8,6 +8,7 @@ package enginetest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -114,6 +115,13 @@ func RunDir(b *flow.Bundle, dir string) ([]Result, error) {
 // RunFile runs the transcripts of one file. A file that cannot be read is one
 // failed result located at the problem.
 func RunFile(b *flow.Bundle, name string, data []byte) []Result {
+	if ps := flow.CheckTranscripts(name, data, b).Errors(); len(ps) > 0 {
+		out := make([]Result, len(ps))
+		for i, p := range ps {
+			out[i] = Result{Name: "(file)", Pos: p.Pos, Err: errors.New(p.Msg)}
+		}
+		return out
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return []Result{{Name: "(file)", Pos: flow.Pos{File: name}, Err: err}}
@@ -203,7 +211,7 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 	for i, turn := range t.Turns {
 		where := fmt.Sprintf("turn %d", i+1)
 		if turn.Wait != "" {
-			d, err := time.ParseDuration(turn.Wait)
+			d, err := flow.ParseDuration(turn.Wait)
 			if err != nil {
 				res.Err = fmt.Errorf("%s: wait: %w", where, err)
 				return res

@@ -24,6 +24,20 @@ var askKeys = []string{"type", "text", "choices", "min", "max", "max_len", "low"
 
 var askTypes = []string{string(AskChoice), string(AskMulti), string(AskYesNo), string(AskNumber), string(AskText), string(AskLikert), string(AskDate)}
 
+// askTypeKeys lists the keys of a question that only some question types
+// take. The JSON Schema states the same rule (TestSchemaAskTypeKeys).
+var askTypeKeys = []struct {
+	key   string
+	types []AskType
+}{
+	{"choices", []AskType{AskChoice, AskMulti}},
+	{"min", []AskType{AskNumber, AskLikert, AskMulti}},
+	{"max", []AskType{AskNumber, AskLikert, AskMulti}},
+	{"max_len", []AskType{AskText}},
+	{"low", []AskType{AskLikert}},
+	{"high", []AskType{AskLikert}},
+}
+
 // parsedChoices is a decoded choices list.
 type parsedChoices struct {
 	choices []Choice
@@ -151,12 +165,9 @@ func (c *compiler) parseAsk(r *reader, m *mapNode, spec askSpec) *Ask {
 			r.errorf(k, "%s: a %s question takes no %s (only %s do)", key, a.Type, key, list(names, true))
 		}
 	}
-	only("choices", AskChoice, AskMulti)
-	only("min", AskNumber, AskLikert, AskMulti)
-	only("max", AskNumber, AskLikert, AskMulti)
-	only("max_len", AskText)
-	only("low", AskLikert)
-	only("high", AskLikert)
+	for _, k := range askTypeKeys {
+		only(k.key, k.types...)
+	}
 
 	var minV, maxV *float64
 	for _, key := range []string{"min", "max"} {

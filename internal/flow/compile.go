@@ -74,7 +74,7 @@ func compile(sources map[string][]byte, display func(string) string, strict bool
 
 	probs := c.probs.sort()
 	if len(probs.Errors()) > 0 {
-		return nil, probs
+		return nil, checkTranscripts(sources, display, nil, probs)
 	}
 	b := &Bundle{
 		Version:        version(published),
@@ -90,7 +90,23 @@ func compile(sources map[string][]byte, display func(string) string, strict bool
 	for id, fd := range c.flows {
 		b.Flows[id] = fd.flow
 	}
+	probs = checkTranscripts(sources, display, b, probs)
+	if len(probs.Errors()) > 0 {
+		return nil, probs
+	}
 	return b, probs
+}
+
+// checkTranscripts adds the problems of every transcript test file among
+// sources (CheckTranscripts against b, or for structure only when b is nil)
+// to probs, sorted.
+func checkTranscripts(sources map[string][]byte, display func(string) string, b *Bundle, probs Problems) Problems {
+	for _, name := range sortedKeys(sources) {
+		if IsTranscript(name) {
+			probs = append(probs, CheckTranscripts(display(name), sources[name], b)...)
+		}
+	}
+	return probs.sort()
 }
 
 // flowIDs returns every id a call or default_flow may name: flows and

@@ -15,6 +15,10 @@ var flowKeys = []string{"kapbot", "flow", "title", "locale", "vars", "steps"}
 
 var actionKeys = []string{"say", "ask", "questionnaire", "set", "branch", "call", "refer", "review", "end", "disclaimer"}
 
+// logisticsKinds are the kinds of step that may be marked logistics: reviewed
+// (the JSON Schema states the same rule).
+var logisticsKinds = []StepKind{KindSay, KindAsk, KindRefer, KindEnd}
+
 var stepKeys = append([]string{"id", "next", "else", "save_as", "logistics"}, actionKeys...)
 
 // LogisticsReviewed is the one value of a step's `logistics:` key: the
@@ -311,7 +315,7 @@ func (c *compiler) parseStep(fd *flowDef, n *yaml.Node, i int) {
 			switch {
 			case v != LogisticsReviewed:
 				r.errorf(ln, "logistics: %q is not a value of logistics; write logistics: %s to mark this step's texts as clinic logistics your medical team has reviewed", v, LogisticsReviewed)
-			case s.Kind != KindSay && s.Kind != KindAsk && s.Kind != KindRefer && s.Kind != KindEnd:
+			case !slices.Contains(logisticsKinds, s.Kind):
 				r.errorf(m.keyNode("logistics"), "logistics: a %s step has no texts of its own to review; put logistics: %s on the say, ask, refer or end step that gives the instructions", s.Kind, LogisticsReviewed)
 			default:
 				s.Logistics = true

@@ -178,7 +178,7 @@ var yamlAnchorRe = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`
 // yamlProblem turns a yaml.v3 syntax error into a located problem.
 func (r *reader) yamlProblem(err error, data []byte) {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 0
 	if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
@@ -195,6 +195,7 @@ func (r *reader) yamlProblem(err error, data []byte) {
 		msg = fmt.Sprintf("unknown anchor %q; define it with &%s before using *%s", m[1], m[1], m[1])
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line = bytes.Count(data[:i], []byte("\n")) + 1
+			col = len([]rune(string(data[bytes.LastIndexByte(data[:i], '\n')+1:i]))) + 1
 		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
@@ -210,7 +211,31 @@ func (r *reader) yamlProblem(err error, data []byte) {
 			}
 		}
 	}
-	r.sink.errorf(Pos{File: r.file, Line: line, Col: 1}, "YAML syntax error: %s", msg)
+	if col == 0 && strings.Contains(msg, "tab") {
+		// Point at the tab itself, on this line or the next (libyaml
+		// reports the line of the mapping the tab breaks).
+		for l := line; l <= line+1 && col == 0; l++ {
+			if i := slices.Index(r.lineAt(l), '\t'); i >= 0 {
+				line, col = l, i+1
+			}
+		}
+	}
+	if col == 0 {
+		col = syntaxColumn(r.lineAt(line))
+	}
+	r.sink.errorf(Pos{File: r.file, Line: line, Col: col}, "YAML syntax error: %s", msg)
+}
+
+// syntaxColumn picks the column a YAML syntax error on line points at, since
+// yaml.v3 reports only the line: the first character that is not blank
+// (where the line's structure starts), else 1.
+func syntaxColumn(line []rune) int {
+	for i, c := range line {
+		if c != ' ' && c != '\t' {
+			return i + 1
+		}
+	}
+	return 1
 }
 
 // firstBadLine returns the first line from which on the file no longer

@@ -82,7 +82,7 @@ func TestLoadDirNamesFiles(t *testing.T) {
 	write("questionnaires/q.yml", "kapbot: 1\nquestionnaire: q\ntitle: Q\nitems: []\n")
 	write("README.md", "not yaml")
 	write(".hidden/x.yaml", "not: [valid")
-	write("main.test.yaml", "kapbot: 1\ntranscripts: main\n")
+	write("main.test.yaml", "kapbot: 1\ntranscripts: main\ntests: []\n")
 
 	_, ps, err := LoadDir(dir)
 	if err != nil {
@@ -118,7 +118,7 @@ func TestLoadFS(t *testing.T) {
 	fsys := fstest.MapFS{
 		"clinic.yaml":         {Data: []byte(testClinic)},
 		"flows/main.yaml":     {Data: []byte(tinyFlow)},
-		"flows/main.test.yml": {Data: []byte("kapbot: 1\ntranscripts: main\n")},
+		"flows/main.test.yml": {Data: []byte("kapbot: 1\ntranscripts: main\ntests: []\n")},
 		"notes.txt":           {Data: []byte("ignored")},
 	}
 	b, ps, err := LoadFS(fsys)

@@ -21,22 +21,22 @@ func TestProblems(t *testing.T) {
 		{
 			name:  "bad indentation",
 			files: map[string]string{"main.yaml": "kapbot: 1\nflow: main\nsteps:\n  - id: a\n    say: Hi.\n   next: b\n"},
-			want:  []string{"main.yaml:6:1: YAML syntax error: did not find expected '-' indicator"},
+			want:  []string{"main.yaml:6:4: YAML syntax error: did not find expected '-' indicator"},
 		},
 		{
 			name:  "tab indentation",
 			files: map[string]string{"main.yaml": "kapbot: 1\nflow: main\nsteps:\n  - id: a\n\tsay: b\n"},
-			want:  []string{"main.yaml:4:1: YAML syntax error: found a tab character that violates indentation"},
+			want:  []string{"main.yaml:5:1: YAML syntax error: found a tab character that violates indentation"},
 		},
 		{
 			name:  "question mark in a flow mapping",
 			files: map[string]string{"main.yaml": "kapbot: 1\nflow: main\nsteps:\n  - id: a\n    ask: {type: text, text: Name?}\n"},
-			want:  []string{"main.yaml:5:1: YAML syntax error: did not find expected ',' or '}' (inside {...} or [...], put texts that contain ?, : or # in quotes)"},
+			want:  []string{"main.yaml:5:5: YAML syntax error: did not find expected ',' or '}' (inside {...} or [...], put texts that contain ?, : or # in quotes)"},
 		},
 		{
 			name:  "unknown anchor",
 			files: map[string]string{"main.yaml": "kapbot: 1\nflow: main\nsteps:\n  - id: a\n    say: *hello\n"},
-			want:  []string{`main.yaml:5:1: YAML syntax error: unknown anchor "hello"; define it with &hello before using *hello`},
+			want:  []string{`main.yaml:5:10: YAML syntax error: unknown anchor "hello"; define it with &hello before using *hello`},
 		},
 		{
 			name: "aliases are followed",
@@ -755,6 +755,73 @@ texts:
 			want: []string{`clinic.yaml:8:15: resume_after: "3 weeks" is not a duration; write a number with s, m, h or d (days), e.g. 90d, 36h, 30m`},
 		},
 		{
+			name: "choices on a number question",
+			files: map[string]string{"main.yaml": `kapbot: 1
+flow: main
+steps:
+  - id: n
+    ask: {type: number, text: "How many?", choices: [{value: 1, label: One}]}
+  - id: e
+    end: true
+`},
+			want: []string{"main.yaml:5:44: choices: a number question takes no choices (only choice, multi do)"},
+		},
+		{
+			name: "min above max",
+			files: map[string]string{"main.yaml": `kapbot: 1
+flow: main
+steps:
+  - id: m
+    ask: {type: number, text: "How many?", min: 10, max: 1}
+  - id: e
+    end: true
+`},
+			want: []string{"main.yaml:5:58: max: 1 is less than min 10"},
+		},
+		{
+			name: "next on an end step",
+			files: map[string]string{"main.yaml": `kapbot: 1
+flow: main
+steps:
+  - id: a
+    say: Hi.
+  - id: e
+    end: true
+    next: a
+`},
+			want: []string{"main.yaml:8:5: next: an end step ends the conversation; remove next"},
+		},
+		{
+			name: "logistics on a branch",
+			files: map[string]string{"main.yaml": `kapbot: 1
+flow: main
+steps:
+  - id: a
+    branch: [{if: "true", goto: e}]
+    logistics: reviewed
+  - id: e
+    end: true
+`},
+			want: []string{"main.yaml:6:5: logistics: a branch step has no texts of its own to review; put logistics: reviewed on the say, ask, refer or end step that gives the instructions"},
+		},
+		{
+			name: "clinic without disclaimer",
+			files: map[string]string{
+				"clinic.yaml": strings.Split(testClinic, "disclaimer:")[0],
+				"main.yaml":   "kapbot: 1\nflow: main\nsteps: [{id: a, end: true}]\n",
+			},
+			want: nil, // Compile loads it (a published bundle keeps running); Validate's lint refuses it, and so must the schema
+
+		},
+		{
+			name: "unknown texts key",
+			files: map[string]string{
+				"clinic.yaml": strings.Replace(testClinic, "retention: 90d", "retention: 90d\ntexts:\n  helpp: x", 1),
+				"main.yaml":   "kapbot: 1\nflow: main\nsteps: [{id: a, end: true}]\n",
+			},
+			want: []string{`clinic.yaml:8:3: texts: no catalogue text "helpp"; did you mean "help"?`},
+		},
+		{
 			name: "missing-data rule, unknown items and flag kinds",
 			files: map[string]string{
 				"main.yaml": "kapbot: 1\nflow: main\nsteps: [{id: d, disclaimer: true}, {id: a, end: true}]\n",
@@ -791,6 +858,7 @@ tests:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			diffLines(t, problemsIn(t, tt.files), tt.want)
+			checkSchemaAgrees(t, tt.name, tt.files)
 		})
 	}
 }

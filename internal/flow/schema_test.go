@@ -107,6 +107,9 @@ func TestSchemaRejectsBadFiles(t *testing.T) {
 			if err := s.Validate(yamlToJSON(t, tt.doc)); err == nil {
 				t.Errorf("schema accepts:\n%s", tt.doc)
 			}
+			if errs := validatorErrorsDoc(tt.doc); len(errs) == 0 {
+				t.Errorf("the schema rejects, but the validator accepts:\n%s", tt.doc)
+			}
 		})
 	}
 }
@@ -125,6 +128,8 @@ func TestSchemaCoversKeys(t *testing.T) {
 	sets := map[string][]string{
 		"flowFile": flowKeys, "step": stepKeys, "ask": askKeys, "item": itemKeys,
 		"questionnaireFile": questKeys, "clinicFile": clinicKeys,
+		"transcriptsFile": transcriptFileKeys, "transcriptTest": transcriptTestKeys,
+		"turn": turnKeys, "expect": expectKeys,
 	}
 	for def, keys := range sets {
 		for _, k := range keys {
