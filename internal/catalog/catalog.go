@@ -65,8 +65,8 @@ const (
 	AcuteHeading   = "acute_medical"  // heads the clinic's acute_medical resources
 )
 
-// texts is the whole catalogue, English first. A locale missing here falls back
-// to English.
+// texts is the whole catalogue: English, the complete reference, and German.
+// A locale missing here, or a key missing in a locale, falls back to English.
 var texts = map[string]map[string]string{
 	"en": {
 		Yes:               "Yes",
@@ -120,6 +120,59 @@ var texts = map[string]map[string]string{
 		AbuseHeading:      "What you wrote sounds like you may not be safe with someone. You do not have to face this alone; these services can help, in confidence:",
 		AcuteHeading:      "What you describe may need urgent medical help. Please do not wait for the clinic to reply:",
 	},
+	// German: formal address (Sie), as German clinics write to patients.
+	"de": {
+		Yes:               "Ja",
+		No:                "Nein",
+		Done:              "Fertig",
+		PickOne:           "Bitte wählen Sie eine der Antworten, per Schaltfläche oder mit ihrer Nummer.",
+		PickSome:          "Bitte wählen Sie eine oder mehrere Antworten und drücken Sie dann auf Fertig.",
+		AnswerYesNo:       "Bitte antworten Sie mit Ja oder Nein.",
+		AnswerNumber:      "Bitte antworten Sie mit einer Zahl von %s bis %s.",
+		AnswerText:        "Bitte antworten Sie mit höchstens %d Zeichen.",
+		AnswerDate:        "Bitte geben Sie ein Datum als JJJJ-MM-TT an, zum Beispiel 2026-03-14.",
+		Closed:            "Diese Frage ist bereits abgeschlossen. Bitte beantworten Sie die aktuelle Frage.",
+		WelcomeBack:       "Willkommen zurück. Hier hatten wir aufgehört:",
+		Expired:           "Ihr früheres Gespräch wurde nach einer langen Pause beendet. Senden Sie /start, um neu zu beginnen.",
+		Help:              "Ich bin der Assistent der Praxis für Fragebögen und Vorbereitung. Ich kann keinen medizinischen Rat geben und bin kein Notdienst.\nBefehle: /restart beginnt von vorn, /stop beendet das Gespräch, /language wechselt die Sprache, /forget löscht, was Sie mir gesagt haben.",
+		ConfirmRestart:    "Noch einmal von vorn beginnen? Ihre bisherigen Antworten werden verworfen.",
+		ConfirmForget:     "Alles löschen, was Sie mir gesagt haben? Das lässt sich nicht rückgängig machen.",
+		Restarting:        "Wir beginnen von vorn.",
+		Cancelled:         "In Ordnung, wir machen dort weiter, wo wir waren.",
+		Stopped:           "Das Gespräch ist beendet. Senden Sie /start, wann immer Sie neu beginnen möchten.",
+		Forgotten:         "Alles, was Sie mir gesagt haben, wurde gelöscht.",
+		Finished:          "Dieses Gespräch ist beendet. Senden Sie /start, um neu zu beginnen.",
+		NoSuchFlow:        "Dieses Gespräch kenne ich nicht. Senden Sie /start, um das Gespräch der Praxis zu beginnen.",
+		Languages:         "Verfügbare Sprachen: %s. Senden Sie /language und dahinter eine davon.",
+		LanguageSet:       "Die Sprache wurde geändert.",
+		ReviewHeader:      "Hier sind Ihre Antworten:",
+		ReviewOK:          "Alles richtig",
+		ReviewChange:      "%d ändern",
+		Skipped:           "Wir überspringen diese Frage.",
+		Unanswered:        "(keine Antwort)",
+		NotedUnknown:      "Danke. Ich habe das als „nicht sicher“ notiert; das Behandlungsteam geht es mit Ihnen durch.",
+		MedicalAdvice:     "Ich kann keinen medizinischen Rat geben. Ich habe Ihre Frage an das Team der Praxis weitergegeben, das sie beantworten wird.",
+		PausedSafety:      "Ihre Sicherheit geht vor. Wenn Sie so weit sind, sagen Sie mir, ob Sie weitermachen möchten.",
+		SafeContinue:      "Ich bin sicher, weiter",
+		SafeStop:          "Jetzt aufhören",
+		Continuing:        "Danke. Machen wir weiter.",
+		TooLong:           "Diese Nachricht ist zu lang für mich. Bitte antworten Sie kürzer.",
+		NotText:           "Ich kann nur Textnachrichten und Schaltflächen lesen.",
+		Unavailable:       "Entschuldigung, ich kann gerade nicht antworten. Bitte versuchen Sie es in ein paar Minuten noch einmal.",
+		ReferDefault:      "Danke. Das Team der Praxis sieht sich Ihre Antworten an und meldet sich bei Ihnen.",
+		QuestionnaireDone: "Danke. Ihre Antworten sind für das Behandlungsteam der Praxis gespeichert.",
+		TakeoverStart:     "Eine Person aus dem Behandlungsteam der Praxis ist diesem Gespräch beigetreten und schreibt Ihnen hier. Die Fragen gehen danach weiter.",
+		FromCareTeam:      "Nachricht vom Behandlungsteam:",
+		TakeoverWait:      "Gerade schreibt eine Person aus dem Behandlungsteam mit Ihnen. Bitte antworten Sie in Ihren eigenen Worten; die Fragen gehen weiter, wenn sie fertig ist.",
+		TakeoverEnd:       "Das Behandlungsteam hat das Gespräch an mich zurückgegeben. Machen wir weiter.",
+		Unreadable:        "Entschuldigung, wir konnten Ihr Gespräch nicht laden. Eine Person aus dem Behandlungsteam der Praxis meldet sich bei Ihnen. Senden Sie /start, um neu zu beginnen.",
+		SafetyQuestion:    "Manches von dem, was Sie geschrieben haben, macht mir Sorgen. Haben Sie Gedanken, sich das Leben zu nehmen oder sich selbst zu verletzen?",
+		NotSure:           "Nicht sicher",
+		SafetyNo:          "Danke für Ihre Antwort. Ich habe Ihre Nachricht an das Behandlungsteam weitergegeben, damit sich jemand bei Ihnen meldet. Wenn sich etwas ändert, sagen Sie es mir jederzeit.",
+		HarmHeading:       "Was Sie schreiben, klingt so, als könnte jemand verletzt werden. Bitte holen Sie sich jetzt Hilfe:",
+		AbuseHeading:      "Was Sie schreiben, klingt so, als wären Sie bei jemandem nicht sicher. Sie müssen das nicht allein durchstehen; diese Stellen helfen vertraulich:",
+		AcuteHeading:      "Was Sie beschreiben, braucht vielleicht dringend ärztliche Hilfe. Bitte warten Sie nicht auf eine Antwort der Praxis:",
+	},
 }
 
 // Override is a clinic's replacement texts: key -> locale -> text.
@@ -144,6 +197,16 @@ func New(over Override) (*Catalog, error) {
 		return nil, fmt.Errorf("unknown catalogue keys %s (known: %s)", strings.Join(unknown, ", "), strings.Join(Keys(), ", "))
 	}
 	return &Catalog{over: over}, nil
+}
+
+// Locales returns the locales the catalogue has texts in, sorted.
+func Locales() []string {
+	out := make([]string, 0, len(texts))
+	for l := range texts {
+		out = append(out, l)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Has reports whether key is in the catalogue.

@@ -425,7 +425,7 @@ func TestCommands(t *testing.T) {
 		}
 	})
 	t.Run("language", func(t *testing.T) {
-		c := newConvo(t, e).start("").cmd(engine.CmdLanguage, "de").sent("Farbe?", "Language changed")
+		c := newConvo(t, e).start("").cmd(engine.CmdLanguage, "de").sent("Farbe?", "Die Sprache wurde geändert")
 		if m := c.lastMessage(); m.Choices[0].Label != "Rot" {
 			t.Fatalf("choices not in German: %+v", m.Choices)
 		}

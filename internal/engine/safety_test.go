@@ -183,7 +183,7 @@ func TestPossibleRiskAsksDirectly(t *testing.T) {
 		c.cmd(engine.CmdRestart, "").at("safety_check").sent(question).noRefer()
 		c.start("main").at("safety_check").sent("Welcome back", question).noRefer()
 		c.cmd(engine.CmdHelp, "").at("safety_check").sent("cannot give medical advice", question)
-		c.cmd(engine.CmdLanguage, "de").at("safety_check").sent(question)
+		c.cmd(engine.CmdLanguage, "de").at("safety_check").sent("Haben Sie Gedanken, sich das Leben zu nehmen")
 		c.cmd(engine.CmdStop, "").at("stopped")
 		r := c.oneRefer(flow.Soon, "possible:en/possible/burden", "I am a BURDEN to everyone")
 		if !strings.Contains(r.Reason, "not answered") {

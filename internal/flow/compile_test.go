@@ -93,7 +93,7 @@ func TestCompileDefaults(t *testing.T) {
 	}
 	wantYesNo := []Choice{
 		{Value: "yes", Label: Text{"en": "Yes please", "de": "Ja bitte"}}, // clinic override
-		{Value: "no", Label: Text{"en": "No", "de": "No"}},                // catalogue (English fallback)
+		{Value: "no", Label: Text{"en": "No", "de": "Nein"}},              // catalogue
 	}
 	if !reflect.DeepEqual(a.Choices, wantYesNo) || a.Numeric {
 		t.Errorf("yesno choices = %+v, numeric %v", a.Choices, a.Numeric)
