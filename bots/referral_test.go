@@ -22,10 +22,11 @@ const (
 	staffDC      = "222222222222222222" // the same on Discord
 )
 
-// urgentFlow is a small flow ending in an urgent referral.
+// urgentFlow is a small flow ending in an urgent referral, in both of the
+// sample clinic's locales.
 const urgentFlow = `kapbot: 1
 flow: urgent-check
-title: Urgent check
+title: {en: Urgent check, de: Dringende Rückfrage}
 locale: en
 steps:
   - id: disclaimer
@@ -33,8 +34,8 @@ steps:
   - id: feeling
     ask:
       type: text
-      text: How are you feeling today?
-      short: Feeling today
+      text: {en: "How are you feeling today?", de: "Wie fühlen Sie sich heute?"}
+      short: {en: Feeling today, de: Befinden heute}
   - id: refer
     refer:
       priority: urgent
