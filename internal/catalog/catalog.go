@@ -147,7 +147,7 @@ var texts = map[string]map[string]string{
 		LanguageSet:       "Die Sprache wurde geändert.",
 		ReviewHeader:      "Hier sind Ihre Antworten:",
 		ReviewOK:          "Alles richtig",
-		ReviewChange:      "%d ändern",
+		ReviewChange:      "Antwort %d ändern",
 		Skipped:           "Wir überspringen diese Frage.",
 		Unanswered:        "(keine Antwort)",
 		NotedUnknown:      "Danke. Ich habe das als „nicht sicher“ notiert; das Behandlungsteam geht es mit Ihnen durch.",
