@@ -47,7 +47,7 @@ type words struct {
 }
 
 var english = &words{
-	neg:  keys("not", "never", "no", "nope", "none", "neither", "nor"),
+	neg:  keys("not", "never", "no", "nope", "none", "neither", "nor", "nobody", "noone"),
 	self: keys("i", "me", "my", "myself", "mine"),
 	third: keys("he", "she", "they", "him", "her", "his", "hers", "them", "their", "himself", "herself", "themselves",
 		"someone", "somebody", "people", "person", "friend", "friends", "bf", "gf", "boyfriend", "girlfriend", "partner",
@@ -71,7 +71,7 @@ var english = &words{
 }
 
 var german = &words{
-	neg:  keys("nicht", "nie", "niemals", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nein"),
+	neg:  keys("nicht", "nie", "niemals", "niemand", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nein"),
 	self: keys("ich", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"),
 	third: keys("er", "sie", "ihm", "ihn", "ihr", "ihre", "ihren", "sein", "seine", "seinen", "jemand", "freund", "freundin",
 		"freunde", "bruder", "schwester", "mutter", "mama", "vater", "papa", "eltern", "sohn", "tochter", "kind", "kinder",
@@ -295,16 +295,19 @@ var helpers = []struct {
 	{hAccident, []string{
 		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|radfahren|fahrrad|hingefallen|gestuerzt|bike|biking|cycling|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
 	}},
+	{hAccident, []string{
+		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
+	}},
 	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
 	{hCue, []string{
 		"(can|could|should|shall|may|must) (i|we|you) ", "do i", "does (it|that|this|ketamine|the|my)", "(is|are|was) (it|that|this|there|ketamine|the|my)",
-		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why|when)", "(ok|okay|safe|fine|alright|allowed) to",
+		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why)", "(ok|okay|safe|fine|alright|allowed) to",
 		"am i (allowed|able|ok|okay)", "(do you|what do you|would you) (think|agree|recommend|reckon|say)", "(does|do) (that|this|it) (sound|seem) (right|ok|okay|correct|safe|high|low|like)",
 		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|concerned|question|advice|advise|recommend|tell me)", "should i worry", "not sure (if|whether)",
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(hilft|wirkt) (ketamine|es|das|die|der)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
-		"(spielt|macht) (das|es|der wert|das ergebnis) ~1 (eine rolle|was aus|etwas aus|einen unterschied)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
+		"(spielt|macht) (das|es|der wert|das ergebnis) ~1 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
 		"(does|would|will) (that|it|this) (matter|make a difference)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
@@ -318,6 +321,7 @@ var helpers = []struct {
 		"(lol|lool|lmao|lmfao|rofl|haha*|hehe*|jk|jks|xd|kidding|joking|jokes|laugh|laughing|laughed|laughter|lach|lache|lachen|gelacht|witz|scherz|spass)",
 	}},
 	{hHyper, []string{
+		"(stau|traffic|queue|homework|hausaufgaben|puzzle|raetsel|crossword|sudoku|exam|wifi|wlan|printer|drucker|ikea|spreadsheet|excel|buerokratie|bureaucracy|parking)",
 		"if i (have to|had to|must|need to|got to) ~5 (one more|another|again|more)",
 		"if (this|the|that|my) (meeting|class|form|call|queue|traffic|wait|day|week|shift|lecture|exam|zoom|song|bus|train) ",
 		"wenn (das|dieses|der|die|dieser|mein|meine) (meeting|formular|stau|zug|bus|tag|woche|schicht|pruefung|warteschlange) ",
@@ -327,6 +331,10 @@ var helpers = []struct {
 	}},
 	{hAway, []string{
 		"(vacation|holiday|holidays|trip|travel|travelling|traveling|wedding|conference|reschedule|rebook|move it|charity|donate|donating|library|thrift|moving house|urlaub|verreist|reise|hochzeit|verschieben|spenden|spende|buecherei|umzug|old|alte|alten)",
+		"(pen pal|pen pals|penpal|penpals|hobby|thank you cards|thank you letters|christmas cards|birthday cards|cover letter|cover letters|brieffreund*|bewerbung*|weihnachtskarten|hobby)",
+		"(at|to|with) my (mums|moms|mum|mom|dads|dad|parents|sisters|brothers|grans|nans|grandmas|friends|inlaws|in laws|partners|aunts|uncles)",
+		"bei (meiner|meinen|meinem) (mutter|eltern|vater|schwester|bruder|oma|opa|freundin|freund|tante|schwiegermutter)",
+		"(before|vor) (the|my|our|der|meiner|dem) (session|appointment|infusion|call|meeting|next one|sitzung|behandlung|infusion|termin)",
 		"(for|away for|gone for|off for) (a|one|two|three|four|#|a couple of|a few|the next) (week|weeks|days|nights|months|fortnight)",
 		"(first|a|our|big|blind|hot|second) (date|party|concert|gig|match|interview|birthday|night out)",
 		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)",
@@ -343,7 +351,7 @@ var helpers = []struct {
 	{hTold, []string{
 		"(normal for me|usual for me|wohl normal|as discussed|as prescribed|as agreed|wie besprochen|wie verordnet|wie vereinbart)",
 		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|told me|gesagt|meinte|sagte) ~4 (normal|fine|expected|harmless|nothing to worry|unbedenklich|harmlos)",
-		"(ganz|voellig|total|totally|completely|perfectly) normal $",
+		"(ganz|voellig|total|totally|completely|perfectly) normal $", "(like normal|as normal|wie immer|wie gewohnt)",
 	}},
 	{hEarnest, []string{
 		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meine das ernst|ernst gemeint|i am ernst)",
@@ -354,7 +362,8 @@ var helpers = []struct {
 		"(all|every|whole|entire|rest of|the lot of) [of] [my|the|his|her] ~1 ({pillword}|stash|supply|prescription|bottle|pack|box|packet)",
 		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
 		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
-		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)",
+		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
+		"(one way|single) (ticket|train ticket|flight)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.
 		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",

@@ -22,10 +22,10 @@ var macros = map[string]string{
 	// Not surviving, as people say it.
 	"nowake": `((do not|did not|will not|would not|never|not) (wake up|wake|come back|come round|come to)|stop breathing|stops breathing|
 		(heart|my heart) (stops|stop|gives out|would stop)|stop my heart|be dead|am dead|die|dies|kill me|kills me|kill you|kills you|kill someone|
-		end it|be over|be the end|(nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
+		end it|be over|be the end|stops (your|my|the|a persons) (breathing|heart)|stop (your|my) (breathing|heart)|(nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
 		(sterbe|sterben|tot bin|tot ist|herz stehen bleibt|herz stehenbleibt|atmen aufhoere|aufhoere zu atmen))`,
 	// What self-injury leaves.
-	"hurtend": `(bled|bleed|bleeds|bleeding|bloody|bruised|bruises|bruise|broke|breaks|break|broken|blistered|blisters|scarred|
+	"hurtend": `(bled|bleed|bleeds|bleeding|bloody|geblutet|gebrochen|bruised|bruises|bruise|broke|breaks|break|broken|blistered|blisters|scarred|
 		split|splits|cracked|raw|swollen|black and blue|blue|scabbed|torn|numb|dizzy|
 		blutet|blutete|blutig|blau|blaue flecken|geschwollen|aufgeplatzt|taub|wund)`,
 	// Weapons.
@@ -33,6 +33,24 @@ var macros = map[string]string{
 		messer|waffe|pistole|gewehr|baseballschlaeger|schlaeger|hammer|axt|klinge)`,
 	// Being a weight on others.
 	"burden": `(burden|weight|dead weight|drain|nuisance|millstone|liability|problem for everyone|last|belastung|zumutung|klotz am bein)`,
+	// Parts of the body a person may hurt.
+	"body": `(arm|arms|wrist|wrists|forearm|forearms|leg|legs|thigh|thighs|upper thighs|skin|stomach|belly|hip|hips|hand|hands|
+		finger|fingers|knuckles|face|chest|neck|head|ankle|ankles|feet|foot|shoulder|shoulders|back|breasts)`,
+	// Poisons swallowed on purpose.
+	"poison": `(bleach|antifreeze|rat poison|weedkiller|weed killer|drain cleaner|paraquat|pesticide|pesticides|cleaning fluid|
+		cleaning product|dishwasher tablet|dishwasher tablets|chlorreiniger|bleichmittel|rattengift|frostschutz|frostschutzmittel|
+		abflussreiniger|unkrautvernichter|putzmittel)`,
+	// Violent acts against someone else, every form.
+	"harmverb": `(kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|
+		slap|kick|push|run over|torture|rape|smash|bash|batter|deck|knife|shank|glass|headbutt|throttle|maim|cripple|burn|
+		set fire to|stamp on|knock out|do in|take out|break his|break her|strangling|stabbing|killing|poisoning|battering|
+		knifing|hurting|beating|choking|smothering|drowning|shooting)`,
+	// German: high places and the railway.
+	"dplace": `(parkhaus|parkhausdach|dach|bruecke|hochhaus|hochhausdach|balkon|fenster|turm|klippe|klippen|felsen|zug|bahn|
+		ubahn|lkw|auto|bus|gleise|gleisen|schienen|gerueste|geruest|aussichtsturm|staudamm|talbruecke|autobahnbruecke)`,
+	// What a farewell is written or recorded on.
+	"farewellthing": `(letter|letters|note|notes|video|videos|message|messages|text|texts|email|emails|post|posts|voice note|
+		voice notes|voicenote|voicenotes|card|cards|words)`,
 	// German: taking in a dose.
 	"dschluck": `(nehmen|nehme|nehm|nimm|genommen|einnehmen|eingenommen|schlucken|schlucke|schluck|geschluckt|reinhauen|reinzuhauen|
 		reingehauen|reinhaue|einwerfen|einzuwerfen|eingeworfen|einschmeissen|eingeschmissen|reinziehen|reingezogen|ziehen|gezogen|

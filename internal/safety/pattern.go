@@ -281,9 +281,38 @@ func firstOf(nodes []node, f *first) (nullable bool) {
 // patterns of a scan and is not safe for concurrent use.
 type run struct {
 	toks   []token
+	soft   []bool // per token: a soft word (see softWords)
+	start  int    // where the current match started
 	sent   int32
 	neg    map[string]bool
 	frames []frame // continuations, appended during one match and never changed
+}
+
+// softWords may stand inside a phrase without changing what it says:
+// "thinking a lot about suicide", "took like 8 of the rdts", "ich ritz mich
+// halt wieder". Where a word, a prefix, a suffix, a number or a choice of a
+// pattern does not match such a word, it is tried again after it (never at
+// the pattern's first word, never across a sentence end). Literals are
+// tried first, so a pattern may still name a soft word.
+var softWords = keys("like", "literally", "really", "just", "actually", "honestly", "seriously", "totally",
+	"basically", "kinda", "truly", "genuinely", "fr", "lowkey", "definitely", "probably", "even", "so", "lot",
+	"echt", "wirklich", "halt", "eh", "mal", "eigentlich", "ernsthaft", "total", "voll", "irgendwie", "grad",
+	"gerade", "einfach", "ja", "schon", "jetzt")
+
+// softPairs are two-word soft phrases: "a lot", "kind of".
+var softPairs = map[[2]string]bool{{"a", "lot"}: true, {"a", "bit"}: true, {"kind", "of"}: true, {"sort", "of"}: true}
+
+// markSoft fills r.soft.
+func (r *run) markSoft() {
+	r.soft = make([]bool, len(r.toks))
+	for i, t := range r.toks {
+		if softWords[t.key] {
+			r.soft[i] = true
+		}
+		if i+1 < len(r.toks) && softPairs[[2]string{t.key, r.toks[i+1].key}] {
+			r.soft[i], r.soft[i+1] = true, true
+		}
+	}
 }
 
 // frame is a continuation: the nodes still to match after an alternative,
@@ -304,7 +333,21 @@ func (r *run) match(nodes []node, i, cont int) int {
 		nodes, cont = f.nodes, f.next
 	}
 	n := &nodes[0]
-	rest := nodes[1:]
+	if e := r.match1(n, nodes[1:], i, cont); e >= 0 {
+		return e
+	}
+	if i > r.start && i < len(r.soft) && r.soft[i] && r.toks[i].sent == r.sent {
+		switch n.kind {
+		case nLit, nPrefix, nSuffix, nNum, nAlt:
+			return r.match(nodes, i+1, cont)
+		}
+	}
+	return -1
+}
+
+// match1 matches the node n, then rest, at token i: match without soft
+// words.
+func (r *run) match1(n *node, rest []node, i, cont int) int {
 	ok := i < len(r.toks) && r.toks[i].sent == r.sent
 	switch n.kind {
 	case nLit:
@@ -374,7 +417,7 @@ func (r *run) match(nodes []node, i, cont int) int {
 
 // matchAt returns the end of the first match of p starting at token i.
 func (p *pattern) matchAt(r *run, i int) (end int, ok bool) {
-	r.sent, r.neg, r.frames = r.toks[i].sent, p.neg, r.frames[:0]
+	r.sent, r.neg, r.frames, r.start = r.toks[i].sent, p.neg, r.frames[:0], i
 	end = r.match(p.nodes, i, -1)
 	return end, end > i
 }
@@ -450,6 +493,7 @@ func (ix *index) clone() *index {
 // fn returns true.
 func (ix *index) scan(toks []token, fn func(e *entry, start, end int) bool) {
 	r := &run{toks: toks}
+	r.markSoft()
 	try := func(e *entry, i int) bool {
 		end, ok := e.pat.matchAt(r, i)
 		return ok && fn(e, i, end)

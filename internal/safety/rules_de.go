@@ -203,6 +203,31 @@ var crisisDE = []ruleDef{
 		"(es ist|es war|das ist|ist) nicht (deine|eure|ihre) schuld",
 		"(briefe|brief|abschiedsbrief|abschiedsbriefe) ~3 (geschrieben|hinterlassen|fuer meine|an meine|fuer alle)",
 	}},
+	// Fitted batch 14.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(sterben|tot|toedlich|umbringen) ~8 (dazunehmen|dazu nehmen|sicher zu gehen|sicherzugehen|damit es klappt|damit es reicht|damit es sicher)",
+		"(damit|dass|sodass|so dass|um) [ich] ~3 (nicht mehr|nie mehr|nie wieder) (aufwache|aufwachen|aufzuwachen)",
+		"({pillword}|wodka|schnaps|flasche|schachtel|packung) ~2 (liegen|liegt|stehen|steht) ~2 (vor mir|neben mir|bereit|schon bereit|griffbereit|auf dem tisch)",
+		"(geschluckt|getrunken|trinke|trink|schlucke|schluck|genommen) ~2 {poison}", "{poison} ~3 (geschluckt|getrunken|trinken|schlucken|genommen)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(absichtlich|mit absicht|bewusst|extra) ~8 (verbrannt|verbrueht|geschnitten|geritzt|geschlagen|verletzt|gekratzt|gebissen|aufgeschnitten)",
+		"(kabel|ladekabel|guertel|schal|seil|strick|schnur|schlinge|krawatte) ~3 um (den|meinen) hals ~4 (gelegt|gebunden|zugezogen|zugeschnuert|gewickelt|gezogen)",
+		"(koerper|herz) (soll|sollen|muss|moege|darf) ~2 (aufgeben|aufhoeren|versagen|stehen bleiben|stehenbleiben|schlapp machen)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(spring|springe|stuerz|stuerze|werf mich|werfe mich|lass mich|lasse mich) ~3 (vom|von der|von dem|von einem|von einer|aus dem|aus meinem|von meinem|vor den|vor einen|vor die|vor das) ~2 {dplace}",
+		"(fahr|fahre|rase|steuere|lenke) ~6 (gegen|vor|in) (einen|eine|den|die|das) ~1 (baum|wand|bruecke|lkw|mauer|zug|brueckenpfeiler|pfeiler|betonwand|leitplanke|gegenverkehr|laster|betonpfeiler)",
+		"(schreib|schreibe|geschrieben|verfasse|verfasst|verschickt|schicke|aufgenommen|nehme auf) ~3 (abschiedsbrief*|abschiedsnachricht*|abschiedsvideo*|abschiedsworte|letzte worte)",
+		"(und|aber) (ich habe|habe) ~1 einen plan",
+	}},
+	{id: "compose-method", flags: fAway | fAlone, pats: []string{
+		"(steh|stehe|sitz|sitze|bin) (auf|an) (der|dem|den) ~1 (bruecke|dach|gleisen|gleis|klippe|kante|gelaender|brueckengelaender|parkhausdach|hochhausdach|bahnsteigkante)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(weiss|kenne) ~2 (welche|welcher|welchen|welches|an welcher|an welchem|wo|wann) ~1 (tuer|baum|balken|haken|bruecke|stelle|ort|tag)",
+		"(komm|komme|kommen) ~2 nicht (wieder|zurueck|mehr zurueck|mehr heim|mehr nach hause)",
+	}},
 }
 
 // German medical-question rules.
@@ -322,8 +347,10 @@ var possibleDE = []ruleDef{
 		"(froh|gluecklicher|glucklicher|besser dran|erleichtert|besser) ~3 wenn ich ~3 (weg|tot|nicht mehr da|nicht mehr hier|nicht mehr am leben) (waere|ware|bin|sei|sein wuerde)",
 		"(bin|fuehle mich wie|fuehle mich als) ~2 [eine] (last|belastung) [fuer|fur] ~2 [alle|jeden|meine|die|andere|alles|meine familie]",
 	}},
-	{id: "goodbye", pats: []string{
+	{id: "goodbye", flags: fAway, pats: []string{
 		"(das|dies) ist (mein|meine) ~1 (abschied|letzte nachricht|letzten worte|letzter gruss)",
+	}},
+	{id: "goodbye", pats: []string{
 		"abschiedsbrief*", "lebt wohl", "(macht es gut|machts gut) (fuer immer|fur immer)",
 		"(nichts|nie|nie wieder|nie mehr) ~1 [mehr] von mir (hoeren|horen|sehen|lesen)",
 		"(werde|bin) (nicht mehr lange|bald nicht mehr) (da|hier|am leben)",
@@ -438,6 +465,22 @@ var possibleDE = []ruleDef{
 		"(wuensche|wunsche|wuenschte|hoffe|bete|will|moechte|wuerde gern|wuerde lieber|lieber) ~5 (nicht mehr|nie mehr|nie wieder) (aufwachen|aufzuwachen|aufwache)",
 		"(mich|euch|mich von euch|mich von ihnen|mich von allen) ~3 (verabschieden|verabschiede)",
 	}},
+	// Fitted batch 14.
+	{id: "compose-burden", flags: fNoSubject, pats: []string{
+		"(allen|jedem|allen anderen|meiner familie|euch|meinen kindern) (waere|ist|wird) ~1 (geholfen|besser|leichter) ~3 wenn ich ~2 (verschwinde|weg bin|nicht mehr da|tot|sterbe|nicht mehr lebe|nicht mehr bin)",
+		"(bessere|besseren|besseres) (mutter|vater|mama|papa|partner|partnerin|frau|mann|tochter|sohn|freundin|freund|eltern) ~2 verdient",
+		"verdient ~3 (bessere|besseren|besseres) (mutter|vater|mama|papa|partner|partnerin|frau|mann|tochter|sohn|freundin|freund|eltern)",
+		"damit sich (keiner|niemand) ~2 (kuemmern|sorgen|drum kuemmern) (muss|musst|muessen)",
+		"(allen|jedem) ~1 (nur|bloss) ~1 i am weg",
+	}},
+	{id: "compose-absent", pats: []string{
+		"(sehe|seh|sehe ich) mich nicht ~2 (alt werden|aelter werden|alt|die # erreichen|in # jahren)",
+	}},
+	{id: "compose-absent", flags: fAway, pats: []string{
+		"(nicht|kaum) ~3 (dass ich|ob ich) ~1 noch (lange|laenger) (da|hier|am leben) (bin|sein werde|bleibe)",
+		"(komm|komme|kommen) ~2 nicht (wieder|zurueck|mehr zurueck|mehr heim|mehr nach hause)",
+		"(sehe|seh) ~2 keinen (ausweg|sinn) mehr",
+	}},
 }
 
 // German rules for harm to others.
@@ -497,6 +540,12 @@ var harmDE = []ruleDef{
 		"ich (habe|hatte) ~2 (meinen|meine|mein) (sohn|tochter|baby|kind|kleinen|kleine|saeugling|partner|partnerin|mann|frau|freundin|freund|mutter|vater|bruder|schwester) ~4 (geschuettelt|geschlagen|gewuergt|geschubst|getreten|gestossen|geohrfeigt|verletzt|verpruegelt)",
 		"(will|moechte|werde|wuerde|koennte) ~2 (ihm|ihr|ihnen|dem|der|jemandem) ~2 (wehtun|weh tun|was antun|etwas antun|schaden)",
 	}},
+	// Fitted batch 14.
+	{id: "compose", pats: []string{
+		"(polier|poliere|polieren|schlag|schlage|hau|haue|tret|trete) (ihm|ihr|dem|der|denen|ihnen) ~1 (die fresse|die schnauze|das gesicht|die zaehne|eine rein|eins rein|den schaedel)",
+		"ich (habe|hatte) ~2 (meinen|meine|mein) (sohn|tochter|baby|kind|kleinen|kleine|saeugling|partner|partnerin|mann|frau|freundin|freund|mutter|vater|bruder|schwester|oma|opa) ~8 (geschuettelt|geschlagen|gewuergt|geschubst|getreten|gestossen|geohrfeigt|verletzt|verpruegelt|geworfen)",
+		"(ueberlege|ueberleg|plane|ueberlegt|nachgedacht|recherchiere|gegoogelt|frage mich) ~3 wie ich ~2 (meinen|meine|mein|ihn|sie|den|die|jemanden) ~2 (vergiften|umbringen|toeten|erstechen|erschiessen|verletzen|erwuergen|abstechen|loswerden)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -554,6 +603,15 @@ var abuseDE = []ruleDef{
 		"(droht|drohte|gedroht|bedroht) ~3 (mir|mich|uns) ~8 (verpruegelt|verpruegeln|schlaegt|schlagen|umbringt|umbringen|toetet|rauswirft|rausschmeisst|wehtut|weh tut)",
 		"(lauert|lauerte|aufgelauert|verfolgt|verfolgte|stalkt|gestalkt|belaestigt|belaestigte) ~1 (mir|mich|uns) ~4 [auf]",
 		"(pfleger|pflegerin|pflegekraft|pflegeheim|betreuer|betreuerin|heim|stiefvater|stiefmutter|babysitter) ~6 (schreit|schlaegt|schubst|anschreit|grob|kneift|fesselt|sperrt|packt|zerrt)",
+	}},
+	// Fitted batch 14.
+	{id: "compose", pats: []string{
+		"(kommt|kam|schleicht|schlich|geht|ging|kommen) ~3 (nachts|in der nacht|abends) ~2 in (mein|unser|ihr|sein) (zimmer|bett|schlafzimmer)",
+		"(bringt|bringe|bring|braechte|bringen) (er|sie) (mich|uns|die kinder|mich und die kinder) ~4 um",
+		"(darf|duerfen) ~3 (freunde|freundinnen|familie|eltern|schwester|mutter) nicht (sehen|treffen|besuchen|anrufen)",
+		"(nimmt|nahm|kassiert|behaelt) (mein|meine|meinen) (gehalt|geld|lohn|rente|karte|bankkarte|ec karte)",
+		"kontrolliert (wo ich|mit wem ich|wann ich|alles was ich)",
+		"(geworfen|wirft|warf|schmeisst|schmiss|geschmissen|gepfeffert) ~2 nach (mir|uns|meinem|meiner)", "nach (mir|uns) ~1 (geworfen|geschmissen|gepfeffert)",
 	}},
 }
 
@@ -618,5 +676,13 @@ var acuteDE = []ruleDef{
 		"(gesicht|mund|mundwinkel|auge|augenlid) ~3 (haengt|haengen|schief|gelaehmt|taub)",
 		"(kann|koennen) ~3 nicht (richtig|mehr) (sprechen|reden)",
 		"(krampft|krampfen|krampfte|zuckt am ganzen koerper|krampfanfall) ~2 (gerade|jetzt|seit|schon)",
+	}},
+	// Fitted batch 14.
+	{id: "compose-chest", flags: fRecent, pats: []string{
+		"(jemand|etwas|ein elefant|ein stein|gewicht|ein gewicht|zentnerlast) ~3 auf (meiner|der|meine|die) brust",
+		"schlimmsten kopfschmerzen (meines lebens|die ich je|ever)",
+		"(schaum|schaum vor dem mund)", "(zuckt|zucken|zuckte|krampft) am ganzen koerper",
+		"(spuere|spuer|fuehle) (mein|meine|meinen) [linken|rechten|linke|rechte|linkes|rechtes] (gesicht|arm|bein|seite|mund|hand) nicht",
+		"(woerter|worte|sprache|saetze) ~3 (falsch|verdreht|verwaschen|komisch|durcheinander)",
 	}},
 }

@@ -232,7 +232,12 @@ var crisisEN = []ruleDef{
 		"(to see|see|find out|just to see) (if|whether) i (would|will|could|can) (stop breathing|die|wake up|survive|make it|come back)",
 	}},
 	{id: "compose-purpose", pats: []string{
-		"(so|so that|to make sure|to be sure|enough that|enough so|and hope|hoping) i [just|finally|would|will|can|never] ((do not|will not|would not|never) (wake up|come back)|stop breathing|die|am dead|be dead)",
+		"(so|so that|to make sure|to be sure|enough that|enough so) i [just|finally|would|will|can|never] ((do not|will not|would not|never) (wake up|come back)|stop breathing|die|am dead|be dead)",
+		"(try and|to try and|trying to|to try to|in order to|so as to|to) (not|never) (wake up|wake|come back)",
+		"(hoping|hope|trying|tried|so|until) [that] i (would|will|could|might) (drown|die|stop breathing|bleed out|suffocate|freeze to death)",
+		"(want|wish|need|hoping|hope) (my body|my heart|my organs|my lungs) (to|would|will) ~2 (give up|give out|shut down|stop|fail|pack in)",
+		"(overdose|die|kill me|fatal|lethal) ~8 (to make sure|make sure it works|to be sure|so it works|to finish the job|add something)",
+		"i (will|would|am going to) be dead (by|before|on|at|then|{when}|by then|by the time)",
 		"(hope|hoping|wish|want) [that] i (do not|never|will not|would not) (come back|come out of it|come round|make it back|return)",
 		"(k hole|khole|k holing|khole) ~8 (forever|never come back|not come back|permanently|for good|and stay there|staying there)",
 	}},
@@ -260,6 +265,33 @@ var crisisEN = []ruleDef{
 		"(it|this) (was|is|will be) not your fault",
 		"(do not|never) blame yourself",
 		"(wrote|written|writing|left|leaving) [some|my|the|goodbye] (letters|letter|notes|note) (for|to) ~2 (my|everyone|everybody|mum|mom|dad|you)",
+	}},
+	// Fitted batch 14.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"how (much|many) ~6 {nowake}",
+		"if i {odverb} {allof} ~3 {pillword} ~6 (at once|in one go|together|with (a|some|the|my) ~1 ({subst}|bottle|drink))",
+		"{allof} ~3 {pillword} ~8 (will|would|is|does) (that|it|this) (do it|be enough|enough|kill me|work|do the job)",
+		"{pillword} ~2 (saved up|stashed|stockpiled|hoarded|hidden away|put aside|set aside|squirrelled away|squireled away)",
+		"(swallowed|drank|drunk|drink|drinking|swallow|swallowing|took|ate|eat|have taken|had|going to drink|downed) ~2 {poison}",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(cut|cutting|burned|burnt|burning|burn|scalded|scalding|hit|hitting|punched|punching|scratched|scratching|bit|biting|stabbed|stabbing|hurt|hurting|carved|carving) my ~1 {body} ~6 (on purpose|deliberately|intentionally|to feel|so i|so it|so that|until|till|because i deserve|as punishment|to punish)",
+		"(on purpose|deliberately|intentionally) ~6 (cut|burned|burnt|hit|punched|scratched|bit|hurt|injured|scalded|stabbed) (myself|my)",
+		"(hit|hitting|punched|punching|slapped|slapping|smacked|smacking) myself ~6 (until|till|so|over and over|again and again)",
+		"(cord|cable|charger|charger cable|phone charger|belt|scarf|rope|ligature|tie|shoelace|shoelaces) ~3 (round|around) my (neck|throat)",
+	}},
+	{id: "compose-method", flags: fAway | fAlone, pats: []string{
+		"i am [standing|sitting] (at|on|by|under) the (bridge|ledge|roof|rooftop|tracks|cliff|cliffs|edge|railway|platform edge|top) [right now|now|again]",
+	}},
+	{id: "compose-method", pats: []string{
+		"(practising|practicing|practised|practiced|practise|practice|learning|learned|learnt) ~2 (tying|to tie|tie) (the|a) (knot|noose)",
+		"(writing|wrote|written|sent|sending|send|recorded|recording|finished|finishing) (my|the|some) (goodbye|farewell|last) {farewellthing}",
+		"(and|but) (i have|i have got|i made|i have made) (a|the) plan",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"i (know|have picked|picked|chose|have chosen|found) (which|the|a) (door|beam|tree|hook|bridge|spot|place|building|date|day|rope|way)",
+		"(not|never) (planning|going|intending|meaning) to come (home|back)", "(will not|am not going to|will never) come (home|back)",
+		"({pillword}|vodka|pills|box|bottle) ~4 (are|is) (on the table|ready|laid out|lined up|in front of me|next to me|on my bed|on the bed|on the counter)",
 	}},
 }
 
@@ -402,15 +434,17 @@ var possibleEN = []ruleDef{
 		"no way out (for me|of this|of this life|of this pain|$|anymore|except|but|other than)",
 		"(no|any) (way|escape) out (except|but|other than) (dying|death|suicide|killing)",
 	}},
+	{id: "goodbye", flags: fAway, pats: []string{
+		"this is [my] (goodbye|farewell|last message|final message|last goodbye)",
+		"(this|these) (is|are|will be) my (last|final) (message|messages|words|goodbye|post|night|day|note)",
+	}},
 	{id: "goodbye", pats: []string{
 		"(wrote|written|writing|write|left|leaving|leave) [a|my|the|some|goodbye] (note|letter|letters|notes) (for|to) (everyone|everybody|my (kids|children|parents|family|mom|mum|dad|wife|husband|partner|sister|brother|loved ones|son|daughter|friends))",
 		"(goodbye|letters|letter|note|notes) ~6 just in case",
 		"(gave|given|giving|give) (my|all my) (cat|dog|pets|pet|guitar|jewellery|jewelry|savings|car|things|stuff) to ~6 (keep|forever|look after|take care)",
 		"(wrote|written|writing|made|making|updated|updating|finished) (my|a) will",
-		"this is [my] (goodbye|farewell|last message|final message|last goodbye)",
 		"(saying|say|said|wanted to say|want to say|to say|needed to say) goodbye (to everyone|to everybody|to you all|to all|to the world|forever|for good|for the last time|one last time|to my family)",
 		"(goodbye|farewell|bye) (forever|for good|world|cruel world|everyone forever)",
-		"(this|these) (is|are|will be) my (last|final) (message|messages|words|goodbye|post|night|day|note)",
 		"(will not|would not|will never|are not going to|never) (hear from|see|talk to) me [again|ever again] (anymore|any more|after tonight|after today|$)",
 		"(i will not|i am not going to|i will no longer|i might not|i may not|i do not think i will) be (around|here|alive) (much longer|for much longer|for long|anymore|any more|much more|by tomorrow|by morning)",
 		"(giving|gave|given|give) away (my|all my|most of my|some of my|all of my) (stuff|things|belongings|possessions|cat|dog|pets|clothes|books|money)",
@@ -572,6 +606,25 @@ var possibleEN = []ruleDef{
 		"(this is|this will be|these are) my (last|final) (message|messages|words|note|post|text|session|day)",
 		"(said|say|saying|wanted to say) goodbye to ~3 (properly|for the last time|one last time|forever)",
 	}},
+	// Fitted batch 14.
+	{id: "compose-burden", flags: fNoSubject, pats: []string{
+		"(doing|do|did) (everyone|everybody|them|my family|the world|you all|my kids|people) a (favour|favor) (by|if i)",
+		"(deserve|deserves) (a|someone|somebody) better (mum|mom|mother|dad|father|parent|partner|wife|husband|friend|daughter|son|than me)",
+		"(tired|sick) of being (a|such a|the) ({burden}|problem)",
+		"(being|i am|i feel like|feel like) (a|such a) (problem|burden|weight|drain|nuisance) (for|to|on) (everyone|everybody|all|my family|people)",
+		"so (no one|nobody|noone) (has to|would have to|will have to|needs to|would need to) (deal with|sort|clean|worry|do|handle)",
+	}},
+	{id: "compose-absent", pats: []string{
+		"(do not|can not|could not) (see|imagine|picture) myself (getting old|growing old|getting older|old|reaching #|making it to #|living to #|at #|in # years)",
+	}},
+	{id: "compose-absent", flags: fAway, pats: []string{
+		"(sessions|appointments|session|appointment) ~8 (will not|would not|am not going to|do not) (be needing|need) (them|it|those|these)",
+		"(not|never) (planning|going|intending|meaning) to come (home|back)",
+	}},
+	{id: "compose-means", flags: fNoSubject, pats: []string{
+		"(got|took|get|getting|taken|have|holding|fetched) ~3 (gun|shotgun|rifle|pistol|revolver) (out|down)",
+		"({pillword}|vodka|pills|box|bottle) ~4 (are|is) (on the table|ready|laid out|lined up|in front of me|next to me|on my bed|on the counter)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -623,6 +676,15 @@ var harmEN = []ruleDef{
 		"(wait|waiting|wait for|waiting for|go after|going after|find|corner|follow|catch) ~3 (him|her|them|that guy|that man|that woman|my {person}) ~6 with (a|the|my|his|dads) {weapon}",
 		"(make|making|going to make) {victim} (suffer|bleed|regret being born)",
 	}},
+	// Fitted batch 14.
+	{id: "compose", pats: []string{
+		"(want|wants|going|plan|planning|decided|intend|ready|about|tempted|urge|urges|need|swear) to ~2 {harmverb} ~1 {victim}",
+		"i (will|would|could|might|am going to|swear i will) ~2 {harmverb} ~1 {victim}",
+		"(put|wrap|get|squeeze|have) my hands (round|around|on) (his|her|their|my {person}|someones) (neck|throat)",
+		"i ~1 (pushed|shoved|threw|slammed|hit|punched|kicked|slapped|choked|strangled|headbutted|stabbed|burned|bit) {victim} ~4 (into|against|down|onto|off|across|over|through|to the ground|to the floor)",
+		"(planning|plan|worked out|working out|thinking about|figuring out|figured out|researching|googling|looked up|looking up|wondering) how to {harmverb} {victim}",
+		"(set|setting) ~4 on fire ~3 with (him|her|them|everyone|you|my {person}) (in it|inside)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -671,6 +733,11 @@ var abuseEN = []ruleDef{
 		"(dad|mum|mom|father|mother|stepdad|stepmum|stepmom|stepfather|stepmother|husband|wife|partner|boyfriend|girlfriend|he|she) ~8 (throws|threw|throwing|hurls|hurled) ~3 at (me|us|my {person}|my little|her|him|the kids|the baby)",
 		"(found|noticed|saw|seen|keep finding|keep seeing|there are) ~1 (bruises|bruising|marks|burns|welts|finger marks|fingermarks|cigarette burns) (on|all over) ~3 (her|his|their|my {person}|my (sons|daughters|kids|mums|moms|dads|grans|grandmas|grandpas|babys|childs))",
 		"(carer|caregiver|care worker|care home|nursing home|staff|nurse|nanny|babysitter|childminder|stepdad|stepmum) ~4 (shouts|yells|screams|hits|slaps|pushes|shoves|pinches|handles|grabs|hurts|shouted|yelled|hit|pushed|slapped|rough|locks) ~1 [at|with] (her|him|them|my {person})",
+	}},
+	// Fitted batch 14.
+	{id: "compose", pats: []string{
+		"({abuser}|boyfriend|stepdad|uncle|step dad|mums boyfriend|moms boyfriend|stepfather|grandad|lodger|cousin) ~4 (comes|coming|came|keeps coming|gets|getting|got|creeps|creeping|sneaks|sneaking) (in|into) (my|our|her|his) (room|bed|bedroom)",
+		"(dad|mum|mom|father|mother|stepdad|stepmum|stepmom|stepfather|stepmother|husband|wife|partner|boyfriend|girlfriend|he|she) ~8 (throws|threw|throwing|hurls|hurled) ~3 at my (head|face|body)",
 	}},
 }
 
@@ -737,5 +804,16 @@ var acuteEN = []ruleDef{
 	{id: "compose-stroke", flags: fRecent, pats: []string{
 		"(numb|weak|drooping|droopy|dead|paralysed|paralyzed|tingling|heavy) (on|down) (one|the left|the right|my left|my right|one whole) side",
 		"(can not|could not|unable to) (lift|raise|move|feel|grip with) my (arm|arms|leg|legs|hand|face|left|right)",
+	}},
+	// Fitted batch 14.
+	{id: "compose-chest", flags: fRecent, pats: []string{
+		"(someone|something|an elephant|a weight|a brick|a ton of bricks|a car) ~3 (sitting|standing|pressing|crushing|on) ~1 my chest",
+	}},
+	{id: "compose-seizure", flags: fRecent, pats: []string{
+		"(foaming|frothing) at the mouth", "(shaking|jerking|twitching|convulsing|fitting) (uncontrollably|all over|on the floor|and foaming|and not responding|and unresponsive)",
+	}},
+	{id: "compose-heart", flags: fRecent, pats: []string{
+		"(heart|pulse|heart rate) ~6 (will not|would not|can not|does not|is not|not) (slow down|stop racing|stop pounding|calm down|settle)",
+		"(heart|pulse|heart rate) (is|was) [doing|at|going|over] #150",
 	}},
 }
