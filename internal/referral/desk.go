@@ -17,7 +17,7 @@ const (
 	textRefused   = "Sorry, only the clinic's care team listed in clinic.yaml can act on referrals."
 	textElsewhere = "Staff buttons and commands work only in the clinic's staff group or channel."
 	textNotFound  = "No referral %s. /referrals lists the open ones."
-	textHelp      = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>, /takeover <id> (write with the patient), /say <id> <text>, /handback <id>"
+	textHelp      = "Staff commands: /referrals (open list), /referral <id> (show), /status <id> <acknowledged|contacted|closed>, /note <id> <text>, /takeover <id> (write with the patient), /say <id> <text>, /handback <id>, /weblogin (a sign-in link to the web view, when it runs)"
 )
 
 // Desk handles what staff do in their destinations: button presses on

@@ -1,0 +1,275 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+)
+
+// chromium finds Debian's chromium (KAPBOT_CHROMIUM overrides). The
+// browser tests skip without it, unless KAPBOT_REQUIRE_CHROMIUM is set
+// (CI sets it, and installs chromium), when they fail.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{os.Getenv("KAPBOT_CHROMIUM"), "/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if p == "" {
+			continue
+		}
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("KAPBOT_REQUIRE_CHROMIUM") != "" {
+		t.Fatal("chromium is not installed and KAPBOT_REQUIRE_CHROMIUM is set: apt-get install chromium")
+	}
+	t.Skip("chromium is not installed (apt-get install chromium); set KAPBOT_REQUIRE_CHROMIUM=1 to make this a failure")
+	return ""
+}
+
+// browser starts a headless chromium with a fresh profile, for the
+// test's lifetime.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromium(t)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1200, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelB := chromedp.NewContext(actx)
+	t.Cleanup(func() { cancelB(); cancelA() })
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return bctx
+}
+
+// artefacts is where screenshots go: KAPBOT_ARTEFACTS, else a temporary
+// folder. With KAPBOT_SCREENSHOTS_DOCS=1 they are also written to docs/
+// for the README.
+func artefacts(t *testing.T) func(name string, png []byte) {
+	dir := os.Getenv("KAPBOT_ARTEFACTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return func(name string, png []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+			t.Errorf("screenshot %s: %v", name, err)
+		}
+		if os.Getenv("KAPBOT_SCREENSHOTS_DOCS") != "" {
+			os.WriteFile(filepath.Join("..", "docs", name), png, 0o644)
+		}
+		t.Logf("screenshot %s", filepath.Join(dir, name))
+	}
+}
+
+var signinLink = regexp.MustCompile(`http://[^\s"<]+/signin\?t=[A-Za-z0-9_-]+`)
+
+// webLogin sends /weblogin as staff member user in the staff group and
+// returns the link the bot answers with.
+func webLogin(t *testing.T, fake *telegramtest.Server, group, user int64, name string) string {
+	t.Helper()
+	before := len(fake.Messages(group))
+	fake.PushTextAs(group, user, name, "/weblogin")
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		msgs := fake.Messages(group)
+		for _, m := range msgs[min(before, len(msgs)):] {
+			if l := signinLink.FindString(m.Text); l != "" {
+				return l
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no sign-in link in the staff group after /weblogin")
+	return ""
+}
+
+// The care team's web view in a real headless chromium, against `kapbot
+// serve` with the fake Telegram: sign in with a /weblogin link, see a new
+// emergency appear without a reload, acknowledge it, add a note, take the
+// conversation over and write to the patient (the fake Telegram receives
+// it), sign out; a second staff member sees the acknowledgement.
+func TestWebBrowserReferralDesk(t *testing.T) {
+	if raceSlowdown > 1 {
+		t.Skip("the browser test runs in the plain test pass; the race pass checks the same code through internal/web's tests")
+	}
+	ctx := browser(t)
+	shot := artefacts(t)
+	t.Setenv("KAPBOT_WEB_LISTEN", "127.0.0.1:0")
+	t.Setenv("KAPBOT_WEB_URL", "")
+	fake := serveTelegram(t, 10*time.Millisecond)
+	const group, patient = -1001234567890, 5151
+	run := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		c, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		if err := chromedp.Do(c, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		c, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		v, err := chromedp.Run(c, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return v
+	}
+	eval := func(js string) bool {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	screenshot := func(name string) {
+		t.Helper()
+		c, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		shot(name, png)
+	}
+
+	// Sign in with the link from the staff group.
+	link := webLogin(t, fake, group, 111111111, "Alex")
+	base := strings.Split(link, "/signin")[0]
+	run("sign in", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("signin")), chromedp.Click(chromedp.ID("signin")),
+		chromedp.WaitVisible(chromedp.ID("referrals")))
+	eval(`window.kapbotMarker = true; true`)
+
+	// A patient writes a crisis message: the emergency appears on the
+	// open page without a reload.
+	fake.PushText(patient, "/start")
+	if _, err := fake.WaitMessages(patient, 1, 30*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	fake.PushText(patient, "I want to kill myself tonight")
+	run("emergency appears", chromedp.WaitVisible(chromedp.CSS("tr.unack a")))
+	if !eval(`window.kapbotMarker === true`) {
+		t.Fatal("the emergency appeared only after a reload")
+	}
+	c, cancel := context.WithTimeout(ctx, 30*time.Second)
+	attr, err := chromedp.Run(c, chromedp.AttributeValue(chromedp.CSS("tr.unack"), "data-id"))
+	cancel()
+	id := attr.Value
+	if err != nil || id == "" {
+		t.Fatalf("emergency row without an id: %v", err)
+	}
+	screenshot("web-referrals.png")
+
+	// Open it, acknowledge, add a note.
+	run("open and acknowledge", chromedp.Click(chromedp.CSS("tr.unack a")), chromedp.WaitVisible(chromedp.ID("set-acknowledged")),
+		chromedp.Click(chromedp.ID("set-acknowledged")), chromedp.WaitNotPresent(chromedp.ID("set-acknowledged")))
+	if st := text("#status"); st != "acknowledged" {
+		t.Fatalf("status after Acknowledge: %q", st)
+	}
+	run("add a note", chromedp.SendKeys(chromedp.ID("note-text"), "Called her; she is safe with her sister tonight."),
+		chromedp.Click(chromedp.ID("add-note")), chromedp.WaitVisible(chromedp.CSS("ol.notes")))
+	if notes := text("ol.notes"); !strings.Contains(notes, "safe with her sister") {
+		t.Fatalf("notes: %q", notes)
+	}
+
+	// Take over and write to the patient through Telegram.
+	const words = "Hello, this is Dr. Example from the clinic. I will call you in five minutes."
+	run("take over and write", chromedp.Click(chromedp.ID("takeover")), chromedp.WaitVisible(chromedp.ID("say-text")),
+		chromedp.SendKeys(chromedp.ID("say-text"), words), chromedp.Click(chromedp.ID("say")),
+		chromedp.WaitVisible(chromedp.CSS("ol.talk")))
+	if err := waitFor(30*time.Second, func() bool {
+		for _, m := range fake.Messages(patient) {
+			if strings.Contains(m.Text, words) {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Fatalf("the patient did not receive the care team's message: %v", err)
+	}
+	fake.PushText(patient, "Thank you, I will pick up.")
+	if err := waitFor(30*time.Second, func() bool {
+		run("reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("ol.talk")))
+		return strings.Contains(text("ol.talk"), "I will pick up")
+	}); err != nil {
+		t.Fatal("the patient's answer is not on the referral page")
+	}
+	screenshot("web-referral.png")
+
+	// The flow simulator.
+	run("simulator", chromedp.Navigate(base+"/simulator/phq9"), chromedp.WaitVisible(chromedp.CSS("form.choices button")),
+		chromedp.Click(chromedp.CSS("form.choices button")), chromedp.WaitVisible(chromedp.CSS("li.you")),
+		chromedp.WaitVisible(chromedp.CSS("li.current")))
+	screenshot("web-simulator.png")
+
+	// The list on a phone.
+	run("phone", chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/"), chromedp.WaitVisible(chromedp.ID("referrals")))
+	screenshot("web-referrals-phone.png")
+	run("desktop", chromedp.EmulateViewport(1200, 900))
+
+	// Sign out: the pages are closed to this browser.
+	run("sign out", chromedp.Click(chromedp.CSS("form.signout button")), chromedp.WaitVisible(chromedp.ID("signed-out")))
+	if body := text("main"); !strings.Contains(body, "Signed out") {
+		t.Fatalf("after sign-out: %q", body)
+	}
+	run("after sign-out", chromedp.Navigate(base+"/referrals/"+id), chromedp.WaitVisible(chromedp.ID("please-sign-in")))
+	if body := text("main"); !strings.Contains(body, "Please sign in") || strings.Contains(body, "kill") {
+		t.Fatalf("a signed-out browser sees: %q", body)
+	}
+
+	// A second staff member sees the acknowledgement and the note.
+	link2 := webLogin(t, fake, group, 333333333, "Sam")
+	run("second staff member", chromedp.Navigate(link2), chromedp.WaitVisible(chromedp.ID("signin")), chromedp.Click(chromedp.ID("signin")),
+		chromedp.WaitVisible(chromedp.ID("referrals")), chromedp.Navigate(base+"/referrals/"+id), chromedp.WaitVisible(chromedp.ID("status")))
+	if body := text("main"); !strings.Contains(body, "acknowledged by Dr. Alex Example") || !strings.Contains(body, "safe with her sister") {
+		t.Fatalf("the second staff member does not see the acknowledgement:\n%s", body)
+	}
+	if who := text(".who"); !strings.Contains(who, "Sam Example") {
+		t.Fatalf("signed in as %q", who)
+	}
+
+	// A used link is refused in the browser too.
+	run("reused link", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if body := text("main"); !strings.Contains(body, "not valid") {
+		t.Fatalf("a used link shows: %q", body)
+	}
+}
+
+func waitFor(d time.Duration, cond func() bool) error {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return errors.New("timed out")
+}
