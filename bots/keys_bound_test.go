@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/redistest"
 	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/webhook"
 )
@@ -44,9 +45,8 @@ func TestNoKeyWithoutTTLGrowsWithPatients(t *testing.T) {
 	// noTTL maps every key without a TTL to its size.
 	noTTL := func() map[string]int64 {
 		out := map[string]int64{}
-		iter := client.Scan(ctx, 0, prefix+"*", 200).Iterator()
-		for iter.Next(ctx) {
-			k := iter.Val()
+		all, _ := redistest.Keys(ctx, client, prefix+"*")
+		for _, k := range all {
 			if ttl, _ := client.PTTL(ctx, k).Result(); ttl != -1 {
 				continue
 			}
@@ -84,9 +84,8 @@ func TestNoKeyWithoutTTLGrowsWithPatients(t *testing.T) {
 
 	// Time passes: every key with a TTL expires (the clinic's retention),
 	// and the activity scores fall behind it.
-	iter := client.Scan(ctx, 0, prefix+"*", 200).Iterator()
-	for iter.Next(ctx) {
-		k := iter.Val()
+	all, _ := redistest.Keys(ctx, client, prefix+"*")
+	for _, k := range all {
 		if ttl, _ := client.PTTL(ctx, k).Result(); ttl > 0 {
 			client.Del(ctx, k)
 		} else if k == prefix+":patients" {

@@ -31,11 +31,14 @@ func kapbot(t testing.TB, stdin string, args ...string) (code int, stdout, stder
 func useRedis(t testing.TB) redis.UniversalClient {
 	t.Helper()
 	client, prefix := redistest.New(t)
-	c, ok := client.(*redis.Client)
-	if !ok {
+	switch c := client.(type) {
+	case *redis.Client:
+		t.Setenv("REDIS_URL", "redis://"+c.Options().Addr+"/0")
+	case *redis.ClusterClient:
+		t.Setenv("REDIS_URL", "redis+cluster://"+strings.Join(c.Options().Addrs, ","))
+	default:
 		t.Fatalf("unexpected client %T", client)
 	}
-	t.Setenv("REDIS_URL", "redis://"+c.Options().Addr+"/0")
 	t.Setenv("KAPBOT_PREFIX", prefix)
 	t.Setenv("KAPBOT_DATA_KEY", "")
 	t.Setenv("KAPBOT_KEY_FILE", filepath.Join(t.TempDir(), "data.key"))

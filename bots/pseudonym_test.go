@@ -16,6 +16,7 @@ import (
 
 	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+	"github.com/kapbot/kapbot/internal/redistest"
 )
 
 // captureStderr sends what is written to os.Stderr from now on to the
@@ -133,7 +134,7 @@ func TestNoRawPlatformIDAtRestOrInLogs(t *testing.T) {
 	}
 	ctx := context.Background()
 	prefix := os.Getenv("KAPBOT_PREFIX")
-	keys, err := client.Keys(ctx, prefix+"*").Result()
+	keys, err := redistest.Keys(ctx, client, prefix+"*")
 	if err != nil || len(keys) < 5 {
 		t.Fatalf("keys %q, %v", keys, err)
 	}

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"github.com/kapbot/kapbot/internal/redisconn"
+	"github.com/kapbot/kapbot/internal/redistest"
 )
 
 // Through `kapbot serve` and the fake Bot API: a patient whose stored
@@ -17,11 +18,11 @@ import (
 func TestServeDamagedSessionNeverSilent(t *testing.T) {
 	second := 10 * time.Millisecond
 	fake := serveTelegram(t, second)
-	opt, err := redis.ParseURL(os.Getenv("REDIS_URL"))
+	opt, err := redisconn.Parse(os.Getenv("REDIS_URL"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	client := redis.NewClient(opt)
+	client := opt.Client()
 	t.Cleanup(func() { client.Close() })
 	ctx := context.Background()
 	const chat = 5550001
@@ -31,7 +32,7 @@ func TestServeDamagedSessionNeverSilent(t *testing.T) {
 	}
 	time.Sleep(30 * second)
 	prefix := os.Getenv("KAPBOT_PREFIX")
-	keys, err := client.Keys(ctx, prefix+":u:*:s").Result()
+	keys, err := redistest.Keys(ctx, client, prefix+":u:*:s")
 	if err != nil || len(keys) != 1 {
 		t.Fatalf("session keys %q, %v", keys, err)
 	}
@@ -78,7 +79,7 @@ func TestServeDamagedSessionNeverSilent(t *testing.T) {
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		left, _ := client.Keys(ctx, prefix+":u:*").Result()
+		left, _ := redistest.Keys(ctx, client, prefix+":u:*")
 		if len(left) == 0 {
 			break
 		}

@@ -116,6 +116,7 @@ func TestVerifyFindsEditedEntry(t *testing.T) {
 	l2, c2, key2, msgs2 := chain(t, 3)
 	forged := New(c2, "elsewhere", seal.NewRandom())
 	forged.key = key2
+	forged.head = key2 + ":{" + key2 + "}:forged" // its own head, in the stream's cluster slot
 	forged.Record(context.Background(), Entry{Actor: "mallory", Action: "export"})
 	last, _ := c2.XRevRangeN(context.Background(), key2, "+", "-", 1).Result()
 	got := problems(t, l2)

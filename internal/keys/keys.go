@@ -173,30 +173,26 @@ var ErrUnknownKey = errors.New("data in Redis is sealed with another key than KA
 // (kapbot keys check), not a sample.
 func Check(ctx context.Context, c redis.UniversalClient, prefix string, s *seal.Sealer, max int) (Report, error) {
 	var rep Report
-	var cursor uint64
 	per := int64(5) // elements read of each list, hash or stream; 0: all
 	if max <= 0 {
 		per, max = 0, int(^uint(0)>>1)
 	}
-	for {
-		keys, next, err := c.Scan(ctx, cursor, store.GlobEscape(prefix)+":*", 200).Result()
-		if err != nil {
-			return rep, fmt.Errorf("check data key: %w", err)
-		}
+	enough := errors.New("enough")
+	err := store.ScanEach(ctx, c, store.GlobEscape(prefix)+":*", 200, func(keys []string) error {
 		for _, k := range keys {
 			one, err := inspect(ctx, c, s, k, per)
 			if err != nil {
-				return rep, fmt.Errorf("check data key: %w", err)
+				return err
 			}
 			rep.add(one)
 			if rep.Sealed >= max {
-				break
+				return enough
 			}
 		}
-		cursor = next
-		if cursor == 0 || rep.Sealed >= max {
-			break
-		}
+		return nil
+	})
+	if err != nil && err != enough {
+		return rep, fmt.Errorf("check data key: %w", err)
 	}
 	if rep.Unknown > 0 && s.Previous() == 0 {
 		return rep, fmt.Errorf("%w (%d of %d values sampled)", ErrUnknownKey, rep.Unknown, rep.Sealed)

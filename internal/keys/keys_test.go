@@ -110,7 +110,7 @@ func values(t testing.TB, c redis.UniversalClient, prefix string) map[string][][
 	t.Helper()
 	ctx := context.Background()
 	out := map[string][][]byte{}
-	ks, err := c.Keys(ctx, prefix+":*").Result()
+	ks, err := redistest.Keys(ctx, c, prefix+":*")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,6 +317,9 @@ func countUnder(all map[string][][]byte, id string) int {
 
 // A rotation cut short resumes from its cursor.
 func TestRotateResumes(t *testing.T) {
+	if redistest.Kind() == redistest.KindCluster {
+		t.Skip("on a cluster an interrupted pass starts again: there is no one cursor to resume")
+	}
 	c, prefix := redistest.New(t)
 	ctx := context.Background()
 	oldKey, newKey := randomKey(), randomKey()

@@ -45,7 +45,7 @@ func TestMigrateLegacyKeys(t *testing.T) {
 	}
 	sess, err := st.Load(ctx, patient)
 	if sess.Version != 7 {
-		all, _ := c.Keys(ctx, prefix+"*").Result()
+		all, _ := redistest.Keys(ctx, c, prefix+"*")
 		t.Logf("keys: %q", all)
 	}
 	if err != nil || sess.Version != 7 || string(sess.Data) != "state" {
@@ -65,7 +65,7 @@ func TestMigrateLegacyKeys(t *testing.T) {
 		t.Fatal("referral index not moved")
 	}
 	assertNoRawID(t, c, prefix, "555123456")
-	ks, _ := c.Keys(ctx, prefix+":u:*:s").Result()
+	ks, _ := redistest.Keys(ctx, c, prefix+":u:*:s")
 	if ttl, _ := c.PTTL(ctx, ks[0]).Result(); ttl <= 0 {
 		t.Errorf("expiry lost: %v", ttl)
 	}
@@ -87,7 +87,7 @@ func TestMigrateLegacyKeys(t *testing.T) {
 func assertNoRawID(t *testing.T, c redisClient, prefix, id string) {
 	t.Helper()
 	ctx := context.Background()
-	ks, err := c.Keys(ctx, prefix+"*").Result()
+	ks, err := redistest.Keys(ctx, c, prefix+"*")
 	if err != nil {
 		t.Fatal(err)
 	}

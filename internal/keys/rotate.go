@@ -121,13 +121,15 @@ const maxPasses = 5
 // KAPBOT_DATA_KEY_PREVIOUS old) when it starts. Values sealed with a key
 // the sealer does not have are counted as Unknown and left alone; the
 // returned report is the last pass's, with Previous the values re-sealed in
-// all passes. Errors are wrapped Redis errors or
+// all passes. On a Redis Cluster, where SCAN walks each master apart, an
+// interrupted pass starts again from the beginning instead. Errors are wrapped Redis errors or
 // ctx's.
 func Rotate(ctx context.Context, c redis.UniversalClient, prefix string, s *seal.Sealer, progress Progress) (Report, error) {
 	target := s.CurrentID()
 	sk := stateKey(prefix)
 	var last Report
 	resealed := 0
+	_, cluster := c.(*redis.ClusterClient)
 	for pass := 1; pass <= maxPasses; pass++ {
 		var cursor uint64
 		if st, err := c.HGetAll(ctx, sk).Result(); err != nil {
@@ -139,7 +141,30 @@ func Rotate(ctx context.Context, c redis.UniversalClient, prefix string, s *seal
 			}
 		}
 		var rep Report
-		for {
+		if cluster {
+			// SCAN runs per node, so one cursor cannot resume a
+			// cluster: a pass starts again (re-sealing is idempotent).
+			err := store.ScanEach(ctx, c, store.GlobEscape(prefix)+":*", 100, func(keys []string) error {
+				for _, k := range keys {
+					if k == sk {
+						continue
+					}
+					one, err := rotateKey(ctx, c, s, k)
+					if err != nil {
+						return err
+					}
+					rep.add(one)
+				}
+				if progress != nil {
+					progress(pass, rep)
+				}
+				return ctx.Err()
+			})
+			if err != nil {
+				return rep, fmt.Errorf("rotate: %w", err)
+			}
+		}
+		for !cluster {
 			keys, next, err := c.Scan(ctx, cursor, store.GlobEscape(prefix)+":*", 100).Result()
 			if err != nil {
 				return rep, fmt.Errorf("rotate: scan: %w", err)

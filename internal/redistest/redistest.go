@@ -3,6 +3,8 @@
 //
 // New picks the server in this order:
 //
+//  0. KAPBOT_TEST_REDIS_CLUSTER, when set: a Redis Cluster at these
+//     comma-separated addresses (.ci/redis-cluster starts one);
 //  1. REDIS_URL, when set (redis://host:port/db);
 //  2. a redis-server found on PATH, started once per test binary on a free
 //     loopback port, without persistence;
@@ -20,6 +22,7 @@ import (
 	"encoding/hex"
 	"os"
 	"os/exec"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,10 +35,12 @@ import (
 const (
 	EnvURL     = "REDIS_URL"
 	EnvRequire = "KAPBOT_REQUIRE_REDIS"
+	EnvCluster = "KAPBOT_TEST_REDIS_CLUSTER"
 )
 
 // Kinds of server returned by Kind.
 const (
+	KindCluster   = "cluster"
 	KindURL       = "REDIS_URL"
 	KindServer    = "redis-server"
 	KindMiniredis = "miniredis"
@@ -49,7 +54,7 @@ var (
 	minis sync.Map // redis.UniversalClient -> *miniredis.Miniredis
 )
 
-// Kind says which Redis New uses, for log lines: "REDIS_URL",
+// Kind says which Redis New uses, for log lines: "cluster", "REDIS_URL",
 // "redis-server", "miniredis", or "none" when KAPBOT_REQUIRE_REDIS=1 is set
 // and no real Redis is available.
 func Kind() string {
@@ -60,6 +65,8 @@ func Kind() string {
 // choose decides the kind of server from the environment.
 func choose(getenv func(string) string, lookPath func(string) (string, error)) string {
 	switch {
+	case getenv(EnvCluster) != "":
+		return KindCluster
 	case getenv(EnvURL) != "":
 		return KindURL
 	case func() bool { _, err := lookPath("redis-server"); return err == nil }():
@@ -80,6 +87,8 @@ func New(t testing.TB) (client redis.UniversalClient, prefix string) {
 	t.Helper()
 	prefix = "test:" + randomHex(8)
 	switch k := Kind(); k {
+	case KindCluster:
+		client = redis.NewClusterClient(&redis.ClusterOptions{Addrs: strings.Split(os.Getenv(EnvCluster), ",")})
 	case KindURL:
 		opts, err := redis.ParseURL(os.Getenv(EnvURL))
 		if err != nil {
@@ -133,30 +142,47 @@ func FastForward(t testing.TB, client redis.UniversalClient, d time.Duration) {
 	time.Sleep(d)
 }
 
-// deletePrefix deletes every key matching prefix+"*" with SCAN and DEL.
+// deletePrefix deletes every key matching prefix+"*" with SCAN and DEL, on
+// every master of a cluster.
 func deletePrefix(ctx context.Context, c redis.UniversalClient, prefix string) error {
-	iter := c.Scan(ctx, 0, prefix+"*", 1000).Iterator()
-	var batch []string
-	flush := func() error {
+	return scanEach(ctx, c, prefix+"*", func(node redis.Cmdable, keys []string) error {
+		// One node's keys lie in many slots: delete them one by one,
+		// in a pipeline.
+		pipe := node.Pipeline()
+		for _, k := range keys {
+			pipe.Unlink(ctx, k)
+		}
+		_, err := pipe.Exec(ctx)
+		return err
+	})
+}
+
+// scanEach calls fn with the keys matching match of each master.
+func scanEach(ctx context.Context, c redis.UniversalClient, match string, fn func(node redis.Cmdable, keys []string) error) error {
+	each := func(ctx context.Context, node redis.Cmdable) error {
+		iter := node.Scan(ctx, 0, match, 1000).Iterator()
+		var batch []string
+		for iter.Next(ctx) {
+			batch = append(batch, iter.Val())
+			if len(batch) >= 500 {
+				if err := fn(node, batch); err != nil {
+					return err
+				}
+				batch = batch[:0]
+			}
+		}
+		if err := iter.Err(); err != nil {
+			return err
+		}
 		if len(batch) == 0 {
 			return nil
 		}
-		err := c.Del(ctx, batch...).Err()
-		batch = batch[:0]
-		return err
+		return fn(node, batch)
 	}
-	for iter.Next(ctx) {
-		batch = append(batch, iter.Val())
-		if len(batch) >= 500 {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
+	if cc, ok := c.(*redis.ClusterClient); ok {
+		return cc.ForEachMaster(ctx, func(ctx context.Context, node *redis.Client) error { return each(ctx, node) })
 	}
-	if err := iter.Err(); err != nil {
-		return err
-	}
-	return flush()
+	return each(ctx, c)
 }
 
 func randomHex(n int) string {
@@ -173,4 +199,18 @@ func Main(m *testing.M) {
 	code := m.Run()
 	stopServer()
 	os.Exit(code)
+}
+
+// Keys returns the keys matching pattern on every master of c (KEYS sees
+// one node of a cluster only), for tests.
+func Keys(ctx context.Context, c redis.UniversalClient, pattern string) ([]string, error) {
+	var out []string
+	var mu sync.Mutex
+	err := scanEach(ctx, c, pattern, func(_ redis.Cmdable, keys []string) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out = append(out, keys...)
+		return nil
+	})
+	return out, err
 }

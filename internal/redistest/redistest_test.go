@@ -31,6 +31,7 @@ func TestChoose(t *testing.T) {
 		look func(string) (string, error)
 		want string
 	}{
+		{"cluster wins", map[string]string{EnvCluster: "127.0.0.1:7000,127.0.0.1:7001", EnvURL: "redis://x:6379"}, found, KindCluster},
 		{"url wins", map[string]string{EnvURL: "redis://x:6379", EnvRequire: "1"}, found, KindURL},
 		{"server on path", nil, found, KindServer},
 		{"server and require", map[string]string{EnvRequire: "1"}, found, KindServer},
@@ -80,7 +81,7 @@ func TestNew(t *testing.T) {
 		return // each test had its own server, gone now
 	}
 	// The inner test's keys are gone, ours are not.
-	keys, err := outer.Keys(ctx, inner+"*").Result()
+	keys, err := Keys(ctx, outer, inner+"*")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestCleanupManyKeys(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	if n, err := outer.Keys(ctx, prefix+"*").Result(); err != nil || len(n) != 0 {
+	if n, err := Keys(ctx, outer, prefix+"*"); err != nil || len(n) != 0 {
 		t.Fatalf("left %d keys (err %v)", len(n), err)
 	}
 }

@@ -223,7 +223,7 @@ func TestErasePatientRemovesEveryTrace(t *testing.T) {
 	}
 	// Nothing of the patient is left in Redis (the events stream holds ids
 	// and the other patient's data only).
-	keys, _ := c.Keys(ctx, prefix+"*").Result()
+	keys, _ := redistest.Keys(ctx, c, prefix+"*")
 	for _, k := range keys {
 		if strings.Contains(k, PatientHash("tg:4242")) {
 			t.Errorf("key %s left", k)

@@ -64,7 +64,7 @@ func newStore(t *testing.T) (*Store, *store.Store, func() []string) {
 	c, prefix := redistest.New(t)
 	s := seal.NewRandom()
 	keys := func() []string {
-		ks, err := c.Keys(context.Background(), prefix+"*").Result()
+		ks, err := redistest.Keys(context.Background(), c, prefix+"*")
 		if err != nil {
 			t.Fatal(err)
 		}

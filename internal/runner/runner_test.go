@@ -284,7 +284,7 @@ func TestForgetErasesEverything(t *testing.T) {
 			t.Fatal(err)
 		}
 		if i == 1 {
-			if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) < 2 {
+			if keys, _ := redistest.Keys(ctx, e.client, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*"); len(keys) < 2 {
 				t.Fatalf("before /forget the patient has keys %v", keys)
 			}
 		}
@@ -292,7 +292,7 @@ func TestForgetErasesEverything(t *testing.T) {
 	if texts := e.rec.texts("t:1"); !strings.Contains(texts[len(texts)-1], "erased") {
 		t.Fatalf("last message %q", texts[len(texts)-1])
 	}
-	keys, err := e.client.Keys(ctx, e.prefix+"*").Result()
+	keys, err := redistest.Keys(ctx, e.client, e.prefix+"*")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +313,7 @@ func TestAnswersAreEncryptedAtRest(t *testing.T) {
 	ctx := context.Background()
 	r.Handle(ctx, text("a", "t:1", "hi"))
 	r.Handle(ctx, text("b", "t:1", "my secret feelings"))
-	keys, _ := e.client.Keys(ctx, e.prefix+"*").Result()
+	keys, _ := redistest.Keys(ctx, e.client, e.prefix+"*")
 	for _, k := range keys {
 		if strings.Contains(k, "bundle") {
 			continue
@@ -500,7 +500,7 @@ func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
 	if len(er.erased) != 0 {
 		t.Fatal("erased despite the failure")
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) == 0 {
+	if keys, _ := redistest.Keys(ctx, e.client, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*"); len(keys) == 0 {
 		t.Fatal("session erased before the referrals")
 	}
 	if err := r.Redeliver(ctx); err != nil {
@@ -509,7 +509,7 @@ func TestForgetErasesReferralsFirstAndRetries(t *testing.T) {
 	if len(er.erased) != 1 || er.erased[0] != "t:1" {
 		t.Fatalf("erased %v", er.erased)
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*").Result(); len(keys) != 0 {
+	if keys, _ := redistest.Keys(ctx, e.client, e.prefix+":u:{"+pseudo.Default().Name("t:1")+"}*"); len(keys) != 0 {
 		t.Fatalf("keys left %v", keys)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/redistest"
 	"github.com/kapbot/kapbot/internal/runner"
 	"github.com/kapbot/kapbot/internal/seal"
 	"github.com/kapbot/kapbot/internal/store"
@@ -49,7 +50,7 @@ func TestUnreadableSessionNeverSilencesThePatient(t *testing.T) {
 		// One byte of the stored session is flipped.
 		"corrupted session": func(t *testing.T, e *env) *store.Store {
 			ctx := context.Background()
-			keys, err := e.client.Keys(ctx, e.prefix+":u:*:s").Result()
+			keys, err := redistest.Keys(ctx, e.client, e.prefix+":u:*:s")
 			if err != nil || len(keys) != 1 {
 				t.Fatalf("session keys %v, %v", keys, err)
 			}
@@ -129,7 +130,7 @@ func TestUnreadableSessionNeverSilencesThePatient(t *testing.T) {
 			if len(x.erased) != 1 {
 				t.Errorf("referrals erased for %v", x.erased)
 			}
-			if keys, _ := e.client.Keys(ctx, e.prefix+":u:*").Result(); len(keys) != 0 {
+			if keys, _ := redistest.Keys(ctx, e.client, e.prefix+":u:*"); len(keys) != 0 {
 				t.Fatalf("keys left after /forget: %v", keys)
 			}
 		})
@@ -150,14 +151,14 @@ func TestForgetFirstOnUnreadableSession(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if keys, _ := e.client.Keys(ctx, e.prefix+":u:*").Result(); len(keys) != 0 {
+	if keys, _ := redistest.Keys(ctx, e.client, e.prefix+":u:*"); len(keys) != 0 {
 		t.Fatalf("keys left after /forget: %v", keys)
 	}
 }
 
 func sessionKey(t *testing.T, e *env) string {
 	t.Helper()
-	keys, err := e.client.Keys(context.Background(), e.prefix+":u:*:s").Result()
+	keys, err := redistest.Keys(context.Background(), e.client, e.prefix+":u:*:s")
 	if err != nil || len(keys) != 1 {
 		t.Fatalf("session keys %v, %v", keys, err)
 	}

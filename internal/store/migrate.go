@@ -24,13 +24,11 @@ func (s *Store) legacyBase(patient string) string {
 func (s *Store) LegacyPatients(ctx context.Context) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
-	var cursor uint64
-	match := GlobEscape(s.prefix) + ":p:{*"
-	for {
-		keys, next, err := s.scan(ctx, cursor, match)
-		if err != nil {
-			return nil, redisErr("scan legacy keys", err)
-		}
+	c, ok := s.rdb.(redis.UniversalClient)
+	if !ok {
+		return nil, errors.New("scan: not a Redis client")
+	}
+	err := ScanEach(ctx, c, GlobEscape(s.prefix)+":p:{*", 500, func(keys []string) error {
 		for _, k := range keys {
 			rest := strings.TrimPrefix(k, s.prefix+":p:{")
 			i := strings.LastIndex(rest, "}:")
@@ -43,18 +41,12 @@ func (s *Store) LegacyPatients(ctx context.Context) ([]string, error) {
 				out = append(out, p)
 			}
 		}
-		if cursor = next; cursor == 0 {
-			return out, nil
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, redisErr("scan legacy keys", err)
 	}
-}
-
-func (s *Store) scan(ctx context.Context, cursor uint64, match string) ([]string, uint64, error) {
-	c, ok := s.rdb.(redis.UniversalClient)
-	if !ok {
-		return nil, 0, errors.New("scan: not a Redis client")
-	}
-	return c.Scan(ctx, cursor, match, 500).Result()
+	return out, nil
 }
 
 // GlobEscape escapes the glob characters of a key prefix for SCAN MATCH.

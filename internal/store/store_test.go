@@ -57,12 +57,8 @@ func newFixture(t testing.TB, opts ...Option) fixture {
 // scan returns every key under the fixture's prefix, sorted.
 func (f fixture) scan(t testing.TB) []string {
 	t.Helper()
-	var keys []string
-	iter := f.client.Scan(context.Background(), 0, f.prefix+"*", 100).Iterator()
-	for iter.Next(context.Background()) {
-		keys = append(keys, iter.Val())
-	}
-	if err := iter.Err(); err != nil {
+	keys, err := redistest.Keys(context.Background(), f.client, f.prefix+"*")
+	if err != nil {
 		t.Fatal(err)
 	}
 	slices.Sort(keys)
