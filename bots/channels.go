@@ -4,10 +4,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/kapbot/kapbot/bots/discord"
 	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/internal/audit"
+	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
 	"github.com/kapbot/kapbot/internal/runner"
 )
@@ -65,7 +68,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			GuildID:    cfg.DiscordGuild,
 			HTTPClient: watch("discord", discordBadToken),
 			Logger:     log.With("channel", "discord"),
-		}, r.Submit)
+		}, r.Submit, discord.WithFlowCommands(cfg.DiscordCommands...))
 		if err != nil {
 			return nil, usagef("DISCORD_*: %v", err)
 		}
@@ -80,4 +83,19 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		out["discord"] = dc
 	}
 	return out, nil
+}
+
+// discordCommands returns the slash commands of the flows of b that have a
+// `command:`, by command name; each is described by its flow's title in the
+// clinic's default language.
+func discordCommands(b *flow.Bundle) []discord.FlowCommand {
+	var out []discord.FlowCommand
+	for _, f := range b.Flows {
+		if f.Command == "" {
+			continue
+		}
+		out = append(out, discord.FlowCommand{Name: f.Command, Flow: f.ID, Description: f.Title.In(b.Clinic.DefaultLocale, f.Locale)})
+	}
+	slices.SortFunc(out, func(a, b discord.FlowCommand) int { return strings.Compare(a.Name, b.Name) })
+	return out
 }

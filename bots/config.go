@@ -16,6 +16,7 @@ import (
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/bots/discord"
 	"github.com/kapbot/kapbot/internal/keys"
 	"github.com/kapbot/kapbot/internal/pseudo"
 	"github.com/kapbot/kapbot/internal/redisconn"
@@ -40,6 +41,9 @@ type Config struct {
 	DiscordToken   string // DISCORD_TOKEN
 	DiscordAPIURL  string // DISCORD_API_URL
 	DiscordGuild   string // DISCORD_GUILD_ID
+	// DiscordCommands are the slash commands of the flows' `command:`; serve
+	// sets them from the current flows before it builds the channels.
+	DiscordCommands []discord.FlowCommand
 }
 
 func configFromEnv() Config {

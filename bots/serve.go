@@ -67,10 +67,12 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	lib := runner.NewLibrary(be.store, runner.WithScreenerFor(runner.SafetyScreener))
-	if _, err := lib.Current(ctx); err != nil {
+	cur, err := lib.Current(ctx)
+	if err != nil {
 		ln.Close()
 		return err
 	}
+	cfg.DiscordCommands = discordCommands(cur.Bundle())
 	auditMax, err := auditMaxEntries()
 	if err != nil {
 		ln.Close()

@@ -75,6 +75,8 @@ type options struct {
 	queueLimit    int           // queued events per patient
 	now           func() time.Time
 	dialer        *websocket.Dialer
+	flowCmds      []FlowCommand
+	flowCmdsSet   bool
 }
 
 // WithCatalog sets the clinic's catalogue, used for the catalogue texts the
@@ -109,6 +111,15 @@ func WithShutdownGrace(d time.Duration) Option { return func(o *options) { o.shu
 // WithClock sets the clock used when an event's own time is unknown.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
+// WithFlowCommands sets the slash commands that start flows (the flows'
+// `command:`), registered on start in place of the sample flows' /intake,
+// /prepare and /integrate. None: the menu has only the channel's own
+// commands (/start, /help, ...). New fails on a name Discord refuses or
+// that one of those has.
+func WithFlowCommands(cmds ...FlowCommand) Option {
+	return func(o *options) { o.flowCmds, o.flowCmdsSet = cmds, true }
+}
+
 // WithDialer sets the gateway websocket dialer.
 func WithDialer(d *websocket.Dialer) Option { return func(o *options) { o.dialer = d } }
 
@@ -138,6 +149,7 @@ type Channel struct {
 	queues  map[string][]job       // user id -> events waiting; present while a worker runs
 	desk    runner.StaffDesk       // nil: no staff side
 	session string                 // the gateway session id of the last READY
+	cmds    commandSet             // the patient slash commands, in menu order
 	reask   func(ctx context.Context, tag string)
 }
 
@@ -214,7 +226,14 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 	s.MaxRestRetries = 0 // 502s are retried here, with backoff
 	s.LogLevel = discordgo.LogError
 
+	cmds := commandSet(commands)
+	if o.flowCmdsSet {
+		if cmds, err = flowCommandSet(o.flowCmds); err != nil {
+			return nil, err
+		}
+	}
 	c := &Channel{
+		cmds:    cmds,
 		cfg:     cfg,
 		opt:     o,
 		handle:  handle,
@@ -315,7 +334,7 @@ func (c *Channel) start(ctx context.Context) (opened bool, err error) {
 	c.mu.Lock()
 	app := c.appID // READY's application id, if it came
 	c.mu.Unlock()
-	cmds := appCommands(c.cfg.GuildID == "")
+	cmds := c.cmds.app(c.cfg.GuildID == "")
 	if c.staffDesk() != nil {
 		cmds = append(cmds, staffAppCommands(c.cfg.GuildID == "")...)
 	}

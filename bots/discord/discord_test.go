@@ -128,7 +128,7 @@ func start(t *testing.T, fo discordtest.Options, cfg Config, sc script, opts ...
 			t.Errorf("the token appears in the logs")
 		}
 	})
-	want := len(commands)
+	want := len(ch.cmds)
 	where := cfg.GuildID
 	if !discordtest.Wait(10*time.Second, func() bool { return len(fake.Commands(where)) == want }) {
 		select {

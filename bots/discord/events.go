@@ -189,7 +189,7 @@ func (c *Channel) ack(i *discordgo.Interaction, resp *discordgo.InteractionRespo
 
 func (c *Channel) onCommand(i *discordgo.Interaction, u *discordgo.User) {
 	data := i.ApplicationCommandData()
-	sc, ok := lookupCommand(data.Name)
+	sc, ok := c.cmds.lookup(data.Name)
 	if !ok {
 		c.log.Warn("discord unknown slash command", "name", data.Name)
 		c.ack(i, &discordgo.InteractionResponse{
@@ -442,7 +442,7 @@ func (c *Channel) onMessage(_ *discordgo.Session, mc *discordgo.MessageCreate) {
 		return
 	}
 	input := engine.Input{Now: c.eventTime(m.ID), Text: m.Content}
-	if cmd, ok := typedCommand(m.Content); ok {
+	if cmd, ok := c.cmds.typed(m.Content); ok {
 		input = engine.Input{Now: input.Now, Command: cmd}
 	}
 	in := runner.Inbound{ID: "dc:m:" + m.ID, Patient: patient, Input: input}

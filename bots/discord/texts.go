@@ -1,6 +1,9 @@
 package discord
 
 import (
+	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -40,11 +43,17 @@ type slashCommand struct {
 	OptionDesc  string
 }
 
-// commands are the slash commands the bot registers, in menu order.
-var commands = []slashCommand{
+// sampleCommands start the sample flows. They are the flow commands of a
+// channel built without WithFlowCommands; serve replaces them with the
+// `command:` of the clinic's flows (which the sample flows also declare).
+var sampleCommands = []slashCommand{
 	{Name: "intake", Description: "Start the intake questions", Command: engine.CmdStart, Arg: "kap-intake"},
 	{Name: "prepare", Description: "Prepare for your session", Command: engine.CmdStart, Arg: "kap-prepare"},
 	{Name: "integrate", Description: "Look back after your session", Command: engine.CmdStart, Arg: "kap-integrate"},
+}
+
+// baseCommands are the commands every patient menu has, after the flows'.
+var baseCommands = []slashCommand{
 	{Name: "start", Description: "Start the clinic's conversation", Command: engine.CmdStart},
 	{Name: "help", Description: "What this assistant can do", Command: engine.CmdHelp},
 	{Name: "restart", Description: "Start again from the beginning", Command: engine.CmdRestart},
@@ -53,8 +62,59 @@ var commands = []slashCommand{
 	{Name: "language", Description: "Change the language", Command: engine.CmdLanguage, Option: "language", OptionDesc: "Language code, for example en or de; empty to list them"},
 }
 
-func lookupCommand(name string) (slashCommand, bool) {
-	for _, c := range commands {
+// commands are the slash commands of a channel built without
+// WithFlowCommands, in menu order.
+var commands = slices.Concat(sampleCommands, baseCommands)
+
+// FlowCommand is a slash command that starts a flow: a flow's `command:`.
+type FlowCommand struct {
+	Name        string // the command, without "/": 1-32 of a-z, 0-9, '-', '_'
+	Description string // what Discord's menu shows; cut to 100 characters, "" for "Start <flow>"
+	Flow        string // the flow it starts
+}
+
+// maxDescription is Discord's limit on a command description, in characters.
+const maxDescription = 100
+
+// flowCommandSet returns the patient commands of a channel whose flows
+// have the commands fcs: those first, then baseCommands. It fails on a name
+// Discord refuses or that another command has.
+func flowCommandSet(fcs []FlowCommand) (commandSet, error) {
+	var out commandSet
+	taken := map[string]bool{}
+	for _, c := range baseCommands {
+		taken[c.Name] = true
+	}
+	for _, c := range staffCommands {
+		taken[c.Name] = true
+	}
+	for _, fc := range fcs {
+		if !commandName.MatchString(fc.Name) {
+			return nil, fmt.Errorf("discord: flow %s: command %q is not a valid slash command name (1 to 32 of a-z, 0-9, '-', '_')", fc.Flow, fc.Name)
+		}
+		if taken[fc.Name] {
+			return nil, fmt.Errorf("discord: flow %s: command /%s is taken by another command", fc.Flow, fc.Name)
+		}
+		taken[fc.Name] = true
+		desc := strings.TrimSpace(fc.Description)
+		if desc == "" {
+			desc = "Start " + fc.Flow
+		}
+		if r := []rune(desc); len(r) > maxDescription {
+			desc = string(r[:maxDescription-1]) + "…"
+		}
+		out = append(out, slashCommand{Name: fc.Name, Description: desc, Command: engine.CmdStart, Arg: fc.Flow})
+	}
+	return append(out, baseCommands...), nil
+}
+
+var commandName = regexp.MustCompile(`^[a-z0-9_-]{1,32}$`)
+
+// commandSet is the patient slash commands of one channel, in menu order.
+type commandSet []slashCommand
+
+func (cs commandSet) lookup(name string) (slashCommand, bool) {
+	for _, c := range cs {
 		if c.Name == name {
 			return c, true
 		}
@@ -62,12 +122,12 @@ func lookupCommand(name string) (slashCommand, bool) {
 	return slashCommand{}, false
 }
 
-// appCommands returns the commands in Discord's form. Global commands work
+// app returns the commands in Discord's form. Global commands work
 // in servers and in the bot's DMs; guild commands only in their server.
-func appCommands(global bool) []*discordgo.ApplicationCommand {
-	out := make([]*discordgo.ApplicationCommand, 0, len(commands))
+func (cs commandSet) app(global bool) []*discordgo.ApplicationCommand {
+	out := make([]*discordgo.ApplicationCommand, 0, len(cs))
 	dm := true
-	for _, c := range commands {
+	for _, c := range cs {
 		ac := &discordgo.ApplicationCommand{
 			Name:        c.Name,
 			Description: c.Description,
@@ -90,16 +150,19 @@ func appCommands(global bool) []*discordgo.ApplicationCommand {
 	return out
 }
 
-// typedCommand reads a command typed as text in a DM ("/help",
-// "/language de"): Discord sends those as plain messages when the patient
-// does not pick the slash command from the menu.
-func typedCommand(text string) (*engine.Command, bool) {
+// typedCommand reads a command of the default set typed as text.
+func typedCommand(text string) (*engine.Command, bool) { return commandSet(commands).typed(text) }
+
+// typed reads a command typed as text in a DM ("/help", "/language de"):
+// Discord sends those as plain messages when the patient does not pick the
+// slash command from the menu.
+func (cs commandSet) typed(text string) (*engine.Command, bool) {
 	text = strings.TrimSpace(text)
 	if !strings.HasPrefix(text, "/") {
 		return nil, false
 	}
 	name, arg, _ := strings.Cut(text[1:], " ")
-	c, ok := lookupCommand(strings.ToLower(name))
+	c, ok := cs.lookup(strings.ToLower(name))
 	if !ok {
 		return nil, false
 	}

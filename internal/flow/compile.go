@@ -19,6 +19,8 @@ type compiler struct {
 
 	quests map[string]*questDef
 	flows  map[string]*flowDef
+	// commands are the flows' `command:` names seen so far, with where.
+	commands map[string]Pos
 
 	// The safety lint (safety.go), run when strict.
 	strict         bool

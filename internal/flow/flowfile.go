@@ -11,7 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-var flowKeys = []string{"kapbot", "flow", "title", "locale", "vars", "steps"}
+var flowKeys = []string{"kapbot", "flow", "title", "command", "locale", "vars", "steps"}
 
 var actionKeys = []string{"say", "ask", "questionnaire", "set", "branch", "call", "refer", "review", "end", "disclaimer"}
 
@@ -116,6 +116,9 @@ func (c *compiler) parseFlow(f *srcFile) {
 	fl.Locale = r.locale
 	if n := m.get("title"); n != nil {
 		fl.Title = r.text(n, "title", textMessage)
+	}
+	if n := m.get("command"); n != nil {
+		c.flowCommand(fd, n, register)
 	}
 	if n := m.get("vars"); n != nil {
 		if vm := r.mapping(n, m.keyNode("vars"), "vars"); vm != nil {

@@ -143,7 +143,11 @@ type StaffMember struct {
 type Flow struct {
 	ID     string
 	Title  Text
-	Locale string // the flow's own language, last in the fallback chain
+	// Command (`command:`) is the name of the chat command that starts the
+	// flow where a channel has a command menu (Discord's slash commands);
+	// "" for none. Unique in a bundle; never one of ReservedCommands.
+	Command string
+	Locale  string // the flow's own language, last in the fallback chain
 	Start  string // id of the first step
 	Steps  map[string]*Step
 	Order  []string           // step ids in file order
