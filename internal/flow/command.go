@@ -15,7 +15,7 @@ var commandRe = regexp.MustCompile(`^[a-z0-9_-]{1,32}$`)
 // take one of them.
 var ReservedCommands = []string{
 	"start", "help", "restart", "stop", "forget", "language", "safe",
-	"referrals", "referral", "status", "note", "takeover", "say", "handback",
+	"referrals", "referral", "status", "note", "takeover", "say", "handback", "weblogin",
 }
 
 // flowCommand decodes a flow's `command:` value n. Only a registered flow

@@ -143,11 +143,7 @@ type StaffMember struct {
 type Flow struct {
 	ID     string
 	Title  Text
-	// Command (`command:`) is the name of the chat command that starts the
-	// flow where a channel has a command menu (Discord's slash commands);
-	// "" for none. Unique in a bundle; never one of ReservedCommands.
-	Command string
-	Locale  string // the flow's own language, last in the fallback chain
+	Locale string // the flow's own language, last in the fallback chain
 	Start  string // id of the first step
 	Steps  map[string]*Step
 	Order  []string           // step ids in file order
@@ -155,6 +151,10 @@ type Flow struct {
 	Pos    Pos
 	// Questionnaire is set when this flow is the stand-alone form of a questionnaire.
 	Questionnaire string
+	// Command (`command:`) is the name of the chat command that starts the
+	// flow where a channel has a command menu (Discord's slash commands);
+	// "" for none. Unique in a bundle; never one of ReservedCommands.
+	Command string
 }
 
 // VarType is the type of a flow variable.
