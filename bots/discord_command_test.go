@@ -13,13 +13,13 @@ import (
 // clinicCheckin is a clinic's own flow with a slash command.
 const clinicCheckin = `kapbot: 1
 flow: clinic-checkin
-title: Weekly check-in
+title: {en: Weekly check-in, de: Wöchentliche Rückmeldung}
 command: checkin
 steps:
   - id: disclaimer
     disclaimer: true
   - id: hello
-    say: Welcome to the weekly check-in.
+    say: {en: Welcome to the weekly check-in., de: Willkommen zur wöchentlichen Rückmeldung.}
   - id: done
     end: true
 `
