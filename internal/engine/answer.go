@@ -6,7 +6,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/flow"
@@ -104,19 +109,35 @@ func (s *sprint) matchChoice(a *flow.Ask, _ *flow.Flow, typed string) *flow.Choi
 			return &a.Choices[n-1]
 		}
 	}
+	t = foldLabel(t)
 	for i := range a.Choices {
-		for _, l := range a.Choices[i].Label {
-			if fold(l) == t {
-				return &a.Choices[i]
+		c := &a.Choices[i]
+		for _, l := range c.Label {
+			if l := foldLabel(l); l == t || strings.TrimPrefix(l, foldLabel(c.Value)+" – ") == t {
+				return c // a likert label reads "5 – Very good": "very good" is point 5
 			}
 		}
 	}
 	for i := range a.Choices {
-		if fold(a.Choices[i].Value) == t {
+		if foldLabel(a.Choices[i].Value) == t {
 			return &a.Choices[i]
 		}
 	}
 	return nil
+}
+
+// accents removes combining marks after canonical decomposition, so "é" and
+// "e" compare equal.
+var accents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// foldLabel is fold, also ignoring accents: how a typed answer is compared
+// with a choice's label or value ("tres bien" answers "Très bien").
+func foldLabel(t string) string {
+	t = fold(t)
+	if out, _, err := transform.String(accents, t); err == nil {
+		return out
+	}
+	return t
 }
 
 // uncertainPhrases are answers that say "I am not sure" rather than yes or
