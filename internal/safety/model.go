@@ -12,7 +12,7 @@ import (
 
 // The model is a small statistical classifier beside the rules: a linear
 // model (one logistic regression per head, one-vs-rest) over hashed features
-// of the normalised message (words, word pairs, character 3- to 5-grams of
+// of the normalised message (words, word pairs, pairs one word apart, character 3- to 5-grams of
 // each word, its length in words, whether it asks). It is trained on this
 // package's labelled sets (never on the held-out or blind sets) by
 //
@@ -76,7 +76,7 @@ type Model struct {
 }
 
 // modelVersion changes when the features or the file format change.
-const modelVersion = 1
+const modelVersion = 3
 
 // LoadModel decodes a model from its JSON and its gzipped weights. It
 // returns an error when they do not fit together.
@@ -146,10 +146,24 @@ func featureKey(t *token) string {
 
 // features calls emit with the bucket of every feature of a message: each
 // word, each pair of neighbouring words in a sentence (with a sentence
-// start), the character 3-, 4- and 5-grams of each word with its
-// boundaries, the message's length in words (bucketed) and whether it asks
-// a question. A feature may repeat; each occurrence counts.
+// start), each pair of words one apart in a sentence, the character 3-, 4-
+// and 5-grams of each word with its boundaries (see tokenFeatures), the
+// message's length in words (bucketed) and whether it asks a question. A
+// feature may repeat; each occurrence counts.
 func features(a *analysed, emit func(uint32)) {
+	tokenFeatures(a, func(_ int, b uint32) { emit(b) })
+	emit(lengthFeature(len(a.toks)))
+	for _, q := range a.sentQ {
+		if q {
+			emit(questionFeature)
+			break
+		}
+	}
+}
+
+// tokenFeatures calls emit with each token's features, token by token, in
+// order; a token's features look only at its own sentence.
+func tokenFeatures(a *analysed, emit func(tok int, b uint32)) {
 	prev := "^"
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -157,8 +171,11 @@ func features(a *analysed, emit func(uint32)) {
 			prev = "^"
 		}
 		k := featureKey(t)
-		emit(fnvString(fnvByte(fnvOffset, 'w'), k) & modelMask)
-		emit(fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), 0), k) & modelMask)
+		emit(i, fnvString(fnvByte(fnvOffset, 'w'), k)&modelMask)
+		emit(i, fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), 0), k)&modelMask)
+		if i > 1 && a.toks[i-2].sent == t.sent { // a pair with one word between
+			emit(i, fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 's'), featureKey(&a.toks[i-2])), 0), k)&modelMask)
+		}
 		prev = k
 		if k == "#" {
 			continue
@@ -168,33 +185,32 @@ func features(a *analysed, emit func(uint32)) {
 		if n > 32 {
 			n = 32
 		}
-		at := func(i int) byte {
-			switch {
-			case i == 0:
-				return '<'
-			case i == len(k)+1:
-				return '>'
-			}
-			return k[i-1]
-		}
 		for j := 0; j+3 <= n; j++ {
 			h := fnvByte(fnvOffset, 'c')
 			for m := 0; m < 5 && j+m < n; m++ {
-				h = fnvByte(h, at(j+m))
+				c := byte('<')
+				switch p := j + m; {
+				case p == len(k)+1:
+					c = '>'
+				case p > 0:
+					c = k[p-1]
+				}
+				h = fnvByte(h, c)
 				if m >= 2 {
-					emit(h & modelMask)
+					emit(i, h&modelMask)
 				}
 			}
 		}
 	}
-	emit(fnvByte(fnvByte(fnvOffset, 'l'), lengthBucket(len(a.toks))) & modelMask)
-	for _, q := range a.sentQ {
-		if q {
-			emit(fnvByte(fnvOffset, 'q') & modelMask)
-			break
-		}
-	}
 }
+
+// lengthFeature is the feature of a length in words.
+func lengthFeature(n int) uint32 {
+	return fnvByte(fnvByte(fnvOffset, 'l'), lengthBucket(n)) & modelMask
+}
+
+// questionFeature is the feature of a message or sentence that asks.
+var questionFeature = fnvByte(fnvOffset, 'q') & modelMask
 
 // lengthBucket groups a message's length in words.
 func lengthBucket(n int) byte {
@@ -213,19 +229,71 @@ func lengthBucket(n int) byte {
 	return 9
 }
 
-// scores returns each head's score of a message (see Head.Bias).
-func (m *Model) scores(a *analysed) (s [maxHeads]int32) {
+// scores returns each head's score of a message (see Head.Bias): the
+// higher of the whole message's score and, in a message of several
+// sentences, the score of each sentence of at least MinWords words read
+// alone, so that a risk in the middle of a long message is not drowned by
+// the rest.
+func (m *Model) scores(a *analysed) [maxHeads]int32 {
 	nh := len(m.Heads)
 	w := m.w
-	var sum [maxHeads]int32
-	features(a, func(b uint32) {
-		row := w[int(b)*nh : int(b)*nh+nh]
-		for h, x := range row {
-			sum[h] += int32(x)
+	var whole, cur, best [maxHeads]int32
+	multi := len(a.toks) > 0 && a.toks[0].sent != a.toks[len(a.toks)-1].sent
+	found := false
+	sent, start := int32(-1), 0
+	flush := func(end int) {
+		if multi && end-start >= m.MinWords {
+			add := func(b uint32) {
+				for h, x := range w[int(b)*nh : int(b)*nh+nh] {
+					cur[h] += int32(x)
+				}
+			}
+			add(lengthFeature(end - start))
+			if a.sentQ[sent] {
+				add(questionFeature)
+			}
+			for h := 0; h < nh; h++ {
+				if v := m.Heads[h].Bias + cur[h]; !found || v > best[h] {
+					best[h] = v
+				}
+			}
+			found = true
+		}
+		cur = [maxHeads]int32{}
+	}
+	tokenFeatures(a, func(i int, b uint32) {
+		if t := a.toks[i].sent; t != sent {
+			if sent >= 0 {
+				flush(i)
+			}
+			sent, start = t, i
+		}
+		for h, x := range w[int(b)*nh : int(b)*nh+nh] {
+			whole[h] += int32(x)
+			cur[h] += int32(x)
 		}
 	})
-	for h := range m.Heads {
-		s[h] = m.Heads[h].Bias + sum[h]
+	if sent >= 0 {
+		flush(len(a.toks))
+	}
+	add := func(b uint32) {
+		for h, x := range w[int(b)*nh : int(b)*nh+nh] {
+			whole[h] += int32(x)
+		}
+	}
+	add(lengthFeature(len(a.toks)))
+	for _, q := range a.sentQ {
+		if q {
+			add(questionFeature)
+			break
+		}
+	}
+	var s [maxHeads]int32
+	for h := 0; h < nh; h++ {
+		s[h] = m.Heads[h].Bias + whole[h]
+		if found && best[h] > s[h] {
+			s[h] = best[h]
+		}
 	}
 	return s
 }

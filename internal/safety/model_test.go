@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,4 +188,54 @@ func trainingSets(t *testing.T) map[string][]Labelled {
 		out[f] = set
 	}
 	return out
+}
+
+// blindModel is the blind batch written for the model before it was
+// trained or run on it: never trained or tuned on, never edited (its hash is
+// in testdata/blind_model.sha256), first run recorded in
+// testdata/blind_model_firstrun.txt.
+var blindModel = []struct{ file, locale string }{
+	{"blind_model_en.tsv", "en"},
+	{"blind_model_de.tsv", "de"},
+}
+
+// TestBlindModel prints the rules' figures and the rules' and the model's
+// on the blind batch, per locale and together; it never prints its
+// messages, and fails only when the batch was edited.
+func TestBlindModel(t *testing.T) {
+	sums, err := os.ReadFile(filepath.Join("testdata", "blind_model.sha256"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets [][]Labelled
+	var locs []string
+	for _, b := range blindModel {
+		data, err := os.ReadFile(filepath.Join("testdata", b.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := sha256hex(data) + "  " + b.file; !strings.Contains(string(sums), want) {
+			t.Errorf("%s changed after it was frozen: the blind batch must not be edited", b.file)
+		}
+		sets = append(sets, loadLabelled(t, b.file))
+		locs = append(locs, b.locale)
+	}
+	d := newDetector(t, nil)
+	for _, c := range []struct {
+		name string
+		d    *Detector
+	}{{"rules alone", d.WithoutModel()}, {"rules and model", d}} {
+		for i, b := range blindModel {
+			r := evaluate(c.d, sets[i], b.locale, "")
+			t.Logf("%s, %s: %s", b.file, c.name, r)
+			if testing.Verbose() {
+				fmt.Printf("%s, %s: %s", b.file, c.name, r)
+			}
+		}
+		r := evaluateMixed(c.d, sets, locs)
+		t.Logf("blind, both, %s: %s", c.name, r)
+		if testing.Verbose() {
+			fmt.Printf("blind, both, %s: %s", c.name, r)
+		}
+	}
 }
