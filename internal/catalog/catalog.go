@@ -63,6 +63,13 @@ const (
 	HarmHeading    = "harm_to_others" // heads the clinic's harm_to_others resources
 	AbuseHeading   = "abuse"          // heads the clinic's abuse resources
 	AcuteHeading   = "acute_medical"  // heads the clinic's acute_medical resources
+	// Reminders (clinic.yaml schedules:).
+	ReminderIntro  = "reminder_intro"  // before the first reminder: who writes and why
+	Nudge          = "nudge"           // a patient went quiet mid-flow; the waiting question follows
+	Appointments   = "appointments"    // /appointments; %s: one line per appointment
+	NoAppointments = "no_appointments" // /appointments with none ahead
+	RemindersOn    = "reminders_on"    // /reminders on
+	RemindersOff   = "reminders_off"   // /reminders off (and /reminders while off)
 )
 
 // texts is the whole catalogue: English, the complete reference, and German.
@@ -119,6 +126,12 @@ var texts = map[string]map[string]string{
 		HarmHeading:       "What you wrote sounds like someone could get hurt. Please get help now:",
 		AbuseHeading:      "What you wrote sounds like you may not be safe with someone. You do not have to face this alone; these services can help, in confidence:",
 		AcuteHeading:      "What you describe may need urgent medical help. Please do not wait for the clinic to reply:",
+		ReminderIntro:     "This is the clinic's automated assistant. Your care team set up reminders around your sessions, so I will sometimes write first. Send /appointments to see your sessions, or /reminders off to stop reminders.",
+		Nudge:             "A question from the clinic is still waiting for your answer. Here it is again:",
+		Appointments:      "Your appointments with the clinic:\n%s",
+		NoAppointments:    "No appointments with the clinic are recorded here. Your care team can tell you when your next session is.",
+		RemindersOn:       "Reminders are on. Send /reminders off to stop them.",
+		RemindersOff:      "Reminders are off. Send /reminders on to turn them back on.",
 	},
 	// German: formal address (Sie), as German clinics write to patients.
 	"de": {

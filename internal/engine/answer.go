@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -321,6 +322,9 @@ func (st State) Clone() State {
 		}
 	}
 	c.Multi = append([]string(nil), st.Multi...)
+	c.Appts = slices.Clone(st.Appts)
+	c.Timers = slices.Clone(st.Timers)
+	c.Done = slices.Clone(st.Done)
 	if st.Check != nil {
 		ch := *st.Check
 		c.Check = &ch

@@ -115,7 +115,10 @@ func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
 	if err := s.run(); err != nil {
 		return st, nil, err
 	}
-	s.st.Updated = in.Now
+	if in.Fire == "" && in.Appointment == nil {
+		s.st.Updated = in.Now
+	}
+	s.reconcile()
 	s.st.Steps++
 	return s.st, s.fx, nil
 }
@@ -176,6 +179,14 @@ func (s *sprint) run() error {
 	}
 	if s.st.Bundle != "" && s.st.Bundle != s.e.b.Version && (s.st.Status == Active || s.st.Status == Takeover && s.st.Before == Active) {
 		return fmt.Errorf("state of bundle %s on engine of bundle %s: %w", s.st.Bundle, s.e.b.Version, ErrUnknownPlace)
+	}
+	if in.Fire != "" {
+		// Before the expiry: a reminder may start a new flow.
+		return s.fire(in.Fire)
+	}
+	if in.Appointment != nil {
+		s.appointment(*in.Appointment)
+		return nil
 	}
 	if in.Staff != nil {
 		// Before the expiry: the care team may write to a patient who has
@@ -275,12 +286,17 @@ func (s *sprint) start(id string) error {
 		return nil
 	}
 	locale := s.st.Locale
+	old := s.st
 	s.st = State{V: StateVersion, Bundle: s.e.b.Version, Flow: id, Locale: locale, Status: Active, Started: s.in.Now, Seq: s.st.Seq, Measured: s.st.Measured}
+	s.st.keepReminders(old)
 	s.st.Stack = []Frame{{Flow: id, Step: f.Start}}
 	return s.exec()
 }
 
 func (s *sprint) command(c Command) error {
+	if done := s.reminderCommand(c); done {
+		return nil
+	}
 	if s.st.Status == Takeover {
 		if done, err := s.commandInTakeover(c); done {
 			return err

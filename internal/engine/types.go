@@ -58,6 +58,50 @@ type State struct {
 	// re-screen no more often than clinic.yaml's rescreen_after
 	// (flow.RescreenDue).
 	Measured map[string]int64 `json:"measured,omitempty"`
+	// Appointments, reminders and their bookkeeping (reminders.go); they
+	// outlive a flow, like Locale, and go with /forget.
+	Appts []Appointment `json:"appts,omitempty"`
+	// Timers are the reminders armed (an Arm effect each) and not yet
+	// fired; a fire whose timer is not here is stale and does nothing.
+	Timers []Timer `json:"timers,omitempty"`
+	// Done are the keys of reminders sent or given up, newest last (at
+	// most maxDone), so that none is sent twice.
+	Done []string `json:"done,omitempty"`
+	// TZ is the patient's IANA time zone; "" for the clinic's.
+	TZ string `json:"tz,omitempty"`
+	// RemindersOff: /reminders off, /stop, or the platform refused the
+	// patient; nothing is armed until /reminders on.
+	RemindersOff bool `json:"reminders_off,omitempty"`
+	// Introduced: a reminder has said who writes and why.
+	Introduced bool `json:"introduced,omitempty"`
+}
+
+// Appointment is one of a patient's sessions with the clinic, as staff
+// recorded it. ID is the clinic's scheduler's id (a CSV import) or one
+// kapbot made; recording an ID again moves that appointment.
+type Appointment struct {
+	ID   string    `json:"id"`
+	Kind string    `json:"kind"`
+	At   time.Time `json:"at"`
+	TZ   string    `json:"tz,omitempty"` // the zone it was given in
+}
+
+// Timer is an armed reminder: Key names what it reminds of (a rule and an
+// appointment, a nudge of a flow run), At when it falls due, and ID (a
+// hash of both) is what a fire carries back. Hold marks a reminder put off
+// because the patient was answering another flow: kept until it fires.
+type Timer struct {
+	ID   string    `json:"id"`
+	Key  string    `json:"key"`
+	At   time.Time `json:"at"`
+	Hold bool      `json:"hold,omitempty"`
+}
+
+// AppointmentChange records (or, with Cancel, removes) an appointment.
+// Only staff tools set it, never a patient channel.
+type AppointmentChange struct {
+	Appointment Appointment
+	Cancel      bool
 }
 
 // Check is a direct safety question waiting for its answer: the rule of the
@@ -95,6 +139,11 @@ type Input struct {
 	// Staff is what the care team did from a staff destination. Only the
 	// runner's staff side sets it, never a patient channel.
 	Staff *StaffAction
+	// Fire is a reminder falling due: the ID of an armed Timer (the
+	// runner's scheduler sets it). Appointment is a change staff made.
+	// Neither counts as the patient's activity.
+	Fire        string
+	Appointment *AppointmentChange
 }
 
 // StaffKind is what a member of the care team does to a conversation.
@@ -138,6 +187,14 @@ const (
 	CmdLanguage CommandName = "language" // Arg: locale, "" to list
 	CmdForget   CommandName = "forget"   // asks for confirmation, then emits Forget
 	CmdSafe     CommandName = "safe"     // after a safety pause: continue
+	// CmdAppointments lists the patient's appointments; CmdReminders with
+	// Arg "on" or "off" turns reminders on or off.
+	CmdAppointments CommandName = "appointments"
+	CmdReminders    CommandName = "reminders"
+	// CmdUnreachable is sent by the runner, never typed: the platform
+	// refused a message (the patient blocked the bot or left). The session
+	// stops, reminders stop, and staff hear of it once.
+	CmdUnreachable CommandName = "unreachable"
 )
 
 // Command is a command with its argument.
@@ -208,6 +265,11 @@ type Refer struct {
 // Scored records a completed questionnaire.
 type Scored struct{ Result flow.Result }
 
+// Arm schedules Timer: the runner stores it so that, at Timer.At, an
+// Input with Fire set to Timer.ID comes back. Arming is idempotent; a
+// timer the state no longer holds fires as a no-op.
+type Arm struct{ Timer Timer }
+
 // Forget erases everything stored about the patient.
 type Forget struct{}
 
@@ -254,6 +316,7 @@ func (Forget) effect()   {}
 func (Finished) effect() {}
 func (Problem) effect()  {}
 func (Relay) effect()    {}
+func (Arm) effect()      {}
 
 // Place says where a conversation stands, as transcripts and `sessions show`
 // name it: "end" when it ended, "stopped", "paused" after a safety stop,

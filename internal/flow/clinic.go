@@ -21,7 +21,7 @@ const (
 	DefaultResumeAfter   = 30 * time.Minute
 )
 
-var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "rescreen_after", "disclaimer", "crisis", "harm_to_others", "abuse", "acute_medical", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook"}
+var clinicKeys = []string{"kapbot", "name", "default_locale", "locales", "default_flow", "retention", "session_expiry", "resume_after", "rescreen_after", "disclaimer", "crisis", "harm_to_others", "abuse", "acute_medical", "crisis_phrases", "destinations", "staff", "next_steps", "texts", "escalate_after", "webhook", "schedules"}
 
 var priorities = []string{string(Routine), string(Soon), string(Urgent), string(Emergency)}
 
@@ -191,6 +191,9 @@ func (c *compiler) parseClinic(f *srcFile) {
 	}
 	if n := m.get("webhook"); n != nil {
 		cl.Webhook = parseWebhook(r, n, m.keyNode("webhook"))
+	}
+	if n := m.get("schedules"); n != nil {
+		cl.Schedules = c.parseSchedules(r, n, m.keyNode("schedules"))
 	}
 	if n := m.get("destinations"); n != nil {
 		items, _ := r.seq(n, "destinations")

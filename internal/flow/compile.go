@@ -70,6 +70,7 @@ func compile(sources map[string][]byte, display func(string) string, strict bool
 	}
 	c.checkFlows()
 	c.checkDefaultFlow()
+	c.checkSchedules()
 	if c.strict {
 		c.lintSafety()
 	}

@@ -101,6 +101,9 @@ type Clinic struct {
 	// category and locale. A category or locale missing here shows the
 	// crisis resources instead, under the category's catalogue heading.
 	Resources map[string]map[string]CrisisResources
+	// Schedules are the reminders (schedules:), nil when clinic.yaml has
+	// none: the bot then writes only when written to.
+	Schedules *Schedules
 }
 
 // Webhook is clinic.yaml's webhook: the URL (https, or http on localhost)

@@ -360,6 +360,7 @@ type job struct {
 	Forget   bool            `json:"forget,omitempty"`
 	Stop     bool            `json:"stop,omitempty"`
 	Relay    *Relayed        `json:"relay,omitempty"`
+	Arm      *engine.Timer   `json:"arm,omitempty"` // a reminder to store (engine.Arm)
 }
 
 // Record is one entry of a patient's history.
@@ -426,6 +427,9 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			add(&jobs, job{Forget: true})
 		case engine.Relay:
 			add(&jobs, job{Relay: relayed(in, i, e)})
+		case engine.Arm:
+			t := e.Timer
+			add(&jobs, job{Arm: &t})
 		}
 	}
 	return jobs, records, err
@@ -505,6 +509,10 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 			if err := r.relay(ctx, *j.Relay); err != nil {
 				return fmt.Errorf("relay: %w", err)
 			}
+		case j.Arm != nil:
+			if err := r.arm(ctx, patient, *j.Arm); err != nil {
+				return fmt.Errorf("arm reminder: %w", err)
+			}
 		case j.Forget:
 			r.cache.drop(patient)
 			// The referrals first: while the session and this job remain, a
@@ -581,13 +589,24 @@ func (r *Runner) blocked(ctx context.Context, patient string) error {
 	if err := r.store.Ack(ctx, patient, len(raw)); err != nil {
 		return err
 	}
-	_, _, err = r.apply(ctx, Inbound{ID: "", Patient: patient, Input: engine.Input{Command: &engine.Command{Name: engine.CmdStop}}})
+	// The session stops, and so do the patient's reminders; the staff
+	// hear of it once (a referral, when reminders were running).
+	_, _, err = r.apply(ctx, Inbound{ID: fmt.Sprintf("unreachable:%s:%d", LogID(patient), r.now().UnixNano()), Patient: patient,
+		Input: engine.Input{Command: &engine.Command{Name: engine.CmdUnreachable}}})
 	if err != nil {
 		return err
 	}
 	raw, err = r.store.Outbox(ctx, patient)
 	if err != nil {
 		return err
+	}
+	for _, data := range raw {
+		var j job
+		if json.Unmarshal(data, &j) == nil && j.Referral != nil && r.referrer != nil {
+			if err := r.referrer.Refer(ctx, *j.Referral); err != nil {
+				return err
+			}
+		}
 	}
 	return r.store.Ack(ctx, patient, len(raw))
 }

@@ -26,6 +26,8 @@
 //	<prefix>:patients            zset    pseudonyms, scored by last activity (ms)
 //	<prefix>:pending             set     pseudonyms whose outbox may be non-empty
 //	<prefix>:lock:<key>          string  lock token
+//	<prefix>:due:{due-<n>}:z     zset    armed reminders of shard n (due.go)
+//	<prefix>:due:{due-<n>}:c     zset    their claims, scored by lease end
 //	<prefix>:{bundle}:v:<ver>    hash    file name -> source of a published bundle
 //	<prefix>:{bundle}:current    string  version of the current bundle
 //	<prefix>:{bundle}:versions   zset    versions, scored by publish time (ms)
@@ -100,6 +102,8 @@ type redisAPI interface {
 	SRem(ctx context.Context, key string, members ...any) *redis.IntCmd
 	SMembers(ctx context.Context, key string) *redis.StringSliceCmd
 	ZRange(ctx context.Context, key string, start, stop int64) *redis.StringSliceCmd
+	ZAdd(ctx context.Context, key string, members ...redis.Z) *redis.IntCmd
+	ZRem(ctx context.Context, key string, members ...any) *redis.IntCmd
 	ZRevRangeWithScores(ctx context.Context, key string, start, stop int64) *redis.ZSliceCmd
 	ZRemRangeByScore(ctx context.Context, key, min, max string) *redis.IntCmd
 	HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd
