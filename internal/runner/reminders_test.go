@@ -211,7 +211,7 @@ func TestThreeMonthsOfTreatment(t *testing.T) {
 		"02-13 10:00 INTEGRATE",
 		"02-24 11:00 PREPARE", // the moved session 2: 2 days before its new time
 		"03-13 10:00 PREPARE", // session 4, 10:00 summer time: 10:00 winter time 2 days before
-		"03-16 08:00 CHECK",    // midnight after session 4: quiet, so 08:00
+		"03-16 08:00 CHECK",   // midnight after session 4: quiet, so 08:00
 		"03-18 10:00 INTEGRATE",
 	} {
 		if !strings.Contains(all, want) {
