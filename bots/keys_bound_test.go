@@ -74,7 +74,7 @@ func TestNoKeyWithoutTTLGrowsWithPatients(t *testing.T) {
 	patients(2, 12)
 	many := noTTL()
 	for k, n := range many {
-		if _, ok := few[k]; !ok {
+		if _, ok := few[k]; !ok && !strings.HasPrefix(k, ":due:{due-") { // a fixed set of store.DueShards keys
 			t.Errorf("key %s (size %d) without a TTL appeared with more patients", k, n)
 		}
 	}

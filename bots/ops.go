@@ -175,6 +175,9 @@ func maintainOnce(ctx context.Context, be *backend, auditMax int64, log *slog.Lo
 			}
 		}
 	}
+	if _, err := be.store.PruneDue(ctx); err != nil && ctx.Err() == nil {
+		log.Warn("maintenance: reminders of gone patients not pruned", "err", err)
+	}
 	if _, err := referral.NewStore(be.client, be.prefix, be.sealer).Open(ctx); err != nil && ctx.Err() == nil {
 		log.Warn("maintenance: open referrals index not pruned", "err", err)
 	}

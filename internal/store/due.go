@@ -188,3 +188,54 @@ func (s *Store) NextDue(ctx context.Context) (at time.Time, ok bool, err error) 
 	}
 	return at, ok, nil
 }
+
+// PruneDue drops the timers of patients whose data is gone (erased, or
+// expired after the retention) from every shard, so that the due sets
+// shrink with the patients; it returns how many it dropped. A fire of such
+// a timer would do nothing. It returns a wrapped Redis error.
+func (s *Store) PruneDue(ctx context.Context) (int, error) {
+	dropped := 0
+	for shard := range DueShards {
+		due, claimed := s.dueKeys(shard)
+		var members []string
+		for _, k := range []string{due, claimed} {
+			ms, err := s.rdb.ZRange(ctx, k, 0, -1).Result()
+			if err != nil {
+				return dropped, redisErr("prune due", err)
+			}
+			members = append(members, ms...)
+		}
+		if len(members) == 0 {
+			continue
+		}
+		pipe := s.rdb.Pipeline()
+		exists := map[string]*redis.IntCmd{}
+		for _, m := range members {
+			name, _, _ := strings.Cut(m, "|")
+			if exists[name] == nil {
+				exists[name] = pipe.Exists(ctx, s.keysOf(name).name)
+			}
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			return dropped, redisErr("prune due", err)
+		}
+		var gone []any
+		for _, m := range members {
+			name, _, _ := strings.Cut(m, "|")
+			if exists[name].Val() == 0 {
+				gone = append(gone, m)
+			}
+		}
+		if len(gone) == 0 {
+			continue
+		}
+		pipe = s.rdb.Pipeline()
+		pipe.ZRem(ctx, due, gone...)
+		pipe.ZRem(ctx, claimed, gone...)
+		if _, err := pipe.Exec(ctx); err != nil {
+			return dropped, redisErr("prune due", err)
+		}
+		dropped += len(gone)
+	}
+	return dropped, nil
+}

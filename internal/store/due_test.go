@@ -75,3 +75,29 @@ func TestDueTimersAreClaimedOnceAndAgainAfterTheLease(t *testing.T) {
 		t.Fatalf("left: %d waiting, %d claimed", w, c)
 	}
 }
+
+func TestPruneDueDropsTheTimersOfErasedPatients(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	at := time.Date(2027, 1, 1, 9, 0, 0, 0, time.UTC)
+	for _, p := range []string{"tg:1", "tg:2"} {
+		if _, err := f.store.Commit(ctx, p, Commit{Data: []byte("{}")}); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"a", "b"} {
+			if err := f.store.Arm(ctx, p, id, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.store.Erase(ctx, "tg:2"); err != nil {
+		t.Fatal(err)
+	}
+	n, err := f.store.PruneDue(ctx)
+	if err != nil || n != 2 {
+		t.Fatalf("pruned %d, %v; want 2", n, err)
+	}
+	if w, _, _ := f.store.DueCount(ctx); w != 2 {
+		t.Fatalf("%d left, want the 2 of the patient still there", w)
+	}
+}
