@@ -185,6 +185,12 @@ var texts = map[string]map[string]string{
 		HarmHeading:       "Was Sie schreiben, klingt so, als könnte jemand verletzt werden. Bitte holen Sie sich jetzt Hilfe:",
 		AbuseHeading:      "Was Sie schreiben, klingt so, als wären Sie bei jemandem nicht sicher. Sie müssen das nicht allein durchstehen; diese Stellen helfen vertraulich:",
 		AcuteHeading:      "Was Sie beschreiben, braucht vielleicht dringend ärztliche Hilfe. Bitte warten Sie nicht auf eine Antwort der Praxis:",
+		ReminderIntro:     "Hier schreibt der automatische Assistent der Praxis. Ihr Behandlungsteam hat Erinnerungen rund um Ihre Sitzungen eingerichtet, deshalb schreibe ich manchmal zuerst. Mit /appointments sehen Sie Ihre Termine, mit /reminders off beenden Sie die Erinnerungen.",
+		Nudge:             "Eine Frage der Praxis wartet noch auf Ihre Antwort. Hier ist sie noch einmal:",
+		Appointments:      "Ihre Termine in der Praxis:\n%s",
+		NoAppointments:    "Hier sind keine Termine in der Praxis eingetragen. Ihr Behandlungsteam sagt Ihnen, wann Ihre nächste Sitzung ist.",
+		RemindersOn:       "Erinnerungen sind eingeschaltet. Mit /reminders off schalten Sie sie aus.",
+		RemindersOff:      "Erinnerungen sind ausgeschaltet. Mit /reminders on schalten Sie sie wieder ein.",
 	},
 }
 
