@@ -193,7 +193,8 @@ func same(a, b string) bool {
 
 // current returns the request's session, or nil when there is none, it
 // timed out, or its staff member left the staff list. It refreshes the
-// idle timeout.
+// idle timeout, except for the referral list's polls: a list left open on
+// an unattended screen must still time out.
 func (s *Server) current(r *http.Request) (*session, error) {
 	c, err := r.Cookie(SessionCookie)
 	if err != nil || c.Value == "" {
@@ -222,6 +223,9 @@ func (s *Server) current(r *http.Request) (*session, error) {
 		return nil, nil
 	}
 	sess.key, sess.member = key, m
+	if r.URL.Path == livePath {
+		return &sess, nil
+	}
 	if err := s.cfg.Redis.Expire(ctx, key, s.cfg.Idle).Err(); err != nil {
 		return nil, fmt.Errorf("web: refresh session: %w", err)
 	}
@@ -260,7 +264,7 @@ func (s *Server) staff(h staffHandler) http.HandlerFunc {
 		}
 		if sess == nil {
 			s.clearCookie(w, SessionCookie)
-			if r.URL.Path == "/live" {
+			if r.URL.Path == livePath {
 				w.WriteHeader(http.StatusUnauthorized)
 				return
 			}

@@ -287,3 +287,16 @@ func (h *harness) staffClient(staff string) *client {
 	c.get("/") // for the CSRF token
 	return c
 }
+
+// keys lists the keys matching pattern, on every node of a cluster.
+func (h *harness) keys(pattern string) []string {
+	h.t.Helper()
+	var out []string
+	if err := store.ScanEach(context.Background(), h.w.cfg.Redis, pattern, 100, func(ks []string) error {
+		out = append(out, ks...)
+		return nil
+	}); err != nil {
+		h.t.Fatal(err)
+	}
+	return out
+}

@@ -68,7 +68,10 @@ func TestSessionCookieFlags(t *testing.T) {
 		t.Fatalf("session id %d characters: too short to be unguessable", len(sess.Value))
 	}
 	// Only a hash of the session id is stored: the id is in no key or value.
-	keys, _ := h.w.cfg.Redis.Keys(context.Background(), h.w.cfg.Prefix+":web:*").Result()
+	keys := h.keys(h.w.cfg.Prefix + ":web:*")
+	if len(keys) == 0 {
+		t.Fatal("no session stored")
+	}
 	for _, k := range keys {
 		v, _ := h.w.cfg.Redis.Get(context.Background(), k).Result()
 		if strings.Contains(k, sess.Value) || strings.Contains(v, sess.Value) {
@@ -152,7 +155,10 @@ func TestSignInLinkWorksOnce(t *testing.T) {
 		t.Fatalf("second use of a link: %d", res.StatusCode)
 	}
 	// The link is bound to its staff member, and stored only hashed.
-	keys, _ := h.w.cfg.Redis.Keys(context.Background(), h.w.cfg.Prefix+":web:link:*").Result()
+	keys := h.keys(h.w.cfg.Prefix + ":web:link:*")
+	if len(keys) == 0 {
+		t.Fatal("no link stored")
+	}
 	for _, k := range keys {
 		if strings.Contains(k, u.Query().Get("t")) {
 			t.Fatal("a link token is stored in clear")
@@ -290,5 +296,31 @@ func TestOtherClinicsAndErasedReferralsAreNotFound(t *testing.T) {
 	}
 	if strings.Contains(c.get("/").body, id) {
 		t.Error("an erased referral is listed")
+	}
+}
+
+// The open list's polls do not keep a session alive: an unattended screen
+// still times out.
+func TestPollsDoNotRefreshTheIdleTimeout(t *testing.T) {
+	h := newHarness(t)
+	c := h.staffClient(alex)
+	key := h.w.sessionKey(hashOf(c.cookies[SessionCookie].Value))
+	ctx := context.Background()
+	h.w.cfg.Redis.Expire(ctx, key, 100*time.Second)
+	if res := c.get("/live"); res.StatusCode != http.StatusOK {
+		t.Fatalf("poll: %d", res.StatusCode)
+	}
+	if ttl, _ := h.w.cfg.Redis.TTL(ctx, key).Result(); ttl > 100*time.Second {
+		t.Fatalf("a poll refreshed the idle timeout to %v", ttl)
+	}
+	c.get("/")
+	if ttl, _ := h.w.cfg.Redis.TTL(ctx, key).Result(); ttl <= 100*time.Second {
+		t.Fatalf("a page view did not refresh the idle timeout (%v)", ttl)
+	}
+	// Once it timed out, the poll says so and the page reloads to the
+	// sign-in text.
+	h.w.cfg.Redis.Del(ctx, key)
+	if res := c.get("/live"); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("poll after the timeout: %d, want 401", res.StatusCode)
 	}
 }

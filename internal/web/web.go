@@ -142,7 +142,7 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /signin", s.signin)
 	s.mux.HandleFunc("POST /signout", s.staff(s.signout))
 	s.mux.HandleFunc("GET /{$}", s.staff(s.list))
-	s.mux.HandleFunc("GET /live", s.staff(s.live))
+	s.mux.HandleFunc("GET "+livePath, s.staff(s.live))
 	s.mux.HandleFunc("GET /referrals/{id}", s.staff(s.referralPage))
 	s.mux.HandleFunc("GET /referrals/{id}/timeline", s.staff(s.timeline))
 	s.mux.HandleFunc("GET /referrals/{id}/chart/{q}", s.staff(s.chart))
@@ -152,6 +152,9 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /simulator/{flow}", s.staff(s.simPage))
 	s.mux.HandleFunc("POST /simulator/{flow}", s.staff(s.simSend))
 }
+
+// livePath is where the referral list's script polls for its rows.
+const livePath = "/live"
 
 // ServeHTTP sets the security headers of every response and routes.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
