@@ -8,9 +8,10 @@ import (
 )
 
 // TestBatchReport prints the figures of the labelled sets named in
-// SAFETY_BATCH (files in testdata, space-separated), as recorded for a new
-// fitted batch's first run in testdata/fitted_firstrun.txt; MISSES=1 lists
-// the misclassified lines too. Without SAFETY_BATCH it is skipped. Never
+// SAFETY_BATCH (files in testdata, space-separated), with the rules alone
+// and with the model beside them, as recorded for a new fitted batch's
+// first run in testdata/fitted_firstrun.txt; MISSES=1 lists the lines the
+// rules alone misclassify. Without SAFETY_BATCH it is skipped. Never
 // point it at a held-out set while writing rules.
 //
 //	SAFETY_BATCH="fitted13_en.tsv fitted13_de.tsv" go test -count=1 -v -run TestBatchReport ./internal/safety
@@ -25,10 +26,13 @@ func TestBatchReport(t *testing.T) {
 			t.Fatalf("%s: held-out sets are run only by TestHeldout*, once", f)
 		}
 		loc := strings.TrimSuffix(f[strings.LastIndex(f, "_")+1:], ".tsv")
-		r := evaluate(d, loadLabelled(t, f), loc, f)
-		fmt.Printf("%s: %s", f, r)
+		set := loadLabelled(t, f)
+		rules := evaluate(d.WithoutModel(), set, loc, f)
+		fmt.Printf("%s, rules alone: %s", f, rules)
+		r := evaluate(d, set, loc, f)
+		fmt.Printf("%s, rules and model: %s", f, r)
 		if os.Getenv("MISSES") != "" {
-			for _, m := range r.misses {
+			for _, m := range rules.misses {
 				fmt.Println(m)
 			}
 		}

@@ -460,7 +460,9 @@ func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
 	if r.kind == KindCrisis || r.kind == KindPossible {
 		sent := t.toks[s].sent
 		joke, hyper := t.joking(sent), t.sentMark[sent]&hHyper != 0
-		if joke && hyper {
+		if joke && hyper || r.kind == KindPossible && hyper {
+			// "i can't take this heat anymore": a possible phrase with a
+			// trivial cause does not ask.
 			return Match{}, false
 		}
 		if r.kind == KindCrisis && (joke || hyper) {

@@ -10,7 +10,7 @@ var macros = map[string]string{
 	// intent × act × object, rather than from whole phrases.
 	//
 	// Anything a person may overdose on.
-	"pillword": `(pills|pill|tablets|tablet|meds|medication|medications|capsules|sleeping pills|sleeping tablets|painkillers|
+	"pillword": `(pills|pill|tablets|tablet|meds|medication|medications|capsules|sleeping pills|sleeping tablets|painkillers|sleepers|sleeping meds|benzos|bars|xans|percs|oxys|
 		{drugname}|{medword}|{ket}|tabletten|pillen|medikamente|schlaftabletten|schmerztabletten|medis)`,
 	// The whole of a supply.
 	"allof": `(all|all of|all the|every|every one of|every single|everything|the whole|a whole|whole|my whole|the entire|my entire|
@@ -22,8 +22,11 @@ var macros = map[string]string{
 	// Not surviving, as people say it.
 	"nowake": `((do not|did not|will not|would not|never|not) (wake up|wake|come back|come round|come to)|stop breathing|stops breathing|
 		(heart|my heart) (stops|stop|gives out|would stop)|stop my heart|be dead|am dead|die|dies|kill me|kills me|kill you|kills you|kill someone|
-		end it|be over|be the end|stops (your|my|the|a persons) (breathing|heart)|stop (your|my) (breathing|heart)|(nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
-		(sterbe|sterben|tot bin|tot ist|herz stehen bleibt|herz stehenbleibt|atmen aufhoere|aufhoere zu atmen))`,
+		end it|be over|be the end|stops (your|my|the|a persons) (breathing|heart)|stop (your|my) (breathing|heart))`,
+	// The same in German (kept apart: "die" is an article there).
+	"dnowake": `((nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
+		sterbe|sterben|tot bin|tot ist|tot waere|herz stehen bleibt|herz stehenbleibt|herz aufhoert|atmung aufhoert|atmen aufhoere|aufhoere zu atmen|
+		umbringt|toetet|toedlich ist|toedlich waere)`,
 	// What self-injury leaves.
 	"hurtend": `(bled|bleed|bleeds|bleeding|bloody|geblutet|gebrochen|bruised|bruises|bruise|broke|breaks|break|broken|blistered|blisters|scarred|
 		split|splits|cracked|raw|swollen|black and blue|blue|scabbed|torn|numb|dizzy|
@@ -63,7 +66,7 @@ var macros = map[string]string{
 		citalopram|celexa|paroxetine|paxil|seroxat|venlafaxine|effexor|trevilor|duloxetine|cymbalta|bupropion|wellbutrin|
 		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
 		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
-		clonazepam|klonopin|rivotril|zopiclon|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
+		clonazepam|klonopin|rivotril|zopiclon|antihistaminikum|antihistaminika|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
 		gabapentin|pregabalin|lyrica|propranolol|metoprolol|bisoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
 		methylphenidate|vyvanse|elvanse|modafinil|naltrexone|buprenorphine|methadone|tramadol|oxycodone|codeine|
 		morphine|opioids|opiates|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|antihistamine|antihistamines|
@@ -136,9 +139,9 @@ var macros = map[string]string{
 		stepfather|stepmom|stepmum|stepmother|step dad|step father|brother|sister|brothers|sisters|roommate|
 		flatmate|neighbour|neighbor|neighbours|neighbors|coworker|coworkers|colleague|colleagues|manager|
 		teacher|landlord|family|parents|uncle|aunt|cousin|grandma|grandpa|friend|friends|classmate|classmates|
-		nephew|niece|guy|man|woman|person|people|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
+		nephew|niece|guy|man|woman|person|people|strangers|stranger|passers by|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
 	// Someone other than the speaker, as the object of a verb.
-	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|all of them|them all|
+	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|strangers|random people|all of them|them all|
 		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn|next|first] {person})`,
 	// Someone who may hurt the speaker, as a subject.
 	"abuser": `(he|she|they|my (husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|ex husband|

@@ -170,7 +170,7 @@ var crisisDE = []ruleDef{
 	}},
 	// Fitted batch 12.
 	{id: "method-v5", pats: []string{
-		"({drugname}|oxycodon|oxy|tabletten|pillen|schlaftabletten|medis|schmerztabletten) ~6 (die|das|sie) (reichen|reicht|sollten reichen|muessten reichen) $",
+		"({drugname}|oxycodon|oxy|tabletten|pillen|schlaftabletten|medis|schmerztabletten) ~6 (die|sie) (reichen|sollten reichen|muessten reichen) $",
 		"(totsaufen|tot saufen|totzusaufen|zu tode saufen|zu tode trinken)",
 		"(guertel|seil|strick|kabel|schal|schlinge) ~4 (tuer|tuerklinke|haken|balken|dachbalken|rohr|heizung|treppengelaender) ~2 (festgemacht|festgebunden|befestigt|gebunden|angebracht)",
 		"(such|suche) mir ~1 (bruecke|hochhaus|dach|parkhaus|klippe)",
@@ -181,7 +181,7 @@ var crisisDE = []ruleDef{
 	{id: "compose-overdose", flags: fHarm, pats: []string{
 		"(alle|alles|ganze|ganzen|ganzes|gesamte|gesamten|komplette|kompletten|restlichen|den rest) [meine|meiner|meinen|die|der|von den|von meinen|meines] ~1 {pillword} ~4 (auf einmal|aufeinmal|auf ex|gleichzeitig|zusammen|{dschluck})",
 		"(vor|vorhabe|will|werde|moechte|plane|ueberlege) ~6 (alle|alles|ganze|ganzen|ganzes) ~3 {pillword} ~3 {dschluck}",
-		"wie (viel|viele) ~8 (damit|bis|dass|um) ~3 {nowake}",
+		"wie (viel|viele) ~8 (damit|bis|dass|um) ~3 {dnowake}",
 		"(was passiert|was wuerde passieren|was waere|was passiert dann) ~2 wenn ich ~6 (alle|alles|ganze|ganzen|ganzes|gesamte|komplette|restlichen) ~3 {pillword}",
 		"#10 ~1 {pillword} ~3 (gesammelt|gehortet|gebunkert|versteckt|gespart|zurueckgelegt|aufgehoben|gehamstert)",
 	}},
@@ -227,6 +227,27 @@ var crisisDE = []ruleDef{
 	{id: "decided", flags: fPlan, pats: []string{
 		"(weiss|kenne) ~2 (welche|welcher|welchen|welches|an welcher|an welchem|wo|wann) ~1 (tuer|baum|balken|haken|bruecke|stelle|ort|tag)",
 		"(komm|komme|kommen) ~2 nicht (wieder|zurueck|mehr zurueck|mehr heim|mehr nach hause)",
+	}},
+	// Fitted batch 15.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(ab welcher|welche|wie viel|wie viele|wieviel) (menge|dosis|tabletten|pillen) ~5 {dnowake}",
+		"(dosis|menge) ~5 (toedlich|letal|toedliche) (ist|waere|sind|ist)",
+		"(alles|alle tabletten|alle medikamente|alle pillen) aus dem (schrank|medikamentenschrank|badschrank|arzneischrank|apothekenschrank|erste hilfe kasten|spiegelschrank) ~2 (genommen|geschluckt)",
+		"{pillword} ~2 (sind|liegen|stehen) ~2 (abgezaehlt|abgezahlt|gezaehlt|bereit|ausgelegt|vorbereitet|aufgereiht)",
+		"{pillword} ~8 (der|den) rest ~2 (kommt|nehm|nehme|schluck|schlucke|folgt|auch noch|hinterher)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(haeng|haenge|haengt) mich ~4 auf", "(bring|bringe) ich mich ~3 um",
+		"(mich|mir) ~2 (wegmachen|wegzumachen|abmurksen|kaltmachen|ausloeschen|umnieten|abzumurksen)",
+		"(will|werde|werd|moechte|wuerde gern) ~3 (abkratzen|abnibbeln|verrecken|draufgehen|den loeffel abgeben|ins gras beissen)",
+		"(auto|wagen) ~3 (in den|in die|gegen|vor|von der) ~2 (fluss|see|baum|wand|bruecke|mauer|lkw|zug|klippe|abgrund) ~2 (zu fahren|fahren|zu steuern|zu lenken|rasen|zu rasen)",
+		"(sitz|sitze|steh|stehe) ~2 (auf dem|auf der|am) (fensterbrett|fenstersims|sims|gelaender|dachkante|brueckengelaender|kante)",
+		"(schlinge|strick) ~2 (gemacht|geknuepft|gebunden|gedreht|vorbereitet)",
+		"(ab|nach) (heute nacht|heute|morgen|heute abend) ~3 kein (problem|last|belastung) mehr",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(sieht|sieht es) (so aus|danach aus|ganz so aus) ~3 (heute nacht|heute|morgen|am wochenende)",
+		"(komm|komme|kommen) ~2 nicht mehr (raus|hoch|heim)",
 	}},
 }
 
@@ -310,7 +331,8 @@ var medicalDE = []ruleDef{
 	}},
 	// Round 3, fitted batch 13 on: leaving out a medicine is a stated intent.
 	{id: "compose-intent", flags: fStatement, pats: []string{
-		"(lass|lasse|liess|lassen) ~3 ({drugname}|{medword}|dosis|medikament) ~4 weg",
+		"(lass|lasse|liess|lassen) ~6 ({drugname}|{medword}|dosis|medikament) ~4 weg",
+		"(hoer|hoere|hoeren) ~4 mit ~2 ({drugname}|{medword}) auf", "(nehm|nehme|nimm) ~3 ({drugname}|{medword}) (nicht mehr|ab jetzt nicht|nie wieder)",
 		"({drugname}|{medword}|dosis) ~3 (weglassen|weggelassen|auslassen|ausgelassen)",
 	}},
 }
@@ -460,7 +482,7 @@ var possibleDE = []ruleDef{
 	{id: "compose-absent", flags: fAway, pats: []string{
 		"nicht mehr (da|hier|am leben|dabei) (sein|bin|sein werde|sein wird|waere)",
 		"(werde|bin|wuerde|waere) ~6 nicht mehr (da|hier|am leben)",
-		"(meine|meinen|mein) (katze|kater|hund|haustier|haustiere|tiere|sachen|gitarre|schmuck|ersparnisse|fahrrad|buecher) ~4 (verschenkt|weggegeben|abgegeben|vermacht|geschenkt|verteilt)",
+		"(meine|meinen|mein) (katze|kater|hund|haustier|haustiere|tiere|sachen|schmuck|ersparnisse) ~4 (verschenkt|weggegeben|abgegeben|vermacht|geschenkt|verteilt)",
 		"(kuemmert|kuemmern|sorgt|sorgen) sich ~4 besser ~4 als ich",
 		"(wuensche|wunsche|wuenschte|hoffe|bete|will|moechte|wuerde gern|wuerde lieber|lieber) ~5 (nicht mehr|nie mehr|nie wieder) (aufwachen|aufzuwachen|aufwache)",
 		"(mich|euch|mich von euch|mich von ihnen|mich von allen) ~3 (verabschieden|verabschiede)",
@@ -480,6 +502,15 @@ var possibleDE = []ruleDef{
 		"(nicht|kaum) ~3 (dass ich|ob ich) ~1 noch (lange|laenger) (da|hier|am leben) (bin|sein werde|bleibe)",
 		"(komm|komme|kommen) ~2 nicht (wieder|zurueck|mehr zurueck|mehr heim|mehr nach hause)",
 		"(sehe|seh) ~2 keinen (ausweg|sinn) mehr",
+	}},
+	// Fitted batch 15.
+	{id: "compose-burden", flags: fNoSubject, pats: []string{
+		"(verschenk|verschenke|verschenkt|verschenken|verteile|verteil) ~3 (meine|mein|meinen|alle meine) ~1 (sachen|pflanzen|buecher|kleider|schmuck|katze|hund|moebel)",
+		"(nehme|nehm) ~3 (nur|bloss) ~1 platz weg", "(verschwende|verschwend) ~2 (platz|luft|sauerstoff)",
+		"(einzige|einzig) ~3 (was|wer|das) mich ~2 (haelt|am leben haelt|hier haelt)",
+		"wer ~2 (meine|mein|meinen) (sachen|sache|zeug|katze|hund|geld|ersparnisse|schmuck) ~2 (kriegen|bekommen|erben|kriegt|bekommt|erbt)",
+		"was soll (das|das alles|es|das ganze) ~1 noch $",
+		"(bin|werde) ich ~1 kein (problem|last|belastung) mehr",
 	}},
 }
 
@@ -546,11 +577,16 @@ var harmDE = []ruleDef{
 		"ich (habe|hatte) ~2 (meinen|meine|mein) (sohn|tochter|baby|kind|kleinen|kleine|saeugling|partner|partnerin|mann|frau|freundin|freund|mutter|vater|bruder|schwester|oma|opa) ~8 (geschuettelt|geschlagen|gewuergt|geschubst|getreten|gestossen|geohrfeigt|verletzt|verpruegelt|geworfen)",
 		"(ueberlege|ueberleg|plane|ueberlegt|nachgedacht|recherchiere|gegoogelt|frage mich) ~3 wie ich ~2 (meinen|meine|mein|ihn|sie|den|die|jemanden) ~2 (vergiften|umbringen|toeten|erstechen|erschiessen|verletzen|erwuergen|abstechen|loswerden)",
 	}},
+	// Fitted batch 15.
+	{id: "compose", pats: []string{
+		"(drang|lust|impuls|impulse|gedanken|fantasien) ~6 (zu schubsen|zu stossen|zu werfen|zu ersticken|zu erschlagen|abzustechen)",
+		"(stell|stelle) mir ~3 vor ~8 (zu ersticken|zu erwuergen|abzustechen|zu erstechen|zu erschlagen|zu vergiften|zu toeten|wehzutun|zu schlagen)",
+	}},
 }
 
 // German rules for abuse and danger at home.
 var abuseDE = []ruleDef{
-	{id: "violence", pats: []string{
+	{id: "violence", flags: fRecent, pats: []string{
 		"(schlaegt|schlug|tritt|wuergt|wuergte|vergewaltigt|missbraucht|bedroht|begrapscht|fasst|verpruegelt) (mich|uns|meine|meinen|mir)",
 		"(hat|haben|hatte) (mich|uns|meine mutter|meine schwester|meinen bruder|mein kind|meine kinder|meine tochter|meinen sohn) ~3 (geschlagen|gewuergt|getreten|gestossen|runtergestossen|vergewaltigt|missbraucht|bedroht|angefasst|verletzt|eingesperrt|verpruegelt)",
 		"(droht|drohte|hat gedroht|bedroht) ~3 (mich|mir|uns) ~3 (umzubringen|umbringen|zu schlagen|wehzutun|zu toeten)",
@@ -612,6 +648,12 @@ var abuseDE = []ruleDef{
 		"(nimmt|nahm|kassiert|behaelt) (mein|meine|meinen) (gehalt|geld|lohn|rente|karte|bankkarte|ec karte)",
 		"kontrolliert (wo ich|mit wem ich|wann ich|alles was ich)",
 		"(geworfen|wirft|warf|schmeisst|schmiss|geschmissen|gepfeffert) ~2 nach (mir|uns|meinem|meiner)", "nach (mir|uns) ~1 (geworfen|geschmissen|gepfeffert)",
+	}},
+	// Fitted batch 15.
+	{id: "compose", flags: fRecent, pats: []string{
+		"(schubst|schubste|stoesst|stiess|kneift|beisst|biss|kratzt|schuettelt|spuckt|ohrfeigt) (mich|uns|meine|meinen|mir) [rum|herum|an|weg]",
+		"(droht|drohte|gedroht) ~3 (nacktbilder|bilder|fotos|videos|nacktfotos) ~2 (posten|veroeffentlichen|zu posten|zu veroeffentlichen|zu schicken|rumzuschicken)",
+		"(sperrt|sperrte|schliesst|schloss) (mich|uns) ~4 (ein|weg)",
 	}},
 }
 
@@ -684,5 +726,11 @@ var acuteDE = []ruleDef{
 		"(schaum|schaum vor dem mund)", "(zuckt|zucken|zuckte|krampft) am ganzen koerper",
 		"(spuere|spuer|fuehle) (mein|meine|meinen) [linken|rechten|linke|rechte|linkes|rechtes] (gesicht|arm|bein|seite|mund|hand) nicht",
 		"(woerter|worte|sprache|saetze) ~3 (falsch|verdreht|verwaschen|komisch|durcheinander)",
+	}},
+	// Fitted batch 15.
+	{id: "compose-heart", flags: fRecent, pats: []string{
+		"(linken arm|linker arm|linke arm|linkem arm|arm und kiefer) ~6 (kribbeln|kribbelt|taub|schmerzen|tut weh|schmerzt|schwer)",
+		"(kribbeln|kribbelt|taub|schmerzen|schmerz|ziehen) ~6 (linken arm|linker arm|linke arm|linkem arm)",
+		"(erbrechen|erbreche|kotzen|kotze|uebergebe|uebergeben|spucke|spuck) ~6 blut",
 	}},
 }

@@ -213,7 +213,7 @@ var crisisEN = []ruleDef{
 	}},
 	// Fitted batch 12.
 	{id: "method-v5", pats: []string{
-		"({drugname}|pills|tablets|meds|painkillers) ~6 (it is|that is|should be|that should be|those are|they are) enough $",
+		"(took|taken|swallowed|have|got|had|downed|take) ~4 ({drugname}|pills|tablets|meds|painkillers) ~6 (it is|that is|should be|that should be|those are|they are) enough $",
 		"(drink|drinking|drank) myself to death",
 		"(tied|tie|tying|attached|hung|fastened) (the|a|my) (belt|rope|cord|cable|scarf|noose|sheet) (to|on|around|from) (the|a) (door|doorknob|hook|beam|rafter|pipe|railing|banister|ceiling fan|tree)",
 		"(took|swallowed|taken) enough $", "still alive ~4 miracle",
@@ -226,7 +226,7 @@ var crisisEN = []ruleDef{
 		"{allof} ~1 {pillword} ~6 (tonight|at once|in one go|all at once|at the same time|together|and be done|and just sleep|and sleep|and go|and not wake)",
 		"how (much|many) ~8 (so|so that|until|before|to|would|will|does|do|enough to|for me to) ~4 {nowake}",
 		"(max|maximum|most|how much|how many|what amount) ~6 (before|until) (it|they|that|this) (kills|kill|would kill|will kill|stops|stop) (you|me|a person|someone|your heart|my heart)",
-		"(took|swallowed|downed|necked|popped|taken|had|have taken|used|sprayed|did) (my|the|a|his|her|all my|mums|moms|dads|grandmas) (whole|entire|full|complete) ~1 (month|months|weeks|week|supply|prescription|script|bottle|pack|packet|box|strip|blister|stash|lot)",
+		"(took|swallowed|downed|necked|popped|taken|had|have taken|used|sprayed|did) (my|the|a|his|her|all my|mums|moms|dads|grandmas) (whole|entire|full|complete) ~1 ((month|months|weeks|week) (worth|supply|worth of)|supply|prescription|script|bottle|pack|packet|box|strip|blister|stash|lot)",
 		"(#5|a bunch|a handful|loads|lots|a pile) [of] (my|the|his|her|their|mums|moms|dads|grandmas|grandpas|nans) ~2 ({pillword}|heart pills|blood pressure pills|bp pills|pills) ~8 (to see|see what|and see|so i|to make|to end|to die|to not)",
 		"(#5) (times|sprays|pumps|squirts|puffs|doses|lozenges|troches) (in a row|back to back|at once|in one go|straight)",
 		"(to see|see|find out|just to see) (if|whether) i (would|will|could|can) (stop breathing|die|wake up|survive|make it|come back)",
@@ -242,7 +242,7 @@ var crisisEN = []ruleDef{
 		"(k hole|khole|k holing|khole) ~8 (forever|never come back|not come back|permanently|for good|and stay there|staying there)",
 	}},
 	{id: "compose-self-harm", flags: fHarm, pats: []string{
-		"(scratch|scratched|scratching|pick|picked|picking|bite|bit|biting|hit|hitting|punch|punching|punched|bang|banged|banging|burn|burned|burnt|burning|pinch|pinched|pull|pulled|pulling|smash|smashed|smashing|slam|slammed|slamming|claw|clawed|clawing|dig|dug|digging) ~4 (until|till|til|so|and) ~3 {hurtend}",
+		"(scratch|scratched|scratching|pick|picked|picking|bite|biting|hit|hitting|punch|punching|punched|bang|banged|banging|burn|burned|burnt|burning|pinch|pinched|pull|pulled|pulling|smash|smashed|smashing|slam|slammed|slamming|claw|clawed|clawing|dig|dug|digging) ~4 (until|till|til|so) ~3 ({hurtend}|see stars|saw stars|pass out|passed out|black out|blacked out)",
 		"(hurt|hurting|harmed|harming|cut|cutting|burned|burning|hit|hitting) myself (with|using) (a|the|my) ~2 (blade|razor|lighter|fork|knife|scissors|glass|compass|needle|pin|cigarette|iron|pencil sharpener|sharpener|belt|bottle)",
 	}},
 	{id: "compose-means", pats: []string{
@@ -293,6 +293,29 @@ var crisisEN = []ruleDef{
 		"(not|never) (planning|going|intending|meaning) to come (home|back)", "(will not|am not going to|will never) come (home|back)",
 		"({pillword}|vodka|pills|box|bottle) ~4 (are|is) (on the table|ready|laid out|lined up|in front of me|next to me|on my bed|on the bed|on the counter)",
 	}},
+	// Fitted batch 15.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(dose|amount|quantity|how much|how many) ~5 (that|which|to|would|will) ~2 {nowake}",
+		"(dose|amount|quantity|how much|how many) ~4 (is|would be|are|will be) (lethal|fatal|deadly)",
+		"(took|take|taking|swallowed|swallow) (everything|all of it|the lot|it all) (in|from) (the|my) (cabinet|medicine cabinet|cupboard|bathroom cabinet|first aid kit|drawer|pill box)",
+		"(enough|plenty) [of] [my|the] ~1 {pillword} ~2 (saved|stashed|hidden|left|put aside|to do it|to die|to end it|for it)",
+		"{pillword} ~8 (going to|will|about to|want to|might) ~1 (do|take|have|use|finish|snort|swallow|down) (the rest|the lot|all the rest|what is left)",
+		"(plastic bag|bag|pillow) (over|on) my (head|face)",
+		"(car|engine) ~6 (garage|hose|exhaust) ~4 (ready|running|set up|taped|attached)", "(hose|exhaust|pipe) ~2 (ready|taped|attached|set up|connected|in the window)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(cut|cuts|cutting|cuttin|cuting|slice|slicing|sliced|slit|slitting|carve|carving|carved|scratch|scratching|scratched|burn|burning|burned|burnt) (my|both) ~1 {body} ~6 (again|agian|deeper|deep|on purpose|every|to feel|till|until|worse|more)",
+		"(bang|banged|banging|hit|hitting|smash|smashed|smashing|slam|slammed|slamming) my head (off|against|on|into) (the|a) (wall|floor|door|desk|table)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(standing|sitting|stood|sat|perched) on (the|a|this|my) ~1 (ledge|railing|edge|windowsill|sill|parapet|tracks)",
+		"(if|when) (anyone|someone|somebody|you) (finds|find|reads|read|sees|see) this ~3 (sorry|i am sorry|forgive me|goodbye|i love you)",
+		"(will not|would not|am not going to) be a (problem|burden|bother|nuisance) ~2 (after tonight|after today|from tomorrow|by tomorrow|by morning|after {when})",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(it is|its|it|is) (looking|looks|feeling|feels|seeming|seems) like (tonight|today|tomorrow|this weekend|{when})",
+		"(thinking about|think about|thought about|tempted to|urge to|want to) (go over|going over|go off|going off|step off|stepping off|climb over|climbing over|let go|letting go|lean over|leaning over)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -303,7 +326,7 @@ var medicalEN = []ruleDef{
 		"how (much|many) ~2 ({drugname}|{medword})",
 		"(too much|too many|too little|enough|more|less|extra|higher|lower|double|triple|half|bigger|smaller|stronger|weaker|another) ~2 ({drugname}|{medword}|dose|dosage)",
 		"(double|triple|halve|increase|decrease|raise|lower|reduce|up|adjust|split|change) ~2 (dose|dosage|doses|{drugname}|{medword})",
-		"# ~1 ({medword}|mg|ml|doses|mcg|drops)",
+		"# ~1 ({medword}|mg|ml|doses|mcg|drops)", "#10 {drugname}",
 	}},
 	{id: "medication-change", pats: []string{
 		"(stop|stopping|stopped|quit|quitting|skip|skipping|skipped|pause|pausing|paused|come off|coming off|came off|go off|going off|went off|get off|taper|tapering|wean|weaning|switch|switching|change|changing|changed|swap|swapping|reduce|reducing|cut down|cut back|hold|holding|miss|missed|missing|forget|forgot|forgotten|discontinue|discontinuing|keep taking|continue taking|continue|continuing|resume|restart|stay on|staying on|withdraw|withdrawing) ~4 ({drugname}|{medword}|dose|doses|dosage)",
@@ -378,6 +401,7 @@ var medicalEN = []ruleDef{
 	}},
 	// Round 3, fitted batch 13 on: a statement of taking more, less or none.
 	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(do not think|doubt|not sure) i (will|am going to|want to) (take|use|keep taking|continue|continue taking) ~2 ({drugname}|{medword}) (anymore|any more|again|from now on)",
 		"(been|have been|keep|kept|started|start|i am|i) ~1 (doubling|doubling up|doubled up|tripling|halving|skipping|stopping|cutting down|cutting back|taking extra|taking more|taking less|taking double|not taking|splitting|upping|lowering) ~2 [on|up on|of] [my|the|his|her] ~1 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 	}},
 }
@@ -435,6 +459,7 @@ var possibleEN = []ruleDef{
 		"(no|any) (way|escape) out (except|but|other than) (dying|death|suicide|killing)",
 	}},
 	{id: "goodbye", flags: fAway, pats: []string{
+		"(wrote|written|writing|made|making|updated|updating|finished) (my|a) will",
 		"this is [my] (goodbye|farewell|last message|final message|last goodbye)",
 		"(this|these) (is|are|will be) my (last|final) (message|messages|words|goodbye|post|night|day|note)",
 	}},
@@ -442,7 +467,6 @@ var possibleEN = []ruleDef{
 		"(wrote|written|writing|write|left|leaving|leave) [a|my|the|some|goodbye] (note|letter|letters|notes) (for|to) (everyone|everybody|my (kids|children|parents|family|mom|mum|dad|wife|husband|partner|sister|brother|loved ones|son|daughter|friends))",
 		"(goodbye|letters|letter|note|notes) ~6 just in case",
 		"(gave|given|giving|give) (my|all my) (cat|dog|pets|pet|guitar|jewellery|jewelry|savings|car|things|stuff) to ~6 (keep|forever|look after|take care)",
-		"(wrote|written|writing|made|making|updated|updating|finished) (my|a) will",
 		"(saying|say|said|wanted to say|want to say|to say|needed to say) goodbye (to everyone|to everybody|to you all|to all|to the world|forever|for good|for the last time|one last time|to my family)",
 		"(goodbye|farewell|bye) (forever|for good|world|cruel world|everyone forever)",
 		"(will not|would not|will never|are not going to|never) (hear from|see|talk to) me [again|ever again] (anymore|any more|after tonight|after today|$)",
@@ -625,6 +649,17 @@ var possibleEN = []ruleDef{
 		"(got|took|get|getting|taken|have|holding|fetched) ~3 (gun|shotgun|rifle|pistol|revolver) (out|down)",
 		"({pillword}|vodka|pills|box|bottle) ~4 (are|is) (on the table|ready|laid out|lined up|in front of me|next to me|on my bed|on the counter)",
 	}},
+	// Fitted batch 15.
+	{id: "compose-done", pats: []string{
+		"(so|just|completely|totally|really) done (trying|fighting|living|existing|surviving)",
+		"i am [just|only] (taking up|wasting) (space|oxygen|air)", "(feel like|i feel like) i am [just|only] (taking up|wasting) (space|oxygen|air)",
+		"(only thing|only reason|only one|all that is) (stopping|keeping|holding) me ~2 (is|are|here|alive|going|back)",
+		"(hope|hoping|wish|wishing) (something|an accident|a crash|the worst) (happens|would happen|will happen|hits me)",
+		"who (should|will|gets|would|is going to) get my (things|stuff|belongings|possessions|savings|money|cat|dog)",
+		"(what is) the point (of|in) (any of it|all of it|anything|it|this|trying|me)",
+		"waste of a (person|human|life|human being)",
+		"(will not|would not|am not going to) be a (problem|burden|bother|nuisance) (anymore|any more|much longer|for long|soon)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -685,12 +720,16 @@ var harmEN = []ruleDef{
 		"(planning|plan|worked out|working out|thinking about|figuring out|figured out|researching|googling|looked up|looking up|wondering) how to {harmverb} {victim}",
 		"(set|setting) ~4 on fire ~3 with (him|her|them|everyone|you|my {person}) (in it|inside)",
 	}},
+	// Fitted batch 15.
+	{id: "compose", pats: []string{
+		"i ~1 (hit|slapped|punched|kicked|shook|pushed|choked|hurt|beat|shoved|smacked|whacked) {victim} ~3 (so hard|too hard|really hard|hard|until|till|and left|left a mark|bruise|bruised)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
 // speaker, or a child or adult the speaker names, hurt by someone else.
 var abuseEN = []ruleDef{
-	{id: "violence", pats: []string{
+	{id: "violence", flags: fRecent, pats: []string{
 		"{abuser} ~3 (hits|hit|beats|beat|slaps|slapped|punches|punched|kicks|kicked|chokes|choked|strangles|strangled|pushed|pushes|shoves|shoved|hurts|hurt|rapes|raped|touches|touched|abuses|abused|molests|molested|burns|burned|grabbed|grabs|throttled|smacks|smacked|whips|whipped|batters|battered|assaulted|assaults|attacked|attacks|threw|throws) (me|us|my {person}|my little|my baby|things at me|a chair at me|stuff at me)",
 		"(hits|beats|hurts|slaps|kicks|chokes|rapes|raped|touches|abuses|abused|molested) me (when|if|every|all the time|again|at home|in front|whenever|because|and|$)",
 		"(threatens|threatened|threatening|threaten|said|says|told me) ~3 [he|she|they] ~1 (to kill|to hurt|to beat|would kill|would hurt|will kill|will hurt|is going to kill|was going to kill|would beat) (me|my|us)",
@@ -738,6 +777,11 @@ var abuseEN = []ruleDef{
 	{id: "compose", pats: []string{
 		"({abuser}|boyfriend|stepdad|uncle|step dad|mums boyfriend|moms boyfriend|stepfather|grandad|lodger|cousin) ~4 (comes|coming|came|keeps coming|gets|getting|got|creeps|creeping|sneaks|sneaking) (in|into) (my|our|her|his) (room|bed|bedroom)",
 		"(dad|mum|mom|father|mother|stepdad|stepmum|stepmom|stepfather|stepmother|husband|wife|partner|boyfriend|girlfriend|he|she) ~8 (throws|threw|throwing|hurls|hurled) ~3 at my (head|face|body)",
+	}},
+	// Fitted batch 15.
+	{id: "compose", flags: fRecent, pats: []string{
+		"{abuser} ~3 (bit|bites|scratched|scratches|spat on|spits on|pinched|pinches|headbutted|kneed|dragged|drags|pulled|pulls) (me|my {person}|my (hair|face|arm|arms|neck))",
+		"(post|share|send|leak) my (nudes|photos|pictures|videos) ~3 (if i|unless)",
 	}},
 }
 
@@ -815,5 +859,11 @@ var acuteEN = []ruleDef{
 	{id: "compose-heart", flags: fRecent, pats: []string{
 		"(heart|pulse|heart rate) ~6 (will not|would not|can not|does not|is not|not) (slow down|stop racing|stop pounding|calm down|settle)",
 		"(heart|pulse|heart rate) (is|was) [doing|at|going|over] #150",
+	}},
+	// Fitted batch 15.
+	{id: "compose-heart", flags: fRecent, pats: []string{
+		"(pain|hurts|aching|numb|numbness|tingling|pins and needles|heavy|heaviness) ~6 (left arm|arm and jaw|arm and my jaw)",
+		"left arm ~4 (pain|hurts|aching|numb|tingling|pins and needles|heavy|dead)",
+		"(vomiting|throwing up|threw up|coughing up|puking|spitting up|vomited|vomit) ~6 blood",
 	}},
 }
