@@ -226,7 +226,7 @@ var crisisEN = []ruleDef{
 		"{allof} ~1 {pillword} ~6 (tonight|at once|in one go|all at once|at the same time|together|and be done|and just sleep|and sleep|and go|and not wake)",
 		"how (much|many) ~8 (so|so that|until|before|to|would|will|does|do|enough to|for me to) ~4 {nowake}",
 		"(max|maximum|most|how much|how many|what amount) ~6 (before|until) (it|they|that|this) (kills|kill|would kill|will kill|stops|stop) (you|me|a person|someone|your heart|my heart)",
-		"(took|swallowed|downed|necked|popped|taken|had|have taken|used|sprayed|did) (my|the|a|his|her|all my|mums|moms|dads|grandmas) (whole|entire|full|complete) ~1 ((month|months|weeks|week) (worth|supply|worth of)|supply|prescription|script|bottle|pack|packet|box|strip|blister|stash|lot)",
+		"(took|swallowed|downed|necked|popped|taken|had|have taken|used|sprayed|did) (my|the|a|his|her|all my|mums|moms|dads|grandmas) (whole|entire|full|complete) ~1 ((month|months|weeks|week) (worth|supply|worth of|of {pillword})|supply|prescription|script|bottle|pack|packet|box|strip|blister|stash|lot)",
 		"(#5|a bunch|a handful|loads|lots|a pile) [of] (my|the|his|her|their|mums|moms|dads|grandmas|grandpas|nans) ~2 ({pillword}|heart pills|blood pressure pills|bp pills|pills) ~8 (to see|see what|and see|so i|to make|to end|to die|to not)",
 		"(#5) (times|sprays|pumps|squirts|puffs|doses|lozenges|troches) (in a row|back to back|at once|in one go|straight)",
 		"(to see|see|find out|just to see) (if|whether) i (would|will|could|can) (stop breathing|die|wake up|survive|make it|come back)",
