@@ -128,23 +128,36 @@ func cmdDemo(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return err
 	}
 	cfg.RedisURL = "" // the demo never touches a real Redis
-	return chat(ctx, cfg, s, *dir, *flowID, *user, true)
+	return chat(ctx, cfg, s, *dir, *flowID, *user, true, nil)
 }
 
 func cmdChat(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("chat", "kapbot chat --flow ID --user NAME [--flows DIR]", s)
+	fs := newFlags("chat", "kapbot chat --flow ID --user NAME [--flows DIR] [--record FILE.test.yaml [--force]]", s)
 	flowID := fs.String("flow", "", "flow to start or resume (default: the clinic's default flow)")
 	user := fs.String("user", "local", "patient name; the session is stored as console:NAME")
 	dir := fs.String("flows", "", "flow folder to publish when nothing is published yet (default: ./flows if present, else the built-in samples)")
+	record := fs.String("record", "", "when the chat ends, write it as a transcript test to this NAME.test.yaml for kapbot flows test;\nthe file holds every line you typed, as typed: chat as a made-up patient")
+	force := fs.Bool("force", false, "with --record: replace the file if it exists")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	return chat(ctx, cfg, s, *dir, *flowID, *user, false)
+	var rec *recorder
+	if *record != "" {
+		var err error
+		if rec, err = newRecorder(*record, *force); err != nil {
+			return err
+		}
+	} else if *force {
+		return usagef("chat --force: only with --record FILE")
+	}
+	return chat(ctx, cfg, s, *dir, *flowID, *user, false, rec)
 }
 
 // chat runs a terminal conversation. With demo set it always publishes the
-// flows (into the embedded Redis) and greets the newcomer.
-func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, demo bool) error {
+// flows (into the embedded Redis) and greets the newcomer. With rec set the
+// conversation must start afresh, and is written as a transcript test when
+// it ends.
+func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, demo bool, rec *recorder) error {
 	if strings.TrimSpace(user) == "" || strings.ContainsAny(user, "{}\n") {
 		return usagef("--user %q: use a plain name", user)
 	}
@@ -212,7 +225,25 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 			fmt.Fprintf(s.err, "kapbot demo: %s on an embedded Redis. Answer by number or by label; /help lists commands; Ctrl-D quits.\n\n", src.name)
 		}
 	}
-	return console.Chat(ctx, s.in, prompt, r.Handle, console.Prefix+":"+user, flowID)
+	patient := console.Prefix + ":" + user
+	if rec == nil {
+		return console.Chat(ctx, s.in, prompt, r.Handle, patient, flowID)
+	}
+	if err := rec.fresh(ctx, be.store, patient); err != nil {
+		return err
+	}
+	eng, err := lib.Current(ctx)
+	if err != nil {
+		return err
+	}
+	if err := console.Chat(ctx, s.in, prompt, rec.wrap(r.Handle), patient, flowID); err != nil {
+		return err
+	}
+	id := flowID
+	if id == "" {
+		id = eng.Bundle().Clinic.DefaultFlow
+	}
+	return rec.write(eng.Bundle(), id, s)
 }
 
 func flowIDs(b *flow.Bundle) []string {

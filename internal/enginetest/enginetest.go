@@ -167,44 +167,68 @@ func RunFile(b *flow.Bundle, name string, data []byte) []Result {
 // Clock is the time transcripts start at.
 var Clock = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-// Run runs one test of flow id on eng.
-func Run(eng *engine.Engine, id string, t Test) Result {
-	res := Result{Name: t.Name}
-	st := engine.State{Locale: t.Locale}
-	now := Clock
-	var refs []string
-	var results []flow.Result
-	step := func(in engine.Input) ([]engine.Message, error) {
-		// Round-trip the state as the store does.
-		data, err := json.Marshal(st)
-		if err != nil {
-			return nil, err
-		}
-		var back engine.State
-		if err := json.Unmarshal(data, &back); err != nil {
-			return nil, err
-		}
-		in.Now = now
-		next, fx, err := eng.Step(back, in)
-		if err != nil {
-			return nil, err
-		}
-		st = next
-		var sent []engine.Message
-		for _, f := range fx {
-			switch e := f.(type) {
-			case engine.Send:
-				sent = append(sent, e.Message)
-			case engine.Refer:
-				refs = append(refs, string(e.Priority))
-			case engine.Scored:
-				results = append(results, e.Result)
-			}
-		}
-		res.Sent = append(res.Sent, sent...)
-		return sent, nil
+// play is a conversation being played against an engine: the state, the
+// clock and what the engine did so far.
+type play struct {
+	eng     *engine.Engine
+	st      engine.State
+	now     time.Time
+	refs    []string
+	results []flow.Result
+	sent    []engine.Message
+}
+
+func newPlay(eng *engine.Engine, locale string) *play {
+	return &play{eng: eng, st: engine.State{Locale: locale}, now: Clock}
+}
+
+// step applies one input at the play's clock, after a round trip of the
+// state through JSON as the store does, and returns the messages sent.
+func (p *play) step(in engine.Input) ([]engine.Message, error) {
+	data, err := json.Marshal(p.st)
+	if err != nil {
+		return nil, err
 	}
-	if _, err := step(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: id}}); err != nil {
+	var back engine.State
+	if err := json.Unmarshal(data, &back); err != nil {
+		return nil, err
+	}
+	in.Now = p.now
+	next, fx, err := p.eng.Step(back, in)
+	if err != nil {
+		return nil, err
+	}
+	p.st = next
+	var sent []engine.Message
+	for _, f := range fx {
+		switch e := f.(type) {
+		case engine.Send:
+			sent = append(sent, e.Message)
+		case engine.Refer:
+			p.refs = append(p.refs, string(e.Priority))
+		case engine.Scored:
+			p.results = append(p.results, e.Result)
+		}
+	}
+	p.sent = append(p.sent, sent...)
+	return sent, nil
+}
+
+// start begins flow id.
+func (p *play) start(id string) error {
+	_, err := p.step(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: id}})
+	return err
+}
+
+// turnGap is how much time passes before a turn without wait:.
+const turnGap = 20 * time.Second
+
+// Run runs one test of flow id on eng.
+func Run(eng *engine.Engine, id string, t Test) (res Result) {
+	res = Result{Name: t.Name}
+	p := newPlay(eng, t.Locale)
+	defer func() { res.Sent = p.sent }()
+	if err := p.start(id); err != nil {
 		res.Err = fmt.Errorf("start: %w", err)
 		return res
 	}
@@ -216,14 +240,14 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 				res.Err = fmt.Errorf("%s: wait: %w", where, err)
 				return res
 			}
-			now = now.Add(d)
+			p.now = p.now.Add(d)
 		} else {
-			now = now.Add(20 * time.Second)
+			p.now = p.now.Add(turnGap)
 		}
 		var in engine.Input
 		switch {
 		case turn.Press != nil:
-			in.Press = &engine.Press{Seq: st.Seq, Value: *turn.Press}
+			in.Press = &engine.Press{Seq: p.st.Seq, Value: *turn.Press}
 			where += fmt.Sprintf(" (press %q)", *turn.Press)
 		case turn.Say != nil:
 			in = parseLine(*turn.Say)
@@ -235,13 +259,13 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 			res.Err = fmt.Errorf("%s: give say: or press:", where)
 			return res
 		}
-		sent, err := step(in)
+		sent, err := p.step(in)
 		if err != nil {
 			res.Err = fmt.Errorf("%s: %w", where, err)
 			return res
 		}
 		if turn.At != nil {
-			if got := engine.Place(st); got != *turn.At {
+			if got := engine.Place(p.st); got != *turn.At {
 				res.Err = fmt.Errorf("%s: at %q, want %q\n%s", where, got, *turn.At, lastTexts(sent))
 				return res
 			}
@@ -253,7 +277,7 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 			}
 		}
 		for k, want := range turn.Vars {
-			got, ok := lookupVar(st, k)
+			got, ok := lookupVar(p.st, k)
 			if !ok || !same(got, want) {
 				res.Err = fmt.Errorf("%s: %s = %v, want %v", where, k, got, want)
 				return res
@@ -261,23 +285,23 @@ func Run(eng *engine.Engine, id string, t Test) Result {
 		}
 	}
 	if e := t.Expect; e != nil {
-		if e.Ended != nil && (*e.Ended != (st.Status == engine.Ended)) {
-			res.Err = fmt.Errorf("after the last turn: status %q, want ended=%v (at %q)", st.Status, *e.Ended, engine.Place(st))
+		if e.Ended != nil && (*e.Ended != (p.st.Status == engine.Ended)) {
+			res.Err = fmt.Errorf("after the last turn: status %q, want ended=%v (at %q)", p.st.Status, *e.Ended, engine.Place(p.st))
 			return res
 		}
-		if e.Referrals != nil && strings.Join(refs, ",") != strings.Join(e.Referrals, ",") {
-			res.Err = fmt.Errorf("referrals %v, want %v", refs, e.Referrals)
+		if e.Referrals != nil && strings.Join(p.refs, ",") != strings.Join(e.Referrals, ",") {
+			res.Err = fmt.Errorf("referrals %v, want %v", p.refs, e.Referrals)
 			return res
 		}
 		for name, fields := range e.Results {
 			var got *flow.Result
-			for i := range results {
-				if results[i].Name == name || results[i].Questionnaire == name {
-					got = &results[i]
+			for i := range p.results {
+				if p.results[i].Name == name || p.results[i].Questionnaire == name {
+					got = &p.results[i]
 				}
 			}
 			if got == nil {
-				res.Err = fmt.Errorf("no result %q (results: %s)", name, resultNames(results))
+				res.Err = fmt.Errorf("no result %q (results: %s)", name, resultNames(p.results))
 				return res
 			}
 			m := flow.ResultFields(*got) // total, band, flags, risk, valid, missing, unknown
