@@ -63,8 +63,8 @@ var fold = map[rune]string{
 	'\u00ad': "", '\u200b': "", '\u200c': "", '\u200d': "", '\u2060': "", '\ufeff': "",
 }
 
-// foldRune appends the folded, lower-cased form of r to b.
-func foldRune(b *strings.Builder, r rune) {
+// foldRune appends the folded, lower-cased form of r to rs.
+func foldRune(rs []rune, r rune) []rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		r -= 0xFEE0
@@ -82,25 +82,31 @@ func foldRune(b *strings.Builder, r rune) {
 	case r >= 0x24D0 && r <= 0x24E9: // circled small letters
 		r = 'a' + r - 0x24D0
 	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(rs, r)
+	}
 	r = unicode.ToLower(r)
 	if r < utf8.RuneSelf {
-		b.WriteRune(r)
-		return
+		return append(rs, r)
 	}
-	if s, ok := fold[r]; ok {
-		b.WriteString(s)
-		return
+	if f, ok := fold[r]; ok {
+		for _, c := range f {
+			rs = append(rs, c)
+		}
+		return rs
 	}
 	if unicode.Is(unicode.Mn, r) { // a combining mark: a decomposed accent
 		if r == '\u0308' { // diaeresis: a¨ reads as ae, like ä
-			s := b.String()
-			if n := len(s); n > 0 && (s[n-1] == 'a' || s[n-1] == 'o' || s[n-1] == 'u') {
-				b.WriteByte('e')
+			if n := len(rs); n > 0 && (rs[n-1] == 'a' || rs[n-1] == 'o' || rs[n-1] == 'u') {
+				rs = append(rs, 'e')
 			}
 		}
-		return
+		return rs
 	}
-	b.WriteRune(r)
+	return append(rs, r)
 }
 
 func isLetter(r rune) bool {
@@ -119,12 +125,19 @@ var units = set("mg", "mcg", "g", "kg", "ml", "l", "x", "am", "pm", "h", "hr", "
 
 // analyse normalises text into tokens.
 func analyse(text string) analysed {
-	var fb strings.Builder
-	fb.Grow(len(text))
+	rs := make([]rune, 0, len(text)+8)
 	for _, r := range text {
-		foldRune(&fb, r)
+		rs = foldRune(rs, r)
 	}
-	rs := []rune(fb.String())
+	// The words' texts and keys are cut from one growing arena: a string
+	// taken from a strings.Builder never changes as the builder grows.
+	var arena strings.Builder
+	arena.Grow(2*len(text) + 16)
+	intern := func(b []byte) string {
+		start := arena.Len()
+		arena.Write(b)
+		return arena.String()[start:]
+	}
 
 	a := analysed{toks: make([]token, 0, len(rs)/5+4)}
 	var sent, clause int32
@@ -133,18 +146,28 @@ func analyse(text string) analysed {
 	var last rune    // the last rune of word
 	emitted := false // a token was emitted in the current sentence
 	clauseUsed := false
-	memo := map[string][]string{} // words repeat; folding them is the main cost
+	var memo map[string][]string // words repeat in a long message; folding them is the main cost
+	if len(text) > 2048 {
+		memo = map[string][]string{}
+	}
 	flush := func() {
 		if len(word) == 0 {
 			return
 		}
+		var one string
 		ws, ok := memo[string(word)]
 		if !ok {
-			raw := string(word)
-			ws = foldWord(raw)
-			if len(memo) < 4096 {
+			raw := intern(word)
+			one, ws = foldWord1(raw)
+			if memo != nil && len(memo) < 4096 {
+				if ws == nil {
+					ws = []string{one}
+				}
 				memo[raw] = ws
 			}
+		}
+		if ws == nil {
+			a.toks = append(a.toks, token{text: one, sent: sent, clause: clause, quoted: quoted, num: -1})
 		}
 		for _, w := range ws {
 			a.toks = append(a.toks, token{text: w, sent: sent, clause: clause, quoted: quoted, num: -1})
@@ -246,10 +269,15 @@ func analyse(text string) analysed {
 		a.sentQ = append(a.sentQ, false)
 	}
 	a.toks = phrases(a.toks)
+	var scratch []byte
 	var c, prev int32 = 0, -1
 	for i := range a.toks {
 		t := &a.toks[i]
-		t.key = collapse(t.text)
+		t.key = t.text
+		if hasDouble(t.text) {
+			scratch = collapseAppend(scratch[:0], t.text)
+			t.key = intern(scratch)
+		}
 		t.num = number(t.text)
 		// A conjunction starts a new clause: "i am not sad and want to die".
 		if i > 0 && (t.clause != prev || conjunctions[t.key]) {
@@ -269,6 +297,30 @@ func numeric(w []byte) bool {
 		}
 	}
 	return true
+}
+
+// foldWord1 is foldWord without an allocation for the common case of one
+// word: it returns the word, or nil and the words.
+func foldWord1(w string) (string, []string) {
+	if ws, ok := expand[w]; ok {
+		return "", ws
+	}
+	plain := true
+	for i := 0; i < len(w) && plain; i++ {
+		plain = 'a' <= w[i] && w[i] <= 'z'
+	}
+	if plain { // foldWord's path for a word of letters a to z
+		s := squeeze(w)
+		if ws, ok := expand[s]; ok {
+			return "", ws
+		}
+		return canonical(s), nil
+	}
+	ws := foldWord(w)
+	if len(ws) == 1 {
+		return ws[0], nil
+	}
+	return "", ws
 }
 
 // foldWord turns one raw word into normalised words.
@@ -362,27 +414,33 @@ func squeeze(w string) string {
 // collapse shortens every run of a repeated letter to one letter. Rules and
 // messages are compared in this form, so kil, kill and killll are one word.
 func collapse(w string) string {
-	double := false
-	for i := 1; i < len(w); i++ {
-		if w[i] == w[i-1] {
-			double = true
-			break
-		}
-	}
-	if !double {
+	if !hasDouble(w) {
 		return w
 	}
+	return string(collapseAppend(make([]byte, 0, len(w)), w))
+}
+
+// hasDouble reports whether w has two equal bytes in a row.
+func hasDouble(w string) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// collapseAppend appends collapse(w) to b.
+func collapseAppend(b []byte, w string) []byte {
 	prev := rune(-1)
-	var b strings.Builder
-	b.Grow(len(w))
 	for _, r := range w {
 		if r == prev && isLetter(r) {
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 		prev = r
 	}
-	return b.String()
+	return b
 }
 
 // isTo reads 's as "is" after these words; elsewhere it is a possessive.
@@ -449,8 +507,31 @@ var numberWords = map[string]int{
 	"zehn": 10, "zwoelf": 12, "fuenfzehn": 15, "zwanzig": 20, "dreissig": 30, "vierzig": 40, "fuenfzig": 50, "hundert": 100, "dutzend": 12,
 }
 
-// phrases applies rewrites that look at neighbouring words.
+// phrases applies rewrites that look at neighbouring words. It returns ts
+// itself when there is nothing to rewrite.
 func phrases(ts []token) []token {
+	rewrite := false
+	for i := 0; i < len(ts) && !rewrite; i++ {
+		next := ""
+		if i+1 < len(ts) && ts[i+1].sent == ts[i].sent {
+			next = ts[i+1].text
+		}
+		switch ts[i].text {
+		case "my", "me":
+			rewrite = next == "self"
+		case "i":
+			rewrite = next == "m"
+		case "sewer":
+			rewrite = next == "slide" || next == "side"
+		case "self":
+			rewrite = next == "delete" || next == "deletion"
+		default:
+			_, rewrite = unalive[ts[i].text]
+		}
+	}
+	if !rewrite {
+		return ts
+	}
 	out := make([]token, 0, len(ts)+4)
 	for i := 0; i < len(ts); i++ {
 		t := ts[i]

@@ -103,3 +103,12 @@ func TestWithin1(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAnalyse200 is the normalisation and tokenising part of
+// BenchmarkCheck200.
+func BenchmarkAnalyse200(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		analyse(msg200)
+	}
+}
