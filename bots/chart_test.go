@@ -13,6 +13,18 @@ import (
 // question is left.
 func answerPHQ9(t *testing.T, fake *telegramtest.Server, chat int64, risk bool) {
 	t.Helper()
+	item9 := 0
+	if risk {
+		item9 = 1
+	}
+	answerPHQ9With(t, fake, chat, 0, item9)
+}
+
+// answerPHQ9With runs the stand-alone PHQ-9 by pressing the option at
+// index pick of every question but item 9, and item9 there, until no
+// question is left.
+func answerPHQ9With(t *testing.T, fake *telegramtest.Server, chat int64, pick, item9 int) {
+	t.Helper()
 	n := len(fake.Messages(chat))
 	fake.PushText(chat, "/start phq9")
 	for range 20 {
@@ -31,15 +43,15 @@ func answerPHQ9(t *testing.T, fake *telegramtest.Server, chat int64, risk bool) 
 		if len(last.Keyboard) == 0 {
 			return
 		}
-		pick := last.Keyboard[0][0]
-		if risk && strings.Contains(last.Text, "better off dead") {
-			all := []telegramtest.Button{}
-			for _, row := range last.Keyboard {
-				all = append(all, row...)
-			}
-			pick = all[1]
+		all := []telegramtest.Button{}
+		for _, row := range last.Keyboard {
+			all = append(all, row...)
 		}
-		if _, err := fake.Press(chat, last.ID, pick.Data); err != nil {
+		i := pick
+		if strings.Contains(last.Text, "better off dead") {
+			i = item9
+		}
+		if _, err := fake.Press(chat, last.ID, all[min(i, len(all)-1)].Data); err != nil {
 			t.Fatal(err)
 		}
 	}

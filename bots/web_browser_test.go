@@ -170,10 +170,9 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 
 	// A patient writes a crisis message: the emergency appears on the
 	// open page without a reload.
-	fake.PushText(patient, "/start")
-	if _, err := fake.WaitMessages(patient, 1, 30*time.Second); err != nil {
-		t.Fatal(err)
-	}
+	// The patient answered the PHQ-9 twice before (a course to chart).
+	answerPHQ9With(t, fake, patient, 2, 0)
+	answerPHQ9With(t, fake, patient, 1, 0)
 	fake.PushText(patient, "I want to kill myself tonight")
 	run("emergency appears", chromedp.WaitVisible(chromedp.CSS("tr.unack a")))
 	if !eval(`window.kapbotMarker === true`) {
@@ -221,6 +220,14 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 		return strings.Contains(text("ol.talk"), "I will pick up")
 	}); err != nil {
 		t.Fatal("the patient's answer is not on the referral page")
+	}
+	// The results with their items, and the course chart (loaded under
+	// the CSP).
+	if res := text("#h-results + details"); !strings.Contains(res, "Little interest or pleasure") {
+		t.Fatalf("results: %q", res)
+	}
+	if !eval(`(function(){var i=document.querySelector("figure img");return !!i && i.complete && i.naturalWidth > 100})()`) {
+		t.Fatal("the course chart did not load")
 	}
 	screenshot("web-referral.png")
 

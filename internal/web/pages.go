@@ -225,6 +225,8 @@ func (s *Server) bundle(r *http.Request) *flow.Bundle {
 	return b
 }
 
+// results are the patient's questionnaire results, newest first, with
+// every item answered and every item missing.
 func results(recs []runner.Record, b *flow.Bundle, locale string) []resultView {
 	var out []resultView
 	for _, rec := range recs {
@@ -258,6 +260,13 @@ func results(recs []runner.Record, b *flow.Bundle, locale string) []resultView {
 			if t := q.Title.In(locale, "en"); t != "" {
 				v.Title = t
 			}
+			for _, b := range q.Scoring.Bands {
+				if b.Name == res.Band {
+					if l := b.Label.In(locale, "en"); l != "" {
+						v.Band = l
+					}
+				}
+			}
 			for _, it := range q.Items {
 				if val, ok := res.Items[it.ID]; ok {
 					l, ask := label(it.ID)
@@ -283,6 +292,7 @@ func results(recs []runner.Record, b *flow.Bundle, locale string) []resultView {
 		}
 		out = append(out, v)
 	}
+	slices.Reverse(out) // newest first
 	return out
 }
 
@@ -310,10 +320,13 @@ type referralData struct {
 	Trigger  string
 	Summary  string
 	Results  []resultView
-	Charts   []string
+	Charts   []chartView
 	Relays   []relayView
 	Statuses []string // the statuses it may be set to
 }
+
+// chartView is a course chart: questionnaire id and title.
+type chartView struct{ ID, Title string }
 
 type relayView struct {
 	At      time.Time
@@ -348,13 +361,21 @@ func (s *Server) referralPage(w http.ResponseWriter, r *http.Request, sess *sess
 	}
 	s.record(r.Context(), sess.who(), "referral.view", ref.ID)
 	d := referralData{R: ref, Status: string(ref.Status()), Trigger: triggerLabel(ref.Trigger), Summary: referral.Summary(ref, s.cfg.Location),
-		Results: results(s.records(r, ref.Patient), s.bundle(r), ref.Locale), Relays: relays(ref)}
+		Relays: relays(ref)}
+	b := s.bundle(r)
 	for q, pts := range ref.Course {
 		if len(pts) >= 2 {
-			d.Charts = append(d.Charts, q)
+			c := chartView{ID: q, Title: q}
+			if b != nil && b.Questionnaires[q] != nil {
+				if t := b.Questionnaires[q].Title.In(ref.Locale, "en"); t != "" {
+					c.Title = t
+				}
+			}
+			d.Charts = append(d.Charts, c)
 		}
 	}
-	slices.Sort(d.Charts)
+	slices.SortFunc(d.Charts, func(a, b chartView) int { return strings.Compare(a.ID, b.ID) })
+	d.Results = results(s.records(r, ref.Patient), b, ref.Locale)
 	for _, st := range []referral.Status{referral.StatusAcknowledged, referral.StatusContacted, referral.StatusClosed} {
 		if st != ref.Status() {
 			d.Statuses = append(d.Statuses, string(st))
