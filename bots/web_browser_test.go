@@ -178,6 +178,9 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	if !eval(`window.kapbotMarker === true`) {
 		t.Fatal("the emergency appeared only after a reload")
 	}
+	if !eval(`document.getElementById("live-status").textContent.indexOf("1 emergency not acknowledged") >= 0`) {
+		t.Fatal("the list's status region does not announce the new emergency")
+	}
 	c, cancel := context.WithTimeout(ctx, 30*time.Second)
 	attr, err := chromedp.Run(c, chromedp.AttributeValue(chromedp.CSS("tr.unack"), "data-id"))
 	cancel()
