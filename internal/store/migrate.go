@@ -176,7 +176,7 @@ func (s *Store) MigrateLegacy(ctx context.Context, patient string) error {
 			args = append(args, nv)
 		}
 	}
-	keys := []string{k.name, k.session, k.seen, k.outbox, k.records, k.asideSession, k.asideOutbox, k.asideRecords}
+	keys := []string{k.name, k.session, k.oldSeen, k.outbox, k.records, k.asideSession, k.asideOutbox, k.asideRecords}
 	if err := migrateScript.Run(ctx, s.rdb, keys, args...).Err(); err != nil {
 		return redisErr("migrate", err)
 	}

@@ -61,14 +61,26 @@ const corruptReply = "kapbot: corrupt session value"
 const maxItems = 4000
 
 // commitScript applies a Commit atomically. It touches only the keys of one
-// patient (one cluster slot).
+// patient (one cluster slot), and as few Redis structures as it can: the
+// session and the window of applied ids are strings written with their
+// expiry (SET PX), the outbox and history lists get an expiry when they are
+// created, and the rest (the name, lists made earlier) only when ARGV 10
+// asks for a refresh, which the caller does at most once a minute per
+// patient; so a busy conversation's keys expire at most that much before
+// the retention after its last commit.
 //
-// KEYS: session, seen ids, outbox, records, name.
+// The window (KEYS[2]) is "w" then one 10-byte entry per applied inbound
+// id, oldest first: the 6-byte id hash and 4 bytes of unix seconds (big
+// endian). A window still in the zset kept before (KEYS[6]: member the id
+// hash, score the seconds) is read into the string by the first commit
+// with an id that applies, and removed.
+//
+// KEYS: session, window, outbox, records, name, old seen-id zset.
 // ARGV: 1 inbound id hash (6 bytes, then 6 bytes of its legacy unkeyed
 // hash, which is only looked for) or "", 2 expected version, 3 now (unix
-// seconds: they fit listpack's 32-bit integers), 4 oldest seen id kept (unix
-// seconds), 5 seen window, 6 retention (ms, 0: none), 7 sealed state,
-// 8 number of outbox jobs, 9 sealed patient id, then the jobs, then the
+// seconds), 4 oldest id kept (unix seconds), 5 window size, 6 retention
+// (ms, 0: none), 7 sealed state, 8 number of outbox jobs, 9 sealed patient
+// id, 10 "1" to refresh every key's expiry, then the jobs, then the
 // records.
 // Returns {0, version, jobs already in the outbox} applied, {1, version} duplicate, {2, version, value}
 // conflict, where value is the stored session value or "".
@@ -82,40 +94,74 @@ if cur then
 end
 local id = string.sub(ARGV[1], 1, 6)
 local legacy = string.sub(ARGV[1], 7)
-if id ~= '' and (redis.call('ZSCORE', KEYS[2], id) or (legacy ~= '' and redis.call('ZSCORE', KEYS[2], legacy))) then
-  return {1, ver}
+local win, imported = nil, false
+if id ~= '' then
+  win = redis.call('GET', KEYS[2])
+  if not win then
+    win = 'w'
+    local old = redis.call('ZRANGE', KEYS[6], 0, -1, 'WITHSCORES')
+    for i = 1, #old, 2 do
+      local t = math.floor(tonumber(old[i + 1]))
+      win = win .. old[i] .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256)
+    end
+    imported = #old > 0
+  end
+  local function has(x)
+    if x == '' then return false end
+    local from = 2
+    while true do
+      local p = string.find(win, x, from, true)
+      if not p then return false end
+      if (p - 2) % 10 == 0 then return true end
+      from = p + 1
+    end
+  end
+  if has(id) or has(legacy) then return {1, ver} end
 end
 if ver ~= tonumber(ARGV[2]) then
   return {2, ver, cur or ''}
 end
 ver = ver + 1
-redis.call('SET', KEYS[1], string.format('%d|', ver) .. ARGV[7])
-if redis.call('EXISTS', KEYS[5]) == 0 then redis.call('SET', KEYS[5], ARGV[9]) end
+local ttl = tonumber(ARGV[6])
+local function set(k, v)
+  if ttl > 0 then redis.call('SET', k, v, 'PX', ttl) else redis.call('SET', k, v) end
+end
+local function expire(k)
+  if ttl > 0 then redis.call('PEXPIRE', k, ttl) else redis.call('PERSIST', k) end
+end
+local refresh = ARGV[10] == '1'
+set(KEYS[1], string.format('%d|', ver) .. ARGV[7])
+if not cur or refresh then set(KEYS[5], ARGV[9]) end
 if id ~= '' then
-  -- Scores rise strictly, so that the window drops the oldest id even when
-  -- many arrive within one second.
-  local score = tonumber(ARGV[3])
-  local top = redis.call('ZRANGE', KEYS[2], -1, -1, 'WITHSCORES')
-  if top[2] and tonumber(top[2]) >= score then score = tonumber(top[2]) + 1 end
-  redis.call('ZADD', KEYS[2], score, id)
-  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[4])
-  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[5]) + 1))
+  -- Keep the newest window-1 ids younger than the oldest time, then add this one.
+  local t = tonumber(ARGV[3])
+  local n = (#win - 1) / 10
+  local drop = math.max(n - tonumber(ARGV[5]) + 1, 0)
+  local oldest = tonumber(ARGV[4])
+  while drop < n do
+    local a, b, c, d = string.byte(win, 2 + drop * 10 + 6, 2 + drop * 10 + 9)
+    if ((a * 256 + b) * 256 + c) * 256 + d >= oldest then break end
+    drop = drop + 1
+  end
+  set(KEYS[2], 'w' .. string.sub(win, 2 + drop * 10) .. id .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256))
+  if imported then redis.call('DEL', KEYS[6]) end
+elseif refresh then
+  expire(KEYS[2])
 end
 local njobs = tonumber(ARGV[8])
-local ahead = redis.call('LLEN', KEYS[3])
+local ahead
 if njobs > 0 then
-  redis.call('RPUSH', KEYS[3], unpack(ARGV, 10, 9 + njobs))
+  ahead = redis.call('RPUSH', KEYS[3], unpack(ARGV, 11, 10 + njobs)) - njobs
+  if ahead == 0 or refresh then expire(KEYS[3]) end
+else
+  ahead = redis.call('LLEN', KEYS[3])
+  if ahead > 0 and refresh then expire(KEYS[3]) end
 end
-if #ARGV > 9 + njobs then
-  redis.call('RPUSH', KEYS[4], unpack(ARGV, 10 + njobs, #ARGV))
-end
-local ttl = tonumber(ARGV[6])
-for _, k in ipairs(KEYS) do
-  if ttl > 0 then
-    redis.call('PEXPIRE', k, ttl)
-  else
-    redis.call('PERSIST', k)
-  end
+if #ARGV > 10 + njobs then
+  local nrec = #ARGV - 10 - njobs
+  if redis.call('RPUSH', KEYS[4], unpack(ARGV, 11 + njobs, #ARGV)) == nrec or refresh then expire(KEYS[4]) end
+elseif refresh then
+  expire(KEYS[4])
 end
 return {0, ver, ahead}
 `)
@@ -195,7 +241,16 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		legacy := sha256.Sum256([]byte(c.InboundID))
 		id = string(s.namer.Sum("inbound", c.InboundID)[:6]) + string(legacy[:6])
 	}
-	args := make([]any, 0, 9+len(c.Outbox)+len(c.Records))
+	// The patients index and every key's expiry are refreshed once a
+	// minute (or a thousandth of the retention, if shorter) per patient,
+	// not with every message.
+	every := indexEvery
+	if retention > 0 {
+		every = min(every, retention/1000)
+	}
+	last, seen := s.indexed.Load(patient)
+	refresh := !seen || now.Sub(last.(time.Time)) >= every
+	args := make([]any, 0, 10+len(c.Outbox)+len(c.Records))
 	args = append(args,
 		id,
 		c.Expect,
@@ -206,6 +261,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		s.sealer.Seal(c.Data, []byte(k.session)),
 		len(c.Outbox),
 		s.sealer.Seal([]byte(patient), []byte(k.name)),
+		refreshArg(refresh),
 	)
 	for _, j := range c.Outbox {
 		args = append(args, s.sealer.Seal(j, []byte(k.outbox)))
@@ -219,11 +275,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	// only after seeing an empty outbox, cannot lose it.
 	pipe := s.rdb.Pipeline()
 	res := commitScript.EvalSha(ctx, pipe, k.all(), args...)
-	every := indexEvery
-	if retention > 0 {
-		every = min(every, retention/1000)
-	}
-	if last, ok := s.indexed.Load(patient); !ok || now.Sub(last.(time.Time)) >= every {
+	if refresh {
 		pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: k.pseudonym})
 		s.indexed.Store(patient, now)
 	}
@@ -248,6 +300,13 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		return Outcome{}, redisErr("commit", err)
 	}
 	return s.outcome(k.session, res)
+}
+
+func refreshArg(refresh bool) string {
+	if refresh {
+		return "1"
+	}
+	return "0"
 }
 
 // outcome decodes the commit script's reply.

@@ -17,7 +17,8 @@
 //
 //	<prefix>:u:{<pseudonym>}:s   string  "<version>|<sealed state>"
 //	<prefix>:u:{<pseudonym>}:n   string  the sealed patient id
-//	<prefix>:u:{<pseudonym>}:i   zset    keyed hashes of applied inbound ids, scored by time (s)
+//	<prefix>:u:{<pseudonym>}:d   string  "w" and the keyed hashes of applied inbound ids with their times
+//	<prefix>:u:{<pseudonym>}:i   zset    the same, as kept before (read into :d by the next commit)
 //	<prefix>:u:{<pseudonym>}:o   list    sealed outbox jobs, oldest first
 //	<prefix>:u:{<pseudonym>}:r   list    sealed history records, oldest first
 //	<prefix>:u:{<pseudonym>}:us  string  an unreadable session, set aside (SetAside)
@@ -182,13 +183,16 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 type patientKeys struct {
 	pseudonym                            string
 	session, seen, outbox, records, name string
+	// oldSeen is the zset of applied ids kept before the window string
+	// (seen); the commit script reads it into seen and removes it.
+	oldSeen string
 	// The unreadable session, outbox and history, set aside (SetAside).
 	asideSession, asideOutbox, asideRecords string
 }
 
 // all lists the keys in the order the commit script expects them.
 func (k patientKeys) all() []string {
-	return []string{k.session, k.seen, k.outbox, k.records, k.name}
+	return []string{k.session, k.seen, k.outbox, k.records, k.name, k.oldSeen}
 }
 
 func (s *Store) keys(patient string) patientKeys {
@@ -202,7 +206,8 @@ func (s *Store) keysOf(pseudonym string) patientKeys {
 		pseudonym: pseudonym,
 		name:      base + "n",
 		session:   base + "s",
-		seen:      base + "i",
+		seen:      base + "d",
+		oldSeen:   base + "i",
 		outbox:    base + "o",
 		records:   base + "r",
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
@@ -215,6 +216,39 @@ func TestSeenWindow(t *testing.T) {
 	}
 	if !commit("e").Duplicate {
 		t.Fatal("a fresh id was forgotten")
+	}
+}
+
+// A window of applied ids kept in the zset of before the window string
+// still refuses those ids after the upgrade, and is then removed.
+func TestSeenWindowFromOldZset(t *testing.T) {
+	t.Parallel()
+	clk := newClock()
+	f := newFixture(t, WithClock(clk.Now))
+	ctx := context.Background()
+	mustCommit(t, f.store, "tg:1", Commit{Data: []byte("s")}) // no id: no window yet
+	k := f.store.keys("tg:1")
+	old := func(id string) string { return string(f.store.namer.Sum("inbound", id)[:6]) }
+	legacy := sha256.Sum256([]byte("c"))
+	f.client.ZAdd(ctx, k.oldSeen,
+		redis.Z{Score: float64(clk.Now().Add(-time.Hour).Unix()), Member: old("a")},
+		redis.Z{Score: float64(clk.Now().Unix()), Member: old("b")},
+		redis.Z{Score: float64(clk.Now().Unix()), Member: string(legacy[:6])}) // unkeyed, from before pseudonyms
+	for _, id := range []string{"a", "b", "c"} {
+		if out := mustCommit(t, f.store, "tg:1", Commit{InboundID: id, Expect: 1}); !out.Duplicate {
+			t.Fatalf("%s, applied before the upgrade: %+v, want duplicate", id, out)
+		}
+	}
+	if out := mustCommit(t, f.store, "tg:1", Commit{InboundID: "d", Expect: 1}); !out.Applied {
+		t.Fatalf("a new id: %+v", out)
+	}
+	if n := f.client.Exists(ctx, k.oldSeen).Val(); n != 0 {
+		t.Fatal("the old zset is still there")
+	}
+	for _, id := range []string{"a", "b", "c", "d"} {
+		if out := mustCommit(t, f.store, "tg:1", Commit{InboundID: id, Expect: 2}); !out.Duplicate {
+			t.Fatalf("%s after the window moved: %+v, want duplicate", id, out)
+		}
 	}
 }
 
@@ -551,6 +585,9 @@ func TestRetention(t *testing.T) {
 			f := newFixture(t, tt.opts...)
 			mustCommit(t, f.store, "tg:1", Commit{InboundID: "m", Data: []byte("s"), Outbox: [][]byte{[]byte("j")}, Records: [][]byte{[]byte("r")}})
 			for _, k := range f.store.keys("tg:1").all() {
+				if k == f.store.keys("tg:1").oldSeen {
+					continue // not written any more
+				}
 				ttl, err := f.client.PTTL(ctx, k).Result()
 				if err != nil {
 					t.Fatal(err)
