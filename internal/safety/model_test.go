@@ -2,6 +2,7 @@ package safety
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,3 +251,13 @@ var blindFloor = struct {
 	crisisHit           float64
 	nonCrisis, nonAsked float64
 }{0.83, 0.03, 0.05}
+
+// TestExp checks the training's own e^x against math.Exp.
+func TestExp(t *testing.T) {
+	for x := -40.0; x <= 40; x += 0.37 {
+		got, want := exp(x), math.Exp(x)
+		if math.Abs(got-want) > 1e-12*want {
+			t.Errorf("exp(%g) = %g, math.Exp %g", x, got, want)
+		}
+	}
+}

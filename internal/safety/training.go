@@ -155,7 +155,7 @@ type example struct {
 
 // Train fits the model to the training files of dir (see TrainingFiles). It
 // is deterministic: the same files give the same model, byte for byte, on
-// the same architecture. It returns the model and a report of its
+// every machine (no math.Exp, no fused multiply-add). It returns the model and a report of its
 // cross-validated figures, one line per head.
 func Train(dir string) (*Model, string, error) {
 	files, err := TrainingFiles(dir)
@@ -297,7 +297,7 @@ func fit(exs []example, idx []int, nh int) []float64 {
 				if e.y[h] {
 					y = 1
 				}
-				g := 1/(1+math.Exp(-z[h])) - y
+				g := sigmoid(z[h]) - y
 				// Explicit conversions keep the arithmetic the same on every
 				// architecture (no fused multiply-add).
 				b := n*nh + h
@@ -313,6 +313,33 @@ func fit(exs []example, idx []int, nh int) []float64 {
 		}
 	}
 	return w
+}
+
+// sigmoid is 1/(1+e^-z), computed with + - * / alone (see exp), so that
+// training gives the same weights on every machine: math.Exp's assembly on
+// amd64 uses fused multiply-adds where the processor has them.
+func sigmoid(z float64) float64 {
+	switch {
+	case z > 40:
+		return 1
+	case z < -40:
+		return 0
+	}
+	return 1 / (1 + exp(-z))
+}
+
+// exp is e^x for |x| <= 40 by range reduction (x = k ln 2 + r) and a
+// polynomial in r; explicit conversions keep the compiler from fusing a
+// multiply and an add, so the result is the same on every architecture.
+func exp(x float64) float64 {
+	const ln2 = 0.6931471805599453
+	k := math.Round(x / ln2)
+	r := x - float64(k*ln2)
+	p := 1.0
+	for i := 14; i >= 1; i-- {
+		p = 1 + float64(r*p)/float64(i)
+	}
+	return math.Ldexp(p, int(k))
 }
 
 // quantise turns float weights into int8 weights and a scale per head; the
