@@ -142,7 +142,9 @@ func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 		o(&cfg)
 	}
 	h.srv = httptest.NewServer(nil)
-	cfg.BaseURL = h.srv.URL
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = h.srv.URL
+	}
 	h.w, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -324,3 +324,37 @@ func TestPollsDoNotRefreshTheIdleTimeout(t *testing.T) {
 		t.Fatalf("poll after the timeout: %d, want 401", res.StatusCode)
 	}
 }
+
+// A POST a browser marks as cross-site is refused even with a valid token.
+func TestCrossSitePostRefused(t *testing.T) {
+	h := newHarness(t)
+	id := h.emergency("test:ann")
+	c := h.staffClient(alex)
+	req, _ := http.NewRequest("POST", h.srv.URL+"/referrals/"+id+"/note", strings.NewReader(url.Values{"text": {"x"}, "csrf": {c.csrf}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "cross-site")
+	req.AddCookie(&http.Cookie{Name: SessionCookie, Value: c.cookies[SessionCookie].Value})
+	res, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Fatalf("cross-site POST: %d, want 403", res.StatusCode)
+	}
+	if r, _ := h.refs.Store().Get(context.Background(), id); len(r.Notes) != 0 {
+		t.Fatal("a cross-site POST added a note")
+	}
+}
+
+// Behind TLS, browsers are told to keep to https.
+func TestHSTSBehindTLS(t *testing.T) {
+	h := newHarness(t)
+	if res := h.client().get("/"); res.Header.Get("Strict-Transport-Security") != "" {
+		t.Fatal("HSTS on plain http")
+	}
+	h = newHarness(t, func(c *Config) { c.BaseURL = "https://desk.example" })
+	if res := h.client().get("/"); !strings.Contains(res.Header.Get("Strict-Transport-Security"), "max-age=") {
+		t.Fatal("no HSTS with an https address")
+	}
+}

@@ -166,6 +166,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
 	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+	if strings.HasPrefix(s.cfg.BaseURL, "https://") {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
+	if r.Method == http.MethodPost && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		// Browsers say where a request comes from; a form posted from
+		// another site is refused before anything else (the CSRF token
+		// would refuse it too).
+		http.Error(w, "Forms are accepted from this site only.", http.StatusForbidden)
+		return
+	}
 	if !strings.HasPrefix(r.URL.Path, "/static/") {
 		// Patient pages, and every page that names a staff member.
 		h.Set("Cache-Control", "no-store")
