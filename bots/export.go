@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,8 +42,9 @@ func matchesReferral(r runner.Referral, id string) bool {
 }
 
 func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("export", "kapbot export [--format json|csv|fhir] [--since T] [--user ID] [--referral ID] [--actor NAME]", s)
-	format := fs.String("format", "json", "json (every patient's results and referrals), csv (one row per referral) or fhir (a FHIR R4 Bundle)")
+	fs := newFlags("export", "kapbot export [--format json|csv|answers|fhir] [--out DIR] [--since T] [--user ID] [--referral ID] [--actor NAME]", s)
+	format := fs.String("format", "json", "json (every patient's answers, results and referrals), csv (one row per referral), answers (CSV, one row per answer) or fhir (a FHIR R4 Bundle)")
+	dir := fs.String("out", "", "csv: write answers.csv (one row per answer) and referrals.csv into this folder instead of the referrals to stdout")
 	since := fs.String("since", "", "only data changed at or after this time (RFC 3339, e.g. 2026-11-01T00:00:00Z, or a date)")
 	user := fs.String("user", "", "only this patient")
 	refID := fs.String("referral", "", "only this referral (its short id as staff see it, or its full id) and its patient's results")
@@ -53,9 +57,12 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 		return err
 	}
 	switch *format {
-	case "json", "csv", "fhir":
+	case "json", "csv", "answers", "fhir":
 	default:
-		return usagef("export --format %q: use json, csv or fhir", *format)
+		return usagef("export --format %q: use json, csv, answers or fhir", *format)
+	}
+	if *dir != "" && *format != "csv" {
+		return usagef("export --out: only with --format csv (it writes answers.csv and referrals.csv)")
 	}
 	by, err := actor(*who)
 	if err != nil {
@@ -107,7 +114,15 @@ func cmdExport(ctx context.Context, cfg Config, args []string, s stdio) error {
 	case "json":
 		err = writeJSON(s.out, map[string]any{"exported": time.Now().UTC(), "patients": views}, true)
 	case "csv":
-		err = writeCSV(ctx, be, s, views, from)
+		if *dir != "" {
+			if err = writeCSVDir(*dir, views, from); err == nil {
+				fmt.Fprintf(s.out, "wrote %s and %s\n", filepath.Join(*dir, "answers.csv"), filepath.Join(*dir, "referrals.csv"))
+			}
+			break
+		}
+		err = writeRows(s.out, referralRows(views, from))
+	case "answers":
+		err = writeRows(s.out, answerRows(views, from))
 	case "fhir":
 		err = writeFHIR(ctx, be, s, views, from)
 	}
@@ -138,26 +153,22 @@ func exportWhat(format, user, ref, since string, patients []string) string {
 	return strings.Join(parts, " ")
 }
 
-// referralState reads a referral's status and notes from the referral
-// store; a referral not (yet) there is new.
-func referralState(ctx context.Context, rs *referral.Store, r runner.Referral) (string, []export.Note, error) {
-	full, err := rs.Get(ctx, referral.IDFor(r.ID))
-	if errors.Is(err, referral.ErrNotFound) {
-		return string(referral.StatusNew), nil, nil
-	}
-	if err != nil {
-		return "", nil, err
+// referralState is a referral's own status and notes, as view read them
+// from the referral store; a referral not (yet) there is new.
+func referralState(r ReferralView) (string, []export.Note) {
+	if r.full == nil {
+		return string(referral.StatusNew), nil
 	}
 	var notes []export.Note
-	for _, n := range full.Notes {
+	for _, n := range r.full.Notes {
 		notes = append(notes, export.Note{By: n.By, At: n.At, Text: n.Text})
 	}
-	return string(full.Status()), notes, nil
+	return string(r.full.Status()), notes
 }
 
-func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, from time.Time) error {
-	w := csv.NewWriter(s.out)
-	w.Write([]string{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason", "short_id", "status", "unknown", "invalid_totals"})
+// referralRows are the rows of the referrals CSV: one per referral.
+func referralRows(views []SessionView, from time.Time) [][]string {
+	rows := [][]string{{"referral", "patient", "created", "priority", "flow", "version", "trigger", "reason", "short_id", "status", "unknown", "invalid_totals"}}
 	for _, v := range views {
 		// The patient's questions left unknown (never read as no) and the
 		// totals invalid for missing answers, on every row of the patient.
@@ -174,26 +185,41 @@ func writeCSV(ctx context.Context, be *backend, s stdio, views []SessionView, fr
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
-			// A spreadsheet and a terminal both read this: what a patient
-			// typed has its control characters escaped.
-			row := []string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status,
-				strings.Join(unknown, " "), strings.Join(invalid, " ")}
-			for i := range row {
-				row[i] = termsafe.Line(row[i])
-			}
-			w.Write(row)
+			rows = append(rows, []string{r.ID, r.Patient, r.Created.UTC().Format(time.RFC3339), string(r.Priority), r.Flow, r.Bundle, r.Trigger, r.Reason, r.ShortID, r.Status,
+				strings.Join(unknown, " "), strings.Join(invalid, " ")})
 		}
 	}
-	w.Flush()
-	return w.Error()
+	return rows
+}
+
+// writeCSVDir writes answers.csv (long format: one row per answer) and
+// referrals.csv into dir, creating it if needed.
+func writeCSVDir(dir string, views []SessionView, from time.Time) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	for name, rows := range map[string][][]string{"answers.csv": answerRows(views, from), "referrals.csv": referralRows(views, from)} {
+		f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+		if err != nil {
+			return err
+		}
+		err = writeRows(f, rows)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, name), err)
+		}
+	}
+	return nil
 }
 
 func writeFHIR(ctx context.Context, be *backend, s stdio, views []SessionView, from time.Time) error {
 	var qs map[string]*flow.Questionnaire
+	var flows map[string]*flow.Flow
 	if eng, err := runner.NewLibrary(be.store).Current(ctx); err == nil {
-		qs = eng.Bundle().Questionnaires
+		qs, flows = eng.Bundle().Questionnaires, eng.Bundle().Flows
 	}
-	rs := referral.NewStore(be.client, be.prefix, be.sealer)
 	patients := make([]export.Patient, 0, len(views))
 	for _, v := range views {
 		p := export.Patient{ID: v.Patient}
@@ -203,23 +229,115 @@ func writeFHIR(ctx context.Context, be *backend, s stdio, views []SessionView, f
 			}
 			p.Results = append(p.Results, res)
 		}
+		p.Runs = flowRuns(v.Answered, from)
 		for _, r := range v.Referrals {
 			if !from.IsZero() && r.Created.Before(from) {
 				continue
 			}
-			status, notes, err := referralState(ctx, rs, r.Referral)
-			if err != nil {
-				return err
-			}
+			status, notes := referralState(r)
 			p.Referrals = append(p.Referrals, export.Referral{ID: referral.IDFor(r.ID), Source: r.ID, Created: r.Created,
 				Priority: r.Priority, Status: status, Trigger: r.Trigger, Reason: r.Reason, Flow: r.Flow, Notes: notes})
 		}
 		patients = append(patients, p)
 	}
 	var buf bytes.Buffer
-	if err := export.WriteFHIR(&buf, patients, export.Options{Base: os.Getenv("KAPBOT_FHIR_BASE"), Now: time.Now(), Questionnaires: qs}); err != nil {
+	if err := export.WriteFHIR(&buf, patients, export.Options{Base: os.Getenv("KAPBOT_FHIR_BASE"), Now: time.Now(), Questionnaires: qs, Flows: flows}); err != nil {
 		return err
 	}
 	_, err := s.out.Write(termsafe.JSON(buf.Bytes()))
 	return err
+}
+
+// flowRuns groups a patient's answers into flow runs (by flow and the
+// conversation's start), oldest first, leaving out answers before from.
+func flowRuns(answered []AnswerView, from time.Time) []export.FlowRun {
+	var runs []export.FlowRun
+	index := map[string]int{}
+	for _, a := range answered {
+		if !from.IsZero() && a.At.Before(from) {
+			continue
+		}
+		key := a.Flow + "\x00" + a.Run.UTC().Format(time.RFC3339Nano)
+		i, ok := index[key]
+		if !ok {
+			i = len(runs)
+			index[key] = i
+			runs = append(runs, export.FlowRun{Flow: a.Flow, Started: a.Run})
+		}
+		runs[i].Answers = append(runs[i].Answers, export.Answer{Step: a.Step, Name: a.Name, Value: a.Value, At: a.At})
+	}
+	return runs
+}
+
+// answerRows are the long-format rows of every answer of views: one row per
+// answer to a flow's question and per questionnaire item, oldest first.
+func answerRows(views []SessionView, from time.Time) [][]string {
+	rows := [][]string{{"patient", "flow", "run", "step", "question_id", "value", "at", "version"}}
+	for _, v := range views {
+		type row struct {
+			at  time.Time
+			row []string
+		}
+		var all []row
+		for _, a := range v.Answered {
+			if !from.IsZero() && a.At.Before(from) {
+				continue
+			}
+			all = append(all, row{a.At, []string{v.Patient, a.Flow, rfc(a.Run), a.Step, a.Flow + "/" + a.Step, csvValue(a.Value), rfc(a.At), a.Bundle}})
+		}
+		for _, res := range v.Results {
+			if !from.IsZero() && !res.At.IsZero() && res.At.Before(from) {
+				continue
+			}
+			for _, id := range sortedKeys(res.Items) {
+				all = append(all, row{res.At, []string{v.Patient, res.Flow, "", res.Name + "/" + id, res.Questionnaire + "/" + id, csvValue(res.Items[id]), rfc(res.At), ""}})
+			}
+		}
+		slices.SortStableFunc(all, func(a, b row) int { return a.at.Compare(b.at) })
+		for _, r := range all {
+			rows = append(rows, r.row)
+		}
+	}
+	return rows
+}
+
+func rfc(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// csvValue writes an answer for a spreadsheet: lists joined with "|",
+// numbers plainly, yes/no as true/false, nothing as "".
+func csvValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = csvValue(e)
+		}
+		return strings.Join(parts, "|")
+	case []string:
+		return strings.Join(x, "|")
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// writeRows writes CSV rows, with control characters escaped (a spreadsheet
+// and a terminal both read what a patient typed).
+func writeRows(out io.Writer, rows [][]string) error {
+	w := csv.NewWriter(out)
+	for _, row := range rows {
+		for i := range row {
+			row[i] = termsafe.Line(row[i])
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return w.Error()
 }

@@ -62,7 +62,7 @@ func TestConsoleRiskIntakeExportsAsValidFHIR(t *testing.T) {
 			phq9Total = true
 		}
 	}
-	if b.Type != "collection" || kinds["Patient"] != 1 || kinds["QuestionnaireResponse"] != 3 || kinds["Flag"] != 1 || !stat || !phq9Total {
+	if b.Type != "collection" || kinds["Patient"] != 1 || kinds["QuestionnaireResponse"] != 4 || kinds["Questionnaire"] != 1 || kinds["Flag"] != 1 || !stat || !phq9Total {
 		t.Fatalf("bundle: %v stat=%v phq9=%v\n%s", kinds, stat, phq9Total, js)
 	}
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -33,6 +34,15 @@ type SessionView struct {
 	Answers   map[string]map[string]any `json:"answers"` // flow -> variable -> value
 	Results   []flow.Result             `json:"results"` // every completed questionnaire, oldest first
 	Referrals []ReferralView            `json:"referrals"`
+	// Answered is every answer to a flow's own questions, oldest first,
+	// across flow runs (questionnaire items are in Results).
+	Answered []AnswerView `json:"answered"`
+}
+
+// AnswerView is one answer to a flow's own question, as the history keeps it.
+type AnswerView struct {
+	At time.Time `json:"at"`
+	runner.Answer
 }
 
 // patientID turns a command-line USER into a stored patient id: a plain name
@@ -54,10 +64,12 @@ type ReferralView struct {
 	// later emergency was added to (one open emergency per patient); Status
 	// is then that referral's.
 	MergedInto string `json:"merged_into,omitempty"`
+
+	full *referral.Referral // as the referral store holds it; nil when not (yet) there
 }
 
 func view(ctx context.Context, be *backend, patient string) (SessionView, error) {
-	v := SessionView{Patient: patient, Answers: map[string]map[string]any{}, Results: []flow.Result{}, Referrals: []ReferralView{}}
+	v := SessionView{Patient: patient, Answers: map[string]map[string]any{}, Results: []flow.Result{}, Referrals: []ReferralView{}, Answered: []AnswerView{}}
 	sess, err := be.store.Load(ctx, patient)
 	if err != nil {
 		return v, fmt.Errorf("load session: %w", err)
@@ -94,33 +106,40 @@ func view(ctx context.Context, be *backend, patient string) (SessionView, error)
 			v.Results = append(v.Results, *rec.Result)
 		case rec.Referral != nil:
 			v.Referrals = append(v.Referrals, ReferralView{Referral: *rec.Referral, ShortID: referral.IDFor(rec.Referral.ID)})
+		case rec.Answer != nil:
+			v.Answered = append(v.Answered, AnswerView{At: rec.At, Answer: *rec.Answer})
 		}
 	}
 	if len(v.Referrals) > 0 {
+		// One read of each referral serves its status, the merges and
+		// (export) its notes.
 		rs := referral.NewStore(be.client, be.prefix, be.sealer)
 		for i := range v.Referrals {
-			status, _, err := referralState(ctx, rs, v.Referrals[i].Referral)
-			if err != nil {
+			full, err := rs.Get(ctx, referral.IDFor(v.Referrals[i].ID))
+			switch {
+			case errors.Is(err, referral.ErrNotFound):
+				v.Referrals[i].Status = string(referral.StatusNew)
+			case err != nil:
 				return v, err
+			default:
+				v.Referrals[i].Status, v.Referrals[i].full = string(full.Status()), full
 			}
-			v.Referrals[i].Status = status
 		}
-		markMerged(ctx, rs, v.Referrals)
+		markMerged(v.Referrals)
 	}
 	return v, nil
 }
 
 // markMerged names, for each referral of refs that was added to an open
 // emergency referral instead of being stored, the one it was added to.
-func markMerged(ctx context.Context, rs *referral.Store, refs []ReferralView) {
+func markMerged(refs []ReferralView) {
 	into := map[string]*referral.Referral{}
 	for _, r := range refs {
-		full, err := rs.Get(ctx, referral.IDFor(r.ID))
-		if err != nil {
+		if r.full == nil {
 			continue
 		}
-		for _, src := range full.Merged {
-			into[src] = full
+		for _, src := range r.full.Merged {
+			into[src] = r.full
 		}
 	}
 	for i, r := range refs {

@@ -93,6 +93,7 @@ func (s *sprint) store(w waiting, v any) {
 		return
 	}
 	s.setVar(w.f.ID, saveName(w.step), v)
+	s.fx = append(s.fx, Answered{Flow: w.f.ID, Step: w.step.ID, Name: saveName(w.step), Value: v, Run: s.st.Started})
 }
 
 func saveName(st *flow.Step) string {

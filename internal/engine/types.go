@@ -270,6 +270,18 @@ type Scored struct{ Result flow.Result }
 // timer the state no longer holds fires as a no-op.
 type Arm struct{ Timer Timer }
 
+// Answered records a flow question's answer (questionnaire items are in
+// Scored's result instead), so every answer of every flow run can be
+// exported. Run is when the conversation started: with Flow, it names the
+// flow run. Value is health data.
+type Answered struct {
+	Flow  string
+	Step  string
+	Name  string // the variable it is stored under (save_as, or the step id)
+	Value any
+	Run   time.Time
+}
+
 // Forget erases everything stored about the patient.
 type Forget struct{}
 
@@ -312,6 +324,7 @@ type Problem struct {
 func (Send) effect()     {}
 func (Refer) effect()    {}
 func (Scored) effect()   {}
+func (Answered) effect() {}
 func (Forget) effect()   {}
 func (Finished) effect() {}
 func (Problem) effect()  {}

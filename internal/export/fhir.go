@@ -1,6 +1,7 @@
 // Package export turns what kapbot stored about patients into documents a
 // clinic's records system accepts: a FHIR R4 Bundle (type collection) with a
-// Patient, a QuestionnaireResponse per completed questionnaire, an
+// Patient, a QuestionnaireResponse per completed questionnaire and per flow
+// run (its own questions, with a Questionnaire generated per flow), an
 // Observation per questionnaire total (LOINC-coded where the questionnaire
 // file names a loinc.total), and a ServiceRequest per referral, plus a Flag
 // for referrals raised by a safety risk.
@@ -35,6 +36,7 @@ const DefaultBase = "https://kapbot.example"
 type Patient struct {
 	ID        string        // stored patient id: "tg:123", "dc:456", "console:alice"
 	Results   []flow.Result // completed questionnaires, oldest first
+	Runs      []FlowRun     // flow runs with their own questions' answers, oldest first
 	Referrals []Referral
 }
 
@@ -69,6 +71,7 @@ type Options struct {
 	Base           string                         // canonical base URL; DefaultBase when ""
 	Now            time.Time                      // the Bundle's timestamp
 	Questionnaires map[string]*flow.Questionnaire // definitions for LOINC codes, item types and labels; may be nil
+	Flows          map[string]*flow.Flow          // definitions for the Questionnaire generated per flow; may be nil
 }
 
 // Resource is a FHIR resource as JSON-ready data.
@@ -83,7 +86,7 @@ func Bundle(patients []Patient, opt Options) Resource {
 	if base == "" {
 		base = DefaultBase
 	}
-	b := &builder{base: base, qs: opt.Questionnaires}
+	b := &builder{base: base, qs: opt.Questionnaires, flows: opt.Flows, seen: map[string]bool{}}
 	for _, p := range patients {
 		b.patient(p)
 	}
@@ -121,6 +124,8 @@ func WriteFHIR(w io.Writer, patients []Patient, opt Options) error {
 type builder struct {
 	base    string
 	qs      map[string]*flow.Questionnaire
+	flows   map[string]*flow.Flow
+	seen    map[string]bool // generated Questionnaires already added, by canonical URL
 	entries []any
 }
 
@@ -160,6 +165,11 @@ func (b *builder) patient(p Patient) {
 		evidence = append(evidence, ref(qr))
 		if obs := b.observation(p.ID, subject, i, res, qr); obs != "" {
 			evidence = append(evidence, ref(obs))
+		}
+	}
+	for _, r := range p.Runs {
+		if qr := b.run(p.ID, subject, r); qr != "" {
+			evidence = append(evidence, ref(qr))
 		}
 	}
 	for _, r := range p.Referrals {

@@ -366,10 +366,22 @@ type job struct {
 // Record is one entry of a patient's history.
 type Record struct {
 	At       time.Time    `json:"at"`
-	Kind     string       `json:"kind"` // "result", "referral", "finished"
+	Kind     string       `json:"kind"` // "result", "referral", "finished", "answer"
 	Result   *flow.Result `json:"result,omitempty"`
+	Answer   *Answer      `json:"answer,omitempty"`
 	Referral *Referral    `json:"referral,omitempty"`
 	Status   string       `json:"status,omitempty"`
+}
+
+// Answer is a flow question's answer as the history keeps it (health data).
+// Run is when the conversation started; with Flow it names the flow run.
+type Answer struct {
+	Flow   string    `json:"flow"`
+	Step   string    `json:"step"`
+	Name   string    `json:"name"`
+	Value  any       `json:"value"`
+	Run    time.Time `json:"run"`
+	Bundle string    `json:"bundle"`
 }
 
 // Referral is a hand-off to a clinician, as created by a step.
@@ -423,6 +435,8 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			add(&records, Record{At: in.Input.Now, Kind: "result", Result: &res})
 		case engine.Finished:
 			add(&records, Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)})
+		case engine.Answered:
+			add(&records, Record{At: in.Input.Now, Kind: "answer", Answer: &Answer{Flow: e.Flow, Step: e.Step, Name: e.Name, Value: e.Value, Run: e.Run, Bundle: b.Version}})
 		case engine.Forget:
 			add(&jobs, job{Forget: true})
 		case engine.Relay:
