@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/enginetest"
 	"github.com/kapbot/kapbot/internal/flow"
+	"github.com/kapbot/kapbot/internal/flowgraph"
 	"github.com/kapbot/kapbot/internal/store"
 )
 
@@ -195,8 +197,9 @@ func flowsList(ctx context.Context, cfg Config, args []string, s stdio) error {
 }
 
 func flowsGraph(args []string, s stdio) error {
-	fs := newFlags("flows graph", "kapbot flows graph ID [--flows DIR]", s)
+	fs := newFlags("flows graph", "kapbot flows graph ID [--flows DIR] [--html FILE]", s)
 	dir := fs.String("flows", "", "flow folder (default: ./flows if present, else the built-in samples)")
+	page := fs.String("html", "", "write the diagram as a self-contained HTML page to FILE (open it in a browser; it loads nothing from the network)\ninstead of printing Mermaid")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -216,7 +219,23 @@ func flowsGraph(args []string, s stdio) error {
 	if f == nil {
 		return usagef("flows graph: no flow %q (flows: %s)", pos[0], strings.Join(flowIDs(b), ", "))
 	}
+	if *page != "" {
+		return writeGraphPage(*page, f, s)
+	}
 	fmt.Fprint(s.out, flow.Mermaid(f))
+	return nil
+}
+
+// writeGraphPage writes f's diagram as an HTML page to path, replacing it.
+func writeGraphPage(path string, f *flow.Flow, s stdio) error {
+	var b bytes.Buffer
+	if err := flowgraph.HTML(&b, f); err != nil {
+		return fmt.Errorf("flows graph --html: %w", err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		return usagef("flows graph --html %s: %v", path, err)
+	}
+	fmt.Fprintf(s.out, "wrote %s: flow %s, %d steps; open it in a browser\n", path, f.ID, len(f.Order))
 	return nil
 }
 
