@@ -25,7 +25,7 @@ func auditPatient(patient string) string {
 }
 
 // actor is who runs a command, for the audit log: --actor, else $USER,
-// else the account name of the process's uid, else "uid-<n>". A name that
+// else the account name of the process's uid, else "cli". A name that
 // is not one line of at most 128 characters without control characters
 // is a usage error (it could forge a line of `kapbot audit`).
 func actor(flagValue string) (string, error) {
@@ -43,7 +43,7 @@ func actor(flagValue string) (string, error) {
 	if u, err := user.Current(); err == nil && audit.ValidActor(u.Username) == nil {
 		return u.Username, nil
 	}
-	return "uid-" + strconv.Itoa(os.Getuid()), nil
+	return "cli", nil
 }
 
 // recordAudit appends one entry before anything is read or shown: when it

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"sync"
 
-	"golang.org/x/term"
-
 	"github.com/kapbot/kapbot/bots/console"
 	"github.com/kapbot/kapbot/flows"
 	"github.com/kapbot/kapbot/internal/flow"
@@ -219,7 +217,7 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 		demoWeb(wctx, be, lib, refs, r, log, s)
 	}
 	var prompt io.Writer
-	if f, ok := s.in.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if isTerminal(s.in) {
 		prompt = s.out
 		if demo {
 			fmt.Fprintf(s.err, "kapbot demo: %s on an embedded Redis. Answer by number or by label; /help lists commands; Ctrl-D quits.\n\n", src.name)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,7 +87,7 @@ func flowsValidate(args []string, s stdio) error {
 			fmt.Fprintf(s.err, "%s: %d errors, %d warnings\n", dir, len(probs.Errors()), len(probs.Warnings()))
 			continue
 		}
-		fmt.Fprintf(s.err, "%s: ok: %d flows, %d questionnaires, version %s\n", dir, len(b.Flows), len(b.Questionnaires), b.Version)
+		fmt.Fprintf(s.out, "%s: ok: %d flows, %d questionnaires, version %s\n", dir, len(b.Flows), len(b.Questionnaires), b.Version)
 	}
 	if failed {
 		return errReported
@@ -122,7 +123,13 @@ func flowsTest(args []string, s stdio) error {
 				fmt.Fprintf(s.out, "FAIL %s: %s\n    %s\n", r.Pos, r.Name, strings.ReplaceAll(r.Err.Error(), "\n", "\n    "))
 			}
 		}
-		fmt.Fprintf(s.err, "%s: %s\n", dir, enginetest.Summary(res))
+		// The summary is the result: stdout when every test passed,
+		// stderr (beside the failures) when not.
+		sum := s.out
+		if slices.ContainsFunc(res, func(r enginetest.Result) bool { return r.Err != nil }) {
+			sum = s.err
+		}
+		fmt.Fprintf(sum, "%s: %s\n", dir, enginetest.Summary(res))
 	}
 	if failed {
 		return errReported

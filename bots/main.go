@@ -27,9 +27,10 @@ Usage:
   kapbot flows list                          the published flows
   kapbot flows graph ID [--flows DIR]        print a flow as a Mermaid diagram
   kapbot sessions show USER [--json]         a patient's session, answers, scores and referrals
-  kapbot sessions list                       patients with stored data
-  kapbot sessions erase USER                 erase everything stored about a patient
-  kapbot export [--format json|csv|fhir]     patients' results and referrals to stdout (audited)
+  kapbot sessions list [--json]              patients with stored data
+  kapbot sessions erase USER [--yes]         erase everything stored about a patient (asks first on a terminal)
+  kapbot export [--format json|csv|answers|fhir] [--out DIR]
+                                             patients' answers, results and referrals (audited)
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
   kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
   kapbot webhook requeue                     send the webhook's dead letters again (after the receiver was fixed)
@@ -38,6 +39,7 @@ Usage:
   kapbot keys rotate                         re-seal all data sealed with KAPBOT_DATA_KEY_PREVIOUS under KAPBOT_DATA_KEY
                                              (safe while serving; resumable: run it again after an interruption)
   kapbot keys check                          count the stored values by the key that sealed them
+  kapbot version                             the version and the commit kapbot was built from
   kapbot keys migrate                        move patients stored under their platform ids to pseudonymous keys
                                              (serve does it at start; idempotent)
 
@@ -95,6 +97,9 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	switch args[0] {
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
+		return 0
+	case "version", "--version":
+		fmt.Fprintln(out, versionLine())
 		return 0
 	case "demo":
 		err = cmdDemo(ctx, cfg, args[1:], s)

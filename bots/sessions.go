@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"sort"
 	"strings"
 	"time"
+
+	"golang.org/x/term"
 
 	"github.com/kapbot/kapbot/bots/console"
 	"github.com/kapbot/kapbot/internal/engine"
@@ -161,12 +166,28 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	}
 	sub := args[0]
 	if sub == "-h" || sub == "--help" || sub == "help" {
-		fmt.Fprint(s.out, "Usage:\n  kapbot sessions show USER [--json] [--actor NAME]\n  kapbot sessions list [--json]\n  kapbot sessions erase USER\nUSER is a console name (alice) or a channel id (tg:123456789, dc:234567890123456789).\n")
+		fmt.Fprint(s.out, "Usage:\n  kapbot sessions show USER [--json] [--actor NAME]\n  kapbot sessions list [--json]\n  kapbot sessions erase USER [--yes] [--actor NAME]\nUSER is a console name (alice) or a channel id (tg:123456789, dc:234567890123456789).\n")
 		return errHelp
 	}
-	fs := newFlags("sessions "+sub, "kapbot sessions "+sub+" USER [--json]", s)
-	asJSON := fs.Bool("json", false, "print JSON")
-	who := fs.String("actor", "", "who looks, for the audit log (default $USER)")
+	// Each subcommand has its own flags, so --help shows its own usage and
+	// a flag it does not take (erase --json) is refused.
+	var fs *flag.FlagSet
+	asJSON, yes, who := new(bool), new(bool), new(string)
+	switch sub {
+	case "show":
+		fs = newFlags("sessions show", "kapbot sessions show USER [--json] [--actor NAME]", s)
+		fs.BoolVar(asJSON, "json", false, "print JSON")
+		fs.StringVar(who, "actor", "", "who looks, for the audit log (default $USER)")
+	case "list":
+		fs = newFlags("sessions list", "kapbot sessions list [--json]", s)
+		fs.BoolVar(asJSON, "json", false, "print JSON")
+	case "erase":
+		fs = newFlags("sessions erase", "kapbot sessions erase USER [--yes] [--actor NAME]\n(on a terminal it asks first; piped or with --yes it does not)", s)
+		fs.BoolVar(yes, "yes", false, "erase without asking")
+		fs.StringVar(who, "actor", "", "who erases, for the audit log (default $USER)")
+	default:
+		return usagef("sessions %s: unknown; say show, list or erase", sub)
+	}
 	pos, err := parse(fs, args[1:])
 	if err != nil {
 		return err
@@ -177,8 +198,9 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 			return usagef("sessions %s: name one patient, e.g. kapbot sessions %s alice (console) or tg:123456", sub, sub)
 		}
 	case "list":
-	default:
-		return usagef("sessions %s: unknown; say show, list or erase", sub)
+		if len(pos) != 0 {
+			return usagef("sessions list takes no patient; see kapbot sessions list --help")
+		}
 	}
 	by, err := actor(*who)
 	if err != nil {
@@ -210,6 +232,23 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 		// command again finishes the erasure. Staff posts of the referrals
 		// are overwritten by serve, where the channels run.
 		p := patientID(pos[0])
+		v, err := view(ctx, be, p)
+		if err != nil {
+			return err
+		}
+		if !v.Exists {
+			// Already erased (or never there): nothing to erase, and no
+			// second erasure in the audit log.
+			fmt.Fprintf(s.out, "nothing stored about %s; nothing erased\n", termsafe.Line(p))
+			return nil
+		}
+		if !*yes && isTerminal(s.in) {
+			fmt.Fprintf(s.err, "Erase everything stored about %s (%d referrals)? This cannot be undone. Type yes to erase: ", termsafe.Line(p), len(v.Referrals))
+			line, _ := bufio.NewReader(s.in).ReadString('\n')
+			if strings.TrimSpace(strings.ToLower(line)) != "yes" {
+				return fmt.Errorf("sessions erase: not confirmed; nothing erased")
+			}
+		}
 		log := slog.New(slog.NewTextHandler(s.err, &slog.HandlerOptions{Level: slog.LevelWarn}))
 		refs := notifier(be, runner.NewLibrary(be.store), log)
 		n, err := refs.Erase(ctx, p, by)
@@ -306,4 +345,11 @@ func writeJSON(w io.Writer, v any, indent bool) error {
 	}
 	_, err = w.Write(termsafe.JSON(append(b, '\n')))
 	return err
+}
+
+// isTerminal reports whether r is a terminal the operator types into (so
+// a question can be asked); pipes and files are not.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
