@@ -164,18 +164,11 @@ func (c *compiler) checkSteps(fd *flowDef, waits map[string]bool) {
 		return out
 	}
 
-	seen := map[string]bool{fl.Start: true}
-	queue := []string{fl.Start}
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		for _, t := range succ(id) {
-			if !seen[t] {
-				seen[t] = true
-				queue = append(queue, t)
-			}
-		}
-	}
+	seen := map[string]bool{}
+	walkSteps(fl, []string{fl.Start}, func(s *Step) (bool, bool) {
+		seen[s.ID] = true
+		return true, false
+	})
 	// A broken jump is reported already; the steps it would reach would be
 	// reported again as unreachable, so wait until it is fixed.
 	broken := false

@@ -150,27 +150,17 @@ func (c *compiler) reaches(id string, from []string, found func(*Step) bool, vis
 	}
 	visiting[id] = true
 	defer delete(visiting, id)
-	seen := map[string]bool{}
-	queue := slices.Clone(from)
-	for len(queue) > 0 {
-		sid := queue[0]
-		queue = queue[1:]
-		s := fl.Steps[sid]
-		if s == nil || seen[sid] {
-			continue
-		}
-		seen[sid] = true
+	hit := false
+	walkSteps(fl, from, func(s *Step) (bool, bool) {
 		if found(s) {
-			return true
+			hit = true
+		} else if s.Kind == KindCall {
+			callee := c.flowModel(s.Call)
+			hit = callee != nil && c.reaches(s.Call, []string{callee.Start}, found, visiting)
 		}
-		if s.Kind == KindCall {
-			if callee := c.flowModel(s.Call); callee != nil && c.reaches(s.Call, []string{callee.Start}, found, visiting) {
-				return true
-			}
-		}
-		queue = append(queue, s.Successors()...)
-	}
-	return false
+		return true, hit
+	})
+	return hit
 }
 
 // flowModel returns the compiled flow of id: a flow file, or a
@@ -282,23 +272,15 @@ func (c *compiler) lintFirstMessage(fd *flowDef) {
 		defs[sd.s.ID] = sd
 	}
 	bad := map[string]bool{}
-	seen := map[string]bool{}
-	queue := []string{fl.Start}
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		s := fl.Steps[id]
-		if s == nil || seen[id] {
-			continue
-		}
-		seen[id] = true
+	walkSteps(fl, []string{fl.Start}, func(s *Step) (bool, bool) {
 		switch c.sends(fl, s, map[string]bool{fl.ID: true}) {
 		case sendsNothing:
-			queue = append(queue, s.Successors()...)
+			return true, false
 		case sendsOther:
-			bad[id] = true
+			bad[s.ID] = true
 		}
-	}
+		return false, false
+	})
 	for _, sd := range fd.steps {
 		if !bad[sd.s.ID] {
 			continue
@@ -351,27 +333,19 @@ func (c *compiler) sends(fl *Flow, s *Step, calling map[string]bool) firstSend {
 // on), else sendsDisclaimer.
 func (c *compiler) firstOf(fl *Flow, calling map[string]bool) firstSend {
 	result := sendsDisclaimer
-	seen := map[string]bool{}
-	queue := []string{fl.Start}
-	for len(queue) > 0 {
-		id := queue[0]
-		queue = queue[1:]
-		s := fl.Steps[id]
-		if s == nil || seen[id] {
-			continue
-		}
-		seen[id] = true
+	walkSteps(fl, []string{fl.Start}, func(s *Step) (bool, bool) {
 		switch c.sends(fl, s, calling) {
 		case sendsOther:
-			return sendsOther
+			result = sendsOther
+			return false, true
 		case sendsNothing:
-			next := s.Successors()
-			if len(next) == 0 || (s.Kind != KindBranch && s.Next == "") || (s.Kind == KindBranch && s.Else == "" && s.Next == "") {
+			if len(s.Successors()) == 0 || (s.Kind != KindBranch && s.Next == "") || (s.Kind == KindBranch && s.Else == "" && s.Next == "") {
 				result = sendsNothing
 			}
-			queue = append(queue, next...)
+			return true, false
 		}
-	}
+		return false, false
+	})
 	return result
 }
 
