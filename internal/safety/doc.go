@@ -79,7 +79,22 @@
 //
 // Write patterns that generalise: a verb with its forms and a small gap
 // ("(want|wanted|need|...) to [just|really] (die|be dead)"), not a copy of
-// one test message. Every rule must fire on at least one positive message of
+// one test message. Since fitted batch 13 rules are built from slots with
+// word classes: a way of taking a dose {odverb} × the whole of a supply
+// {allof} × anything one may overdose on {pillword}; a purpose clause
+// ("so i don't wake up", "damit ich nicht mehr aufwache", {nowake} and
+// {dnowake}); a self-harm act × a body part {body} × an outcome {hurtend};
+// an intent × a violent verb {harmverb} × another person {victim}. Soft
+// words ("really", "like", "a lot", "halt", "echt") may stand anywhere
+// inside a phrase: a pattern that fails at one tries again after it.
+//
+// A decision or a farewell ("i've decided.", "it wasn't your fault", "ich
+// weiß an welcher tür") is a crisis only when the message also names a part
+// of a plan elsewhere: a means ("the belt", "40 of my sleeping tablets"), a
+// place ("the top of the car park") or a time ("thursday", "heute nacht")
+// (flag fPlan, helper hPart); said alone it is nothing, and decisions count
+// only where they end their sentence (fAlone), so "i've decided, i'm doing
+// the course" is no plan. Every rule must fire on at least one positive message of
 // its category in testdata (TestRulesHaveExamples).
 //
 // # Evaluation sets

@@ -430,27 +430,51 @@ type entry struct {
 	suffixes []string
 }
 
-// startsAt reports whether a token can start the entry's pattern by one of
-// its prefixes or suffixes.
-func (e *entry) startsAt(key string) bool {
-	for _, p := range e.prefixes {
-		if strings.HasPrefix(key, p) {
-			return true
-		}
-	}
-	for _, s := range e.suffixes {
-		if strings.HasSuffix(key, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // index finds the patterns that can start at a token without trying all.
 type index struct {
 	byKey   map[string][]*entry
 	affix   []*entry // patterns that can start with a prefix or suffix
+	affixes []affix  // the distinct prefixes and suffixes of affix, each tried once per token
 	numbers []*entry
+}
+
+// affix is one prefix or suffix that can start patterns: the positions in
+// index.affix of the entries it starts.
+type affix struct {
+	s      string
+	suffix bool
+	at     []int
+}
+
+// reindexAffixes rebuilds ix.affixes from ix.affix, into new arrays (a
+// clone of the index may share the old ones).
+func (ix *index) reindexAffixes() {
+	var out []affix
+	type key struct {
+		s      string
+		suffix bool
+	}
+	pos := map[key]int{}
+	for i, e := range ix.affix {
+		add := func(s string, suffix bool) {
+			j, ok := pos[key{s, suffix}]
+			if !ok {
+				j = len(out)
+				pos[key{s, suffix}] = j
+				out = append(out, affix{s: s, suffix: suffix})
+			}
+			if at := out[j].at; len(at) == 0 || at[len(at)-1] != i {
+				out[j].at = append(at, i)
+			}
+		}
+		for _, p := range e.prefixes {
+			add(p, false)
+		}
+		for _, p := range e.suffixes {
+			add(p, true)
+		}
+	}
+	ix.affixes = out
 }
 
 func newIndex() *index { return &index{byKey: map[string][]*entry{}} }
@@ -470,6 +494,7 @@ func (ix *index) add(r *rule, p *pattern) {
 	}
 	if len(f.prefixes) > 0 || len(f.suffixes) > 0 {
 		ix.affix = appendCopy(ix.affix, e)
+		ix.reindexAffixes()
 	}
 	if f.numbers {
 		ix.numbers = appendCopy(ix.numbers, e)
@@ -482,7 +507,7 @@ func appendCopy(s []*entry, e *entry) []*entry { return append(s[:len(s):len(s)]
 
 // clone returns a copy of ix that add can change without changing ix.
 func (ix *index) clone() *index {
-	c := &index{byKey: make(map[string][]*entry, len(ix.byKey)), affix: ix.affix, numbers: ix.numbers}
+	c := &index{byKey: make(map[string][]*entry, len(ix.byKey)), affix: ix.affix, affixes: ix.affixes, numbers: ix.numbers}
 	for k, v := range ix.byKey {
 		c.byKey[k] = v
 	}
@@ -498,15 +523,30 @@ func (ix *index) scan(toks []token, fn func(e *entry, start, end int) bool) {
 		end, ok := e.pat.matchAt(r, i)
 		return ok && fn(e, i, end)
 	}
+	starts := make([]bool, len(ix.affix)) // per affix entry: it can start at the token
 	for i := range toks {
 		for _, e := range ix.byKey[toks[i].key] {
 			if try(e, i) {
 				return
 			}
 		}
-		for _, e := range ix.affix {
-			if e.startsAt(toks[i].key) && try(e, i) {
-				return
+		key, any := toks[i].key, false
+		for _, a := range ix.affixes {
+			if a.suffix && strings.HasSuffix(key, a.s) || !a.suffix && strings.HasPrefix(key, a.s) {
+				for _, j := range a.at {
+					starts[j] = true
+				}
+				any = true
+			}
+		}
+		if any {
+			for j, ok := range starts {
+				if ok {
+					starts[j] = false
+					if try(ix.affix[j], i) {
+						return
+					}
+				}
 			}
 		}
 		if toks[i].num >= 0 {
