@@ -63,7 +63,7 @@ var english = &words{
 		"planning", "intend", "intending", "intention", "intentions", "of", "about", "thinking", "think", "thought", "thoughts",
 		"any", "at", "all", "the", "a", "an", "like", "keep", "keeps", "kept", "get", "gets", "getting", "got", "started",
 		"start", "starting", "say", "says", "said", "try", "trying", "tried", "wish", "need",
-		"desire", "desires", "urge", "urges", "inclination", "interest", "reason"),
+		"desire", "desires", "urge", "urges", "inclination", "interest", "reason", "one"),
 	bridges: keys("intention", "plan"),
 	fwdFill: keys("thoughts", "thought", "ideation", "feelings", "urges", "intent", "tendencies",
 		"i", "have", "has", "had", "do", "did", "really", "currently"),
@@ -232,7 +232,7 @@ var helpers = []struct {
 	{hIdiom, []string{
 		"(die|dies|died|dying) (of|from) (embarrassment|shame|laughter|laughing|boredom|cringe|cuteness|envy|jealousy|curiosity|hunger|thirst|heat|cold|old age|happiness|excitement|suspense)",
 		"(die|died|dying) laughing", "to die for", "(die|dying) (my|her|his|your|our) (hair|clothes|shirt|jeans|beard)",
-		"(kill|killing|killed) time", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
+		"(kill|killing|killed) time", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
 		"suicidal (patients|patient|clients|client|people|persons|callers|teens|teenagers|youth|individuals|friend|friends|relatives|tendencies band)",
 		"shot myself in the foot", "(drown|drowning|drowned) myself in (work|coffee|tea|books|chocolate|ice cream|studies|homework|paperwork|music)",
 		"(kill|killing) myself laughing", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
@@ -278,7 +278,7 @@ var helpers = []struct {
 	{hResolved, []string{
 		"(fine|ok|okay|better|good|well|safe|stable|great|alright|happy|healthy) now", "all right now",
 		"doing (well|better|fine|great|good|okay|ok|much better|a lot better|really well|so much better)",
-		"(much|a lot|so much|way) better", "no longer (have|feel|do|think|struggle|self harm|cut)",
+		"(much|a lot|so much|way) better", "(left|divorced|moved out|got away from|escaped|verlassen|getrennt) ~2 (him|her|them|ihn|sie)", "(i am|am|i feel|we are|bin) ~1 (safe|sicher) (now|jetzt|$)", "no longer (have|feel|do|think|struggle|self harm|cut)",
 		"(do not|have not|not) ~4 (anymore|any more|since|in years|for years|in a long time|for a long time|ever since|in # (years|months)|for # (years|months))",
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
 		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
@@ -298,8 +298,9 @@ var helpers = []struct {
 	}},
 	{hAccident, []string{
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
+		"(prescribed|verschrieben|the course|course of|antibiotics|antibiotika|infection|infektion|as directed|with me|mitgenommen|mit in den urlaub|on holiday|to the pharmacy|zur apotheke|to work|to my appointment)",
 	}},
-	{hOverride, []string{"on purpose", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
+	{hOverride, []string{"on purpose", "(at once|all at once|in one go|auf einmal|auf ex)", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
 	{hCue, []string{
 		"(can|could|should|shall|may|must) (i|we|you) ", "do i", "does (it|that|this|ketamine|the|my)", "(is|are|was) (it|that|this|there|ketamine|the|my)",
 		"(will|would) (it|i|ketamine|the|that|this)", "what (if|happens|should|do|can|dose|about)", "(how|which|why)", "(ok|okay|safe|fine|alright|allowed) to",
@@ -308,7 +309,7 @@ var helpers = []struct {
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(hilft|wirkt) (ketamine|es|das|die|der)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
-		"(spielt|macht) (das|es|der wert|das ergebnis) ~1 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
+		"(spielt|macht) (das|es|der wert|das ergebnis) ~3 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
 		"(does|would|will) (that|it|this) (matter|make a difference)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
@@ -322,6 +323,7 @@ var helpers = []struct {
 		"(lol|lool|lmao|lmfao|rofl|haha*|hehe*|jk|jks|xd|kidding|joking|jokes|laugh|laughing|laughed|laughter|lach|lache|lachen|gelacht|witz|scherz|spass)",
 	}},
 	{hHyper, []string{
+		"if i (do not|can not) (get|have|find) ~1 (coffee|tea|food|sleep|nap|break|holiday|snack|chocolate|pizza|wine|cake|kaffee|schokolade|pause|urlaub|schlaf)",
 		"(with|over|because of|wegen|mit) (this|the|my|all this|all the|dem|der|diesem|diesen|diese) ~1 (paperwork|forms|form|traffic|homework|exam|exams|emails|admin|bureaucracy|formular|papierkram|buerokratie|stau|hitze|heat|weather|wetter)",
 		"(this|diese|dieser) (heat|cold|noise|hitze|kaelte|laerm|schwuele)",
 		"(stau|traffic|queue|homework|hausaufgaben|puzzle|raetsel|crossword|sudoku|wifi|wlan|printer|drucker|ikea|spreadsheet|excel|buerokratie|bureaucracy|parking)",
@@ -338,6 +340,7 @@ var helpers = []struct {
 		"(at|to|with) my (mums|moms|mum|mom|dads|dad|parents|sisters|brothers|grans|nans|grandmas|friends|inlaws|in laws|partners|aunts|uncles)",
 		"bei (meiner|meinen|meinem) (mutter|eltern|vater|schwester|bruder|oma|opa|freundin|freund|tante|schwiegermutter)",
 		"(before|vor) (the|my|our|der|meiner|dem) (session|appointment|infusion|call|meeting|next one|sitzung|behandlung|infusion|termin)",
+		"(off to|away in|away at|flying to|driving to|travelling to|traveling to|heading to|heading up to|moving to|ziehen nach|ziehe nach|fliegen nach|fliege nach)",
 		"(for|away for|gone for|off for) (a|one|two|three|four|#|a couple of|a few|the next) (week|weeks|days|nights|months|fortnight)",
 		"(first|a|our|big|blind|hot|second) (date|party|concert|gig|match|interview|birthday|night out)",
 		"(finally|endlich) ~3 (see|seeing|watch|watching|meet|meeting|sehen|schauen|treffen)", "(band|concert|gig|finale|premiere|festival|konzert|baby|new baby|solicitor|lawyer|mortgage|notar|anwalt)",
@@ -348,7 +351,8 @@ var helpers = []struct {
 	{hBenign, []string{
 		"(through|out of) my nose", "(stuffy|blocked|stuffed|runny) nose", "(a|my|the) (cold|flu|hay fever)", "durch die nase", "(erkaeltung|schnupfen|heuschnupfen)",
 		"(my|the|our|mein|meine|unser|unsere) (dog|cat|pet|puppy|kitten|hamster|horse|hund|katze|kater)",
-		"(excitement|excited|nerves|aufregung|vorfreude)", "(asthma|asthmatic|asthmatiker|asthmatikerin)",
+		"(excitement|excited|nerves|aufregung|vorfreude)", "(when|wenn) (i am|i get|ich) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch)",
+		"(checked|checked it|checked out|looked at it|abgeklaert|abgecheckt|untersucht|durchgecheckt) ~4 (fine|normal|ok|okay|nothing|harmlos|nichts)", "(abgeklaert|abgecheckt)", "(asthma|asthmatic|asthmatiker|asthmatikerin)",
 		"(after|nach dem|nach) (running|a run|exercise|the gym|working out|a workout|laufen|joggen|sport|training)",
 		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
 		"(on|in) (the|my) (couch|sofa|bed)", "(auf dem|auf der|i am) (sofa|couch|bett)", "(watching|netflix|tv)",
@@ -369,7 +373,7 @@ var helpers = []struct {
 		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
 		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
 		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
-		"(one way|single) (ticket|train ticket|flight)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
+		"(one way|single) (ticket|train ticket|flight)", "(the|on the) # (th|st|nd|rd)", "(am|zum|bis zum) # (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|$)", "(asking for me|asking for myself|for personal reasons|frag fuer mich|frage fuer mich|fuer mich gefragt|aus persoenlichen gruenden)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.
 		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",

@@ -724,10 +724,15 @@ func (t *prepared) negationTail(i int, c int32, w *words) bool {
 // sentence, with no present marker and no "but" between the two.
 func (t *prepared) past(s, e int) bool {
 	sent := t.toks[s].sent
+	inside := false // "my ex used to hit me": a marker inside the match
 	for i := s; i < e; i++ {
 		if t.marks[i]&hPresent != 0 {
 			return false
 		}
+		inside = inside || t.marks[i]&hPast != 0
+	}
+	if inside {
+		return true
 	}
 	for j := s - 1; j >= 0 && j >= s-window && t.toks[j].sent == sent; j-- {
 		m := t.marks[j]

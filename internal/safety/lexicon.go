@@ -30,7 +30,7 @@ var macros = map[string]string{
 	// What self-injury leaves.
 	"hurtend": `(bled|bleed|bleeds|bleeding|bloody|geblutet|gebrochen|bruised|bruises|bruise|broke|breaks|break|broken|blistered|blisters|scarred|
 		split|splits|cracked|raw|swollen|black and blue|blue|scabbed|torn|numb|dizzy|
-		blutet|blutete|blutig|blau|blaue flecken|geschwollen|aufgeplatzt|taub|wund)`,
+		blutet|blutete|blutig|blau|blaue flecken|geschwollen|aufgeplatzt|taub|wund|schwindlig|bewusstlos|ohnmaechtig|sterne)`,
 	// Weapons.
 	"weapon": `(knife|knives|gun|guns|pistol|rifle|shotgun|bat|baseball bat|hammer|axe|crowbar|machete|blade|taser|
 		messer|waffe|pistole|gewehr|baseballschlaeger|schlaeger|hammer|axt|klinge)`,
@@ -39,6 +39,9 @@ var macros = map[string]string{
 	// Parts of the body a person may hurt.
 	"body": `(arm|arms|wrist|wrists|forearm|forearms|leg|legs|thigh|thighs|upper thighs|skin|stomach|belly|hip|hips|hand|hands|
 		finger|fingers|knuckles|face|chest|neck|head|ankle|ankles|feet|foot|shoulder|shoulders|back|breasts)`,
+	// Places to jump from or walk into.
+	"enplace": `(bridge|cliff|cliffs|roof|rooftop|tracks|railway|railway line|station|platform|river|sea|lake|canal|car park|
+		multistorey|multi storey|tower|ledge|edge|woods|forest|viaduct|quarry|motorway bridge|overpass|dam)`,
 	// Poisons swallowed on purpose.
 	"poison": `(bleach|antifreeze|rat poison|weedkiller|weed killer|drain cleaner|paraquat|pesticide|pesticides|cleaning fluid|
 		cleaning product|dishwasher tablet|dishwasher tablets|chlorreiniger|bleichmittel|rattengift|frostschutz|frostschutzmittel|
@@ -66,7 +69,7 @@ var macros = map[string]string{
 		citalopram|celexa|paroxetine|paxil|seroxat|venlafaxine|effexor|trevilor|duloxetine|cymbalta|bupropion|wellbutrin|
 		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
 		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
-		clonazepam|klonopin|rivotril|zopiclon|antihistaminikum|antihistaminika|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
+		clonazepam|klonopin|rivotril|zopiclon|codein|co codamol|cocodamol|antihistaminikum|antihistaminika|benzodiazepine|benzodiazepines|benzo|benzos|zolpidem|ambien|zopiclone|melatonin|
 		gabapentin|pregabalin|lyrica|propranolol|metoprolol|bisoprolol|amlodipine|lisinopril|ramipril|adderall|ritalin|
 		methylphenidate|vyvanse|elvanse|modafinil|naltrexone|buprenorphine|methadone|tramadol|oxycodone|codeine|
 		morphine|opioids|opiates|ibuprofen|paracetamol|acetaminophen|tylenol|aspirin|naproxen|antihistamine|antihistamines|

@@ -57,7 +57,7 @@ var crisisDE = []ruleDef{
 		"(tue|tu|mache|mach) [mir] [noch] (etwas|was) (an|dummes|schlimmes)",
 	}},
 	{id: "ideation", pats: []string{
-		"(denke|denk|dachte|gedanken|nachdenken|nachgedacht|gedacht|denken|fantasien|phantasien) ~4 (an den tod|ans sterben|an selbstmord|an suizid|ans aufgeben|tot zu sein|nicht mehr zu leben|ueber den tod|ueber das sterben|daran zu sterben|zu sterben|mich umzubringen|an meine beerdigung|an meinen tod)",
+		"(denke|denk|dachte|gedanken|nachdenken|nachgedacht|gedacht|denken|fantasien|phantasien) ~4 (an den tod|ans sterben|an selbstmord|an suizid|ans aufgeben|tot zu sein|nicht mehr zu leben|ueber den tod|ueber das sterben|daran zu sterben|zu sterben|mich umzubringen|an meinen tod)",
 		"(stimmen|stimme) ~4 (sagen|sagt|befehlen|befiehlt) ~2 (ich soll|mir) ~3 (umbringen|sterben|verletzen|umzubringen|springen)",
 	}},
 	{id: "overdose-ketamine", pats: []string{
@@ -249,6 +249,28 @@ var crisisDE = []ruleDef{
 		"(sieht|sieht es) (so aus|danach aus|ganz so aus) ~3 (heute nacht|heute|morgen|am wochenende)",
 		"(komm|komme|kommen) ~2 nicht mehr (raus|hoch|heim)",
 	}},
+	// Fitted batch 16.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(packungen|schachteln|flaschen|blister|streifen|packung|schachtel) ~1 {pillword} ~8 (nehmen|schlucken|einwerfen) (will|werde|moechte)",
+		"(nehm|nehme|schluck|schlucke) ~3 alles was ich ~1 (habe|finde|kriege)",
+		"(nehm|nehme|schluck|schlucke|werf|werfe) ~2 #10 (tabletten|pillen|schlaftabletten|schmerztabletten|stueck|kapseln|{drugname}|{ket})",
+		"#10 ~1 {pillword} ~8 (fuer immer schlafen|nicht mehr aufwachen|fuer immer einschlafen)",
+		"(meine|meinen|meiner|das|die) ~2 (kinder|kind|familie|frau|mann|tochter|sohn) ~2 (und dann|dann|und danach) (mich|mir) ~2 (umbringen|toete|das leben nehme)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(mach|mache|tu|tue) ich es ~3 mit (dem|einem|meinem|den) ~1 (seil|strick|messer|guertel|kabel|tabletten|pillen|waffe|pistole|klinge)",
+		"(steh|stehe|sitz|sitze|bin) (auf|an) (dem|der) (dach|dachkante|kante) (von|vom|des)",
+		"(abschiedsbrief*|abschiedsnachricht*|abschiedsvideo*) ~2 (geschrieben|verfasst|verschickt|aufgenommen|hingelegt|hinterlegt|gelegt)",
+		"(tief|tiefer) ~2 (geschnitten|geritzt)", "(geschnitten|geritzt|schnitt|schnitte) ~6 (genaeht|naehen|geklammert|stiche)",
+		"ich ~3 gegen mich [selbst] (richten|richte|gerichtet)",
+		"(stell|stelle|leg|lege|werf|werfe) mich ~2 vor (den|einen|die|das) ~1 (zug|bahn|lkw|bus|auto|strassenbahn|ubahn|laster)",
+		"(schlag|schlage|hau|haue) (mir|mich) ~4 (bis|so lange)",
+		"(zu|zur|zum|an die|auf die|auf das|an den) ~2 {dplace} ~2 um (zu springen|runterzuspringen|mich runterzustuerzen|es zu beenden)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(nehm|nehme|schluck|schlucke) ich (sie|die|alle|alles|die alle|sie alle)",
+		"(kann|koennen|koennte|wuerde|wuerden) ~4 ({pillword}|dosis|menge) ~4 (umbringen|toeten|toedlich sein|toedlich)",
+	}},
 }
 
 // German medical-question rules.
@@ -332,7 +354,7 @@ var medicalDE = []ruleDef{
 	// Round 3, fitted batch 13 on: leaving out a medicine is a stated intent.
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(lass|lasse|liess|lassen) ~6 ({drugname}|{medword}|dosis|medikament) ~4 weg",
-		"(hoer|hoere|hoeren) ~4 mit ~2 ({drugname}|{medword}) auf", "(nehm|nehme|nimm) ~3 ({drugname}|{medword}) (nicht mehr|ab jetzt nicht|nie wieder)",
+		"(hoer|hoere|hoeren) ~4 mit ~2 ({drugname}|{medword}) auf", "(nehm|nehme|nimm) ~5 ({drugname}|{medword}) (nicht mehr|ab jetzt nicht|nie wieder)",
 		"({drugname}|{medword}|dosis) ~3 (weglassen|weggelassen|auslassen|ausgelassen)",
 	}},
 }
@@ -512,6 +534,16 @@ var possibleDE = []ruleDef{
 		"was soll (das|das alles|es|das ganze) ~1 noch $",
 		"(bin|werde) ich ~1 kein (problem|last|belastung) mehr",
 	}},
+	// Fitted batch 16.
+	{id: "compose-last", flags: fAway, pats: []string{
+		"wenn es mich nicht [mehr] (gaebe|gebe|gaeb|gibt)",
+		"(denk|denke|dachte|stell mir|stelle mir) ~3 (an meine|meine) ~1 (beerdigung|begraebnis|trauerfeier)",
+		"(bin es leid|habe es satt|keine kraft mehr|zu muede) ~3 (zu kaempfen|zu leben|weiterzumachen|zu existieren)",
+		"(nicht|kaum) ~4 (weihnachten|silvester|ostern|meinen geburtstag|den sommer|den winter|das neue jahr|naechstes jahr|den termin) [noch] (erlebe|erleben werde|schaffe|mitmache)",
+		"(als|wie) (waers|waere es|ob es) das letzte mal",
+		"(hier|da|auf dieser welt) ist nichts mehr (fuer mich|was mich haelt)",
+		"(einschlafen|einzuschlafen) und (nie|nicht) (wieder|mehr) (aufwachen|aufzuwachen)",
+	}},
 }
 
 // German rules for harm to others.
@@ -581,6 +613,14 @@ var harmDE = []ruleDef{
 	{id: "compose", pats: []string{
 		"(drang|lust|impuls|impulse|gedanken|fantasien) ~6 (zu schubsen|zu stossen|zu werfen|zu ersticken|zu erschlagen|abzustechen)",
 		"(stell|stelle) mir ~3 vor ~8 (zu ersticken|zu erwuergen|abzustechen|zu erstechen|zu erschlagen|zu vergiften|zu toeten|wehzutun|zu schlagen)",
+	}},
+	// Fitted batch 16.
+	{id: "compose", pats: []string{
+		"(polier|poliere|schlag|schlage|hau|haue|tret|trete) (ihm|ihr|dem|der|denen|ihnen|meinem|meiner) ~2 (die fresse|die schnauze|das gesicht|die zaehne|eine rein|eins rein|den schaedel)",
+		"(meinem|meiner|ihm|ihr|dem|der) ~2 (was|etwas|gift|tabletten|rattengift) ~2 in (den|seinen|ihren|sein|ihr) (tee|kaffee|essen|getraenk|drink|wein|bier|saft) ~2 (zu tun|tun|mischen|zu mischen|kippen|zu kippen|geben|zu geben)",
+		"(stell|stelle) mir ~3 vor ~8 (zu ueberfahren|ueberfahre|ueberfahren)",
+		"(baby|kind|sohn|tochter|kleinen|kleine) ~6 (zu fest|so fest|zu hart|zu doll) ~4 (gedrueckt|geschuettelt|gepackt|gekniffen|geschlagen|gezogen|gegriffen)",
+		"(zuend|zuende|fackel|fackle) ~2 (sein|ihr|deren|das) ~1 (haus|auto|wohnung|laden) ~1 (an|ab)",
 	}},
 }
 
@@ -654,6 +694,14 @@ var abuseDE = []ruleDef{
 		"(schubst|schubste|stoesst|stiess|kneift|beisst|biss|kratzt|schuettelt|spuckt|ohrfeigt) (mich|uns|meine|meinen|mir) [rum|herum|an|weg]",
 		"(droht|drohte|gedroht) ~3 (nacktbilder|bilder|fotos|videos|nacktfotos) ~2 (posten|veroeffentlichen|zu posten|zu veroeffentlichen|zu schicken|rumzuschicken)",
 		"(sperrt|sperrte|schliesst|schloss) (mich|uns) ~4 (ein|weg)",
+	}},
+	// Fitted batch 16.
+	{id: "compose", pats: []string{
+		"(gesagt|droht|drohte|gedroht|meint) ~4 (er|sie) ~1 (bricht|brechen|schlaegt|verpruegelt) (mir|mich) ~2 (die beine|die arme|die knochen|das genick|die finger|tot|windelweich)",
+		"(laesst|liess) (mich|uns) ~3 (hungern|dursten|frieren)",
+		"(laesst|liess|lassen) mich nicht ~3 (raus|gehen|weg|aus dem haus|aus der wohnung|alleine)",
+		"(schlaegt|tritt|wuergt|verpruegelt) (wieder|schon wieder|oft|staendig|immer) (mich|uns|meine|meinen)",
+		"(mich|uns) ~2 (zum sex|zu sex|zu sexuellen handlungen) ~1 (gezwungen|gedraengt|genoetigt|zwingt)",
 	}},
 }
 
@@ -732,5 +780,11 @@ var acuteDE = []ruleDef{
 		"(linken arm|linker arm|linke arm|linkem arm|arm und kiefer) ~6 (kribbeln|kribbelt|taub|schmerzen|tut weh|schmerzt|schwer)",
 		"(kribbeln|kribbelt|taub|schmerzen|schmerz|ziehen) ~6 (linken arm|linker arm|linke arm|linkem arm)",
 		"(erbrechen|erbreche|kotzen|kotze|uebergebe|uebergeben|spucke|spuck) ~6 blut",
+	}},
+	// Fitted batch 16.
+	{id: "compose-breathing", flags: fRecent, pats: []string{
+		"(lippen|gesicht|finger) ~4 blau", "(schnappt|schnappe|ringt|ringe) nach luft",
+		"(hals|kehle|rachen|zunge) ~6 (zuschwillt|schwillt zu|zugeschwollen|schnuert sich zu|eng wird)",
+		"(puls|herzfrequenz) (ist|liegt bei|bei|von) ~1 #150", "schlimmsten kopfschmerzen", "(sehe|seh) doppelt",
 	}},
 }

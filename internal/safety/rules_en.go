@@ -316,6 +316,25 @@ var crisisEN = []ruleDef{
 		"(it is|its|it|is) (looking|looks|feeling|feels|seeming|seems) like (tonight|today|tomorrow|this weekend|{when})",
 		"(thinking about|think about|thought about|tempted to|urge to|want to) (go over|going over|go off|going off|step off|stepping off|climb over|climbing over|let go|letting go|lean over|leaning over)",
 	}},
+	// Fitted batch 16.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(boxes|packs|packets|bottles|strips|blisters|box|pack|packet|bottle) of ~2 {pillword} ~8 (planning to|going to|want to|will|about to) (take|swallow|down|have|neck)",
+		"#2 (boxes|packs|packets|bottles|strips|blisters) of ~1 {pillword} (saved|stashed|hidden|put aside|ready|saved up)",
+		"(kill|killing|murder|take) {victim} ~2 (and then|then|and|before|after) (myself|me|my own life)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(throw|throwing|threw|fling|flinging|hurl|hurling) myself (under|in front of|off|from|onto|out of)", "(throw|throwing|threw|fling|flinging) myself into (the|a) (river|sea|traffic|road|water|lake|canal)",
+		"(went|go|going|drove|drive|walked|walk|got|get) ~4 (to|onto|up|on) (the|a) ~1 {enplace} ~2 to (jump|do it|end it|die|kill myself)",
+		"i am (on|at) (the|a) (roof|rooftop|top|edge) of (my|the|a) ~1 (building|block|flats|car park|multistorey|tower|bridge|hospital|office)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(got|have|picked|chosen) (a|the) (date|day) (picked|chosen|set|sorted|decided|in mind)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"you (know|can guess|can imagine) (why|what for|what it is for)",
+		"(the pain|it|everything|it all|all of this|this) will [all] be over (soon|tonight|tomorrow|{when})",
+		"(can|could|would|will) ~4 ({pillword}|dose|amount) ~4 (kill|be lethal|be fatal) (someone|a person|somebody|me|you)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -403,6 +422,13 @@ var medicalEN = []ruleDef{
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(do not think|doubt|not sure) i (will|am going to|want to) (take|use|keep taking|continue|continue taking) ~2 ({drugname}|{medword}) (anymore|any more|again|from now on)",
 		"(been|have been|keep|kept|started|start|i am|i) ~1 (doubling|doubling up|doubled up|tripling|halving|skipping|stopping|cutting down|cutting back|taking extra|taking more|taking less|taking double|not taking|splitting|upping|lowering) ~2 [on|up on|of] [my|the|his|her] ~1 ({drugname}|{medword}|dose|doses|dosage|{ket})",
+	}},
+	// Fitted batch 16.
+	{id: "compose-opinion", pats: []string{
+		"which ~3 (better|stronger|best|safer|right|weaker) ~4 ({pillword}|{ket}|dose|strength)",
+		"(what|how high|how low) (should|is|would) my {vital} (be|stay|get)",
+		"(was|welche|welches|welcher) (ist|sind) ~2 (besser|staerker|sicherer|geeigneter|schwaecher) ~4 ({pillword}|{ket}|dosis|staerke)",
+		"{vital} ~4 (erhoeht|erniedrigt|zu hoch|zu niedrig|hoch|niedrig|schlecht|auffaellig)",
 	}},
 }
 
@@ -660,6 +686,13 @@ var possibleEN = []ruleDef{
 		"waste of a (person|human|life|human being)",
 		"(will not|would not|am not going to) be a (problem|burden|bother|nuisance) (anymore|any more|much longer|for long|soon)",
 	}},
+	// Fitted batch 16.
+	{id: "compose-last", flags: fAway, pats: []string{
+		"(what is) the use (anymore|any more|$)",
+		"(life insurance|insurance) ~4 (suicide|if i die|if i died|when i die|my death)",
+		"(like|as if|as though) (it was|it is|it were) the last time",
+		"(or|and) (any|the ones|any of the ones|anything|any others) after (that|it|this)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -724,6 +757,14 @@ var harmEN = []ruleDef{
 	{id: "compose", pats: []string{
 		"i ~1 (hit|slapped|punched|kicked|shook|pushed|choked|hurt|beat|shoved|smacked|whacked) {victim} ~3 (so hard|too hard|really hard|hard|until|till|and left|left a mark|bruise|bruised)",
 	}},
+	// Fitted batch 16.
+	{id: "compose", pats: []string{
+		"(put|putting|slip|slipping|spike|spiking) (something|stuff|pills|poison|bleach|rat poison|my meds|it) (in|into) (his|her|their|my ~1|the) ~1 (tea|coffee|drink|food|dinner|meal|wine|beer|juice|bottle)",
+		"(fantasise|fantasising|fantasised|fantasize|fantasizing|fantasized|dream|dreaming) about ~1 (running|run|driving|drive|ramming|ram|stabbing|shooting|strangling|killing|hurting|poisoning|beating) ~3 {victim}",
+		"i ~1 (squeezed|grabbed|pinched|shook|yanked|twisted|gripped|hit|slapped|smacked) (my|his|her|the) ~1 (baby|son|daughter|kid|kids|child|toddler|partner|wife|husband|girlfriend|boyfriend) ~2 (too hard|so hard|really hard|hard|until)",
+		"make sure {victim} (never|can not|does not|will not) (walks|walk|wakes up|wake up|sees|see|breathes|talks|talk) again",
+		"i (will|am going to|would|swear i will) ~1 (burn|torch|set fire to|firebomb) (his|her|their|the|my ~1) ~1 (house|flat|car|home|place|shop) [down]",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -782,6 +823,12 @@ var abuseEN = []ruleDef{
 	{id: "compose", flags: fRecent, pats: []string{
 		"{abuser} ~3 (bit|bites|scratched|scratches|spat on|spits on|pinched|pinches|headbutted|kneed|dragged|drags|pulled|pulls) (me|my {person}|my (hair|face|arm|arms|neck))",
 		"(post|share|send|leak) my (nudes|photos|pictures|videos) ~3 (if i|unless)",
+	}},
+	// Fitted batch 16.
+	{id: "compose", pats: []string{
+		"{abuser} (said|says|told me|threatened|swore) ~3 (he|she|they) (would|will|is going to|was going to) ~2 (break|smash|cut|burn|beat|strangle|choke|stab) (my|me)",
+		"(starves|starved|starving) (me|us|my {person}|her|him)", "(sending|sends|sent|gets|getting|keeps sending) ~2 (threats|threatening messages|threatening texts|death threats)",
+		"(husband|wife|partner|boyfriend|girlfriend|dad|father|mum|mother|stepdad|stepmum) (hits|beats|hurts|abuses|punches|kicks|chokes|strangles|slaps) (her|him|them|the kids|the children)",
 	}},
 }
 
@@ -865,5 +912,9 @@ var acuteEN = []ruleDef{
 		"(pain|hurts|aching|numb|numbness|tingling|pins and needles|heavy|heaviness) ~6 (left arm|arm and jaw|arm and my jaw)",
 		"left arm ~4 (pain|hurts|aching|numb|tingling|pins and needles|heavy|dead)",
 		"(vomiting|throwing up|threw up|coughing up|puking|spitting up|vomited|vomit) ~6 blood",
+	}},
+	// Fitted batch 16.
+	{id: "compose-allergy", flags: fRecent, pats: []string{
+		"(throat|tongue|lips|mouth) ~4 (closing up|closing|swelling up|swelling shut)",
 	}},
 }
