@@ -57,7 +57,8 @@ func clickAll(be *backend, fake *discordtest.Server, user string, double float64
 // the fake keeps Discord's global limit (50 requests per second), answers
 // 10% of the requests with a 429, gets 20% of the presses twice and asks the
 // bot to reconnect once. No global 429 is drawn and no 429 or empty bucket
-// ignored, every press is acknowledged within a second (p99), every patient
+// ignored, every press is acknowledged within 2 s (p99; Discord's window is
+// 3 s), every patient
 // sees the same DMs (nothing repeated, no "question closed" among them).
 // Under -race a third of the patients, and three times the bound.
 func TestServeDiscordUnderFire(t *testing.T) {
@@ -161,7 +162,9 @@ func TestServeDiscordUnderFire(t *testing.T) {
 		}
 		t.Logf("slow acknowledgements: %v", slow)
 	}
-	if p, limit := p99(delays), raceSlowdown*time.Second; p > limit {
+	// Discord drops an interaction not acknowledged within 3 s: 2 s leaves
+	// room for a loaded machine. -race slows everything down, the bound with it.
+	if p, limit := p99(delays), raceSlowdown*2*time.Second; p > limit {
 		t.Errorf("p99 of press to acknowledgement: %v over %d presses, want within %v", p, len(delays), limit)
 	} else {
 		t.Logf("press to acknowledgement: p99 %v over %d presses", p, len(delays))
