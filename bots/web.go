@@ -41,7 +41,14 @@ func webView(be *backend, lib *runner.Library, refs *referral.Notifier, r *runne
 			}
 			return e.Bundle(), nil
 		},
-		History:  patientHistory(be),
+		History: patientHistory(be),
+		State: func(ctx context.Context, patient string) (engine.State, error) {
+			sess, err := be.store.Load(ctx, patient)
+			if err != nil || sess.Data == nil {
+				return engine.State{}, err
+			}
+			return runner.DecodeState(sess.Data)
+		},
 		Engine:   func(ctx context.Context) (*engine.Engine, error) { return lib.Current(ctx) },
 		Audit:    auditLog(be),
 		BaseURL:  base,

@@ -132,7 +132,14 @@ func newHarness(t *testing.T, opts ...func(*Config)) *harness {
 	cfg := Config{Redis: c, Prefix: prefix, Desk: referral.NewDesk(h.refs, referral.WithPatients(h.rt)), Clinic: clinic,
 		Bundle:  func(context.Context) (*flow.Bundle, error) { return e.Bundle(), nil },
 		Engine:  func(ctx context.Context) (*engine.Engine, error) { return lib.Current(ctx) },
-		History: history, Audit: h.audit, Log: log, Poll: 200 * time.Millisecond,
+		History: history, Audit: h.audit,
+		State: func(ctx context.Context, patient string) (engine.State, error) {
+			sess, err := st.Load(ctx, patient)
+			if err != nil || sess.Data == nil {
+				return engine.State{}, err
+			}
+			return runner.DecodeState(sess.Data)
+		}, Log: log, Poll: 200 * time.Millisecond,
 		Now: func() time.Time {
 			h.mu.Lock()
 			defer h.mu.Unlock()

@@ -445,6 +445,15 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, sess *session)
 			es = append(es, timelineEntry{At: rec.At, Kind: "flow", Text: "finished a flow " + rec.Status})
 		}
 	}
+	if s.cfg.State != nil {
+		if st, err := s.cfg.State(r.Context(), ref.Patient); err != nil {
+			s.cfg.Log.Warn("web: patient session unreadable", "err", err)
+		} else {
+			for _, a := range st.Appts {
+				es = append(es, timelineEntry{At: a.At, Kind: "appointment", Text: "appointment: " + a.Kind})
+			}
+		}
+	}
 	for _, c := range ref.History[1:] {
 		es = append(es, timelineEntry{At: c.At, Kind: "status", Text: fmt.Sprintf("referral %s %s by %s", ref.ID, c.Status, c.By)})
 	}
@@ -452,12 +461,13 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, sess *session)
 		es = append(es, timelineEntry{At: n.At, Kind: "note", Text: "note by " + n.By})
 	}
 	sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
-	s.page(w, r, http.StatusOK, "timeline", sess, pageData{Title: "Timeline of the patient of referral " + ref.ID, Data: timelineData{R: ref, Entries: es}})
+	s.page(w, r, http.StatusOK, "timeline", sess, pageData{Title: "Timeline of the patient of referral " + ref.ID, Data: timelineData{R: ref, Entries: es, Now: s.cfg.Now()}})
 }
 
 type timelineData struct {
 	R       *referral.Referral
 	Entries []timelineEntry
+	Now     time.Time // appointments after it are still to come
 }
 
 // fhir exports the referral, with the patient's questionnaire results, as

@@ -12,6 +12,7 @@ import (
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/referral"
+	"github.com/kapbot/kapbot/internal/runner"
 )
 
 func TestListPutsUnacknowledgedEmergenciesFirst(t *testing.T) {
@@ -130,8 +131,13 @@ func TestLiveRowsAndTimeline(t *testing.T) {
 	if live.StatusCode != http.StatusOK || !strings.Contains(live.body, id) || strings.Contains(live.body, "<html") {
 		t.Fatalf("live rows: %d %s", live.StatusCode, live.body)
 	}
+	// Staff booked a dosing session for the patient.
+	if err := h.rt.Handle(context.Background(), runner.Inbound{ID: "appt:1", Patient: "test:bob", Input: engine.Input{Now: time.Now(),
+		Appointment: &engine.AppointmentChange{Appointment: engine.Appointment{ID: "a1", Kind: "dosing", At: time.Now().Add(48 * time.Hour)}}}}); err != nil {
+		t.Fatal(err)
+	}
 	tl := c.get("/referrals/" + id + "/timeline")
-	if tl.StatusCode != http.StatusOK || !strings.Contains(tl.body, "emergency referral") {
+	if tl.StatusCode != http.StatusOK || !strings.Contains(tl.body, "emergency referral") || !strings.Contains(tl.body, "appointment: dosing (to come)") {
 		t.Fatalf("timeline: %d\n%s", tl.StatusCode, tl.body)
 	}
 }

@@ -68,6 +68,9 @@ type Config struct {
 	// History is a patient's records (results, referrals, finished flows),
 	// oldest first; may be nil.
 	History func(ctx context.Context, patient string) ([]runner.Record, error)
+	// State is a patient's conversation state (their appointments, for the
+	// timeline); may be nil.
+	State func(ctx context.Context, patient string) (engine.State, error)
 	// Engine is the current flows' engine, for the flow simulator (nil:
 	// no simulator).
 	Engine func(ctx context.Context) (*engine.Engine, error)
