@@ -33,6 +33,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/keyqueue"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -142,14 +143,14 @@ type Channel struct {
 	running bool
 	botID   string
 	appID   string
-	dms     map[string]string      // user id -> DM channel id
-	latest  map[string]int         // user id -> newest prompt Seq sent
-	marked  map[string]string      // user id -> last question marked answered by a press
-	pending map[string]*pendingAck // user id -> server command awaiting its first DM
-	queues  map[string][]job       // user id -> events waiting; present while a worker runs
-	desk    runner.StaffDesk       // nil: no staff side
-	session string                 // the gateway session id of the last READY
-	cmds    commandSet             // the patient slash commands, in menu order
+	dms     map[string]string            // user id -> DM channel id
+	latest  map[string]int               // user id -> newest prompt Seq sent
+	marked  map[string]string            // user id -> last question marked answered by a press
+	pending map[string]*pendingAck       // user id -> server command awaiting its first DM
+	queues  *keyqueue.Queue[string, job] // each user's events, in order
+	desk    runner.StaffDesk             // nil: no staff side
+	session string                       // the gateway session id of the last READY
+	cmds    commandSet                   // the patient slash commands, in menu order
 	reask   func(ctx context.Context, tag string)
 }
 
@@ -244,8 +245,8 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		latest:  map[string]int{},
 		marked:  map[string]string{},
 		pending: map[string]*pendingAck{},
-		queues:  map[string][]job{},
 	}
+	c.queues = keyqueue.New(func(_ string, j job) bool { c.process(j); return true }, c.goTracked, o.queueLimit)
 	s.Dialer = resumableDialer(o.dialer, c.ending.get)
 	c.work, c.cancel = context.WithCancel(context.Background())
 	return c, nil

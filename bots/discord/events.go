@@ -11,6 +11,7 @@ import (
 
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/keyqueue"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -35,40 +36,11 @@ type pendingAck struct {
 // enqueue queues j for the user's worker, starting the worker if needed.
 // Events of one user thus run one at a time, in gateway order.
 func (c *Channel) enqueue(userID string, j job) {
-	c.mu.Lock()
-	q, running := c.queues[userID]
-	if len(q) >= c.opt.queueLimit {
-		c.mu.Unlock()
+	switch c.queues.Push(userID, j) {
+	case keyqueue.Full:
 		c.log.Warn("discord patient queue full; event dropped", "user", runner.LogID("dc:"+userID))
-		return
-	}
-	c.queues[userID] = append(q, j)
-	c.mu.Unlock()
-	if running {
-		return
-	}
-	if !c.goTracked(func() { c.drain(userID) }) {
-		c.mu.Lock()
-		delete(c.queues, userID)
-		c.mu.Unlock()
+	case keyqueue.Refused:
 		c.log.Warn("discord channel shutting down; event dropped", "user", runner.LogID("dc:"+userID))
-	}
-}
-
-// drain runs the user's queued jobs until the queue is empty.
-func (c *Channel) drain(userID string) {
-	for {
-		c.mu.Lock()
-		q := c.queues[userID]
-		if len(q) == 0 {
-			delete(c.queues, userID)
-			c.mu.Unlock()
-			return
-		}
-		j := q[0]
-		c.queues[userID] = q[1:]
-		c.mu.Unlock()
-		c.process(j)
 	}
 }
 

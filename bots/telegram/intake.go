@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"github.com/kapbot/kapbot/internal/keyqueue"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -30,10 +31,10 @@ type intake struct {
 	wg  sync.WaitGroup
 
 	mu        sync.Mutex
-	committed int64          // every update up to this id is done
-	pending   []int64        // ids fetched and not committed, ascending
-	done      map[int64]bool // ids in pending that are done
-	chats     map[int64][]*models.Update
+	committed int64                                  // every update up to this id is done
+	pending   []int64                                // ids fetched and not committed, ascending
+	done      map[int64]bool                         // ids in pending that are done
+	chats     *keyqueue.Queue[int64, *models.Update] // each chat's updates, in order
 	progress  chan struct{}
 }
 
@@ -43,9 +44,13 @@ func (c *Channel) poll(ctx context.Context) error {
 		c: c, ctx: ctx,
 		sem:      make(chan struct{}, c.opt.workers),
 		done:     map[int64]bool{},
-		chats:    map[int64][]*models.Update{},
 		progress: make(chan struct{}, 1),
 	}
+	in.chats = keyqueue.New(in.work, func(f func()) bool {
+		in.wg.Add(1)
+		go func() { defer in.wg.Done(); f() }()
+		return true
+	}, 0)
 	defer in.wg.Wait()
 	failures := 0
 	for ctx.Err() == nil {
@@ -111,44 +116,26 @@ func (in *intake) add(ups []*models.Update) int {
 		}
 		in.pending = slices.Insert(in.pending, i, u.ID)
 		n++
-		key := routeKey(u)
-		q, running := in.chats[key]
-		in.chats[key] = append(q, u)
-		if !running {
-			in.wg.Add(1)
-			go in.work(key)
-		}
+		in.chats.Push(routeKey(u), u)
 	}
 	return n
 }
 
-// work handles chat key's queue in order until it is empty.
-func (in *intake) work(key int64) {
-	defer in.wg.Done()
-	for {
-		in.mu.Lock()
-		q := in.chats[key]
-		if len(q) == 0 {
-			delete(in.chats, key)
-			in.mu.Unlock()
-			return
-		}
-		u := q[0]
-		in.chats[key] = q[1:]
-		in.mu.Unlock()
-
-		select {
-		case in.sem <- struct{}{}:
-		case <-in.ctx.Done():
-			return
-		}
-		ok := in.c.processRetry(in.ctx, u)
-		<-in.sem
-		if !ok {
-			return // ctx ended: the update stays uncommitted
-		}
-		in.complete(u.ID)
+// work handles one update of a chat (the chat's queue runs them one at a
+// time, in order); false when ctx ended, which stops the chat's queue.
+func (in *intake) work(_ int64, u *models.Update) bool {
+	select {
+	case in.sem <- struct{}{}:
+	case <-in.ctx.Done():
+		return false
 	}
+	ok := in.c.processRetry(in.ctx, u)
+	<-in.sem
+	if !ok {
+		return false // ctx ended: the update stays uncommitted
+	}
+	in.complete(u.ID)
+	return true
 }
 
 // complete marks update id done and moves the commit point past every done
