@@ -31,6 +31,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"github.com/kapbot/kapbot/internal/backoff"
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/keyqueue"
@@ -319,7 +320,7 @@ func (c *Channel) start(ctx context.Context) (opened bool, err error) {
 	if l := gw.SessionStartLimit; l.Total > 0 && l.Remaining == 0 {
 		wait := time.Duration(l.ResetAfter) * time.Millisecond
 		c.log.Warn("discord gateway session starts used up; waiting", "wait", wait)
-		if err := sleep(ctx, wait); err != nil {
+		if err := backoff.Sleep(ctx, wait); err != nil {
 			return false, fmt.Errorf("discord: wait for session start limit: %w", err)
 		}
 	}
@@ -353,24 +354,22 @@ func (c *Channel) start(ctx context.Context) (opened bool, err error) {
 // persist is retry that starts over after transient failures until ctx
 // ends: for the requests without which the channel cannot start.
 func (c *Channel) persist(ctx context.Context, op string, call func(...discordgo.RequestOption) error) error {
-	delay := c.opt.backoff
-	for {
+	for n := 1; ; n++ {
 		err := c.retry(ctx, op, call)
 		if err == nil || !errors.Is(err, ErrUnavailable) {
 			return err
 		}
+		delay := c.backoff().Delay(n)
 		c.log.Warn("discord not reachable; retrying", "op", op, "error", err, "wait", delay)
-		if err := sleep(ctx, delay); err != nil {
+		if err := backoff.Sleep(ctx, delay); err != nil {
 			return fmt.Errorf("discord: %s: %w", op, err)
 		}
-		delay = min(delay*2, c.opt.maxBackoff)
 	}
 }
 
 // open opens the gateway, retrying transient failures until ctx ends.
 func (c *Channel) open(ctx context.Context) error {
-	delay := c.opt.backoff
-	for {
+	for n := 1; ; n++ {
 		err := c.s.Open()
 		if err == nil {
 			return nil
@@ -380,11 +379,11 @@ func (c *Channel) open(ctx context.Context) error {
 		if !transient {
 			return e
 		}
+		delay := c.backoff().Delay(n)
 		c.log.Warn("discord gateway not reachable; retrying", "error", e, "wait", delay)
-		if err := sleep(ctx, delay); err != nil {
+		if err := backoff.Sleep(ctx, delay); err != nil {
 			return fmt.Errorf("discord: open gateway: %w", err)
 		}
-		delay = min(delay*2, c.opt.maxBackoff)
 	}
 }
 
@@ -429,7 +428,6 @@ func (c *Channel) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 // until the attempts run out or ctx ends. The error it returns is one of
 // classify's, with the token redacted.
 func (c *Channel) retry(ctx context.Context, op string, call func(...discordgo.RequestOption) error) error {
-	delay := c.opt.backoff
 	for attempt := 1; ; attempt++ {
 		err := call(discordgo.WithContext(ctx))
 		if err == nil {
@@ -443,24 +441,17 @@ func (c *Channel) retry(ctx context.Context, op string, call func(...discordgo.R
 		if !transient || attempt >= c.opt.attempts {
 			return e
 		}
-		wait = max(wait, delay)
+		wait = max(wait, c.backoff().Delay(attempt))
 		c.log.Debug("discord request failed; retrying", "op", op, "attempt", attempt, "error", e, "wait", wait)
-		if err := sleep(ctx, wait); err != nil {
+		if err := backoff.Sleep(ctx, wait); err != nil {
 			return fmt.Errorf("discord: %s: %w", op, err)
 		}
-		delay = min(delay*2, c.opt.maxBackoff)
 	}
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+// backoff is the channel's retry schedule (WithRetry), with jitter.
+func (c *Channel) backoff() backoff.Policy {
+	return backoff.Policy{First: c.opt.backoff, Longest: c.opt.maxBackoff}
 }
 
 // Send delivers m to the patient ("dc:<user id>") as DMs: text over 2000

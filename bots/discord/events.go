@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/kapbot/kapbot/internal/backoff"
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/keyqueue"
@@ -61,7 +62,6 @@ func (c *Channel) process(j job) {
 // attempts.
 func (c *Channel) deliver(ins []runner.Inbound, notice func(context.Context, string)) error {
 	for _, in := range ins {
-		delay := c.opt.backoff
 		for attempt := 1; ; attempt++ {
 			ctx, n := c.work, (*runner.Notice)(nil)
 			if notice != nil {
@@ -83,10 +83,9 @@ func (c *Channel) deliver(ins []runner.Inbound, notice func(context.Context, str
 				c.log.Error("discord event not handled", "id", in.ID, "attempts", attempt, "error", err)
 				return err
 			}
-			if sleep(c.work, delay) != nil {
+			if backoff.Sleep(c.work, c.backoff().Delay(attempt)) != nil {
 				return err
 			}
-			delay = min(delay*2, c.opt.maxBackoff)
 		}
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"sync"
@@ -13,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 	"golang.org/x/time/rate"
 
+	"github.com/kapbot/kapbot/internal/backoff"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -506,11 +506,7 @@ func later(a, b time.Time) time.Time {
 }
 
 // backoff is the wait before retry n (1, 2, ...): exponential from the
-// minimum, capped, with jitter in its upper half.
+// minimum, capped, with jitter in its upper half (WithBackoff).
 func (c *Channel) backoff(n int) time.Duration {
-	d := c.opt.backoffMin << min(n-1, 30)
-	if d > c.opt.backoffMax || d <= 0 {
-		d = c.opt.backoffMax
-	}
-	return d/2 + rand.N(d/2+1)
+	return backoff.Policy{First: c.opt.backoffMin, Longest: c.opt.backoffMax}.Delay(n)
 }

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	mrand "math/rand/v2"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/backoff"
 	"github.com/kapbot/kapbot/internal/seal"
 )
 
@@ -537,14 +537,9 @@ func (w *Worker) post(ctx context.Context, id string, body []byte) (int, error) 
 }
 
 // backoff is the delay after the attempt-th failure: MinBackoff doubled
-// each time up to MaxBackoff, with up to 20% jitter.
+// each time up to MaxBackoff, less up to 20% jitter.
 func (w *Worker) backoff(attempt int) time.Duration {
-	d := w.cfg.MinBackoff
-	for i := 0; i < attempt && d < w.cfg.MaxBackoff; i++ {
-		d *= 2
-	}
-	d = min(d, w.cfg.MaxBackoff)
-	return d + time.Duration(mrand.Int64N(int64(d)/5+1))
+	return backoff.Policy{First: w.cfg.MinBackoff, Longest: w.cfg.MaxBackoff, Jitter: 0.2}.Delay(attempt + 1)
 }
 
 // redactURL keeps an HTTP error from quoting the URL (it may carry a token).
@@ -558,14 +553,7 @@ func redactURL(err error) string {
 	return fmt.Sprint(err)
 }
 
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
-}
+func sleep(ctx context.Context, d time.Duration) { _ = backoff.Sleep(ctx, d) }
 
 // Requeue moves every event of the dead-letter stream under prefix back to
 // the events stream, oldest first, for the workers to deliver again (after
