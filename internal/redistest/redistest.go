@@ -51,7 +51,8 @@ var (
 	kindOnce sync.Once
 	kind     string
 
-	minis sync.Map // redis.UniversalClient -> *miniredis.Miniredis
+	minis  sync.Map // redis.UniversalClient -> *miniredis.Miniredis
+	checks sync.Map // redis.UniversalClient -> *slotCheck
 )
 
 // Kind says which Redis New uses, for log lines: "cluster", "REDIS_URL",
@@ -79,7 +80,9 @@ func choose(getenv func(string) string, lookPath func(string) (string, error)) s
 }
 
 // New returns a client for the test's Redis and a key prefix "test:<random>"
-// that no other call returns. The test must keep its keys under the prefix
+// that no other call returns. The client checks that every script's keys,
+// and every transaction's, lie in one Redis Cluster hash slot, also on a
+// single node, and the test fails at its end naming each that does not. The test must keep its keys under the prefix
 // (the prefix itself or keys starting with it). When the test ends the
 // client is closed and, on a real server, every key matching prefix+"*" is
 // deleted. New fails the test when no Redis can be reached.
@@ -116,8 +119,15 @@ func New(t testing.TB) (client redis.UniversalClient, prefix string) {
 		client.Close()
 		t.Fatalf("redistest: %s: ping: %v", Kind(), err)
 	}
+	slots := &slotCheck{}
+	client.AddHook(slots)
+	checks.Store(client, slots)
 	t.Cleanup(func() {
 		defer client.Close()
+		defer checks.Delete(client)
+		for _, p := range slots.problems() {
+			t.Errorf("redistest: %s", p)
+		}
 		if _, ok := minis.LoadAndDelete(client); ok {
 			return // the miniredis goes away with the test
 		}

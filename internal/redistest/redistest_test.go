@@ -228,3 +228,44 @@ func TestRequireRedis(t *testing.T) {
 		}
 	}
 }
+
+// The slot check names a script and a transaction whose keys lie in two
+// cluster slots, and passes those whose keys share a hash tag.
+func TestSlotCheck(t *testing.T) {
+	c, prefix := New(t)
+	v, _ := checks.Load(c)
+	check := v.(*slotCheck) // New's: the test takes what it records
+	ctx := context.Background()
+	script := redis.NewScript(`return redis.call('SET', KEYS[1], '1') and redis.call('SET', KEYS[2], '2')`)
+	same := []string{prefix + ":{a}:x", prefix + ":{a}:y"}
+	split := []string{prefix + ":{a}:x", prefix + ":{b}:y"} // slots 15495 and 3300
+	script.Run(ctx, c, same)
+	c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, same[0], 1, 0)
+		p.Del(ctx, same...)
+		return nil
+	})
+	c.Pipelined(ctx, func(p redis.Pipeliner) error { // not a transaction: may span slots
+		p.Set(ctx, split[0], 1, 0)
+		p.Set(ctx, split[1], 1, 0)
+		return nil
+	})
+	if p := check.problems(); len(p) != 0 {
+		t.Fatalf("one slot reported: %q", p)
+	}
+	script.Run(ctx, c, split) // CROSSSLOT on a cluster; the check sees it either way
+	c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.Set(ctx, split[0], 1, 0)
+		p.Set(ctx, split[1], 1, 0)
+		return nil
+	})
+	p := check.problems()
+	if len(p) != 2 || !strings.HasPrefix(p[0], "script (evalsha") || !strings.HasPrefix(p[1], "transaction (multi set set exec)") {
+		t.Fatalf("problems %q, want the script and the transaction", p)
+	}
+	for _, m := range p {
+		if !strings.Contains(m, split[0]) || !strings.Contains(m, split[1]) {
+			t.Errorf("%q does not name both keys", m)
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package redistest
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/redisconn"
+)
+
+// slotCheck is a go-redis hook that records every script (EVAL, EVALSHA,
+// FCALL and their _RO forms) whose KEYS lie in more than one cluster hash
+// slot, and every MULTI/EXEC transaction whose commands' keys do: on a
+// Redis Cluster the first fails with CROSSSLOT, the second is split by
+// go-redis into one transaction per slot and is no longer atomic. New
+// installs it on every client, and the test fails at its end naming each.
+type slotCheck struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	bad  []string
+}
+
+func (c *slotCheck) DialHook(next redis.DialHook) redis.DialHook { return next }
+
+func (c *slotCheck) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		c.script(cmd)
+		return next(ctx, cmd)
+	}
+}
+
+func (c *slotCheck) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		tx := false
+		var keys []string
+		for _, cmd := range cmds {
+			c.script(cmd)
+			switch name := cmd.Name(); name {
+			case "multi":
+				tx = true
+			case "exec":
+			default:
+				if k := cmdKeys(cmd); len(k) > 0 {
+					keys = append(keys, k...)
+				}
+			}
+		}
+		if tx {
+			c.check("transaction", cmds, keys)
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// script checks the keys of a script call.
+func (c *slotCheck) script(cmd redis.Cmder) {
+	switch cmd.Name() {
+	case "eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro":
+	default:
+		return
+	}
+	args := cmd.Args()
+	if len(args) < 3 {
+		return
+	}
+	n, err := strconv.Atoi(fmt.Sprint(args[2]))
+	if err != nil || n < 2 || len(args) < 3+n {
+		return
+	}
+	keys := make([]string, n)
+	for i := range n {
+		keys[i] = fmt.Sprint(args[3+i])
+	}
+	c.check("script", []redis.Cmder{cmd}, keys)
+}
+
+// cmdKeys returns the keys of a command inside a transaction: the first
+// argument, or every argument for the commands that take only keys.
+func cmdKeys(cmd redis.Cmder) []string {
+	args := cmd.Args()
+	if len(args) < 2 {
+		return nil
+	}
+	switch cmd.Name() {
+	case "del", "unlink", "exists", "touch", "watch", "mget":
+		out := make([]string, 0, len(args)-1)
+		for _, a := range args[1:] {
+			out = append(out, fmt.Sprint(a))
+		}
+		return out
+	case "eval", "evalsha", "eval_ro", "evalsha_ro", "fcall", "fcall_ro", "ping", "time", "info":
+		return nil
+	}
+	return []string{fmt.Sprint(args[1])}
+}
+
+func (c *slotCheck) check(what string, cmds []redis.Cmder, keys []string) {
+	if len(keys) < 2 {
+		return
+	}
+	slot := redisconn.Slot(keys[0])
+	for _, k := range keys[1:] {
+		if redisconn.Slot(k) == slot {
+			continue
+		}
+		names := make([]string, 0, len(cmds))
+		for _, cmd := range cmds {
+			names = append(names, cmd.Name())
+		}
+		msg := fmt.Sprintf("%s (%s) touches keys in more than one cluster slot: %s", what, strings.Join(names, " "), strings.Join(keys, " "))
+		c.mu.Lock()
+		if !c.seen[msg] {
+			if c.seen == nil {
+				c.seen = map[string]bool{}
+			}
+			c.seen[msg] = true
+			c.bad = append(c.bad, msg)
+		}
+		c.mu.Unlock()
+		return
+	}
+}
+
+// problems returns what was recorded, and forgets it.
+func (c *slotCheck) problems() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := c.bad
+	c.bad = nil
+	return p
+}
+
+var _ redis.Hook = (*slotCheck)(nil)
