@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +52,12 @@ func serveTelegram(t testing.TB, second time.Duration) *telegramtest.Server {
 func serveTelegramOn(t testing.TB, second time.Duration, addr string) *telegramtest.Server {
 	t.Helper()
 	useRedis(t)
+	return serveTelegramAt(t, second, addr)
+}
+
+// serveTelegramAt is serveTelegramOn on the Redis that REDIS_URL names.
+func serveTelegramAt(t testing.TB, second time.Duration, addr string) *telegramtest.Server {
+	t.Helper()
 	pushSamples(t)
 	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
 	t.Cleanup(fake.Close)
@@ -71,6 +78,27 @@ func TestServeTelegramCompletesIntake(t *testing.T) {
 	fake := serveTelegram(t, second)
 
 	const chat = 4242
+	pressed, typed := walkIntake(t, fake, chat, second, nil)
+	if pressed < 10 || typed < 1 {
+		t.Fatalf("pressed %d buttons and typed %d texts; want both", pressed, typed)
+	}
+	v, js := showSession(t, "tg:4242")
+	if len(v.Referrals) == 0 || len(v.Results) < 4 {
+		t.Fatalf("session after intake: %s", js)
+	}
+	st := fake.Stats()
+	if st.IgnoredRetryAfter != 0 || st.Unanswered != 0 {
+		t.Fatalf("stats: %v", st)
+	}
+}
+
+// walkIntake sends /start to chat and answers every question as choose
+// says (a text where no buttons are shown) until the intake ends; it calls
+// onTurn, if not nil, before each turn. It returns the buttons pressed and
+// texts typed.
+func walkIntake(t *testing.T, fake *telegramtest.Server, chat int64, second time.Duration, onTurn func(turn int)) (pressed, typed int) {
+	t.Helper()
+	patient := fmt.Sprint("tg:", chat)
 	fake.PushText(chat, "/start")
 	seen := 0
 	wait := func() []telegramtest.Message {
@@ -91,12 +119,14 @@ func TestServeTelegramCompletesIntake(t *testing.T) {
 		seen = len(msgs)
 		return msgs
 	}
-	pressed, typed := 0, 0
 	for turn := 0; turn < 120; turn++ {
+		if onTurn != nil {
+			onTurn(turn)
+		}
 		msgs := wait()
 		last := msgs[len(msgs)-1]
 		if strings.Contains(last.Text, "Thank you for completing") || strings.Contains(strings.ToLower(last.Text), "thank you") && last.Keyboard == nil && turn > 10 {
-			if ended(t, "tg:4242") {
+			if ended(t, patient) {
 				break
 			}
 		}
@@ -111,20 +141,10 @@ func TestServeTelegramCompletesIntake(t *testing.T) {
 		}
 		pressed++
 	}
-	if !ended(t, "tg:4242") {
+	if !ended(t, patient) {
 		t.Fatalf("intake did not finish; last messages:\n%v", tail(fake.Messages(chat), 3))
 	}
-	if pressed < 10 || typed < 1 {
-		t.Fatalf("pressed %d buttons and typed %d texts; want both", pressed, typed)
-	}
-	v, js := showSession(t, "tg:4242")
-	if len(v.Referrals) == 0 || len(v.Results) < 4 {
-		t.Fatalf("session after intake: %s", js)
-	}
-	st := fake.Stats()
-	if st.IgnoredRetryAfter != 0 || st.Unanswered != 0 {
-		t.Fatalf("stats: %v", st)
-	}
+	return pressed, typed
 }
 
 // choose picks an answer: agree to consent, "No" to yes/no questions, the

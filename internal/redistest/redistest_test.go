@@ -269,3 +269,34 @@ func TestSlotCheck(t *testing.T) {
 		}
 	}
 }
+
+// The Sentinel set serves through a failover client, and after Failover
+// the data written before is on the new master, which takes writes.
+func TestSentinelFailover(t *testing.T) {
+	set := StartSentinel(t)
+	c := redis.NewFailoverClient(&redis.FailoverOptions{MasterName: "mymaster", SentinelAddrs: []string{set.Sentinel}})
+	defer c.Close()
+	ctx := context.Background()
+	if err := c.Set(ctx, "k", "before", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	old := set.Master(t)
+	set.Failover(t)
+	if set.Master(t) == old {
+		t.Fatal("the master did not change")
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err := c.Set(ctx, "k2", "after", 0).Err()
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no write after the failover: %v", err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if v := c.Get(ctx, "k").Val(); v != "before" {
+		t.Fatalf("k = %q after the failover", v)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -81,7 +82,7 @@ func stopServer() {
 // startServer starts a redis-server without persistence on a free loopback
 // port and waits until it answers PING. The server is killed when the
 // process that started it exits (on Linux, through the parent-death signal).
-func startServer() (*server, error) {
+func startServer(extra ...string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -90,13 +91,18 @@ func startServer() (*server, error) {
 		addr: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)),
 		done: make(chan struct{}),
 	}
-	srv.cmd = exec.Command("redis-server",
+	args := []string{
 		"--port", strconv.Itoa(port),
 		"--bind", "127.0.0.1",
 		"--save", "",
 		"--appendonly", "no",
 		"--dir", os.TempDir(),
-	)
+	}
+	if len(extra) > 0 && !strings.HasPrefix(extra[0], "--") {
+		args = append(extra[:1:1], args...) // a config file comes first
+		extra = extra[1:]
+	}
+	srv.cmd = exec.Command("redis-server", append(args, extra...)...)
 	srv.cmd.SysProcAttr = dieWithParent()
 	srv.cmd.Stdout = &srv.out
 	srv.cmd.Stderr = &srv.out
