@@ -74,8 +74,8 @@ func TestSampleFlowsValidate(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errw)
 	}
-	if !strings.Contains(errw, "ok:") {
-		t.Fatalf("stderr %q", errw)
+	if !strings.Contains(out, "ok:") {
+		t.Fatalf("stdout %q (the success summary belongs on stdout)", out)
 	}
 }
 
