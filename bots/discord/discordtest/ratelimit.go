@@ -63,14 +63,12 @@ func (s *Server) Throttle(route string, n int, retryAfter time.Duration, opt Thr
 	s.throttles[route] = &throttle{n: n, retryAfter: retryAfter, opt: opt}
 }
 
-type failure struct{ n, status int }
-
 // Fail makes the next n requests to route answer status (a 500 or 503, say)
 // after passing the rate limits, to test retries.
 func (s *Server) Fail(route string, n, status int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.failures[route] = &failure{n: n, status: status}
+	s.failures.Set(route, status, n)
 }
 
 func bucketHash(route string) string {

@@ -94,9 +94,8 @@ func (s *Server) handle(mux *http.ServeMux, route, major string, h func(w http.R
 		if !s.admit(w, route, m, arrived) {
 			return
 		}
-		if f := s.failures[route]; f != nil && f.n > 0 {
-			f.n--
-			apiError(w, f.status, 0, http.StatusText(f.status))
+		if status, ok := s.failures.Next(route); ok {
+			apiError(w, status, 0, http.StatusText(status))
 			return
 		}
 		h(w, r)

@@ -31,6 +31,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kapbot/kapbot/internal/faults"
 )
 
 // Errors of the test controls.
@@ -99,7 +101,7 @@ type Server struct {
 	buckets      map[string]*bucket
 	limits       map[string]int
 	throttles    map[string]*throttle
-	failures     map[string]*failure
+	failures     faults.Plan // Fail, by route
 	globalUntil  time.Time
 	globalIssued time.Time   // when the 429 that started the global block was sent
 	globalLog    []time.Time // admitted requests counted by GlobalLimit, last second
@@ -168,7 +170,6 @@ func New(tb testing.TB, opt Options) *Server {
 		buckets:      map[string]*bucket{},
 		limits:       map[string]int{},
 		throttles:    map[string]*throttle{},
-		failures:     map[string]*failure{},
 		sessions:     map[string]*gwSession{},
 		conns:        map[*gwConn]bool{},
 		rnd:          mrand.New(mrand.NewPCG(opt.Seed, opt.Seed^0x5eed)),

@@ -232,31 +232,26 @@ func (s *Server) methods() map[string]methodFunc {
 func (s *Server) injected(method string, now time.Time) *apiError {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	q := s.fail[method]
-	if len(q) == 0 {
+	status, ok := s.fail.Next(method)
+	if !ok {
 		return nil
 	}
-	f := &q[0]
-	f.n--
-	if f.n <= 0 {
-		s.fail[method] = q[1:]
-	}
 	switch {
-	case f.status == http.StatusTooManyRequests:
+	case status == http.StatusTooManyRequests:
 		ra := max(1, s.injectedRetry)
 		if rateLimited[method] {
 			s.botWindow = window{end: now.Add(time.Duration(ra) * s.second), issued: now}
 		}
 		s.stats.TooManyRequests++
 		return tooMany(ra, true)
-	case f.status >= 502 && f.status <= 504:
-		return &apiError{code: f.status, html: true}
-	case f.status >= 500:
-		return &apiError{code: f.status, desc: "Internal Server Error"}
-	case f.status == http.StatusForbidden:
-		return &apiError{code: f.status, desc: "Forbidden: injected failure"}
+	case status >= 502 && status <= 504:
+		return &apiError{code: status, html: true}
+	case status >= 500:
+		return &apiError{code: status, desc: "Internal Server Error"}
+	case status == http.StatusForbidden:
+		return &apiError{code: status, desc: "Forbidden: injected failure"}
 	default:
-		return &apiError{code: f.status, desc: http.StatusText(f.status) + ": injected failure"}
+		return &apiError{code: status, desc: http.StatusText(status) + ": injected failure"}
 	}
 }
 

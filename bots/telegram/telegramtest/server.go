@@ -38,6 +38,8 @@ import (
 
 	"github.com/go-telegram/bot/models"
 	"golang.org/x/time/rate"
+
+	"github.com/kapbot/kapbot/internal/faults"
 )
 
 // DefaultToken is the bot token the fake accepts unless WithToken is given.
@@ -156,7 +158,7 @@ type Server struct {
 	chats     map[int64]*chat
 	queries   map[string]*query
 	nextQuery int
-	fail      map[string][]failure
+	fail      faults.Plan // FailNext, by method
 	slow      time.Duration
 	botLim    *rate.Limiter
 	flaky     float64
@@ -206,11 +208,6 @@ type query struct {
 	answeredAt time.Time
 }
 
-type failure struct {
-	status int
-	n      int
-}
-
 type webhook struct {
 	url, secret string
 }
@@ -230,7 +227,6 @@ func NewServer(opts ...Option) *Server {
 		history:       map[int64][]byte{},
 		chats:         map[int64]*chat{},
 		queries:       map[string]*query{},
-		fail:          map[string][]failure{},
 		stats:         Stats{Calls: map[string]int{}, Ignored: map[string]int{}},
 	}
 	for _, o := range opts {
@@ -432,7 +428,7 @@ func (s *Server) FailNext(method string, status, n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k := strings.ToLower(method)
-	s.fail[k] = append(s.fail[k], failure{status: status, n: n})
+	s.fail.Add(k, status, max(n, 1))
 }
 
 // Slow delays every response by d from now on (0 to stop).
