@@ -267,10 +267,6 @@ func (c *compiler) lintFirstMessage(fd *flowDef) {
 	if fl.Start == "" {
 		return
 	}
-	defs := map[string]*stepDef{}
-	for _, sd := range fd.steps {
-		defs[sd.s.ID] = sd
-	}
 	bad := map[string]bool{}
 	walkSteps(fl, []string{fl.Start}, func(s *Step) (bool, bool) {
 		switch c.sends(fl, s, map[string]bool{fl.ID: true}) {
