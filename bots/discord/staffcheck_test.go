@@ -76,7 +76,8 @@ func TestStaffActionsNeedStaffChannelAndListedUser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// ephemeral waits for the n-th ephemeral answer in channel and returns it.
+	// ephemeral waits for the n-th ephemeral answer in channel to have its
+	// text and returns it.
 	ephemeral := func(channel string, n int) string {
 		t.Helper()
 		var out []string
@@ -87,7 +88,8 @@ func TestStaffActionsNeedStaffChannelAndListedUser(t *testing.T) {
 					out = append(out, m.Content)
 				}
 			}
-			return len(out) >= n
+			// A deferred answer is edited into place: wait for its text.
+			return len(out) >= n && out[n-1] != ""
 		})
 		if len(out) < n {
 			t.Fatalf("%d ephemeral answers in %s, want %d", len(out), channel, n)
