@@ -2,11 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/kapbot/kapbot/internal/audit"
 )
+
+// terminal is the real isTerminal, restored after a test stands in for it.
+var terminal = isTerminal
 
 // TestSessionsSubcommandHelp checks that each sessions subcommand shows its
 // own usage, and that erase refuses a flag it does not take.
@@ -88,5 +92,27 @@ func TestActorWithoutUser(t *testing.T) {
 	got, err := actor("")
 	if err != nil || got == "" || got == "unknown" || strings.HasPrefix(got, "uid-") {
 		t.Fatalf("actor = %q, %v", got, err)
+	}
+}
+
+// TestEraseAsksOnATerminal checks that erase on a terminal asks first: any
+// answer but yes erases nothing; yes (or --yes) erases.
+func TestEraseAsksOnATerminal(t *testing.T) {
+	useRedis(t)
+	pushSamples(t)
+	if code, out, errw := kapbot(t, "yes\n", "chat", "--flow", "kap-intake", "--user", "gus"); code != 0 {
+		t.Fatalf("chat: %d %s %s", code, out, errw)
+	}
+	isTerminal = func(io.Reader) bool { return true }
+	t.Cleanup(func() { isTerminal = terminal })
+	code, out, errw := kapbot(t, "no\n", "sessions", "erase", "gus")
+	if code != 1 || !strings.Contains(errw, "Type yes") || !strings.Contains(errw, "nothing erased") {
+		t.Fatalf("answered no: %d %q %q", code, out, errw)
+	}
+	if v, _ := showSession(t, "gus"); !v.Exists {
+		t.Fatal("answering no erased the patient")
+	}
+	if code, out, errw := kapbot(t, "yes\n", "sessions", "erase", "gus"); code != 0 || !strings.Contains(out, "erased everything") {
+		t.Fatalf("answered yes: %d %q %q", code, out, errw)
 	}
 }

@@ -348,8 +348,9 @@ func writeJSON(w io.Writer, v any, indent bool) error {
 }
 
 // isTerminal reports whether r is a terminal the operator types into (so
-// a question can be asked); pipes and files are not.
-func isTerminal(r io.Reader) bool {
+// a question can be asked); pipes and files are not. A variable, so tests
+// can stand in for a terminal.
+var isTerminal = func(r io.Reader) bool {
 	f, ok := r.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }
