@@ -48,7 +48,7 @@ type node struct {
 	alts [][]node
 	// For a large nAlt or nOpt: the alternatives that start with a given
 	// word, and those that do not start with a plain word, in order.
-	byFirst map[string][]int
+	byFirst *keyTable
 	others  []int
 }
 
@@ -60,12 +60,72 @@ func (n *node) indexAlts() {
 	if len(n.alts) < minIndexed {
 		return
 	}
-	n.byFirst = map[string][]int{}
+	first := map[string][]int{}
+	var order []string
 	for i, a := range n.alts {
 		if len(a) > 0 && a[0].kind == nLit {
-			n.byFirst[a[0].key] = append(n.byFirst[a[0].key], i)
+			if first[a[0].key] == nil {
+				order = append(order, a[0].key)
+			}
+			first[a[0].key] = append(first[a[0].key], i)
 		} else {
 			n.others = append(n.others, i)
+		}
+	}
+	n.byFirst = newKeyTable(order, first)
+}
+
+// keyTable maps a word to the alternatives it starts, looked up with the
+// hash of the token computed once per scan (keyHash) rather than hashing the
+// word again at every try, the main cost of matching.
+type keyTable struct {
+	mask  uint32
+	slots []keySlot
+}
+
+type keySlot struct {
+	key  string
+	hash uint32
+	alts []int // nil: an empty slot
+}
+
+// keyHash is FNV-1a of a word.
+func keyHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func newKeyTable(keys []string, alts map[string][]int) *keyTable {
+	size := 8
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	t := &keyTable{mask: uint32(size - 1), slots: make([]keySlot, size)}
+	for _, k := range keys {
+		h := keyHash(k)
+		for j := h & t.mask; ; j = (j + 1) & t.mask {
+			if t.slots[j].alts == nil {
+				t.slots[j] = keySlot{key: k, hash: h, alts: alts[k]}
+				break
+			}
+		}
+	}
+	return t
+}
+
+// get returns the alternatives that start with key, whose hash is h.
+func (t *keyTable) get(key string, h uint32) []int {
+	for j := h & t.mask; ; j = (j + 1) & t.mask {
+		sl := &t.slots[j]
+		if sl.alts == nil {
+			return nil
+		}
+		if sl.hash == h && sl.key == key {
+			return sl.alts
 		}
 	}
 }
@@ -281,8 +341,9 @@ func firstOf(nodes []node, f *first) (nullable bool) {
 // patterns of a scan and is not safe for concurrent use.
 type run struct {
 	toks   []token
-	soft   []bool // per token: a soft word (see softWords)
-	start  int    // where the current match started
+	soft   []bool   // per token: a soft word (see softWords)
+	hash   []uint32 // per token: keyHash of its key
+	start  int      // where the current match started
 	sent   int32
 	neg    map[string]bool
 	frames []frame // continuations, appended during one match and never changed
@@ -302,10 +363,20 @@ var softWords = keys("like", "literally", "really", "just", "actually", "honestl
 // softPairs are two-word soft phrases: "a lot", "kind of".
 var softPairs = map[[2]string]bool{{"a", "lot"}: true, {"a", "bit"}: true, {"kind", "of"}: true, {"sort", "of"}: true}
 
-// markSoft fills r.soft.
+// hashAt returns keyHash of token i's key, computed once by markSoft.
+func (r *run) hashAt(i int) uint32 {
+	if i < len(r.hash) {
+		return r.hash[i]
+	}
+	return keyHash(r.toks[i].key)
+}
+
+// markSoft fills r.soft and r.hash.
 func (r *run) markSoft() {
 	r.soft = make([]bool, len(r.toks))
+	r.hash = make([]uint32, len(r.toks))
 	for i, t := range r.toks {
+		r.hash[i] = keyHash(t.key)
 		if softWords[t.key] {
 			r.soft[i] = true
 		}
@@ -390,7 +461,7 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 		}
 		if n.byFirst != nil {
 			if ok {
-				for _, ai := range n.byFirst[r.toks[i].key] {
+				for _, ai := range n.byFirst.get(r.toks[i].key, r.hashAt(i)) {
 					if e := r.match(n.alts[ai], i, c); e >= 0 {
 						return e
 					}
