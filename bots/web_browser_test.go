@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
@@ -132,6 +134,18 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
+	// submit runs steps that load a page (a click on a link or a form's
+	// button) and waits for it; it returns the page's HTTP status.
+	submit := func(what string, steps ...chromedp.Action[chromedp.Void]) int64 {
+		t.Helper()
+		c, cancel := context.WithTimeout(ctx, 60*time.Second)
+		defer cancel()
+		res, err := chromedp.RunResponse(c, steps...)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		return res.Status
+	}
 	text := func(sel string) string {
 		t.Helper()
 		c, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -164,8 +178,11 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	// Sign in with the link from the staff group.
 	link := webLogin(t, fake, group, 111111111, "Alex")
 	base := strings.Split(link, "/signin")[0]
-	run("sign in", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("signin")), chromedp.Click(chromedp.ID("signin")),
-		chromedp.WaitVisible(chromedp.ID("referrals")))
+	run("sign-in page", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.ID("signin")))
+	if st := submit("sign in", chromedp.Click(chromedp.ID("signin"))); st != 200 {
+		t.Fatalf("sign in: %d", st)
+	}
+	run("list", chromedp.WaitVisible(chromedp.ID("referrals")))
 	eval(`window.kapbotMarker = true; true`)
 
 	// A patient writes a crisis message: the emergency appears on the
@@ -191,22 +208,22 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	screenshot("web-referrals.png")
 
 	// Open it, acknowledge, add a note.
-	run("open and acknowledge", chromedp.Click(chromedp.CSS("tr.unack a")), chromedp.WaitVisible(chromedp.ID("set-acknowledged")),
-		chromedp.Click(chromedp.ID("set-acknowledged")), chromedp.WaitNotPresent(chromedp.ID("set-acknowledged")))
+	submit("open", chromedp.Click(chromedp.CSS("tr.unack a")))
+	submit("acknowledge", chromedp.Click(chromedp.ID("set-acknowledged")))
 	if st := text("#status"); st != "acknowledged" {
 		t.Fatalf("status after Acknowledge: %q", st)
 	}
-	run("add a note", chromedp.SendKeys(chromedp.ID("note-text"), "Called her; she is safe with her sister tonight."),
-		chromedp.Click(chromedp.ID("add-note")), chromedp.WaitVisible(chromedp.CSS("ol.notes")))
+	run("write a note", chromedp.SendKeys(chromedp.ID("note-text"), "Called her; she is safe with her sister tonight."))
+	submit("add the note", chromedp.Click(chromedp.ID("add-note")))
 	if notes := text("ol.notes"); !strings.Contains(notes, "safe with her sister") {
 		t.Fatalf("notes: %q", notes)
 	}
 
 	// Take over and write to the patient through Telegram.
 	const words = "Hello, this is Dr. Example from the clinic. I will call you in five minutes."
-	run("take over and write", chromedp.Click(chromedp.ID("takeover")), chromedp.WaitVisible(chromedp.ID("say-text")),
-		chromedp.SendKeys(chromedp.ID("say-text"), words), chromedp.Click(chromedp.ID("say")),
-		chromedp.WaitVisible(chromedp.CSS("ol.talk")))
+	submit("take over", chromedp.Click(chromedp.ID("takeover")))
+	run("write to the patient", chromedp.SendKeys(chromedp.ID("say-text"), words))
+	submit("send", chromedp.Click(chromedp.ID("say")))
 	if err := waitFor(30*time.Second, func() bool {
 		for _, m := range fake.Messages(patient) {
 			if strings.Contains(m.Text, words) {
@@ -219,8 +236,8 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	}
 	fake.PushText(patient, "Thank you, I will pick up.")
 	if err := waitFor(30*time.Second, func() bool {
-		run("reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("ol.talk")))
-		return strings.Contains(text("ol.talk"), "I will pick up")
+		submit("reload", chromedp.Navigate(base+"/referrals/"+id))
+		return strings.Contains(text("main"), "I will pick up")
 	}); err != nil {
 		t.Fatal("the patient's answer is not on the referral page")
 	}
@@ -229,15 +246,15 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	if res := text("#h-results + details"); !strings.Contains(res, "Little interest or pleasure") {
 		t.Fatalf("results: %q", res)
 	}
-	if !eval(`(function(){var i=document.querySelector("figure img");return !!i && i.complete && i.naturalWidth > 100})()`) {
-		t.Fatal("the course chart did not load")
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(function(){var i=document.querySelector("figure img");return !!i && i.complete && i.naturalWidth > 100})()`)); err != nil {
+		t.Fatalf("the course chart did not load: %v", err)
 	}
 	screenshot("web-referral.png")
 
 	// The flow simulator.
-	run("simulator", chromedp.Navigate(base+"/simulator/phq9"), chromedp.WaitVisible(chromedp.CSS("form.choices button")),
-		chromedp.Click(chromedp.CSS("form.choices button")), chromedp.WaitVisible(chromedp.CSS("li.you")),
-		chromedp.WaitVisible(chromedp.CSS("li.current")))
+	submit("simulator", chromedp.Navigate(base+"/simulator/phq9"))
+	submit("simulator answer", chromedp.Click(chromedp.CSS("form.choices button")))
+	run("simulator", chromedp.WaitVisible(chromedp.CSS("li.you")), chromedp.WaitVisible(chromedp.CSS("li.current")))
 	screenshot("web-simulator.png")
 
 	// The list on a phone.
@@ -246,19 +263,60 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	run("desktop", chromedp.EmulateViewport(1200, 900))
 
 	// Sign out: the pages are closed to this browser.
-	run("sign out", chromedp.Click(chromedp.CSS("form.signout button")), chromedp.WaitVisible(chromedp.ID("signed-out")))
+	submit("sign out", chromedp.Click(chromedp.CSS("form.signout button")))
 	if body := text("main"); !strings.Contains(body, "Signed out") {
 		t.Fatalf("after sign-out: %q", body)
 	}
-	run("after sign-out", chromedp.Navigate(base+"/referrals/"+id), chromedp.WaitVisible(chromedp.ID("please-sign-in")))
+	if st := submit("after sign-out", chromedp.Navigate(base+"/referrals/"+id)); st != 403 {
+		t.Fatalf("a referral after sign-out: %d, want 403", st)
+	}
 	if body := text("main"); !strings.Contains(body, "Please sign in") || strings.Contains(body, "kill") {
 		t.Fatalf("a signed-out browser sees: %q", body)
 	}
 
+	// Someone in the staff group who is not on the staff list gets no link.
+	before := len(fake.Messages(group))
+	fake.PushTextAs(group, 999999, "Eve", "/weblogin")
+	if err := waitFor(30*time.Second, func() bool {
+		for _, m := range fake.Messages(group)[before:] {
+			if signinLink.MatchString(m.Text) {
+				t.Fatal("a non-staff member got a sign-in link")
+			}
+			if strings.Contains(m.Text, "only the clinic's care team") {
+				return true
+			}
+		}
+		return false
+	}); err != nil {
+		t.Fatal("a non-staff member's /weblogin was not refused")
+	}
+
+	// An expired link is refused.
+	expired := webLogin(t, fake, group, 333333333, "Sam")
+	tok := expired[strings.Index(expired, "t=")+2:]
+	sum := sha256.Sum256([]byte(tok))
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := be.client.PExpire(context.Background(), be.prefix+":web:link:"+hex.EncodeToString(sum[:]), time.Millisecond).Result()
+	be.Close()
+	if err != nil || !n {
+		t.Fatalf("expire the link: %v %v", n, err)
+	}
+	time.Sleep(10 * time.Millisecond)
+	if st := submit("expired link", chromedp.Navigate(expired)); st != 403 {
+		t.Fatalf("expired link: %d, want 403", st)
+	}
+	if body := text("main"); !strings.Contains(body, "not valid") {
+		t.Fatalf("an expired link shows: %q", body)
+	}
+
 	// A second staff member sees the acknowledgement and the note.
 	link2 := webLogin(t, fake, group, 333333333, "Sam")
-	run("second staff member", chromedp.Navigate(link2), chromedp.WaitVisible(chromedp.ID("signin")), chromedp.Click(chromedp.ID("signin")),
-		chromedp.WaitVisible(chromedp.ID("referrals")), chromedp.Navigate(base+"/referrals/"+id), chromedp.WaitVisible(chromedp.ID("status")))
+	submit("second staff member's link", chromedp.Navigate(link2))
+	submit("second staff member signs in", chromedp.Click(chromedp.ID("signin")))
+	submit("second staff member opens the referral", chromedp.Navigate(base+"/referrals/"+id))
 	if body := text("main"); !strings.Contains(body, "acknowledged by Dr. Alex Example") || !strings.Contains(body, "safe with her sister") {
 		t.Fatalf("the second staff member does not see the acknowledgement:\n%s", body)
 	}
@@ -266,8 +324,21 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 		t.Fatalf("signed in as %q", who)
 	}
 
+	// A form without its CSRF token is refused and changes nothing.
+	eval(`document.querySelectorAll("form[action$='/note'] input[name=csrf]").forEach(function(e){e.remove()}); true`)
+	run("write a forged note", chromedp.SendKeys(chromedp.ID("note-text"), "forged"))
+	if st := submit("note without CSRF token", chromedp.Click(chromedp.ID("add-note"))); st != 403 || !strings.Contains(text("main"), "nothing was changed") {
+		t.Fatalf("a POST without the CSRF token: %d %q", st, text("main"))
+	}
+	submit("referral again", chromedp.Navigate(base+"/referrals/"+id))
+	if notes := text("ol.notes"); strings.Contains(notes, "forged") {
+		t.Fatal("a POST without the CSRF token added a note")
+	}
+
 	// A used link is refused in the browser too.
-	run("reused link", chromedp.Navigate(link), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if st := submit("reused link", chromedp.Navigate(link)); st != 403 {
+		t.Fatalf("reused link: %d, want 403", st)
+	}
 	if body := text("main"); !strings.Contains(body, "not valid") {
 		t.Fatalf("a used link shows: %q", body)
 	}
