@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 
@@ -118,20 +119,22 @@ func (src flowSource) load(w io.Writer) (*flow.Bundle, error) {
 }
 
 func cmdDemo(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("demo", "kapbot demo [--flow ID] [--flows DIR]", s)
+	fs := newFlags("demo", "kapbot demo [--flow ID] [--flows DIR] [--locale L]", s)
 	flowID := fs.String("flow", "", "flow to start (default: the clinic's default flow)")
+	locale := fs.String("locale", "", localeUsage)
 	dir := fs.String("flows", "", "flow folder (default: ./flows if present, else the built-in samples)")
 	user := fs.String("user", "demo", "patient name")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	cfg.RedisURL = "" // the demo never touches a real Redis
-	return chat(ctx, cfg, s, *dir, *flowID, *user, true, nil)
+	return chat(ctx, cfg, s, *dir, *flowID, *user, *locale, true, nil)
 }
 
 func cmdChat(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("chat", "kapbot chat --flow ID --user NAME [--flows DIR] [--record FILE.test.yaml [--force]]", s)
+	fs := newFlags("chat", "kapbot chat --flow ID --user NAME [--flows DIR] [--locale L] [--record FILE.test.yaml [--force]]", s)
 	flowID := fs.String("flow", "", "flow to start or resume (default: the clinic's default flow)")
+	locale := fs.String("locale", "", localeUsage)
 	user := fs.String("user", "local", "patient name; the session is stored as console:NAME")
 	dir := fs.String("flows", "", "flow folder to publish when nothing is published yet (default: ./flows if present, else the built-in samples)")
 	record := fs.String("record", "", "when the chat ends, write it as a transcript test to this NAME.test.yaml for kapbot flows test;\nthe file holds every line you typed, as typed: chat as a made-up patient")
@@ -148,14 +151,18 @@ func cmdChat(ctx context.Context, cfg Config, args []string, s stdio) error {
 	} else if *force {
 		return usagef("chat --force: only with --record FILE")
 	}
-	return chat(ctx, cfg, s, *dir, *flowID, *user, false, rec)
+	return chat(ctx, cfg, s, *dir, *flowID, *user, *locale, false, rec)
 }
 
+// localeUsage describes chat's and demo's --locale.
+const localeUsage = "the patient's language (one of clinic.yaml's locales, e.g. de) for a new conversation, as Telegram's and Discord's language settings choose it; /language changes it later (default: the clinic's default_locale)"
+
 // chat runs a terminal conversation. With demo set it always publishes the
-// flows (into the embedded Redis) and greets the newcomer. With rec set the
+// flows (into the embedded Redis) and greets the newcomer. locale ("" for
+// none) is the language of a new conversation. With rec set the
 // conversation must start afresh, and is written as a transcript test when
 // it ends.
-func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, demo bool, rec *recorder) error {
+func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user, locale string, demo bool, rec *recorder) error {
 	if strings.TrimSpace(user) == "" || strings.ContainsAny(user, "{}\n") {
 		return usagef("--user %q: use a plain name", user)
 	}
@@ -197,13 +204,16 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 		return err
 	}
 	lib := runner.NewLibrary(be.store, runner.WithScreenerFor(runner.SafetyScreener))
-	if flowID != "" {
+	if flowID != "" || locale != "" {
 		eng, err := lib.Current(ctx)
 		if err != nil {
 			return err
 		}
-		if eng.Bundle().Flows[flowID] == nil {
+		if flowID != "" && eng.Bundle().Flows[flowID] == nil {
 			return usagef("--flow %s: no such flow published (flows: %s)", flowID, strings.Join(flowIDs(eng.Bundle()), ", "))
+		}
+		if locs := eng.Bundle().Clinic.Locales; locale != "" && !slices.Contains(locs, locale) {
+			return usagef("--locale %s: the clinic does not serve it (clinic.yaml locales: %s)", locale, strings.Join(locs, ", "))
 		}
 	}
 	// No staff destinations here: referrals are stored, nobody is notified.
@@ -225,7 +235,7 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 	}
 	patient := console.Prefix + ":" + user
 	if rec == nil {
-		return console.Chat(ctx, s.in, prompt, r.Handle, patient, flowID)
+		return console.Chat(ctx, s.in, prompt, r.Handle, patient, flowID, locale)
 	}
 	if err := rec.fresh(ctx, be.store, patient); err != nil {
 		return err
@@ -234,7 +244,7 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user string, de
 	if err != nil {
 		return err
 	}
-	if err := console.Chat(ctx, s.in, prompt, rec.wrap(r.Handle), patient, flowID); err != nil {
+	if err := console.Chat(ctx, s.in, prompt, rec.wrap(r.Handle), patient, flowID, locale); err != nil {
 		return err
 	}
 	id := flowID

@@ -83,9 +83,12 @@ func Render(m engine.Message) string {
 // in until it ends or ctx is cancelled. It first starts flowID ("" for the
 // clinic's default; an active session of the same flow resumes). When prompt
 // is set, "> " is printed before each line is read (for a terminal).
+// locale ("" for none) is the patient's language as a platform reports it:
+// like Telegram's language_code it chooses the language of a new
+// conversation, and /language changes it later.
 // Lines starting with "/" are commands: /start [flow], /restart, /stop,
 // /help, /language [code], /forget, /safe.
-func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, patient, flowID string) error {
+func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, patient, flowID, locale string) error {
 	run := make([]byte, 6)
 	if _, err := rand.Read(run); err != nil {
 		return err
@@ -94,7 +97,7 @@ func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, p
 	n := 0
 	next := func(input engine.Input) error {
 		n++
-		return handle(ctx, runner.Inbound{ID: fmt.Sprintf("console:%s:%d", runID, n), Patient: patient, Input: input})
+		return handle(ctx, runner.Inbound{ID: fmt.Sprintf("console:%s:%d", runID, n), Patient: patient, Locale: locale, Input: input})
 	}
 	if err := next(engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: flowID}}); err != nil {
 		return err

@@ -219,10 +219,13 @@ func Assemble(rr runner.Referral, b *flow.Bundle, history []runner.Record) *Refe
 		ctx = &runner.ReferralContext{}
 	}
 	r.Locale = ctx.Locale
-	locales := []string{ctx.Locale}
+	// The summary is for the care team: labels in the clinic's language,
+	// whatever language the patient chose (their own words stay as written).
+	var locales []string
 	if b != nil && b.Clinic != nil {
 		locales = append(locales, b.Clinic.DefaultLocale)
 	}
+	locales = append(locales, ctx.Locale)
 	r.Answers, r.Intentions = answers(ctx.Vars, rr.Flow, b, locales)
 
 	seenFlag := map[string]bool{}

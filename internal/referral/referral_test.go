@@ -464,3 +464,31 @@ func TestSummaryKindsUnknownAndInvalid(t *testing.T) {
 		t.Errorf("a caution is called a contraindication:\n%s", s)
 	}
 }
+
+// TestSummaryInClinicLanguage checks that a German patient's referral is
+// labelled in the clinic's language (here English) for the care team, while
+// the patient's own words stay as written.
+func TestSummaryInClinicLanguage(t *testing.T) {
+	b := bundle()
+	b.Clinic.Locales = []string{"en", "de"}
+	mood := b.Flows["intake"].Steps["mood"].Ask
+	mood.Short["de"], mood.Choices[0].Label["de"] = "Stimmung", "Gedrückt"
+	b.Questionnaires["phq9"].Title["de"] = "Gesundheitsfragebogen"
+	rr := runnerReferral("tg:m:1:2#0", flow.Emergency)
+	rr.Context.Locale = "de"
+	r := Assemble(rr, b, nil)
+	if r.Locale != "de" {
+		t.Errorf("locale %q, want the patient's de", r.Locale)
+	}
+	sum := Summary(r, time.UTC)
+	for _, want := range []string{"Mood", "Low", "PHQ-9", secretWords} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sum)
+		}
+	}
+	for _, not := range []string{"Stimmung", "Gedrückt", "Gesundheitsfragebogen"} {
+		if strings.Contains(sum, not) {
+			t.Errorf("summary shows the patient's language (%q), not the clinic's:\n%s", not, sum)
+		}
+	}
+}
