@@ -118,7 +118,7 @@ func TestScoringAndExportsSameInEveryLanguage(t *testing.T) {
 // alike.
 var identity = map[string]bool{
 	"patient": true, "user": true, "locale": true, "id": true, "fullUrl": true, "reference": true,
-	"value": true, // FHIR identifier values (the patient's channel id)
+	"value":  true, // FHIR identifier values (the patient's channel id)
 	"source": true, "short_id": true, "merged_into": true,
 	"at": true, "created": true, "started": true, "updated": true, "timestamp": true,
 	"exported": true, "start": true, "authored": true, "issued": true, "effectiveDateTime": true, "authoredOn": true, "lastUpdated": true,
