@@ -18,12 +18,13 @@ func TestRenderNumbersChoicesAsTheEngineReadsThem(t *testing.T) {
 	}
 }
 
-// Chat hands every line to the engine in order, as text or as a command; a
-// line longer than anything the engine reads is cut, not fatal.
+// Chat hands every line to the engine in order, as text or as a command,
+// each with the locale it was given; a line longer than anything the engine
+// reads is cut, not fatal.
 func TestChatLines(t *testing.T) {
 	var got []engine.Input
 	handle := func(_ context.Context, in runner.Inbound) error {
-		if in.Patient != "console:ann" || in.ID == "" {
+		if in.Patient != "console:ann" || in.ID == "" || in.Locale != "de" {
 			t.Fatalf("inbound %+v", in)
 		}
 		got = append(got, in.Input)
@@ -31,7 +32,7 @@ func TestChatLines(t *testing.T) {
 	}
 	long := strings.Repeat("x", 3*maxLine)
 	in := "hello\r\n/language de\n" + long + "\nlast line without end"
-	if err := Chat(context.Background(), strings.NewReader(in), nil, handle, "console:ann", "phq9"); err != nil {
+	if err := Chat(context.Background(), strings.NewReader(in), nil, handle, "console:ann", "phq9", "de"); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != 5 {
