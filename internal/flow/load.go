@@ -84,6 +84,30 @@ func LoadDir(dir string) (*Bundle, Problems, error) {
 	return b, ps, nil
 }
 
+// LoadDirClinic is LoadDir with the folder's clinic.yaml replaced by the
+// file clinic: several clinics share one folder of flows, each with its own
+// settings (crisis resources, staff, destinations, retention). Problems in
+// the clinic settings are located in that file. The error is only for I/O
+// failures.
+func LoadDirClinic(dir, clinic string) (*Bundle, Problems, error) {
+	sources, err := readSources(os.DirFS(dir))
+	if err != nil {
+		return nil, nil, fmt.Errorf("load flows from %s: %w", dir, err)
+	}
+	data, err := os.ReadFile(clinic)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load clinic settings: %w", err)
+	}
+	sources["clinic.yaml"] = data
+	b, ps := compile(sources, func(name string) string {
+		if name == "clinic.yaml" {
+			return filepath.ToSlash(clinic)
+		}
+		return filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(name)))
+	}, true)
+	return b, ps, nil
+}
+
 func readSources(fsys fs.FS) (map[string][]byte, error) {
 	sources := map[string][]byte{}
 	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {

@@ -228,3 +228,40 @@ func TestParseDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadDirClinic shares a folder of flows between clinics: the given
+// clinic file replaces the folder's clinic.yaml, and its problems are
+// located in it.
+func TestLoadDirClinic(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("clinic.yaml", "kapbot: 1\nname: Folder clinic\ndefault_locale: en\nlocales: [en]\nretention: 30d\ndisclaimer: Not an emergency service.\ncrisis:\n  en: {text: Call 999 now., emergency: \"999\"}\n")
+	write("main.yaml", "kapbot: 1\nflow: main\nsteps:\n  - id: disclaimer\n    disclaimer: true\n  - id: bye\n    end: {en: Bye., de: Tschüss.}\n")
+	other := filepath.Join(t.TempDir(), "berlin.yaml")
+	if err := os.WriteFile(other, []byte("kapbot: 1\nname: Praxis Berlin\ndefault_locale: de\nlocales: [de, en]\nretention: 60d\ndisclaimer: {de: Kein Notdienst., en: Not an emergency service.}\ncrisis:\n  de: {text: Notruf 112., emergency: \"112\"}\n  en: {text: Call 112., emergency: \"112\"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, probs, err := LoadDirClinic(dir, other)
+	if err != nil || probs.Err() != nil {
+		t.Fatalf("load: %v %v", err, probs)
+	}
+	if b.Clinic.Name != "Praxis Berlin" || b.Clinic.DefaultLocale != "de" {
+		t.Fatalf("clinic %q %q, want the given file's", b.Clinic.Name, b.Clinic.DefaultLocale)
+	}
+	if err := os.WriteFile(other, []byte("kapbot: 1\nname: Praxis Berlin\ndefault_locale: fr\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, probs, err = LoadDirClinic(dir, other)
+	if err != nil || probs.Err() == nil {
+		t.Fatalf("a broken clinic file loads: %v %v", err, probs)
+	}
+	for _, p := range probs {
+		if strings.Contains(p.String(), "clinic:") && !strings.HasPrefix(p.String(), filepath.ToSlash(other)+":") {
+			t.Errorf("%s: want clinic problems located in %s", p, other)
+		}
+	}
+}
