@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
@@ -49,7 +50,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			APIURL:        cfg.TelegramAPIURL,
 			WebhookURL:    cfg.TelegramHook,
 			WebhookSecret: cfg.TelegramSecret,
-			WebhookListen: envOr("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
+			WebhookListen: cmp.Or(cfg.env("TELEGRAM_WEBHOOK_LISTEN"), ":8443"),
 			HTTPClient:    watch("telegram", telegramBadToken),
 			Logger:        log.With("channel", "telegram"),
 		}, r.Submit, append([]telegram.Option{telegram.WithPauseStore(pauses)}, telegramOptions...)...)

@@ -73,9 +73,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 // flowSource is where flow files are read from: a folder, or the embedded
 // sample flows.
 type flowSource struct {
-	name string // for messages
-	fsys fs.FS
-	dir  string // set for a folder
+	name   string // for messages
+	fsys   fs.FS
+	dir    string // set for a folder
+	clinic string // a clinic file in place of dir's clinic.yaml (a deployment's clinic)
 }
 
 // sourceFor picks --flows DIR, else ./flows when it exists, else the flows
@@ -102,7 +103,7 @@ func (src flowSource) load(w io.Writer) (*flow.Bundle, error) {
 	var probs flow.Problems
 	var err error
 	if src.dir != "" {
-		b, probs, err = flow.LoadDir(src.dir)
+		b, probs, err = loadFlows(src.dir, src.clinic)
 	} else {
 		b, probs, err = flow.LoadFS(src.fsys)
 	}
@@ -169,6 +170,9 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user, locale st
 	src, err := sourceFor(dir)
 	if err != nil {
 		return err
+	}
+	if dir == "" && cfg.Clinic != "" {
+		src = flowSource{name: "clinic " + cfg.Clinic + " (" + cfg.entry.Flows + ")", dir: cfg.entry.Flows, clinic: cfg.entry.Clinic}
 	}
 	note := func(msg string) { fmt.Fprintln(s.err, "kapbot:", msg) }
 	be, err := cfg.open(ctx, true, note)

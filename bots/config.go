@@ -41,28 +41,42 @@ type Config struct {
 	DiscordToken   string // DISCORD_TOKEN
 	DiscordAPIURL  string // DISCORD_API_URL
 	DiscordGuild   string // DISCORD_GUILD_ID
+	Clinic         string // the clinic of a deployment these settings are for (--clinic, KAPBOT_CLINICS); "" for none
 	// DiscordCommands are the slash commands of the flows' `command:`; serve
 	// sets them from the current flows before it builds the channels.
 	DiscordCommands []discord.FlowCommand
+
+	deployment *deployment // KAPBOT_CLINICS, when set
+	entry      clinicEntry // Clinic's entry in it
 }
 
-func configFromEnv() Config {
+func configFromEnv() Config { return configFrom(os.Getenv) }
+
+// configFrom reads the settings with getenv: os.Getenv, or a clinic's
+// (Config.env).
+func configFrom(getenv func(string) string) Config {
+	envOr := func(k, def string) string {
+		if v := getenv(k); v != "" {
+			return v
+		}
+		return def
+	}
 	c := Config{
-		RedisURL:       os.Getenv("REDIS_URL"),
+		RedisURL:       getenv("REDIS_URL"),
 		Prefix:         envOr("KAPBOT_PREFIX", "kapbot"),
-		DataKey:        os.Getenv("KAPBOT_DATA_KEY"),
-		PreviousKeys:   os.Getenv("KAPBOT_DATA_KEY_PREVIOUS"),
-		IDKey:          os.Getenv("KAPBOT_ID_KEY"),
-		KeyFile:        os.Getenv("KAPBOT_KEY_FILE"),
+		DataKey:        getenv("KAPBOT_DATA_KEY"),
+		PreviousKeys:   getenv("KAPBOT_DATA_KEY_PREVIOUS"),
+		IDKey:          getenv("KAPBOT_ID_KEY"),
+		KeyFile:        getenv("KAPBOT_KEY_FILE"),
 		LogLevel:       envOr("KAPBOT_LOG_LEVEL", "info"),
 		Listen:         envOr("KAPBOT_LISTEN", ":8080"),
-		TelegramToken:  os.Getenv("TELEGRAM_TOKEN"),
-		TelegramAPIURL: os.Getenv("TELEGRAM_API_URL"),
-		TelegramHook:   os.Getenv("TELEGRAM_WEBHOOK_URL"),
-		TelegramSecret: os.Getenv("TELEGRAM_WEBHOOK_SECRET"),
-		DiscordToken:   os.Getenv("DISCORD_TOKEN"),
-		DiscordAPIURL:  os.Getenv("DISCORD_API_URL"),
-		DiscordGuild:   os.Getenv("DISCORD_GUILD_ID"),
+		TelegramToken:  getenv("TELEGRAM_TOKEN"),
+		TelegramAPIURL: getenv("TELEGRAM_API_URL"),
+		TelegramHook:   getenv("TELEGRAM_WEBHOOK_URL"),
+		TelegramSecret: getenv("TELEGRAM_WEBHOOK_SECRET"),
+		DiscordToken:   getenv("DISCORD_TOKEN"),
+		DiscordAPIURL:  getenv("DISCORD_API_URL"),
+		DiscordGuild:   getenv("DISCORD_GUILD_ID"),
 	}
 	if c.KeyFile == "" {
 		dir, err := os.UserConfigDir()
@@ -104,7 +118,11 @@ type backend struct {
 	namer    *pseudo.Namer
 	prefix   string
 	embedded *miniredis.Miniredis
+	cfg      Config // the settings it was opened with (a clinic's own: getenv)
 }
+
+// getenv reads a setting of the backend's clinic (Config.env).
+func (b *backend) getenv(key string) string { return b.cfg.env(key) }
 
 func (b *backend) Close() {
 	b.client.Close()
@@ -171,7 +189,7 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 	}
 	pseudo.SetDefault(namer) // log lines and the audit log name patients with it
 	b.store = store.New(b.client, c.Prefix, s, store.WithNamer(namer))
-	b.sealer, b.prefix, b.namer = s, c.Prefix, namer
+	b.sealer, b.prefix, b.namer, b.cfg = s, c.Prefix, namer, c
 	return b, nil
 }
 

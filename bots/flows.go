@@ -22,7 +22,7 @@ func cmdFlows(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	switch args[0] {
 	case "validate":
-		return flowsValidate(args[1:], s)
+		return flowsValidate(cfg, args[1:], s)
 	case "test":
 		return flowsTest(args[1:], s)
 	case "push":
@@ -68,31 +68,56 @@ func dirOf(p string) string {
 	return p[:i]
 }
 
-func flowsValidate(args []string, s stdio) error {
-	dirs, err := folders("validate", args, s)
-	if err != nil {
-		return err
+func flowsValidate(cfg Config, args []string, s stdio) error {
+	var targets []clinicEntry
+	if cfg.deployment != nil && !slices.ContainsFunc(args, func(a string) bool { return !strings.HasPrefix(a, "-") }) {
+		// kapbot flows validate [--clinic ID]: the deployment's clinics.
+		targets = cfg.deployment.clinics
+		if cfg.Clinic != "" {
+			targets = []clinicEntry{cfg.entry}
+		}
+	} else {
+		dirs, err := folders("validate", args, s)
+		if err != nil {
+			return err
+		}
+		for _, d := range dirs {
+			targets = append(targets, clinicEntry{Flows: d})
+		}
 	}
 	failed := false
-	for _, dir := range dirs {
-		b, probs, err := flow.LoadDir(dir)
+	for _, t := range targets {
+		b, probs, err := loadFlows(t.Flows, t.Clinic)
 		if err != nil {
 			return err
 		}
 		for _, p := range probs {
 			fmt.Fprintln(s.out, p.String())
 		}
+		name := t.Flows
+		if t.ID != "" {
+			name = "clinic " + t.ID
+		}
 		if probs.Err() != nil {
 			failed = true
-			fmt.Fprintf(s.err, "%s: %d errors, %d warnings\n", dir, len(probs.Errors()), len(probs.Warnings()))
+			fmt.Fprintf(s.err, "%s: %d errors, %d warnings\n", name, len(probs.Errors()), len(probs.Warnings()))
 			continue
 		}
-		fmt.Fprintf(s.out, "%s: ok: %d flows, %d questionnaires, version %s\n", dir, len(b.Flows), len(b.Questionnaires), b.Version)
+		fmt.Fprintf(s.out, "%s: ok: %d flows, %d questionnaires, version %s\n", name, len(b.Flows), len(b.Questionnaires), b.Version)
 	}
 	if failed {
 		return errReported
 	}
 	return nil
+}
+
+// loadFlows loads the flow folder dir, with the clinic file clinic in place
+// of its clinic.yaml when clinic is set (a deployment's clinic).
+func loadFlows(dir, clinic string) (*flow.Bundle, flow.Problems, error) {
+	if clinic != "" {
+		return flow.LoadDirClinic(dir, clinic)
+	}
+	return flow.LoadDir(dir)
 }
 
 func flowsTest(args []string, s stdio) error {
@@ -143,12 +168,17 @@ func flowsPush(ctx context.Context, cfg Config, args []string, s stdio) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("flows push: name one flow folder, e.g. kapbot flows push flows/")
-	}
-	src, err := sourceFor(pos[0])
-	if err != nil {
-		return err
+	var src flowSource
+	switch {
+	case len(pos) == 0 && cfg.Clinic != "":
+		// kapbot flows push --clinic ID: the clinic's flows and clinic.yaml.
+		src = flowSource{name: "clinic " + cfg.Clinic + " (" + cfg.entry.Flows + ")", dir: cfg.entry.Flows, clinic: cfg.entry.Clinic}
+	case len(pos) != 1:
+		return usagef("flows push: name one flow folder, e.g. kapbot flows push flows/ (or, with %s, --clinic ID)", envClinics)
+	default:
+		if src, err = sourceFor(pos[0]); err != nil {
+			return err
+		}
 	}
 	b, err := src.load(s.out)
 	if err != nil {

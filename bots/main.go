@@ -93,7 +93,11 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		return 2
 	}
 	cfg := configFromEnv()
-	var err error
+	cfg, rest, err := withClinic(cfg, args[0], args[1:])
+	if err != nil {
+		return exitCode(err, errw)
+	}
+	args = append(args[:1:1], rest...)
 	switch args[0] {
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -52,7 +53,7 @@ func webView(be *backend, lib *runner.Library, refs *referral.Notifier, r *runne
 		Engine:   func(ctx context.Context) (*engine.Engine, error) { return lib.Current(ctx) },
 		Audit:    auditLog(be),
 		BaseURL:  base,
-		FHIRBase: os.Getenv("KAPBOT_FHIR_BASE"),
+		FHIRBase: be.getenv("KAPBOT_FHIR_BASE"),
 		Log:      log.With("component", "web"),
 	})
 }
@@ -88,11 +89,11 @@ func patientHistory(be *backend) func(ctx context.Context, patient string) ([]ru
 	}
 }
 
-// webListen opens KAPBOT_WEB_LISTEN (or addr when set), or returns nil
-// when neither is set.
-func webListen(addr string) (net.Listener, error) {
+// webListen opens cfg's KAPBOT_WEB_LISTEN (or addr when set), or returns
+// nil when neither is set.
+func webListen(cfg Config, addr string) (net.Listener, error) {
 	if addr == "" {
-		addr = os.Getenv("KAPBOT_WEB_LISTEN")
+		addr = cfg.env("KAPBOT_WEB_LISTEN")
 	}
 	if addr == "" {
 		return nil, nil
@@ -110,7 +111,7 @@ func webListen(addr string) (net.Listener, error) {
 // ("telegram:<user id>" or "discord:<user id>") and exits.
 func cmdWeb(ctx context.Context, cfg Config, args []string, s stdio) error {
 	fs := newFlags("web", "kapbot web [--listen ADDR] [--link telegram:ID|discord:ID]", s)
-	listen := fs.String("listen", envOr("KAPBOT_WEB_LISTEN", "127.0.0.1:8081"), "address of the web view (KAPBOT_WEB_LISTEN)")
+	listen := fs.String("listen", cmp.Or(cfg.env("KAPBOT_WEB_LISTEN"), "127.0.0.1:8081"), "address of the web view (KAPBOT_WEB_LISTEN)")
 	link := fs.String("link", "", "print a one-time sign-in link for this staff member and exit (audited)")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -130,12 +131,12 @@ func cmdWeb(ctx context.Context, cfg Config, args []string, s stdio) error {
 	}
 	refs := notifier(be, lib, log)
 	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithReferrer(refs))
-	ln, err := webListen(*listen)
+	ln, err := webListen(cfg, *listen)
 	if err != nil {
 		return err
 	}
 	defer ln.Close()
-	w, err := webView(be, lib, refs, r, log, ln, os.Getenv("KAPBOT_WEB_URL"))
+	w, err := webView(be, lib, refs, r, log, ln, cfg.env("KAPBOT_WEB_URL"))
 	if err != nil {
 		return err
 	}

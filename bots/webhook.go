@@ -36,9 +36,9 @@ type webhookConfig struct {
 // KAPBOT_WEBHOOK_SECRET over the variable webhook.secret_env names. The
 // URL is "" when neither sets one.
 func webhookSettings(be *backend) webhookConfig {
-	c := webhookConfig{url: os.Getenv(envWebhookURL), from: envWebhookURL, secretFrom: envWebhookSecret}
+	c := webhookConfig{url: be.getenv(envWebhookURL), from: envWebhookURL, secretFrom: envWebhookSecret}
 	var hook *flow.Webhook
-	if c.url == "" || os.Getenv(envWebhookSecret) == "" {
+	if c.url == "" || be.getenv(envWebhookSecret) == "" {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		if e, err := runner.NewLibrary(be.store).Current(ctx); err == nil && e.Bundle().Clinic != nil {
@@ -48,9 +48,9 @@ func webhookSettings(be *backend) webhookConfig {
 	if c.url == "" && hook != nil {
 		c.url, c.from = hook.URL, "clinic.yaml webhook.url"
 	}
-	c.secret = os.Getenv(envWebhookSecret)
+	c.secret = be.getenv(envWebhookSecret)
 	if c.secret == "" && hook != nil && hook.SecretEnv != "" {
-		c.secret, c.secretFrom = os.Getenv(hook.SecretEnv), hook.SecretEnv
+		c.secret, c.secretFrom = be.getenv(hook.SecretEnv), hook.SecretEnv
 	}
 	return c
 }
