@@ -121,7 +121,7 @@ var identity = map[string]bool{
 	"value":  true, // FHIR identifier values (the patient's channel id)
 	"source": true, "short_id": true, "merged_into": true,
 	"at": true, "created": true, "started": true, "updated": true, "timestamp": true,
-	"exported": true, "start": true, "authored": true, "issued": true, "effectiveDateTime": true, "authoredOn": true, "lastUpdated": true,
+	"exported": true, "start": true, "run": true, "authored": true, "issued": true, "effectiveDateTime": true, "authoredOn": true, "lastUpdated": true,
 }
 
 func withoutIdentity(v any) any {
