@@ -164,8 +164,18 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 		}
 		return v
 	}
+	// accessible checks the page's basics: a language, one h1, a label for
+	// every field, a text for every button and image.
+	accessible := func(page string) {
+		t.Helper()
+		problems, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](a11yCheck))
+		if err != nil || len(problems) > 0 {
+			t.Errorf("%s: accessibility: %v %v", page, problems, err)
+		}
+	}
 	screenshot := func(name string) {
 		t.Helper()
+		accessible(name)
 		c, cancel := context.WithTimeout(ctx, 60*time.Second)
 		defer cancel()
 		png, err := chromedp.Run(c, chromedp.FullScreenshot(100))
@@ -343,6 +353,23 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 		t.Fatalf("a used link shows: %q", body)
 	}
 }
+
+// a11yCheck lists a page's missing basics of accessibility.
+const a11yCheck = `(function () {
+  var out = [];
+  if (!document.documentElement.lang) { out.push("no lang"); }
+  if (document.querySelectorAll("h1").length !== 1) { out.push("not one h1"); }
+  document.querySelectorAll("input:not([type=hidden]), textarea, select").forEach(function (e) {
+    if (!e.id || !document.querySelector("label[for='" + e.id + "']")) { out.push("field without label: " + (e.name || e.id)); }
+  });
+  document.querySelectorAll("button").forEach(function (b) {
+    if (!b.textContent.trim()) { out.push("button without text"); }
+  });
+  document.querySelectorAll("img").forEach(function (i) {
+    if (!i.getAttribute("alt")) { out.push("image without alt: " + i.src); }
+  });
+  return out;
+})()`
 
 func waitFor(d time.Duration, cond func() bool) error {
 	deadline := time.Now().Add(d)
