@@ -276,3 +276,28 @@ func TestDeploymentFileProblems(t *testing.T) {
 		t.Errorf("--clinic without a deployment: %d %q", code, errw)
 	}
 }
+
+// docker-compose.clinics.yml runs the clinics of deploy/clinics.yaml: it
+// mounts the deployment, publishes every clinic and gives each its own data
+// key and bots.
+func TestComposeClinicsRunsTheDeployment(t *testing.T) {
+	compose, err := os.ReadFile("../docker-compose.clinics.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := loadDeployment("../deploy/clinics.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := string(compose)
+	wants := []string{"KAPBOT_CLINICS: /deploy/clinics.yaml", "KAPBOT_ID_KEY:", "./deploy:/deploy:ro", "./flows:/flows:ro"}
+	for _, id := range d.ids() {
+		sfx := envSuffix(id)
+		wants = append(wants, "flows push --clinic "+id, "KAPBOT_DATA_KEY_"+sfx+":", "TELEGRAM_TOKEN_"+sfx+":", "DISCORD_TOKEN_"+sfx+":")
+	}
+	for _, w := range wants {
+		if !strings.Contains(c, w) {
+			t.Errorf("docker-compose.clinics.yml lacks %q", w)
+		}
+	}
+}

@@ -43,7 +43,8 @@ Usage:
   kapbot keys migrate                        move patients stored under their platform ids to pseudonymous keys
                                              (serve does it at start; idempotent)
 
-Run 'kapbot COMMAND --help' for a command's flags.
+Run 'kapbot COMMAND --help' for a command's flags. With KAPBOT_CLINICS every
+command takes --clinic ID: the clinic of the deployment it is about.
 
 Settings (environment):
   REDIS_URL            redis://host:port/db (demo ignores it; chat without it uses an embedded Redis)
@@ -68,6 +69,9 @@ Settings (environment):
   TELEGRAM_TOKEN, TELEGRAM_API_URL, TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET,
   TELEGRAM_WEBHOOK_LISTEN (default :8443)
   DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID
+  KAPBOT_CLINICS       a deployment file listing several clinics for one serve; each clinic's
+                       settings are the ones above with _<ID> appended (TELEGRAM_TOKEN_BERLIN,
+                       KAPBOT_DATA_KEY_BERLIN); KAPBOT_ID_KEY is then required and shared
 `
 
 func main() {
