@@ -95,7 +95,7 @@ func discordCommands(b *flow.Bundle) []discord.FlowCommand {
 		if f.Command == "" {
 			continue
 		}
-		out = append(out, discord.FlowCommand{Name: f.Command, Flow: f.ID, Description: f.Title.In(b.Clinic.DefaultLocale, f.Locale)})
+		out = append(out, discord.FlowCommand{Name: f.Command, Flow: f.ID, Description: f.Title.In(b.Clinic.DefaultLocale, f.Locale), Descriptions: f.Title})
 	}
 	slices.SortFunc(out, func(a, b discord.FlowCommand) int { return strings.Compare(a.Name, b.Name) })
 	return out

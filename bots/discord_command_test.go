@@ -51,6 +51,9 @@ func TestServeDiscordRegistersFlowCommands(t *testing.T) {
 	got := map[string]string{}
 	for _, c := range fake.Commands("") {
 		got[c.Name] = c.Description
+		if c.Name == "checkin" && c.DescriptionLocalizations["de"] != "Wöchentliche Rückmeldung" {
+			t.Errorf("/checkin in German: %q", c.DescriptionLocalizations["de"])
+		}
 	}
 	want := map[string]string{
 		"checkin":   "Weekly check-in",

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -102,6 +103,6 @@ func (r *recorder) write(b *flow.Bundle, id string, s stdio) error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("chat --record: %w", err)
 	}
-	fmt.Fprintf(s.err, "kapbot: recorded %d turns of %s in %s (it holds what you typed); run it with: kapbot flows test <its folder>\n", len(r.lines), id, r.path)
+	fmt.Fprintf(s.err, "kapbot: recorded %d turns of %s in %s (it holds what you typed); run it with: kapbot flows test %s\n", len(r.lines), id, r.path, filepath.Dir(r.path))
 	return nil
 }

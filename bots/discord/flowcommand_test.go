@@ -2,6 +2,7 @@ package discord
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -19,13 +20,21 @@ func TestFlowCommandsRegistered(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("é", 120)
 	h := start(t, discordtest.Options{}, Config{}, nil, WithFlowCommands(
-		FlowCommand{Name: "checkin", Description: "Weekly check-in", Flow: "clinic-checkin"},
+		FlowCommand{Name: "checkin", Description: "Weekly check-in", Flow: "clinic-checkin",
+			Descriptions: map[string]string{"en": "Weekly check-in", "de": "Wöchentliche Rückmeldung", "xx": "Unknown", "fr": " "}},
 		FlowCommand{Name: "consent", Description: long, Flow: "clinic-consent"},
 		FlowCommand{Name: "notitle", Flow: "clinic-notitle"},
 	))
 	got := map[string]string{}
 	for _, c := range h.fake.Commands("") {
 		got[c.Name] = c.Description
+		if c.Name != "checkin" {
+			continue
+		}
+		want := map[string]string{"de": "Wöchentliche Rückmeldung", "en-US": "Weekly check-in", "en-GB": "Weekly check-in"}
+		if !maps.Equal(c.DescriptionLocalizations, want) {
+			t.Errorf("/checkin localized as %v, want %v", c.DescriptionLocalizations, want)
+		}
 	}
 	if got["checkin"] != "Weekly check-in" {
 		t.Errorf("/checkin registered as %q", got["checkin"])

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,6 +42,8 @@ type slashCommand struct {
 	Arg         string // fixed argument (the flow of /intake ...)
 	Option      string // name of the string option whose value is the argument
 	OptionDesc  string
+
+	Localized map[discordgo.Locale]string // Description by Discord locale
 }
 
 // sampleCommands start the sample flows. They are the flow commands of a
@@ -71,6 +74,10 @@ type FlowCommand struct {
 	Name        string // the command, without "/": 1-32 of a-z, 0-9, '-', '_'
 	Description string // what Discord's menu shows; cut to 100 characters, "" for "Start <flow>"
 	Flow        string // the flow it starts
+	// Descriptions are Description in other languages, by locale code
+	// ("de", "en-GB"): shown by Discord clients set to that language. A
+	// bare language ("en", "es") stands for each of Discord's variants.
+	Descriptions map[string]string
 }
 
 // maxDescription is Discord's limit on a command description, in characters.
@@ -96,19 +103,55 @@ func flowCommandSet(fcs []FlowCommand) (commandSet, error) {
 			return nil, fmt.Errorf("discord: flow %s: command /%s is taken by another command", fc.Flow, fc.Name)
 		}
 		taken[fc.Name] = true
-		desc := strings.TrimSpace(fc.Description)
+		desc := menuText(fc.Description)
 		if desc == "" {
 			desc = "Start " + fc.Flow
 		}
-		if r := []rune(desc); len(r) > maxDescription {
-			desc = string(r[:maxDescription-1]) + "…"
+		sc := slashCommand{Name: fc.Name, Description: desc, Command: engine.CmdStart, Arg: fc.Flow}
+		for code, text := range fc.Descriptions {
+			if text = menuText(text); text == "" {
+				continue
+			}
+			for _, l := range discordLocales(code) {
+				if sc.Localized == nil {
+					sc.Localized = map[discordgo.Locale]string{}
+				}
+				sc.Localized[l] = text
+			}
 		}
-		out = append(out, slashCommand{Name: fc.Name, Description: desc, Command: engine.CmdStart, Arg: fc.Flow})
+		out = append(out, sc)
 	}
 	return append(out, baseCommands...), nil
 }
 
 var commandName = regexp.MustCompile(`^[a-z0-9_-]{1,32}$`)
+
+// menuText trims s and cuts it to Discord's maxDescription.
+func menuText(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > maxDescription {
+		s = string(r[:maxDescription-1]) + "…"
+	}
+	return s
+}
+
+// discordLocales returns Discord's locales for a locale code: the one it
+// names ("de", "pt_BR"), or every variant of a bare language ("en": en-US
+// and en-GB); none when Discord has no such language.
+func discordLocales(code string) []discordgo.Locale {
+	code = strings.ReplaceAll(code, "_", "-")
+	var out []discordgo.Locale
+	for l := range discordgo.Locales {
+		switch s := string(l); {
+		case strings.EqualFold(s, code):
+			return []discordgo.Locale{l}
+		case !strings.Contains(code, "-") && strings.EqualFold(strings.SplitN(s, "-", 2)[0], code):
+			out = append(out, l)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
 
 // commandSet is the patient slash commands of one channel, in menu order.
 type commandSet []slashCommand
@@ -132,6 +175,10 @@ func (cs commandSet) app(global bool) []*discordgo.ApplicationCommand {
 			Name:        c.Name,
 			Description: c.Description,
 			Type:        discordgo.ChatApplicationCommand,
+		}
+		if len(c.Localized) > 0 {
+			l := maps.Clone(c.Localized)
+			ac.DescriptionLocalizations = &l
 		}
 		if global {
 			ctx := []discordgo.InteractionContextType{discordgo.InteractionContextGuild, discordgo.InteractionContextBotDM}

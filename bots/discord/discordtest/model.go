@@ -166,6 +166,9 @@ type Command struct {
 	Contexts    []int           `json:"contexts,omitempty"`
 	DMPerm      *bool           `json:"dm_permission,omitempty"`
 	Version     string          `json:"version"`
+
+	// DescriptionLocalizations is the description by Discord locale.
+	DescriptionLocalizations map[string]string `json:"description_localizations,omitempty"`
 }
 
 // CommandOption is an option of an application command.

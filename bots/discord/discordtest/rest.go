@@ -606,6 +606,9 @@ func (s *Server) followup(w http.ResponseWriter, r *http.Request) {
 
 var commandName = regexp.MustCompile(`^[-_\p{Ll}\p{N}\p{Lo}]{1,32}$`)
 
+// localeCode is the shape of Discord's locales ("de", "en-US", "es-419").
+var localeCode = regexp.MustCompile(`^[a-z]{2}(-[A-Z]{2}|-419)?$`)
+
 func (s *Server) putCommands(w http.ResponseWriter, r *http.Request) {
 	if r.PathValue("app") != s.opt.AppID {
 		apiError(w, http.StatusForbidden, codeMissingAccess, "Missing Access")
@@ -634,6 +637,14 @@ func (s *Server) putCommands(w http.ResponseWriter, r *http.Request) {
 		if c.Type == 0 || c.Type == 1 {
 			if n := runes(c.Description); n < 1 || n > 100 {
 				f.add(p+".description", "Must be between 1 and 100 in length.")
+			}
+			for loc, d := range c.DescriptionLocalizations {
+				if !localeCode.MatchString(loc) {
+					f.add(p+".description_localizations."+loc, "Invalid locale")
+				}
+				if n := runes(d); n < 1 || n > 100 {
+					f.add(p+".description_localizations."+loc, "Must be between 1 and 100 in length.")
+				}
 			}
 		}
 		if len(c.Options) > 25 {
