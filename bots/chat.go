@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/kapbot/kapbot/bots/console"
 	"github.com/kapbot/kapbot/flows"
@@ -97,6 +98,16 @@ func sourceFor(dir string) (flowSource, error) {
 	return flowSource{name: dir, fsys: os.DirFS(dir), dir: dir}, nil
 }
 
+// compileFlows compiles the flows of dir ("" for ./flows or the built-in
+// samples), printing every problem to w; it fails when there are errors.
+func compileFlows(dir string, w io.Writer) (*flow.Bundle, error) {
+	src, err := sourceFor(dir)
+	if err != nil {
+		return nil, err
+	}
+	return src.load(w)
+}
+
 // load compiles the source, printing every problem; it fails when there are
 // errors.
 func (src flowSource) load(w io.Writer) (*flow.Bundle, error) {
@@ -121,15 +132,20 @@ func (src flowSource) load(w io.Writer) (*flow.Bundle, error) {
 }
 
 func cmdDemo(ctx context.Context, cfg Config, args []string, s stdio) error {
-	fs := newFlags("demo", "kapbot demo [--flow ID] [--flows DIR] [--locale L]", s)
+	fs := newFlags("demo", "kapbot demo [--flow ID] [--flows DIR] [--locale L] [--clock-speed N]", s)
 	flowID := fs.String("flow", "", "flow to start (default: the clinic's default flow)")
 	locale := fs.String("locale", "", localeUsage)
 	dir := fs.String("flows", "", "flow folder (default: ./flows if present, else the built-in samples)")
 	user := fs.String("user", "demo", "patient name")
+	speed := fs.Float64("clock-speed", 1, "how much faster than real time the clock runs (reminders: 1440 makes a day a minute)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	if *speed < 1 || *speed > 1e6 {
+		return usagef("--clock-speed %v: give a number from 1 (real time) to 1000000", *speed)
+	}
 	cfg.RedisURL = "" // the demo never touches a real Redis
+	demoClockSpeed = *speed
 	return chat(ctx, cfg, s, *dir, *flowID, *user, *locale, true, nil)
 }
 
@@ -223,8 +239,23 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user, locale st
 	}
 	// No staff destinations here: referrals are stored, nobody is notified.
 	refs := notifier(be, lib, log)
-	r := runner.New(be.store, lib, runner.WithLogger(log), runner.WithReferrer(refs))
+	ropts := []runner.Option{runner.WithLogger(log), runner.WithReferrer(refs)}
+	now := time.Now
+	if demo {
+		now = compressedClock(demoClockSpeed)
+		ropts = append(ropts, runner.WithClock(now))
+	}
+	r := runner.New(be.store, lib, ropts...)
 	r.Register(console.Prefix, console.New(s.out))
+	handle := r.Handle
+	if demo {
+		// Reminders on the demo's clock; /appointment books a session
+		// (demo.go).
+		tctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go r.RunTimers(tctx, 200*time.Millisecond)
+		handle = demoAppointments(r, lib, now, s)
+	}
 	if demo {
 		// The care team's side in a browser: referrals appear as you chat.
 		wctx, stop := context.WithCancel(ctx)
@@ -240,7 +271,7 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user, locale st
 	}
 	patient := console.Prefix + ":" + user
 	if rec == nil {
-		return console.Chat(ctx, s.in, prompt, r.Handle, patient, flowID, locale)
+		return console.Chat(ctx, s.in, prompt, handle, patient, flowID, locale)
 	}
 	if err := rec.fresh(ctx, be.store, patient); err != nil {
 		return err
@@ -249,7 +280,7 @@ func chat(ctx context.Context, cfg Config, s stdio, dir, flowID, user, locale st
 	if err != nil {
 		return err
 	}
-	if err := console.Chat(ctx, s.in, prompt, rec.wrap(r.Handle), patient, flowID, locale); err != nil {
+	if err := console.Chat(ctx, s.in, prompt, rec.wrap(handle), patient, flowID, locale); err != nil {
 		return err
 	}
 	id := flowID

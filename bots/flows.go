@@ -244,11 +244,7 @@ func flowsGraph(args []string, s stdio) error {
 	if len(pos) != 1 {
 		return usagef("flows graph: name one flow id, e.g. kapbot flows graph kap-intake")
 	}
-	src, err := sourceFor(*dir)
-	if err != nil {
-		return err
-	}
-	b, err := src.load(s.err)
+	b, err := compileFlows(*dir, s.err)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,11 @@ Usage:
   kapbot sessions erase USER [--yes]         erase everything stored about a patient (asks first on a terminal)
   kapbot export [--format json|csv|answers|fhir] [--out DIR]
                                              patients' answers, results and referrals (audited)
+  kapbot appointments add USER WHEN [--kind K] [--tz Z] [--id ID]   record a session (moves it when ID exists)
+  kapbot appointments list USER [--json]     a patient's appointments and pending reminders (audited)
+  kapbot appointments cancel USER ID         cancel an appointment and its reminders
+  kapbot appointments import FILE.csv        record a scheduler's CSV export (idempotent; file:line errors)
+  kapbot schedules show [--flows DIR]        clinic.yaml's reminder rules, quiet hours and nudges in words
   kapbot audit [--since T] [--json]          the audit log: every export and staff view
   kapbot audit verify                        check the audit log: names deleted, replayed or edited entries
   kapbot webhook requeue                     send the webhook's dead letters again (after the receiver was fixed)
@@ -133,6 +138,10 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		err = cmdSafety(ctx, cfg, args[1:], s)
 	case "keys":
 		err = cmdKeys(ctx, cfg, args[1:], s)
+	case "appointments":
+		err = cmdAppointments(ctx, cfg, args[1:], s)
+	case "schedules":
+		err = cmdSchedules(ctx, cfg, args[1:], s)
 	default:
 		err = usagef("unknown command %q: run 'kapbot help'", args[0])
 	}

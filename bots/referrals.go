@@ -15,6 +15,9 @@ import (
 // escalations); tests shorten it.
 var referralTick = referral.DefaultTick
 
+// timerTick is how often serve looks for due reminders.
+var timerTick = time.Second
+
 // notifier builds the referral notifier over the backend: referrals are
 // stored sealed beside the sessions, labelled from the flows they were made
 // on, and posted to clinic.yaml's destinations through the staff senders

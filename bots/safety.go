@@ -53,11 +53,7 @@ func safetyCheck(ctx context.Context, args []string, s stdio) error {
 	}
 	var extra map[string][]string
 	if *dir != "" {
-		src, err := sourceFor(*dir)
-		if err != nil {
-			return err
-		}
-		b, err := src.load(s.err)
+		b, err := compileFlows(*dir, s.err)
 		if err != nil {
 			return err
 		}

@@ -328,6 +328,13 @@ func (sc *servedClinic) run(ctx context.Context, wg *sync.WaitGroup, errs chan<-
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		// Reminders (clinic.yaml schedules:): every replica fires due ones;
+		// each is claimed by one and committed once.
+		sc.r.RunTimers(ctx, timerTick)
+	}()
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
 		runWebhook(ctx, sc.hook)
 	}()
 	wg.Add(1)

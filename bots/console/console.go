@@ -87,7 +87,7 @@ func Render(m engine.Message) string {
 // like Telegram's language_code it chooses the language of a new
 // conversation, and /language changes it later.
 // Lines starting with "/" are commands: /start [flow], /restart, /stop,
-// /help, /language [code], /forget, /safe.
+// /help, /language [code], /forget, /safe, /appointments, /reminders on|off.
 func Chat(ctx context.Context, in io.Reader, prompt io.Writer, handle Handler, patient, flowID, locale string) error {
 	run := make([]byte, 6)
 	if _, err := rand.Read(run); err != nil {
@@ -158,7 +158,7 @@ func ParseLine(line string) engine.Input {
 		name, arg, _ := strings.Cut(strings.TrimPrefix(t, "/"), " ")
 		switch c := engine.CommandName(strings.ToLower(name)); c {
 		case engine.CmdStart, engine.CmdRestart, engine.CmdStop, engine.CmdHelp,
-			engine.CmdLanguage, engine.CmdForget, engine.CmdSafe:
+			engine.CmdLanguage, engine.CmdForget, engine.CmdSafe, engine.CmdAppointments, engine.CmdReminders:
 			return engine.Input{Command: &engine.Command{Name: c, Arg: strings.TrimSpace(arg)}}
 		}
 	}

@@ -63,6 +63,8 @@ var baseCommands = []slashCommand{
 	{Name: "stop", Description: "End the conversation", Command: engine.CmdStop},
 	{Name: "forget", Description: "Erase what you told me", Command: engine.CmdForget},
 	{Name: "language", Description: "Change the language", Command: engine.CmdLanguage, Option: "language", OptionDesc: "Language code, for example en or de; empty to list them"},
+	{Name: "appointments", Description: "Your appointments with the clinic", Command: engine.CmdAppointments},
+	{Name: "reminders", Description: "Turn reminders on or off", Command: engine.CmdReminders, Option: "state", OptionDesc: "on or off; empty to see whether they are on"},
 }
 
 // commands are the slash commands of a channel built without

@@ -198,7 +198,7 @@ func TestTextRoundTrip(t *testing.T) {
 	for _, cmd := range s.Commands() {
 		names = append(names, cmd.Command)
 	}
-	if want := []string{"start", "help", "restart", "stop", "language", "forget"}; !slices.Equal(names, want) {
+	if want := []string{"start", "help", "restart", "stop", "language", "forget", "appointments", "reminders"}; !slices.Equal(names, want) {
 		t.Fatalf("commands = %v, want %v", names, want)
 	}
 }

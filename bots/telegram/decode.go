@@ -20,6 +20,8 @@ var botCommands = []models.BotCommand{
 	{Command: "stop", Description: "Stop the conversation"},
 	{Command: "language", Description: "Change the language"},
 	{Command: "forget", Description: "Erase what you told me"},
+	{Command: "appointments", Description: "Your appointments with the clinic"},
+	{Command: "reminders", Description: "Reminders: /reminders off or /reminders on"},
 }
 
 // commands maps the command names a patient can type to the engine's.
@@ -31,6 +33,9 @@ var commands = map[string]engine.CommandName{
 	"language": engine.CmdLanguage,
 	"forget":   engine.CmdForget,
 	"safe":     engine.CmdSafe,
+	// Reminders (clinic.yaml schedules:).
+	"appointments": engine.CmdAppointments,
+	"reminders":    engine.CmdReminders,
 }
 
 // event is an update decoded for the handler, with what the channel needs to

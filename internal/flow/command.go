@@ -16,6 +16,7 @@ var commandRe = regexp.MustCompile(`^[a-z0-9_-]{1,32}$`)
 var ReservedCommands = []string{
 	"start", "help", "restart", "stop", "forget", "language", "safe",
 	"referrals", "referral", "status", "note", "takeover", "say", "handback", "weblogin",
+	"appointments", "reminders", "appointment",
 }
 
 // flowCommand decodes a flow's `command:` value n. Only a registered flow

@@ -38,7 +38,7 @@ func TestFlowCommand(t *testing.T) {
 		{
 			name:  "reserved",
 			files: map[string]string{"main.yaml": commandFlow("main", "command: help\n")},
-			want:  []string{`main.yaml:3:10: command: /help is one of the bot's own commands (forget, handback, help, language, note, referral, referrals, restart, safe, say, start, status, stop, takeover, weblogin); choose another name`},
+			want:  []string{`main.yaml:3:10: command: /help is one of the bot's own commands (appointment, appointments, forget, handback, help, language, note, referral, referrals, reminders, restart, safe, say, start, status, stop, takeover, weblogin); choose another name`},
 		},
 		{
 			name:  "not a text",

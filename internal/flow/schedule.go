@@ -359,13 +359,13 @@ func (r Rule) String() string {
 	var when string
 	switch {
 	case r.AfterFlow != "":
-		when = fmt.Sprintf("%s after flow %s ends", human(r.After), r.AfterFlow)
+		when = fmt.Sprintf("%s after flow %s ends", HumanDuration(r.After), r.AfterFlow)
 	case r.Every != 0:
-		when = fmt.Sprintf("every %s from the first %s appointment while one lies ahead", human(r.Every), r.Appointment)
+		when = fmt.Sprintf("every %s from the first %s appointment while one lies ahead", HumanDuration(r.Every), r.Appointment)
 	case r.Before != 0:
-		when = fmt.Sprintf("%s before each %s appointment", human(r.Before), r.Appointment)
+		when = fmt.Sprintf("%s before each %s appointment", HumanDuration(r.Before), r.Appointment)
 	default:
-		when = fmt.Sprintf("%s after each %s appointment", human(r.After), r.Appointment)
+		when = fmt.Sprintf("%s after each %s appointment", HumanDuration(r.After), r.Appointment)
 	}
 	if r.At >= 0 {
 		when += fmt.Sprintf(", moved to %02d:%02d that day", r.At/60, r.At%60)
@@ -377,8 +377,8 @@ func (r Rule) String() string {
 	return fmt.Sprintf("%s: %s: %s", r.ID, when, what)
 }
 
-// human writes a duration in days when it is whole days.
-func human(d time.Duration) string {
+// HumanDuration writes a duration in days when it is whole days.
+func HumanDuration(d time.Duration) string {
 	if d%(24*time.Hour) == 0 {
 		return fmt.Sprintf("%dd", d/(24*time.Hour))
 	}

@@ -223,6 +223,8 @@ func (d *Desk) handle(ctx context.Context, in runner.StaffInput, who *flow.Staff
 		return d.staffAction(ctx, in, args[0], who.Name, engine.StaffSay, text)
 	case "reply":
 		return d.reply(ctx, in, who.Name)
+	case "appointment":
+		return d.appointment(ctx, in, args)
 	}
 	return runner.StaffReply{Text: textHelp}, nil
 }

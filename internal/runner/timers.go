@@ -192,3 +192,13 @@ func (r *Runner) arm(ctx context.Context, patient string, t engine.Timer) error 
 	}
 	return ts.Arm(ctx, patient, t.ID, t.At)
 }
+
+// State returns the patient's stored session state (empty when none), for
+// tools that show it.
+func (r *Runner) State(ctx context.Context, patient string) (engine.State, error) {
+	sess, err := r.store.Load(ctx, patient)
+	if err != nil {
+		return engine.State{}, err
+	}
+	return decodeState(sess.Data)
+}
