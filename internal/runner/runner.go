@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kapbot/kapbot/internal/backoff"
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
@@ -553,11 +554,14 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 // replicaLockTTL bounds how long a crashed replica can hold a patient.
 const replicaLockTTL = 30 * time.Second
 
+// replicaLockPoll is how replicaLock polls: a growing pause, jittered so
+// that replicas waiting for one patient do not ask in step.
+var replicaLockPoll = backoff.Policy{First: 2 * time.Millisecond, Longest: 200 * time.Millisecond}
+
 // replicaLock waits for the patient's replica-wide lock, polling with a
 // growing pause, until ctx ends.
 func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
-	pause := 2 * time.Millisecond
-	for {
+	for n := 1; ; n++ {
 		release, ok, err := r.locker.Lock(ctx, "patient:"+LogID(patient), replicaLockTTL)
 		if err != nil {
 			return nil, fmt.Errorf("lock patient: %w", err)
@@ -565,12 +569,9 @@ func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error
 		if ok {
 			return release, nil
 		}
-		select {
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-time.After(pause):
+		if err := backoff.Sleep(ctx, replicaLockPoll.Delay(n)); err != nil {
+			return nil, err
 		}
-		pause = min(pause*2, 200*time.Millisecond)
 	}
 }
 
