@@ -454,7 +454,10 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request, sess *session)
 			}
 		}
 	}
-	for _, c := range ref.History[1:] {
+	for i, c := range ref.History {
+		if i == 0 {
+			continue // the referral's creation, listed from the records
+		}
 		es = append(es, timelineEntry{At: c.At, Kind: "status", Text: fmt.Sprintf("referral %s %s by %s", ref.ID, c.Status, c.By)})
 	}
 	for _, n := range ref.Notes {
