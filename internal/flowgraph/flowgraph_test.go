@@ -5,8 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,28 +12,25 @@ import (
 	"github.com/kapbot/kapbot/internal/flow"
 )
 
-// hostile is a flow whose texts try to break out of the page.
-const hostile = `kapbot: 1
-flow: main
-title:
-  en: '</title><script src="https://evil.example/x.js"></script> & "q"'
-  de: Titel
-steps:
-  - id: d
-    disclaimer: true
-  - id: ask_it
-    ask: {type: text, text: {en: Name, de: Name}}
-  - id: route
-    branch:
-      - if: 'ask_it == "</text><a href=''http://evil.example''>x</a>"'
-        goto: bye
-    else: again
-  - id: again
-    say: {en: Again., de: Nochmal.}
-    next: ask_it
-  - id: bye
-    end: {en: Bye., de: Tschüss.}
-`
+// hostile is a flow whose texts try to break out of the page. It is built
+// by hand: the compiler would refuse nothing here, but compiling costs time.
+func hostile() *flow.Flow {
+	cond := `ask_it == "</text><a href='http://evil.example'>x</a>"`
+	return &flow.Flow{
+		ID:    "main",
+		Title: flow.Text{"en": `</title><script src="https://evil.example/x.js"></script> & "q"`},
+		Start: "d",
+		Order: []string{"d", "ask_it", "route", "again", "bye"},
+		Steps: map[string]*flow.Step{
+			"d":      {ID: "d", Kind: flow.KindDisclaimer, Next: "ask_it"},
+			"ask_it": {ID: "ask_it", Kind: flow.KindAsk, Ask: &flow.Ask{Type: "text"}, Next: "route"},
+			"route":  {ID: "route", Kind: flow.KindBranch, Cases: []flow.Case{{Source: cond, Goto: "bye"}}, Else: "again"},
+			"again":  {ID: "again", Kind: flow.KindSay, Next: "ask_it"},
+			"bye":    {ID: "bye", Kind: flow.KindEnd},
+		},
+		Locale: "en",
+	}
+}
 
 // element is a parsed element: its name, attributes and text.
 type element struct {
@@ -136,18 +131,7 @@ func TestHTMLSampleFlows(t *testing.T) {
 }
 
 func TestHTMLEscapesEveryText(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../flows")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "main.yaml"), []byte(hostile), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	b, ps, err := flow.LoadDir(dir)
-	if err != nil || b == nil || b.Flows["main"] == nil {
-		t.Fatalf("compile: %v %v", err, ps)
-	}
-	f := b.Flows["main"]
+	f := hostile()
 	els := checkPage(t, f)
 	var h1, labels string
 	for _, e := range els {
