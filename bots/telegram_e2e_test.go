@@ -196,27 +196,7 @@ func TestServeTelegramCrashAndRestart(t *testing.T) {
 		t.Skip("long")
 	}
 	bin, fake, env := serveBinaryEnv(t, "info")
-	var proc *exec.Cmd
-	var logs strings.Builder
-	defer func() {
-		if t.Failed() {
-			t.Logf("serve logs:\n%s", logs.String())
-		}
-	}()
-	start := func() {
-		proc = exec.Command(bin, "serve")
-		proc.Env = env
-		proc.Stderr = &logs
-		if err := proc.Start(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	kill := func() {
-		proc.Process.Kill()
-		proc.Wait()
-	}
-	start()
-	defer func() { kill() }()
+	start, kill := killableServe(t, bin, env)
 
 	const chat = 777
 	fake.PushText(chat, "/start phq9")

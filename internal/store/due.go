@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"hash/fnv"
 	"strconv"
 	"strings"
@@ -108,15 +109,25 @@ func (s *Store) ClaimDue(ctx context.Context, shard int, now time.Time, lease ti
 		out = append(out, Due{Timer: id, At: time.UnixMilli(ms), shard: shard, member: m})
 		names = append(names, name)
 	}
+	if len(names) == 0 {
+		return out, nil
+	}
+	// The patients' sealed ids, in one round trip.
+	pipe := s.rdb.Pipeline()
+	cmds := make([]*redis.StringCmd, len(names))
 	for i, n := range names {
-		// One patient at a time keeps the ids in step with the members;
-		// a batch is rarely more than a few patients.
-		ps, _, err := s.ids(ctx, []string{n})
+		cmds[i] = pipe.Get(ctx, s.keysOf(n).name)
+	}
+	if _, err := pipe.Exec(ctx); err != nil && !errors.Is(err, redis.Nil) {
+		return nil, redisErr("claim due", err)
+	}
+	for i, n := range names {
+		raw, err := cmds[i].Bytes()
 		if err != nil {
-			return nil, err
+			continue // gone (erased, expired): Patient stays ""
 		}
-		if len(ps) == 1 {
-			out[i].Patient = ps[0]
+		if id, err := s.open("patient id", s.keysOf(n).name, raw); err == nil {
+			out[i].Patient = string(id)
 		}
 	}
 	return out, nil
