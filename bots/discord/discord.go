@@ -491,7 +491,7 @@ func (c *Channel) Send(ctx context.Context, patient string, m engine.Message) er
 		}
 		err := c.createMessage(ctx, userID, &body)
 		if code(err) == codeCannotDM {
-			c.resolvePending(userID, textDMClosed)
+			c.resolvePending(userID, catalog.DMClosed)
 			c.log.Debug("discord patient's DMs are closed", "user", runner.LogID("dc:"+userID))
 			return err
 		}
@@ -499,7 +499,7 @@ func (c *Channel) Send(ctx context.Context, patient string, m engine.Message) er
 			return err
 		}
 		if i == 0 {
-			c.resolvePending(userID, textDMSent)
+			c.resolvePending(userID, catalog.DMSent)
 		}
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/kapbot/kapbot/bots/discord/discordtest"
+	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/runner"
 )
@@ -350,6 +351,7 @@ func TestSlashCommandIsAcknowledgedBeforeASlowHandler(t *testing.T) {
 		t.Errorf("deferred answer in a server must be ephemeral: %+v", resp)
 	}
 	h.waitBot(patientA, 1)
+	textDMSent := (*catalog.Catalog)(nil).Text(catalog.DMSent, "en")
 	if !discordtest.Wait(5*time.Second, func() bool { r, _ := h.fake.Response(d.ID); return r.Content == textDMSent }) {
 		r, _ := h.fake.Response(d.ID)
 		t.Fatalf("answer %q, want %q", r.Content, textDMSent)
@@ -872,9 +874,14 @@ func TestClosedDMsAreExplainedAndBlock(t *testing.T) {
 		return err
 	})
 	h.fake.CloseDMs(patientA)
+	h.fake.SetLocale(patientA, "de-DE") // the explanation comes in the patient's language
 	d, err := h.fake.SlashCommand(patientA, guild, "intake", nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	textDMClosed := (*catalog.Catalog)(nil).Text(catalog.DMClosed, "de")
+	if !strings.HasPrefix(textDMClosed, "Ich kann Ihnen keine Direktnachrichten") {
+		t.Fatalf("German catalogue text %q", textDMClosed)
 	}
 	if !discordtest.Wait(5*time.Second, func() bool { r, _ := h.fake.Response(d.ID); return r.Content == textDMClosed }) {
 		r, _ := h.fake.Response(d.ID)

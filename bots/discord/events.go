@@ -198,7 +198,7 @@ func (c *Channel) onCommand(i *discordgo.Interaction, u *discordgo.User) {
 			c.pending[u.ID] = p
 			c.mu.Unlock()
 			if old != nil {
-				c.finish(old, textDMSent)
+				c.finish(old, c.dmText(old, catalog.DMSent))
 			}
 		}
 	}
@@ -222,7 +222,7 @@ func (c *Channel) onCommand(i *discordgo.Interaction, u *discordgo.User) {
 			case <-ctx.Done():
 			}
 			c.unpend(u.ID, p)
-			c.finish(p, textDMSent)
+			c.finish(p, c.dmText(p, catalog.DMSent))
 		})
 	}
 	c.enqueue(u.ID, j)
@@ -238,15 +238,22 @@ func (c *Channel) unpend(userID string, p *pendingAck) {
 }
 
 // resolvePending settles the user's pending server command, if any, with
-// text: Send calls it on the first DM's outcome.
-func (c *Channel) resolvePending(userID, text string) {
+// the catalogue text key in the command's language: Send calls it on the
+// first DM's outcome.
+func (c *Channel) resolvePending(userID, key string) {
 	c.mu.Lock()
 	p := c.pending[userID]
 	delete(c.pending, userID)
 	c.mu.Unlock()
 	if p != nil {
-		c.finish(p, text)
+		c.finish(p, c.dmText(p, key))
 	}
+}
+
+// dmText is the catalogue text key in the language of p's command (the
+// patient's Discord client locale).
+func (c *Channel) dmText(p *pendingAck, key string) string {
+	return c.opt.catalog.Text(key, locale(p.i.Locale))
 }
 
 // finish settles p with text: the first text wins, and the deferred answer

@@ -17,12 +17,6 @@ import (
 // and, like those, never give advice. English only until the catalogue has
 // keys for them.
 const (
-	// textDMSent answers a slash command used in a server once the
-	// conversation has started in the patient's DMs.
-	textDMSent = "I've sent you a direct message."
-	// textDMClosed answers a slash command used in a server when the
-	// patient's DMs are closed to the bot (Discord error 50007).
-	textDMClosed = "I can't send you direct messages. To talk with me, allow them: open the server menu, then Server settings > Privacy > Allow direct messages (or Privacy Settings > Direct Messages), and use the command again."
 	// textDMAck replaces the "thinking…" placeholder of a slash command used
 	// in the DM itself: the conversation follows right below it.
 	textDMAck = "✓"

@@ -63,6 +63,10 @@ const (
 	HarmHeading    = "harm_to_others" // heads the clinic's harm_to_others resources
 	AbuseHeading   = "abuse"          // heads the clinic's abuse resources
 	AcuteHeading   = "acute_medical"  // heads the clinic's acute_medical resources
+	// Discord: a slash command used in a server is answered there (only the
+	// patient sees it) while the conversation goes on in a direct message.
+	DMSent   = "dm_sent"   // the conversation continues in the patient's DMs
+	DMClosed = "dm_closed" // the patient's DMs are closed to the bot
 	// Reminders (clinic.yaml schedules:).
 	ReminderIntro  = "reminder_intro"  // before the first reminder: who writes and why
 	Nudge          = "nudge"           // a patient went quiet mid-flow; the waiting question follows
@@ -126,6 +130,8 @@ var texts = map[string]map[string]string{
 		HarmHeading:       "What you wrote sounds like someone could get hurt. Please get help now:",
 		AbuseHeading:      "What you wrote sounds like you may not be safe with someone. You do not have to face this alone; these services can help, in confidence:",
 		AcuteHeading:      "What you describe may need urgent medical help. Please do not wait for the clinic to reply:",
+		DMSent:            "I've sent you a direct message.",
+		DMClosed:          "I can't send you direct messages. To talk with me, allow them: open the server menu, then Server settings > Privacy > Allow direct messages (or Privacy Settings > Direct Messages), and use the command again.",
 		ReminderIntro:     "This is the clinic's automated assistant. Your care team set up reminders around your sessions, so I will sometimes write first. Send /appointments to see your sessions, or /reminders off to stop reminders.",
 		Nudge:             "A question from the clinic is still waiting for your answer. Here it is again:",
 		Appointments:      "Your appointments with the clinic:\n%s",
@@ -185,6 +191,8 @@ var texts = map[string]map[string]string{
 		HarmHeading:       "Was Sie schreiben, klingt so, als könnte jemand verletzt werden. Bitte holen Sie sich jetzt Hilfe:",
 		AbuseHeading:      "Was Sie schreiben, klingt so, als wären Sie bei jemandem nicht sicher. Sie müssen das nicht allein durchstehen; diese Stellen helfen vertraulich:",
 		AcuteHeading:      "Was Sie beschreiben, braucht vielleicht dringend ärztliche Hilfe. Bitte warten Sie nicht auf eine Antwort der Praxis:",
+		DMSent:            "Ich habe Ihnen eine Direktnachricht geschickt.",
+		DMClosed:          "Ich kann Ihnen keine Direktnachrichten schicken. Um mit mir zu sprechen, erlauben Sie sie: Öffnen Sie das Servermenü, dann Servereinstellungen > Privatsphäre > Direktnachrichten erlauben (oder Privatsphäre-Einstellungen > Direktnachrichten), und verwenden Sie den Befehl noch einmal.",
 		ReminderIntro:     "Hier schreibt der automatische Assistent der Praxis. Ihr Behandlungsteam hat Erinnerungen rund um Ihre Sitzungen eingerichtet, deshalb schreibe ich manchmal zuerst. Mit /appointments sehen Sie Ihre Termine, mit /reminders off beenden Sie die Erinnerungen.",
 		Nudge:             "Eine Frage der Praxis wartet noch auf Ihre Antwort. Hier ist sie noch einmal:",
 		Appointments:      "Ihre Termine in der Praxis:\n%s",
