@@ -283,7 +283,8 @@ var helpers = []struct {
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
 		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
-		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
+		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
+		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 	}},
 	{hCancel, []string{
 		"again", "relaps*", "(came|come|are|is|coming|keep coming) back", "back again", "returned", "(started|start) ~2 (again|cutting|to)",
@@ -298,6 +299,7 @@ var helpers = []struct {
 	}},
 	{hAccident, []string{
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
+		"(at night|in the morning|every day|daily|each day|with food|before bed|at bedtime|abends|taeglich|jeden tag)",
 		"(prescribed|verschrieben|the course|course of|antibiotics|antibiotika|infection|infektion|as directed|with me|mitgenommen|mit in den urlaub|on holiday|to the pharmacy|zur apotheke|to work|to my appointment)",
 	}},
 	{hOverride, []string{"on purpose", "(at once|all at once|in one go|auf einmal|auf ex)", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
@@ -310,7 +312,7 @@ var helpers = []struct {
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
 		"(spielt|macht) (das|es|der wert|das ergebnis) ~3 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
-		"(does|would|will) (that|it|this) (matter|make a difference)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
+		"(does|would|will) (that|it|this) (matter|make a difference)", "(vertraegt sich|vertragen sich|vertraeglich)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{
@@ -351,7 +353,7 @@ var helpers = []struct {
 	{hBenign, []string{
 		"(through|out of) my nose", "(stuffy|blocked|stuffed|runny) nose", "(a|my|the) (cold|flu|hay fever)", "durch die nase", "(erkaeltung|schnupfen|heuschnupfen)",
 		"(my|the|our|mein|meine|unser|unsere) (dog|cat|pet|puppy|kitten|hamster|horse|hund|katze|kater)",
-		"(excitement|excited|nerves|aufregung|vorfreude)", "(when|wenn) (i am|i get|ich) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch)",
+		"(excitement|excited|nerves|aufregung|vorfreude)", "(she is|he is|they are|she was|he was|ihr geht es|ihm geht es) ~1 (fine|ok|okay|alright|all right|gut)", "(because of|from|due to|wegen) the heat", "(when|wenn) (i am|i get|ich) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch)",
 		"(checked|checked it|checked out|looked at it|abgeklaert|abgecheckt|untersucht|durchgecheckt) ~4 (fine|normal|ok|okay|nothing|harmlos|nichts)", "(abgeklaert|abgecheckt)", "(asthma|asthmatic|asthmatiker|asthmatikerin)",
 		"(after|nach dem|nach) (running|a run|exercise|the gym|working out|a workout|laufen|joggen|sport|training)",
 		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
@@ -364,7 +366,7 @@ var helpers = []struct {
 		"(ganz|voellig|total|totally|completely|perfectly) normal $", "(like normal|as normal|wie immer|wie gewohnt)",
 	}},
 	{hEarnest, []string{
-		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meine das ernst|ernst gemeint|i am ernst)",
+		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meins ernst|ich mein es ernst|ich meine es ernst|ich meine das ernst|ernst gemeint|i am ernst)",
 	}},
 	{hPart, []string{
 		// Means.
@@ -373,7 +375,7 @@ var helpers = []struct {
 		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
 		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
 		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
-		"(one way|single) (ticket|train ticket|flight)", "(the|on the) # (th|st|nd|rd)", "(am|zum|bis zum) # (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|$)", "(asking for me|asking for myself|for personal reasons|frag fuer mich|frage fuer mich|fuer mich gefragt|aus persoenlichen gruenden)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
+		"(one way|single) (ticket|train ticket|flight)", "(the|my) (pills|tablets|meds)", "(this is|tonight is) the (night|day)", "wenn (er|sie|alle|die kinder) ~1 (schlaeft|schlafen|weg|arbeiten|aus dem haus)", "(the|on the) # (th|st|nd|rd)", "(am|zum|bis zum) # (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|$)", "(asking for me|asking for myself|for personal reasons|frag fuer mich|frage fuer mich|fuer mich gefragt|aus persoenlichen gruenden)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.
 		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",

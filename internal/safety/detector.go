@@ -551,7 +551,7 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if r.flags&fStatement != 0 {
 			// "i am going to stop my lithium": the patient's own intent.
 			v := t.subject(s, w)
-			return v != vNegated && v != vThird
+			return v != vNegated && v != vThird && !t.past(s, e) // "i stopped the pill last year" is history
 		}
 		return t.question(sent)
 	case KindHarmToOthers, KindAbuse, KindAcuteMedical:

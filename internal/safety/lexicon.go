@@ -142,15 +142,16 @@ var macros = map[string]string{
 		stepfather|stepmom|stepmum|stepmother|step dad|step father|brother|sister|brothers|sisters|roommate|
 		flatmate|neighbour|neighbor|neighbours|neighbors|coworker|coworkers|colleague|colleagues|manager|
 		teacher|landlord|family|parents|uncle|aunt|cousin|grandma|grandpa|friend|friends|classmate|classmates|
-		nephew|niece|guy|man|woman|person|people|strangers|stranger|passers by|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
+		nephew|niece|guy|man|woman|person|people|strangers|stranger|passers by|guys|lads|boys|girls|bullies|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
 	// Someone other than the speaker, as the object of a verb.
 	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|strangers|random people|all of them|them all|
-		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn|next|first] {person})`,
+		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn|next|first|elderly|old|poor|disabled|sick] {person})`,
 	// Someone who may hurt the speaker, as a subject.
 	"abuser": `(he|she|they|my (husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|ex husband|
 		ex wife|ex boyfriend|ex girlfriend|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmum|
 		stepmother|step dad|step father|brother|sister|son|uncle|aunt|grandpa|grandma|cousin|carer|caregiver|
-		roommate|flatmate|landlord|family|parents|in laws|mother in law|father in law))`,
+		roommate|flatmate|landlord|family|parents|in laws|mother in law|father in law|coach|teacher|tutor|priest|pastor|boss|
+		neighbour|neighbor|babysitter|instructor|trainer|grandson|granddaughter|son in law|daughter in law))`,
 	// Vital signs and laboratory values.
 	"vital": `(blood pressure|bp|heart rate|resting heart rate|pulse|oxygen|oxygen level|oxygen levels|o2|sats|
 		saturation|spo2|blood sugar|sugar|glucose|potassium|sodium|alt|ast|liver enzymes|liver values|

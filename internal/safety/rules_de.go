@@ -271,6 +271,20 @@ var crisisDE = []ruleDef{
 		"(nehm|nehme|schluck|schlucke) ich (sie|die|alle|alles|die alle|sie alle)",
 		"(kann|koennen|koennte|wuerde|wuerden) ~4 ({pillword}|dosis|menge) ~4 (umbringen|toeten|toedlich sein|toedlich)",
 	}},
+	// Fitted batch 17.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(haufen|menge|ladung|batzen|handvoll|ganze menge) ~2 {pillword} ~4 (genommen|geschluckt|eingeworfen|reingehauen)",
+		"#5 ~1 {pillword} ~2 (auf einmal|gleichzeitig|auf ex|aufeinmal) ~2 (genommen|geschluckt|gesprueht)",
+		"wie lange ~4 (zu verbluten|bis man verblutet|zu sterben|bis man stirbt|bis man tot ist)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(vom|von der|aus dem) ~3 (stock|stockwerk|etage|dach|fenster|balkon) ~4 (springen|stuerzen|zu springen)",
+		"(ertraenk|ertraenke|erhaeng|erhaenge|erschiess|erschiesse|vergift|vergifte|erstech|ersteche) mich",
+		"bereit (zu gehen|zu sterben) ~8 (alles gesagt|mich verabschiedet|abschied genommen)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"ich (mach|mache|tu|tue) es ~3 mit (dem|einem|meinem|den) ~1 (*messer|seil|strick|guertel|kabel|tabletten|pillen|waffe|pistole|klinge)",
+	}},
 }
 
 // German medical-question rules.
@@ -506,7 +520,7 @@ var possibleDE = []ruleDef{
 		"(werde|bin|wuerde|waere) ~6 nicht mehr (da|hier|am leben)",
 		"(meine|meinen|mein) (katze|kater|hund|haustier|haustiere|tiere|sachen|schmuck|ersparnisse) ~4 (verschenkt|weggegeben|abgegeben|vermacht|geschenkt|verteilt)",
 		"(kuemmert|kuemmern|sorgt|sorgen) sich ~4 besser ~4 als ich",
-		"(wuensche|wunsche|wuenschte|hoffe|bete|will|moechte|wuerde gern|wuerde lieber|lieber) ~5 (nicht mehr|nie mehr|nie wieder) (aufwachen|aufzuwachen|aufwache)",
+		"(wuensche|wunsche|wuensch|wunsch|wuenschte|hoffe|bete|will|moechte|wuerde gern|wuerde lieber|lieber) ~5 (nicht mehr|nie mehr|nie wieder) (aufwachen|aufzuwachen|aufwache)",
 		"(mich|euch|mich von euch|mich von ihnen|mich von allen) ~3 (verabschieden|verabschiede)",
 	}},
 	// Fitted batch 14.
@@ -543,6 +557,15 @@ var possibleDE = []ruleDef{
 		"(als|wie) (waers|waere es|ob es) das letzte mal",
 		"(hier|da|auf dieser welt) ist nichts mehr (fuer mich|was mich haelt)",
 		"(einschlafen|einzuschlafen) und (nie|nicht) (wieder|mehr) (aufwachen|aufzuwachen)",
+	}},
+	// Fitted batch 17.
+	{id: "compose-last", flags: fAway, pats: []string{
+		"(die welt|niemand|keiner|meine familie) braucht mich [nicht|nicht mehr]",
+		"als waere ich (schon|bereits) (weg|tot|nicht mehr da)",
+		"damit es (fuer sie|fuer alle|fuer meine familie|fuer euch) (danach|nachher|dann) (einfach|einfacher|leichter)",
+		"egal ob ich (lebe|sterbe)",
+		"(passwoerter|pin|zugangsdaten|kontodaten|anweisungen) ~6 (nur fuer den fall|fuer den fall der faelle|falls mir was passiert|wenn ich nicht mehr da bin)",
+		"alles gesagt was (zu sagen war|ich sagen wollte)",
 	}},
 }
 
@@ -621,6 +644,12 @@ var harmDE = []ruleDef{
 		"(stell|stelle) mir ~3 vor ~8 (zu ueberfahren|ueberfahre|ueberfahren)",
 		"(baby|kind|sohn|tochter|kleinen|kleine) ~6 (zu fest|so fest|zu hart|zu doll) ~4 (gedrueckt|geschuettelt|gepackt|gekniffen|geschlagen|gezogen|gegriffen)",
 		"(zuend|zuende|fackel|fackle) ~2 (sein|ihr|deren|das) ~1 (haus|auto|wohnung|laden) ~1 (an|ab)",
+	}},
+	// Fitted batch 17.
+	{id: "compose", pats: []string{
+		"(trag|trage|nehm|nehme|habe) ~2 (ein|das|mein) ~1 (*messer|waffe|pistole|schlagring) ~2 fuer (die|den|diese|diesen) ~1 (typen|typ|leute|kerl|kerle|schueler|kollegen)",
+		"(kissen|decke|hand) ~2 (aufs|auf das|auf sein|auf ihr|ueber das|ueber sein|ueber ihr) gesicht ~2 (gedrueckt|gelegt|gehalten)",
+		"(denk|denke|gedanken|drang|lust|dran|daran) ~8 (runterzustossen|runterstossen|runterzuschubsen|runterzuwerfen)",
 	}},
 }
 
@@ -703,6 +732,13 @@ var abuseDE = []ruleDef{
 		"(schlaegt|tritt|wuergt|verpruegelt) (wieder|schon wieder|oft|staendig|immer) (mich|uns|meine|meinen)",
 		"(mich|uns) ~2 (zum sex|zu sex|zu sexuellen handlungen) ~1 (gezwungen|gedraengt|genoetigt|zwingt)",
 	}},
+	// Fitted batch 17.
+	{id: "compose", pats: []string{
+		"(sperren|sperrt|sperrte|sperrten|schliessen|schliesst) (mich|uns) ~4 (ein|weg|in mein zimmer|ins zimmer|in den keller|ins bad)",
+		"(hat|haben) (mich|uns) ~3 mit (einem|dem|der|einer|seinem|ihrem) ~1 (*messer|waffe|pistole|schlaeger|hammer|flasche) bedroht",
+		"(laesst|sperrt|schickt|zwingt|macht) (mich|uns) ~4 (zur strafe|als strafe)", "(zur strafe|als strafe) ~4 (mich|uns)",
+		"(mich|uns) ~3 (am hals|an der kehle|am kragen) ~4 (gedrueckt|gepackt|gewuergt|gehalten|gegen die wand)",
+	}},
 }
 
 // German rules for acute physical emergencies.
@@ -741,7 +777,7 @@ var acuteDE = []ruleDef{
 	}},
 	// Fitted batch 9.
 	{id: "swallowed-or-collapsed", flags: fRecent, pats: []string{
-		"(kind|sohn|tochter|baby|kleine|kleiner|kleinkind|hund|katze) ~4 (tabletten|pillen|medikamente|lutschtabletten|{ket}) ~3 (gegessen|geschluckt|genommen|erwischt|verschluckt)",
+		"(kind|sohn|tochter|baby|kleine|kleiner|kleinkind|hund|katze) ~6 (tabletten|pillen|medikamente|lutschtabletten|{ket}) ~3 (gegessen|geschluckt|genommen|erwischt|verschluckt)",
 		"(krieg|kriege|bekomme|bekommt|kriegt) ~1 (schlecht|schwer|wenig) luft",
 		"(zusammengesackt|zusammengeklappt)", "atmet (komisch|seltsam|flach|schwer|kaum|nicht mehr|unregelmaessig)",
 	}},
@@ -786,5 +822,11 @@ var acuteDE = []ruleDef{
 		"(lippen|gesicht|finger) ~4 blau", "(schnappt|schnappe|ringt|ringe) nach luft",
 		"(hals|kehle|rachen|zunge) ~6 (zuschwillt|schwillt zu|zugeschwollen|schnuert sich zu|eng wird)",
 		"(puls|herzfrequenz) (ist|liegt bei|bei|von) ~1 #150", "schlimmsten kopfschmerzen", "(sehe|seh) doppelt",
+	}},
+	// Fitted batch 17.
+	{id: "compose-chest", flags: fRecent, pats: []string{
+		"brust ~3 (eng|enger|schmerzt|drueckt|brennt|sticht)",
+		"(koerperhaelfte|seite|arm|bein|gesicht) ~2 nicht [mehr] (bewegen|spueren|heben)",
+		"(kopf|schaedel) ~3 (gestossen|angeschlagen|aufgeschlagen|geknallt) ~8 (verwirrt|erbrechen|brechen|uebergeben|schwindlig|bewusstlos|kotzen)",
 	}},
 }

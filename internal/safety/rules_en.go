@@ -239,7 +239,7 @@ var crisisEN = []ruleDef{
 		"(overdose|die|kill me|fatal|lethal) ~8 (to make sure|make sure it works|to be sure|so it works|to finish the job|add something)",
 		"i (will|would|am going to) be dead (by|before|on|at|then|{when}|by then|by the time)",
 		"(hope|hoping|wish|want) [that] i (do not|never|will not|would not) (come back|come out of it|come round|make it back|return)",
-		"(k hole|khole|k holing|khole) ~8 (forever|never come back|not come back|permanently|for good|and stay there|staying there)",
+		"(k hole|khole|k holing|khole) ~8 (forever|never come back|not come back|permanently|for good|and stay there|staying there|never come out|not come out|never wake|never return)",
 	}},
 	{id: "compose-self-harm", flags: fHarm, pats: []string{
 		"(scratch|scratched|scratching|pick|picked|picking|bite|biting|hit|hitting|punch|punching|punched|bang|banged|banging|burn|burned|burnt|burning|pinch|pinched|pull|pulled|pulling|smash|smashed|smashing|slam|slammed|slamming|claw|clawed|clawing|dig|dug|digging) ~4 (until|till|til|so) ~3 ({hurtend}|see stars|saw stars|pass out|passed out|black out|blacked out)",
@@ -335,6 +335,25 @@ var crisisEN = []ruleDef{
 		"(the pain|it|everything|it all|all of this|this) will [all] be over (soon|tonight|tomorrow|{when})",
 		"(can|could|would|will) ~4 ({pillword}|dose|amount) ~4 (kill|be lethal|be fatal) (someone|a person|somebody|me|you)",
 	}},
+	// Fitted batch 17.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(took|swallowed|downed|necked|taken|ate|popped) (a load|loads|a lot|lots|a ton|tons|heaps|a heap|a pile|a handful|a bunch|a whole lot) of (my|the|his|her|their|mums|moms|dads|mum|mom|dad|grandmas|nans|partners) ~2 {pillword}",
+		"(took|swallowed|downed|drank|necked) (a|the|an entire|a whole) (bottle|box|pack|packet|tub|strip) of (my|the|his|her) ~1 {pillword}",
+		"(going to|planning to|plan to|about to|will|want to|decided to) ~1 {odverb} (the lot|the whole lot|everything|all of them|all of it) ~3 ({when}|tonight|after|when|once|$)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(jump|jumping|jumped|throw myself|fall|falling) (off|from|out of) (the|a) (top|top floor|roof|window|balcony|edge)",
+		"(hang|hanging) (from|off) (the|a|my) ~1 (banister|bannister|beam|tree|door|ceiling|loft hatch|rafter|hook|railing)",
+		"ready to (go|die|leave this world|leave) ~6 (said|told) (everything|goodbye|my goodbyes)",
+		"(crash|crashing|wreck|drive) (the|my) car ~2 (on purpose|deliberately|intentionally)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(planning|plan|planned|plotting|arranging) my (exit|way out|departure|end|death|suicide|last day)",
+		"(do it|end it|go through with it) with (the|a|my) ~1 (knife|rope|pills|gun|belt|blade|razor|cord|cable|tablets)",
+	}},
+	{id: "farewell-plan", flags: fPlan | fAway, pats: []string{
+		"thank you for trying [to help me|to help]",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -429,6 +448,11 @@ var medicalEN = []ruleDef{
 		"(what|how high|how low) (should|is|would) my {vital} (be|stay|get)",
 		"(was|welche|welches|welcher) (ist|sind) ~2 (besser|staerker|sicherer|geeigneter|schwaecher) ~4 ({pillword}|{ket}|dosis|staerke)",
 		"{vital} ~4 (erhoeht|erniedrigt|zu hoch|zu niedrig|hoch|niedrig|schlecht|auffaellig)",
+	}},
+	// Fitted batch 17.
+	{id: "compose-opinion", pats: []string{
+		"what (strength|dose|dosage) ~3 ({pillword}|{ket}|should i|do i)",
+		"(vertraegt|vertragen|vertraeglich) ~4 ({drugname}|{medword}|{subst})",
 	}},
 }
 
@@ -668,7 +692,7 @@ var possibleEN = []ruleDef{
 		"(do not|can not|could not) (see|imagine|picture) myself (getting old|growing old|getting older|old|reaching #|making it to #|living to #|at #|in # years)",
 	}},
 	{id: "compose-absent", flags: fAway, pats: []string{
-		"(sessions|appointments|session|appointment) ~8 (will not|would not|am not going to|do not) (be needing|need) (them|it|those|these)",
+		"(sessions|appointments|session|appointment|plans|bookings|subscriptions|tickets|things|stuff) ~8 (will not|would not|am not going to|do not) (be needing|need) (them|it|those|these)",
 		"(not|never) (planning|going|intending|meaning) to come (home|back)",
 	}},
 	{id: "compose-means", flags: fNoSubject, pats: []string{
@@ -693,6 +717,16 @@ var possibleEN = []ruleDef{
 		"(like|as if|as though) (it was|it is|it were) the last time",
 		"(or|and) (any|the ones|any of the ones|anything|any others) after (that|it|this)",
 	}},
+	// Fitted batch 17.
+	{id: "compose-last", flags: fAway, pats: []string{
+		"(the world|nobody|no one|everyone|they|my family) (does not|do not|would not|will not) (need|want|miss) me",
+		"(easy|easier) for (them|everyone|my family|him|her|my kids) (after|afterwards|when i am gone|once i am gone)",
+		"(stopped caring|stop caring|no longer care|not care) (if|whether) i (live|die)",
+		"(passwords|bank details|account details|pin numbers|instructions) ~6 (just in case|in case something happens|for when i am gone|after i am gone)",
+		"(not sure|do not know if|doubt) i (will|am going to) [still] be (here|around|alive) (for|by|at|in|on|next|when|to see)",
+		"(do not|can not|could not) see (a|any) (way through|way forward|end to this|light)",
+		"(said|told) (everything|all) i (needed|wanted|had) to (say|tell)",
+	}},
 }
 
 // English rules for harm to others: thoughts, urges, plans or acts of hurting
@@ -703,7 +737,7 @@ var harmEN = []ruleDef{
 		"i (will|would|could|might|may|am going to|can|swear i will) ~2 (kill|murder|stab|shoot|strangle|choke|smother|suffocate|poison|drown|hurt|harm|beat|beat up|hit|punch|attack|slap|kick|push|run over|torture) ~1 {victim}",
 		"(homicidal|murderous) [thoughts|urges|feelings]",
 		"(make|making) (them|him|her|everyone|everybody|you all|{victim}) [all] pay",
-		"beat the (shit|crap|hell|life|living daylights) out of",
+		"beat the (shit|crap|hell|life|living daylights|living hell|living shit) out of",
 		"(deserves|deserve) to die ~2 [and] i (will|am going to|would) (make sure|do it|kill)",
 		"shoot up (the|my|a) (school|work|workplace|office|place|mall|church|class)",
 		"(shooting|shoot) up my (workplace|school|work|office)",
@@ -764,6 +798,11 @@ var harmEN = []ruleDef{
 		"i ~1 (squeezed|grabbed|pinched|shook|yanked|twisted|gripped|hit|slapped|smacked) (my|his|her|the) ~1 (baby|son|daughter|kid|kids|child|toddler|partner|wife|husband|girlfriend|boyfriend) ~2 (too hard|so hard|really hard|hard|until)",
 		"make sure {victim} (never|can not|does not|will not) (walks|walk|wakes up|wake up|sees|see|breathes|talks|talk) again",
 		"i (will|am going to|would|swear i will) ~1 (burn|torch|set fire to|firebomb) (his|her|their|the|my ~1) ~1 (house|flat|car|home|place|shop) [down]",
+	}},
+	// Fitted batch 17.
+	{id: "compose", pats: []string{
+		"(carrying|carry|bring|bringing|took|take|taking) (a|my|the) {weapon} ~2 (to use on|for|to get|to stab|to hurt|to deal with) {victim}",
+		"(held|hold|holding|put|pressed|pressing) (a|the|my) (pillow|cushion|hand|blanket) (over|on|against) {victim} (face|mouth|nose|head)",
 	}},
 }
 
@@ -829,6 +868,12 @@ var abuseEN = []ruleDef{
 		"{abuser} (said|says|told me|threatened|swore) ~3 (he|she|they) (would|will|is going to|was going to) ~2 (break|smash|cut|burn|beat|strangle|choke|stab) (my|me)",
 		"(starves|starved|starving) (me|us|my {person}|her|him)", "(sending|sends|sent|gets|getting|keeps sending) ~2 (threats|threatening messages|threatening texts|death threats)",
 		"(husband|wife|partner|boyfriend|girlfriend|dad|father|mum|mother|stepdad|stepmum) (hits|beats|hurts|abuses|punches|kicks|chokes|strangles|slaps) (her|him|them|the kids|the children)",
+	}},
+	// Fitted batch 17.
+	{id: "compose", pats: []string{
+		"(threatened|threatens|threatening) (me|us|my {person}) with (a|the|his|her|my) ~1 {weapon}",
+		"{abuser} ~6 (as|for) [a] punishment",
+		"{abuser} ~3 (pinned|pins|pinning|held|holds|grabbed|grabs) (me|my {person}) ~4 (against the wall|down|by my throat|by the throat|by the neck|by my hair)",
 	}},
 }
 
@@ -916,5 +961,10 @@ var acuteEN = []ruleDef{
 	// Fitted batch 16.
 	{id: "compose-allergy", flags: fRecent, pats: []string{
 		"(throat|tongue|lips|mouth) ~4 (closing up|closing|swelling up|swelling shut)",
+	}},
+	// Fitted batch 17.
+	{id: "compose-stroke", flags: fRecent, pats: []string{
+		"(can not|could not) (move|feel) (one side|the left side|the right side|half) of (his|her|my|their) (body|face)",
+		"(he|she|they|my {person}) ~2 (will not|would not|does not|did not) wake up", "(breathing|breathes) (funny|strangely|weird|oddly|strange)",
 	}},
 }
