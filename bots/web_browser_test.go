@@ -256,8 +256,11 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	if res := text("#h-results + details"); !strings.Contains(res, "Little interest or pleasure") {
 		t.Fatalf("results: %q", res)
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(function(){var i=document.querySelector("figure img");return !!i && i.complete && i.naturalWidth > 100})()`)); err != nil {
-		t.Fatalf("the course chart did not load: %v", err)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(function(){var i=document.querySelector("figure img");return !!i && i.complete && i.naturalWidth > 100})()`,
+		chromedp.WithPollingTimeout(90*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
+		// Say why: the image's own answer.
+		st, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){var i=document.querySelector("figure img");return i ? i.src + " complete=" + i.complete + " width=" + i.naturalWidth : "no img"})()`))
+		t.Fatalf("the course chart did not load: %v (%s)", err, st)
 	}
 	screenshot("web-referral.png")
 
