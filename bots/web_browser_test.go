@@ -97,7 +97,7 @@ func webLogin(t *testing.T, fake *telegramtest.Server, group, user int64, name s
 	t.Helper()
 	before := len(fake.Messages(group))
 	fake.PushTextAs(group, user, name, "/weblogin")
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		msgs := fake.Messages(group)
 		for _, m := range msgs[min(before, len(msgs)):] {
@@ -234,7 +234,7 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	submit("take over", chromedp.Click(chromedp.ID("takeover")))
 	run("write to the patient", chromedp.SendKeys(chromedp.ID("say-text"), words))
 	submit("send", chromedp.Click(chromedp.ID("say")))
-	if err := waitFor(30*time.Second, func() bool {
+	if err := waitFor(60*time.Second, func() bool {
 		for _, m := range fake.Messages(patient) {
 			if strings.Contains(m.Text, words) {
 				return true
@@ -245,7 +245,7 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 		t.Fatalf("the patient did not receive the care team's message: %v", err)
 	}
 	fake.PushText(patient, "Thank you, I will pick up.")
-	if err := waitFor(30*time.Second, func() bool {
+	if err := waitFor(60*time.Second, func() bool {
 		submit("reload", chromedp.Navigate(base+"/referrals/"+id))
 		return strings.Contains(text("main"), "I will pick up")
 	}); err != nil {
@@ -290,7 +290,7 @@ func TestWebBrowserReferralDesk(t *testing.T) {
 	// Someone in the staff group who is not on the staff list gets no link.
 	before := len(fake.Messages(group))
 	fake.PushTextAs(group, 999999, "Eve", "/weblogin")
-	if err := waitFor(30*time.Second, func() bool {
+	if err := waitFor(60*time.Second, func() bool {
 		for _, m := range fake.Messages(group)[before:] {
 			if signinLink.MatchString(m.Text) {
 				t.Fatal("a non-staff member got a sign-in link")

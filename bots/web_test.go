@@ -82,7 +82,7 @@ func TestDemoOpensTheWebView(t *testing.T) {
 		}
 	}()
 	var link string
-	if err := waitFor(30*time.Second, func() bool { link = signinLink.FindString(errw.String()); return link != "" }); err != nil {
+	if err := waitFor(60*time.Second, func() bool { link = signinLink.FindString(errw.String()); return link != "" }); err != nil {
 		t.Fatalf("no sign-in link printed:\n%s", errw.String())
 	}
 	if !strings.Contains(errw.String(), "sign in as Dr. Alex Example") {
@@ -100,7 +100,7 @@ func TestDemoOpensTheWebView(t *testing.T) {
 		t.Fatalf("sign in: %d", res.StatusCode)
 	}
 	io.WriteString(typed, "I want to kill myself\n")
-	if err := waitFor(30*time.Second, func() bool {
+	if err := waitFor(60*time.Second, func() bool {
 		_, list := webGet(t, "GET", base+"/live", nil, cookies)
 		return strings.Contains(list, "unack")
 	}); err != nil {
