@@ -214,3 +214,44 @@ func countLabel(set []Labelled, label string) int {
 	}
 	return n
 }
+
+// heldout3Floor is a floor below the figures of the third held-out set's
+// first run (testdata/heldout3_firstrun.txt), with the model beside the
+// rules as the bot runs; not a target either.
+var heldout3Floor = struct {
+	crisisHit           float64
+	nonCrisis, nonAsked float64
+}{0.80, 0.02, 0.04}
+
+// TestHeldout3 prints the figures of the third held-out set, as the bot runs
+// (rules and model) and with the rules alone, per locale and combined; the
+// floor is checked on the rules and model.
+func TestHeldout3(t *testing.T) {
+	full := newDetector(t, nil)
+	en, de := loadLabelled(t, heldout3[0].file), loadLabelled(t, heldout3[1].file)
+	var bot report
+	for _, v := range []struct {
+		name string
+		d    *Detector
+	}{{"rules and model", full}, {"rules alone", full.WithoutModel()}} {
+		for _, h := range heldout3 {
+			r := evaluate(v.d, loadLabelled(t, h.file), h.locale, h.file)
+			t.Logf("%s, %s: %s", h.file, v.name, r)
+			if testing.Verbose() {
+				fmt.Printf("%s, %s: %s", h.file, v.name, r)
+			}
+		}
+		r := evaluateMixed(v.d, [][]Labelled{en, de}, []string{heldout3[0].locale, heldout3[1].locale})
+		t.Logf("held-out 3, both, %s: %s", v.name, r)
+		if testing.Verbose() {
+			fmt.Printf("held-out 3, both, %s: %s", v.name, r)
+		}
+		if v.d == full {
+			bot = r
+		}
+	}
+	f := heldout3Floor
+	if bot.crisisHit < f.crisisHit || bot.nonCrisis > f.nonCrisis || bot.nonAsked > f.nonAsked {
+		t.Errorf("held-out 3 figures fell below the floor %+v: %s", f, bot)
+	}
+}
