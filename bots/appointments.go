@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -135,7 +134,7 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 			return fmt.Errorf("import: %w", err)
 		}
 		defer f.Close()
-		rows, problems := appointment.ReadCSV(filepath.Base(pos[0]), f, kindNames(sch), sch.TimeZone, now)
+		rows, problems := appointment.ReadCSV(pos[0], f, kindNames(sch), sch.TimeZone, now)
 		for _, p := range problems {
 			fmt.Fprintln(s.err, p)
 		}

@@ -40,7 +40,7 @@ func TestAppointmentsCommands(t *testing.T) {
 
 	bad := write("bad.csv", "id,patient,kind,start\nS1,tg:11,dosing,2099-03-15 10:00\nS2,tg:12,dossing,2099-03-16 10:00\nS3,tg:13,dosing,someday\n")
 	code, _, errw := kapbot(t, "", "appointments", "import", bad)
-	if code != 1 || !strings.Contains(errw, `bad.csv:3: kind "dossing"`) || !strings.Contains(errw, `bad.csv:4: start "someday"`) ||
+	if code != 1 || !strings.Contains(errw, bad+`:3: kind "dossing"`) || !strings.Contains(errw, bad+`:4: start "someday"`) ||
 		!strings.Contains(errw, "nothing recorded") {
 		t.Fatalf("bad import: %d %s", code, errw)
 	}
