@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/kapbot/kapbot/internal/flow"
 )
 
 // envClinics names the deployment file: several clinics served by one
@@ -68,7 +70,7 @@ func loadDeployment(path string) (*deployment, error) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return nil, usagef("%s: %v", path, err)
+		return nil, usagef("%s", flow.SyntaxProblem(path, data, err))
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil, usagef("%s: expected kapbot: 1 and clinics: (a list of clinics)", path)

@@ -280,6 +280,20 @@ func TestDeploymentFileProblems(t *testing.T) {
 // docker-compose.clinics.yml runs the clinics of deploy/clinics.yaml: it
 // mounts the deployment, publishes every clinic and gives each its own data
 // key and bots.
+// A deployment file that is not YAML names the line and column where it
+// breaks, as flows validate does.
+func TestDeploymentFileSyntaxError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "clinics.yaml")
+	if err := os.WriteFile(path, []byte("kapbot: 1\nclinics:\n  - id: a\n   flows: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(envClinics, path)
+	code, _, errw := kapbot(t, "", "sessions", "list")
+	if want := path + ":4:4: YAML syntax error"; code != 2 || !strings.Contains(errw, want) {
+		t.Fatalf("want exit 2 and %q, got %d %q", want, code, errw)
+	}
+}
+
 func TestComposeClinicsRunsTheDeployment(t *testing.T) {
 	compose, err := os.ReadFile("../docker-compose.clinics.yml")
 	if err != nil {

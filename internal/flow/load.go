@@ -250,6 +250,15 @@ func (r *reader) yamlProblem(err error, data []byte) {
 	r.sink.errorf(Pos{File: r.file, Line: line, Col: col}, "YAML syntax error: %s", msg)
 }
 
+// SyntaxProblem locates err, a yaml.v3 syntax error in data (the file
+// named file), as flows validate does, for the other YAML files kapbot
+// reads (a deployment file): file:line:col and a hint where one helps.
+func SyntaxProblem(file string, data []byte, err error) Problem {
+	s := &sink{}
+	newReader(file, data, s).yamlProblem(err, data)
+	return s.probs[0]
+}
+
 // syntaxColumn picks the column a YAML syntax error on line points at, since
 // yaml.v3 reports only the line: the first character that is not blank
 // (where the line's structure starts), else 1.
