@@ -144,7 +144,11 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 			return nil, usagef("REDIS_URL: %v", err)
 		}
 		if err != nil {
-			return nil, usagef("REDIS_URL: %v (expected %s)", redactURL(err.Error(), c.RedisURL), redisconn.Usage)
+			msg := redactURL(err.Error(), c.RedisURL)
+			if !strings.Contains(msg, redisconn.Usage) {
+				msg += " (expected " + redisconn.Usage + ")"
+			}
+			return nil, usagef("REDIS_URL: %s", msg)
 		}
 		b.client, addrs = opt.Client(), opt.Addrs()
 	case allowEmbedded:

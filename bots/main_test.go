@@ -140,6 +140,9 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 	if code, _, errw := kapbot(t, "", "chat", "--help"); code != 0 || !strings.Contains(errw, "--flow") {
 		t.Errorf("chat --help: %d %q", code, errw)
 	}
+	if code, out, errw := kapbot(t, "", "health", "--help"); code != 0 || !strings.Contains(errw, "Usage: kapbot health [URL]") || out != "" {
+		t.Errorf("health --help: %d %q %q", code, out, errw)
+	}
 	// Every setting is described in the main usage and named by every
 	// command's --help.
 	settings := []string{"REDIS_URL", "KAPBOT_DATA_KEY_PREVIOUS", "KAPBOT_ID_KEY", "KAPBOT_WEBHOOK_URL",
@@ -154,6 +157,19 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 			if !strings.Contains(errw, v) {
 				t.Errorf("kapbot %v does not name %s: %q", cmd, v, errw)
 			}
+		}
+	}
+}
+
+// A REDIS_URL that cannot be read is one line naming the setting, with the
+// forms it takes once, and never its password.
+func TestBadRedisURL(t *testing.T) {
+	for _, u := range []string{"http://user:s3cret@x", "redis+cluster://", "redis://user:s3cret@[::1", "redis://x:6379/abc"} {
+		t.Setenv("REDIS_URL", u)
+		code, _, errw := kapbot(t, "", "sessions", "list")
+		if code != 2 || !strings.HasPrefix(errw, "kapbot: REDIS_URL: ") || strings.Count(errw, "redis+sentinel://") != 1 ||
+			strings.Contains(errw, "s3cret") || strings.Count(strings.TrimSpace(errw), "\n") != 0 {
+			t.Errorf("REDIS_URL=%s: exit %d, %q", u, code, errw)
 		}
 	}
 }
