@@ -82,6 +82,10 @@ func discordBadToken(status int) bool { return status == 401 }
 // exits 0 when it is, 1 when not: the container healthcheck, without curl.
 func cmdHealth(ctx context.Context, args []string, s stdio) error {
 	url := "http://127.0.0.1:8080/readyz"
+	args, err := parse(newFlags("health", "kapbot health [URL]  (default "+url+"; exit 0 when ready)", s), args)
+	if err != nil {
+		return err
+	}
 	if len(args) > 1 {
 		return usagef("health: give at most one URL (default %s)", url)
 	}
