@@ -257,7 +257,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		apiURL = "https://api.telegram.org"
 	}
 	if u, err := url.Parse(apiURL); err != nil || u.Host == "" {
-		return nil, fmt.Errorf("%w: invalid API URL", ErrConfig)
+		return nil, fmt.Errorf("%w: API URL (TELEGRAM_API_URL): want http(s)://host[:port], e.g. https://api.telegram.org", ErrConfig)
 	}
 	if cfg.WebhookURL != "" {
 		u, err := url.Parse(cfg.WebhookURL)

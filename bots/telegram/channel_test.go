@@ -156,6 +156,9 @@ func TestNewConfig(t *testing.T) {
 			t.Errorf("New(%v) = %v, want ErrConfig", cfg, err)
 		}
 	}
+	if _, err := New(Config{Token: "1:x", APIURL: "notaurl"}, nil); err == nil || !strings.Contains(err.Error(), "TELEGRAM_API_URL") || !strings.Contains(err.Error(), "https://api.telegram.org") {
+		t.Errorf("a bad API URL: %v, want the setting and an example", err)
+	}
 	cfg := Config{Token: "123:SECRET-TOKEN", WebhookSecret: "hush"}
 	if s := fmt.Sprint(cfg) + fmt.Sprintf("%+v", cfg); strings.Contains(s, "SECRET-TOKEN") || strings.Contains(s, "hush") {
 		t.Fatalf("Config prints its secrets: %s", s)
