@@ -151,7 +151,9 @@ func ReadCSV(name string, r io.Reader, kinds []string, defaultTZ string, now tim
 			seen[row.ID] = line
 		}
 		if row.Patient == "" || strings.ContainsAny(row.Patient, "{} \t") {
-			bad(line, "patient %q: name the patient as kapbot does (tg:123456789, dc:234567890123456789, or a console name)", row.Patient)
+			// The value is not repeated: a scheduler's export may hold a
+			// patient's name here, and errors never carry patient data.
+			bad(line, "patient: name the patient as kapbot does (tg:123456789, dc:234567890123456789, or a console name without spaces)")
 		}
 		switch st := strings.ToLower(get("status")); st {
 		case "", "booked", "scheduled", "confirmed":

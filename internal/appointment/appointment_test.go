@@ -34,13 +34,15 @@ func TestReadCSVLocatesEveryProblem(t *testing.T) {
 		"A2,tg:2,dossing,2027-03-16 10:00,,\n" +
 		"A1,tg:3,dosing,2027-03-17 10:00,,\n" +
 		"A4,,dosing,15.03.2027,Mars/Base,maybe\n" +
-		"A5,tg:5,dosing,,,cancelled\n"
+		"A5,tg:5,dosing,,,cancelled\n" +
+		"A6,Jane Roe,dosing,2027-03-17 10:00,,\n"
 	rows, probs := ReadCSV("appts.csv", strings.NewReader(in), []string{"dosing", "integration"}, "Europe/Berlin", time.Now())
 	got := strings.Join(probs, "\n")
 	for _, want := range []string{
 		`appts.csv:3: kind "dossing": not in clinic.yaml's schedules: kinds (dosing, integration)`,
 		`appts.csv:4: id "A1" again (first on line 2)`,
-		`appts.csv:5: patient "": name the patient`,
+		`appts.csv:5: patient: name the patient`,
+		`appts.csv:7: patient: name the patient`,
 		`appts.csv:5: status "maybe": write booked or cancelled`,
 		`appts.csv:5: time_zone "Mars/Base": not a time zone name`,
 		`appts.csv:5: start "15.03.2027": write YYYY-MM-DD HH:MM`,
@@ -49,10 +51,10 @@ func TestReadCSVLocatesEveryProblem(t *testing.T) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}
 	}
-	if len(probs) != 6 {
-		t.Errorf("%d problems, want 6:\n%s", len(probs), got)
+	if len(probs) != 7 || strings.Contains(got, "Jane") {
+		t.Errorf("%d problems, want 7, without the patient's name:\n%s", len(probs), got)
 	}
-	if len(rows) != 5 || !rows[4].Cancel || rows[1].At.Location().String() != "Europe/Berlin" {
+	if len(rows) != 6 || !rows[4].Cancel || rows[1].At.Location().String() != "Europe/Berlin" {
 		t.Errorf("rows: %+v", rows)
 	}
 	if _, probs := ReadCSV("x.csv", strings.NewReader("id,who,start\n"), nil, "UTC", time.Now()); len(probs) != 3 ||
