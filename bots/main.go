@@ -17,15 +17,18 @@ import (
 const usage = `kapbot: the clinic's screening and preparation assistant. It gives no medical advice.
 
 Usage:
-  kapbot demo  [--flow ID]                   chat in the terminal with the sample flows (embedded Redis, no setup)
-  kapbot chat  --flow ID --user NAME         chat in the terminal against REDIS_URL (piped input: one message per line)
+  kapbot demo  [--flow ID] [--locale L] [--clock-speed N]
+                                             chat in the terminal with the sample flows (embedded Redis, no setup)
+  kapbot chat  --flow ID --user NAME [--locale L] [--record FILE.test.yaml]
+                                             chat in the terminal against REDIS_URL (piped input: one message per line)
   kapbot serve                               run the configured channels (Telegram, Discord) with /healthz, /readyz, /metrics
   kapbot web [--listen ADDR] [--link STAFF]  the care team's web view alone (serve runs it too with KAPBOT_WEB_LISTEN)
   kapbot flows validate PATH...              check flow folders; every problem as file:line:col
   kapbot flows test PATH...                  run transcript tests and questionnaire golden vectors
   kapbot flows push DIR                      validate and publish a flow folder to Redis, all or nothing
   kapbot flows list                          the published flows
-  kapbot flows graph ID [--flows DIR]        print a flow as a Mermaid diagram
+  kapbot flows graph ID [--flows DIR] [--html FILE]
+                                             print a flow as a Mermaid diagram (--html: a page to open in a browser)
   kapbot sessions show USER [--json]         a patient's session, answers, scores and referrals
   kapbot sessions list [--json]              patients with stored data
   kapbot sessions erase USER [--yes]         erase everything stored about a patient (asks first on a terminal)
@@ -44,15 +47,16 @@ Usage:
   kapbot keys rotate                         re-seal all data sealed with KAPBOT_DATA_KEY_PREVIOUS under KAPBOT_DATA_KEY
                                              (safe while serving; resumable: run it again after an interruption)
   kapbot keys check                          count the stored values by the key that sealed them
-  kapbot version                             the version and the commit kapbot was built from
   kapbot keys migrate                        move patients stored under their platform ids to pseudonymous keys
                                              (serve does it at start; idempotent)
+  kapbot version                             the version and the commit kapbot was built from
 
 Run 'kapbot COMMAND --help' for a command's flags. With KAPBOT_CLINICS every
 command takes --clinic ID: the clinic of the deployment it is about.
 
 Settings (environment):
-  REDIS_URL            redis://host:port/db (demo ignores it; chat without it uses an embedded Redis)
+  REDIS_URL            redis://host:port/db, redis+cluster://host1:port,host2:port or
+                       redis+sentinel://host:port/mastername (demo ignores it; chat without it uses an embedded Redis)
   KAPBOT_DATA_KEY      32-byte key, base64 or hex, that encrypts patient data (openssl rand -base64 32);
                        unset: a key is generated once into KAPBOT_KEY_FILE
   KAPBOT_DATA_KEY_PREVIOUS  older data keys, comma-separated, that still open data (key rotation)
