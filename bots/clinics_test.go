@@ -315,3 +315,46 @@ func TestComposeClinicsRunsTheDeployment(t *testing.T) {
 		}
 	}
 }
+
+// The README's deployment file example is a valid deployment file.
+func TestReadmeDeploymentExample(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(readme)
+	i := strings.Index(s, "### Several clinics")
+	j := strings.Index(s[i:], "<!-- deployment file -->\n```yaml\n")
+	if i < 0 || j < 0 {
+		t.Fatal("README: no deployment example under Several clinics")
+	}
+	block := s[i+j+len("<!-- deployment file -->\n```yaml\n"):]
+	block = block[:strings.Index(block, "```")]
+	// Lay out its paths as in the repository: deploy/ beside flows/.
+	dir := t.TempDir()
+	flows, _ := filepath.Abs("../flows")
+	berlin, err := os.ReadFile("../deploy/berlin/clinic.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(flows, filepath.Join(dir, "flows")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "deploy", "berlin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "deploy", "berlin", "clinic.yaml"), berlin, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "deploy", "clinics.yaml")
+	if err := os.WriteFile(path, []byte(block), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := loadDeployment(path)
+	if err != nil {
+		t.Fatalf("README example: %v", err)
+	}
+	if got := strings.Join(d.ids(), ","); got != "example,berlin" {
+		t.Fatalf("clinics %s", got)
+	}
+}
