@@ -315,4 +315,3 @@ func TestComposeClinicsRunsTheDeployment(t *testing.T) {
 		}
 	}
 }
-
