@@ -42,7 +42,12 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 		fmt.Fprint(s.out, appointmentsUsage)
 		return errHelp
 	}
-	fs := newFlags("appointments "+sub, "kapbot appointments "+sub+" ...", s)
+	synopsis := "kapbot appointments " + sub + " ..."
+	if _, rest, ok := strings.Cut(appointmentsUsage, "kapbot appointments "+sub+" "); ok {
+		line, _, _ := strings.Cut(rest, "\n")
+		synopsis = "kapbot appointments " + sub + " " + line
+	}
+	fs := newFlags("appointments "+sub, synopsis, s)
 	kind := fs.String("kind", "dosing", "appointment kind (clinic.yaml schedules: kinds)")
 	tz := fs.String("tz", "", "time zone of WHEN (default: the clinic's)")
 	id := fs.String("id", "", "the scheduler's id of the appointment")

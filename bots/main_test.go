@@ -140,6 +140,9 @@ func TestUsageMistakesExitTwo(t *testing.T) {
 	if code, _, errw := kapbot(t, "", "chat", "--help"); code != 0 || !strings.Contains(errw, "--flow") {
 		t.Errorf("chat --help: %d %q", code, errw)
 	}
+	if code, _, errw := kapbot(t, "", "appointments", "import", "--help"); code != 0 || !strings.Contains(errw, "Usage: kapbot appointments import FILE.csv\n") {
+		t.Errorf("appointments import --help: %d %q", code, errw)
+	}
 	if code, out, errw := kapbot(t, "", "health", "--help"); code != 0 || !strings.Contains(errw, "Usage: kapbot health [URL]") || out != "" {
 		t.Errorf("health --help: %d %q %q", code, out, errw)
 	}
