@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/kapbot/kapbot/bots/discord/discordtest"
 	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
+	"github.com/kapbot/kapbot/internal/keys"
 )
 
 // Two clinics of one deployment, built from the sample flows: clinic a
@@ -280,6 +282,24 @@ func TestDeploymentFileProblems(t *testing.T) {
 // docker-compose.clinics.yml runs the clinics of deploy/clinics.yaml: it
 // mounts the deployment, publishes every clinic and gives each its own data
 // key and bots.
+// A message about the data key names the clinic's own settings, which are
+// what a deployment's operator sets, and keeps the error it wraps.
+func TestDataKeyMessagesNameTheClinicsSettings(t *testing.T) {
+	c := Config{Clinic: "praxis-nord"}
+	err := c.ownSettingsIn(keys.ErrUnknownKey)
+	if msg := err.Error(); !errors.Is(err, keys.ErrUnknownKey) || !strings.Contains(msg, "than KAPBOT_DATA_KEY_PRAXIS_NORD,") ||
+		!strings.Contains(msg, "KAPBOT_DATA_KEY_PREVIOUS_PRAXIS_NORD is not set") {
+		t.Errorf("unknown key: %q", msg)
+	}
+	var ue usageError
+	if err := c.ownSettingsIn(usagef("key file x (KAPBOT_KEY_FILE) can be read")); !errors.As(err, &ue) || !strings.Contains(ue.msg, "(KAPBOT_KEY_FILE_PRAXIS_NORD)") {
+		t.Errorf("usage error: %v", err)
+	}
+	if err := (Config{}).ownSettingsIn(keys.ErrUnknownKey); err != keys.ErrUnknownKey {
+		t.Errorf("without a clinic: %v", err)
+	}
+}
+
 // A deployment file that is not YAML names the line and column where it
 // breaks, as flows validate does.
 func TestDeploymentFileSyntaxError(t *testing.T) {

@@ -168,10 +168,10 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 		b.Close()
 		return nil, fmt.Errorf("cannot reach Redis at REDIS_URL: %s (check that Redis runs at %s and that REDIS_URL's scheme fits it: redis+cluster:// for a cluster, redis+sentinel://.../mastername for Sentinel)", redactURL(err.Error(), c.RedisURL), strings.Join(addrs, ", "))
 	}
-	s, err := c.sealer(b.embedded != nil, note)
+	s, err := c.sealer(b.embedded != nil, func(m string) { note(c.ownSettings(m)) })
 	if err != nil {
 		b.Close()
-		return nil, err
+		return nil, c.ownSettingsIn(err)
 	}
 	var idKey []byte
 	if c.IDKey != "" {
@@ -184,7 +184,7 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 	// written (the pseudonym key is created on first use).
 	if _, err := keys.Check(pctx, b.client, c.Prefix, s, 64); err != nil {
 		b.Close()
-		return nil, err
+		return nil, c.ownSettingsIn(err)
 	}
 	namer, err := pseudo.Load(pctx, b.client, c.Prefix, s, idKey)
 	if err != nil {
@@ -196,6 +196,40 @@ func (c Config) open(ctx context.Context, allowEmbedded bool, note func(string))
 	b.sealer, b.prefix, b.namer, b.cfg = s, c.Prefix, namer, c
 	return b, nil
 }
+
+// ownSettings names, in a message about the data key, a deployment's clinic's
+// own settings (KAPBOT_DATA_KEY_BERLIN for KAPBOT_DATA_KEY), which are what
+// its operator sets; without a clinic it returns msg.
+func (c Config) ownSettings(msg string) string {
+	if c.Clinic == "" {
+		return msg
+	}
+	sfx := "_" + envSuffix(c.Clinic)
+	return strings.NewReplacer("KAPBOT_DATA_KEY_PREVIOUS", "KAPBOT_DATA_KEY_PREVIOUS"+sfx,
+		"KAPBOT_DATA_KEY", "KAPBOT_DATA_KEY"+sfx, "KAPBOT_KEY_FILE", "KAPBOT_KEY_FILE"+sfx).Replace(msg)
+}
+
+// ownSettingsIn is ownSettings for an error; it stays a usage error when it
+// was one and otherwise wraps err.
+func (c Config) ownSettingsIn(err error) error {
+	var ue usageError
+	switch {
+	case c.Clinic == "":
+		return err
+	case errors.As(err, &ue):
+		return usageError{c.ownSettings(ue.msg)}
+	}
+	return renamedError{c.ownSettings(err.Error()), err}
+}
+
+// renamedError is an error with the settings in its message renamed.
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e renamedError) Error() string { return e.msg }
+func (e renamedError) Unwrap() error { return e.err }
 
 // sealer returns the data key's sealer: KAPBOT_DATA_KEY, else the key file
 // (created on first use), else, for an embedded store, a throwaway key.
