@@ -36,6 +36,7 @@ func compile(sources map[string][]byte, display func(string) string, strict bool
 	c.cat, _ = catalog.New(nil)
 	published := map[string][]byte{}
 	var files []*srcFile
+	unreadable := map[string]bool{} // files whose problems parseFile reported
 	for _, name := range sortedKeys(sources) {
 		if IsTranscript(name) {
 			continue
@@ -43,11 +44,15 @@ func compile(sources map[string][]byte, display func(string) string, strict bool
 		published[name] = sources[name]
 		if f := c.parseFile(name, display(name), sources[name]); f != nil {
 			files = append(files, f)
+		} else {
+			unreadable[name] = true
 		}
 	}
 
 	clinics := sortedFiles(files, kindClinic)
-	if len(clinics) == 0 {
+	// A clinic.yaml that does not parse has had its problems reported; saying
+	// it is missing as well would send its author looking for it.
+	if len(clinics) == 0 && !unreadable["clinic.yaml"] {
 		c.errorf(Pos{File: display("clinic.yaml")}, "no clinic file: add clinic.yaml with kapbot: %d, name:, default_locale:, locales:, crisis: and retention:", SpecVersion)
 	}
 	for i, f := range clinics {

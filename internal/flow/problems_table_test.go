@@ -738,6 +738,14 @@ texts:
 			},
 		},
 		{
+			name: "clinic.yaml syntax error",
+			files: map[string]string{
+				"clinic.yaml": "kapbot: 1\nname: Clinic\nstaff: [\n",
+				"main.yaml":   "kapbot: 1\nflow: main\nsteps: [{id: a, end: true}]\n",
+			},
+			want: []string{"clinic.yaml:3:1: YAML syntax error: did not find expected node content"},
+		},
+		{
 			name: "no clinic",
 			files: map[string]string{
 				"clinic.yaml": "kapbot: 1\nflow: main\nsteps: [{id: a, end: true}]\n",
