@@ -71,6 +71,11 @@ func demoAppointments(r *runner.Runner, lib *runner.Library, now func() time.Tim
 				fmt.Fprintf(s.err, "(demo)   reminder %s at %s: in %s of real time\n", tm.Key, tm.At.In(loc).Format("Mon 15:04"), wait)
 			}
 		}
+		fmt.Fprintln(s.err, "(demo) a reminder that starts a flow waits an hour while you are answering another one")
+		if sch.QuietFrom != sch.QuietTo {
+			fmt.Fprintf(s.err, "(demo) none is sent in the quiet hours, %02d:%02d-%02d:%02d %s: one due then waits until they end\n",
+				sch.QuietFrom/60, sch.QuietFrom%60, sch.QuietTo/60, sch.QuietTo%60, loc)
+		}
 		return nil
 	}
 }
