@@ -61,6 +61,10 @@ func TestAppointmentsCommands(t *testing.T) {
 	if len(reminders) < 4 {
 		t.Fatalf("reminders armed for a dosing session: %v", reminders)
 	}
+	if code, out, _ := kapbot(t, "", "sessions", "show", "tg:11"); code != 0 || !strings.Contains(out, "status   no flow started yet (appointments: kapbot appointments list tg:11)") ||
+		strings.Contains(out, "(version )") {
+		t.Fatalf("sessions show of a patient with appointments only: %d\n%s", code, out)
+	}
 	// Moved by the scheduler: the same id at another time.
 	moved := write("moved.csv", "id,patient,kind,start,time_zone,status\nS1,tg:11,dosing,2099-03-22 10:00,Europe/Berlin,booked\nS2,tg:11,integration,,,cancelled\n")
 	if code, _, errw := kapbot(t, "", "appointments", "import", moved); code != 0 {

@@ -281,7 +281,13 @@ func cmdSessions(ctx context.Context, cfg Config, args []string, s stdio) error 
 	// Everything below may hold what the patient typed: terminal controls
 	// are shown escaped (termsafe), never sent to the operator's terminal.
 	esc := termsafe.Line
-	fmt.Fprintf(s.out, "patient  %s\nstatus   %s\nflow     %s (version %s)\n", esc(v.Patient), esc(v.Status), esc(v.Flow), esc(v.Version))
+	if v.Flow == "" {
+		// Stored before any flow: appointments recorded for a patient who has
+		// not written yet.
+		fmt.Fprintf(s.out, "patient  %s\nstatus   no flow started yet (appointments: kapbot appointments list %s)\n", esc(v.Patient), esc(v.Patient))
+	} else {
+		fmt.Fprintf(s.out, "patient  %s\nstatus   %s\nflow     %s (version %s)\n", esc(v.Patient), esc(v.Status), esc(v.Flow), esc(v.Version))
+	}
 	if v.At != "" {
 		fmt.Fprintf(s.out, "waiting  %s\n", esc(v.At))
 	}
