@@ -88,7 +88,11 @@ func (r *Runner) work(patient string, w *worker) {
 	defer d.wg.Done()
 	for {
 		unlock := r.lock(deliveryLock + patient)
-		err := r.drain(d.ctx, patient)
+		release, _, err := r.sharedDelivery(d.ctx, patient, true)
+		if err == nil {
+			err = r.drain(d.ctx, patient)
+			release()
+		}
 		unlock()
 		if err != nil && d.ctx.Err() == nil {
 			r.log.Warn("delivery postponed", "patient", LogID(patient), "err", err)

@@ -168,6 +168,11 @@ func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then
 	if holdDelivery {
 		undeliver := r.lock(deliveryLock + in.Patient)
 		defer undeliver()
+		release, _, err := r.sharedDelivery(ctx, in.Patient, true)
+		if err != nil {
+			return err
+		}
+		defer release()
 	}
 	if r.locker != nil {
 		release, err := r.replicaLock(ctx, in.Patient)
@@ -561,10 +566,37 @@ var replicaLockPoll = backoff.Policy{First: 2 * time.Millisecond, Longest: 200 *
 // replicaLock waits for the patient's replica-wide lock, polling with a
 // growing pause, until ctx ends.
 func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
-	for n := 1; ; n++ {
-		release, ok, err := r.locker.Lock(ctx, "patient:"+LogID(patient), replicaLockTTL)
+	return r.waitLock(ctx, "patient:"+LogID(patient))
+}
+
+// sharedDelivery takes, with the replica lock option, the patient's
+// replica-wide delivery lock, so that a delivery in one replica and a
+// Redeliver in another never perform the same jobs twice; without the
+// option it does nothing. wait false tries once: ok is false when another
+// replica delivers now.
+func (r *Runner) sharedDelivery(ctx context.Context, patient string, wait bool) (release func(), ok bool, err error) {
+	if r.locker == nil {
+		return func() {}, true, nil
+	}
+	name := "deliver:" + LogID(patient)
+	if !wait {
+		release, ok, err := r.locker.Lock(ctx, name, replicaLockTTL)
 		if err != nil {
-			return nil, fmt.Errorf("lock patient: %w", err)
+			return nil, false, fmt.Errorf("lock delivery: %w", err)
+		}
+		return release, ok, nil
+	}
+	release, err = r.waitLock(ctx, name)
+	return release, err == nil, err
+}
+
+// waitLock waits for a replica-wide lock, polling as replicaLockPoll
+// says, until ctx ends.
+func (r *Runner) waitLock(ctx context.Context, name string) (func(), error) {
+	for n := 1; ; n++ {
+		release, ok, err := r.locker.Lock(ctx, name, replicaLockTTL)
+		if err != nil {
+			return nil, fmt.Errorf("lock %s: %w", strings.SplitN(name, ":", 2)[0], err)
 		}
 		if ok {
 			return release, nil
@@ -643,7 +675,11 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 		}
 		// Only the delivery lock: the patient's events go on meanwhile.
 		undeliver := r.lock(deliveryLock + p)
-		err := r.drain(ctx, p)
+		release, ok, err := r.sharedDelivery(ctx, p, false)
+		if ok {
+			err = r.drain(ctx, p)
+			release()
+		} // else another replica delivers: it reads the outbox itself
 		undeliver()
 		if err != nil && ctx.Err() == nil {
 			r.log.Warn("redelivery postponed", "patient", LogID(p), "err", err)

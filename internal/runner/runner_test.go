@@ -548,3 +548,66 @@ func TestEngineFailureDoesNotBlockThePatient(t *testing.T) {
 		t.Fatal("the redelivered input was answered again")
 	}
 }
+
+// With the replica lock, a Redeliver in one replica while another still
+// delivers the same patient's replies performs none of them twice.
+func TestRedeliverInAnotherReplicaDoublesNothing(t *testing.T) {
+	e := setup(t, sources(""))
+	sent := &countSender{delay: 60 * time.Millisecond, n: map[string]int{}}
+	a := runner.New(e.store, runner.NewLibrary(e.store), runner.WithReplicaLock(e.store))
+	b := runner.New(e.store, runner.NewLibrary(e.store), runner.WithReplicaLock(e.store))
+	a.Register("t", sent)
+	b.Register("t", sent)
+	ctx := context.Background()
+	// The same conversation for t:2 alone, for the count of replies.
+	if err := a.Handle(ctx, text("s2", "t:2", "hi")); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Submit(ctx, text("s1", "t:1", "hi")); err != nil { // a delivers in the background, slowly
+		t.Fatal(err)
+	}
+	for range 10 {
+		if err := b.Redeliver(ctx); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		jobs, err := e.store.Outbox(ctx, "t:1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(jobs) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d replies still waiting", len(jobs))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	a.Stop(ctx)
+	if got, want := sent.count("t:1"), sent.count("t:2"); got != want || want == 0 {
+		t.Fatalf("%d replies sent to t:1, want %d (as to t:2)", got, want)
+	}
+}
+
+type countSender struct {
+	delay time.Duration
+	mu    sync.Mutex
+	n     map[string]int
+}
+
+func (s *countSender) Send(_ context.Context, patient string, _ engine.Message) error {
+	time.Sleep(s.delay)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.n[patient]++
+	return nil
+}
+
+func (s *countSender) count(patient string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n[patient]
+}
