@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -69,11 +68,7 @@ func (s *Store) dueKeys(shard int) (due, claimed string) {
 	return base + "z", base + "c"
 }
 
-func dueShard(pseudonym string) int {
-	h := fnv.New32a()
-	h.Write([]byte(pseudonym))
-	return int(h.Sum32() % DueShards)
-}
+func dueShard(pseudonym string) int { return Shard(pseudonym, DueShards) }
 
 // Arm stores timer id of the patient, due at at. Arming the same timer
 // again changes nothing but its due time. It returns ErrNoPatient or a

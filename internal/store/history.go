@@ -24,12 +24,15 @@ func (s *Store) Records(ctx context.Context, patient string) ([][]byte, error) {
 func (s *Store) Patients(ctx context.Context) ([]string, error) {
 	if s.retention > 0 {
 		oldest := s.now().Add(-s.retention).UnixMilli()
-		err := s.rdb.ZRemRangeByScore(ctx, s.patientsKey(), "-inf", "("+strconv.FormatInt(oldest, 10)).Err()
-		if err != nil {
+		pipe := s.rdb.Pipeline()
+		for _, k := range s.indexKeys("patients") {
+			pipe.ZRemRangeByScore(ctx, k, "-inf", "("+strconv.FormatInt(oldest, 10))
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
 			return nil, redisErr("prune patients", err)
 		}
 	}
-	names, err := s.rdb.ZRange(ctx, s.patientsKey(), 0, -1).Result()
+	names, err := s.activity(ctx)
 	if err != nil {
 		return nil, redisErr("patients", err)
 	}
@@ -51,8 +54,10 @@ func (s *Store) Erase(ctx context.Context, patient string) error {
 	// One slot: the keys share a hash tag. Nothing is opened, so data
 	// sealed with an unknown key is erased too.
 	pipe.Del(ctx, append(k.all(), k.asideSession, k.asideOutbox, k.asideRecords)...)
-	pipe.ZRem(ctx, s.patientsKey(), k.pseudonym)
+	pipe.ZRem(ctx, s.patientsShard(k.pseudonym), k.pseudonym)
+	pipe.ZRem(ctx, s.patientsKey(), k.pseudonym) // the unsharded index of before
 	s.indexed.Delete(patient)
+	pipe.SRem(ctx, s.pendingShard(k.pseudonym), k.pseudonym)
 	pipe.SRem(ctx, s.pendingKey(), k.pseudonym)
 	_, err := pipe.Exec(ctx)
 	return redisErr("erase", err)

@@ -73,5 +73,5 @@ func TestMemoryPerSession(t *testing.T) {
 		v++
 	}
 	t.Logf("history with 5 records of 200 bytes: %d bytes", usage(k.records))
-	t.Logf("patients index (1 patient): %d bytes", usage(f.store.patientsKey()))
+	t.Logf("patients index (1 patient): %d bytes", usage(f.store.patientsShard(k.pseudonym)))
 }

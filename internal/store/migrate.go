@@ -182,10 +182,10 @@ func (s *Store) MigrateLegacy(ctx context.Context, patient string) error {
 	}
 	pipe = s.rdb.Pipeline()
 	if sc, err := score.Result(); err == nil {
-		pipe.ZAddGT(ctx, s.patientsKey(), redis.Z{Score: sc, Member: k.pseudonym})
+		pipe.ZAddGT(ctx, s.patientsShard(k.pseudonym), redis.Z{Score: sc, Member: k.pseudonym})
 	}
 	if ok, _ := pending.Result(); ok {
-		pipe.SAdd(ctx, s.pendingKey(), k.pseudonym)
+		pipe.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym)
 	}
 	pipe.ZRem(ctx, s.patientsKey(), patient)
 	pipe.SRem(ctx, s.pendingKey(), patient)

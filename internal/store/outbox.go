@@ -118,7 +118,10 @@ const ackTimeout = 10 * time.Second
 // the new jobs and puts the mark back, or the commit's mark comes after the
 // removal.
 func (s *Store) clearPending(ctx context.Context, pseudonym, outboxKey string) error {
-	if err := s.rdb.SRem(ctx, s.pendingKey(), pseudonym).Err(); err != nil {
+	pipe := s.rdb.Pipeline()
+	pipe.SRem(ctx, s.pendingShard(pseudonym), pseudonym)
+	pipe.SRem(ctx, s.pendingKey(), pseudonym) // the unsharded index of before
+	if _, err := pipe.Exec(ctx); err != nil {
 		return redisErr("clear pending", err)
 	}
 	n, err := s.rdb.LLen(ctx, outboxKey).Result()
@@ -126,7 +129,7 @@ func (s *Store) clearPending(ctx context.Context, pseudonym, outboxKey string) e
 		return redisErr("clear pending", err)
 	}
 	if n > 0 {
-		return redisErr("mark pending", s.rdb.SAdd(ctx, s.pendingKey(), pseudonym).Err())
+		return redisErr("mark pending", s.rdb.SAdd(ctx, s.pendingShard(pseudonym), pseudonym).Err())
 	}
 	return nil
 }
@@ -138,17 +141,32 @@ func (s *Store) clearPending(ctx context.Context, pseudonym, outboxKey string) e
 // the outbox, so a client crash between the two can in rare cases leave jobs
 // unmarked until the patient's next commit. It returns a wrapped Redis error.
 func (s *Store) Pending(ctx context.Context) ([]string, error) {
-	names, err := s.rdb.SMembers(ctx, s.pendingKey()).Result()
-	if err != nil {
+	pipe := s.rdb.Pipeline()
+	var cmds []*redis.StringSliceCmd
+	for _, k := range s.indexKeys("pending") {
+		cmds = append(cmds, pipe.SMembers(ctx, k))
+	}
+	if _, err := pipe.Exec(ctx); err != nil {
 		return nil, redisErr("pending", err)
 	}
+	var names []string
+	for _, c := range cmds {
+		names = append(names, c.Val()...)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
 	ps, gone, err := s.ids(ctx, names)
 	if err != nil {
 		return nil, err
 	}
 	if len(gone) > 0 {
 		// Erased or expired: the mark is stale.
-		if err := s.rdb.SRem(ctx, s.pendingKey(), gone...).Err(); err != nil {
+		pipe := s.rdb.Pipeline()
+		for _, g := range gone {
+			pipe.SRem(ctx, s.pendingShard(g.(string)), g)
+		}
+		pipe.SRem(ctx, s.pendingKey(), gone...)
+		if _, err := pipe.Exec(ctx); err != nil {
 			return nil, redisErr("pending", err)
 		}
 	}

@@ -276,11 +276,11 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	pipe := s.rdb.Pipeline()
 	res := commitScript.EvalSha(ctx, pipe, k.all(), args...)
 	if refresh {
-		pipe.ZAdd(ctx, s.patientsKey(), redis.Z{Score: millis(now), Member: k.pseudonym})
+		pipe.ZAdd(ctx, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
 		s.indexed.Store(patient, now)
 	}
 	if len(c.Outbox) > 0 {
-		pipe.SAdd(ctx, s.pendingKey(), k.pseudonym)
+		pipe.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym)
 	}
 	_, err := pipe.Exec(ctx)
 	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
@@ -290,7 +290,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		err = res.Err()
 		if err == nil && len(c.Outbox) > 0 {
 			// Mark again after the push (see clearPending).
-			err = s.rdb.SAdd(ctx, s.pendingKey(), k.pseudonym).Err()
+			err = s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err()
 		}
 	}
 	if err != nil {

@@ -24,8 +24,8 @@
 //	<prefix>:u:{<pseudonym>}:us  string  an unreadable session, set aside (SetAside)
 //	<prefix>:u:{<pseudonym>}:uo  list    its outbox, set aside
 //	<prefix>:u:{<pseudonym>}:ur  list    its history, set aside
-//	<prefix>:patients            zset    pseudonyms, scored by last activity (ms)
-//	<prefix>:pending             set     pseudonyms whose outbox may be non-empty
+//	<prefix>:patients:{patients-<n>}  zset  pseudonyms, scored by last activity (ms), in 16 shards (shard.go)
+//	<prefix>:pending:{pending-<n>}    set   pseudonyms whose outbox may be non-empty, in 16 shards
 //	<prefix>:lock:<key>          string  lock token
 //	<prefix>:due:{due-<n>}:z     zset    armed reminders of shard n (due.go)
 //	<prefix>:due:{due-<n>}:c     zset    their claims, scored by lease end
@@ -106,6 +106,7 @@ type redisAPI interface {
 	ZAdd(ctx context.Context, key string, members ...redis.Z) *redis.IntCmd
 	ZRem(ctx context.Context, key string, members ...any) *redis.IntCmd
 	ZRevRangeWithScores(ctx context.Context, key string, start, stop int64) *redis.ZSliceCmd
+	ZRangeWithScores(ctx context.Context, key string, start, stop int64) *redis.ZSliceCmd
 	ZRemRangeByScore(ctx context.Context, key, min, max string) *redis.IntCmd
 	HGetAll(ctx context.Context, key string) *redis.MapStringStringCmd
 	Pipeline() redis.Pipeliner

@@ -531,8 +531,14 @@ func TestErase(t *testing.T) {
 	}
 	full("tg:1")
 	full("dc:2")
-	if n := len(f.scan(t)); n != 2*5+2 {
-		t.Fatalf("%d keys before erase, want 12: %q", n, f.scan(t))
+	// Five keys each, and each in the patients and pending indexes: in
+	// one shard of each for both, or in two.
+	indexes := 2
+	if Shard(f.store.keys("tg:1").pseudonym, IndexShards) != Shard(f.store.keys("dc:2").pseudonym, IndexShards) {
+		indexes = 4
+	}
+	if n := len(f.scan(t)); n != 2*5+indexes {
+		t.Fatalf("%d keys before erase, want %d: %q", n, 2*5+indexes, f.scan(t))
 	}
 	if err := f.store.Erase(ctx, "tg:1"); err != nil {
 		t.Fatal(err)
@@ -1072,5 +1078,65 @@ func TestAcksOfManyPatientsAtOnce(t *testing.T) {
 	cancel()
 	if err := f.store.Ack(canceled, "tg:0", 1); err != nil && !errors.Is(err, context.Canceled) {
 		t.Fatalf("ack with a cancelled context: %v", err)
+	}
+}
+
+// The patients and pending indexes are spread over shards, none holding
+// every patient; entries in the unsharded keys of before are still read.
+func TestIndexesSharded(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	const n = 64
+	for i := range n {
+		mustCommit(t, f.store, fmt.Sprint("tg:", i), Commit{Data: []byte("s"), Outbox: [][]byte{[]byte("j")}})
+	}
+	for _, name := range []string{"patients", "pending"} {
+		used, most := 0, int64(0)
+		for i := range IndexShards {
+			k := ShardKey(f.prefix, name, i)
+			var c int64
+			if name == "patients" {
+				c = f.client.ZCard(ctx, k).Val()
+			} else {
+				c = f.client.SCard(ctx, k).Val()
+			}
+			if c > 0 {
+				used++
+			}
+			most = max(most, c)
+		}
+		if used < IndexShards/2 || most > n/4 {
+			t.Errorf("%s: %d of %d shards used, the fullest holds %d of %d patients", name, used, IndexShards, most, n)
+		}
+		if f.client.Exists(ctx, f.prefix+":"+name).Val() != 0 {
+			t.Errorf("%s: the unsharded key was written", name)
+		}
+	}
+	// A patient listed only in the indexes of before.
+	old := f.store.keys("tg:old")
+	mustCommit(t, f.store, "tg:old", Commit{Data: []byte("s"), Outbox: [][]byte{[]byte("j")}})
+	f.client.ZRem(ctx, f.store.patientsShard(old.pseudonym), old.pseudonym)
+	f.client.SRem(ctx, f.store.pendingShard(old.pseudonym), old.pseudonym)
+	f.client.ZAdd(ctx, f.prefix+":patients", redis.Z{Score: millis(time.Now().Add(-time.Hour)), Member: old.pseudonym})
+	f.client.SAdd(ctx, f.prefix+":pending", old.pseudonym)
+	ps, err := f.store.Patients(ctx)
+	if err != nil || len(ps) != n+1 || ps[0] != "tg:old" {
+		t.Fatalf("Patients: %d, first %q, %v; want %d with tg:old first (least recently active)", len(ps), ps[0], err, n+1)
+	}
+	if pend, err := f.store.Pending(ctx); err != nil || !slices.Contains(pend, "tg:old") || len(pend) != n+1 {
+		t.Fatalf("Pending: %d, %v; want %d with tg:old", len(pend), err, n+1)
+	}
+	// Delivered: its mark goes from the unsharded key too.
+	f.store.Ack(ctx, "tg:old", 1)
+	f.store.Outbox(ctx, "tg:old")
+	if f.client.SIsMember(ctx, f.prefix+":pending", old.pseudonym).Val() {
+		t.Error("the mark of before stays after the outbox was seen empty")
+	}
+	if err := f.store.Erase(ctx, "tg:old"); err != nil {
+		t.Fatal(err)
+	}
+	if f.client.Exists(ctx, f.prefix+":patients").Val() != 0 {
+		t.Error("an erased patient stays in the index of before")
 	}
 }
