@@ -171,9 +171,9 @@ var kapbotBinary = sync.OnceValues(func() (string, error) {
 
 // serveBinaryEnv builds the kapbot binary, publishes the sample flows to the
 // test's Redis and starts a fake Bot API (closed when the test ends). It
-// returns the binary, the fake, and the environment that points
-// `kapbot serve` at them, logging at level.
-func serveBinaryEnv(t *testing.T, level string) (string, *telegramtest.Server, []string) {
+// returns the binary, the fake (built with opts), and the environment that
+// points `kapbot serve` at them, logging at level.
+func serveBinaryEnv(t *testing.T, level string, opts ...telegramtest.Option) (string, *telegramtest.Server, []string) {
 	t.Helper()
 	bin, err := kapbotBinary()
 	if err != nil {
@@ -181,7 +181,7 @@ func serveBinaryEnv(t *testing.T, level string) (string, *telegramtest.Server, [
 	}
 	useRedis(t)
 	pushSamples(t)
-	fake := telegramtest.NewServer()
+	fake := telegramtest.NewServer(opts...)
 	t.Cleanup(fake.Close)
 	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
 		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL="+level)
