@@ -18,6 +18,7 @@ import (
 	"github.com/kapbot/kapbot/bots/telegram"
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 	"github.com/kapbot/kapbot/internal/keys"
+	"github.com/kapbot/kapbot/internal/redistest"
 )
 
 // Two clinics of one deployment, built from the sample flows: clinic a
@@ -67,15 +68,16 @@ func twoClinics(t *testing.T) string {
 	return dir
 }
 
-// keysOf returns every key under prefix with its serialised value.
+// keysOf returns every key under prefix with its serialised value, from
+// every master of a cluster (KEYS would ask one node only).
 func keysOf(t *testing.T, c redis.UniversalClient, prefix string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	out := map[string]string{}
-	ks, err := c.Keys(ctx, prefix+"*").Result()
+	ks, err := redistest.Keys(ctx, c, prefix+"*")
 	if err != nil {
 		t.Fatal(err)
 	}
+	out := map[string]string{}
 	for _, k := range ks {
 		v, err := c.Dump(ctx, k).Result()
 		if err != nil {
