@@ -79,7 +79,7 @@ func keysOf(t *testing.T, c redis.UniversalClient, prefix string) map[string]str
 	}
 	out := map[string]string{}
 	for _, k := range ks {
-		v, err := c.Dump(ctx, k).Result()
+		v, err := redistest.Value(ctx, c, k)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -20,8 +20,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"os/exec"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -223,4 +225,55 @@ func Keys(ctx context.Context, c redis.UniversalClient, pattern string) ([]strin
 		return nil
 	})
 	return out, err
+}
+
+// Value returns the whole value of key as text, whatever its type (string,
+// list, hash, set, sorted set with scores, stream), in a stable order where
+// the type has one. Unlike DUMP it works on miniredis too, and it shows a
+// string as stored rather than in RDB's compressed form, so a test can look
+// for plaintext in it. A missing key gives "".
+func Value(ctx context.Context, c redis.UniversalClient, key string) (string, error) {
+	typ, err := c.Type(ctx, key).Result()
+	if err != nil {
+		return "", err
+	}
+	var parts []string
+	switch typ {
+	case "none":
+		return "", nil
+	case "string":
+		return c.Get(ctx, key).Result()
+	case "list":
+		parts, err = c.LRange(ctx, key, 0, -1).Result()
+	case "hash":
+		var m map[string]string
+		m, err = c.HGetAll(ctx, key).Result()
+		for k, v := range m {
+			parts = append(parts, k+"="+v)
+		}
+		sort.Strings(parts)
+	case "set":
+		parts, err = c.SMembers(ctx, key).Result()
+		sort.Strings(parts)
+	case "zset":
+		var zs []redis.Z
+		zs, err = c.ZRangeWithScores(ctx, key, 0, -1).Result()
+		for _, z := range zs {
+			parts = append(parts, fmt.Sprintf("%v=%v", z.Member, z.Score))
+		}
+	case "stream":
+		var xs []redis.XMessage
+		xs, err = c.XRange(ctx, key, "-", "+").Result()
+		for _, x := range xs {
+			fields := make([]string, 0, len(x.Values))
+			for k, v := range x.Values {
+				fields = append(fields, fmt.Sprintf("%s=%v", k, v))
+			}
+			sort.Strings(fields)
+			parts = append(parts, x.ID+" "+strings.Join(fields, " "))
+		}
+	default:
+		return "", fmt.Errorf("redistest.Value: key %s has type %s", key, typ)
+	}
+	return typ + ":" + strings.Join(parts, "\x00"), err
 }

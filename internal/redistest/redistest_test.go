@@ -300,3 +300,39 @@ func TestSentinelFailover(t *testing.T) {
 		t.Fatalf("k = %q after the failover", v)
 	}
 }
+
+// Value reads every type a kapbot key has, in a stable order, and shows
+// what is stored (so a plaintext search finds it), on redis-server and
+// miniredis alike.
+func TestValue(t *testing.T) {
+	c, prefix := New(t)
+	ctx := context.Background()
+	k := func(s string) string { return prefix + ":{v}:" + s }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(c.Set(ctx, k("s"), "plain secret", 0).Err())
+	must(c.RPush(ctx, k("l"), "a", "secret b").Err())
+	must(c.HSet(ctx, k("h"), "f2", "2", "f1", "secret").Err())
+	must(c.SAdd(ctx, k("set"), "y", "secret x").Err())
+	must(c.ZAdd(ctx, k("z"), redis.Z{Score: 2, Member: "late"}, redis.Z{Score: 1, Member: "secret early"}).Err())
+	must(c.XAdd(ctx, &redis.XAddArgs{Stream: k("x"), ID: "1-1", Values: []string{"b", "2", "a", "secret"}}).Err())
+	want := map[string]string{
+		"s":   "plain secret",
+		"l":   "list:a\x00secret b",
+		"h":   "hash:f1=secret\x00f2=2",
+		"set": "set:secret x\x00y",
+		"z":   "zset:secret early=1\x00late=2",
+		"x":   "stream:1-1 a=secret b=2",
+		"no":  "",
+	}
+	for name, w := range want {
+		got, err := Value(ctx, c, k(name))
+		if err != nil || got != w {
+			t.Errorf("Value(%s) = %q, %v; want %q", name, got, err, w)
+		}
+	}
+}
