@@ -149,6 +149,7 @@ func values(t testing.TB, c redis.UniversalClient, prefix string) map[string][][
 // After a rotation nothing in Redis is sealed with the old key, and the
 // service answered every patient while it ran.
 func TestRotateWhileServing(t *testing.T) {
+	skipOnMiniredis(t)
 	c, prefix := redistest.New(t)
 	ctx := context.Background()
 	oldKey, newKey := randomKey(), randomKey()
@@ -320,6 +321,7 @@ func TestRotateResumes(t *testing.T) {
 	if redistest.Kind() == redistest.KindCluster {
 		t.Skip("on a cluster an interrupted pass starts again: there is no one cursor to resume")
 	}
+	skipOnMiniredis(t)
 	c, prefix := redistest.New(t)
 	ctx := context.Background()
 	oldKey, newKey := randomKey(), randomKey()
@@ -408,3 +410,14 @@ func TestCheck(t *testing.T) {
 type redisClient = redis.UniversalClient
 
 func redisZ(score float64, member string) redis.Z { return redis.Z{Score: score, Member: member} }
+
+// skipOnMiniredis skips a test that rotates streams on the embedded
+// fallback: miniredis has no XINFO or XSETID, which the rotation's stream
+// script needs (a real redis-server has them since 5.0; CI runs these tests
+// there, as KAPBOT_REQUIRE_REDIS forbids the fallback).
+func skipOnMiniredis(t *testing.T) {
+	t.Helper()
+	if redistest.Kind() == redistest.KindMiniredis {
+		t.Skip("miniredis has no XINFO or XSETID, which rotating a stream needs; run with redis-server")
+	}
+}
