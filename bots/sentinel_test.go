@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 	"github.com/kapbot/kapbot/internal/redistest"
 )
 
@@ -37,7 +38,8 @@ func TestServeThroughSentinelFailover(t *testing.T) {
 			t.Errorf("%s: items missing after the failover: %v", r.Questionnaire, r.Missing)
 		}
 	}
-	if st := fake.Stats(); st.Unanswered != 0 {
-		t.Errorf("stats: %v", st)
+	// (the press answers come in the background: waited for)
+	if fake.Wait(20*time.Second, func(st telegramtest.Stats) bool { return st.Unanswered == 0 }) != nil {
+		t.Errorf("stats: %v", fake.Stats())
 	}
 }
