@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -81,12 +82,29 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 	}
 	r := runner.New(be.store, lib)
 	now := time.Now()
-	record := func(patient string, c engine.AppointmentChange) error {
+	// record applies c unless the patient's state shows it already (the
+	// same appointment at the same time, or a cancelled one gone), and
+	// reports whether it changed anything. The state check, not the
+	// inbound ID, makes a repeated add or import harmless: the ID is new
+	// each time, so an appointment cancelled before can be booked again at
+	// the same time, and cancelled again.
+	record := func(patient string, c engine.AppointmentChange) (bool, error) {
+		st, err := r.State(ctx, patient)
+		if err != nil {
+			return false, err
+		}
+		i := slices.IndexFunc(st.Appts, func(a engine.Appointment) bool { return a.ID == c.Appointment.ID })
+		if c.Cancel && i < 0 {
+			return false, nil
+		}
+		if a := c.Appointment; !c.Cancel && i >= 0 && st.Appts[i].At.Equal(a.At) && st.Appts[i].Kind == a.Kind && st.Appts[i].TZ == a.TZ {
+			return false, nil
+		}
 		op := "set"
 		if c.Cancel {
 			op = "cancel"
 		}
-		return r.Apply(ctx, runner.Inbound{ID: fmt.Sprintf("appt:%s:%s:%d", op, c.Appointment.ID, c.Appointment.At.Unix()), Patient: patient,
+		return r.Apply(ctx, runner.Inbound{ID: fmt.Sprintf("appt:%s:%s:%d", op, c.Appointment.ID, now.UnixNano()), Patient: patient,
 			Input: engine.Input{Now: now, Appointment: &c}})
 	}
 	switch sub {
@@ -110,10 +128,15 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 		} else if msg := appointment.CheckID(*id); msg != "" {
 			return usagef("--%s", msg)
 		}
-		if err := record(p, engine.AppointmentChange{Appointment: engine.Appointment{ID: *id, Kind: *kind, At: at, TZ: *tz}}); err != nil {
+		applied, err := record(p, engine.AppointmentChange{Appointment: engine.Appointment{ID: *id, Kind: *kind, At: at, TZ: *tz}})
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(s.out, "%s: %s %s at %s (%s)\n", termsafe.Line(p), *kind, *id, at.In(loc).Format("2006-01-02 15:04"), loc)
+		note := ""
+		if !applied {
+			note = " (already recorded; nothing changed)"
+		}
+		fmt.Fprintf(s.out, "%s: %s %s at %s (%s)%s\n", termsafe.Line(p), *kind, *id, at.In(loc).Format("2006-01-02 15:04"), loc, note)
 		return nil
 	case "cancel":
 		p := patientID(pos[0])
@@ -128,7 +151,7 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 		if !found {
 			return fmt.Errorf("%s has no appointment %s (kapbot appointments list %s)", termsafe.Line(p), termsafe.Line(pos[1]), termsafe.Line(pos[0]))
 		}
-		if err := record(p, engine.AppointmentChange{Cancel: true, Appointment: engine.Appointment{ID: pos[1]}}); err != nil {
+		if _, err := record(p, engine.AppointmentChange{Cancel: true, Appointment: engine.Appointment{ID: pos[1]}}); err != nil {
 			return err
 		}
 		fmt.Fprintf(s.out, "%s: appointment %s cancelled; its reminders will not be sent\n", termsafe.Line(p), termsafe.Line(pos[1]))
@@ -147,12 +170,17 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 			fmt.Fprintf(s.err, "%s: %d problems; nothing recorded\n", pos[0], len(problems))
 			return errReported
 		}
+		changed := 0
 		for _, row := range rows {
-			if err := record(patientID(row.Patient), row.Change()); err != nil {
+			applied, err := record(patientID(row.Patient), row.Change())
+			if err != nil {
 				return fmt.Errorf("%s:%d: %w (lines before it are recorded; run the import again)", pos[0], row.Line, err)
 			}
+			if applied {
+				changed++
+			}
 		}
-		fmt.Fprintf(s.out, "%d appointments recorded from %s\n", len(rows), pos[0])
+		fmt.Fprintf(s.out, "%d appointments recorded from %s: %d new or changed, %d already recorded as they are\n", len(rows), pos[0], changed, len(rows)-changed)
 		return nil
 	}
 	// list

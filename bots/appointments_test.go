@@ -49,9 +49,9 @@ func TestAppointmentsCommands(t *testing.T) {
 	}
 
 	good := write("good.csv", "id,patient,kind,start,time_zone\nS1,tg:11,dosing,2099-03-15 10:00,Europe/Berlin\nS2,tg:11,integration,2099-03-18 10:00,\n")
-	for range 2 {
-		if code, out, errw := kapbot(t, "", "appointments", "import", good); code != 0 || !strings.Contains(out, "2 appointments recorded") {
-			t.Fatalf("import: %d %s %s", code, out, errw)
+	for _, want := range []string{"2 new or changed, 0 already", "0 new or changed, 2 already"} {
+		if code, out, errw := kapbot(t, "", "appointments", "import", good); code != 0 || !strings.Contains(out, "2 appointments recorded") || !strings.Contains(out, want) {
+			t.Fatalf("import (want %q): %d %s %s", want, code, out, errw)
 		}
 	}
 	appts, reminders := list("tg:11")
@@ -90,6 +90,23 @@ func TestAppointmentsCommands(t *testing.T) {
 	}
 	if a, r := list("alice"); len(a) != 0 || len(r) != 0 {
 		t.Fatalf("after cancel: %v %v", a, r)
+	}
+	// Booked again at the same time after the cancel, then cancelled again:
+	// each change counts, however often it was made before.
+	if code, out, errw := kapbot(t, "", "appointments", "add", "alice", "2099-01-05 09:30", "--kind", "dosing"); code != 0 || strings.Contains(out, "already") {
+		t.Fatalf("add again: %d %s %s", code, out, errw)
+	}
+	if code, out, _ := kapbot(t, "", "appointments", "add", "alice", "2099-01-05 09:30", "--kind", "dosing"); code != 0 || !strings.Contains(out, "already recorded; nothing changed") {
+		t.Fatalf("add twice: %d %s", code, out)
+	}
+	if a, r := list("alice"); len(a) != 1 || len(r) < 4 {
+		t.Fatalf("booked again after a cancel: %v %v", a, r)
+	}
+	if code, _, errw := kapbot(t, "", "appointments", "cancel", "alice", "dosing-20990105T0930"); code != 0 {
+		t.Fatalf("cancel again: %s", errw)
+	}
+	if a, r := list("alice"); len(a) != 0 || len(r) != 0 {
+		t.Fatalf("after the second cancel: %v %v", a, r)
 	}
 	if code, out, _ := kapbot(t, "", "schedules", "show", "--flows", "../flows"); code != 0 || !strings.Contains(out, "prepare: 2d before each dosing appointment: start flow kap-prepare") ||
 		!strings.Contains(out, "quiet hours  21:00-08:00") {

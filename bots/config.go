@@ -107,7 +107,9 @@ func (c Config) logger(stderr *os.File) (*slog.Logger, error) {
 	if err := lvl.UnmarshalText([]byte(c.LogLevel)); err != nil {
 		return nil, usagef("KAPBOT_LOG_LEVEL=%q: use debug, info, warn or error", c.LogLevel)
 	}
-	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl})), nil
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: lvl}))
+	redisconn.LogTo(log)
+	return log, nil
 }
 
 // backend is an open store with what it runs on.

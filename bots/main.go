@@ -12,6 +12,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/kapbot/kapbot/internal/redisconn"
 )
 
 const usage = `kapbot: the clinic's screening and preparation assistant. It gives no medical advice.
@@ -85,6 +87,7 @@ Settings (environment):
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	redisconn.RouteLogs()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -126,7 +126,7 @@ func TestThreeMonthsOfTreatment(t *testing.T) {
 	}
 	book := func(id string, at time.Time, cancel bool) {
 		t.Helper()
-		err := r.Apply(ctx, runner.Inbound{ID: "appt:" + id + at.String(), Patient: p, Input: engine.Input{Now: clock.Now(),
+		_, err := r.Apply(ctx, runner.Inbound{ID: "appt:" + id + at.String(), Patient: p, Input: engine.Input{Now: clock.Now(),
 			Appointment: &engine.AppointmentChange{Cancel: cancel, Appointment: engine.Appointment{ID: id, Kind: "dosing", At: at}}}})
 		if err != nil {
 			t.Fatal(err)

@@ -145,29 +145,32 @@ func (r *Runner) RunTimers(ctx context.Context, every time.Duration) {
 // Apply commits one event without delivering anything (from a command-line
 // tool, where the patient's channel does not run): its reminders are armed
 // here when they head the outbox; every other job waits in the outbox for
-// serve. An error means nothing was stored.
-func (r *Runner) Apply(ctx context.Context, in Inbound) error {
+// serve. It reports false, and changes nothing, when in was applied before
+// (its ID is known). An error means nothing was stored.
+func (r *Runner) Apply(ctx context.Context, in Inbound) (applied bool, err error) {
 	unlock := r.lock(in.Patient)
 	defer unlock()
 	if r.locker != nil {
 		release, err := r.replicaLock(ctx, in.Patient)
 		if err != nil {
-			return err
+			return false, err
 		}
 		defer release()
 	}
-	if _, _, err := r.apply(ctx, in); err != nil {
-		return err
+	outcome, _, err := r.apply(ctx, in)
+	if err != nil {
+		return false, err
 	}
+	applied = outcome != "duplicate"
 	ts, ok := r.store.(Timers)
 	if !ok {
-		return nil
+		return applied, nil
 	}
 	undeliver := r.lock(deliveryLock + in.Patient)
 	defer undeliver()
 	raw, err := r.store.Outbox(ctx, in.Patient)
 	if err != nil {
-		return fmt.Errorf("read outbox: %w", err)
+		return applied, fmt.Errorf("read outbox: %w", err)
 	}
 	for _, data := range raw {
 		var j job
@@ -175,13 +178,13 @@ func (r *Runner) Apply(ctx context.Context, in Inbound) error {
 			break
 		}
 		if err := ts.Arm(ctx, in.Patient, j.Arm.ID, j.Arm.At); err != nil {
-			return fmt.Errorf("arm reminder: %w", err)
+			return applied, fmt.Errorf("arm reminder: %w", err)
 		}
 		if err := r.store.Ack(ctx, in.Patient, 1); err != nil {
-			return fmt.Errorf("ack outbox: %w", err)
+			return applied, fmt.Errorf("ack outbox: %w", err)
 		}
 	}
-	return nil
+	return applied, nil
 }
 
 // arm performs an Arm job.

@@ -60,7 +60,7 @@ func armPatients(tb testing.TB, e *env, r *runner.Runner, clock *fakeClock, n in
 				p := fmt.Sprintf("t:%d", i)
 				patients[i] = p
 				c := engine.AppointmentChange{Appointment: engine.Appointment{ID: "s1", Kind: "dosing", At: clock.Now().Add(2 * time.Hour)}}
-				if err := r.Apply(ctx, runner.Inbound{ID: "book", Patient: p, Input: engine.Input{Appointment: &c}}); err != nil {
+				if _, err := r.Apply(ctx, runner.Inbound{ID: "book", Patient: p, Input: engine.Input{Appointment: &c}}); err != nil {
 					errs <- err
 					return
 				}
@@ -189,7 +189,7 @@ func TestBlockedPatientStopsRemindersAndStaffHearOnce(t *testing.T) {
 	ctx := context.Background()
 	for i, at := range []time.Duration{2 * time.Hour, 5 * time.Hour} {
 		c := engine.AppointmentChange{Appointment: engine.Appointment{ID: fmt.Sprint("s", i), Kind: "dosing", At: clock.Now().Add(at)}}
-		if err := r.Apply(ctx, runner.Inbound{ID: fmt.Sprint("book", i), Patient: "t:1", Input: engine.Input{Appointment: &c}}); err != nil {
+		if _, err := r.Apply(ctx, runner.Inbound{ID: fmt.Sprint("book", i), Patient: "t:1", Input: engine.Input{Appointment: &c}}); err != nil {
 			t.Fatal(err)
 		}
 	}
