@@ -14,18 +14,12 @@ import (
 // effort: a view whose entry cannot be written is still answered, since
 // the staff member may be handling an emergency.
 func Desk(inner runner.StaffDesk, rec Recorder) runner.StaffDesk {
-	return &desk{StaffDesk: inner, rec: rec}
+	return &desk{WrappedDesk: runner.WrappedDesk{StaffDesk: inner}, rec: rec}
 }
 
 type desk struct {
-	runner.StaffDesk
+	runner.WrappedDesk
 	rec Recorder
-}
-
-// IsStaffMember asks the wrapped desk when it keeps a roster.
-func (d *desk) IsStaffMember(channel, user string) bool {
-	r, ok := d.StaffDesk.(runner.StaffRoster)
-	return !ok || r.IsStaffMember(channel, user)
 }
 
 func (d *desk) HandleStaff(ctx context.Context, in runner.StaffInput) (runner.StaffReply, error) {

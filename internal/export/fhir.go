@@ -211,13 +211,11 @@ func (b *builder) response(patient, subject string, i int, res flow.Result) stri
 		if len(answers) == 0 {
 			continue // not asked: FHIR wants an answer or nothing
 		}
-		item := map[string]any{"linkId": id, "answer": answers}
-		if it != nil && it.Ask != nil {
-			if t := it.Ask.Text.In(locales(q)...); t != "" {
-				item["text"] = t
-			}
+		var ask *flow.Ask
+		if it != nil {
+			ask = it.Ask
 		}
-		items = append(items, item)
+		items = append(items, responseItem(id, answers, ask, locales(q)))
 	}
 	r := Resource{
 		"resourceType":  "QuestionnaireResponse",
@@ -556,3 +554,16 @@ func fhirString(s string) string {
 }
 
 func fhirForbidden(r rune) bool { return r < 32 && r != '\t' && r != '\r' && r != '\n' }
+
+// responseItem is one answered item of a QuestionnaireResponse: its linkId,
+// its answers and, when the question is known, its text in the first of
+// locales that has one.
+func responseItem(linkID string, answers []any, ask *flow.Ask, locales []string) map[string]any {
+	item := map[string]any{"linkId": linkID, "answer": answers}
+	if ask != nil {
+		if t := ask.Text.In(locales...); t != "" {
+			item["text"] = t
+		}
+	}
+	return item
+}

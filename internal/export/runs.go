@@ -159,13 +159,7 @@ func (b *builder) run(patient, subject string, r FlowRun) string {
 		if len(answers) == 0 {
 			continue
 		}
-		item := map[string]any{"linkId": sid, "answer": answers}
-		if ask != nil {
-			if t := ask.Text.In(loc...); t != "" {
-				item["text"] = t
-			}
-		}
-		items = append(items, item)
+		items = append(items, responseItem(sid, answers, ask, loc))
 	}
 	resp := Resource{
 		"resourceType":  "QuestionnaireResponse",

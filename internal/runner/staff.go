@@ -88,6 +88,17 @@ type StaffRoster interface {
 	IsStaffMember(channel, user string) bool
 }
 
+// WrappedDesk is the base of a desk that wraps another: embedded in the
+// wrapper, it passes every call on, and keeps the wrapped desk's staff
+// list visible to StaffAllowed.
+type WrappedDesk struct{ StaffDesk }
+
+// IsStaffMember asks the wrapped desk when it keeps a roster.
+func (d WrappedDesk) IsStaffMember(channel, user string) bool {
+	r, ok := d.StaffDesk.(StaffRoster)
+	return !ok || r.IsStaffMember(channel, user)
+}
+
 // StaffAllowed reports whether the staff event in may go to d: it comes
 // from a staff destination of its channel and, when d is a StaffRoster,
 // from a person on the staff list. why says which check failed

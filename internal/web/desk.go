@@ -22,18 +22,12 @@ var _ Linker = (*Server)(nil)
 // and only for people on the staff list (both checked with
 // runner.StaffAllowed); everything else goes to inner.
 func Desk(inner runner.StaffDesk, links Linker) runner.StaffDesk {
-	return &desk{StaffDesk: inner, links: links}
+	return &desk{WrappedDesk: runner.WrappedDesk{StaffDesk: inner}, links: links}
 }
 
 type desk struct {
-	runner.StaffDesk
+	runner.WrappedDesk
 	links Linker
-}
-
-// IsStaffMember asks the wrapped desk when it keeps a roster.
-func (d *desk) IsStaffMember(channel, user string) bool {
-	r, ok := d.StaffDesk.(runner.StaffRoster)
-	return !ok || r.IsStaffMember(channel, user)
 }
 
 // Texts of /weblogin (staff-facing).
