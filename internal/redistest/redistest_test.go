@@ -336,3 +336,29 @@ func TestValue(t *testing.T) {
 		}
 	}
 }
+
+// A server answering on the port that is not the process started there
+// (another package's test took the port first) is refused, so no two tests
+// share a Redis by accident; the one started there is accepted.
+func TestCheckOursRefusesAnotherServer(t *testing.T) {
+	if _, err := exec.LookPath("redis-server"); err != nil {
+		t.Skip("no redis-server")
+	}
+	a, err := startServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.stop()
+	if err := a.checkOurs(); err != nil {
+		t.Fatalf("our own server: %v", err)
+	}
+	other := exec.Command("sleep", "30")
+	if err := other.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { other.Process.Kill(); other.Wait() }()
+	impostor := &server{addr: a.addr, cmd: other}
+	if err := impostor.checkOurs(); err == nil || !strings.Contains(err.Error(), "port was taken") {
+		t.Fatalf("a server started by someone else: %v", err)
+	}
+}

@@ -44,16 +44,12 @@ func StartSentinel(t testing.TB) *SentinelSet {
 	})
 	start := func(args ...string) *server {
 		t.Helper()
-		var srv *server
-		var err error
-		for range 5 { // a free port may be taken in between
-			if srv, err = startServer(args...); err == nil {
-				set.servers = append(set.servers, srv)
-				return srv
-			}
+		srv, err := startServer(args...)
+		if err != nil {
+			t.Fatalf("redistest: start redis-server: %v", err)
 		}
-		t.Fatalf("redistest: start redis-server: %v", err)
-		return nil
+		set.servers = append(set.servers, srv)
+		return srv
 	}
 	master := start()
 	host, port, _ := strings.Cut(master.addr, ":")

@@ -82,7 +82,22 @@ func stopServer() {
 // startServer starts a redis-server without persistence on a free loopback
 // port and waits until it answers PING. The server is killed when the
 // process that started it exits (on Linux, through the parent-death signal).
+// A port is free only "a moment ago": when another package's test took it
+// in between, ours exits at start (or the one answering is not ours), and
+// startServer tries another port, up to five times.
 func startServer(extra ...string) (*server, error) {
+	var err error
+	for range 5 {
+		var srv *server
+		if srv, err = startOnce(extra...); err == nil {
+			return srv, nil
+		}
+	}
+	return nil, err
+}
+
+// startOnce is one try of startServer.
+func startOnce(extra ...string) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
@@ -132,7 +147,32 @@ func startServer(extra ...string) (*server, error) {
 		srv.stop()
 		return nil, err
 	}
+	if err := srv.checkOurs(); err != nil {
+		srv.stop()
+		return nil, err
+	}
 	return srv, nil
+}
+
+// checkOurs makes sure the server answering on s.addr is the process s
+// started, not another test's that took the port first: tests flush and
+// read their server, and must never share one by accident.
+func (s *server) checkOurs() error {
+	c := redis.NewClient(&redis.Options{Addr: s.addr, MaxRetries: -1, DialTimeout: time.Second})
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	info, err := c.Info(ctx, "server").Result()
+	if err != nil {
+		return fmt.Errorf("redis-server on %s: INFO: %w", s.addr, err)
+	}
+	want := "process_id:" + strconv.Itoa(s.cmd.Process.Pid)
+	for _, line := range strings.Split(info, "\n") {
+		if strings.TrimSpace(line) == want {
+			return nil
+		}
+	}
+	return fmt.Errorf("redistest: the server on %s is not the redis-server started there (pid %d): the port was taken", s.addr, s.cmd.Process.Pid)
 }
 
 // waitReady polls PING until the server answers, exits, or timeout passes.
