@@ -11,7 +11,7 @@ import (
 // SAFETY_BATCH (files in testdata, space-separated), with the rules alone
 // and with the model beside them, as recorded for a new fitted batch's
 // first run in testdata/fitted_firstrun.txt; MISSES=1 lists the lines the
-// rules alone misclassify. Without SAFETY_BATCH it is skipped. Never
+// rules alone, and the rules with the model, misclassify. Without SAFETY_BATCH it is skipped. Never
 // point it at a held-out set while writing rules.
 //
 //	SAFETY_BATCH="fitted13_en.tsv fitted13_de.tsv" go test -count=1 -v -run TestBatchReport ./internal/safety
@@ -33,7 +33,10 @@ func TestBatchReport(t *testing.T) {
 		fmt.Printf("%s, rules and model: %s", f, r)
 		if os.Getenv("MISSES") != "" {
 			for _, m := range rules.misses {
-				fmt.Println(m)
+				fmt.Println("rules alone:", m)
+			}
+			for _, m := range r.misses {
+				fmt.Println("rules and model:", m)
 			}
 		}
 	}

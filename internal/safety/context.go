@@ -300,6 +300,7 @@ var helpers = []struct {
 	{hAccident, []string{
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
 		"(at night|in the morning|every day|daily|each day|with food|before bed|at bedtime|abends|taeglich|jeden tag)",
+		"(like|as|wie) (the|my|der|die|mein|meine) (doctor|gp|psychiatrist|nurse|arzt|aerztin|hausarzt|hausaerztin|psychiater|psychiaterin) ~1 (said|told me|says|prescribed|gesagt|meinte|verschrieben|verordnet|hat)",
 		"(prescribed|verschrieben|the course|course of|antibiotics|antibiotika|infection|infektion|as directed|with me|mitgenommen|mit in den urlaub|on holiday|to the pharmacy|zur apotheke|to work|to my appointment)",
 	}},
 	{hOverride, []string{"on purpose", "(at once|all at once|in one go|auf einmal|auf ex)", "(deliberately|intentionally|purposely|purposefully|absichtlich)", "mit absicht"}},
@@ -374,7 +375,8 @@ var helpers = []struct {
 		"(all|every|whole|entire|rest of|the lot of) [of] [my|the|his|her] ~1 ({pillword}|stash|supply|prescription|bottle|pack|box|packet)",
 		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
 		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
-		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
+		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle|knarre|patronen|munition|bullets|ammo|ammunition)", "(die|meine) (tabletten|pillen|medikamente|schlaftabletten)",
+		"(alles|alles ist|everything is|everything|all) (geregelt|erledigt|vorbereitet|sorted|arranged|in order|taken care of|set up)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
 		"(one way|single) (ticket|train ticket|flight)", "(the|my) (pills|tablets|meds)", "(this is|tonight is) the (night|day)", "wenn (er|sie|alle|die kinder) ~1 (schlaeft|schlafen|weg|arbeiten|aus dem haus)", "(the|on the) # (th|st|nd|rd)", "(am|zum|bis zum) # (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|$)", "(asking for me|asking for myself|for personal reasons|frag fuer mich|frage fuer mich|fuer mich gefragt|aus persoenlichen gruenden)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.

@@ -24,7 +24,7 @@ var macros = map[string]string{
 		(heart|my heart) (stops|stop|gives out|would stop)|stop my heart|be dead|am dead|die|dies|kill me|kills me|kill you|kills you|kill someone|
 		end it|be over|be the end|stops (your|my|the|a persons) (breathing|heart)|stop (your|my) (breathing|heart))`,
 	// The same in German (kept apart: "die" is an article there).
-	"dnowake": `((nicht mehr|nie mehr|nie wieder) (aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
+	"dnowake": `((nicht mehr|nie mehr|nie wieder) (aufwach|aufwache|aufwacht|aufwachen|aufzuwachen|aufwachst|aufwachen wuerde|aufwachen werde)|
 		sterbe|sterben|tot bin|tot ist|tot waere|herz stehen bleibt|herz stehenbleibt|herz aufhoert|atmung aufhoert|atmen aufhoere|aufhoere zu atmen|
 		umbringt|toetet|toedlich ist|toedlich waere)`,
 	// What self-injury leaves.
@@ -33,7 +33,7 @@ var macros = map[string]string{
 		blutet|blutete|blutig|blau|blaue flecken|geschwollen|aufgeplatzt|taub|wund|schwindlig|bewusstlos|ohnmaechtig|sterne)`,
 	// Weapons.
 	"weapon": `(knife|knives|gun|guns|pistol|rifle|shotgun|bat|baseball bat|hammer|axe|crowbar|machete|blade|taser|
-		messer|waffe|pistole|gewehr|baseballschlaeger|schlaeger|hammer|axt|klinge)`,
+		messer|waffe|pistole|gewehr|baseballschlaeger|schlaeger|hammer|axt|klinge|knarre|flinte|revolver)`,
 	// Being a weight on others.
 	"burden": `(burden|weight|dead weight|drain|nuisance|millstone|liability|problem for everyone|last|belastung|zumutung|klotz am bein)`,
 	// Parts of the body a person may hurt.
@@ -77,7 +77,8 @@ var macros = map[string]string{
 		antidepressants|antidepressiva|antidepressivum|antipsychotic|antipsychotics|neuroleptika|neuroleptikum|
 		mood stabilizer|mood stabilizers|mood stabiliser|stimulant|stimulants|insulin|levothyroxine|thyroxin|l thyroxin|
 		contraceptive|contraceptives|birth control|blutverduenner|gerinnungshemmer|marcumar|xarelto|eliquis|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
-		amitriptyline|nortriptyline|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
+		amitriptyline|nortriptyline|tilidin|tilidine|valoron|novalgin|metamizol|diclofenac|opipramol|promethazin|doxepin|trimipramin|
+		oxazepam|bromazepam|lorazepam|zopiclon|insulinpen|insulinpens|insulinspritze|insulinspritzen|insulin pen|insulin pens|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|
 		lutschtablette|lutschtabletten|nasenspray|spruehstoss|spruehstoesse|medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|

@@ -145,7 +145,7 @@ var crisisDE = []ruleDef{
 	{id: "method-v3", pats: []string{
 		"#8 ({drugname}|tabletten|pillen|schlaftabletten|medis|schmerztabletten) ~2 (eingeworfen|geschluckt|genommen|reingehauen|eingeschmissen|eingenommen)",
 		"(mal sehen|mal schauen|mal gucken) ob ich ~2 (aufwach*|ueberlebe)",
-		"(geh|gehe|lauf|laufe) ~2 (heute nacht|heut nacht|nachts|heute abend|heute|heut) ins wasser",
+		"(geh|gehe|lauf|laufe) ~2 (heute nacht|nachts|heute abend|heute) ins wasser",
 		"(mich|mir) ~3 (abknallen|abzuknallen|wegballern|wegzuballern|kaltmachen|die kugel geben|eine kugel geben|in den kopf schiessen)",
 		"(bruecke|dach|gleise|gleisen|klippe|parkhaus|hochhaus|see|fluss|autobahn) ~6 (es ist so weit|ist es so weit|es ist soweit|ist es soweit)",
 		"(schmeiss|schmeisse|werf|werfe|leg|lege) mich ~2 vor (die|den|einen|eine) ~1 (bahn|zug|s bahn|you bahn|ubahn|sbahn|tram|strassenbahn|lkw|bus|auto|laster)",
@@ -201,7 +201,7 @@ var crisisDE = []ruleDef{
 	}},
 	{id: "farewell-plan", flags: fPlan | fAway, pats: []string{
 		"(es ist|es war|das ist|ist) nicht (deine|eure|ihre) schuld",
-		"(briefe|brief|abschiedsbrief|abschiedsbriefe) ~3 (geschrieben|hinterlassen|fuer meine|an meine|fuer alle)",
+		"(briefe|brief|abschiedsbrief|abschiedsbriefe) ~3 (geschrieben|hinterlassen|fuer meine|an meine|fuer alle|an alle|an euch|an jeden)",
 	}},
 	// Fitted batch 14.
 	{id: "compose-overdose", flags: fHarm, pats: []string{
@@ -275,7 +275,7 @@ var crisisDE = []ruleDef{
 	{id: "compose-overdose", flags: fHarm, pats: []string{
 		"(haufen|menge|ladung|batzen|handvoll|ganze menge) ~2 {pillword} ~4 (genommen|geschluckt|eingeworfen|reingehauen)",
 		"#5 ~1 {pillword} ~2 (auf einmal|gleichzeitig|auf ex|aufeinmal) ~2 (genommen|geschluckt|gesprueht)",
-		"wie lange ~4 (zu verbluten|bis man verblutet|zu sterben|bis man stirbt|bis man tot ist)",
+		"wie (lange|lang) ~4 (zu verbluten|bis man verblutet|zu sterben|bis man stirbt|bis man tot ist)",
 	}},
 	{id: "compose-method", pats: []string{
 		"(vom|von der|aus dem) ~3 (stock|stockwerk|etage|dach|fenster|balkon) ~4 (springen|stuerzen|zu springen)",
@@ -284,6 +284,35 @@ var crisisDE = []ruleDef{
 	}},
 	{id: "decided", flags: fPlan, pats: []string{
 		"ich (mach|mache|tu|tue) es ~3 mit (dem|einem|meinem|den) ~1 (*messer|seil|strick|guertel|kabel|tabletten|pillen|waffe|pistole|klinge)",
+	}},
+	// Fitted batch 18.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"genug ~2 {pillword} ~8 (zu beenden|zu sterben|schluss zu machen|fuer immer|nicht mehr aufzuwachen)",
+		"(flasche|packung|dose|schachtel|blister|streifen|roehrchen) ~3 {pillword} ~2 (leer gemacht|leergemacht|leer|geleert|geschluckt|genommen|reingehauen)",
+		"{pillword} ~3 (alles|alle|komplett) (auf einmal|aufeinmal|gleichzeitig|auf ex)",
+		"(spritz|spritze|nehm|nehme|nehme ich|nehm ich) ~2 (absichtlich|mit absicht|bewusst|extra) ~2 (kein|keine|keinen|nicht mehr) ~2 {pillword}",
+		"(sterben|toedlich|ueberdosis|umbringen|tot) ~8 (frag|frage) (weil|da) (ich|ichs|ich es) ~2 (will|vorhab|vorhabe|plane|vorhabe|machen will|tun will)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(handgelenk|handgelenke|pulsader|pulsadern|unterarm|unterarme|arm|arme|oberschenkel|bein|beine) ~4 (aufgemacht|aufgeschnitten|aufgeritzt|aufgeschlitzt|aufgekratzt|aufgerissen)",
+		"(kopf|gesicht) ~3 unter (wasser|das wasser|die wasseroberflaeche) ~6 (ohnmaechtig|bewusstlos|keine luft|umkipp*|weg bin)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(bruecke|bahnbruecke|gleis|gleisen|gleise|bahnsteig|schienen|bahnuebergang) ~8 auf (den|einen|die) ~1 (zug|gueterzug|bahn|ubahn|lkw|ice|schnellzug|regionalzug) (gewartet|warten|zu warten|warte|wart)",
+		"schlauch ~3 (auspuff|abgas*)",
+		"(knarre|waffe|pistole|gewehr|flinte|revolver) ~2 (ist|liegt) ~2 geladen ~4 (neben mir|auf dem|auf meinem|i am|in meiner|bereit|und liegt)",
+		"weiss genau (welche|welcher|welches|welchen|wo|wann) ~2 ({dplace}|parkhaus|baum|balken|haken|bruecke|stelle|zug|tag)",
+		"(entschieden|entschlossen|beschlossen) ~4 habe alles (was ich brauch|was ich brauche|da|zusammen|bereit|besorgt)",
+		"(mach|mache) (i|ich) (an|einen|den) schluss",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(sammel|sammle|sammele|horte|hort|bunker|bunkere|spar|spare) ~4 {pillword}",
+		"(heute nacht|heute abend|heute|morgen|jetzt) (mach|mache) ich schluss $",
+		"(mach|mache) ~3 einen abgang",
+		"dann ist (es|alles) (vorbei|aus|zu ende) $", "dann ist schluss $",
+	}},
+	{id: "decided", flags: fPlan | fAlone, pats: []string{
+		"(ich bin|bin) (bereit|jetzt bereit) $",
 	}},
 }
 

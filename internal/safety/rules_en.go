@@ -354,6 +354,34 @@ var crisisEN = []ruleDef{
 	{id: "farewell-plan", flags: fPlan | fAway, pats: []string{
 		"thank you for trying [to help me|to help]",
 	}},
+	// Fitted batch 18.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(enough|plenty) [of] [my|the] ~1 {pillword} ~3 to (finish it|finish things|finish me|end it|end things|do it|die|be done|go through with it)",
+		"(downed|swallowed|took|necked|finished|emptied|drank) (a|the|half a|a whole|the whole|half the|my) (bottle|box|pack|packet|strip|tub|blister|jar) of ~3 {pillword}",
+		"{odverb} (the|my) ~2 {pillword} ~2 (all of it|the whole thing|the lot|every drop|every last one|all at once|all in one go)",
+		"(stopped|stop|stopping|skipping|skip|quit|not taking) ~3 (insulin|heart meds|heart pills|blood thinners) ~3 (on purpose|deliberately|intentionally|so i|so that i|to die)",
+		"(overdose|die|kill me|lethal|fatal|stop my heart|stop breathing) ~8 (asking|ask) (because|since) i (want to|plan to|am going to|intend to|might|am planning to)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(hold|holding|held|push|pushing|pushed|put|putting|keep) my (head|face) under (the|water) ~2 (water|bathwater|bath|sink|tub)",
+		"(bang|banged|banging|hit|hitting|smash|smashed|smashing|slam|slammed|slamming) my head (off|against|on|into) (the|a) (radiator|sink|mirror|window|cupboard|doorframe|door frame|fridge|tiles|bathtub|headboard|steering wheel)",
+		"(bang|banged|banging|hit|hitting|smash|smashed|smashing|slam|slammed|slamming|punch|punched|punching) ~6 (until|till|til) (it|they|i) ~2 ({hurtend}|see stars|saw stars|passed out|blacked out)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(on|at|by) the ~2 ({enplace}|railway bridge|rail bridge|level crossing|tracks) ~8 (waiting|waited|wait) for (the|a) ~1 (train|freight train|express|lorry|truck)",
+		"(bought|got|have|buying|get|getting|found) (a|the) ~1 (hose|pipe|tube) (for|to fit|that fits) (the|my) ~1 (exhaust|car)",
+		"(going to|will|want to|plan to|about to|might|tempted to|planning to) ~1 (crash|drive|steer|swerve|plough|plow|ram) (my|the) (car|motor) ~3 (into|off|in front of) (a|the|oncoming) ~2 (lorry|lorries|truck|trucks|tree|wall|bridge|traffic|train|river|pillar|lane|barrier|cliff|bus)",
+		"i know exactly (which|what) ~2 ({enplace}|roof|rooftop|building|tree|beam|spot|place|train)",
+		"(decided|made my mind up|made up my mind|my mind is made up) ~3 (have|got|bought) (what i need|everything i need|all i need|the stuff i need)",
+		"(gun|pistol|rifle|shotgun|revolver) [is] [now|already] loaded ~4 (next to|beside|on the|in my|and on|and ready|ready)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(then|and then|after that) (it is|it will be|everything is|it will all be) (over|done|finished) $",
+		"(will not|am not|am never|will never) (be coming|coming|going to come) (home|back)",
+	}},
+	{id: "decided", flags: fPlan | fAlone, pats: []string{
+		"(i am|i feel) (ready|ready now|ready to go) $",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
