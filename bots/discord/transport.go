@@ -91,7 +91,13 @@ func apiBase(raw string) (*url.URL, error) {
 // second. Every request to a REST route bound by the global limit first
 // takes a token of one limiter shared by all routes (globalRate per second,
 // below Discord's 50), and waits out a global 429's retry_after before it
-// goes. Interaction callbacks and webhook requests (the acknowledgement of a
+// goes. The rate alone does not keep the bound: requests that took their
+// tokens 25 ms apart can reach Discord bunched (a stalled process, a slow
+// network), more than 50 within one second. So a request also waits until
+// fewer than globalWindow requests are in flight or ended within the last
+// second: any requests that arrive within one second were all in flight or
+// ended less than a second before the last of them started, whatever their
+// delays, so Discord never counts more than globalWindow. Interaction callbacks and webhook requests (the acknowledgement of a
 // press, followups) are not bound by the global limit on Discord and skip
 // both. discordgo keeps the per-route buckets from the X-RateLimit headers.
 type apiTransport struct {
@@ -100,25 +106,32 @@ type apiTransport struct {
 	global *globalLimit
 }
 
-// globalRate and globalBurst keep any sliding second under Discord's global
-// limit of 50 requests, with a margin for requests bunching in flight.
+// globalRate and globalBurst pace requests under Discord's global limit of
+// 50 requests per second; globalWindow bounds the requests in flight or
+// ended within the last second, which keeps any sliding second under it.
 const (
-	globalRate  = 40
-	globalBurst = 2
+	globalRate   = 40
+	globalBurst  = 2
+	globalWindow = 45
 )
 
 // globalLimit is the limiter of every route bound by the global limit.
 type globalLimit struct {
 	lim   *rate.Limiter
 	mu    sync.Mutex
-	until time.Time // end of a global block after a global 429
+	until time.Time   // end of a global block after a global 429
+	busy  int         // requests in flight
+	ended []time.Time // when the requests of the last second ended, oldest first
 }
 
 func newGlobalLimit() *globalLimit {
 	return &globalLimit{lim: rate.NewLimiter(globalRate, globalBurst)}
 }
 
-// wait blocks until a request may go: after a global block, with a token.
+// wait blocks until a request may go: after a global block, with a token,
+// and with fewer than globalWindow requests in flight or ended within the
+// last second. The caller calls done once the request has ended (its
+// answer or error came back).
 func (g *globalLimit) wait(ctx context.Context) error {
 	for {
 		g.mu.Lock()
@@ -127,15 +140,58 @@ func (g *globalLimit) wait(ctx context.Context) error {
 		if d <= 0 {
 			break
 		}
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := sleepCtx(ctx, d); err != nil {
+			return err
 		}
 	}
-	return g.lim.Wait(ctx)
+	if err := g.lim.Wait(ctx); err != nil {
+		return err
+	}
+	for {
+		g.mu.Lock()
+		now := time.Now()
+		d := g.until.Sub(now)
+		if d <= 0 {
+			i := 0
+			for i < len(g.ended) && now.Sub(g.ended[i]) >= time.Second {
+				i++
+			}
+			g.ended = g.ended[i:]
+			if g.busy+len(g.ended) < globalWindow {
+				g.busy++
+				g.mu.Unlock()
+				return nil
+			}
+			d = 10 * time.Millisecond // all in flight: one will end
+			if len(g.ended) > 0 {
+				d = g.ended[0].Add(time.Second).Sub(now)
+			}
+		}
+		g.mu.Unlock()
+		if err := sleepCtx(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// done records the end of a request that wait let go.
+func (g *globalLimit) done() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.busy--
+	g.ended = append(g.ended, time.Now())
+}
+
+// sleepCtx sleeps for d or until ctx ends, and returns ctx's error then.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // block starts a global block of d.
@@ -200,6 +256,9 @@ func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	resp, err := t.next.RoundTrip(req)
+	if limited {
+		t.global.done()
+	}
 	if err != nil {
 		return nil, err
 	}

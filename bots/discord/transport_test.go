@@ -5,7 +5,9 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -182,4 +184,60 @@ type failing struct{}
 
 func (failing) RoundTrip(*http.Request) (*http.Response, error) {
 	return nil, errors.New("connection refused")
+}
+
+// stalling is a RoundTripper that holds every request started before
+// release until then (a stalled process or network), and notes when each
+// request reached it as late as possible: just before its answer.
+type stalling struct {
+	release  time.Time
+	mu       sync.Mutex
+	arrivals []time.Time
+}
+
+func (s *stalling) RoundTrip(*http.Request) (*http.Response, error) {
+	time.Sleep(time.Until(s.release))
+	s.mu.Lock()
+	s.arrivals = append(s.arrivals, time.Now())
+	s.mu.Unlock()
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader("{}"))}, nil
+}
+
+// Requests paced by the global limiter that reach Discord bunched (here all
+// those of the first 700 ms at once) still never make more than Discord's 50
+// within any second: the limiter counts the requests in flight.
+func TestGlobalLimitHoldsWhenRequestsBunch(t *testing.T) {
+	t.Parallel()
+	base, _ := apiBase("http://127.0.0.1:9999/api/v10")
+	next := &stalling{release: time.Now().Add(700 * time.Millisecond)}
+	tr := &apiTransport{base: base, next: next, global: newGlobalLimit()}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 5 {
+				req, _ := http.NewRequest(http.MethodPost, discordgo.EndpointChannelMessages("123"), nil)
+				if _, err := tr.RoundTrip(req); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	a := next.arrivals
+	slices.SortFunc(a, func(x, y time.Time) int { return x.Compare(y) })
+	most := 0
+	for i := range a {
+		j := i
+		for j < len(a) && a[j].Sub(a[i]) < time.Second {
+			j++
+		}
+		most = max(most, j-i)
+	}
+	if len(a) != 100 || most > 50 {
+		t.Fatalf("%d requests, up to %d within one second; want 100, at most 50", len(a), most)
+	}
+	t.Logf("up to %d requests within one second", most)
 }
