@@ -179,7 +179,7 @@ func TestServeTwoClinics(t *testing.T) {
 	}
 	crisis := func(fake *telegramtest.Server, chat int64) {
 		fake.PushText(chat, "/start")
-		if _, err := fake.WaitMessages(chat, 1, 15*time.Second); err != nil {
+		if _, err := fake.WaitMessages(chat, 1, 30*time.Second); err != nil {
 			t.Fatal(err)
 		}
 		fake.PushText(chat, "I want to kill myself")

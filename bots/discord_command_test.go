@@ -45,7 +45,7 @@ func TestServeDiscordRegistersFlowCommands(t *testing.T) {
 	t.Setenv("TELEGRAM_TOKEN", "")
 	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
 	serve(t)
-	if !discordtest.Wait(15*time.Second, func() bool { return len(fake.Commands("")) > 0 }) {
+	if !discordtest.Wait(30*time.Second, func() bool { return len(fake.Commands("")) > 0 }) {
 		t.Fatal("the bot never registered its commands")
 	}
 	got := map[string]string{}
@@ -78,7 +78,7 @@ func TestServeDiscordRegistersFlowCommands(t *testing.T) {
 		}
 		return false
 	}
-	if !discordtest.Wait(15*time.Second, started) {
+	if !discordtest.Wait(30*time.Second, started) {
 		t.Fatalf("/checkin did not start the clinic's flow; the bot sent %d messages", len(fake.BotMessages(user)))
 	}
 }

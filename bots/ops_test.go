@@ -51,7 +51,7 @@ func TestReadyzAndMetricsFollowTheChannel(t *testing.T) {
 	serve(t)
 	waitHealthy(t, addr)
 	fake.PushText(5150, "I want to kill myself")
-	if _, err := fake.WaitMessages(5150, 1, 10*time.Second); err != nil {
+	if _, err := fake.WaitMessages(5150, 1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "ready", func() bool { code, _ := get(t, "http://"+addr+"/readyz"); return code == http.StatusOK })

@@ -83,7 +83,7 @@ func TestNoRawPlatformIDAtRestOrInLogs(t *testing.T) {
 	seen := 0
 	wait := func() []telegramtest.Message {
 		t.Helper()
-		msgs, err := fake.WaitMessages(chat, seen+1, 10*time.Second)
+		msgs, err := fake.WaitMessages(chat, seen+1, 30*time.Second)
 		if err != nil {
 			t.Fatalf("no reply: %v", err)
 		}

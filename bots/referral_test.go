@@ -86,7 +86,7 @@ func staffFlows(t *testing.T, escalate string) {
 
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	if !discordtest.Wait(15*time.Second, cond) {
+	if !discordtest.Wait(60*time.Second, cond) {
 		t.Fatalf("timed out waiting for %s", what)
 	}
 }
@@ -122,7 +122,7 @@ func crisisReferral(t *testing.T, fake *telegramtest.Server, chat int64) (telegr
 	t.Helper()
 	n := len(referralPosts(fake))
 	fake.PushText(chat, "/start")
-	if _, err := fake.WaitMessages(chat, 1, 10*time.Second); err != nil {
+	if _, err := fake.WaitMessages(chat, 1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	fake.PushText(chat, "I want to kill myself")

@@ -61,7 +61,7 @@ func TestServeHealthReadinessAndMetrics(t *testing.T) {
 		t.Fatalf("/readyz: %d %q", code, body)
 	}
 	fake.PushText(5150, "my secret worry about sleeping")
-	if _, err := fake.WaitMessages(5150, 1, 10*time.Second); err != nil {
+	if _, err := fake.WaitMessages(5150, 1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	code, metrics := get(t, "http://"+addr+"/metrics")

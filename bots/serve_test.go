@@ -112,7 +112,7 @@ func walkIntake(t *testing.T, fake *telegramtest.Server, chat int64, second time
 	seen := 0
 	wait := func() []telegramtest.Message {
 		t.Helper()
-		msgs, err := fake.WaitMessages(chat, seen+1, 10*time.Second)
+		msgs, err := fake.WaitMessages(chat, seen+1, 30*time.Second)
 		if err != nil {
 			t.Fatalf("no reply: %v", err)
 		}
@@ -205,7 +205,7 @@ func TestServeDiscordCompletesIntake(t *testing.T) {
 	t.Setenv("TELEGRAM_TOKEN", "")
 	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
 	serve(t)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !fake.Ready() {
 		if time.Now().After(deadline) {
 			t.Fatal("the bot never connected to the gateway")
@@ -226,7 +226,7 @@ func TestServeDiscordCompletesIntake(t *testing.T) {
 	wait := func() []discordtest.Message {
 		t.Helper()
 		var msgs []discordtest.Message
-		for end := time.Now().Add(10 * time.Second); ; {
+		for end := time.Now().Add(30 * time.Second); ; {
 			msgs = fake.BotMessages(user)
 			if len(msgs) > seen {
 				break

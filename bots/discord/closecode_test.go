@@ -116,7 +116,7 @@ func TestStalledConnectionResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !discordtest.Wait(15*time.Second, func() bool { return h.fake.Resumes() == 1 }) {
+	if !discordtest.Wait(30*time.Second, func() bool { return h.fake.Resumes() == 1 }) {
 		t.Fatalf("no RESUME (identifies %d)", h.fake.Identifies())
 	}
 	ev := h.waitEvents(2)
@@ -136,15 +136,15 @@ func TestNewSessionReasks(t *testing.T) {
 	h := start(t, discordtest.Options{}, Config{}, nil)
 	tags := make(chan string, 4)
 	h.ch.SetReasker(func(_ context.Context, tag string) { tags <- tag })
-	if !discordtest.Wait(10*time.Second, h.fake.Ready) {
+	if !discordtest.Wait(30*time.Second, h.fake.Ready) {
 		t.Fatal("not ready")
 	}
 	h.fake.Drop() // resumable: no reask
-	if !discordtest.Wait(10*time.Second, func() bool { return h.fake.Resumes() == 1 && h.fake.Ready() }) {
+	if !discordtest.Wait(30*time.Second, func() bool { return h.fake.Resumes() == 1 && h.fake.Ready() }) {
 		t.Fatal("no RESUME")
 	}
 	h.fake.EndSession()
-	if !discordtest.Wait(15*time.Second, func() bool { return h.fake.Identifies() == 2 }) {
+	if !discordtest.Wait(30*time.Second, func() bool { return h.fake.Identifies() == 2 }) {
 		t.Fatal("no new session")
 	}
 	select {
@@ -152,7 +152,7 @@ func TestNewSessionReasks(t *testing.T) {
 		if tag == "" {
 			t.Fatal("empty tag")
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("the reasker was not called after the new session")
 	}
 	select {

@@ -64,7 +64,7 @@ func TestStaffActionsNeedStaffChannelAndListedUser(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- ch.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
-	if !discordtest.Wait(10*time.Second, func() bool { return fake.Ready() && len(fake.Commands("")) > len(commands) }) {
+	if !discordtest.Wait(30*time.Second, func() bool { return fake.Ready() && len(fake.Commands("")) > len(commands) }) {
 		t.Fatalf("commands not registered:\n%s", logs.String())
 	}
 	btn := []runner.StaffButton{{Label: "Acknowledge", Data: "r:ack:3fa2c91b"}}
@@ -81,7 +81,7 @@ func TestStaffActionsNeedStaffChannelAndListedUser(t *testing.T) {
 	ephemeral := func(channel string, n int) string {
 		t.Helper()
 		var out []string
-		discordtest.Wait(5*time.Second, func() bool {
+		discordtest.Wait(30*time.Second, func() bool {
 			out = out[:0]
 			for _, m := range fake.ChannelMessages(channel) {
 				if m.Ephemeral() {

@@ -69,7 +69,7 @@ func run(t testing.TB, c *Channel) (stop func()) {
 				if err != nil {
 					t.Errorf("Run: %v", err)
 				}
-			case <-time.After(5 * time.Second):
+			case <-time.After(30 * time.Second):
 				t.Errorf("Run did not return after its context ended")
 			}
 		})
@@ -113,7 +113,7 @@ func (r *recorder) next(t testing.TB) runner.Inbound {
 	select {
 	case in := <-r.ch:
 		return in
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("handler not called")
 		return runner.Inbound{}
 	}
@@ -187,14 +187,14 @@ func TestTextRoundTrip(t *testing.T) {
 	if in.Patient != "tg:42" || in.Locale != "de" || in.Input.Text != "<b>5 & 6</b>" || in.ID == "" || in.Input.Now.IsZero() {
 		t.Fatalf("inbound = %+v", in)
 	}
-	ms, err := s.WaitMessages(42, 1, 5*time.Second)
+	ms, err := s.WaitMessages(42, 1, 30*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ms[0].Text != "You wrote: <b>5 & 6</b>" || ms[0].HTML != "You wrote: &lt;b&gt;5 &amp; 6&lt;/b&gt;" {
 		t.Fatalf("message = %+v", ms[0])
 	}
-	if err := s.Wait(5*time.Second, func(telegramtest.Stats) bool { return s.Confirmed() >= upd }); err != nil {
+	if err := s.Wait(30*time.Second, func(telegramtest.Stats) bool { return s.Confirmed() >= upd }); err != nil {
 		t.Fatalf("update %d not confirmed: %v", upd, err)
 	}
 	var names []string

@@ -73,7 +73,7 @@ func TestStaffActionsNeedStaffChatAndListedUser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		deadline := time.Now().Add(5 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for time.Now().Before(deadline) {
 			if text, ok := s.Answer(q); ok {
 				return text
@@ -91,7 +91,7 @@ func TestStaffActionsNeedStaffChatAndListedUser(t *testing.T) {
 	}
 	n := len(s.Messages(-100))
 	s.PushTextAs(-100, 98765, "Mallory", "/status 3fa2c91b closed")
-	if _, err := s.WaitMessages(-100, n+1, 5*time.Second); err != nil {
+	if _, err := s.WaitMessages(-100, n+1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	if ms := s.Messages(-100); len(desk.calls()) != 0 || !strings.Contains(ms[len(ms)-1].Text, "only the clinic's care team") {

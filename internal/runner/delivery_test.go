@@ -51,7 +51,7 @@ func recv(t *testing.T, ch <-chan string) string {
 	select {
 	case s := <-ch:
 		return s
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("no send started")
 		return ""
 	}
@@ -122,7 +122,7 @@ func TestSubmitDoesNotWaitForDelivery(t *testing.T) {
 		g.release <- struct{}{}
 	}
 	want := []string{"Let us count.", "Next number?", "Next number?"}
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !slices.Equal(g.texts(), want) {
 		if time.Now().After(deadline) {
 			t.Fatalf("sent %q, want %q", g.texts(), want)
@@ -218,7 +218,7 @@ func TestReaskOpenQuestions(t *testing.T) {
 	}
 	welcome := (*catalog.Catalog)(nil).Text(catalog.WelcomeBack)
 	want := []string{welcome, "Next number?"}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !slices.Equal(e.rec.texts("t:1")[before1:], want) {
 		if time.Now().After(deadline) {
 			t.Fatalf("t:1 got %q, want %q", e.rec.texts("t:1")[before1:], want)
@@ -256,7 +256,7 @@ func TestRedeliverDoesNotBlockEvents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(5 * time.Second):
+	case <-time.After(30 * time.Second):
 		t.Fatal("the next event waited for the delivery")
 	}
 	for range 4 {

@@ -369,7 +369,7 @@ func TestWebhookDelivery(t *testing.T) {
 		t.Fatalf("getUpdates with a webhook: %d %s", status, env["description"])
 	}
 	id := s.PushText(1, "hi")
-	if err := s.Wait(2*time.Second, func(st Stats) bool { return st.WebhookDeliveries == 1 }); err != nil {
+	if err := s.Wait(30*time.Second, func(st Stats) bool { return st.WebhookDeliveries == 1 }); err != nil {
 		t.Fatal(err)
 	}
 	if st := s.Stats(); st.WebhookFailures != 1 || s.Confirmed() != id || len(s.Pending()) != 0 {
