@@ -233,9 +233,11 @@ func TestServeUnacknowledgedUrgentReferralEscalates(t *testing.T) {
 		ms := tg.Messages(chat)
 		return len(ms) > 0 && strings.Contains(ms[len(ms)-1].Text, "How are you feeling")
 	})
+	// The referral is posted after this (on a loaded machine maybe well
+	// after): its escalation comes escalate_after later still.
+	start := time.Now()
 	tg.PushText(chat, "Not great, everything feels heavy")
 	eventually(t, "the referral in the staff group", func() bool { return len(referralPosts(tg)) == 1 })
-	start := time.Now()
 	posts := func() []discordtest.Message {
 		var out []discordtest.Message
 		for _, m := range dc.ChannelMessages(staffChannel) {
@@ -246,8 +248,8 @@ func TestServeUnacknowledgedUrgentReferralEscalates(t *testing.T) {
 		return out
 	}
 	eventually(t, "the escalation to Discord", func() bool { return len(posts()) == 1 })
-	if waited := time.Since(start); waited < 1500*time.Millisecond {
-		t.Fatalf("escalated after %v, before escalate_after", waited)
+	if waited := time.Since(start); waited < 2*time.Second {
+		t.Fatalf("escalated %v after the patient wrote, before escalate_after (2s)", waited)
 	}
 	p := posts()[0]
 	if !strings.Contains(p.Content, "ESCALATED") || !strings.Contains(p.Content, "Feeling today") || len(p.Buttons()) != 3 || p.Buttons()[2].Label != "Take over" {
