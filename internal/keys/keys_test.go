@@ -227,14 +227,20 @@ func TestRotateWhileServing(t *testing.T) {
 	}
 	sentBefore := after.sent.Load()
 	passes := 0
-	rep, err := keys.Rotate(ctx, c, prefix, cur, func(pass int, _ keys.Report) { passes = max(passes, pass) })
-	time.Sleep(20 * time.Millisecond)
+	during := false // a message handled and answered while the rotation ran
+	rep, err := keys.Rotate(ctx, c, prefix, cur, func(pass int, _ keys.Report) {
+		passes = max(passes, pass)
+		// However fast the rotation, the service answers in its middle.
+		for end := time.Now().Add(30 * time.Second); !during && time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+			during = handled.Load() > 0 && after.sent.Load() > sentBefore
+		}
+	})
 	close(stop)
 	wg.Wait()
 	if err != nil {
 		t.Fatalf("Rotate: %v", err)
 	}
-	if handled.Load() == 0 || after.sent.Load() <= sentBefore {
+	if !during || handled.Load() == 0 || after.sent.Load() <= sentBefore {
 		t.Fatalf("the service handled %d messages and sent %d replies during the rotation", handled.Load(), after.sent.Load()-sentBefore)
 	}
 	if rep.Unknown != 0 || rep.Damaged != 0 {
