@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -37,7 +38,8 @@ func answerPHQ9With(t *testing.T, fake *telegramtest.Server, chat int64, pick, i
 			last = ms[len(ms)-1]
 			return true
 		})
-		time.Sleep(50 * time.Millisecond) // let a burst of messages settle
+		settle(t, fmt.Sprint("tg:", chat)) // the rest of the turn's messages
+		time.Sleep(50 * time.Millisecond)
 		ms := fake.Messages(chat)
 		last, n = ms[len(ms)-1], len(ms)
 		if len(last.Keyboard) == 0 {

@@ -87,6 +87,8 @@ func TestNoRawPlatformIDAtRestOrInLogs(t *testing.T) {
 		if err != nil {
 			t.Fatalf("no reply: %v", err)
 		}
+		settle(t, "tg:"+raw)
+		msgs = fake.Messages(chat)
 		for {
 			time.Sleep(20 * second)
 			more := fake.Messages(chat)

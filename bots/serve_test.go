@@ -117,6 +117,8 @@ func walkIntake(t *testing.T, fake *telegramtest.Server, chat int64, second time
 			t.Fatalf("no reply: %v", err)
 		}
 		// Let the burst of one turn finish.
+		settle(t, patient)
+		msgs = fake.Messages(chat)
 		for {
 			time.Sleep(20 * second)
 			more := fake.Messages(chat)
@@ -236,6 +238,8 @@ func TestServeDiscordCompletesIntake(t *testing.T) {
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
+		settle(t, "dc:"+user)
+		msgs = fake.BotMessages(user)
 		for {
 			time.Sleep(100 * time.Millisecond)
 			more := fake.BotMessages(user)

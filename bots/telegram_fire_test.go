@@ -94,6 +94,20 @@ func delivered(t testing.TB, be *backend, patients []string) {
 	}
 }
 
+// settle waits until every reply committed for patient so far has been
+// sent: a turn's replies are committed together, so once the first of them
+// arrived this waits for the rest, however slow the machine, where a quiet
+// period would end early.
+func settle(t testing.TB, patient string) {
+	t.Helper()
+	be, err := configFromEnv().open(context.Background(), false, func(string) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer be.Close()
+	delivered(t, be, []string{patient})
+}
+
 // chats are the Telegram patients of chats first to first+n-1.
 func chats(first int64, n int) []string {
 	out := make([]string, n)
