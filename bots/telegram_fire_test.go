@@ -220,8 +220,8 @@ func TestServeTelegramUnderFire(t *testing.T) {
 // `kapbot serve` is killed (SIGKILL) every second and restarted while 20
 // Telegram patients answer the PHQ-2. Every patient finishes; a message is
 // repeated only right after itself (the one that was in flight at a kill,
-// sent again), never an earlier one of the turn, and each patient sees at
-// most one repeat per kill.
+// sent again, maybe at several kills in a row), never an earlier one of the
+// turn, and each patient sees at most one repeat per kill.
 func TestServeTelegramKilledRepeatedly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("long")
@@ -293,10 +293,12 @@ func TestServeTelegramKilledRepeatedly(t *testing.T) {
 	for i := range patients {
 		got := texts(fake.Messages(int64(400000 + i)))
 		for j, s := range got {
-			if k := slices.Index(got, s); k < j-1 {
-				t.Fatalf("patient %d got %q again after other messages: %q", i, s, got)
-			} else if k == j-1 {
+			// A message in flight at two kills in a row comes three
+			// times: each copy right after the one before.
+			if j > 0 && got[j-1] == s {
 				repeats++
+			} else if slices.Contains(got[:j], s) {
+				t.Fatalf("patient %d got %q again after other messages: %q", i, s, got)
 			}
 		}
 		if n := len(got); n < 4 {
