@@ -898,9 +898,11 @@ func TestClosedDMsAreExplainedAndBlock(t *testing.T) {
 	if r, _ := h.fake.Response(d.ID); !r.Ephemeral() {
 		t.Error("the explanation must be ephemeral")
 	}
+	// The explanation goes out before Send returns: wait for its error.
+	discordtest.Wait(30*time.Second, func() bool { return len(h.errs()) > 0 })
 	errs := h.errs()
 	if len(errs) != 1 || !errors.Is(errs[0], runner.ErrBlocked) {
-		t.Errorf("Send returned %v, want ErrBlocked", errs)
+		t.Fatalf("Send returned %v, want ErrBlocked", errs)
 	}
 	var ae *APIError
 	if !errors.As(errs[0], &ae) || ae.Code != 50007 || ae.Status != http.StatusForbidden {

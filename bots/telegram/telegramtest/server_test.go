@@ -252,7 +252,9 @@ func TestFloodLimits(t *testing.T) {
 }
 
 func TestBotAndGroupLimits(t *testing.T) {
-	s := NewServer(WithSecond(50*time.Millisecond), WithLimits(Limits{ChatPerSecond: 100, ChatBurst: 100, BotPerSecond: 1, BotBurst: 5, GroupPerMinute: 20, GroupBurst: 2}))
+	// Refills so slow that no token comes back during the test, however
+	// slow the machine: a burst of 5 bot-wide, then 429.
+	s := NewServer(WithSecond(50*time.Millisecond), WithLimits(Limits{ChatPerSecond: 100, ChatBurst: 100, BotPerSecond: 0.001, BotBurst: 5}))
 	defer s.Close()
 	b := newClient(t, s, s.Token)
 	ctx := context.Background()
@@ -266,13 +268,16 @@ func TestBotAndGroupLimits(t *testing.T) {
 			t.Fatalf("sixth message of a bot burst of 5: %v", err)
 		}
 	}
-	time.Sleep(time.Duration(tm.RetryAfter+4) * 50 * time.Millisecond) // the window, and bot tokens for the group
+	// A group: a burst of 2, then a token a minute (3 s here).
+	s = NewServer(WithSecond(50*time.Millisecond), WithLimits(Limits{ChatPerSecond: 100, ChatBurst: 100, BotPerSecond: 100, BotBurst: 100, GroupPerMinute: 1, GroupBurst: 2}))
+	defer s.Close()
+	b = newClient(t, s, s.Token)
 	for i := range 3 {
 		_, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: int64(-1001), Text: "x"})
 		if i < 2 && err != nil {
 			t.Fatal(err)
 		}
-		if i == 2 && (!errors.As(err, &tm) || tm.RetryAfter < 2) { // 20/min: 3 s for a token
+		if i == 2 && (!errors.As(err, &tm) || tm.RetryAfter < 2) {
 			t.Fatalf("third group message: %v", err)
 		}
 	}
