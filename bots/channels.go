@@ -30,7 +30,10 @@ var telegramOptions []telegram.Option
 // Each channel's calls to its platform are watched by a channelHealth put
 // in health (by channel name) when health is not nil, for /readyz and
 // /metrics.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, health map[string]*channelHealth, wrap ...func(runner.StaffDesk) runner.StaffDesk) (map[string]channel, error) {
+// With leases (nil: one process, no election) Telegram polls only in the
+// replica holding leases.telegram, and the Discord gateway runs only in the
+// one holding leases.discord.
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, leases *replicaLeases, health map[string]*channelHealth, wrap ...func(runner.StaffDesk) runner.StaffDesk) (map[string]channel, error) {
 	out := map[string]channel{}
 	watch := func(name string, badToken func(int) bool) *http.Client {
 		h := newChannelHealth(nil, badToken)
@@ -45,6 +48,10 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 	}
 	desk := audit.Desk(inner, rec)
 	if cfg.TelegramToken != "" {
+		tgOpts := []telegram.Option{telegram.WithPauseStore(pauses)}
+		if leases != nil {
+			tgOpts = append(tgOpts, telegram.WithPollElection(leases.telegram))
+		}
 		tg, err := telegram.New(telegram.Config{
 			Token:         cfg.TelegramToken,
 			APIURL:        cfg.TelegramAPIURL,
@@ -53,7 +60,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 			WebhookListen: cmp.Or(cfg.env("TELEGRAM_WEBHOOK_LISTEN"), ":8443"),
 			HTTPClient:    watch("telegram", telegramBadToken),
 			Logger:        log.With("channel", "telegram"),
-		}, r.Submit, append([]telegram.Option{telegram.WithPauseStore(pauses)}, telegramOptions...)...)
+		}, r.Submit, append(tgOpts, telegramOptions...)...)
 		if err != nil {
 			return nil, usagef("TELEGRAM_*: %v", err)
 		}
@@ -82,6 +89,12 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		dc.SetStaffDesk(desk)
 		refs.Register("discord", dc)
 		out["discord"] = dc
+		if leases != nil {
+			// One replica holds the gateway: every replica would get every
+			// direct message otherwise (Discord sends a DM to shard 0 only,
+			// so sharding would not spread them).
+			out["discord"] = &electedGateway{channel: dc, lease: leases.discord}
+		}
 	}
 	return out, nil
 }

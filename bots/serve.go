@@ -248,7 +248,12 @@ func startClinic(ctx context.Context, cfg Config, log *slog.Logger, reg promethe
 		// Webhooks behind a load balancer can bring one patient's events
 		// to several replicas at once: keep them in order across replicas.
 		ropts = append(ropts, runner.WithReplicaLock(be.store))
-	case lock == "off", lock == "auto":
+	case lock == "auto":
+		// Every replica redelivers and fires reminders, while events come
+		// from the one elected poller or gateway holder: one replica at a
+		// time performs a patient's outbox.
+		ropts = append(ropts, runner.WithDeliveryLock(be.store))
+	case lock == "off":
 	default:
 		return nil, usagef("KAPBOT_REPLICA_LOCK=%q: use auto, on or off", lock)
 	}
@@ -266,7 +271,11 @@ func startClinic(ctx context.Context, cfg Config, log *slog.Logger, reg promethe
 		wrap = append(wrap, func(d runner.StaffDesk) runner.StaffDesk { return web.Desk(d, sc.webSrv) })
 	}
 	sc.health = map[string]*channelHealth{}
-	if sc.chans, err = channels(cfg, sc.r, sc.refs, log, auditLog(be), be.store, sc.health, wrap...); err != nil {
+	leases, err := newReplicaLeases(cfg, be, log, reg)
+	if err != nil {
+		return nil, err
+	}
+	if sc.chans, err = channels(cfg, sc.r, sc.refs, log, auditLog(be), be.store, leases, sc.health, wrap...); err != nil {
 		return nil, err
 	}
 	reg.MustRegister(&opsCollector{be: be, lib: sc.lib, health: sc.health, now: time.Now, log: log})

@@ -198,7 +198,8 @@ func serveBinaryEnv(t *testing.T, level string, opts ...telegramtest.Option) (st
 	fake := telegramtest.NewServer(opts...)
 	t.Cleanup(fake.Close)
 	env := append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
-		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL="+level)
+		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL="+level,
+		"KAPBOT_LEASE_TTL=3s") // a killed serve's lease expires soon
 	return bin, fake, env
 }
 

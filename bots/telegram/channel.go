@@ -127,6 +127,7 @@ type options struct {
 	listener       net.Listener
 	maxBody        int64
 	pauses         PauseStore
+	elector        Elector
 }
 
 // WithSecond sets the length of one Telegram second: the unit of the limits,
@@ -181,6 +182,23 @@ type PauseStore interface {
 // WithPauseStore keeps 429 pauses in ps: each is written when received, and
 // Run reads them at start and then every pauseRefresh.
 func WithPauseStore(ps PauseStore) Option { return func(o *options) { o.pauses = ps } }
+
+// Elector runs a job in one process of several at a time; *lease.Lease
+// implements it. Run waits until this process is elected, runs fn with a
+// context that ends when the election is lost (fn is then run again once
+// elected again) or ctx ends, and returns nil when ctx ended or fn's error.
+type Elector interface {
+	Run(ctx context.Context, fn func(ctx context.Context) error) error
+}
+
+// WithPollElection makes long polling run only while e elects this
+// process, so that of several replicas of the bot one calls getUpdates at
+// a time (Telegram answers a second poller 409 Conflict) and another takes
+// over when it stops or dies. The hand-over loses nothing: the new poller
+// starts from the offset Telegram holds, which passes an update only once
+// it was committed, and a replayed update is refused by the runner. Sends,
+// press answers and pauses work in every replica. Webhook mode ignores e.
+func WithPollElection(e Elector) Option { return func(o *options) { o.elector = e } }
 
 // pauseRefresh is how often Run reads the pauses other processes stored.
 const pauseRefresh = time.Second
@@ -382,6 +400,14 @@ func (c *Channel) Run(ctx context.Context) error {
 	if c.cfg.WebhookURL != "" {
 		return c.runWebhook(ctx)
 	}
+	if c.opt.elector != nil {
+		return c.runErr(ctx, c.opt.elector.Run(ctx, c.deleteWebhookAndPoll))
+	}
+	return c.deleteWebhookAndPoll(ctx)
+}
+
+// deleteWebhookAndPoll removes a webhook, if any, and polls until ctx ends.
+func (c *Channel) deleteWebhookAndPoll(ctx context.Context) error {
 	// getUpdates fails while a webhook is set; pending updates are kept.
 	if err := c.retry(ctx, "deleteWebhook", func(ctx context.Context) error {
 		_, err := c.bot.DeleteWebhook(ctx, &bot.DeleteWebhookParams{})
@@ -389,6 +415,7 @@ func (c *Channel) Run(ctx context.Context) error {
 	}); err != nil {
 		return c.runErr(ctx, err)
 	}
+	c.log.Info("telegram: polling for updates")
 	return c.poll(ctx)
 }
 

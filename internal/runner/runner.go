@@ -53,6 +53,7 @@ type Runner struct {
 	referrer Referrer
 	metrics  *Metrics
 	locker   Locker
+	dlocker  Locker // WithDeliveryLock
 
 	mu      sync.Mutex
 	senders map[string]Sender // channel prefix -> sender
@@ -88,6 +89,16 @@ type Locker interface {
 // compare-and-set), but two events of one patient arriving at two replicas
 // at once may be applied in either order.
 func WithReplicaLock(l Locker) Option { return func(r *Runner) { r.locker = l } }
+
+// WithDeliveryLock takes only the delivery half of WithReplicaLock: a
+// patient's outbox is performed by one replica at a time (a delivery, a
+// Redeliver, a fired reminder), at two Redis round trips per delivery, while
+// events take no replica-wide lock. It suits replicas that receive each
+// patient's events in one place (an elected Telegram poller, one Discord
+// gateway) but all redeliver and fire reminders: without it two replicas
+// performing one outbox send a reply twice, and one's acknowledgement may
+// remove a reply the other appended and has not sent.
+func WithDeliveryLock(l Locker) Option { return func(r *Runner) { r.dlocker = l } }
 
 // WithMetrics records metrics in m.
 func WithMetrics(m *Metrics) Option { return func(r *Runner) { r.metrics = m } }
@@ -566,35 +577,62 @@ var replicaLockPoll = backoff.Policy{First: 2 * time.Millisecond, Longest: 200 *
 // replicaLock waits for the patient's replica-wide lock, polling with a
 // growing pause, until ctx ends.
 func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
-	return r.waitLock(ctx, "patient:"+LogID(patient))
+	return waitLock(ctx, r.locker, "patient:"+LogID(patient))
 }
 
-// sharedDelivery takes, with the replica lock option, the patient's
+// sharedDelivery takes, with the replica or delivery lock option, the patient's
 // replica-wide delivery lock, so that a delivery in one replica and a
 // Redeliver in another never perform the same jobs twice; without the
 // option it does nothing. wait false tries once: ok is false when another
 // replica delivers now.
 func (r *Runner) sharedDelivery(ctx context.Context, patient string, wait bool) (release func(), ok bool, err error) {
-	if r.locker == nil {
+	lk := r.locker
+	if lk == nil {
+		lk = r.dlocker
+	}
+	if lk == nil {
 		return func() {}, true, nil
 	}
 	name := "deliver:" + LogID(patient)
+	if kl, ok := lk.(KeepingLocker); ok {
+		// Kept while delivering (429 waits may take long), and lost soon
+		// after a SIGKILL: the next replica delivers within seconds.
+		lk = keptLocker{kl}
+	}
 	if !wait {
-		release, ok, err := r.locker.Lock(ctx, name, replicaLockTTL)
+		release, ok, err := lk.Lock(ctx, name, replicaLockTTL)
 		if err != nil {
 			return nil, false, fmt.Errorf("lock delivery: %w", err)
 		}
 		return release, ok, nil
 	}
-	release, err = r.waitLock(ctx, name)
+	release, err = waitLock(ctx, lk, name)
 	return release, err == nil, err
 }
 
-// waitLock waits for a replica-wide lock, polling as replicaLockPoll
-// says, until ctx ends.
-func (r *Runner) waitLock(ctx context.Context, name string) (func(), error) {
+// KeepingLocker is a Locker whose locks can be kept while held: renewed
+// until unlocked, so a holder that dies loses them within the TTL.
+// *store.Store implements it; the delivery lock then lasts
+// deliveryLockTTL past a crash instead of replicaLockTTL.
+type KeepingLocker interface {
+	LockKept(ctx context.Context, key string, ttl time.Duration) (unlock func(), ok bool, err error)
+}
+
+// deliveryLockTTL is how long a kept delivery lock outlives its holder.
+const deliveryLockTTL = 5 * time.Second
+
+// keptLocker takes kept locks of deliveryLockTTL whatever TTL is asked.
+type keptLocker struct{ KeepingLocker }
+
+func (k keptLocker) Lock(ctx context.Context, key string, _ time.Duration) (func(), bool, error) {
+	return k.LockKept(ctx, key, deliveryLockTTL)
+}
+
+// waitLock waits for the replica-wide lock name of lk, polling as
+// replicaLockPoll says, until ctx ends.
+func waitLock(ctx context.Context, lk Locker, name string) (func(), error) {
 	for n := 1; ; n++ {
-		release, ok, err := r.locker.Lock(ctx, name, replicaLockTTL)
+		release, ok, err := lk.Lock(ctx, name, replicaLockTTL)
 		if err != nil {
 			return nil, fmt.Errorf("lock %s: %w", strings.SplitN(name, ":", 2)[0], err)
 		}

@@ -1140,3 +1140,29 @@ func TestIndexesSharded(t *testing.T) {
 		t.Error("an erased patient stays in the index of before")
 	}
 }
+
+// A kept lock outlives its TTL while held, and is free once unlocked.
+func TestLockKept(t *testing.T) {
+	if redistest.Kind() == redistest.KindMiniredis {
+		t.Skip("miniredis expires keys only when its clock is moved")
+	}
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	unlock, ok, err := f.store.LockKept(ctx, "deliver:tg:1", 3*time.Second)
+	if err != nil || !ok {
+		t.Fatalf("LockKept = %v, %v", ok, err)
+	}
+	time.Sleep(7 * time.Second) // more than two TTLs: renewed meanwhile
+	if _, ok, err := f.store.Lock(ctx, "deliver:tg:1", time.Minute); err != nil || ok {
+		t.Fatalf("Lock while the kept lock is held = %v, %v; want not ok", ok, err)
+	}
+	unlock()
+	unlock() // twice is fine
+	if _, ok, err := f.store.Lock(ctx, "deliver:tg:1", time.Minute); err != nil || !ok {
+		t.Fatalf("Lock after unlock = %v, %v", ok, err)
+	}
+	if _, _, err := f.store.LockKept(ctx, "x", 0); !errors.Is(err, ErrBadTTL) {
+		t.Fatalf("LockKept ttl 0 err = %v", err)
+	}
+}

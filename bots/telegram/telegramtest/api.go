@@ -432,6 +432,7 @@ func (s *Server) getUpdates(r *http.Request, p *params) (any, *apiError) {
 	for {
 		s.mu.Lock()
 		if s.pollGen != gen {
+			s.stats.Conflicts++
 			s.mu.Unlock()
 			return nil, &apiError{code: http.StatusConflict, desc: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"}
 		}

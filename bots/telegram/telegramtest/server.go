@@ -128,6 +128,7 @@ type Stats struct {
 	Unanswered        int            // callback queries not answered
 	WebhookDeliveries int            // updates POSTed to the webhook and answered 200
 	WebhookFailures   int            // webhook POSTs answered otherwise or failed
+	Conflicts         int            // long polls ended with 409 by a newer getUpdates (two pollers) or a webhook change
 }
 
 // Server is the fake Bot API. Its methods are safe for concurrent use.
@@ -667,6 +668,9 @@ func (st Stats) String() string {
 	fmt.Fprintf(&b, "429s=%d ignored=%d unanswered=%d", st.TooManyRequests, st.IgnoredRetryAfter, st.Unanswered)
 	if st.IgnoredRetryAfter > 0 {
 		fmt.Fprintf(&b, " ignored_by_method=%v", st.Ignored)
+	}
+	if st.Conflicts > 0 {
+		fmt.Fprintf(&b, " getUpdates_conflicts=%d", st.Conflicts)
 	}
 	return b.String()
 }

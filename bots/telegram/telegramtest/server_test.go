@@ -384,3 +384,39 @@ func TestWebhookDelivery(t *testing.T) {
 		t.Fatalf("bad secret accepted: %d", status)
 	}
 }
+
+// A second poller ends the first one's long poll with 409 Conflict, as
+// Telegram does when two processes of a bot poll at once.
+func TestGetUpdatesTwoPollersConflict(t *testing.T) {
+	s := NewServer(WithSecond(10 * time.Millisecond))
+	defer s.Close()
+	first := make(chan int, 1)
+	go func() {
+		body, _ := json.Marshal(map[string]any{"timeout": 3000}) // 30 s
+		resp, err := http.Post(s.URL+"/bot"+s.Token+"/getUpdates", "application/json", bytes.NewReader(body))
+		if err != nil {
+			first <- 0
+			return
+		}
+		resp.Body.Close()
+		first <- resp.StatusCode
+	}()
+	// The first poll may not be waiting yet: poll again until it ends.
+	for end := time.Now().Add(30 * time.Second); ; {
+		getUpdates(t, s, 0, 0)
+		select {
+		case status := <-first:
+			if status != http.StatusConflict {
+				t.Fatalf("the first poll ended with %d, want 409", status)
+			}
+			if st := s.Stats(); st.Conflicts != 1 {
+				t.Fatalf("conflicts = %d, want 1", st.Conflicts)
+			}
+			return
+		case <-time.After(20 * time.Millisecond):
+		}
+		if time.Now().After(end) {
+			t.Fatal("the first long poll did not end")
+		}
+	}
+}
