@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -200,26 +201,37 @@ func TestServeTwoClinics(t *testing.T) {
 		t.Fatalf("%d referrals reached the other clinic's bot", n)
 	}
 
-	last := func(fake *telegramtest.Server, group int64, n int) string {
+	// last waits for a message after the first n in group that says want
+	// (by content: another message may come in between) and returns it, or
+	// what came instead.
+	last := func(fake *telegramtest.Server, group int64, n int, want string) string {
 		t.Helper()
-		eventually(t, "an answer in the group", func() bool { return len(fake.Messages(group)) > n })
-		ms := fake.Messages(group)
-		return ms[len(ms)-1].Text
+		var got []string
+		discordtest.Wait(60*time.Second, func() bool {
+			got = texts(fake.Messages(group)[n:])
+			return slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, want) })
+		})
+		for _, s := range got {
+			if strings.Contains(s, want) {
+				return s
+			}
+		}
+		return strings.Join(got, "\n")
 	}
 	n := len(tgA.Messages(groupA))
 	tgA.PushTextAs(groupA, staffA, "Alex", "/referrals")
-	if got := last(tgA, groupA, n); !strings.Contains(got, "Open referrals (1)") {
+	if got := last(tgA, groupA, n, "Open referrals (1)"); !strings.Contains(got, "Open referrals (1)") {
 		t.Fatalf("clinic a's staff, /referrals: %q", got)
 	}
 	n = len(tgB.Messages(groupB))
 	tgB.PushTextAs(groupB, staffB, "Kim", "/referrals")
-	if got := last(tgB, groupB, n); !strings.Contains(got, "Open referrals (2)") {
+	if got := last(tgB, groupB, n, "Open referrals (2)"); !strings.Contains(got, "Open referrals (2)") {
 		t.Fatalf("clinic b's staff, /referrals: %q", got)
 	}
 	// Clinic a's staff in clinic b's group: not on b's staff list.
 	n = len(tgB.Messages(groupB))
 	tgB.PushTextAs(groupB, staffA, "Alex", "/referrals")
-	if got := last(tgB, groupB, n); !strings.Contains(got, "only the clinic's care team") {
+	if got := last(tgB, groupB, n, "only the clinic's care team"); !strings.Contains(got, "only the clinic's care team") {
 		t.Fatalf("clinic a's staff in clinic b: %q", got)
 	}
 	post := postsIn(tgB, groupB)[0]

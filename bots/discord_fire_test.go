@@ -20,7 +20,7 @@ import (
 // the session has ended.
 func clickAll(be *backend, fake *discordtest.Server, user string, double float64, rnd *rand.Rand) (clicks int, err error) {
 	pressed := map[string]bool{}
-	deadline := time.Now().Add(4 * time.Minute)
+	deadline := time.Now().Add(8 * time.Minute)
 	for time.Now().Before(deadline) {
 		msgs := fake.BotMessages(user)
 		acted := false

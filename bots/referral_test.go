@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -197,16 +198,15 @@ func TestServeReferralReachesTelegramStaff(t *testing.T) {
 
 	n := len(fake.Messages(staffGroup))
 	fake.PushTextAs(staffGroup, staffTG, "Alex", "/referrals")
-	eventually(t, "the /referrals answer", func() bool { return len(fake.Messages(staffGroup)) > n })
-	if last := fake.Messages(staffGroup); !strings.Contains(last[len(last)-1].Text, "Open referrals (1)") {
-		t.Fatalf("/referrals: %q", last[len(last)-1].Text)
+	says := func(n int, want string) func() bool { // a message after the first n says want
+		return func() bool {
+			return slices.ContainsFunc(fake.Messages(staffGroup)[n:], func(m telegramtest.Message) bool { return strings.Contains(m.Text, want) })
+		}
 	}
+	eventually(t, "the /referrals answer", says(n, "Open referrals (1)"))
 	n = len(fake.Messages(staffGroup))
 	fake.PushTextAs(staffGroup, 999, "Mallory", "/referrals")
-	eventually(t, "the refusal of /referrals", func() bool { return len(fake.Messages(staffGroup)) > n })
-	if last := fake.Messages(staffGroup); !strings.Contains(last[len(last)-1].Text, "only the clinic's care team") {
-		t.Fatalf("stranger /referrals: %q", last[len(last)-1].Text)
-	}
+	eventually(t, "the refusal of /referrals", says(n, "only the clinic's care team"))
 	checkAnswered(t, fake)
 }
 

@@ -39,7 +39,7 @@ func exportView(t *testing.T) map[string]SessionView {
 // until the session has ended.
 func answerAll(be *backend, fake *telegramtest.Server, chat int64) error {
 	pressed := map[int]bool{}
-	deadline := time.Now().Add(4 * time.Minute) // generous: -race on a loaded 2-core machine is slow
+	deadline := time.Now().Add(8 * time.Minute) // generous: -race on a loaded 2-core machine is slow
 	for time.Now().Before(deadline) {
 		msgs := fake.Messages(chat)
 		acted := false

@@ -39,7 +39,7 @@ func serveTelegramFake(t testing.TB, second time.Duration, opts ...telegramtest.
 // row (a double tap) with probability double.
 func tapAll(be *backend, fake *telegramtest.Server, chat int64, double float64, rnd *rand.Rand) (taps int, err error) {
 	pressed := map[int]bool{}
-	deadline := time.Now().Add(4 * time.Minute)
+	deadline := time.Now().Add(8 * time.Minute)
 	for time.Now().Before(deadline) {
 		msgs := fake.Messages(chat)
 		acted := false
@@ -257,14 +257,21 @@ func TestServeTelegramKilledRepeatedly(t *testing.T) {
 	kills := 0
 	go func() {
 		defer close(stopped)
+		polls := func() int { return fake.Stats().Calls["getUpdates"] }
+		n := 0 // polls before the process was started
 		for {
+			// A second, and the process up: on a loaded machine a start
+			// can take longer than a second, and kills that come before
+			// it polled even once would leave no time to make progress.
 			select {
 			case <-done:
 				return
 			case <-time.After(time.Second):
 			}
+			fake.Wait(30*time.Second, func(st telegramtest.Stats) bool { return st.Calls["getUpdates"] > n })
 			kill()
 			kills++
+			n = polls()
 			start()
 		}
 	}()
