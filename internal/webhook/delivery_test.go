@@ -108,7 +108,11 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 	m := NewMetrics(reg)
 	f.add("r1/created")
 	f.run(Config{URL: redirecting.URL, MaxAttempts: 3, Metrics: m})
-	f.waitFor("the dead letter", func() bool { n, _ := f.c.XLen(f.ctx, DeadStream(f.prefix)).Result(); return n == 1 })
+	// The metric is counted once the dead letter is written: wait for both.
+	f.waitFor("the dead letter", func() bool {
+		n, _ := f.c.XLen(f.ctx, DeadStream(f.prefix)).Result()
+		return n == 1 && counterValue(m.dead) >= 1
+	})
 	if got := target.get(); len(got) != 0 {
 		t.Fatalf("the redirect target received %v", got)
 	}
