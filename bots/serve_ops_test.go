@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"os"
@@ -14,16 +16,24 @@ import (
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 )
 
-// freeAddr returns a loopback address with a port nobody listens on.
+// freeAddr returns a loopback address with a port nobody listens on, for a
+// server the test starts next. The port is below Linux's ephemeral range
+// (32768 and up), where no client socket of the tests running in parallel
+// can take it before the server binds it, and outside the ports of CI's
+// Redis Cluster (20000-22705, bus ports 30000-32705).
 func freeAddr(t testing.TB) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	for range 100 {
+		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", 23000+rand.IntN(7000)))
+		if err != nil {
+			continue
+		}
+		addr := l.Addr().String()
+		l.Close()
+		return addr
 	}
-	addr := l.Addr().String()
-	l.Close()
-	return addr
+	t.Fatal("no free port in 23000-29999")
+	return ""
 }
 
 func get(t testing.TB, url string) (int, string) {
