@@ -260,16 +260,22 @@ func TestServeTelegramKilledRepeatedly(t *testing.T) {
 		sent := func() int { return fake.Stats().Calls["sendMessage"] }
 		n := 0 // messages sent before the process was started
 		for {
-			// A second, and a message sent by this process: on a loaded
+			// A message sent by this process, then a second: on a loaded
 			// machine a start can take longer than a second, and kills
-			// that come before the process sent anything leave the
-			// patients no progress (one run: 159 kills, 403 s).
+			// that come before the process is at work leave the patients
+			// no progress (one run: 159 kills, 403 s).
+			for end := time.Now().Add(30 * time.Second); sent() <= n && time.Now().Before(end); {
+				select {
+				case <-done:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
 			select {
 			case <-done:
 				return
 			case <-time.After(time.Second):
 			}
-			fake.Wait(30*time.Second, func(st telegramtest.Stats) bool { return st.Calls["sendMessage"] > n })
 			kill()
 			kills++
 			n = sent()
