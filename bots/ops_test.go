@@ -26,7 +26,7 @@ import (
 func TestReadyzAndMetricsFollowTheChannel(t *testing.T) {
 	useRedis(t)
 	pushSamples(t)
-	addr := freeAddr(t)
+	listening := listenAddr(t)
 	second := 10 * time.Millisecond
 	fake := telegramtest.NewServer(telegramtest.WithSecond(second))
 	t.Cleanup(fake.Close)
@@ -47,8 +47,9 @@ func TestReadyzAndMetricsFollowTheChannel(t *testing.T) {
 	t.Setenv("TELEGRAM_TOKEN", telegramtest.DefaultToken)
 	t.Setenv("TELEGRAM_API_URL", front.URL)
 	t.Setenv("DISCORD_TOKEN", "")
-	t.Setenv("KAPBOT_LISTEN", addr)
+	t.Setenv("KAPBOT_LISTEN", "127.0.0.1:0")
 	serve(t)
+	addr := listening()
 	waitHealthy(t, addr)
 	fake.PushText(5150, "I want to kill myself")
 	if _, err := fake.WaitMessages(5150, 1, 30*time.Second); err != nil {

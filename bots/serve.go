@@ -50,6 +50,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	if err != nil {
 		return usagef("serve --listen %s: %v", *listen, err)
 	}
+	serveListening(ln.Addr().String())
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	var clinics []*servedClinic
@@ -352,3 +353,7 @@ func (sc *servedClinic) run(ctx context.Context, wg *sync.WaitGroup, errs chan<-
 		maintain(ctx, sc.be, sc.auditMax, maintainEvery, log)
 	}()
 }
+
+// serveListening is told the address serve's health port took (tests set
+// it, to find a port the system chose for KAPBOT_LISTEN=127.0.0.1:0).
+var serveListening = func(addr string) {}

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"math/rand/v2"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,24 +13,48 @@ import (
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 )
 
-// freeAddr returns a loopback address with a port nobody listens on, for a
-// server the test starts next. The port is below Linux's ephemeral range
-// (32768 and up), where no client socket of the tests running in parallel
-// can take it before the server binds it, and outside the ports of CI's
-// Redis Cluster (20000-22705, bus ports 30000-32705).
-func freeAddr(t testing.TB) string {
+// listenAddr makes the test's in-process serve tell the address its health
+// port took, and returns a function that waits for it. Serve listens on
+// 127.0.0.1:0: a port picked by the test as "free a moment ago" could be
+// taken by another process in between, and the test would then talk to
+// that process.
+func listenAddr(t testing.TB) func() string {
 	t.Helper()
-	for range 100 {
-		l, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", 23000+rand.IntN(7000)))
-		if err != nil {
-			continue
+	ch := make(chan string, 1)
+	serveListening = func(a string) {
+		select {
+		case ch <- a:
+		default:
 		}
-		addr := l.Addr().String()
-		l.Close()
+	}
+	t.Cleanup(func() { serveListening = func(string) {} })
+	var addr string
+	return func() string {
+		t.Helper()
+		if addr == "" {
+			select {
+			case addr = <-ch:
+			case <-time.After(30 * time.Second):
+				t.Fatal("serve never listened")
+			}
+		}
 		return addr
 	}
-	t.Fatal("no free port in 23000-29999")
-	return ""
+}
+
+// servingAddr waits for the address a serve process logs ("kapbot
+// serving" listen=ADDR, at level info) in logs.
+func servingAddr(t testing.TB, logs *lockedBuffer) string {
+	t.Helper()
+	for end := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if _, rest, ok := strings.Cut(logs.String(), `msg="kapbot serving" listen=`); ok {
+			addr, _, _ := strings.Cut(rest, " ")
+			return addr
+		}
+		if time.Now().After(end) {
+			t.Fatalf("serve never said where it listens:\n%s", logs.String())
+		}
+	}
 }
 
 func get(t testing.TB, url string) (int, string) {
@@ -63,9 +84,9 @@ func waitHealthy(t testing.TB, addr string) {
 // serve answers /healthz, /readyz and /metrics, and the metrics carry no
 // patient text or id.
 func TestServeHealthReadinessAndMetrics(t *testing.T) {
-	addr := freeAddr(t)
-	t.Setenv("KAPBOT_LISTEN", addr)
-	fake := serveTelegramOn(t, 10*time.Millisecond, addr)
+	listening := listenAddr(t)
+	fake := serveTelegramOn(t, 10*time.Millisecond, "127.0.0.1:0")
+	addr := listening()
 	waitHealthy(t, addr)
 	if code, body := get(t, "http://"+addr+"/readyz"); code != http.StatusOK || !strings.Contains(body, "ready") {
 		t.Fatalf("/readyz: %d %q", code, body)
@@ -74,9 +95,18 @@ func TestServeHealthReadinessAndMetrics(t *testing.T) {
 	if _, err := fake.WaitMessages(5150, 1, 30*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	code, metrics := get(t, "http://"+addr+"/metrics")
-	if code != http.StatusOK || !strings.Contains(metrics, `kapbot_inbound_total{channel="tg",outcome="applied"}`) {
-		t.Fatalf("/metrics: %d\n%s", code, metrics)
+	// The reply can reach the fake before the message is counted (the
+	// count follows the handler's return): poll.
+	var code int
+	var metrics string
+	for end := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		code, metrics = get(t, "http://"+addr+"/metrics")
+		if code == http.StatusOK && strings.Contains(metrics, `kapbot_inbound_total{channel="tg",outcome="applied"}`) {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("/metrics: %d\n%s", code, metrics)
+		}
 	}
 	if strings.Contains(metrics, "secret worry") || strings.Contains(metrics, "5150") {
 		t.Fatal("patient text or id in the metrics")
@@ -96,16 +126,15 @@ func TestServeStopsOnSIGTERM(t *testing.T) {
 	pushSamples(t)
 	fake := telegramtest.NewServer()
 	defer fake.Close()
-	addr := freeAddr(t)
 	cmd := exec.Command(bin, "serve")
 	cmd.Env = append(os.Environ(), "TELEGRAM_TOKEN="+telegramtest.DefaultToken, "TELEGRAM_API_URL="+fake.URL,
-		"DISCORD_TOKEN=", "KAPBOT_LISTEN="+addr, "KAPBOT_LOG_LEVEL=info")
-	var logs strings.Builder
+		"DISCORD_TOKEN=", "KAPBOT_LISTEN=127.0.0.1:0", "KAPBOT_LOG_LEVEL=info")
+	var logs lockedBuffer
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	waitHealthy(t, addr)
+	waitHealthy(t, servingAddr(t, &logs))
 	start := time.Now()
 	cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan error, 1)
