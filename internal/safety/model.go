@@ -303,8 +303,8 @@ func (h Head) Probability(score int32) float64 {
 	return 1 / (1 + math.Exp(-h.Scale*float64(score)))
 }
 
-// raise returns the most urgent kind the model raises a message to, if it
-// is more urgent than top (an index in Kinds; len(Kinds) when no rule
+// raise returns the kind the model raises a message to, if it is more
+// urgent than top (an index in Kinds; len(Kinds) when no rule
 // matched) and not cleared (a bit per index in Kinds: a rule of that kind
 // matched and its context cleared it).
 func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
@@ -313,14 +313,22 @@ func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
 	}
 	s := m.scores(a)
 	best := top
+	margin, found := 0.0, false
 	for h, hd := range m.Heads {
 		u := urgency(hd.Raise)
 		mask := uint32(1) << u
 		if hd.Raise == KindPossible {
 			mask |= 1 << urgency(KindCrisis) // a crisis rule cleared by its context clears the risk too
 		}
-		if u < best && s[h] >= hd.Threshold && cleared&mask == 0 {
-			best = u
+		if u > top || s[h] < hd.Threshold || cleared&mask != 0 {
+			continue
+		}
+		// Of several heads that reach their threshold, the one surest of
+		// its verdict (furthest above its threshold, in log-odds) decides,
+		// and a head that agrees with the rules' kind takes part: a risk
+		// message that an abuse head also reaches, just, is asked about.
+		if mg := hd.Scale * float64(s[h]-hd.Threshold); !found || mg > margin {
+			best, margin, found = u, mg, true
 		}
 	}
 	if best == top {
