@@ -77,7 +77,7 @@ var macros = map[string]string{
 		antidepressants|antidepressiva|antidepressivum|antipsychotic|antipsychotics|neuroleptika|neuroleptikum|
 		mood stabilizer|mood stabilizers|mood stabiliser|stimulant|stimulants|insulin|levothyroxine|thyroxin|l thyroxin|
 		contraceptive|contraceptives|birth control|blutverduenner|gerinnungshemmer|marcumar|xarelto|eliquis|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
-		amitriptyline|nortriptyline|tilidin|tilidine|valoron|novalgin|metamizol|diclofenac|opipramol|promethazin|doxepin|trimipramin|
+		amitriptyline|nortriptyline|oxycodon|schlafdinger|schlafzeug|ibu|ibus|blutdrucksenker|blutdruckmittel|blutdrucktabletten|blutdrucktablette|tilidin|tilidine|valoron|novalgin|metamizol|diclofenac|opipramol|promethazin|doxepin|trimipramin|
 		oxazepam|bromazepam|lorazepam|zopiclon|insulinpen|insulinpens|insulinspritze|insulinspritzen|insulin pen|insulin pens|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|
@@ -143,7 +143,7 @@ var macros = map[string]string{
 		stepfather|stepmom|stepmum|stepmother|step dad|step father|brother|sister|brothers|sisters|roommate|
 		flatmate|neighbour|neighbor|neighbours|neighbors|coworker|coworkers|colleague|colleagues|manager|
 		teacher|landlord|family|parents|uncle|aunt|cousin|grandma|grandpa|friend|friends|classmate|classmates|
-		nephew|niece|guy|man|woman|person|people|strangers|stranger|passers by|guys|lads|boys|girls|bullies|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
+		nephew|niece|guy|man|woman|lady|bloke|person|people|strangers|stranger|passers by|guys|lads|boys|girls|bullies|ex husband|ex wife|ex boyfriend|ex girlfriend|carer|caregiver)`,
 	// Someone other than the speaker, as the object of a verb.
 	"victim": `(him|her|them|someone|somebody|anyone|anybody|everyone|everybody|people|strangers|random people|all of them|them all|
 		(my|the|that|this|our|his|her|a|their) [own|little|baby|older|younger|new|step|newborn|next|first|elderly|old|poor|disabled|sick] {person})`,

@@ -314,6 +314,33 @@ var crisisDE = []ruleDef{
 	{id: "decided", flags: fPlan | fAlone, pats: []string{
 		"(ich bin|bin) (bereit|jetzt bereit) $",
 	}},
+	// Fitted batch 19.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(runtergespuelt|runterspuelen|runtergekippt|heruntergespuelt) ~2 ({subst}|sixpack|flasche|alkohol)",
+		"{pillword} ~6 (runtergespuelt|runterspuelen|runtergekippt|heruntergespuelt)",
+		"(trink|trinke|sauf|saufe) ~4 bis ich (umfall|umfalle|umkipp|umkippe|weg bin) ~6 {pillword}",
+		"(reichen|reicht|genuegen) #10 ~1 {pillword} ~4 {dnowake}",
+		"{pillword} ~6 (bereitgestellt|bereitgelegt|hingestellt|bereit gestellt) ~4 (morgen|heute|heute nacht) ist mein tag",
+		"(gift|rattengift|zyankali) (online|i am internet|i am netz) (bestellt|gekauft)", "{poison} ~3 (bestellt|gekauft) ~3 (kommt|liefert)", "(online|i am internet|i am netz) ~2 (gift|rattengift|zyankali) (bestellt|gekauft)",
+		"(hau|haue|werf|werfe|pfeif|pfeife) [ich] mir ~2 (alle|alles|die ganzen) ~2 {pillword} (rein|ein)",
+		"(mach|mache) (das|es) (jetzt|heute|heute nacht) mit den {pillword}",
+		"ueberdosis ~2 insulin", "insulin ~3 (ueberdosis|ueberdosiert)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(zigarette|zigaretten|kippe|kippen) ~4 (auf dem|auf meinem|am|auf der|auf meiner) ~1 (arm|unterarm|hand|bein|oberschenkel|haut) ~2 (ausgedrueckt|rumgedrueckt|ausdruecken|gedrueckt)",
+		"(kochendes|heisses) (wasser|oel) ~3 (ueber|auf) (den|meinen|die|meine) ~1 (arm|hand|bein|beine|haut) (gekippt|gegossen|geschuettet)",
+		"(hau|haue|schlag|schlage) mir ~4 (mit dem|mit einem) (hammer|stein|ziegel) ~4 (bis|so lange)",
+		"(verhunger|verhungere|verhungern) mich",
+		"mich (verhungern|verdursten) (lassen|lasse)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(fahr|fahre) ~4 mit dem auto in (die|den|das) ~1 (isar|rhein|elbe|main|donau|spree|fluss|see|kanal|hafenbecken|baggersee|meer)",
+		"(auf dem|aufm|auf das) (dach|parkhausdach|hochhausdach) ~4 (guck runter|gucke runter|schau runter|schaue runter|runtergucken|runterschauen)",
+		"(findet|finden|wird) mich ~4 (meine|mein) ~1 (mitbewohnerin|mitbewohner|mutter|vater|freundin|freund|frau|mann|schwester|bruder) ~4 (zettel|brief|abschiedsbrief)",
+		"(an den|an die|auf den|auf die) (gleisen|gleise|schienen) ~4 (gesessen|gelegen|gewartet) ~6 (liegen|bleib ich liegen|leg ich mich)",
+		"naechstes mal (bleib|bleibe) ich liegen",
+		"(stelle|platz|ort) (an der|unter der|auf der|am|an dem|auf dem) ~1 ({dplace}|*bruecke) ~3 (angeguckt|angeschaut|ausgesucht|ausgeguckt|gefunden)",
+	}},
 }
 
 // German medical-question rules.
@@ -399,6 +426,16 @@ var medicalDE = []ruleDef{
 		"(lass|lasse|liess|lassen) ~6 ({drugname}|{medword}|dosis|medikament) ~4 weg",
 		"(hoer|hoere|hoeren) ~4 mit ~2 ({drugname}|{medword}) auf", "(nehm|nehme|nimm) ~5 ({drugname}|{medword}) (nicht mehr|ab jetzt nicht|nie wieder)",
 		"({drugname}|{medword}|dosis) ~3 (weglassen|weggelassen|auslassen|ausgelassen)",
+	}},
+	// Fitted batches 18 and 19.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(nur noch|nur mehr|bloss noch) (die halbe|die haelfte|halb so viel|eine halbe|halbe|die halbe dosis) ~2 ({pillword}|dosis) ~2 (zu nehmen|nehmen|nehme|nehm)",
+		"(will|werde|moechte|plane|ueberlege) ~3 {drugname} ~3 (erhoehen|zu erhoehen|steigern|reduzieren|senken|verringern|absetzen|verdoppeln|halbieren|weglassen)",
+	}},
+	{id: "compose-question", pats: []string{
+		"(stoert|beeinflusst|beeintraechtigt|schwaecht|veraendert) (das|es) ~2 (behandlung|therapie|wirkung|ketamine|sitzung|infusion)",
+		"(ab wann|wann|wie schnell|wie lange bis) ~3 (wirkung|wirkt|wirken) ~3 ({drugname}|{ket})",
+		"(was|wie) (haltet|halten|haeltst|findet|findest|finden) (ihr|sie|du) ~3 (dosis|menge|dosierung|{drugname})",
 	}},
 }
 
@@ -680,6 +717,18 @@ var harmDE = []ruleDef{
 		"(kissen|decke|hand) ~2 (aufs|auf das|auf sein|auf ihr|ueber das|ueber sein|ueber ihr) gesicht ~2 (gedrueckt|gelegt|gehalten)",
 		"(denk|denke|gedanken|drang|lust|dran|daran) ~8 (runterzustossen|runterstossen|runterzuschubsen|runterzuwerfen)",
 	}},
+	// Fitted batch 19.
+	{id: "compose-act", pats: []string{
+		"(geh|gehe|komm|komme|lauf|laufe) ~3 mit (der|dem|einem|einer|meinem|meiner) {weapon} (rueber|hin|vorbei|rein|rauf|hoch)",
+		"bis (er|sie) ~3 (am boden|bewusstlos|ohnmaechtig|liegen blieb|blutete|k o) ~2 (zusammengetreten|zusammengeschlagen|verpruegelt|getreten|geschlagen|gewuergt)",
+		"(zusammengetreten|zusammengeschlagen|verpruegelt|getreten|geschlagen|gewuergt) ~2 bis (er|sie) ~3 (am boden|bewusstlos|ohnmaechtig|liegen blieb|blutete)",
+		"(was|etwas|gift|tabletten|zeug|schlaftabletten|rattengift) (ins|in das|in den|in die|in sein|in ihr) ~1 (essen|trinken|getraenk|tee|kaffee|glas|bier) (zu mischen|mischen|mische|zu tun|tun|zu kippen|kippen|zu schuetten)",
+		"zeigen was passiert ~8 ({weapon}|gewehr|waffe)",
+		"(beherrschen|zurueckhalten|zusammenreissen) ~4 nicht (zu wuergen|zu schlagen|zu erstechen|abzustechen|umzubringen|zu verletzen|zu toeten|zu hauen|zu treten)",
+		"habe ich ~4 mit (dem|einem|der|einer|meinem) ~1 {weapon} bedroht",
+		"(drueck|druecke|pack|packe|zerr|zerre|kneif|kneife|schuettel|schuettle|schlag|schlage|hau|haue) ~4 so (fest|doll|hart|stark) ~4 (dass|bis) ~3 (blaue flecken|blutet|weint|schreit|striemen|bluterguss)",
+		"(stoss|stosse|stoesst|schubs|schubse|schubst|tret|trete) ~5 die treppe (runter|hinunter|herunter)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -767,6 +816,11 @@ var abuseDE = []ruleDef{
 		"(hat|haben) (mich|uns) ~3 mit (einem|dem|der|einer|seinem|ihrem) ~1 (*messer|waffe|pistole|schlaeger|hammer|flasche) bedroht",
 		"(laesst|sperrt|schickt|zwingt|macht) (mich|uns) ~4 (zur strafe|als strafe)", "(zur strafe|als strafe) ~4 (mich|uns)",
 		"(mich|uns) ~3 (am hals|an der kehle|am kragen) ~4 (gedrueckt|gepackt|gewuergt|gehalten|gegen die wand)",
+	}},
+	// Fitted batch 19.
+	{id: "compose-neglect", pats: []string{
+		"(kinder|kind|kleine|kleinen|baby) ~6 (kriegen|kriegt|bekommen|bekommt) (nichts|kein essen|kaum was) zu essen",
+		"(kinder|kind|kleine|kleinen|baby|junge|maedchen) ~8 (brandwunden|brandflecken|brandmale|zigarettenbrandwunden|striemen)",
 	}},
 }
 
@@ -857,5 +911,10 @@ var acuteDE = []ruleDef{
 		"brust ~3 (eng|enger|schmerzt|drueckt|brennt|sticht)",
 		"(koerperhaelfte|seite|arm|bein|gesicht) ~2 nicht [mehr] (bewegen|spueren|heben)",
 		"(kopf|schaedel) ~3 (gestossen|angeschlagen|aufgeschlagen|geknallt) ~8 (verwirrt|erbrechen|brechen|uebergeben|schwindlig|bewusstlos|kotzen)",
+	}},
+	// Fitted batch 19.
+	{id: "compose-unresponsive", pats: []string{
+		"(nicht mehr|nicht|kaum) ansprechbar",
+		"schwarz vor (augen|den augen)",
 	}},
 }

@@ -382,6 +382,36 @@ var crisisEN = []ruleDef{
 	{id: "decided", flags: fPlan | fAlone, pats: []string{
 		"(i am|i feel) (ready|ready now|ready to go) $",
 	}},
+	// Fitted batch 19.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(washed|wash|washing) down ~5 {pillword} with",
+		"(drink|drinking) (till|until) i (drop|pass out|black out|collapse) ~4 {pillword}",
+		"{pillword} ~2 (lined up|laid out|ready) ~4 (tomorrow|tonight|today) [is|will be] my (day|night)",
+		"(ordered|bought|got|getting|order) ~2 {poison} ~2 (online|off the internet|from the internet)", "(ordered|bought) poison",
+		"the {pillword} (are|is) (taken|gone|in me|down)",
+		"(injected|inject|injecting|took) ~3 (extra|too much|all my|a load of) ~1 insulin",
+		"(necking|neck|taking|take|swallowing|swallow|downing|down) (every|all the|each) ~2 {pillword} i (can|could) (find|get)",
+		"(doing|do) it with the {pillword} ~2 (now|tonight|today|bye)",
+	}},
+	{id: "compose-found", flags: fNoSubject, pats: []string{
+		"(will|is going to|going to) find me (in the morning|tomorrow|tonight|later|dead) ~6 (note|letter|letters)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(stubbing|stubbed|stub|putting|put) ~2 (cigarette|cigarettes|cig|cigs|fag|fags) out on my ~1 {body}",
+		"(poured|pour|pouring|tipped) (boiling|hot|scalding) (water|oil|kettle) ~3 (on|over) my ~1 {body}",
+		"(hit|hitting|smash|smashing|smashed|bash|bashed|bashing) my ~1 {body} with (a|the|my) ~1 (hammer|brick|rock|stone|bat|pan) ~4 (until|till|so)",
+		"(stop|stopping|stopped) (eating|eating and drinking|drinking) ~4 (until|till) my (body|heart) (gives up|gives out|stops|shuts down|packs in)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(belt|rope|cord|cable|scarf|noose) (is|was) ~1 (tied|fixed|attached|hung|hanging) (to|from|on|over) (the|a|my) ~1 (beam|loft beam|banister|bannister|hook|door|rail|railing|tree|pipe)",
+		"(driving|drive|going to drive) ~3 into the (reservoir|river|sea|lake|canal|quarry|harbour)",
+		"(close|near) to using the (noose|rope|gun|belt|blade)",
+		"(checked out|scoped out|found|picked|chosen|chose) (the|a) (spot|place) (under|on|at|by|near) the ~2 ({enplace}|motorway bridge|bridge)",
+		"(next time|tonight|tomorrow) i am (lying|laying|staying|lying down) ~2 (down|on the tracks|there)",
+		"(by|on|at) the tracks ~6 (waiting|waited)",
+		"(sit|sitting|sat|going to sit) in the (garage|car) with the engine (on|running)",
+		"(on|up on|at) the (roof|top|edge) of the ~2 (shopping centre|mall|building|hospital|car park|tower|flats|block|station) ~3 (looking down|staring down|about to)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -481,6 +511,11 @@ var medicalEN = []ruleDef{
 	{id: "compose-opinion", pats: []string{
 		"what (strength|dose|dosage) ~3 ({pillword}|{ket}|should i|do i)",
 		"(vertraegt|vertragen|vertraeglich) ~4 ({drugname}|{medword}|{subst})",
+	}},
+	// Fitted batch 19.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(only|just) (take|taking) half (my|the|of my) ~1 {pillword}",
+		"(coming|come|going|go|getting|get) off (the|my) ~1 {drugname}",
 	}},
 }
 
@@ -832,6 +867,16 @@ var harmEN = []ruleDef{
 		"(carrying|carry|bring|bringing|took|take|taking) (a|my|the) {weapon} ~2 (to use on|for|to get|to stab|to hurt|to deal with) {victim}",
 		"(held|hold|holding|put|pressed|pressing) (a|the|my) (pillow|cushion|hand|blanket) (over|on|against) {victim} (face|mouth|nose|head)",
 	}},
+	// Fitted batch 19.
+	{id: "compose-act", pats: []string{
+		"(going|go|come|coming|head|heading|walk|walking) (round|over|up|in) ~3 with (the|an|a|my) ~1 {weapon}",
+		"(kicked|punched|stamped on|beat|beaten|hit|battered|booted|kicking|punching|beating) ~4 (till|until) (he|she|they) (was|were|is|are|went) ~2 (on the floor|on the ground|unconscious|out cold|bleeding|knocked out|down)",
+		"(stop|stopping|keep) myself (from|not) ~1 (strangling|killing|hitting|stabbing|hurting|choking|punching|attacking|beating|throttling|smothering) ~1 {victim}",
+		"(grab|grabbed|grabbing|squeeze|squeezed|squeezing|pinch|pinched|pinching|twist|twisted|twisting) ~4 so (hard|tight|tightly) ~4 (bruise|bruises|bruised|marks|mark|bleeds|bled|cries|cried|screams|screamed)",
+		"(push|pushing|shove|shoving|throw|throwing|kick|kicking|knock|knocking) {victim} ~3 (down the stairs|down the steps|off the balcony|off the bridge|in front of a|in front of the|under a|under the)",
+		"(slip|slipping|slipped|put|putting|mix|mixing|spike|spiking) (something|stuff|pills|poison|rat poison|{pillword}) (in|into) (his|her|their|my) ~2 (food|drink|tea|coffee|dinner|meal|bottle|cup|water)",
+		"(show|teach) ~3 (what happens|a lesson) ~8 ({weapon}|rifle|gun|guns)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -902,6 +947,11 @@ var abuseEN = []ruleDef{
 		"(threatened|threatens|threatening) (me|us|my {person}) with (a|the|his|her|my) ~1 {weapon}",
 		"{abuser} ~6 (as|for) [a] punishment",
 		"{abuser} ~3 (pinned|pins|pinning|held|holds|grabbed|grabs) (me|my {person}) ~4 (against the wall|down|by my throat|by the throat|by the neck|by my hair)",
+	}},
+	// Fitted batch 19.
+	{id: "compose-neglect", pats: []string{
+		"(kids|kid|child|children|little one|little ones|baby|toddler|toddlers) ~6 (never|not|do not|does not|hardly ever|rarely) (get|gets|getting|got|being) (fed|fed properly|any food)",
+		"(kids|kid|child|children|little one|baby|toddler|boy|girl|he|she) ~6 (has|have|had|got) (burn marks|cigarette burns|burns on|belt marks|welts|bruises everywhere)",
 	}},
 }
 
