@@ -19,7 +19,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/redis/go-redis/v9"
@@ -32,7 +34,8 @@ const KeySize = 32
 
 // Namer computes pseudonyms. It is safe for concurrent use.
 type Namer struct {
-	key []byte
+	key  []byte
+	macs sync.Pool // of keyed HMAC-SHA256 states, reset after each use
 }
 
 // New returns a namer with key (KeySize bytes, else an error).
@@ -66,11 +69,17 @@ func (n *Namer) LogID(patient string) string {
 // Sum returns the keyed hash of s in a domain (so that one input hashed for
 // two purposes gives unrelated results).
 func (n *Namer) Sum(domain, s string) []byte {
-	m := hmac.New(sha256.New, n.key)
+	m, _ := n.macs.Get().(hash.Hash)
+	if m == nil {
+		m = hmac.New(sha256.New, n.key) // keying costs more than hashing a short id
+	}
 	m.Write([]byte(domain))
 	m.Write([]byte{0})
 	m.Write([]byte(s))
-	return m.Sum(nil)
+	sum := m.Sum(nil)
+	m.Reset()
+	n.macs.Put(m)
+	return sum
 }
 
 var def atomic.Pointer[Namer]

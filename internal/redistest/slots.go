@@ -73,7 +73,11 @@ func (c *slotCheck) script(cmd redis.Cmder) {
 	}
 	keys := make([]string, n)
 	for i := range n {
-		keys[i] = fmt.Sprint(args[3+i])
+		if k, ok := args[3+i].(string); ok {
+			keys[i] = k
+		} else {
+			keys[i] = fmt.Sprint(args[3+i])
+		}
 	}
 	c.check("script", []redis.Cmder{cmd}, keys)
 }
@@ -102,8 +106,15 @@ func (c *slotCheck) check(what string, cmds []redis.Cmder, keys []string) {
 	if len(keys) < 2 {
 		return
 	}
-	slot := redisconn.Slot(keys[0])
+	tag := hashTag(keys[0])
+	slot := -1 // computed when a key's tag differs (CRC16 is the slow part)
 	for _, k := range keys[1:] {
+		if hashTag(k) == tag {
+			continue
+		}
+		if slot < 0 {
+			slot = redisconn.Slot(keys[0])
+		}
 		if redisconn.Slot(k) == slot {
 			continue
 		}
@@ -123,6 +134,17 @@ func (c *slotCheck) check(what string, cmds []redis.Cmder, keys []string) {
 		c.mu.Unlock()
 		return
 	}
+}
+
+// hashTag returns the part of a key that decides its cluster slot: the
+// text inside its first non-empty {...}, else the whole key.
+func hashTag(key string) string {
+	if i := strings.IndexByte(key, '{'); i >= 0 {
+		if j := strings.IndexByte(key[i+1:], '}'); j > 0 {
+			return key[i+1 : i+1+j]
+		}
+	}
+	return key
 }
 
 // problems returns what was recorded, and forgets it.

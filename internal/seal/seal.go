@@ -26,6 +26,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // KeySize is the length of a data key in bytes (AES-256).
@@ -227,8 +228,32 @@ func (s *Sealer) Seal(plain, aad []byte) []byte {
 	out := make([]byte, head, head+len(plain)+tagSize)
 	out[0] = formatV2
 	copy(out[1:1+idSize], s.current.id[:])
-	rand.Read(out[1+idSize : head])
+	nonces.read(out[1+idSize : head])
 	return s.current.aead.Seal(out, out[1+idSize:head], plain, additional(out[:1+idSize], aad))
+}
+
+// nonceSource hands out random bytes for nonces from a buffer filled by
+// crypto/rand, so that a seal costs a system call only once in a few
+// hundred. Every byte is handed out once: nonces stay random and unique
+// as if each were read from crypto/rand itself.
+type nonceSource struct {
+	mu   sync.Mutex
+	buf  [4096]byte
+	used int
+}
+
+var nonces = &nonceSource{used: 4096}
+
+func (n *nonceSource) read(p []byte) {
+	n.mu.Lock()
+	if n.used+len(p) > len(n.buf) {
+		rand.Read(n.buf[:]) // never returns an error (crypto/rand, Go 1.24+)
+		n.used = 0
+	}
+	copy(p, n.buf[n.used:])
+	clear(n.buf[n.used : n.used+len(p)]) // nothing handed out stays in memory
+	n.used += len(p)
+	n.mu.Unlock()
 }
 
 // Open decrypts a blob made by Seal with the same aad, with the key its

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"sync"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -33,9 +31,9 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 
 // Ack removes the n oldest jobs of the patient's outbox once they have been
 // performed; n larger than the outbox empties it, and n <= 0 removes nothing.
-// It returns once the jobs are removed. Acks of many patients made at the
-// same time go to Redis together in one pipeline (group commit), so a busy
-// process pays one round trip for many. The patient's pending mark stays and
+// It returns once the jobs are removed. Acks and commits of many patients
+// made at the same time go to Redis together in one pipeline (group commit,
+// batch.go), so a busy process pays one round trip for many. The patient's pending mark stays and
 // is cleared the next time Outbox finds the outbox empty (Pending lists
 // marks, not jobs). Jobs are at-least-once: a job performed but not
 // acknowledged before a crash is performed again. It returns ErrNoPatient, a
@@ -48,69 +46,13 @@ func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 	if n <= 0 {
 		return nil
 	}
-	req := ackReq{key: s.keys(patient).outbox, n: int64(n), done: make(chan error, 1)}
-	s.acks.Lock()
-	s.acks.queue = append(s.acks.queue, req)
-	lead := !s.acks.busy
-	s.acks.busy = true
-	s.acks.Unlock()
-	if lead {
-		go s.flushAcks()
-	}
-	select {
-	case err := <-req.done:
+	var cmd *redis.StatusCmd
+	key := s.keys(patient).outbox
+	if err := s.send(ctx, func(pipe redis.Pipeliner) { cmd = pipe.LTrim(context.Background(), key, int64(n), -1) }); err != nil {
 		return err
-	case <-ctx.Done():
-		return ctx.Err()
 	}
+	return redisErr("ack outbox", cmd.Err())
 }
-
-// ackReq is one Ack waiting for its pipeline.
-type ackReq struct {
-	key  string
-	n    int64
-	done chan error
-}
-
-// ackQueue collects acks while a pipeline is in flight.
-type ackQueue struct {
-	sync.Mutex
-	queue []ackReq
-	busy  bool // a flusher is running
-}
-
-// flushAcks sends the queued acks in pipelines until none is left.
-func (s *Store) flushAcks() {
-	for {
-		s.acks.Lock()
-		batch := s.acks.queue
-		s.acks.queue = nil
-		if len(batch) == 0 {
-			s.acks.busy = false
-			s.acks.Unlock()
-			return
-		}
-		s.acks.Unlock()
-		ctx, cancel := context.WithTimeout(context.Background(), ackTimeout)
-		pipe := s.rdb.Pipeline()
-		cmds := make([]*redis.StatusCmd, len(batch))
-		for i, r := range batch {
-			cmds[i] = pipe.LTrim(ctx, r.key, r.n, -1)
-		}
-		pipe.Exec(ctx) // each command carries its own error
-		cancel()
-		for i, r := range batch {
-			if err := cmds[i].Err(); err != nil {
-				r.done <- redisErr("ack outbox", err)
-			} else {
-				r.done <- nil
-			}
-		}
-	}
-}
-
-// ackTimeout bounds one pipeline of acks.
-const ackTimeout = 10 * time.Second
 
 // clearPending removes the pending mark of a patient whose outbox was seen
 // empty. A commit pushes its jobs before it sets the mark, so checking the

@@ -79,15 +79,20 @@ const maxItems = 4000
 // ARGV: 1 inbound id hash (6 bytes, then 6 bytes of its legacy unkeyed
 // hash, which is only looked for) or "", 2 expected version, 3 now (unix
 // seconds), 4 oldest id kept (unix seconds), 5 window size, 6 retention
-// (ms, 0: none), 7 sealed state, 8 number of outbox jobs, 9 sealed patient
-// id, 10 "1" to refresh every key's expiry, then the jobs, then the
-// records.
+// (ms, 0: none), 7 the new session value ("<expected version + 1>|<sealed
+// state>"), 8 number of outbox jobs, 9 sealed patient id (needed only when
+// there is no session yet or with 10), 10 "1" to refresh every key's
+// expiry, then the jobs, then the records.
+//
+// The script reads only the head of the stored session (GETRANGE: the
+// version), not the whole sealed state, unless the version is not the
+// expected one.
 // Returns {0, version, jobs already in the outbox} applied, {1, version} duplicate, {2, version, value}
 // conflict, where value is the stored session value or "".
 var commitScript = redis.NewScript(`
-local cur = redis.call('GET', KEYS[1])
+local cur = redis.call('GETRANGE', KEYS[1], 0, 19)
 local ver = 0
-if cur then
+if cur ~= '' then
   local bar = string.find(cur, '|', 1, true)
   ver = bar and tonumber(string.sub(cur, 1, bar - 1))
   if not ver then return redis.error_reply('ERR ` + corruptReply + `') end
@@ -119,7 +124,7 @@ if id ~= '' then
   if has(id) or has(legacy) then return {1, ver} end
 end
 if ver ~= tonumber(ARGV[2]) then
-  return {2, ver, cur or ''}
+  return {2, ver, redis.call('GET', KEYS[1]) or ''}
 end
 ver = ver + 1
 local ttl = tonumber(ARGV[6])
@@ -130,8 +135,8 @@ local function expire(k)
   if ttl > 0 then redis.call('PEXPIRE', k, ttl) else redis.call('PERSIST', k) end
 end
 local refresh = ARGV[10] == '1'
-set(KEYS[1], string.format('%d|', ver) .. ARGV[7])
-if not cur or refresh then set(KEYS[5], ARGV[9]) end
+set(KEYS[1], ARGV[7])
+if cur == '' or refresh then set(KEYS[5], ARGV[9]) end
 if id ~= '' then
   -- Keep the newest window-1 ids younger than the oldest time, then add this one.
   local t = tonumber(ARGV[3])
@@ -250,6 +255,11 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	}
 	last, seen := s.indexed.Load(patient)
 	refresh := !seen || now.Sub(last.(time.Time)) >= every
+	// The sealed id is written only with a new session or a refresh.
+	name := []byte{}
+	if c.Expect == 0 || refresh {
+		name = s.sealer.Seal([]byte(patient), []byte(k.name))
+	}
 	args := make([]any, 0, 10+len(c.Outbox)+len(c.Records))
 	args = append(args,
 		id,
@@ -258,9 +268,9 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		now.Add(-SeenMaxAge).Unix(),
 		s.seenWindow,
 		retention.Milliseconds(),
-		s.sealer.Seal(c.Data, []byte(k.session)),
+		append(append(strconv.AppendInt(nil, c.Expect+1, 10), '|'), s.sealer.Seal(c.Data, []byte(k.session))...),
 		len(c.Outbox),
-		s.sealer.Seal([]byte(patient), []byte(k.name)),
+		name,
 		refreshArg(refresh),
 	)
 	for _, j := range c.Outbox {
@@ -272,17 +282,35 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 
 	// One pipeline: the script, then the indexes, which live in other
 	// slots. The pending mark follows the push so that Ack, which clears it
-	// only after seeing an empty outbox, cannot lose it.
-	pipe := s.rdb.Pipeline()
-	res := commitScript.EvalSha(ctx, pipe, k.all(), args...)
+	// only after seeing an empty outbox, cannot lose it. The pipeline is
+	// shared with the commits and acks of other patients made at the same
+	// time (send, batch.go).
+	var res *redis.Cmd
+	var index, pending redis.Cmder
 	if refresh {
-		pipe.ZAdd(ctx, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
 		s.indexed.Store(patient, now)
 	}
-	if len(c.Outbox) > 0 {
-		pipe.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym)
+	err := s.send(ctx, func(pipe redis.Pipeliner) {
+		bg := context.Background()
+		res = commitScript.EvalSha(bg, pipe, k.all(), args...)
+		if refresh {
+			index = pipe.ZAdd(bg, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
+		}
+		if len(c.Outbox) > 0 {
+			pending = pipe.SAdd(bg, s.pendingShard(k.pseudonym), k.pseudonym)
+		}
+	})
+	if err != nil {
+		return Outcome{}, redisErr("commit", err) // ctx ended: the commit may be applied or not
 	}
-	_, err := pipe.Exec(ctx)
+	err = res.Err()
+	{
+		for _, cmd := range []redis.Cmder{index, pending} {
+			if err == nil && cmd != nil {
+				err = cmd.Err()
+			}
+		}
+	}
 	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
 		// First use on this server: send the script itself. The indexes
 		// were updated by the pipeline already.

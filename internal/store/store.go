@@ -129,7 +129,7 @@ type Store struct {
 	// conversation updates it once a minute (or a thousandth of the
 	// retention, if shorter), not with every message.
 	indexed sync.Map
-	acks    ackQueue
+	writes  writeQueue // group commit of commits and acks (batch.go)
 	namer   *pseudo.Namer
 }
 

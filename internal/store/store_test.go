@@ -1081,6 +1081,73 @@ func TestAcksOfManyPatientsAtOnce(t *testing.T) {
 	}
 }
 
+// TestCommitsOfManyPatientsAtOnce commits from many goroutines at once, so
+// that commits of different patients, and their acks, share pipelines
+// (batch.go): each still gets its own outcome (applied, duplicate,
+// conflict with the current session), and every patient ends with exactly
+// its own state, jobs and records.
+func TestCommitsOfManyPatientsAtOnce(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	const patients, steps = 60, 5
+	var wg sync.WaitGroup
+	for i := range patients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := fmt.Sprint("tg:", i)
+			var version int64
+			for step := range steps {
+				c := Commit{InboundID: fmt.Sprint(p, ":", step), Expect: version, Data: []byte(fmt.Sprint(p, "=", step)),
+					Outbox: [][]byte{[]byte(fmt.Sprint(p, " job ", step))}, Records: [][]byte{[]byte(fmt.Sprint(p, " record ", step))}}
+				out, err := f.store.Commit(ctx, p, c)
+				if err != nil || !out.Applied || out.Version != version+1 {
+					t.Errorf("%s step %d: %+v, %v", p, step, out, err)
+					return
+				}
+				version = out.Version
+				if dup, err := f.store.Commit(ctx, p, c); err != nil || !dup.Duplicate {
+					t.Errorf("%s step %d again: %+v, %v", p, step, dup, err)
+				}
+				stale := c
+				stale.InboundID, stale.Expect = fmt.Sprint(p, ":stale:", step), version-1
+				if con, err := f.store.Commit(ctx, p, stale); err != nil || !con.Conflict || string(con.Current.Data) != string(c.Data) {
+					t.Errorf("%s step %d stale: %+v, %v", p, step, con, err)
+				}
+				if err := f.store.Ack(ctx, p, 1); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range patients {
+		p := fmt.Sprint("tg:", i)
+		sess, err := f.store.Load(ctx, p)
+		if err != nil || sess.Version != steps || string(sess.Data) != fmt.Sprint(p, "=", steps-1) {
+			t.Fatalf("%s: %d %q, %v", p, sess.Version, sess.Data, err)
+		}
+		if jobs, err := f.store.Outbox(ctx, p); err != nil || len(jobs) != 0 {
+			t.Fatalf("%s: %d jobs left, %v", p, len(jobs), err)
+		}
+		recs, err := f.store.Records(ctx, p)
+		if err != nil || len(recs) != steps {
+			t.Fatalf("%s: %d records, %v", p, len(recs), err)
+		}
+		for step, r := range recs {
+			if want := fmt.Sprint(p, " record ", step); string(r) != want {
+				t.Fatalf("%s: record %d = %q, want %q", p, step, r, want)
+			}
+		}
+	}
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := f.store.Commit(canceled, "tg:0", Commit{InboundID: "late", Expect: steps}); err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("commit with a cancelled context: %v", err)
+	}
+}
+
 // The patients and pending indexes are spread over shards, none holding
 // every patient; entries in the unsharded keys of before are still read.
 func TestIndexesSharded(t *testing.T) {
