@@ -280,6 +280,14 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		args = append(args, s.sealer.Seal(r, []byte(k.records)))
 	}
 
+	if s.markFirst && len(c.Outbox) > 0 {
+		// A cluster sends the pipeline below to its nodes at once: mark
+		// before, so that a crash between the push and the mark after it
+		// leaves the jobs marked (a mark without jobs is cleared by Outbox).
+		if err := s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err(); err != nil {
+			return Outcome{}, redisErr("commit", err)
+		}
+	}
 	// One pipeline: the script, then the indexes, which live in other
 	// slots. The pending mark follows the push so that Ack, which clears it
 	// only after seeing an empty outbox, cannot lose it. The pipeline is

@@ -131,6 +131,13 @@ type Store struct {
 	indexed sync.Map
 	writes  writeQueue // group commit of commits and acks (batch.go)
 	namer   *pseudo.Namer
+
+	// markFirst sets a patient's pending mark before a commit that adds
+	// outbox jobs, as well as after it: on a Redis Cluster the commit's
+	// pipeline sends the script and the mark to their nodes at once, in no
+	// order, and a process killed between the two would leave the jobs
+	// unmarked (not redelivered) until the patient's next commit.
+	markFirst bool
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.
@@ -161,7 +168,9 @@ func WithSeenWindow(n int) Option { return func(s *Store) { s.seenWindow = max(n
 // New returns a store that keeps its keys under prefix in c and seals patient
 // data with sealer.
 func New(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...Option) *Store {
-	return newStore(c, prefix, sealer, opts...)
+	s := newStore(c, prefix, sealer, opts...)
+	_, s.markFirst = c.(*redis.ClusterClient)
+	return s
 }
 
 func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *Store {

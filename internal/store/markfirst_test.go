@@ -1,0 +1,59 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/seal"
+)
+
+// lostMarks is a client whose pipelines lose their SADDs: what a process
+// killed between its writes to a cluster's nodes leaves behind (a
+// cluster pipeline writes to each node at once, in no order).
+type lostMarks struct{ redisAPI }
+
+func (c lostMarks) Pipeline() redis.Pipeliner { return lostMarksPipe{c.redisAPI.Pipeline()} }
+
+type lostMarksPipe struct{ redis.Pipeliner }
+
+func (lostMarksPipe) SAdd(ctx context.Context, _ string, _ ...any) *redis.IntCmd {
+	return redis.NewIntCmd(ctx)
+}
+
+// On a cluster a commit marks the patient pending before its pipeline, so
+// replies committed by a process killed before the pipeline's mark are
+// still redelivered; on a single node (one connection, in order) it does
+// not pay the extra round trip.
+func TestCommitMarksPendingFirstOnACluster(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	job := Commit{Data: []byte{0, '{', '}'}, Outbox: [][]byte{[]byte(`{"send":{"text":"x"}}`)}}
+	// The script loaded on every node: EVALSHA goes in the pipeline.
+	if err := commitScript.Load(ctx, f.client).Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, first := range []bool{false, true} {
+		s := newStore(lostMarks{f.client}, f.prefix, f.sealer)
+		s.markFirst = first
+		patient := "tg:first"
+		if !first {
+			patient = "tg:after"
+		}
+		mustCommit(t, s, patient, job)
+		pending, err := f.store.Pending(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if marked := slices.Contains(pending, patient); marked != first {
+			t.Errorf("markFirst %v: the patient is pending: %v, want %v (pending %v)", first, marked, first, pending)
+		}
+	}
+	cc := redis.NewClusterClient(&redis.ClusterOptions{Addrs: []string{"127.0.0.1:1"}})
+	defer cc.Close()
+	if !New(cc, "x", seal.NewRandom()).markFirst || New(redis.NewClient(&redis.Options{Addr: "127.0.0.1:1"}), "x", seal.NewRandom()).markFirst {
+		t.Fatal("markFirst is for a cluster client only")
+	}
+}
