@@ -848,12 +848,16 @@ func TestGlobalRateLimitHoldsEveryRoute(t *testing.T) {
 	h.fake.Throttle(msgRoute, 1, 700*time.Millisecond, discordtest.ThrottleOptions{Global: true})
 	errA := make(chan error, 1)
 	go func() { errA <- h.ch.Send(ctx, "dc:"+patientA, say("to A")) }()
+	var limited time.Time // when the fake answered the 429: the bot got it later
 	if !discordtest.Wait(30*time.Second, func() bool {
-		return slices.ContainsFunc(h.fake.Requests(), func(r discordtest.Request) bool { return r.Status == http.StatusTooManyRequests })
+		i := slices.IndexFunc(h.fake.Requests(), func(r discordtest.Request) bool { return r.Status == http.StatusTooManyRequests })
+		if i >= 0 {
+			limited = h.fake.Requests()[i].At
+		}
+		return i >= 0
 	}) {
 		t.Fatal("no 429")
 	}
-	limited := time.Now()
 	// Another bucket: it must wait for the global limit too.
 	if err := h.ch.Send(ctx, "dc:"+patientB, say("to B")); err != nil {
 		t.Fatal(err)
