@@ -97,7 +97,8 @@ var objectPronouns = keys("me", "myself", "mich", "mir")
 // questionWords start a question.
 var questionWords = keys("is", "are", "can", "could", "should", "do", "does", "did", "will", "would", "may", "am", "how",
 	"what", "which", "why", "when", "where", "kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wie", "was",
-	"welche", "welcher", "welches", "warum", "wann", "wo", "wird", "werde", "koennte", "duerfte", "gibt")
+	"welche", "welcher", "welches", "warum", "wann", "wo", "wird", "werde", "koennte", "duerfte", "gibt",
+	"hilft", "wirkt", "schadet", "vertraegt", "stoert")
 
 // interjections are negations that answer rather than negate: "no, i do not".
 var interjections = keys("no", "nope", "nein", "none", "neither", "nor")
@@ -232,7 +233,7 @@ var helpers = []struct {
 	{hIdiom, []string{
 		"(die|dies|died|dying) (of|from) (embarrassment|shame|laughter|laughing|boredom|cringe|cuteness|envy|jealousy|curiosity|hunger|thirst|heat|cold|old age|happiness|excitement|suspense)",
 		"(die|died|dying) laughing", "to die for", "(die|dying) (my|her|his|your|our) (hair|clothes|shirt|jeans|beard)",
-		"(kill|killing|killed) time", "(pack|packet|box|bag|tub|bar|jar|tin|packung|tuete|dose|tafel) [of] (biscuits|cookies|crisps|chips|chocolate|chocolates|sweets|candy|cereal|gum|crackers|doughnuts|donuts|haribo|ice cream|pringles|kekse|schokolade|gummibaerchen|pralinen|plaetzchen|suessigkeiten)", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
+		"(kill|killing|killed) time", "(pushed|push|pushing|geschoben|schiebe|schieb) ~5 (wheelchair|rollstuhl|pram|buggy|kinderwagen|swing|schaukel)", "(pack|packet|box|bag|tub|bar|jar|tin|packung|tuete|dose|tafel) [of] (biscuits|cookies|crisps|chips|chocolate|chocolates|sweets|candy|cereal|gum|crackers|doughnuts|donuts|haribo|ice cream|pringles|kekse|schokolade|gummibaerchen|pralinen|plaetzchen|suessigkeiten)", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
 		"suicidal (patients|patient|clients|client|people|persons|callers|teens|teenagers|youth|individuals|friend|friends|relatives|tendencies band)",
 		"shot myself in the foot", "(drown|drowning|drowned) myself in (work|coffee|tea|books|chocolate|ice cream|studies|homework|paperwork|music)",
 		"(kill|killing) myself laughing", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
@@ -354,7 +355,7 @@ var helpers = []struct {
 	{hBenign, []string{
 		"(through|out of) my nose", "(stuffy|blocked|stuffed|runny) nose", "(a|my|the) (cold|flu|hay fever)", "durch die nase", "(erkaeltung|schnupfen|heuschnupfen)",
 		"(my|the|our|mein|meine|unser|unsere) (dog|cat|pet|puppy|kitten|hamster|horse|hund|katze|kater)",
-		"(excitement|excited|nerves|aufregung|vorfreude)", "(she is|he is|they are|she was|he was|ihr geht es|ihm geht es) ~1 (fine|ok|okay|alright|all right|gut)", "(because of|from|due to|wegen) the heat", "(when|wenn) (i am|i get|ich) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch)",
+		"(excitement|excited|nerves|aufregung|vorfreude)", "(she is|he is|they are|she was|he was|ihr geht es|ihm geht es) ~1 (fine|ok|okay|alright|all right|gut)", "(because of|from|due to|wegen) the heat", "(when|wenn) (i am|i get|ich) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch)", "(when|wenn|als) (i|ich) (was|felt|got|war) ~1 (anxious|nervous|stressed|panicky|aengstlich|nervoes|gestresst|panisch|aufgeregt)", "(but|aber) (it|es) ~1 (passed|went away|vorbei|weg)", "(ist|war) aber vorbei", "(always have|always has|always do|kenn ich|kenne ich|war schon immer so|ist immer so)",
 		"(checked|checked it|checked out|looked at it|abgeklaert|abgecheckt|untersucht|durchgecheckt) ~4 (fine|normal|ok|okay|nothing|harmlos|nichts)", "(abgeklaert|abgecheckt)", "(asthma|asthmatic|asthmatiker|asthmatikerin)",
 		"(after|nach dem|nach) (running|a run|exercise|the gym|working out|a workout|laufen|joggen|sport|training)",
 		"(normal for me|usual for me|nothing serious|not serious|not a big deal|no big deal|but fine|but i am fine|all good|ganz normal|nichts schlimmes|nicht schlimm)",
@@ -386,7 +387,7 @@ var helpers = []struct {
 		// Times.
 		"after (the|my) (last|next|final) (session|infusion|treatment|appointment)", "nach (der|meiner) (letzten|naechsten) (sitzung|behandlung|infusion|spritze)",
 		"{when}", "(later|tonight|this evening|after work|after my shift|after the kids|before the kids|next week|next month|in the morning|at midnight|when everyone|once everyone|when they|once they|when he|when she)",
-		"(heute nacht|heute abend|nachher|spaeter|morgen|uebermorgen|am wochenende|naechste woche|naechsten (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|am (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|wenn alle|sobald alle|wenn (er|sie) weg)",
+		"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)", "(heute nacht|heute abend|nachher|spaeter|morgen|uebermorgen|am wochenende|naechste woche|naechsten (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|am (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|wenn alle|sobald alle|wenn (er|sie) weg)",
 	}},
 	{hCost, []string{
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",

@@ -60,7 +60,7 @@ var macros = map[string]string{
 	// German: taking in a dose.
 	"dschluck": `(nehmen|nehme|nehm|nimm|genommen|einnehmen|eingenommen|schlucken|schlucke|schluck|geschluckt|reinhauen|reinzuhauen|
 		reingehauen|reinhaue|einwerfen|einzuwerfen|eingeworfen|einschmeissen|eingeschmissen|reinziehen|reingezogen|ziehen|gezogen|
-		spruehen|spruehe|gesprueht|zu nehmen|zu schlucken|runterschlucken|runtergeschluckt|reinpfeifen|reingepfiffen)`,
+		spruehen|spruehe|gesprueht|gefressen|reingefressen|fresse|fress|runtergewuergt|zu nehmen|zu schlucken|runterschlucken|runtergeschluckt|reinpfeifen|reingepfiffen)`,
 
 	// Medicines by name: generic and brand, English and German spellings
 	// (German spellings one letter away, like sertralin, are corrected to the
@@ -158,7 +158,7 @@ var macros = map[string]string{
 		saturation|spo2|blood sugar|sugar|glucose|potassium|sodium|alt|ast|liver enzymes|liver values|
 		liver function|hbaic|aic|cholesterol|creatinine|egfr|tsh|ferritin|vitamin d|temperature|
 		inr|platelets|hemoglobin|haemoglobin|lithium level|bmi|kalium|natrium|blutzucker|zucker|puls|
-		sauerstoff|sauerstoffsaettigung|leberwert|leberwerte|gpt|ggt|nierenwerte|kreatinin|blutwerte|
+		sauerstoff|sauerstoffsaettigung|saettigung|leberwert|leberwerte|gpt|ggt|nierenwerte|kreatinin|blutwerte|
 		laborwerte|blutbild|schilddruesenwerte|blutdruck|herzfrequenz)`,
 	// Days and times a plan may name.
 	"when": `(tonight|today|tomorrow|tomorrow night|this weekend|this week|next week|on the weekend|at the weekend|

@@ -341,6 +341,33 @@ var crisisDE = []ruleDef{
 		"naechstes mal (bleib|bleibe) ich liegen",
 		"(stelle|platz|ort) (an der|unter der|auf der|am|an dem|auf dem) ~1 ({dplace}|*bruecke) ~3 (angeguckt|angeschaut|ausgesucht|ausgeguckt|gefunden)",
 	}},
+	// Fitted batch 20.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(nehm|nehme|schluck|schlucke|nimm) ~2 (die ganze|den ganzen|das ganze) ~1 (packung|blister|blisterpackung|schachtel|dose|flasche|roehrchen)",
+		"{pillword} ~6 (damit|dass|um) [ich] ~2 (nie wieder|nie mehr|nichts mehr|nicht mehr) ~2 (fuehlen|fuehle|spuere|spueren|merke|merken|zu fuehlen|zu spueren)",
+		"(nehm|nehme|schluck|schlucke) (alles|alle tabletten|alle medikamente|alle pillen) aus (dem|der) ~1 (schrank|medikamentenschrank|medikamentenkasten|badschrank|arzneischrank|hausapotheke|apothekenschrank|spiegelschrank|medizinschrank)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"({weapon}|scherbe|rasierklinge|schere) ~2 (ans|an das|an mein|auf das|aufs|an den|an meinen) ~1 (handgelenk|hals|arm|pulsader|kehle) (gesetzt|gehalten|gedrueckt|angesetzt|gelegt)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(plastiktuete|tuete|plastiksack|muelltuete) ~2 (ueber|um) (den|dem|meinen|meinem) kopf",
+		"(trink|trinke|schluck|schlucke) ~5 {poison}",
+		"(absichtlich|mit absicht|bewusst) ~2 vor (den|einen|die|das) ~1 (bus|zug|auto|lkw|laster|strassenbahn|tram|ubahn) (gelaufen|gesprungen|gerannt|getreten|gegangen)",
+		"(abschiedsbrief|abschiedsbriefe) ~2 (sind|ist) ~2 (frankiert|verschickt|eingeworfen|abgeschickt|i am briefkasten)",
+		"(waffe|pistole|gewehr|flinte|revolver|knarre) ~2 aus (dem|seinem|meinem|ihrem) ~1 (tresor|waffenschrank|safe|waffentresor|schrank) ~4 (geholt|genommen|rausgeholt)",
+		"badewanne ~5 (foehn|haartrockner|toaster|radio|heizluefter|glaetteisen)",
+		"(schreib|schreibe|tipp|tippe) ~3 (vom|von der|auf dem|auf der) ~1 ({dplace}|parkhausdach|hochhausdach)",
+		"(mach|mache) ~4 schluss ~4 (ist entschieden|entschieden|steht fest|beschlossen)",
+		"mich fuer (die|den|das) ~1 ({dplace}|bahnstrecke|gleise|bruecke|strick|seil|tabletten|zug) ~3 entschieden",
+		"(schmeiss|schmeisse|werf|werfe) mich vor (an|den|einen|die|eine|das) ~1 (zug|bahn|lkw|bus|auto|ubahn|laster|strassenbahn)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"der plan steht",
+		"wo mich (keiner|niemand) (sieht|findet|aufhaelt|hoert|sehen kann|finden kann)",
+		"(morgen|heute|heute nacht|heute abend|bald|am wochenende) ist (es|alles) vorbei",
+		"alles (zurechtgelegt|bereitgelegt|hergerichtet)",
+	}},
 }
 
 // German medical-question rules.
@@ -436,6 +463,15 @@ var medicalDE = []ruleDef{
 		"(stoert|beeinflusst|beeintraechtigt|schwaecht|veraendert) (das|es) ~2 (behandlung|therapie|wirkung|ketamine|sitzung|infusion)",
 		"(ab wann|wann|wie schnell|wie lange bis) ~3 (wirkung|wirkt|wirken) ~3 ({drugname}|{ket})",
 		"(was|wie) (haltet|halten|haeltst|findet|findest|finden) (ihr|sie|du) ~3 (dosis|menge|dosierung|{drugname})",
+	}},
+	// Fitted batch 20.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(stell|stelle) mich ~3 auf ~2 # mg ~1 um",
+		"doppelt ~2 {drugname} ~2 genommen",
+	}},
+	{id: "compose-question", pats: []string{
+		"(hilft|helfen|hilfe) ~4 (gegen|bei) ~3 {dsymptom}",
+		"(ab wie viel|wie viel) (promille|alkohol|bier|wein)",
 	}},
 }
 
@@ -729,6 +765,21 @@ var harmDE = []ruleDef{
 		"(drueck|druecke|pack|packe|zerr|zerre|kneif|kneife|schuettel|schuettle|schlag|schlage|hau|haue) ~4 so (fest|doll|hart|stark) ~4 (dass|bis) ~3 (blaue flecken|blutet|weint|schreit|striemen|bluterguss)",
 		"(stoss|stosse|stoesst|schubs|schubse|schubst|tret|trete) ~5 die treppe (runter|hinunter|herunter)",
 	}},
+	// Fitted batch 20.
+	{id: "compose-act", pats: []string{
+		"habe ~3 (meiner|meinem|meinen|ihm|ihr) ~2 (ins gesicht|in den bauch|auf den kopf|eine) (geschlagen|getreten|gehauen|geboxt|gegeben|geknallt|gescheuert)",
+		"(will|moechte) ~1 dass (er|sie|mein|meine|der|die) ~2 (blutet|leidet|verreckt)",
+		"mit (dem|einem|der) ~1 (kochloeffel|guertel|stock|hausschuh|schuh|kabel|kleiderbuegel|lineal|rute|teppichklopfer) ~3 (geschlagen|gehauen|eine gegeben|verhauen|versohlt|eine geknallt)",
+		"(erteil|erteile|verpass|verpasse) (ihm|ihr|ihnen|dem|der) ~1 (eine|ne|einen) (lektion|abreibung|denkzettel)",
+		"{weapon} ~4 fuer (den|die|meinen|meine|ihn|sie) ~1 (nachbarn|nachbar|ex|chef|typen|vermieter|schwager|vater|mutter|bruder)",
+		"(festgehalten|runtergedrueckt|festgedrueckt) ~6 (geweint|geschrien|aufhoeren|nein gesagt)",
+		"(knall|knalle|schlag|schlage|hau|haue|ramm|ramme) ich ~1 (ihren|seinen|den) kopf (gegen|an|auf) (die|den|das) ~1 (wand|tisch|boden|tuer|schrank)",
+		"(naechstes mal|als naechstes) ist (er|sie) dran",
+		"(geb|gebe) ~4 (seine|ihre) (medikamente|tabletten|medis|insulin|essen) (nicht mehr|nicht) ~3 (damit|als strafe|zur strafe)",
+		"habe ~1 (meinen|meine|mein|ihn|sie|den|die) ~2 (umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
+		"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
+		"(meinem|meiner|ihm|ihr|dem|der|seinem|seiner) ~3 (heissen|kochenden|kochendes|heisses) ~1 (tee|kaffee|wasser|oel) ~3 (gekippt|geschuettet|gegossen)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -821,6 +872,13 @@ var abuseDE = []ruleDef{
 	{id: "compose-neglect", pats: []string{
 		"(kinder|kind|kleine|kleinen|baby) ~6 (kriegen|kriegt|bekommen|bekommt) (nichts|kein essen|kaum was) zu essen",
 		"(kinder|kind|kleine|kleinen|baby|junge|maedchen) ~8 (brandwunden|brandflecken|brandmale|zigarettenbrandwunden|striemen)",
+	}},
+	// Fitted batch 20.
+	{id: "compose-violence", pats: []string{
+		"(verbietet|verbot|verboten) mir ~4 (zu sehen|zu treffen|rauszugehen|zu arbeiten|zu telefonieren|das haus zu verlassen)",
+		"mit (dem|einem|der|einer) (feuerzeug|zigarette|zigaretten|buegeleisen|kippe|kerze) ~2 (verbrennt|verbrannt|brennt|gebrannt)",
+		"(sagt|meint|sagte) ~3 ich (soll|darf) ~4 (eltern|mama|mutter|papa|vater|niemandem|keinem) ~2 (nicht sagen|nichts sagen|nicht erzaehlen|nichts erzaehlen|nichts verraten)",
+		"(haende|hand) (um|an) (meinen|den) hals (gelegt|gedrueckt|genommen)",
 	}},
 }
 

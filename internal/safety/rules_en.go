@@ -412,6 +412,31 @@ var crisisEN = []ruleDef{
 		"(sit|sitting|sat|going to sit) in the (garage|car) with the engine (on|running)",
 		"(on|up on|at) the (roof|top|edge) of the ~2 (shopping centre|mall|building|hospital|car park|tower|flats|block|station) ~3 (looking down|staring down|about to)",
 	}},
+	// Fitted batch 20.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(took|take|taking|swallowed|swallow) (everything|all of it|the lot|it all) (in|from) (the|my) (medicine box|meds box|medicine cupboard|medicine drawer|medicine tin|pill drawer|first aid box)",
+	}},
+	{id: "compose-purpose", pats: []string{
+		"{pillword} ~8 so [that] i (would not|will not|do not|never|would never|could not|can not) ~2 feel ~2 (ever again|again|anymore|any more)",
+	}},
+	{id: "compose-self-harm", flags: fHarm, pats: []string{
+		"(slice|slicing|sliced|slit|slitting|carve|carving|carved) my ~1 {body}",
+		"(put|held|hold|holding|pressed|press|pressing) (a|the|my) ~1 (knife|blade|razor|scissors|glass|shard) (to|against|on|into) my ~1 ({body}|wrist|wrists|throat)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(practising|practicing|practice|practise|rehearsing|rehearse) ~6 (with a|with the|using a|using the) (bag|plastic bag|belt|rope|cord|noose)",
+		"(stepped|step|walked|walk|ran|run|jumped|jump) (in front of|out in front of|into) (a|the|an) ~1 (bus|car|train|lorry|truck|traffic|tram|van) ~4 (on purpose|deliberately|intentionally)",
+		"(goodbye|farewell|suicide) (letters|letter|notes|note) (are|is) ~3 (stamped|posted|sent|in the post|sealed|in the post box|addressed)",
+		"(got|took|taken|grabbed|have got|fetched) (the|my|his|her|dads|uncles|grandads) ~2 (gun|pistol|rifle|shotgun|revolver) (from|out of) ~3 (safe|cabinet|cupboard|drawer|locker|gun safe)",
+		"(bath|bathtub|tub) ~5 (hairdryer|hair dryer|toaster|radio|heater|straighteners|hair straighteners)",
+		"(writing|texting|typing|messaging|sending) (this|you) (from|on) the (top|roof|edge|ledge) of",
+		"ending it ~8 (decided|made up my mind|my mind is made up|final)",
+		"(settled on|decided on) (the|a) ~2 ({enplace}|train line|train|rope|pills|gun|tracks)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"the plan is still (on|set|happening|going ahead)",
+		"where (no one|nobody) (would|will|could|can) (see|find|stop|hear) me",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -516,6 +541,10 @@ var medicalEN = []ruleDef{
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(only|just) (take|taking) half (my|the|of my) ~1 {pillword}",
 		"(coming|come|going|go|getting|get) off (the|my) ~1 {drugname}",
+	}},
+	// Fitted batch 20.
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(switch|switching|change|changing|drop|dropping|move|moving|go down|going down|go up|going up|cut|cutting) (to|down to|up to) [the|a] # mg",
 	}},
 }
 
@@ -877,6 +906,17 @@ var harmEN = []ruleDef{
 		"(slip|slipping|slipped|put|putting|mix|mixing|spike|spiking) (something|stuff|pills|poison|rat poison|{pillword}) (in|into) (his|her|their|my) ~2 (food|drink|tea|coffee|dinner|meal|bottle|cup|water)",
 		"(show|teach) ~3 (what happens|a lesson) ~8 ({weapon}|rifle|gun|guns)",
 	}},
+	// Fitted batch 20.
+	{id: "compose-act", pats: []string{
+		"(lost it|snapped|lost my temper|flipped) and (hit|slapped|punched|kicked|pushed|shoved|choked|grabbed|threw) ~1 {victim}",
+		"(hit|punched|slapped|kicked|headbutted) {victim} in the (face|head|stomach|mouth|eye|ribs)",
+		"(smacked|hit|beat|whacked|slapped|belted|hitting|smacking|whacking) {victim} with (a|the|my) ~2 (spoon|wooden spoon|belt|slipper|stick|shoe|hairbrush|cable|hanger|ruler|cane)",
+		"(wait for|waiting for|catch|find|corner) {victim} ~6 teach (him|her|them) a lesson",
+		"(stopped|stop|not) (giving|feeding) {victim} ~3 (meds|medication|food|medicine|insulin|tablets) ~4 (teach|punish|lesson)",
+		"(got|have|keep|bought|keeping) (a|the|my) ~1 {weapon} ~4 for (him|her|them|my {person}|the {person}|that {person})",
+		"next time (it is|it will be) (him|her|them) $",
+		"(poured|threw|chucked|tipped) (hot|boiling|scalding) ~1 (tea|coffee|water|oil) (on|over|at) {victim}",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -952,6 +992,10 @@ var abuseEN = []ruleDef{
 	{id: "compose-neglect", pats: []string{
 		"(kids|kid|child|children|little one|little ones|baby|toddler|toddlers) ~6 (never|not|do not|does not|hardly ever|rarely) (get|gets|getting|got|being) (fed|fed properly|any food)",
 		"(kids|kid|child|children|little one|baby|toddler|boy|girl|he|she) ~6 (has|have|had|got) (burn marks|cigarette burns|burns on|belt marks|welts|bruises everywhere)",
+	}},
+	// Fitted batch 20.
+	{id: "compose-violence", pats: []string{
+		"(put|had|wrapped|got) (his|her|their) hands (round|around|on) my (throat|neck)",
 	}},
 }
 
