@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -258,11 +256,7 @@ func (c Config) sealer(throwaway bool, note func(string)) (*seal.Sealer, error) 
 	}
 	data, err := os.ReadFile(c.KeyFile)
 	if errors.Is(err, os.ErrNotExist) {
-		raw := make([]byte, 32)
-		if _, err := rand.Read(raw); err != nil {
-			return nil, err
-		}
-		key := base64.StdEncoding.EncodeToString(raw)
+		raw, key := seal.GenerateKey()
 		s, err := seal.New(raw)
 		if err != nil {
 			return nil, err
@@ -282,7 +276,7 @@ func (c Config) sealer(throwaway bool, note func(string)) (*seal.Sealer, error) 
 	if fi, err := os.Stat(c.KeyFile); err == nil && fi.Mode().Perm()&0o077 != 0 {
 		return nil, usagef("key file %s (KAPBOT_KEY_FILE) can be read by other users (mode %04o): run chmod 600 %s", c.KeyFile, fi.Mode().Perm(), c.KeyFile)
 	}
-	key, err := seal.ParseKey(strings.TrimSpace(string(data)))
+	key, err := seal.ParseKeyFile(strings.TrimSpace(string(data)))
 	if err != nil {
 		return nil, fmt.Errorf("key file %s: %w", c.KeyFile, err)
 	}

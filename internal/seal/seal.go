@@ -104,6 +104,33 @@ func New(key []byte, previous ...[]byte) (*Sealer, error) {
 	return s, nil
 }
 
+// GenerateKey returns a new random data key and its text in base64, one
+// that ParseKey accepts: a random key written as base64 has only letters
+// about once in 7,000, and ParseKey refuses that as a passphrase, so such a
+// draw is made again.
+func GenerateKey() (key []byte, text string) {
+	for {
+		key = make([]byte, KeySize)
+		rand.Read(key) // never returns an error (crypto/rand, Go 1.24+)
+		text = base64.StdEncoding.EncodeToString(key)
+		if checkKey(key, text) == nil {
+			return key, text
+		}
+	}
+}
+
+// ParseKeyFile is ParseKey for the key file kapbot writes when no key is
+// set: the key itself is checked, but not whether its text is letters only
+// (older versions wrote a random key without that check, and ParseKey would
+// refuse about one in 7,000 of them, locking their data away).
+func ParseKeyFile(s string) ([]byte, error) {
+	k, err := ParseKey(s)
+	if errors.Is(err, ErrWeakKey) && checkKey(k, "") == nil {
+		return k, nil
+	}
+	return k, err
+}
+
 // NewRandom returns a Sealer with a fresh random key that is never shown.
 // Data sealed with it is lost when the process ends: it is for demos and
 // tests only.
@@ -198,7 +225,8 @@ func ParseKey(s string) ([]byte, error) {
 // or printable ASCII throughout (a passphrase written as base64 or hex).
 // text is the key as written: a base64 key with no digit and no '+', '/',
 // '-' or '_' is refused too, since it is letters only, like a passphrase
-// (a random key is refused by chance about once in 7,000).
+// (a random key is refused by chance about once in 7,000; GenerateKey
+// draws again then). An empty text skips that check.
 func checkKey(key []byte, text string) error {
 	distinct := map[byte]bool{}
 	printable, step := true, true
@@ -214,7 +242,7 @@ func checkKey(key []byte, text string) error {
 	if len(distinct) < KeySize/2 || step || printable {
 		return ErrWeakKey
 	}
-	if len(text) != 2*KeySize && !strings.ContainsAny(text, "0123456789+/-_") {
+	if text != "" && len(text) != 2*KeySize && !strings.ContainsAny(text, "0123456789+/-_") {
 		return ErrWeakKey
 	}
 	return nil

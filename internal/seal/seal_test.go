@@ -2,6 +2,7 @@ package seal
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/aes"
 	"crypto/cipher"
 	"encoding/base64"
@@ -270,5 +271,37 @@ func TestOpensFormatV1(t *testing.T) {
 	}
 	if _, err := mustNew(t, testKey(2)).Open(v1, []byte("k")); !errors.Is(err, ErrDecrypt) {
 		t.Error("v1 blob opened without its key")
+	}
+}
+
+// Every key GenerateKey makes is accepted by ParseKey, however often it is
+// drawn (a random key written as base64 is letters only about once in
+// 7,000, which ParseKey takes for a passphrase). A key file holding such a
+// key, written before GenerateKey existed, still opens; the same text as
+// KAPBOT_DATA_KEY is refused, and a weak key in a file is refused too.
+func TestGeneratedKeysAccepted(t *testing.T) {
+	for range 30000 {
+		key, text := GenerateKey()
+		got, err := ParseKey(text)
+		if err != nil || !bytes.Equal(got, key) {
+			t.Fatalf("generated key refused: %v", err)
+		}
+	}
+	var lettersOnly string
+	for lettersOnly == "" {
+		key := make([]byte, KeySize)
+		rand.Read(key)
+		if s := base64.StdEncoding.EncodeToString(key); !strings.ContainsAny(s, "0123456789+/") {
+			lettersOnly = s
+		}
+	}
+	if _, err := ParseKey(lettersOnly); !errors.Is(err, ErrWeakKey) {
+		t.Fatalf("letters-only key as a setting: %v", err)
+	}
+	if _, err := ParseKeyFile(lettersOnly + "\n"); err != nil {
+		t.Fatalf("letters-only random key in a key file: %v", err)
+	}
+	if _, err := ParseKeyFile(strings.Repeat("00", KeySize)); !errors.Is(err, ErrWeakKey) {
+		t.Fatalf("weak key in a key file: %v", err)
 	}
 }
