@@ -2,9 +2,9 @@ package seal
 
 import (
 	"bytes"
-	"crypto/rand"
 	"crypto/aes"
 	"crypto/cipher"
+	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
