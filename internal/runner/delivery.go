@@ -47,7 +47,7 @@ func (d *deliveries) init() {
 // A patient's events should all go through Submit or all through Handle.
 // Stop ends the workers.
 func (r *Runner) Submit(ctx context.Context, in Inbound) error {
-	return r.commit(ctx, in, false, func(jobs [][]byte) {
+	return r.commit(ctx, in, false, func(jobs []job) {
 		if jobs == nil || len(jobs) > 0 { // nil: the outbox may hold older jobs
 			r.deliverLater(in.Patient)
 		}

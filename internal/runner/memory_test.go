@@ -62,7 +62,7 @@ func walkIntake(t *testing.T, policy string) {
 	r.Register("t", rec)
 	const p = "t:1"
 	base := prefix + ":u:{" + pseudo.Default().Name(p) + "}:"
-	keys := []string{base + "s", base + "i", base + "n"}
+	keys := []string{base + "s", base + "d", base + "i", base + "n"} // state, applied ids (:d; :i before), sealed id
 	worst := int64(0)
 	for i := 0; i < 150; i++ {
 		in := engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: "kap-intake"}}

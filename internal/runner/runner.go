@@ -150,7 +150,7 @@ var (
 func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 	// The delivery lock from before the commit: no other delivery can
 	// perform this commit's jobs before they are performed below.
-	return r.commit(ctx, in, true, func(jobs [][]byte) {
+	return r.commit(ctx, in, true, func(jobs []job) {
 		var err error
 		if jobs != nil {
 			// The outbox holds exactly this commit's jobs: no need to read it.
@@ -169,7 +169,7 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 // calls then with the commit's jobs (nil: the outbox may hold older jobs)
 // while the locks are still held. An error means nothing was stored and then
 // was not called.
-func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then func(jobs [][]byte)) error {
+func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then func(jobs []job)) error {
 	start := r.now()
 	if _, err := r.sender(in.Patient); err != nil {
 		return err
@@ -203,7 +203,7 @@ func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then
 
 // apply runs the step and commits it, retrying on a concurrent change. It
 // returns the commit's outbox jobs when they are the whole outbox.
-func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error) {
+func (r *Runner) apply(ctx context.Context, in Inbound) (string, []job, error) {
 	if in.Input.Now.IsZero() {
 		in.Input.Now = r.now()
 	}
@@ -233,7 +233,7 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, [][]byte, error
 // work (/forget erases everything, the set-aside data too), and the patient
 // is told the catalogue's Unreadable text, with a referral asking a person
 // to contact them. The next input finds the new session.
-func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, [][]byte, error) {
+func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, []job, error) {
 	r.cache.drop(in.Patient)
 	if err := r.store.SetAside(ctx, in.Patient); err != nil {
 		return "error", nil, fmt.Errorf("set aside an unreadable session: %w", err)
@@ -245,7 +245,7 @@ func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, [][]byte, 
 
 // step runs the input on the cached state and commits it, retrying on a
 // concurrent change. fresh marks a state made by unreadable.
-func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fresh bool) (string, [][]byte, error) {
+func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fresh bool) (string, []job, error) {
 	for attempt := 0; attempt < 8; attempt++ {
 		st := cached.state
 		if st.Locale == "" && in.Locale != "" {
@@ -278,7 +278,7 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 		if err != nil {
 			return "error", nil, err
 		}
-		jobs, records, err := r.jobs(in, eng.Bundle(), next, fx)
+		jobs, done, records, err := r.jobs(in, eng.Bundle(), next, fx)
 		if err != nil {
 			return "error", nil, err
 		}
@@ -322,10 +322,10 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 			}
 		}
 		if out.Ahead == 0 {
-			if jobs == nil {
-				jobs = [][]byte{}
+			if done == nil {
+				done = []job{}
 			}
-			return "applied", jobs, nil
+			return "applied", done, nil // what the outbox holds, decoded
 		}
 		return "applied", nil, nil
 	}
@@ -378,6 +378,8 @@ type job struct {
 	Stop     bool            `json:"stop,omitempty"`
 	Relay    *Relayed        `json:"relay,omitempty"`
 	Arm      *engine.Timer   `json:"arm,omitempty"` // a reminder to store (engine.Arm)
+
+	unreadable bool // read from the outbox, it did not decode
 }
 
 // Record is one entry of a patient's history.
@@ -426,7 +428,9 @@ type ReferralContext struct {
 	Results []flow.Result             `json:"results,omitempty"`
 }
 
-func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs, records [][]byte, err error) {
+// jobs returns the outbox jobs and history records of a step's effects,
+// encoded for the store, and the jobs themselves.
+func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs [][]byte, decoded []job, records [][]byte, err error) {
 	add := func(list *[][]byte, v any) {
 		if err != nil {
 			return
@@ -434,6 +438,16 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		var data []byte
 		data, err = json.Marshal(v)
 		*list = append(*list, data)
+		if j, ok := v.(job); ok {
+			if j.Send == nil && err == nil {
+				// Other jobs carry values (times, numbers in maps) that
+				// come back from JSON changed: perform them as the
+				// outbox would give them after a restart.
+				j = job{}
+				err = json.Unmarshal(data, &j)
+			}
+			decoded = append(decoded, j)
+		}
 	}
 	for i, f := range fx {
 		switch e := f.(type) {
@@ -463,7 +477,7 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			add(&jobs, job{Arm: &t})
 		}
 	}
-	return jobs, records, err
+	return jobs, decoded, records, err
 }
 
 // drain performs the patient's outbox in order. A failed delivery stays in
@@ -484,15 +498,21 @@ func (r *Runner) drain(ctx context.Context, patient string) error {
 	if err != nil {
 		return fmt.Errorf("read outbox: %w", err)
 	}
-	return r.perform(ctx, patient, raw)
+	jobs := make([]job, len(raw))
+	for i, data := range raw {
+		if json.Unmarshal(data, &jobs[i]) != nil {
+			jobs[i] = job{unreadable: true}
+		}
+	}
+	return r.perform(ctx, patient, jobs)
 }
 
 // perform does the jobs at the head of the patient's outbox, in order, and
 // acknowledges each one as soon as it is performed, before the next starts:
 // after a crash at most the one job in flight is performed again (at least
 // once), none is skipped. The caller holds the patient's delivery lock.
-func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) error {
-	if len(raw) == 0 {
+func (r *Runner) perform(ctx context.Context, patient string, jobs []job) error {
+	if len(jobs) == 0 {
 		return nil
 	}
 	s, err := r.sender(patient)
@@ -506,9 +526,8 @@ func (r *Runner) perform(ctx context.Context, patient string, raw [][]byte) erro
 		}
 		return nil
 	}
-	for _, data := range raw {
-		var j job
-		if err := json.Unmarshal(data, &j); err != nil {
+	for _, j := range jobs {
+		if j.unreadable {
 			r.log.Error("dropping unreadable outbox job", "patient", LogID(patient))
 			if err := ack(); err != nil {
 				return err
@@ -742,13 +761,16 @@ func logRef(id string) string {
 
 // encodeState serialises and compresses a state for the store, which seals it.
 func encodeState(st engine.State) ([]byte, error) {
-	js, err := json.Marshal(st)
-	if err != nil {
+	var plain bytes.Buffer
+	plain.WriteByte(0) // format 0: JSON, written after the format byte at once
+	if err := json.NewEncoder(&plain).Encode(st); err != nil {
 		return nil, fmt.Errorf("encode session: %w", err)
 	}
-	if len(js) < compressAbove {
-		return append([]byte{0}, js...), nil // format 0: JSON
+	js := bytes.TrimSuffix(plain.Bytes(), []byte{'\n'}) // as json.Marshal gives it
+	if len(js) < 1+compressAbove {
+		return js, nil
 	}
+	js = js[1:]
 	var buf bytes.Buffer
 	buf.WriteByte(1) // format 1: deflated JSON
 	w := deflaters.Get().(*flate.Writer)

@@ -46,6 +46,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -209,21 +210,39 @@ func (s *Store) keys(patient string) patientKeys {
 	return s.keysOf(s.namer.Name(patient))
 }
 
-// keysOf returns the keys of the patient with a pseudonym.
+// keysOf returns the keys of the patient with a pseudonym. They are
+// slices of one string: one allocation instead of one per key (the
+// commit's hot path computes them for every message).
 func (s *Store) keysOf(pseudonym string) patientKeys {
 	base := s.prefix + ":u:{" + pseudonym + "}:"
+	suffixes := [...]string{"n", "s", "d", "i", "o", "r", "us", "uo", "ur"}
+	var b strings.Builder
+	b.Grow(len(suffixes)*len(base) + 12)
+	var ends [len(suffixes)]int
+	for i, x := range suffixes {
+		b.WriteString(base)
+		b.WriteString(x)
+		ends[i] = b.Len()
+	}
+	all := b.String()
+	key := func(i int) string {
+		if i == 0 {
+			return all[:ends[0]]
+		}
+		return all[ends[i-1]:ends[i]]
+	}
 	return patientKeys{
 		pseudonym: pseudonym,
-		name:      base + "n",
-		session:   base + "s",
-		seen:      base + "d",
-		oldSeen:   base + "i",
-		outbox:    base + "o",
-		records:   base + "r",
+		name:      key(0),
+		session:   key(1),
+		seen:      key(2),
+		oldSeen:   key(3),
+		outbox:    key(4),
+		records:   key(5),
 
-		asideSession: base + "us",
-		asideOutbox:  base + "uo",
-		asideRecords: base + "ur",
+		asideSession: key(6),
+		asideOutbox:  key(7),
+		asideRecords: key(8),
 	}
 }
 
