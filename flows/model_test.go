@@ -17,7 +17,7 @@ import (
 // flowAnswers returns every ordinary answer of the sample flows: each
 // choice's label (every locale) and value, each number a number or likert
 // question accepts, and every message typed or pressed in the transcript
-// tests.
+// tests, but for answers to the direct question about suicide.
 func flowAnswers(t *testing.T) []string {
 	t.Helper()
 	b := loadSample(t)
@@ -67,10 +67,15 @@ func flowAnswers(t *testing.T) []string {
 			t.Fatalf("%s: %v", name, err)
 		}
 		for _, tt := range f.Tests {
+			asked := false // the turn answers the direct question about suicide
 			for _, tr := range tt.Turns {
-				if tr.Say != nil {
+				// An answer to the direct question is not an ordinary
+				// answer: the question is asked already, and a risk the
+				// model sees in the answer asks it again at most.
+				if tr.Say != nil && !asked {
 					add(*tr.Say)
 				}
+				asked = tr.At != nil && *tr.At == "safety_check"
 				if tr.Press != nil {
 					add(*tr.Press)
 				}
