@@ -98,7 +98,7 @@ var objectPronouns = keys("me", "myself", "mich", "mir")
 var questionWords = keys("is", "are", "can", "could", "should", "do", "does", "did", "will", "would", "may", "am", "how",
 	"what", "which", "why", "when", "where", "kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wie", "was",
 	"welche", "welcher", "welches", "warum", "wann", "wo", "wird", "werde", "koennte", "duerfte", "gibt",
-	"hilft", "wirkt", "schadet", "vertraegt", "stoert")
+	"hilft", "wirkt", "schadet", "vertraegt", "stoert", "bringt")
 
 // interjections are negations that answer rather than negate: "no, i do not".
 var interjections = keys("no", "nope", "nein", "none", "neither", "nor")
@@ -296,9 +296,12 @@ var helpers = []struct {
 		"(song|songs|lyric|lyrics|album|band|movie|movies|film|films|track|book|novel|poem|show|series|episode|documentary|podcast|article|title|singing|sang|sings|listening|listened|watched|watching|playlist|rapper|meme|quote|quoting|game|character|lied|lieder|liedtext|buch|gedicht|serie|folge|doku|dokumentation|artikel|roman|titel|singen|hoere|gehoert|gesehen|schaue|geschaut|songtext)",
 	}},
 	{hAccident, []string{
-		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|fell|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|radfahren|fahrrad|hingefallen|gestuerzt|bike|biking|cycling|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
+		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|radfahren|fahrrad|hingefallen|gestuerzt|bike|biking|cycling|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
 	}},
 	{hAccident, []string{
+		// "fell" is written as phrases: keys collapse repeated letters, so
+		// a bare "fell" would also be "feel" ("took 30, feel sick").
+		"(fell|fallen) (over|from|onto|out of|off (my|the|a|his|her))", "(had a fall|a fall|fallen)",
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
 		"(at night|in the morning|every day|daily|each day|with food|before bed|at bedtime|abends|taeglich|jeden tag)",
 		"(like|as|wie) (the|my|der|die|mein|meine) (doctor|gp|psychiatrist|nurse|arzt|aerztin|hausarzt|hausaerztin|psychiater|psychiaterin) ~1 (said|told me|says|prescribed|gesagt|meinte|verschrieben|verordnet|hat)",

@@ -695,7 +695,7 @@ var expand = func() map[string][]string {
 		"nich": "nicht", "nimmer": "nicht mehr", "nimma": "nicht mehr", "nichtmehr": "nicht mehr", "garnicht": "gar nicht",
 		"hab": "habe", "habs": "habe es", "hab's": "habe es", "gehts": "geht es", "geht's": "geht es", "gibts": "gibt es",
 		"gibt's": "gibt es", "nen": "einen", "nem": "einem", "nix": "nichts", "wuerd": "wuerde", "waer": "waere",
-		"moecht": "moechte", "heut": "heute", "mi": "mich", "umbringa": "umbringen", "scho": "schon", "willst'": "willst", "bissl": "bisschen", "bisl": "bisschen", "ka": "keine ahnung",
+		"moecht": "moechte", "heut": "heute", "huet": "heute", "nuemm": "nicht mehr", "nuem": "nicht mehr", "alli": "alle", "znacht": "nacht", "unaliven": "umbringen", "mi": "mich", "umbringa": "umbringen", "scho": "schon", "willst'": "willst", "bissl": "bisschen", "bisl": "bisschen", "ka": "keine ahnung",
 	} {
 		m[k] = strings.Fields(v)
 	}

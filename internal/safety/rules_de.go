@@ -368,6 +368,33 @@ var crisisDE = []ruleDef{
 		"(morgen|heute|heute nacht|heute abend|bald|am wochenende) ist (es|alles) vorbei",
 		"alles (zurechtgelegt|bereitgelegt|hergerichtet)",
 	}},
+	// Fitted batch 21.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"#1 (packungen|schachteln|blister|streifen|packung|schachtel) ~1 {pillword} ~2 (geschluckt|genommen|eingeworfen|reingehauen)",
+		"{pillword} ~8 (wach|wache) ich ~2 (noch|wieder|ueberhaupt) auf",
+		"{pillword} ~8 um (es|alles|mein leben) ~2 zu beenden",
+	}},
+	{id: "compose-self-harm", pats: []string{
+		"(verbrenn|verbrenne|verbrennt) (mir|mich) ~4 (haut|arm|arme|bein|beine|hand|haende|oberschenkel|bauch)",
+		"(dass|damit) (mein koerper|mein herz) ~2 (aufgibt|aufhoert|versagt|stehen bleibt|stehenbleibt|schlapp macht)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(meinen|mein) (abschied|abgang|exit|tod|suizid|selbstmord) ~2 (plane|planen|geplant|vorbereite|vorbereitet)",
+		"(fahr|fahre|geh|gehe|lauf|laufe) ~3 (zur|zum|an die|auf die) ~1 ({dplace}|*bruecke) und (spring|springe)",
+		"(leg|lege) mich ~3 auf die (schienen|gleise|strasse|autobahn)",
+		"(schwimm|schwimme) ~3 (raus|hinaus) bis ich ~2 (nicht mehr kann|untergeh|untergehe|ertrink|ertrinke)",
+		"(lauf|laufe|geh|gehe) ~3 in (die|den|das) ~1 (ostsee|nordsee|meer|fluss|rhein|elbe|wasser|donau|main)",
+		"(erstick|ersticke) mich",
+		"mich (totfahren|totzufahren|tot fahren|zu tode fahren)",
+		"gashahn ~2 (aufgedreht|aufgemacht|auf) ~6 (fenster|tueren|tuer) ~1 (zugemacht|geschlossen|zu|abgedichtet)",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(nimm|nehm|nehme|schluck|schlucke) (i|ich) ~1 alle ~1 {pillword}",
+		"(ist|is) game over (fuer mich|for me)",
+		"(am wochenende|heute|morgen|heute nacht|heute abend|bald) ist es soweit",
+		"(knarre|waffe|pistole|gewehr|strick|seil|tabletten|pillen) ~6 (liegt|liegen) schon (in|auf|unter|neben)",
+		"(trau|traue) mich (heute|jetzt|heute nacht) $",
+	}},
 }
 
 // German medical-question rules.
@@ -472,6 +499,18 @@ var medicalDE = []ruleDef{
 	{id: "compose-question", pats: []string{
 		"(hilft|helfen|hilfe) ~4 (gegen|bei) ~3 {dsymptom}",
 		"(ab wie viel|wie viel) (promille|alkohol|bier|wein)",
+	}},
+	// Fitted batch 21.
+	{id: "compose-question", pats: []string{
+		"(ist|sind) ({drugname}|{ket}|es|das) (schlecht|schaedlich|gefaehrlich) fuer (die|den|das|meine|meinen|mein) ~1 (blase|nieren|leber|herz|gehirn|zaehne|gedaechtnis)",
+		"wie viele (sitzungen|infusionen|behandlungen|dosen) ~4 (wirkt|wirken|hilft|helfen)",
+		"(bringt|hilft|wirkt) (eine|die) (hoehere|niedrigere|groessere|kleinere) dosis",
+	}},
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(reduzier|reduziere|erhoeh|erhoehe|senk|senke|steiger|steigere) ~4 {drugname} ~3 auf ~1 # mg",
+		"doppelt so viel ~2 {drugname}",
+		"(hoeheres|groesseres|erhoehtes) risiko ~6 ({ket}|{drugname})",
+		"(macht|machen) ({ket}|{drugname}) ~2 ({dcondition}|{dsymptom}|asthma) ~1 (schlimmer|besser|schlechter)",
 	}},
 }
 
@@ -780,6 +819,13 @@ var harmDE = []ruleDef{
 		"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
 		"(meinem|meiner|ihm|ihr|dem|der|seinem|seiner) ~3 (heissen|kochenden|kochendes|heisses) ~1 (tee|kaffee|wasser|oel) ~3 (gekippt|geschuettet|gegossen)",
 	}},
+	// Fitted batch 21.
+	{id: "compose-act", pats: []string{
+		"ich (schlag|schlage|hau|haue|tret|trete) (meine|meinen|mein) (frau|mann|freundin|freund|kind|kinder|sohn|tochter|mutter|vater|partner|partnerin)",
+		"(meinem|meiner|ihm|ihr) ~3 (die nase|den kiefer|den arm|die rippen|den finger|die zaehne) (gebrochen|ausgeschlagen|eingeschlagen)",
+		"(auto|wagen|lkw|transporter) in die (menge|menschenmenge|leute|fussgaengerzone) (fahren|zu fahren|steuern|rasen)",
+		"habe ~1 (meinen|meine|mein|ihn|sie|den|die) ~4 (umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -879,6 +925,10 @@ var abuseDE = []ruleDef{
 		"mit (dem|einem|der|einer) (feuerzeug|zigarette|zigaretten|buegeleisen|kippe|kerze) ~2 (verbrennt|verbrannt|brennt|gebrannt)",
 		"(sagt|meint|sagte) ~3 ich (soll|darf) ~4 (eltern|mama|mutter|papa|vater|niemandem|keinem) ~2 (nicht sagen|nichts sagen|nicht erzaehlen|nichts erzaehlen|nichts verraten)",
 		"(haende|hand) (um|an) (meinen|den) hals (gelegt|gedrueckt|genommen)",
+	}},
+	// Fitted batch 21.
+	{id: "compose-violence", pats: []string{
+		"(hat|haben) mich ~4 (gebissen|gekratzt|geschlagen|getreten|gewuergt) ~4 bis ich ~2 (geblutet|blute|bewusstlos|ohnmaechtig)",
 	}},
 }
 

@@ -437,6 +437,26 @@ var crisisEN = []ruleDef{
 		"the plan is still (on|set|happening|going ahead)",
 		"where (no one|nobody) (would|will|could|can) (see|find|stop|hear) me",
 	}},
+	// Fitted batch 21.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"(swallowed|took|downed|taken|necked) #1 (packs|packets|boxes|bottles|strips|blisters) of ~1 {pillword}",
+	}},
+	{id: "compose-self-harm", pats: []string{
+		"(burn|burning|burned|burnt|scald|scalding) my ~1 ({body}|skin) with (a|the|my) ~1 (iron|lighter|cigarette|match|matches|kettle|straighteners|curling iron|candle|hob)",
+	}},
+	{id: "compose-method", pats: []string{
+		"(wrote|written|writing|left|posted) (the|my) (letters|notes|letter|note|goodbye letters) ~8 (driving|going|walking|heading) (to|towards) the ~1 {enplace}",
+		"(turned|turn|turning|put|switched|left) (the|on the) gas ~2 (shut|closed|close|sealed|seal|taped) (the|all the) (windows|window|doors|door)",
+		"i know where i (will|am going to|would) (tie|hang|attach|fix) (it|the rope|the belt)",
+		"(driving|going|walking|heading|cycling) to the ~1 {enplace} (and|to) (jump|jumping|jump off|end it|do it)",
+		"(lying|lie|lay|laying) down on the (tracks|railway|rails|road|motorway)",
+		"(on|at) the ~1 {enplace} (right now|now) (staring|looking) (at|into|down at) the (water|river|drop|sea|tracks)",
+		"(drive|driving|crash|crashing) myself to death",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"(gun|pistol|rifle|shotgun|revolver|rope|noose|pills|tablets) [is|are] already (in|on|under|next to|beside) (my|the)",
+		"i (think|feel like) i (can|could|will) do it (today|tonight|now) $",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -545,6 +565,11 @@ var medicalEN = []ruleDef{
 	// Fitted batch 20.
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(switch|switching|change|changing|drop|dropping|move|moving|go down|going down|go up|going up|cut|cutting) (to|down to|up to) [the|a] # mg",
+	}},
+	// Fitted batch 21.
+	{id: "compose-question", pats: []string{
+		"(is|are) ({ket}|{drugname}|it) (bad|harmful|dangerous|damaging) for (the|my|your) ~1 ({body}|bladder|kidneys|liver|heart|brain|teeth|memory)",
+		"how many (sessions|infusions|treatments|doses) ~4 (work|to work|before it works|until it works|see results|feel better)",
 	}},
 }
 
@@ -917,6 +942,12 @@ var harmEN = []ruleDef{
 		"next time (it is|it will be) (him|her|them) $",
 		"(poured|threw|chucked|tipped) (hot|boiling|scalding) ~1 (tea|coffee|water|oil) (on|over|at) {victim}",
 	}},
+	// Fitted batch 21.
+	{id: "compose-act", pats: []string{
+		"i (hit|beat|slap|punch|kick|hurt) {victim} ~8 (can not stop|know it is wrong|it is wrong)",
+		"(broke|broken|smashed|fractured) {victim} (nose|jaw|arm|ribs|tooth|teeth|finger|cheekbone)",
+		"(drive|driving|plough|plow|ram|ramming) (my|the|a) (car|van|truck|lorry) into (the|a) (crowd|people|pedestrians|market|queue)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -1088,5 +1119,10 @@ var acuteEN = []ruleDef{
 	{id: "compose-stroke", flags: fRecent, pats: []string{
 		"(can not|could not) (move|feel) (one side|the left side|the right side|half) of (his|her|my|their) (body|face)",
 		"(he|she|they|my {person}) ~2 (will not|would not|does not|did not) wake up", "(breathing|breathes) (funny|strangely|weird|oddly|strange)",
+	}},
+	// Fitted batch 21.
+	{id: "compose-acute", pats: []string{
+		"(can not|could not) get (any|enough) air",
+		"(chest pain|chest pains|pain in (his|her|my) chest) ~6 (cold sweat|clammy|sweating|sweaty|can not breathe|short of breath|left arm|jaw)",
 	}},
 }
