@@ -596,7 +596,15 @@ var replicaLockPoll = backoff.Policy{First: 2 * time.Millisecond, Longest: 200 *
 // replicaLock waits for the patient's replica-wide lock, polling with a
 // growing pause, until ctx ends.
 func (r *Runner) replicaLock(ctx context.Context, patient string) (func(), error) {
-	return waitLock(ctx, r.locker, "patient:"+LogID(patient))
+	return waitLock(ctx, kept(r.locker), "patient:"+LogID(patient))
+}
+
+// kept returns lk taking kept locks (keptLocker) when it can.
+func kept(lk Locker) Locker {
+	if kl, ok := lk.(KeepingLocker); ok {
+		return keptLocker{kl}
+	}
+	return lk
 }
 
 // sharedDelivery takes, with the replica or delivery lock option, the patient's
@@ -613,11 +621,9 @@ func (r *Runner) sharedDelivery(ctx context.Context, patient string, wait bool) 
 		return func() {}, true, nil
 	}
 	name := "deliver:" + LogID(patient)
-	if kl, ok := lk.(KeepingLocker); ok {
-		// Kept while delivering (429 waits may take long), and lost soon
-		// after a SIGKILL: the next replica delivers within seconds.
-		lk = keptLocker{kl}
-	}
+	// Kept while delivering (429 waits may take long), and lost soon
+	// after a SIGKILL: the next replica delivers within seconds.
+	lk = kept(lk)
 	if !wait {
 		release, ok, err := lk.Lock(ctx, name, replicaLockTTL)
 		if err != nil {
@@ -631,13 +637,14 @@ func (r *Runner) sharedDelivery(ctx context.Context, patient string, wait bool) 
 
 // KeepingLocker is a Locker whose locks can be kept while held: renewed
 // until unlocked, so a holder that dies loses them within the TTL.
-// *store.Store implements it; the delivery lock then lasts
+// *store.Store implements it; the replica and delivery locks then last
 // deliveryLockTTL past a crash instead of replicaLockTTL.
 type KeepingLocker interface {
 	LockKept(ctx context.Context, key string, ttl time.Duration) (unlock func(), ok bool, err error)
 }
 
-// deliveryLockTTL is how long a kept delivery lock outlives its holder.
+// deliveryLockTTL is how long a kept replica or delivery lock outlives its
+// holder.
 const deliveryLockTTL = 5 * time.Second
 
 // keptLocker takes kept locks of deliveryLockTTL whatever TTL is asked.

@@ -79,9 +79,9 @@ func (s *Store) clearPending(ctx context.Context, pseudonym, outboxKey string) e
 // Pending returns, sorted, the patients whose outbox may hold jobs: every
 // patient with jobs is listed, and a listed patient may have none (after a
 // duplicate or conflicting commit, or when the data expired); Outbox clears
-// such stale marks. On a Redis Cluster the mark lives in another slot than
-// the outbox, so a client crash between the two can in rare cases leave jobs
-// unmarked until the patient's next commit. It returns a wrapped Redis error.
+// such stale marks. On a Redis Cluster, where the mark lives in another
+// slot than the outbox, a commit marks before its push as well as with it
+// (markFirst), so a crash leaves at most a stale mark. It returns a wrapped Redis error.
 func (s *Store) Pending(ctx context.Context) ([]string, error) {
 	pipe := s.rdb.Pipeline()
 	var cmds []*redis.StringSliceCmd
