@@ -128,11 +128,13 @@ if ver ~= tonumber(ARGV[2]) then
 end
 ver = ver + 1
 local ttl = tonumber(ARGV[6])
+-- The expiry goes to Redis as the argument's own text: a Lua number would
+-- be formatted with sprintf for every call.
 local function set(k, v)
-  if ttl > 0 then redis.call('SET', k, v, 'PX', ttl) else redis.call('SET', k, v) end
+  if ttl > 0 then redis.call('SET', k, v, 'PX', ARGV[6]) else redis.call('SET', k, v) end
 end
 local function expire(k)
-  if ttl > 0 then redis.call('PEXPIRE', k, ttl) else redis.call('PERSIST', k) end
+  if ttl > 0 then redis.call('PEXPIRE', k, ARGV[6]) else redis.call('PERSIST', k) end
 end
 local refresh = ARGV[10] == '1'
 set(KEYS[1], ARGV[7])
