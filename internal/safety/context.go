@@ -192,6 +192,7 @@ const (
 	hTold     = 1 << iota // already answered or as agreed: "the nurse said that's normal", "wie besprochen"
 	hEarnest  = 1 << iota // a joke taken back: "not joking", "lol but also not lol", "kein witz"
 	hPart     = 1 << iota // a part of a plan: a means ("40 of my sleeping tablets", "the rope"), a place ("top of the car park"), a time ("thursday", "heute nacht")
+	hRoutine  = 1 << iota // a routine or a prescription: "every day", "as prescribed", "before bed"; clears overdose rules only
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -297,11 +298,11 @@ var helpers = []struct {
 	}},
 	{hAccident, []string{
 		"(accident|accidentally|accidental|mistake|cooking|chopping|shaving|kitchen|oven|stove|pan|iron|slipped|tripped|gym|workout|working out|sport|sports|playing|football|soccer|hiking|climbing|paper|gardening|knife slipped|unfall|versehen|versehentlich|kochen|kueche|finger|daumen|brotschneiden|radfahren|fahrrad|hingefallen|gestuerzt|bike|biking|cycling|zwiebel*|gemuese*|basteln|abgerutscht|thumb|slicing|bread|onion|onions|rasieren|gestolpert|gefallen|sport|training|ofen|herd|backofen|topf|pfanne|grill|buegeln)",
-	}},
-	{hAccident, []string{
 		// "fell" is written as phrases: keys collapse repeated letters, so
 		// a bare "fell" would also be "feel" ("took 30, feel sick").
 		"(fell|fallen) (over|from|onto|out of|off (my|the|a|his|her))", "(had a fall|a fall|fallen)",
+	}},
+	{hRoutine, []string{
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
 		"(at night|in the morning|every day|daily|each day|with food|before bed|at bedtime|abends|taeglich|jeden tag)",
 		"(like|as|wie) (the|my|der|die|mein|meine) (doctor|gp|psychiatrist|nurse|arzt|aerztin|hausarzt|hausaerztin|psychiater|psychiaterin) ~1 (said|told me|says|prescribed|gesagt|meinte|verschrieben|verordnet|hat)",

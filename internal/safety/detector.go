@@ -88,6 +88,10 @@ type rule struct {
 	flags  ruleFlags
 	words  *words // the word lists of the rule's language
 	mark   uint32 // for helper patterns: the flag they set
+	// dose: an overdose rule, which a routine ("every day", "as
+	// prescribed", "before bed") also clears; self-harm rules it does not
+	// ("i cut my arms every day").
+	dose bool
 }
 
 // Detector finds crisis statements and medical questions in patients'
@@ -218,7 +222,8 @@ func build() (*Detector, error) {
 			d.locales = append(d.locales, b.locale)
 		}
 		for _, def := range b.defs {
-			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale)}
+			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale),
+				dose: strings.Contains(def.id, "overdose")}
 			var neg map[string]bool
 			if b.kind != KindMedical || def.flags&fStatement != 0 {
 				neg = r.words.neg // a gap never crosses a negation: "ich setze es nicht ab"
@@ -562,7 +567,8 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 			return false
 		}
 	}
-	if r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 && t.sentMark[sent]&hOverride == 0 {
+	if r.flags&fHarm != 0 && t.sentMark[sent]&hOverride == 0 &&
+		(t.sentMark[sent]&hAccident != 0 || r.dose && t.sentMark[sent]&hRoutine != 0) {
 		return false
 	}
 	if t.any&hMedia != 0 {

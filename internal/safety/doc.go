@@ -128,7 +128,9 @@
 //
 //   - Accident: a rule for an act that can be an accident ("cut myself",
 //     "overdose") in a sentence about cooking, shaving, sport or "by
-//     accident", unless it says "on purpose".
+//     accident", unless it says "on purpose". A routine ("every day", "as
+//     prescribed", "before bed") clears overdose rules only ("i take all
+//     my pills every day"), never self-harm ("i cut my arms every day").
 //
 //   - Title or lyric: the whole match is inside double quotes and the
 //     message talks about a song, film, book and the like; or a single-word
