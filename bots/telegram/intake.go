@@ -296,9 +296,10 @@ func (c *Channel) answerIn(ctx context.Context, chat int64, id, text string) {
 
 // typing shows "typing…" in chat while a handler runs longer than
 // opt.typingAfter, renewing it as Telegram clears it after 5 s. A chat action
-// is dropped, not delayed, while the bot or the chat is paused after a 429,
-// and a 429 it gets pauses them like any other. The returned func stops it
-// and waits.
+// is one of the chat's calls (sender.action): dropped, not delayed, while
+// the bot or the chat is paused after a 429 or another call of the chat is
+// in flight or waiting, and a 429 it gets pauses them like any other. The
+// returned func stops it and waits.
 func (c *Channel) typing(ctx context.Context, chat int64) func() {
 	if c.opt.typingAfter <= 0 {
 		return func() {}
@@ -315,16 +316,10 @@ func (c *Channel) typing(ctx context.Context, chat int64) func() {
 			case <-c.clock.After(wait):
 			}
 			wait = 4 * time.Second
-			if c.send.hold(chat) > 0 {
-				continue
-			}
-			cls, e := c.call(ctx, "sendChatAction", chat, func(ctx context.Context) error {
+			c.send.action(ctx, chat, step{method: "sendChatAction", run: func(ctx context.Context) (*models.Message, error) {
 				_, err := c.bot.SendChatAction(ctx, &bot.SendChatActionParams{ChatID: chat, Action: models.ChatActionTyping})
-				return err
-			})
-			if cls == classFlood {
-				c.send.flood(chat, e)
-			}
+				return nil, err
+			}})
 		}
 	}()
 	return func() {

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/runner"
@@ -100,4 +103,32 @@ func TestChatActionsDroppedWhilePaused(t *testing.T) {
 		t.Fatalf("%d chat actions inside the pause", n)
 	}
 	close(release)
+}
+
+// A chat action is one of the chat's calls: dropped while another call of
+// the chat is in flight (a 429 that call gets would open a retry_after
+// window the action falls into), sent when none is.
+func TestChatActionNotBesideAnotherCall(t *testing.T) {
+	s := newFake(t)
+	c := newChannel(t, s, nil)
+	typing := step{method: "sendChatAction", run: func(ctx context.Context) (*models.Message, error) {
+		_, err := c.bot.SendChatAction(ctx, &bot.SendChatActionParams{ChatID: 13, Action: models.ChatActionTyping})
+		return nil, err
+	}}
+	s.Slow(time.Second)
+	done := make(chan error, 1)
+	go func() { done <- c.Send(context.Background(), "tg:13", engine.Message{Text: "slow"}) }()
+	waitFor(t, "the message in flight", func() bool { return s.Stats().Calls["sendMessage"] == 1 })
+	c.send.action(context.Background(), 13, typing)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if n := s.ChatActions(13); n != 0 {
+		t.Fatalf("%d chat actions beside the message in flight", n)
+	}
+	s.Slow(0)
+	c.send.action(context.Background(), 13, typing)
+	if n := s.ChatActions(13); n != 1 {
+		t.Fatalf("%d chat actions with nothing in flight, want 1", n)
+	}
 }

@@ -60,6 +60,9 @@ type job struct {
 	// free: the job's calls take no token of the message limits (a callback
 	// answer); they still wait out the pauses and go one at a time per chat.
 	free bool
+	// once: a failed call is not tried again (a chat action); a 429 still
+	// pauses the chat.
+	once bool
 }
 
 // step is one rate-limited Bot API call.
@@ -274,6 +277,41 @@ func (s *sender) answer(ctx context.Context, chat int64, st step) error {
 	}
 }
 
+// action sends a chat action (typing) for chat as one of the chat's calls,
+// taking no token of the message limits: it never goes out while another
+// call of the chat is in flight, whose 429 would open a retry_after window
+// the action falls into. It is dropped, not queued, while the chat has a
+// call in flight or waiting, or the bot or the chat is paused, and not tried
+// again when it fails (a 429 pauses the chat as any other). It returns
+// once the action was sent, failed, or ctx ended; a request in flight when
+// ctx ends goes on (up to actionTimeout): aborted, a 429 Telegram answered
+// it with would go unseen, and the chat's next call would fall into its
+// window.
+func (s *sender) action(ctx context.Context, chat int64, st step) {
+	s.mu.Lock()
+	q := s.chatLocked(chat)
+	if q.busy || len(q.jobs) > 0 || s.c.clock.Now().Before(later(s.pause, q.pause)) {
+		s.mu.Unlock()
+		return
+	}
+	jctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), actionTimeout)
+	j := &job{ctx: jctx, chat: chat, steps: []step{st}, done: make(chan error, 1), free: true, once: true}
+	q.jobs = append(q.jobs, j)
+	s.startLocked(q)
+	s.mu.Unlock()
+	s.signal()
+	select {
+	case <-j.done:
+		cancel()
+	case <-ctx.Done():
+		s.abandon(q, j, ctx) // dropped if not yet sent
+		time.AfterFunc(actionTimeout, cancel)
+	}
+}
+
+// actionTimeout bounds a chat action: its wait in the queue and its request.
+const actionTimeout = 30 * time.Second
+
 func (s *sender) enqueue(ctx context.Context, chat int64, steps []step) (*job, *chatQueue) {
 	j := &job{ctx: ctx, chat: chat, steps: steps, done: make(chan error, 1)}
 	s.mu.Lock()
@@ -479,13 +517,13 @@ func (s *sender) exec(q *chatQueue, j *job) {
 	case classFlood:
 		j.floods++
 		s.floodLocked(q, e, now)
-		if j.floods > s.c.opt.maxFloods {
+		if j.floods > s.c.opt.maxFloods || j.once {
 			s.finishLocked(q, j, e)
 			return
 		}
 	case classTransient:
 		j.failures++
-		if j.failures >= s.c.opt.maxAttempts {
+		if j.failures >= s.c.opt.maxAttempts || j.once {
 			s.finishLocked(q, j, e)
 			return
 		}
