@@ -305,6 +305,7 @@ var helpers = []struct {
 	{hRoutine, []string{
 		"(as usual|like normal|as normal|like always|like i always do|as prescribed|with breakfast|with my breakfast|with coffee|with my coffee|wie immer|wie gewohnt|wie verordnet|zum fruehstueck|mit kaffee)",
 		"(at night|in the morning|every day|daily|each day|with food|before bed|at bedtime|abends|taeglich|jeden tag)",
+		"(for the week|fuer die woche|for the month|fuer den monat|pill box|pill organiser|pill organizer|dosette|tablettenbox|wochendosierer|medikamentenbox|zurzeit|derzeit|currently)",
 		"(like|as|wie) (the|my|der|die|mein|meine) (doctor|gp|psychiatrist|nurse|arzt|aerztin|hausarzt|hausaerztin|psychiater|psychiaterin) ~1 (said|told me|says|prescribed|gesagt|meinte|verschrieben|verordnet|hat)",
 		"(prescribed|verschrieben|the course|course of|antibiotics|antibiotika|infection|infektion|as directed|with me|mitgenommen|mit in den urlaub|on holiday|to the pharmacy|zur apotheke|to work|to my appointment)",
 	}},
@@ -386,8 +387,8 @@ var helpers = []struct {
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.
 		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",
-		"(bridge|cliff|cliffs|ledge|rooftop|tracks|railway|train line|overpass|multistorey|multi storey|car park|parking garage|river|sea|ocean|lake|woods|forest|quarry|viaduct)",
-		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|parkhaus|hochhaus|fluss|see|meer|wald|steinbruch|autobahnbruecke)",
+		"(bridge|cliff|cliffs|ledge|rooftop|tracks|railway|train line|platform|overpass|multistorey|multi storey|car park|parking garage|river|sea|ocean|lake|woods|forest|quarry|viaduct)",
+		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|bahnsteig|parkhaus|hochhaus|fluss|see|meer|wald|steinbruch|autobahnbruecke)",
 		// Times.
 		"after (the|my) (last|next|final) (session|infusion|treatment|appointment)", "nach (der|meiner) (letzten|naechsten) (sitzung|behandlung|infusion|spritze)",
 		"{when}", "(later|tonight|this evening|after work|after my shift|after the kids|before the kids|next week|next month|in the morning|at midnight|when everyone|once everyone|when they|once they|when he|when she)",

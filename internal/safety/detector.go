@@ -290,6 +290,9 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		if found[k].Rule != "" {
 			return false // already a match of the patient's locale
 		}
+		if e.rule.flags&(fPlan|fAlone) != 0 && !t.planCounts(e.rule, s, end) {
+			return false // too little for a plan, which clears nothing: the model may still ask
+		}
 		m, ok := t.match(e.rule, s, end, want)
 		if !ok {
 			t.cleared |= 1 << k // the model does not overrule the context

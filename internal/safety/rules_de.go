@@ -395,6 +395,17 @@ var crisisDE = []ruleDef{
 		"(knarre|waffe|pistole|gewehr|strick|seil|tabletten|pillen) ~6 (liegt|liegen) schon (in|auf|unter|neben)",
 		"(trau|traue) mich (heute|jetzt|heute nacht) $",
 	}},
+	// Fitted batch 22.
+	{id: "compose-overdose", flags: fHarm, pats: []string{
+		"{pillword} ~6 intus",
+	}},
+	{id: "compose-method", pats: []string{
+		"(kohle|holzkohle|grillkohle) ~6 (bad|auto|zimmer|zelt|garage) ~2 (zu|abdichten|abgedichtet|dicht)",
+		"(haeng|haenge) ich mich ~4 auf",
+	}},
+	{id: "decided", flags: fPlan, pats: []string{
+		"ich (spring|springe) $",
+	}},
 }
 
 // German medical-question rules.
@@ -511,6 +522,13 @@ var medicalDE = []ruleDef{
 		"doppelt so viel ~2 {drugname}",
 		"(hoeheres|groesseres|erhoehtes) risiko ~6 ({ket}|{drugname})",
 		"(macht|machen) ({ket}|{drugname}) ~2 ({dcondition}|{dsymptom}|asthma) ~1 (schlimmer|besser|schlechter)",
+	}},
+	// Fitted batch 22.
+	{id: "compose-question", pats: []string{
+		"wie lange ~6 warten ~4 ({ket}|{drugname}|sitzung|infusion|behandlung)",
+	}},
+	{id: "compose-intent", flags: fStatement, pats: []string{
+		"(nehm|nehme) ~3 nur noch die (haelfte|halbe)",
 	}},
 }
 
@@ -929,6 +947,10 @@ var abuseDE = []ruleDef{
 	// Fitted batch 21.
 	{id: "compose-violence", pats: []string{
 		"(hat|haben) mich ~4 (gebissen|gekratzt|geschlagen|getreten|gewuergt) ~4 bis ich ~2 (geblutet|blute|bewusstlos|ohnmaechtig)",
+	}},
+	// Fitted batch 22.
+	{id: "compose-violence", pats: []string{
+		"(hat|haben) (mich|mir) ~3 die treppe (runtergestossen|hinuntergestossen|runtergeschubst|heruntergestossen)",
 	}},
 }
 

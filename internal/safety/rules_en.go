@@ -457,6 +457,11 @@ var crisisEN = []ruleDef{
 		"(gun|pistol|rifle|shotgun|revolver|rope|noose|pills|tablets) [is|are] already (in|on|under|next to|beside) (my|the)",
 		"i (think|feel like) i (can|could|will) do it (today|tonight|now) $",
 	}},
+	// Fitted batch 22.
+	{id: "decided", flags: fPlan, pats: []string{
+		"(the|my) (knife|blade|razor) (is|are) (ready|sharpened|laid out)",
+		"i am (jumping|going to jump) $",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
