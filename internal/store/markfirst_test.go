@@ -10,17 +10,30 @@ import (
 	"github.com/kapbot/kapbot/internal/seal"
 )
 
-// lostMarks is a client whose pipelines lose their SADDs: what a process
-// killed between its writes to a cluster's nodes leaves behind (a
-// cluster pipeline writes to each node at once, in no order).
+// lostMarks is a client whose pipelines lose the SADDs that follow a
+// script in them: what a process killed between its writes to a
+// cluster's nodes leaves behind (a cluster pipeline writes to each node at
+// once, in no order). A mark sent in a pipeline of its own, whose answer
+// the commit waits for, arrives.
 type lostMarks struct{ redisAPI }
 
-func (c lostMarks) Pipeline() redis.Pipeliner { return lostMarksPipe{c.redisAPI.Pipeline()} }
+func (c lostMarks) Pipeline() redis.Pipeliner { return &lostMarksPipe{Pipeliner: c.redisAPI.Pipeline()} }
 
-type lostMarksPipe struct{ redis.Pipeliner }
+type lostMarksPipe struct {
+	redis.Pipeliner
+	script bool
+}
 
-func (lostMarksPipe) SAdd(ctx context.Context, _ string, _ ...any) *redis.IntCmd {
-	return redis.NewIntCmd(ctx)
+func (p *lostMarksPipe) EvalSha(ctx context.Context, sha string, keys []string, args ...any) *redis.Cmd {
+	p.script = true
+	return p.Pipeliner.EvalSha(ctx, sha, keys, args...)
+}
+
+func (p *lostMarksPipe) SAdd(ctx context.Context, key string, members ...any) *redis.IntCmd {
+	if p.script {
+		return redis.NewIntCmd(ctx)
+	}
+	return p.Pipeliner.SAdd(ctx, key, members...)
 }
 
 // On a cluster a commit marks the patient pending before its pipeline, so

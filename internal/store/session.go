@@ -286,7 +286,16 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		// A cluster sends the pipeline below to its nodes at once: mark
 		// before, so that a crash between the push and the mark after it
 		// leaves the jobs marked (a mark without jobs is cleared by Outbox).
-		if err := s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err(); err != nil {
+		// The mark shares a pipeline with other patients' writes too, and
+		// is answered before the commit below is queued.
+		var mark *redis.IntCmd
+		err := s.send(ctx, func(pipe redis.Pipeliner) {
+			mark = pipe.SAdd(context.Background(), s.pendingShard(k.pseudonym), k.pseudonym)
+		})
+		if err == nil {
+			err = mark.Err()
+		}
+		if err != nil {
 			return Outcome{}, redisErr("commit", err)
 		}
 	}
