@@ -17,7 +17,9 @@ import (
 // the commit waits for, arrives.
 type lostMarks struct{ redisAPI }
 
-func (c lostMarks) Pipeline() redis.Pipeliner { return &lostMarksPipe{Pipeliner: c.redisAPI.Pipeline()} }
+func (c lostMarks) Pipeline() redis.Pipeliner {
+	return &lostMarksPipe{Pipeliner: c.redisAPI.Pipeline()}
+}
 
 type lostMarksPipe struct {
 	redis.Pipeliner
