@@ -102,7 +102,10 @@ func (s *Store) Pending(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	if len(gone) > 0 {
-		// Erased or expired: the mark is stale.
+		// Erased or expired: the mark is stale. Or the patient's first
+		// commit is landing now (on a cluster the mark may come first):
+		// after the removal, put back the marks of outboxes with jobs, as
+		// clearPending does.
 		pipe := s.rdb.Pipeline()
 		for _, g := range gone {
 			pipe.SRem(ctx, s.pendingShard(g.(string)), g)
@@ -110,6 +113,21 @@ func (s *Store) Pending(ctx context.Context) ([]string, error) {
 		pipe.SRem(ctx, s.pendingKey(), gone...)
 		if _, err := pipe.Exec(ctx); err != nil {
 			return nil, redisErr("pending", err)
+		}
+		pipe = s.rdb.Pipeline()
+		lens := make([]*redis.IntCmd, len(gone))
+		for i, g := range gone {
+			lens[i] = pipe.LLen(ctx, s.keysOf(g.(string)).outbox)
+		}
+		if _, err := pipe.Exec(ctx); err != nil {
+			return nil, redisErr("pending", err)
+		}
+		for i, g := range gone {
+			if lens[i].Val() > 0 {
+				if err := s.rdb.SAdd(ctx, s.pendingShard(g.(string)), g).Err(); err != nil {
+					return nil, redisErr("pending", err)
+				}
+			}
 		}
 	}
 	slices.Sort(ps)

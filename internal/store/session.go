@@ -339,6 +339,14 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 			// Mark again after the push (see clearPending).
 			err = s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err()
 		}
+	} else if err == nil && s.markFirst && len(c.Outbox) > 0 {
+		// On a cluster the pipeline's mark may have landed before the
+		// push, and a delivery or Pending may have removed it since
+		// (clearPending, a mark whose patient seemed gone): mark once more,
+		// now that the push has surely landed. Without it, a crash before
+		// this process delivers left the jobs unmarked, never redelivered:
+		// the soak test's stuck patients.
+		err = s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err()
 	}
 	if err != nil {
 		if strings.Contains(err.Error(), corruptReply) {
