@@ -381,8 +381,8 @@ var helpers = []struct {
 		"(all|every|whole|entire|rest of|the lot of) [of] [my|the|his|her] ~1 ({pillword}|stash|supply|prescription|bottle|pack|box|packet)",
 		"(the|a|my|his|her|dads) (rope|noose|gun|pistol|rifle|shotgun|razor|blade|blades|belt)", "(charcoal|helium|exhaust|hose)",
 		"(car|engine) ~6 garage", "garage ~6 (car|engine|door|doors)",
-		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle|knarre|patronen|munition|bullets|ammo|ammunition)", "(die|meine) (tabletten|pillen|medikamente|schlaftabletten)",
-		"(alles|alles ist|everything is|everything|all) (geregelt|erledigt|vorbereitet|sorted|arranged|in order|taken care of|set up)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
+		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|holzkohle|knarre|patronen|munition|bullets|ammo|ammunition)", "(tabletten|pillen|schlaftabletten)",
+		"(alles|everything) [is|ist] (geregelt|erledigt|vorbereitet|sorted|arranged|in order|taken care of|set up)", "(den|einen|meinen|dem) (guertel|kabel|schal)",
 		"(one way|single) (ticket|train ticket|flight)", "(the|my) (pills|tablets|meds)", "(this is|tonight is) the (night|day)", "wenn (er|sie|alle|die kinder) ~1 (schlaeft|schlafen|weg|arbeiten|aus dem haus)", "(the|on the) # (th|st|nd|rd)", "(am|zum|bis zum) # (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember|$)", "(asking for me|asking for myself|for personal reasons|frag fuer mich|frage fuer mich|fuer mich gefragt|aus persoenlichen gruenden)", "(nur hin|einfache fahrt|zugticket nur hin|ticket nur hin)", "(starting|start|begin|doing it|going) at #", "(um) # (uhr) ~2 (fang|fange|anfangen|mach|mache|geht es los)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
 		// Places.

@@ -363,7 +363,7 @@ var crisisDE = []ruleDef{
 		"(schmeiss|schmeisse|werf|werfe) mich vor (an|den|einen|die|eine|das) ~1 (zug|bahn|lkw|bus|auto|ubahn|laster|strassenbahn)",
 	}},
 	{id: "decided", flags: fPlan, pats: []string{
-		"der plan steht",
+		"plan steht",
 		"wo mich (keiner|niemand) (sieht|findet|aufhaelt|hoert|sehen kann|finden kann)",
 		"(morgen|heute|heute nacht|heute abend|bald|am wochenende) ist (es|alles) vorbei",
 		"alles (zurechtgelegt|bereitgelegt|hergerichtet)",
@@ -525,7 +525,7 @@ var medicalDE = []ruleDef{
 	}},
 	// Fitted batch 22.
 	{id: "compose-question", pats: []string{
-		"wie lange ~6 warten ~4 ({ket}|{drugname}|sitzung|infusion|behandlung)",
+		"warten ~4 ({ket}|{drugname}|sitzung|infusion|behandlung)",
 	}},
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(nehm|nehme) ~3 nur noch die (haelfte|halbe)",
@@ -824,17 +824,16 @@ var harmDE = []ruleDef{
 	}},
 	// Fitted batch 20.
 	{id: "compose-act", pats: []string{
-		"habe ~3 (meiner|meinem|meinen|ihm|ihr) ~2 (ins gesicht|in den bauch|auf den kopf|eine) (geschlagen|getreten|gehauen|geboxt|gegeben|geknallt|gescheuert)",
+		"(meiner|meinem|meinen|ihm|ihr) ~2 (ins gesicht|in den bauch|auf den kopf|eine) (geschlagen|getreten|gehauen|geboxt|gegeben|geknallt|gescheuert)",
 		"(will|moechte) ~1 dass (er|sie|mein|meine|der|die) ~2 (blutet|leidet|verreckt)",
-		"mit (dem|einem|der) ~1 (kochloeffel|guertel|stock|hausschuh|schuh|kabel|kleiderbuegel|lineal|rute|teppichklopfer) ~3 (geschlagen|gehauen|eine gegeben|verhauen|versohlt|eine geknallt)",
+		"(kochloeffel|guertel|stock|hausschuh|schuh|kabel|kleiderbuegel|lineal|rute|teppichklopfer) ~3 (geschlagen|gehauen|eine gegeben|verhauen|versohlt|eine geknallt)",
 		"(erteil|erteile|verpass|verpasse) (ihm|ihr|ihnen|dem|der) ~1 (eine|ne|einen) (lektion|abreibung|denkzettel)",
 		"{weapon} ~4 fuer (den|die|meinen|meine|ihn|sie) ~1 (nachbarn|nachbar|ex|chef|typen|vermieter|schwager|vater|mutter|bruder)",
 		"(festgehalten|runtergedrueckt|festgedrueckt) ~6 (geweint|geschrien|aufhoeren|nein gesagt)",
 		"(knall|knalle|schlag|schlage|hau|haue|ramm|ramme) ich ~1 (ihren|seinen|den) kopf (gegen|an|auf) (die|den|das) ~1 (wand|tisch|boden|tuer|schrank)",
 		"(naechstes mal|als naechstes) ist (er|sie) dran",
 		"(geb|gebe) ~4 (seine|ihre) (medikamente|tabletten|medis|insulin|essen) (nicht mehr|nicht) ~3 (damit|als strafe|zur strafe)",
-		"habe ~1 (meinen|meine|mein|ihn|sie|den|die) ~2 (umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
-		"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
+				"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
 		"(meinem|meiner|ihm|ihr|dem|der|seinem|seiner) ~3 (heissen|kochenden|kochendes|heisses) ~1 (tee|kaffee|wasser|oel) ~3 (gekippt|geschuettet|gegossen)",
 	}},
 	// Fitted batch 21.
@@ -842,7 +841,7 @@ var harmDE = []ruleDef{
 		"ich (schlag|schlage|hau|haue|tret|trete) (meine|meinen|mein) (frau|mann|freundin|freund|kind|kinder|sohn|tochter|mutter|vater|partner|partnerin)",
 		"(meinem|meiner|ihm|ihr) ~3 (die nase|den kiefer|den arm|die rippen|den finger|die zaehne) (gebrochen|ausgeschlagen|eingeschlagen)",
 		"(auto|wagen|lkw|transporter) in die (menge|menschenmenge|leute|fussgaengerzone) (fahren|zu fahren|steuern|rasen)",
-		"habe ~1 (meinen|meine|mein|ihn|sie|den|die) ~4 (umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
+		"(umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
 	}},
 }
 
@@ -940,17 +939,17 @@ var abuseDE = []ruleDef{
 	// Fitted batch 20.
 	{id: "compose-violence", pats: []string{
 		"(verbietet|verbot|verboten) mir ~4 (zu sehen|zu treffen|rauszugehen|zu arbeiten|zu telefonieren|das haus zu verlassen)",
-		"mit (dem|einem|der|einer) (feuerzeug|zigarette|zigaretten|buegeleisen|kippe|kerze) ~2 (verbrennt|verbrannt|brennt|gebrannt)",
+		"(feuerzeug|zigarette|zigaretten|buegeleisen|kippe|kerze) ~2 (verbrennt|verbrannt|brennt|gebrannt)",
 		"(sagt|meint|sagte) ~3 ich (soll|darf) ~4 (eltern|mama|mutter|papa|vater|niemandem|keinem) ~2 (nicht sagen|nichts sagen|nicht erzaehlen|nichts erzaehlen|nichts verraten)",
 		"(haende|hand) (um|an) (meinen|den) hals (gelegt|gedrueckt|genommen)",
 	}},
 	// Fitted batch 21.
 	{id: "compose-violence", pats: []string{
-		"(hat|haben) mich ~4 (gebissen|gekratzt|geschlagen|getreten|gewuergt) ~4 bis ich ~2 (geblutet|blute|bewusstlos|ohnmaechtig)",
+		"(gebissen|gekratzt|geschlagen|getreten|gewuergt) ~4 bis ich ~2 (geblutet|blute|bewusstlos|ohnmaechtig)",
 	}},
 	// Fitted batch 22.
 	{id: "compose-violence", pats: []string{
-		"(hat|haben) (mich|mir) ~3 die treppe (runtergestossen|hinuntergestossen|runtergeschubst|heruntergestossen)",
+		"treppe (runtergestossen|hinuntergestossen|runtergeschubst|heruntergestossen)",
 	}},
 }
 

@@ -371,7 +371,7 @@ var crisisEN = []ruleDef{
 		"(on|at|by) the ~2 ({enplace}|railway bridge|rail bridge|level crossing|tracks) ~8 (waiting|waited|wait) for (the|a) ~1 (train|freight train|express|lorry|truck)",
 		"(bought|got|have|buying|get|getting|found) (a|the) ~1 (hose|pipe|tube) (for|to fit|that fits) (the|my) ~1 (exhaust|car)",
 		"(going to|will|want to|plan to|about to|might|tempted to|planning to) ~1 (crash|drive|steer|swerve|plough|plow|ram) (my|the) (car|motor) ~3 (into|off|in front of) (a|the|oncoming) ~2 (lorry|lorries|truck|trucks|tree|wall|bridge|traffic|train|river|pillar|lane|barrier|cliff|bus)",
-		"i know exactly (which|what) ~2 ({enplace}|roof|rooftop|building|tree|beam|spot|place|train)",
+		"know exactly (which|what) ~2 ({enplace}|roof|rooftop|building|tree|beam|spot|place|train)",
 		"(decided|made my mind up|made up my mind|my mind is made up) ~3 (have|got|bought) (what i need|everything i need|all i need|the stuff i need)",
 		"(gun|pistol|rifle|shotgun|revolver) [is] [now|already] loaded ~4 (next to|beside|on the|in my|and on|and ready|ready)",
 	}},
@@ -434,7 +434,7 @@ var crisisEN = []ruleDef{
 		"(settled on|decided on) (the|a) ~2 ({enplace}|train line|train|rope|pills|gun|tracks)",
 	}},
 	{id: "decided", flags: fPlan, pats: []string{
-		"the plan is still (on|set|happening|going ahead)",
+		"plan is still (on|set|happening|going ahead)",
 		"where (no one|nobody) (would|will|could|can) (see|find|stop|hear) me",
 	}},
 	// Fitted batch 21.
@@ -455,12 +455,12 @@ var crisisEN = []ruleDef{
 	}},
 	{id: "decided", flags: fPlan, pats: []string{
 		"(gun|pistol|rifle|shotgun|revolver|rope|noose|pills|tablets) [is|are] already (in|on|under|next to|beside) (my|the)",
-		"i (think|feel like) i (can|could|will) do it (today|tonight|now) $",
+		"(think|feel like) i (can|could|will) do it (today|tonight|now) $",
 	}},
 	// Fitted batch 22.
 	{id: "decided", flags: fPlan, pats: []string{
-		"(the|my) (knife|blade|razor) (is|are) (ready|sharpened|laid out)",
-		"i am (jumping|going to jump) $",
+		"(knife|blade|razor) (is|are) (ready|sharpened|laid out)",
+		"am (jumping|going to jump) $",
 	}},
 }
 
@@ -573,7 +573,7 @@ var medicalEN = []ruleDef{
 	}},
 	// Fitted batch 21.
 	{id: "compose-question", pats: []string{
-		"(is|are) ({ket}|{drugname}|it) (bad|harmful|dangerous|damaging) for (the|my|your) ~1 ({body}|bladder|kidneys|liver|heart|brain|teeth|memory)",
+		"({ket}|{drugname}) (bad|harmful|dangerous|damaging) for (the|my|your) ~1 ({body}|bladder|kidneys|liver|heart|brain|teeth|memory)",
 		"how many (sessions|infusions|treatments|doses) ~4 (work|to work|before it works|until it works|see results|feel better)",
 	}},
 }
@@ -949,7 +949,7 @@ var harmEN = []ruleDef{
 	}},
 	// Fitted batch 21.
 	{id: "compose-act", pats: []string{
-		"i (hit|beat|slap|punch|kick|hurt) {victim} ~8 (can not stop|know it is wrong|it is wrong)",
+		"(hit|beat|slap|punch|kick|hurt) {victim} ~8 (can not stop|know it is wrong|it is wrong)",
 		"(broke|broken|smashed|fractured) {victim} (nose|jaw|arm|ribs|tooth|teeth|finger|cheekbone)",
 		"(drive|driving|plough|plow|ram|ramming) (my|the|a) (car|van|truck|lorry) into (the|a) (crowd|people|pedestrians|market|queue)",
 	}},
