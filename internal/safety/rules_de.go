@@ -833,7 +833,7 @@ var harmDE = []ruleDef{
 		"(knall|knalle|schlag|schlage|hau|haue|ramm|ramme) ich ~1 (ihren|seinen|den) kopf (gegen|an|auf) (die|den|das) ~1 (wand|tisch|boden|tuer|schrank)",
 		"(naechstes mal|als naechstes) ist (er|sie) dran",
 		"(geb|gebe) ~4 (seine|ihre) (medikamente|tabletten|medis|insulin|essen) (nicht mehr|nicht) ~3 (damit|als strafe|zur strafe)",
-				"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
+		"(will|moechte|werde) ~4 (leute|menschen|jemanden|passanten|fussgaenger) ~2 (ueberfahren|niederfahren|umfahren|abstechen|erschiessen|umbringen)",
 		"(meinem|meiner|ihm|ihr|dem|der|seinem|seiner) ~3 (heissen|kochenden|kochendes|heisses) ~1 (tee|kaffee|wasser|oel) ~3 (gekippt|geschuettet|gegossen)",
 	}},
 	// Fitted batch 21.
