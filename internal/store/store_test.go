@@ -614,17 +614,28 @@ func TestRetentionRefreshedAndPruned(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	clk := newClock()
-	f := newFixture(t, WithRetention(time.Second), WithClock(clk.Now))
+	f := newFixture(t, WithRetention(10*time.Second), WithClock(clk.Now))
 	mustCommit(t, f.store, "tg:old", Commit{Data: []byte("s"), Records: [][]byte{[]byte("r")}})
 	mustCommit(t, f.store, "tg:new", Commit{Data: []byte("s"), Records: [][]byte{[]byte("r")}})
-	redistest.FastForward(t, f.client, 700*time.Millisecond)
-	clk.Add(700 * time.Millisecond)
+	// Nine tenths of the retention pass: every key has a second left. The
+	// TTLs are set by hand rather than slept down, so that a slow machine
+	// cannot let tg:new lapse before its refresh.
+	for _, p := range []string{"tg:old", "tg:new"} {
+		for _, k := range f.store.keys(p).all() {
+			if err := f.client.PExpire(ctx, k, time.Second).Err(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	clk.Add(9 * time.Second)
 	mustCommit(t, f.store, "tg:new", Commit{Expect: 1}) // refreshes every key, records included
-	redistest.FastForward(t, f.client, 700*time.Millisecond)
-	clk.Add(700 * time.Millisecond)
-
-	if sess := mustLoad(t, f.store, "tg:old"); sess.Version != 0 {
-		t.Errorf("old session still there after retention")
+	clk.Add(9 * time.Second)
+	// tg:old's keys expire (in a second); tg:new's were given 10 more.
+	for end := time.Now().Add(30 * time.Second); mustLoad(t, f.store, "tg:old").Version != 0; {
+		if time.Now().After(end) {
+			t.Fatal("old session still there after retention")
+		}
+		redistest.FastForward(t, f.client, 100*time.Millisecond)
 	}
 	if sess := mustLoad(t, f.store, "tg:new"); sess.Version != 2 {
 		t.Errorf("active session expired: version %d", sess.Version)
@@ -716,14 +727,16 @@ func TestLock(t *testing.T) {
 
 	// Expiry: a lock whose holder vanished is free after its TTL, and the
 	// late holder's unlock does not release the next holder's lock.
-	staleUnlock, ok, _ := f.store.Lock(ctx, "sweep", 100*time.Millisecond)
+	// (A TTL of seconds: a loaded machine can stall between two calls for
+	// longer than a short one.)
+	staleUnlock, ok, _ := f.store.Lock(ctx, "sweep", 2*time.Second)
 	if !ok {
 		t.Fatal("Lock sweep failed")
 	}
 	if _, ok, _ := f.store.Lock(ctx, "sweep", time.Minute); ok {
 		t.Fatal("lock taken before its TTL passed")
 	}
-	redistest.FastForward(t, f.client, 200*time.Millisecond)
+	redistest.FastForward(t, f.client, 2100*time.Millisecond)
 	_, ok, err = f.store.Lock(ctx, "sweep", time.Minute)
 	if err != nil || !ok {
 		t.Fatalf("Lock after TTL = %v, %v", ok, err)
