@@ -170,10 +170,9 @@ func (l *Lease) hold(ctx context.Context, token string, valid time.Time, fn func
 	done := make(chan error, 1)
 	go func() { done <- fn(fctx) }()
 	stop := func(cause error) error {
+		l.held.Store(false) // before fn sees its context end
 		cancel(cause)
-		err := <-done
-		l.held.Store(false)
-		return err
+		return <-done
 	}
 	every := l.ttl / 3
 	wait := every
