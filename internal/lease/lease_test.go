@@ -108,10 +108,12 @@ func TestOneHolderThenHandOver(t *testing.T) {
 	// Three TTLs later the first still holds it: it was renewed. (On a real
 	// Redis the key would have expired without renewals.)
 	redistest.FastForward(t, client, 3*time.Second)
+	otherStarted := false
 	select {
 	case name := <-h.starts:
 		h.check(t) // a start while the first held it fails here
 		t.Logf("%s took over after a lost renewal (a loaded machine)", name)
+		otherStarted = name == other
 	default:
 		if !leases[first].Held() {
 			// Renewals late by more than a TTL (a very loaded machine):
@@ -128,8 +130,10 @@ func TestOneHolderThenHandOver(t *testing.T) {
 	case <-time.After(wait):
 		t.Fatal("Run did not return after its context ended")
 	}
-	if name := nextStart(t, h); name != other {
-		t.Fatalf("%s started, want %s", name, other)
+	if !otherStarted {
+		if name := nextStart(t, h); name != other {
+			t.Fatalf("%s started, want %s", name, other)
+		}
 	}
 	if !leases[other].Held() || leases[first].Held() {
 		t.Fatalf("after the hand-over: %s held %v, %s held %v", other, leases[other].Held(), first, leases[first].Held())
