@@ -70,7 +70,25 @@ func tapAll(be *backend, fake *telegramtest.Server, chat int64, double float64, 
 		}
 		time.Sleep(50 * time.Millisecond) // the patient reads; the test spares the CPU
 	}
-	return taps, fmt.Errorf("chat %d: no end in sight", chat)
+	return taps, fmt.Errorf("chat %d: no end in sight: %s", chat, stuck(be, fake, chat))
+}
+
+// stuck describes where a Telegram patient stands, for a failure: the
+// session's status and prompt, the replies waiting in the outbox, whether
+// the patient is marked pending, the fake's unconfirmed updates and the
+// chat.
+func stuck(be *backend, fake *telegramtest.Server, chat int64) string {
+	ctx := context.Background()
+	patient := fmt.Sprint("tg:", chat)
+	status := "?"
+	if sess, err := be.store.Load(ctx, patient); err == nil {
+		st, _ := runner.DecodeState(sess.Data)
+		status = fmt.Sprintf("%v, prompt %d, %d inputs", st.Status, st.Seq, st.Steps)
+	}
+	jobs, err := be.store.Outbox(ctx, patient)
+	pending, _ := be.store.Pending(ctx)
+	return fmt.Sprintf("session %s; outbox %d (%v); marked pending %v; unconfirmed updates %v; chat %q",
+		status, len(jobs), err, slices.Contains(pending, patient), fake.Pending(), texts(fake.Messages(chat)))
 }
 
 // delivered waits until the outboxes of patients are empty: every reply
