@@ -222,22 +222,7 @@ func TestServeTelegramCrashAndRestart(t *testing.T) {
 	// Message: any question).
 	next := func(prev telegramtest.Message) telegramtest.Message {
 		t.Helper()
-		for end := time.Now().Add(20 * time.Second); ; {
-			ms := fake.Messages(chat)
-			for i := len(ms) - 1; i >= 0; i-- {
-				if len(ms[i].Keyboard) == 0 {
-					continue
-				}
-				if questionSeq(ms[i]) != questionSeq(prev) {
-					return ms[i]
-				}
-				break
-			}
-			if time.Now().After(end) {
-				t.Fatalf("no question after %q: %s", questionSeq(prev), dumpChat(fake.Messages(chat)))
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		return lastQuestion(t, fake, chat, prev)
 	}
 	// pressLast presses the last button ("Nearly every day", 3) of question
 	// q, on its newest copy that still has buttons.

@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/kapbot/kapbot/internal/backoff"
 )
 
 // DefaultAPIURL is where REST requests go when Config.APIURL is empty.
@@ -140,7 +142,7 @@ func (g *globalLimit) wait(ctx context.Context) error {
 		if d <= 0 {
 			break
 		}
-		if err := sleepCtx(ctx, d); err != nil {
+		if err := backoff.Sleep(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -168,7 +170,7 @@ func (g *globalLimit) wait(ctx context.Context) error {
 			}
 		}
 		g.mu.Unlock()
-		if err := sleepCtx(ctx, d); err != nil {
+		if err := backoff.Sleep(ctx, d); err != nil {
 			return err
 		}
 	}
@@ -180,18 +182,6 @@ func (g *globalLimit) done() {
 	defer g.mu.Unlock()
 	g.busy--
 	g.ended = append(g.ended, time.Now())
-}
-
-// sleepCtx sleeps for d or until ctx ends, and returns ctx's error then.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // block starts a global block of d.
