@@ -98,14 +98,29 @@ func (r report) String() string {
 }
 
 // TestFittedCategories measures every category on the fitted sets, which
-// the rules were tuned on, with strict floors.
+// the rules were tuned on, with strict floors. A batch the shipped model was
+// not yet trained on (just written, its first run recorded, waiting for the
+// tuner) is reported but kept out of the floors until the model is retrained,
+// as TestModelData reports it.
 func TestFittedCategories(t *testing.T) {
 	d := newDetector(t, nil)
+	m, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	trained := map[string]bool{}
+	for _, f := range m.Data {
+		trained[f.File] = true
+	}
 	for loc, files := range fittedSets(t) {
 		var all []Labelled
 		for _, f := range files {
 			set := loadLabelled(t, f)
 			r := evaluate(d, set, loc, f)
+			if !trained[f] {
+				t.Logf("%s (not in the model yet, no floors until retrained): %s", f, r)
+				continue
+			}
 			t.Logf("%s: %s", f, r)
 			all = append(all, set...)
 		}
