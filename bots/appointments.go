@@ -80,7 +80,9 @@ func cmdAppointments(ctx context.Context, cfg Config, args []string, s stdio) er
 	if sch == nil && sub != "list" {
 		return usagef("appointments: the published clinic.yaml has no schedules:, so no reminder would follow; add them and run kapbot flows push")
 	}
-	r := runner.New(be.store, lib)
+	// The delivery lock serve's replicas take: a serve delivering the
+	// patient's outbox meanwhile never acknowledges the reminders this arms.
+	r := runner.New(be.store, lib, runner.WithDeliveryLock(be.store))
 	now := time.Now()
 	// record applies c unless the patient's state shows it already (the
 	// same appointment at the same time, or a cancelled one gone), and

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 const crashClinic = `kapbot: 1
@@ -103,7 +105,8 @@ func TestRemindersSurviveKill9(t *testing.T) {
 				break
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("chat %d: reminders lost: %v", c, n)
+				_, appts, _ := kapbot(t, "", "appointments", "list", fmt.Sprint("tg:", c), "--json")
+				t.Fatalf("chat %d: reminders lost: %v\nappointments and armed reminders: %s\n%s", c, n, appts, dumpDue(t))
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
@@ -153,4 +156,32 @@ func killableServe(t *testing.T, bin string, env []string) (start, kill func()) 
 		}
 	})
 	return start, kill
+}
+
+// dumpDue describes the test Redis's due and claimed reminder sets, outboxes
+// and pending marks (pseudonymous keys, no patient data), for a failure.
+func dumpDue(t *testing.T) string {
+	opt, err := redis.ParseURL(os.Getenv("REDIS_URL"))
+	if err != nil {
+		return err.Error()
+	}
+	rdb := redis.NewClient(opt)
+	defer rdb.Close()
+	ctx := t.Context()
+	var b strings.Builder
+	keys, _ := rdb.Keys(ctx, "*").Result()
+	for _, k := range keys {
+		switch typ, _ := rdb.Type(ctx, k).Result(); typ {
+		case "zset":
+			zs, _ := rdb.ZRangeWithScores(ctx, k, 0, -1).Result()
+			fmt.Fprintf(&b, "%s zset %v\n", k, zs)
+		case "list":
+			n, _ := rdb.LLen(ctx, k).Result()
+			fmt.Fprintf(&b, "%s list of %d\n", k, n)
+		case "set":
+			ms, _ := rdb.SMembers(ctx, k).Result()
+			fmt.Fprintf(&b, "%s set %v\n", k, ms)
+		}
+	}
+	return b.String()
 }

@@ -146,10 +146,25 @@ func (r *Runner) RunTimers(ctx context.Context, every time.Duration) {
 // tool, where the patient's channel does not run): its reminders are armed
 // here when they head the outbox; every other job waits in the outbox for
 // serve. It reports false, and changes nothing, when in was applied before
-// (its ID is known). An error means nothing was stored.
+// (its ID is known). An error means nothing was stored. Give a tool's runner
+// the delivery lock serve takes (WithDeliveryLock on the same store) when a
+// serve may run meanwhile: Apply then waits while a serve delivers the
+// patient's outbox.
 func (r *Runner) Apply(ctx context.Context, in Inbound) (applied bool, err error) {
 	unlock := r.lock(in.Patient)
 	defer unlock()
+	// The delivery lock, shared with serve when the runner has one (as
+	// commit takes it: before the replica lock), so that a serve's
+	// Redeliver never performs and acknowledges the outbox's head while
+	// this acknowledges it too: acknowledging by position twice would drop
+	// a job.
+	undeliver := r.lock(deliveryLock + in.Patient)
+	defer undeliver()
+	release, _, err := r.sharedDelivery(ctx, in.Patient, true)
+	if err != nil {
+		return false, err
+	}
+	defer release()
 	if r.locker != nil {
 		release, err := r.replicaLock(ctx, in.Patient)
 		if err != nil {
@@ -166,8 +181,6 @@ func (r *Runner) Apply(ctx context.Context, in Inbound) (applied bool, err error
 	if !ok {
 		return applied, nil
 	}
-	undeliver := r.lock(deliveryLock + in.Patient)
-	defer undeliver()
 	raw, err := r.store.Outbox(ctx, in.Patient)
 	if err != nil {
 		return applied, fmt.Errorf("read outbox: %w", err)

@@ -210,3 +210,44 @@ func TestBlockedPatientStopsRemindersAndStaffHearOnce(t *testing.T) {
 		t.Fatalf("staff told %d times: %+v", len(refs), refs)
 	}
 }
+
+// A tool's Apply (kapbot appointments) takes the patient's delivery lock
+// that serve's deliveries take, before it performs and acknowledges the
+// head of the outbox: while another process holds it, Apply waits, so the
+// two never acknowledge the same jobs by position.
+func TestApplyWaitsForTheDeliveryLock(t *testing.T) {
+	e := setup(t, loadSources())
+	clock := &fakeClock{t: time.Date(2027, 1, 4, 9, 0, 0, 0, time.UTC)}
+	r := runner.New(e.store, runner.NewLibrary(e.store, runner.WithRefresh(0)), runner.WithClock(clock.Now),
+		runner.WithDeliveryLock(e.store))
+	ctx := context.Background()
+	const p = "t:1"
+	// Another process delivers this patient's outbox now.
+	release, ok, err := e.store.LockKept(ctx, "deliver:"+runner.LogID(p), 5*time.Second)
+	if err != nil || !ok {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		c := engine.AppointmentChange{Appointment: engine.Appointment{ID: "s1", Kind: "dosing", At: clock.Now().Add(2 * time.Hour)}}
+		_, err := r.Apply(ctx, runner.Inbound{ID: "book", Patient: p, Input: engine.Input{Appointment: &c}})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("Apply returned (%v) while another process held the delivery lock", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	release()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Apply did not go on after the delivery lock was released")
+	}
+	if w, _, _ := e.store.DueCount(ctx); w != 1 {
+		t.Fatalf("%d reminders armed, want 1", w)
+	}
+}
