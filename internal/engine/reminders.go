@@ -220,8 +220,19 @@ func (s *sprint) fire(id string) error {
 			break
 		}
 	}
-	if w == nil || (!t.Hold && s.in.Now.Before(w.at)) {
-		return nil // no longer called for, or early: reconcile arms it anew
+	if w == nil {
+		return nil // no longer called for
+	}
+	if !t.Hold && s.in.Now.Before(w.at) {
+		// Early: a moved appointment, or a store that let the fire out in
+		// the due time's own millisecond. Armed again for w.at under an id
+		// of its own: this fire's id is spent (the runner records it as
+		// applied), so under the same id the fire at w.at would be taken
+		// for a duplicate and the reminder lost.
+		nt := Timer{ID: TimerID(t.ID+"/"+t.Key, w.at), Key: t.Key, At: w.at}
+		s.st.Timers = append(s.st.Timers, nt)
+		s.fx = append(s.fx, Arm{Timer: nt})
+		return nil
 	}
 	switch {
 	case w.quiet:

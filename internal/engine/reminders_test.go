@@ -255,3 +255,41 @@ func TestAppointmentsCommandListsWhatLiesAhead(t *testing.T) {
 		t.Fatalf("the patient's zone is %q", p.st.TZ)
 	}
 }
+
+// A fire that comes before its reminder is due (a store that lets it out
+// in the due time's own millisecond, a moved appointment) says nothing and
+// arms the reminder again under a new id: the runner records the early
+// fire's id as applied, so the fire at the due time must not carry it.
+func TestAnEarlyFireArmsTheReminderUnderANewID(t *testing.T) {
+	p := newPatient(t)
+	now := time.Date(2027, 3, 1, 12, 0, 0, 0, berlin)
+	appt := time.Date(2027, 3, 10, 10, 0, 0, 123456789, berlin) // not on a millisecond
+	p.step(engine.Input{Now: now, Appointment: &engine.AppointmentChange{Appointment: engine.Appointment{ID: "a1", Kind: "dosing", At: appt}}})
+	var id string
+	var at time.Time
+	for i, a := range p.armed {
+		if id == "" || a.Before(at) {
+			id, at = i, a
+		}
+	}
+	delete(p.armed, id)
+	p.sent = nil
+	p.step(engine.Input{Now: at.Add(-time.Microsecond), Fire: id})
+	if len(p.sent) != 0 {
+		t.Fatalf("an early fire sent %q", p.sent)
+	}
+	again, ok := "", false
+	for i, a := range p.armed {
+		if a.Equal(at) {
+			again, ok = i, true
+		}
+	}
+	if !ok || again == id {
+		t.Fatalf("after an early fire of %s due %s, armed %v: want the same time under a new id", id, at, p.armed)
+	}
+	delete(p.armed, again)
+	p.step(engine.Input{Now: at, Fire: again})
+	if len(p.sent) == 0 || p.sent[len(p.sent)-1] != "PREP-Q" {
+		t.Fatalf("the fire at the due time sent %q, want the prepare flow's question", p.sent)
+	}
+}

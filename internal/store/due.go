@@ -79,7 +79,13 @@ func (s *Store) Arm(ctx context.Context, patient, id string, at time.Time) error
 	}
 	name := s.namer.Name(patient)
 	due, _ := s.dueKeys(dueShard(name))
-	return redisErr("arm", s.rdb.ZAdd(ctx, due, redis.Z{Score: millis(at), Member: name + "|" + id}).Err())
+	// The score rounds up: a claim at a time in the same millisecond but
+	// before at does not take the timer early.
+	ms := at.UnixMilli()
+	if at.Sub(time.UnixMilli(ms)) > 0 {
+		ms++
+	}
+	return redisErr("arm", s.rdb.ZAdd(ctx, due, redis.Z{Score: float64(ms), Member: name + "|" + id}).Err())
 }
 
 // ClaimDue claims up to max timers due by now from shard (0 to

@@ -101,3 +101,23 @@ func TestPruneDueDropsTheTimersOfErasedPatients(t *testing.T) {
 		t.Fatalf("%d left, want the 2 of the patient still there", w)
 	}
 }
+
+// A timer due in the middle of a millisecond is not claimed in that
+// millisecond before it is due, only from its due time on.
+func TestDueTimersAreNotClaimedEarlyWithinAMillisecond(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if _, err := f.store.Commit(ctx, "tg:1", Commit{Data: []byte("{}")}); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2027, 1, 1, 9, 0, 0, 123456789, time.UTC)
+	if err := f.store.Arm(ctx, "tg:1", "aaa", at); err != nil {
+		t.Fatal(err)
+	}
+	if got := claimAll(t, f, at.Add(-time.Microsecond), time.Minute); len(got) != 0 {
+		t.Fatalf("claimed %d timers before their due time", len(got))
+	}
+	if got := claimAll(t, f, at.Add(time.Millisecond), time.Minute); len(got) != 1 || got[0].Timer != "aaa" {
+		t.Fatalf("claimed %+v after the due time, want timer aaa", got)
+	}
+}
