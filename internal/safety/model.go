@@ -76,7 +76,7 @@ type Model struct {
 }
 
 // modelVersion changes when the features or the file format change.
-const modelVersion = 3
+const modelVersion = 4
 
 // LoadModel decodes a model from its JSON and its gzipped weights. It
 // returns an error when they do not fit together.
@@ -165,12 +165,22 @@ func features(a *analysed, emit func(uint32)) {
 // order; a token's features look only at its own sentence.
 func tokenFeatures(a *analysed, emit func(tok int, b uint32)) {
 	prev := "^"
+	neg := false
 	for i := range a.toks {
 		t := &a.toks[i]
 		if i > 0 && a.toks[i-1].sent != t.sent {
 			prev = "^"
 		}
 		k := featureKey(t)
+		if featureKinds != 0 {
+			if i > 0 && a.toks[i-1].clause != t.clause {
+				neg = false
+			}
+			extraFeatures(a, i, neg, emit)
+			if negWords[k] {
+				neg = true
+			}
+		}
 		emit(i, fnvString(fnvByte(fnvOffset, 'w'), k)&modelMask)
 		emit(i, fnvString(fnvByte(fnvString(fnvByte(fnvOffset, 'b'), prev), 0), k)&modelMask)
 		if i > 1 && a.toks[i-2].sent == t.sent { // a pair with one word between
@@ -206,6 +216,11 @@ func tokenFeatures(a *analysed, emit func(tok int, b uint32)) {
 
 // lengthFeature is the feature of a length in words.
 func lengthFeature(n int) uint32 {
+	if featureKinds&fkNoLen != 0 {
+		n = 0
+	} else if featureKinds&fkLenCap != 0 && n > 20 {
+		n = 20
+	}
 	return fnvByte(fnvByte(fnvOffset, 'l'), lengthBucket(n)) & modelMask
 }
 
