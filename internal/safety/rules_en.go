@@ -953,6 +953,81 @@ var harmEN = []ruleDef{
 		"(broke|broken|smashed|fractured) {victim} (nose|jaw|arm|ribs|tooth|teeth|finger|cheekbone)",
 		"(drive|driving|plough|plow|ram|ramming) (my|the|a) (car|van|truck|lorry) into (the|a) (crowd|people|pedestrians|market|queue)",
 	}},
+	// Round 5 (fitted batches 23 to 34): built from vocabularies, not
+	// messages: an intent, a plan or a loss of control × a violent act ×
+	// someone else; a weapon carried, kept or made ready × a target or the
+	// place the target is; poison put in someone's food or drink.
+	{id: "r5-weapon", flags: fHarm, pats: []string{
+		// "i know where my ex lives now and i've got a bat in the car"
+		enTarget5 + " ~8 i ~2 (got|have|bought|brought|bringing|carrying|sharpened|sharpening|loaded|grabbed|picked up|holding|keep|keeping|packed|hidden|hid|started bringing|took|taking) (a|the|my|his|her|an|some|dads|mums|brothers|cousins|dad|brother|cousin) ~2 " + enArms5,
+		"i ~2 (got|have|bought|brought|bringing|carrying|sharpened|loaded|grabbed|picked up|holding|keep|keeping|packed|took|taking|hid|hidden) (a|the|my|his|her|an|some|dads|mums|brothers|cousins|dad|brother|cousin) ~2 " + enArms5 + " ~8 (on|at|when|till|until|outside|near|if|and the address of|and his address|and her address|to use on|to deal with|to sort out|for when) ~3 " + enTarget5,
+		// going or waiting where the target is, with a weapon
+		"(his|her|their|" + enTarget5 + ") ~1 (house|flat|place|work|door|yard|car|office|school|room|bedroom|gym|bus stop|street|drive|address) ~8 " + enArms5,
+		"(outside|waiting for|waiting at|waiting outside|sitting outside|parked outside|wait for|going round|going over|going to|knock on|knocking on|going out there|went round) ~6 with (a|the|my|his|her|an|some|dads|brothers|cousins) ~2 " + enArms5,
+		"(waiting|sitting|parked|standing|hiding) (outside|for|by|near|at) ~8 (with|and) (a|the|my|an|some|dads|brothers) ~2 " + enArms5,
+		"(got|have|with) (a|the|my|an) ~1 " + enArms5 + " ~6 (waiting|wait) for (him|her|them|" + enTarget5 + ")",
+		"(using|use|used) (it|the gun|the knife|a knife|the hammer|the bat|the axe|them) on (him|her|them|" + enTarget5 + ")",
+		"(swung|swinging|lunged|lunging|went for|came at|took a swing) ~1 (at|for) (him|her|them|" + enTarget5 + ") ~3 with (a|the|my|his|her) ~2 " + enArms5,
+		"(picked up|grabbed|took|holding|had|got) (a|the) (knife|kitchen knife|hammer|bat|axe|blade) ~6 (went into|walked into|into the) ~2 (bedroom|room|kitchen)",
+	}},
+	{id: "r5-intent", pats: []string{
+		"i (will|would|am going to|am about to|want to|could|might|swear i will|am going round to|am coming to) ~2 " + enHarmVerb5 + " (him|her|them|" + enTarget5 + ") [up|out|over|off|down|properly|for good|once and for all|myself]",
+		"(going|about|want|ready|planning|plan) to ~3 (find|get|catch|wait for|go after|jump|visit|deal with|sort out) (him|her|them|" + enTarget5 + ") ~6 (and|then|to) ~2 " + enHarmVerb5,
+		"(break|breaking|smash|smashing|snap|snapping) [every bone in](his|her|their|" + enTarget5 + ") ~1 (legs|leg|arms|arm|neck|jaw|face|hands|fingers|skull|nose|knees|kneecaps|ribs|bones|teeth)",
+		"(slit|slitting|slash|slashing|cut|cutting) (his|her|their) ~1 (throat|tyres|tires|brake line|brake lines|brakes)",
+		"(cut|cutting|tamper with|tampering with|mess with) the (brake|brakes|brake line|brake lines) (on|of) (his|her|their|my {person}|" + enTarget5 + ")",
+		"(make|making|going to make) " + enTarget5 + " ~4 (pay|suffer|bleed|feel what i felt|regret it|sorry)",
+		"(deal with|handle|sort out|settle) (him|her|them|this|it|the situation|things) ~3 (myself|my own way|with (a|the|my) ~1 " + enArms5 + ")",
+		"(going to|will|is about to|are going to) get what is coming",
+		"(he|she|they) (is|are|will be) (getting|going to get) (it|hurt|what is coming) ~6 (tonight|today|when|waiting|with|i have|i am)",
+		"(catch|catching) these hands",
+		"(hit list|kill list|list of (names|people|targets) ~6 (ruined|pay|get|deserve|visit))",
+		"(visit|get|kill|find|hurt|deal with|take out) (them|each of them|all of them|everyone) one by one",
+		"(want|wanted|wish|need) " + enTarget5 + " dead",
+		"(shoot|shooting|shot) up (the|my|a|that|our|his|her) ~2 (school|gym|office|work|workplace|church|mall|class|college|party|club|clinic|protest|building|place)",
+		"(drive|driving|run|running|ram|ramming|plough|ploughing|plow|plowing|steer|crash|crashing) (my|the|a|his|her) ~1 (car|van|truck|lorry) (into|through) (the|a) ~2 (crowd|protest|people|pedestrians|market|queue|march|rally|parade)",
+		"(drive|driving|plough|plow|ram|ramming) into the (crowd|protest|march|rally|queue|market)",
+		"(run|running|drive|driving|knock|knocking|mow|mowing) (him|her|them|" + enTarget5 + ") (over|down|off the road)",
+		"(drove|driving|drive|swerved|swerving|aimed|aiming) [my car] at (him|her|them|the guy|the man|that guy|" + enTarget5 + ") ~8 (missed|wish|on purpose|next time|meant)",
+		"(he|she|they) (will be|is going to be|are going to be) dead ~6 (i meant it|i mean it|i will make sure|by my hand)",
+		"(lose it|lose control|snap|flip|lose my temper|go off) (and|then) ~2 (hurt|kill|hit|stab|attack|harm|punch|strangle|smash|beat) (someone|somebody|" + enTarget5 + ")",
+		"(scared|afraid|terrified|frightened|worried) ~4 (i will|i might|i could|i would) ~3 (snap|lose it|lose control) ~4 (stab|hurt|kill|hit|attack) ~1 (someone|somebody|" + enTarget5 + ")",
+		"(want|going|planning|tempted|urge|urges|thoughts) to (hurt|harm|kill|attack|stab|hit) the (nurse|doctor|guy|man|woman|receptionist|teacher|driver|kid|girl|boy|lady|bloke) (from|at|in|who|on|next)",
+	}},
+	{id: "r5-urge", pats: []string{
+		"(urge|urges|feel like|felt like|want to|wanted to|thoughts of|thought of|thinking about|imagine|imagining|picture|picturing|tempted to|keep seeing myself|wanting to|fantasize about|fantasise about) ~2 (hold|holding|push|pushing|throw|throwing|drop|dropping|shake|shaking|smother|smothering|drown|drowning) (him|her|them|" + enTarget5 + ") ~3 (under|against|down|off|out of|out|into|in the)",
+		"(mind|voices|voice|head|something) ~4 (telling|tells|told|keeps telling|keep telling|say|says) me to (hurt|kill|stab|attack|harm|strangle|choke) (" + enTarget5 + "|him|her|them)",
+		"(want|wanted|wanting) to (squeeze|choke|strangle|throttle) ~1 harder",
+		"(keep wanting|kept wanting|want|urge|urges) to (choke|strangle|throttle|squeeze) " + enTarget5 + " ~4 (when|every|again|last night|and)",
+		"my hands (round|around|on) (his|her|their|someones|the|" + enTarget5 + ") ~2 (throat|neck)",
+		"my hands (round|around|on) my (girlfriends|boyfriends|husbands|wifes|wives|partners|sons|daughters|babys|mums|moms|dads|brothers|sisters|kids|childs|flatmates|roommates|mothers|fathers) (throat|neck)",
+		"(put|putting|laid|lay|laying) my hands on " + enTarget5 + " ~6 (hard|really hard|too hard|scared|again|today|yesterday|last night)",
+		"(thinking|think|thought|thoughts) (of|about) (using|what i would do) ~2 (it|them|with it) ~3 (on|to) (him|her|them|" + enTarget5 + ")",
+		"(look|looking|stare|staring) at " + enTarget5 + " ~4 (think|thinking) about (using|it|hurting|killing)",
+		"(following|followed|follow|stalking|tracking|watching) (her|him|them|" + enTarget5 + ") ~8 (" + enArms5 + "|scare|more than scare|maybe more|every night|home at night|at night)",
+		"(been|keep|kept|started) (sitting|waiting|parking) (outside|near|by) (his|her|their|" + enTarget5 + ") ~2 (house|flat|work|school|office|place|door)",
+	}},
+	{id: "r5-act", pats: []string{
+		"(shoved|pushed|hit|slapped|punched|kicked|choked|strangled|smacked|whacked|grabbed|shook|squeezed) " + enTarget5 + " ~2 (hard enough|so hard|too hard|really hard|hard|twice|again)",
+		"(grabbed|grabbing|grab|got) (her|him|them|" + enTarget5 + ") by (the|his|her|their) (neck|throat|hair)",
+		"i ~2 (threw|thrown|chucked|hurled|swung) (a|the|my) ~1 (chair|knife|bottle|glass|plate|mug|lamp|table|hammer|bat|pan|kettle|brick|rock|stone) at (him|her|them|" + enTarget5 + ")",
+		"(hit|hitting|smacked|whacked|beat|beating|belted|slapped) " + enTarget5 + " (w|with) (a|the|my) ~2 (spoon|wooden spoon|belt|slipper|stick|shoe|hairbrush|cable|hanger|ruler|cane|lead|cord)",
+		"(poke|poking|poked|burn|burning|burned|burnt) " + enTarget5 + " with ~2 (cigarettes|cigarette|lighter|iron|lit)",
+		"(beat|beaten|knocked|punched|kicked) (a|the|some|that) (guy|man|bloke|lad|kid|woman) ~2 (unconscious|out cold|senseless|to a pulp)",
+		"(smacked|hit|hurt|slapped|shaken|shook) (him|her|them|" + enTarget5 + ") (hard|really hard) (twice|again|# times|three times)",
+		"(poison|poisoning|poisoned) (his|her|their|" + enTarget5 + ") ~2 (coffee|tea|food|drink|dinner|meal|water)",
+		"(put|putting|slip|slipping|slipped|spike|spiking|spiked|crush|crushing|crushed|mix|mixing|mixed|add|adding|added|drop|dropping|sneak|sneaking) [some|my|his|her|extra|a few|crushed|the] ~1 (something|stuff|{pillword}|poison|rat poison|bleach|antifreeze|drugs|laxatives|powder|ketamine|sleeping tablets|sleeping pills|tablets|pills) (in|into) (his|her|their|my ~1|the) ~1 (drink|drinks|food|tea|coffee|dinner|meal|wine|beer|juice|bottle|cup|water|shampoo|soup|lunch|breakfast|smoothie|inhaler|meds|pills|bottles)",
+		"(poison|rat poison|antifreeze|bleach) ~4 (is not|it is not|not) for [the] (rats|mice|weeds|garden|cleaning)",
+		"(sick of|done with|had enough of) (my|him|her) ~3 (rat poison|poison|antifreeze)",
+		"(rat poison|poison|antifreeze) ~6 (sick of|done with|had enough of) (my|him|her)",
+	}},
+	// Someone else's stated plan or act of harm, which the speaker reports:
+	// the subject is someone else on purpose.
+	{id: "r5-reported", flags: fNoSubject, pats: []string{
+		"(son|brother|dad|father|husband|partner|boyfriend|friend|mate|cousin|uncle) (says|said|is saying|keeps saying|told me|swears|swore) (he|she|they) (is going to|will|wants to|is about to|plans to) ~2 {harmverb} ~3 (his|her|their|the|a|{victim}|" + enTarget5 + ") ~8 (tonight|tomorrow|today|this weekend|{when}|got|has got|has|found|with) ~3 " + enArms5,
+		"(son|brother|dad|father|husband|partner|boyfriend|friend|mate|cousin|uncle) (is going to|is about to|wants to|plans to|says he will|says she will) (drive|crash) into ~4 (car|house|people|crowd) ~4 (in it|inside)",
+		"(son|brother|dad|father|husband|partner|boyfriend|teenage son|teenage daughter) ~3 (punched|hit|beat|stabbed|choked|strangled|slapped|kicked) (his|her) (girlfriend|boyfriend|wife|husband|partner|ex|sister|brother|mum|mom|dad) ~8 (again|will do it again|says he will|says she will)",
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -1032,6 +1107,100 @@ var abuseEN = []ruleDef{
 	// Fitted batch 20.
 	{id: "compose-violence", pats: []string{
 		"(put|had|wrapped|got) (his|her|their) hands (round|around|on) my (throat|neck)",
+	}},
+	// Round 5 (fitted batches 23 to 34): abuse as situations, each built
+	// from a vocabulary: someone at home or close × controls (money,
+	// papers, keys, medicines, food, who the speaker sees), locks in,
+	// threatens (if i leave...), stalks (turns up, follows, tracks), hurts
+	// (chokes, pins, points a weapon), or abuses sexually; a child or an
+	// older adult hurt, neglected or groomed.
+	{id: "r5-control", flags: fRecent, pats: []string{
+		enAbuser5 + " ~3 (hides|hid|hiding|takes|took|keeps|kept|has|holds|confiscated|locks up|locked up|controls|control|controlling|flushes|flushed|pours|poured|throws away|threw away|withholds|withholding|rations|stole|steals|stealing|has been stealing|took over|takes over|smashed|broke|went through) (my|our|the kids|all my|all our|my mothers|my mums|my moms|my dads|her|his) ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable|stuff|things)",
+		enAbuser5 + " ~3 only (gives|give|lets|let|allows|allow) me ~6 (if|when|unless|as long as)",
+		enAbuser5 + " ~3 (will not|does not|never|would not|refuses to) (let|allow) me ~2 (eat|take|call|pay|sleep|phone|visit|speak|contact|keep|wear|ring|text|see|leave|go|have|use|talk|work)",
+		"(not allowed|never allowed|no longer allowed|i am not allowed) to (have my own|leave the house|leave|see my|go out|talk to|have a phone|have a bank|call|phone|ring|have friends|wear|visit)",
+		"(ask|asking|beg|begging) [him|her|them][for](permission|for money) (to|for|before)",
+		"(have to|need to|must) (ask|beg) ~2 (permission|for money|before (i|using|eating|going)|to eat|to leave|to shower)",
+		"(have|has|had) to (account for|explain) every (minute|penny|pound|dollar|cent)",
+		"(tracks|checks|monitors|controls|reads) ~1 (my|all my) (spending|money|every|everything|messages|location|calls|emails)",
+		"(tells|telling|decides) me (what to eat|what to wear|who to (see|talk to)|where i can go|when i can)",
+		"(makes|made|forces|forced|making) (me|us|her|him) ~3 (sleep on the floor|sleep in the car|sleep in the garage|sleep outside|stand in the cold|stand outside|kneel|beg|work for no pay|work for free|work without pay|get an abortion|have an abortion|sit on his lap|sit on her lap)",
+		"(forced|forcing|made) ~3 (work|to work) ~4 (no pay|for free|without pay|for nothing)",
+		"(they|he|she) (have|has|took|keep|keeps|kept) my (documents|passport|papers|id)",
+		"(being|is being|was being|been|kept) (kept|locked) in (his|her|their|my|the) (room|bedroom|house|garage|flat|cellar|basement)",
+		"(locks|locked|locking|lock) (him|her|them|my {person}|mum|mom|dad|the kids|us) (in|up|out) ~3 (room|bedroom|house|again|when|night|for)",
+	}},
+	{id: "r5-threat", pats: []string{
+		"if i (leave|leave him|leave her|go|tell|report|talk|ever talk|call|try to leave|go to the clinic|go to the police|tell anyone|say anything|disagree) ~6 (he|she|they) (will|would|is going to|said he would|said she would|says he will|says she will) ~3 (kill|hurt|post|take|report|tell|burn|crash|find|ruin|make|use|throw|kick|come|beat|end|send|share)",
+		"(says|said|threatens|threatened|threatening) ~2 (he|she) (will|would|is going to) ~3 (crash|drown|burn|post|report|share|send|kill himself|kill herself) ~4 (us|me|the kids|the house|my|the baby|pictures|photos|videos|and then me)",
+		"(threatens|threatened|threatening|threaten) [me]to (burn|post|report|crash|drown|take|leave me|kick me out|throw me out|kill|hurt|beat|share|send|tell|put me)",
+		"(threatening|threatened|threatens) me with (his|her|their) (fists|fist|hands|belt)",
+		"next time (it is|it will be|it is going to be) (me|you|my face|my head)",
+		"next time it (will not|is not going to) be the wall",
+		"(punches|punched|punching|hits|hit) (walls|the wall|the door|doors) (next to|beside|by|near) my (head|face)",
+		"(pointed|points|pointing|aimed|aims|held|holds|holding) (a|the|his|her|their) ~1 {weapon} (at|to) (me|my|us)",
+		"(keeps|keep|has|have) (a|the|his|her) ~1 (gun|guns|knife|knives|rifle|shotgun) ~6 (reminds me|whenever we argue|when we argue|if i ever|tells me he will use|says he will use)",
+		"(he|she) ~3 (holds|held|holding|grabs|grabbed) (the|a) knife ~4 (says|said) (he|she) (will|would)",
+		"(violent|aggressive|physical) if i (do not|say no|refuse|disagree|leave|talk)",
+		"(he|she) (will|is going to) kill me if (he|she) (finds out|find out|knew|sees)",
+		"(he is|she is|they are) (threatening|threatened) [to](kill|hurt) me",
+		"(blackmailed|blackmailing|blackmails|extorting|sextortion)",
+		"(posting|post|posted|share|sharing|shared|leak|leaking|leaked|sending|send|sent) (my|the) [private|intimate|naked|nude|explicit](pictures|photos|pics|videos|images|nudes) [of me](online|everywhere|to my|around|unless|if i)",
+		"(post|share|send|leak) (the|my) (pictures|photos|videos|pics) of me",
+	}},
+	{id: "r5-stalking", pats: []string{
+		"(my ex|ex|he|she|a guy|this guy|the guy|a man|the man|someone) ~3 (keeps|keep|has been|been|is|was|kept) (turning up|showing up|coming round|turning up at|driving past|ringing|calling|messaging|texting|waiting|hanging around|outside|sitting outside) ~6 (my|at night|door|house|flat|work|building|window|nursery|school|nights|every night|times|again)",
+		"(turning up|showing up|turned up|showed up) ~3 (wherever i go|at my work|at my door|outside my|at my kids|at my mums|at my house|every night)",
+		"(tracker|tracking device|airtag|air tag|tracking app) (on|in|under) my (car|bag|phone|coat)",
+		"(sends|sent|sending) me (photos|pictures|pics) of my (front door|house|car|flat|kids|window)",
+		"(followed|following|follows|stalking|stalks|stalked) me (home|to work|everywhere|at night|from work|for weeks)",
+		"(he|she|my ex) ~3 (knows|found out|found|got) my [new](address|number)",
+		"(broke|breaks|broken|let himself|lets himself|let herself|lets herself) (into|in) ~2 (my|our|at night)",
+		"(outside|outside my) (house|flat|building|window|door|work) ~4 (#|nights|every night|in a row|twice|again)",
+		"(pretending|pretends) to be me",
+		"(banging|kicking|pounding|hammering|trying to break) (on|at|down|in) (the|my) ~1 (door|window|windows) ~6 (hiding|locked|scared|i am in|texting|typing)",
+		"(hiding|locked in|locked myself in|i am in the bathroom|typing this|texting this) ~8 (banging|kicking|pounding|hammering|shouting|screaming) [on|at][the][door|window]",
+		"(he is|she is) (banging|kicking|pounding|hammering) [on]the door",
+		"(hiding|hid) (in|from) ~4 (bathroom|bedroom|my room|cupboard|him|her)",
+	}},
+	{id: "r5-violence", pats: []string{
+		"(strangled|choked|throttled|suffocated|smothered|strangles|chokes|strangling|choking) me",
+		"(he|she|they|{person}) ~2 (put|had|wrapped|got) (his|her|their) hands (round|around|on) (my|her|his) (throat|neck)",
+		"(he|she|{person}) ~2 (slammed|smashed|banged|shoved|pushed|hit) my head (into|against|on)",
+		"(he|she|{person}) ~2 (slammed|smashed|shoved|pushed) (her|his) head (into|against|on)",
+		"(pushing|pushes|pushed|shoving|shoves|shoved|pinning|pins|pinned|slamming|slams|slammed) (me|her) (against|into|down|onto) (walls|the wall|the door|the floor|the bed|the counter|the table)",
+		"(pushing|pushes|pushed|shoving|shoves|shoved) (her|him|me) around",
+		"(hit|hits|hitting|beat|beats) me with (it|the|a|his|her) ~1 (belt|cable|phone cable|bat|stick|hammer|bottle|fists|fist|shoe|slipper|cord|plug|phone|chair|pan|lead|charger|hanger|spoon|wooden spoon|buckle)",
+		"(hits|hit|beats|hurts|slaps|smacks|punches) the (kids|children|baby|boys|girls|little ones) ~4 (when|if|every|again|proper|hard|till|until)",
+		"(thrown|threw|throws|poured|pours) (hot|boiling|scalding) ~1 (coffee|tea|water|oil) (on|at|over) me",
+		"(smashed|broke|smashes|breaks) (all|everything|my) ~2 (and|then) (said|says)",
+		"(drives|drove|driving) [really|so]fast ~6 (crash|scare me|kill us)",
+		"(comes|came|coming) for me",
+		"(punishes|punished|punish) (me|us|the kids|her|him) (after|for|if|when|by)",
+		"(covered in|has|had|have|came home with|comes home with|come home with|sends her home with|sends him home with|with) (bruises|bruising|a black eye|black eyes|welts|marks|burns|finger marks) ~6 (again|every time|on (her|his|their|my) (arms|wrists|face|legs|neck|back|body)|and (said|says) (he|she) fell|from (him|her|his|her))",
+		"(bruises|bruise|bruising) on my (arms|wrists|neck|face|legs|back|body) ~6 (hide|hiding|cover)",
+		"(being|is being|was being|been|are being|get|gets) (beaten|abused|starved|neglected|groomed|trafficked|molested|exploited)",
+		"(flinches|flinch|cowers|cowering) (when|whenever|if) ~3 (staff|he|she|they|comes|come)",
+		"(no food|not been fed|not being fed|not fed properly|not fed|no food in the fridge|soiled|same clothes|lost weight|looked thin|looks thin|hungry) ~8 (bruises|bruise|black eye|scared|screams|shouts|terrified|locks)",
+		"(bruises|bruise|black eye) ~8 (no food|not been fed|not being fed|not fed properly|hungry|soiled|looked thin|lost weight)",
+		"(not|never|hardly ever|has not) (been|being|getting|get) fed (properly|for days|at all|in days)",
+		"(left|leaves|leaving) (alone|on their own) for (days|hours|the weekend|nights)",
+		"(crying|cries|cried) that (she|he|they) (is|are|was|were) hungry",
+		"(lets|let|letting) (himself|herself) in at night",
+		"(pay|paying) [the]rent (other ways|another way|in other ways|with sex)",
+		"(sex|sexual favours|sexual favors) (in exchange|for sessions|for rent|instead of)",
+		"(asks|asked|asking|keeps asking) (me|her|him) for (photos|pictures|pics|nudes|naked)",
+		"(says|said|told) (me|her|him) not to tell",
+		"(begged|begs) me not to tell",
+		"(coach|teacher|uncle|priest|pastor|tutor|babysitter|stepdad|step dad|stepfather|cousin|grandad|grandpa|lodger|youth leader|instructor|neighbour|neighbor|brother in law|mums boyfriend|moms boyfriend|foster carers son|foster carer|carers son|man at my work|guy at my work|boss) ~4 (touches|touched|touching|keeps touching|has been touching|grabbing|grabs|grabbed|putting his hands on|puts his hands on|cornering|corners|messaging|messages|makes her stay|making my|making me stay|keeps making me|hurting me|pinning me)",
+		"(cornering|corners|cornered) me ~6 (hands|touch|touching|grab|grabbing|storage|alone)",
+		"(keeps|keep|kept) (trying to get|getting) me alone",
+		"(doing things|doing stuff|touching me|having sex with me|on top of me|in my bed) ~3 (while i was asleep|when i was asleep|while i was drunk|when i was drunk|while i sleep|when i sleep|while i am asleep|while i was passed out)",
+		"(woke up|wake up) ~2 [with](him|he was|my (husband|partner|boyfriend)) ~2 (doing|touching|on top)",
+		"i (said|told him|told her) (stop|no) and (he|she|they) (did not|kept going|carried on|would not|did not stop)",
+		"(spiked|drugged) (and|then) ~2 (assaulted|raped|abused|attacked)",
+		"(groomed|grooming|being groomed)",
+		"(comes|coming|walks|walking|keeps coming|came) (into|in) ~2 (bathroom|shower|my room|my bedroom|my bed|room|bedroom) ~4 (when|while|at) (i|she|he|nite|night) ~1 [shower|am showering|sleep|am asleep|get changed|change|am changing|at night|nite]",
 	}},
 }
 
@@ -1131,3 +1300,31 @@ var acuteEN = []ruleDef{
 		"(chest pain|chest pains|pain in (his|her|my) chest) ~6 (cold sweat|clammy|sweating|sweaty|can not breathe|short of breath|left arm|jaw)",
 	}},
 }
+
+// Round 5 (fitted batches 23 to 34, English): vocabularies for the rules
+// built from them, so that a rule names a kind of word rather than one
+// message's word. They are plain strings joined into patterns.
+const (
+	// Things used to hurt someone, beyond {weapon}.
+	enArms5 = `({weapon}|kitchen knife|carving knife|hunting knife|stanley knife|box cutter|tire iron|tyre iron|wrench|spanner|` +
+		`brass knuckles|knuckle duster|knuckle dusters|revolver|hunting rifle|firearm|machete|hatchet|sledgehammer|petrol|gasoline|` +
+		`lighter fluid|acid|rat poison|antifreeze|pepper spray|shotgun|rifle|knife collection)`
+	// Someone else, as a target: {victim} and the people a patient meets.
+	enTarget5 = `({victim}|(my|the|that|this|his|her|a|our|their) [own|little|new|old|ex|elderly|next] (supervisor|students|student|pupils|patients|` +
+		`clients|customers|nurse|nurses|doctor|doctors|therapist|psychiatrist|driver|uber driver|bully|bullies|mate|mates|housemate|` +
+		`brother in law|sister in law|mother in law|father in law|son in law|daughter in law|stepson|stepdaughter|step son|` +
+		`grandson|granddaughter|boyfriends|girlfriends|husbands|wifes|dog|cat|kid|kids|baby|toddler|infant|lover|manager|neighbours|` +
+		`neighbors|guy upstairs|guy next door|teacher|coach|boss)|my # year old|the dog|the cat|the kids|the baby)`
+	// A threat of harm as a verb, the ways people say it.
+	enHarmVerb5 = `({harmverb}|end|finish|sort out|merk|shank|slit|slash|gut|cut up|jump|batter|beat down|deal with|` +
+		`get rid of|take care of|run over|run down|run off the road|knock out|put down|fuck up|mess up|rough up|hurt|stab|shoot)`
+	// Someone who hurts the speaker or a person they name, as a subject.
+	enAbuser5 = `(he|she|my (husband|wife|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|ex|ex husband|ex wife|ex boyfriend|` +
+		`ex girlfriend|dad|father|mom|mum|mother|stepdad|stepfather|stepmom|stepmum|stepmother|step dad|brother|sister|son|` +
+		`daughter|uncle|aunt|grandpa|grandma|grandson|granddaughter|cousin|carer|caregiver|roommate|flatmate|landlord|family|` +
+		`parents|in laws|mother in law|father in law|brother in law|sister in law|daughter in law|son in law|coach|teacher|` +
+		`boss|neighbour|neighbor|adult son|adult daughter|foster carer|foster parents|stepson|mums boyfriend|moms boyfriend|` +
+		`mums bf|moms bf|dads girlfriend|dads new wife)|the (man|guy|woman) i live with|mums bf|moms bf|bf|gf)`
+	// Medicines and what they come as, as a patient names them.
+	enMed5 = `({drugname}|{medword}|{ket}|meds|antidepressants|antidepressant|dose|doses|dosage)`
+)
