@@ -65,7 +65,9 @@ var macros = map[string]string{
 	// Medicines by name: generic and brand, English and German spellings
 	// (German spellings one letter away, like sertralin, are corrected to the
 	// English name by normalisation).
-	"drugname": `(ketamine|esketamine|spravato|ketanest|sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|cipralex|
+	"drugname": "(ketamine|esketamine|spravato|ketanest|{othermed})",
+	// Medicines other than ketamine.
+	"othermed": `(sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|cipralex|
 		citalopram|celexa|paroxetine|paxil|seroxat|venlafaxine|effexor|trevilor|duloxetine|cymbalta|bupropion|wellbutrin|
 		elontril|mirtazapine|remeron|trazodone|lithium|lamotrigine|lamictal|quetiapine|seroquel|aripiprazole|abilify|
 		olanzapine|zyprexa|risperidone|valproate|depakote|alprazolam|xanax|lorazepam|ativan|tavor|diazepam|valium|
@@ -79,6 +81,13 @@ var macros = map[string]string{
 		contraceptive|contraceptives|birth control|blutverduenner|gerinnungshemmer|marcumar|xarelto|eliquis|inhaler|sumatriptan|triptan|triptans|ondansetron|clonidine|
 		amitriptyline|nortriptyline|oxycodon|schlafdinger|schlafzeug|ibu|ibus|blutdrucksenker|blutdruckmittel|blutdrucktabletten|blutdrucktablette|tilidin|tilidine|valoron|novalgin|metamizol|diclofenac|opipramol|promethazin|doxepin|trimipramin|
 		oxazepam|bromazepam|lorazepam|zopiclon|insulinpen|insulinpens|insulinspritze|insulinspritzen|insulin pen|insulin pens|blood thinners|blood thinner|warfarin|pille|antibiotics|antibiotika|steroids|prednisone)`,
+	// German spellings and medicines not yet in {drugname}, kept apart
+	// because the model's features read {drugname} (model_features.go):
+	// fold them in when it is next retrained.
+	"dmedmore": `(amlodipin|prednisolon|betablocker|metformin|topiramat|ozempic|levetiracetam|candesartan|amoxicillin|clomipramin|
+		valdoxan|agomelatin|antabus|dextromethorphan|articain|tramal|pentobarbital|hustensaft|schilddruesentabletten)`,
+	"dmed":   "({drugname}|{dmedmore})",
+	"dother": "({othermed}|{dmedmore})",
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|
 		lutschtablette|lutschtabletten|nasenspray|spruehstoss|spruehstoesse|medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|
@@ -131,6 +140,17 @@ var macros = map[string]string{
 	"dcondition": `(schwanger|schwangerschaft|stillen|stille|stillzeit|epilepsie|krampfanfaelle|herzkrank*|herzprobleme|
 		herzerkrankung|herzfehler|bluthochdruck|psychose|schizophrenie|bipolar|manie|leber|niere|nieren|asthma|
 		diabetes|glaukom|allergie|allergisch|schilddruese|sucht|alkoholkrank)`,
+	// More German conditions, apart from {dcondition} for the same reason.
+	"dcondmore": `(epileptikerin|epileptiker|anfallsfrei|augeninnendruck|augendruck|herzschrittmacher|schrittmacher|vollnarkose|narkose|
+		magenspiegelung|sedierung|schnupfen|erkaeltung|unterfunktion|ueberfunktion|kinderwunschbehandlung)`,
+	"dcond": "({dcondition}|{dcondmore})",
+	// German: people a patient may hurt or be hurt by, as nouns.
+	"dperson": `(frau|mann|freund|freundin|partner|partnerin|kind|kinder|sohn|tochter|baby|kleinen|kleine|kleiner|saeugling|
+		mutter|vater|mama|papa|bruder|schwester|oma|opa|chef|chefin|kollegen|kollege|kollegin|nachbarn|nachbar|nachbarin|
+		mitbewohner|mitbewohnerin|ex|typen|typ|kerl|azubi|fremden|schwager|schwaegerin|vermieter|vermieterin|lehrer|lehrerin|
+		erzieherin|erzieher|stiefvater|stiefmutter|cousin|cousine|onkel|tante|schueler|jungen|junge|maedchen|patienten|kunden|
+		hund|katze|exfreund|exfreundin|sachbearbeiter|vorarbeiter|pfleger|pflegerin|kumpel|jemanden|bruder|schwiegervater|
+		schwiegermutter|enkel|enkelin|nichte|neffe|eltern|kinder|bruders|ehemann|ehefrau)`,
 	"dcondcue": `(kann ich|darf ich|sicher|ok|okay|trotzdem|erlaubt|geeignet|risiko|gefaehrlich|problem|moeglich|schlimm|in ordnung)`,
 
 	// Ketamine as patients name it: the drug, its products and slang.

@@ -406,6 +406,17 @@ var crisisDE = []ruleDef{
 	{id: "decided", flags: fPlan, pats: []string{
 		"ich (spring|springe) $",
 	}},
+	// Fitted batches 26 to 31: intoxication with its signs (a substance or
+	// a dose × breathing, waking, seeing double), going to a place now, a
+	// murder-suicide ("wenn ich schon geh, nehm ich meinen chef mit").
+	{id: "intoxicated", pats: []string{
+		"({pillword}|wodka|wein|schnaps|bier|getrunken|reingezogen|gezogen|genommen|geschluckt|lines|benzos|koks) ~8 ((atme|atmet) ~2 (ganz langsam|langsam|schwer|kaum|flach)|(krieg|kriege|kriegen) ~2 (ihn|sie) nicht wach|augen kaum offen|seh alles doppelt)",
+		"((atme|atmet) ~2 (ganz langsam|langsam|kaum)|(krieg|kriege|kriegen) (ihn|sie) nicht wach) ~8 ({ket}|{subst}|tabletten|schlaftabletten|getrunken|genommen|geschluckt)",
+	}},
+	{id: "going-now", pats: []string{
+		"(fahr|fahre|geh|gehe|lauf|laufe) (jetzt|gleich|heute nacht|nachher) ~2 (zur|zum|zu den|an die|an den|auf die|auf das) ~1 (bruecke|gleisen|gleise|schienen|bahndamm|dach|klippe|hochhaus|parkhaus|bahnuebergang) $",
+		"wenn ich (schon|jetzt) (geh|gehe|sterbe) ~2 (nehm|nehme) ich ~4 mit",
+	}},
 }
 
 // German medical-question rules.
@@ -529,6 +540,62 @@ var medicalDE = []ruleDef{
 	}},
 	{id: "compose-intent", flags: fStatement, pats: []string{
 		"(nehm|nehme) ~3 nur noch die (haelfte|halbe)",
+	}},
+	// Fitted batches 26 to 31: a medicine, a substance or a condition with
+	// the treatment, in a sentence that asks; German questions without a
+	// question word ("venlafaxin und spravato, geht das zusammen", "passt
+	// das zum ketamin"), which carry their own question; stated changes
+	// from their verbs ("ich lass das lithium aus", "halbier ab montag mein
+	// venlafaxin", "steig von escitalopram auf sertralin um").
+	{id: "with-treatment", pats: []string{
+		"{dother} ~8 ({dmed}|{ket}|sitzung|sitzungen|infusion|infusionen|behandlung|therapie|termin|sitzungstag|behandlungstag|ketamintermin|ketaminsitzung|ketamine therapie|ketamine therapie|narkose)",
+		"({ket}|sitzung|sitzungen|infusion|infusionen|behandlung|therapie|termin|sitzungstag|behandlungstag) ~8 {dother}",
+		"({subst}|kiffe|kiff|joint|kater|energy drink|gras) ~8 ({ket}|sitzung|sitzungen|infusion|infusionen|behandlung|therapie|termin|sitzungstag|behandlungstag)",
+		"({ket}|sitzung|sitzungen|infusion|infusionen|behandlung|therapie|termin|sitzungstag|behandlungstag) ~6 ({subst}|kiffe|kiff|joint|kater|energy drink)",
+		"{dcond} ~8 ({ket}|sitzung|sitzungen|infusion|behandlung|therapie|termin|ausschluss|ausschlusskriterium)",
+		"({ket}|sitzung|infusion|behandlung|therapie) ~8 {dcond}",
+		"({ket}|lutschtablette|lutschtabletten) ~6 (teilen|halbieren|aufloesen|schlucken|runterschlucken|runtergeschluckt|lutschen|zerkauen|kauen|nase putzen|stattdessen|wirkstoff|nachweisbar|erhaltungsdosis|abstand)",
+		"wie lange ~4 ({ket}|lutschtablette) ~3 (i am mund|lutschen|bleiben)",
+		"(dosis|dosierung) ~4 (nach gewicht|gewicht|berechnet|reduzieren|senken|andere|gleich)",
+		"({vital}|ruhepuls|leukozyten|triglyceridwert|triglyceride|cdt|eiweiss|qt|augeninnendruck|augendruck|ekg|spiegel) ~3 (hoch|erhoeht|verlaengert|zu hoch|zu niedrig|problem|ist #|bei #|von #|war #)",
+		"# ~1 (zu|ueber) # (gemessen|blutdruck)",
+		"(blase|blasenprobleme|sodbrennen|dissoziation|urintest|drogentest|drogentests) ~8 ({ket}|sitzung|infusion|behandlung|zusammenhaengen|vom)",
+		"(gewoehnt|gewoehnen) sich ~3 (koerper|man) ~3 ({ket}|daran|dran)",
+		"(wirkt|wirken|haelt) ~3 ({ket}|das|es) ~4 (nicht mehr|nach # tagen|laenger)",
+		"(rezept|verschreibung) ~3 (fuer|fur) ~1 ({ket}|lutschtabletten|nasenspray)",
+		"(darf|duerfen|kann|koennen) (man|leute|patienten) ~6 ({ket}|infusion|sitzung|behandlung)",
+	}},
+	{id: "asks-inline", flags: fStatement, pats: []string{
+		"({dmed}|{ket}|{subst}|kiffe|tabletten|medikament|medikamente|medis|pille|blutdruckmittel) ~8 (geht|passt|klappt) (das|des|es) ~2 (zusammen|mit|zum|zur|trotzdem|bei mir|$)",
+		"(geht|passt) (das|es|des) ~3 (mit|zu|zum|zur) ~2 ({dmed}|{ket}|{subst})",
+		"(geht|passt|vertraegt sich) ({ket}|ketamine) ~3 (dann noch|noch|trotzdem|bei mir|mit)",
+		"({dmed}|{ket}|{subst}|dosis) ~8 (was haltet ihr davon|was meint ihr|was sagt ihr dazu|was sagt ihr|oder lieber|oder nicht|oder ist das egal|oder ist egal|oder is egal|ist doch ok oder|hat das einfluss|hat das einen einfluss|aendert das was|aendert sich da was|kommt das vom|kommt das von|muss das team|is es schlimm|is ok|ist das gegen|passt schon oder)",
+		"({dcond}|{vital}|ruhepuls|ekg|tsh|wert) ~8 (geht das|aendert das was|aendert das etwas|spielt das|ist das gegen|ein ausschluss|darf ich trotzdem|geht ketamine)",
+		"(kann|darf|soll|muss) ich ~6 ({dmed}|{ket}) ~4 (nehmen|weglassen|absetzen|pausieren|aussetzen|einnehmen|reinpfeifen|trinken)",
+		"(schwanger|schwangerschaft) ~6 (sitzungen|sitzung|behandlung|ketamine) ~2 (stoppen|abbrechen|aussetzen)",
+	}},
+	{id: "change-v2", flags: fStatement, pats: []string{
+		"(nehm|nehme) ~4 (doppelt|doppelte|die doppelte|extra|zusaetzlich|ne halbe extra|eine halbe extra|stattdessen mehr) ~2 ({dmed}|{ket}|tablette|troche|dosis)",
+		"(lass|lasse) ~4 ({dmed}|{ket}|dosis) ~3 (aus|weg)",
+		"(steig|steige|stell|stelle|wechsel|wechsle) ~3 von ~2 {dmed} ~3 auf ~2 {dmed}",
+		"({dmed}|tabletten|medikamente|medis|pille|pillen|antidepressiva|antidepressivum|blutdrucktabletten) (nehm|nehme) ich ~4 (nicht|nicht mehr|nie mehr)",
+		"(verdoppel|verdopple|verdoppele|halbier|halbiere|reduzier|reduziere|erhoeh|erhoehe) ~3 ({dmed}|{ket}|dosis|dosierung|tablette|lutschtablette)",
+		"({dmed}|antidepressiva|antidepressivum|tabletten|medikamente|medis) ~4 (nicht mehr|nicht) genommen",
+		"{dmed} ~6 von # auf # ~2 (reduziert|erhoeht|runtergesetzt|hochgesetzt|gesenkt|gesteigert|runtersetzen|hochsetzen|reduzieren)",
+		"(will|werde|werd|moechte|wuerde gern|wuerde) ~6 ({dmed}|dosis) ~3 (absetzen|weglassen|reduzieren|verdoppeln|halbieren|wechseln|erhoehen|runtersetzen|hochsetzen|ausschleichen|pausieren|senken)",
+		"(vor|vorhabe|plane|beschlossen|entschieden|ueberleg|ueberlege) ~6 (*dosis|dosis|{dmed}|tabletten|medikamente|infusionen) ~4 (zu senken|zu reduzieren|zu erhoehen|zu verdoppeln|zu halbieren|hochzusetzen|runterzusetzen|wegzulassen|abzusetzen|zu ersetzen)",
+		"(hochzusetzen|hochsetzen|runterzusetzen|runtersetzen) ~4 ({ket}|sitzung|infusion)",
+		"{dmed} ~4 (hochzusetzen|runterzusetzen|hochsetzen|runtersetzen)",
+		"(setz|setze) ~2 alles ~3 ab",
+		"(nehm|nehme) ~3 (kein|keine|keinen) ({dmed}|antidepressivum|antidepressiva|tabletten|medikamente|medis) mehr",
+		"ab (morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|jetzt|sofort) nur noch #",
+		"{dmed} ~3 (ab jetzt|ab morgen|ab heute|ab sofort) ~3 (statt|anstatt|nur noch|abends|morgens)",
+		"{dmed} ~8 (lass|lasse) (es|das|sie|ihn|die) ~3 (weg|aus|ganz weg)",
+		"{dmed} ~8 (hoer|hoere) ~3 (ganz|komplett|einfach) auf",
+		"habe (gestern|vorgestern|heute|letzte woche|diese woche|am wochenende|eigenmaechtig|einfach|selbst|selber) ~4 {dmed} ~2 (abgesetzt|weggelassen|ausgelassen|halbiert|verdoppelt|reduziert)",
+		"habe ~4 {dmed} ~2 (eigenmaechtig|einfach|selbst|selber) (abgesetzt|weggelassen|ausgelassen|halbiert|verdoppelt|reduziert)",
+		"{dmed} ~6 (nehm|nehme) ich ~4 (am sitzungstag|vor der sitzung|nach der sitzung|heute abend|wie immer)",
+		"(setz|setze) ~4 {dmed} ~2 ab",
 	}},
 }
 
@@ -843,6 +910,71 @@ var harmDE = []ruleDef{
 		"(auto|wagen|lkw|transporter) in die (menge|menschenmenge|leute|fussgaengerzone) (fahren|zu fahren|steuern|rasen)",
 		"(umgeschubst|geschubst|umgestossen|gestossen) ~6 (aufgeschlagen|gestuerzt|hingefallen|blutet|verletzt)",
 	}},
+	// Fitted batches 26 to 31: built from vocabularies rather than from
+	// messages. A violent verb of the speaker's, verb-second after a time or
+	// an object ("stech ich ab", "den mach ich kalt", "zünd ich ihm die bude
+	// an"); a violent infinitive after an intent, a plan or a drive ("ich
+	// habe vor ihn abzufangen und fertig zu machen"); an outcome wished on
+	// someone ("bis er nicht mehr aufsteht"); a weapon carried towards a
+	// person; an act done ({dperson} names who).
+	{id: "verb-second", pats: []string{
+		"(stech|steche|knall|knalle|baller|ballere|erschiess|erschiesse|abstech|absteche) ich ~5 (ab|nieder|tot|zu $|$)",
+		"(schiess|schiesse) ich ~3 (ab|nieder|tot|$)",
+		"(mach|mache) ich ~3 (kalt|platt|kaputt $)",
+		"(mach|mache) (den|die|ihn|sie|dich|euch|diesen|diese|den typ|den typen|den kerl) ~2 (kalt|platt)",
+		"(schlag|schlage|hau|haue|tret|trete|pruegel|pruegle|pruegele) ich ~4 (tot|zusammen|krankenhausreif|windelweich|zu brei|nieder|k o|den schaedel ein)",
+		"(zuend|zuende) ich ~2 (ihm|ihr|ihnen|dem|der|denen|sein|seine|ihr|ihre) ~2 (bude|haus|wohnung|auto|laden|hof|praxis|buero|wagen) an",
+		"(abfackel|abfackle|abfackeln|abzufackeln|anzuenden|anzuzuenden|abbrennen|abzubrennen) ~4 (mit (ihm|ihr|ihnen|allen) drin)",
+		"(kita|schule|haus|bude|wohnung|laden|auto|praxis|amt|firma|buero|ihn|sie|ihm|ihr|ihnen|neue|neuen|jobcenter) (anzuzuenden|anzuenden|abzufackeln|abfackeln|abfackel|abfackle|abzubrennen|abbrennen)",
+		"(bring|bringe) ich (den|die|ihn|sie|dich|euch|alle|diesen|diese) ~3 um $",
+		"(bring|bringe) (den|ihn|dich|euch|diesen) um $",
+		"(stech|steche|erschiess|erschiesse|vergift|vergifte|ueberfahr|ueberfahre|ramm|ramme|verpruegel|verpruegele|erschlag|erschlage) (den|die|ihn|sie|dich|euch|diesen|diese|meinen|meine|mein|ihm|ihr) ~3 ({dperson}|$|tee|kaffee|essen|ab|tot)",
+		"(fahr|fahre) (meinen|meine|mein|den|die|ihn|sie) ~1 {dperson} (ueber|um|tot)",
+	}},
+	{id: "intent-infinitive", pats: []string{
+		"(will|werde|werd|wuerde|moechte|muss|vor|vorgenommen|vorhabe|plane|plan|beschlossen|entschieden|gedanken|gedanke|gedanken daran|drang|lust|urge|dran|daran|fantasien|phantasien|kurz davor|ueberlegt|ueberlege) ~6 (abzustechen|abstechen|kaltzumachen|kaltmachen|plattzumachen|plattmachen|abzuknallen|abknallen|umzulegen|aufzulauern|auflauern|zusammenzuschlagen|zusammenschlagen|zusammenzutreten|zu rammen|anzuzuenden|abzufackeln|zu vergiften|zu erwuergen|zu erschiessen|zu erstechen|zu ersticken|zuzudruecken|fertig zu machen|fertigzumachen|zu verpruegeln|verpruegeln|zu bestrafen|das leben (nehm|nehme|zu nehmen)|umzubringen|die kehle)",
+		"(abzufangen|abzupassen|abpassen|abfangen) und ~3 (fertig zu machen|fertigzumachen|zusammenzuschlagen|abzustechen|plattzumachen|kaltzumachen|zu verpruegeln)",
+		"(mit (ihm|ihr|dem|der|denen|ihnen)|mit dem kerl|mit dem typen) (abrechnen|abrechne|abzurechnen|rechne ich ab)", "(rechne|rechnen) ich mit (ihm|ihr|dem|der|denen|ihnen) ab",
+		"liste ~3 (namen|leuten|leute|personen) ~8 (abzuarbeiten|abarbeiten|heimzuzahlen|zu bestrafen|dran glauben)",
+		"(muss|soll|wird) (jemand|einer) dran glauben",
+		"(eine|eins|einen) (reinzuhauen|reinhauen|reinzuschlagen|zu verpassen) ~2 bis",
+		"(will|wollte|moechte) ~3 (seinen|ihren) (kopf|hals|tod)",
+		"(nehm|nehme) ich ~5 mit ~3 (nichts mehr zu verlieren|sollen sehen|soll sehen)",
+	}},
+	{id: "outcome", pats: []string{
+		"(dass|bis|damit) (er|sie|der|die|ihm) ~3 (nicht mehr|nie mehr|nie wieder) (aufsteht|aufstehen|laufen kann|gehen kann|aufwacht|atmet|sprechen kann)",
+		"(dass|bis) (er|sie|der|die) ~2 ins krankenhaus (muss|kommt)",
+		"(kriegt|bekommt|kriegen|kriegst) ~3 (aufs maul|auf die fresse|auf die schnauze|eins auf die fresse|eine auf die fresse|die fresse poliert|eine abreibung)",
+		"(nicht|nie) (erleben|ueberleben) ~4 (dafuer sorg|dafuer sorge|sorg ich|sorge ich)",
+		"(die|der|er|sie|du|ihr|alle) (werden|wird|wirst) (bluten|es bereuen|es buessen|das bereuen|das buessen)",
+	}},
+	{id: "weapon-to-someone", pats: []string{
+		"({weapon}|axt|eisenstange|klappmesser|kuechenmesser|schreckschuss|schreckschusswaffe|schreckschusspistole|kanister|benzin|baseballschlaeger|jagdgewehr) ~8 (zu ihm|zu ihr|zu denen|vor seinem|vor ihrem|vor seiner|vor ihrer|hinter meinem|hinter meiner|auf ihn los|auf sie los|auf ihn|gegen meinen|gegen ihn|in der firma|auf der arbeit|in der schule|ihm nach|ihr nach|hinterher)",
+		"(vor|hinter) (seinem|ihrem|seiner|ihrer|dem|meinem|meiner) ~2 (haus|wohnung|tuer|firma|auto|bett|mann|frau) ~6 ({weapon}|axt|eisenstange|klappmesser|kuechenmesser|kanister|benzin|baseballschlaeger)",
+		"(pistole|knarre|waffe|schreckschusswaffe|gewehr) (abgekauft|besorgt|gekauft|bestellt|umgebaut|besorgen) ~8 (wenn|sobald|falls|dann|mein|meine|der|die|vermieter|ex|chef)",
+		"(soll|sollst) mir ~2 (ne|eine) (knarre|waffe|pistole) besorgen",
+		"(schreckschuss|schreckschusswaffe|schreckschusspistole) ~2 umgebaut",
+		"(gedanken|gedanke|denk|denke|dran) ~6 (sie|die|ihn|waffe|pistole|gewehr) gegen (meinen|meine|den|die|ihn|sie) ~1 [nachbarn|nachbar|chef|ex|mann|frau|vater|mutter] (zu benutzen|einzusetzen|zu richten)",
+		"(bring|bringe) ~2 (morgen|heute|heute|naechste woche|montag) was mit ~3 (nicht vergessen|nie vergessen|sehen werden|werden sehen)",
+	}},
+	{id: "act-done", pats: []string{
+		"(habe|habe|hatte) [ich] ~4 (ihn|sie|(meinen|meine|mein|den|die|das|einen|eine|einen|ne) [kleinen|kleine|fremden|dementen|eigenen|eigene] {dperson}) ~5 (geschlagen|geschubst|gewuergt|geschuettelt|verpruegelt|geohrfeigt|zusammengeschlagen|bewusstlos geschlagen|gebissen|gekniffen)",
+		"(habe|habe|hatte) [ich] ~4 (ihn|sie|(meinen|meine|mein|den|die|das|einen|eine|einen|ne) [kleinen|kleine|fremden|dementen|eigenen|eigene] {dperson}) ~4 (gegen die wand|an die wand|gegen das regal|gegen den schrank|auf den boden|zu boden|die treppe runter|aufs gleis|vor den zug|am hals) ~2 (gedrueckt|geworfen|geschubst|gestossen|geschleudert|gepackt|geknallt)",
+		"(habe|habe) ~4 (meiner|meinem|ihm|ihr) ~3 (ein glas|eine flasche|einen teller|den teller|eine tasse|das handy) (an den kopf|ins gesicht) (geworfen|geschmissen|geknallt)",
+		"(hand|finger|arm) ~3 (auf die herdplatte|auf den herd|ins heisse wasser|ins kochende wasser) ~2 (gedrueckt|gehalten|gelegt)",
+		"(fast|beinahe|kurz davor) ~4 (fallen gelassen|fallen zu lassen|geschlagen|erwuergt|erstickt|geschuettelt|erstochen|gestossen)",
+		"(angst|sorge) dass ich (sie|ihn|es|das baby|mein baby|meinen sohn|meine tochter|den kleinen|die kleine) ~2 (schuettel|schuettle|schuettele|schlage|schlag|fallen lasse|werfe)",
+		"(bewusstlos|krankenhausreif|k o|windelweich) (geschlagen|gepruegelt|getreten|gehauen)",
+		"(mit dem messer|mit einem messer|mit einem messer|mit dem kuechenmesser) ~3 (auf ihn|auf sie|auf meinen|auf meine|hinter ihm|hinter ihr|hinter meinem|hinter meiner) ~2 [los|gestanden|stand|gegangen]",
+		"(ihm|ihr|dem|der) (nachgefahren|nachgelaufen|aufgelauert|nachgeschlichen) ~8 (bremsen|messer|waffe|zurueckhalten|beherrschen|umbringen|abstechen)",
+		"(laufe|lauf|fahre|fahr|folge|folg) ~6 (hinterher|nach) ~4 mit (dem|einem|einem|meinem) ({weapon}|kuechenmesser|klappmesser)",
+		"(verfolgt|verfolge|nachgefahren) ~4 (will|wollte) (ihn|sie) (rammen|ueberfahren|abdraengen)",
+	}},
+	{id: "third-party", flags: fNoSubject, pats: []string{
+		"(sagt|meint|schreibt|droht) (er|sie) (sticht|ersticht|erschiesst|erschlaegt|toetet|ueberfaehrt|faehrt) (den|die|seine|ihre|seinen|ihren|das|einen|eine|ihn|sie|jemanden|alle) ~4 (ab|um|tot|$|rein)",
+		"(sagt|meint) (er|sie) (macht|tut) (es|das) wieder",
+		"(faehrt|fahre|fahren) ~3 mit dem (auto|wagen|lkw) (in den|in die|in das) ~2 (rein|hinein)",
+	}},
 }
 
 // German rules for abuse and danger at home.
@@ -951,6 +1083,80 @@ var abuseDE = []ruleDef{
 	{id: "compose-violence", pats: []string{
 		"treppe (runtergestossen|hinuntergestossen|runtergeschubst|heruntergestossen)",
 	}},
+	// Fitted batches 26 to 31: someone else's violence, threats, captivity
+	// and control, from vocabularies: a violent verb of the third person
+	// with a victim, a threat with its condition ("wenn ich heimkomm bin
+	// ich tot"), hiding or being locked in, bruises on a body part, a child
+	// or an old person left without food or tied up.
+	{id: "violence-v3", flags: fRecent, pats: []string{
+		"(schlaegt|schlagen|verpruegelt|verpruegeln|pruegelt|misshandelt|misshandeln|vergewaltigt|wuergt) (er|sie) (sie|ihn|mich|uns|seine|ihre|unsere|meine|meinen|mein|die kinder|das kind|den kleinen|die kleine)",
+		"(schlaegt|verpruegelt|misshandelt|vergewaltigt|wuergt) (sie|ihn) ($|gerade|grad|jeden|immer|oft|wieder|mit|wenn|und|vor den kindern|regelmaessig|staendig)",
+		"(schlaegt|schlagen|verpruegelt|verpruegeln|pruegelt|misshandelt|tritt|treten|wuergt) (seine|ihre|unsere|meine|meinen|mein|die|den|das) [kleinen|kleine|neue|neuen|eigene|eigenen] {dperson}",
+		"(schlagen|schlugen|treten|verpruegeln|misshandeln|pruegeln) mich",
+		"(tritt|trat|schlaegt|schlug|haut|boxt) (er|sie) (mir|mich|uns) ~3 (in den bauch|ins gesicht|auf den kopf|in die rippen|gegen den kopf|in den ruecken)",
+		"(er|sie|mann|freund|partner|vater|mutter|ex|papa|stiefvater|freundin|frau) ~3 (hat|hatte) ~3 (wieder|schon wieder|erneut|zum ersten mal|das erste mal|heute wieder|heute wieder|gestern wieder) zugeschlagen",
+		"zugeschlagen ~3 (ins gesicht|in den bauch|mit der faust|auf den kopf)",
+		"(ich wurde|wurde|werde|wurden|werden) ~6 (geschlagen|verpruegelt|misshandelt|missbraucht|vergewaltigt|sexuell belaestigt|begrapscht)",
+		"(sie|ihn|mich|uns) (anfasst|angefasst|befummelt|begrapscht)", "(komisch|unsittlich|ueberall|intim|unten) (anfasst|angefasst|anfassen|beruehrt)",
+		"(auf mich|auf uns|auf sie|auf mama) los $", "(ist|ging|geht) (auf mich|auf uns) los",
+		"(an den haaren|am hals|an der kehle|am kragen|am genick) ~4 (gezogen|gezerrt|geschleift|gepackt|gewuergt|geschuettelt|gedrueckt|gerissen|packt|zerrt|zieht|wuergt|hochgehoben)",
+		"(mich|sie|ihn|uns|die kleine|den kleinen|die kinder|das kind) ~4 (am arm|an den haaren|am hals|am ohr) ~3 (durch|durchs|ueber|ins|in den|in die|aus dem|aus der) ~2 (gezerrt|geschleift|gezogen|zerrt|schleift|zieht)",
+		"(gegen die wand|an die wand|auf den boden|zu boden|die treppe runter) ~2 (geworfen|geschleudert|geschubst|gestossen|geknallt|schleudert|wirft)",
+		"(hat|haben|hatte) (mir|meiner mutter|meiner mama|ihr|ihm|meinem bruder|meiner schwester) ~3 (die nase|den arm|den kiefer|die rippen|die finger|das handgelenk|den finger|die hand) ~2 (gebrochen|verdreht|eingeklemmt|ausgerenkt|umgedreht)",
+		"(den arm|die finger|die hand|das handgelenk) ~3 (verdreht|eingeklemmt) ~3 (bis|geknackt)",
+		"({weapon}|pistole|knarre) (an den kopf|an die kehle|an den hals|an die schlaefe|vors gesicht|an die brust) (gehalten|gedrueckt|gesetzt)",
+		"(mich|uns|sie|ihn|das kind|das baby|die kleine|den kleinen) ~3 (aus dem fenster|vom balkon|ueber das gelaender) ~2 (halten|werfen|stossen|schubsen|gehalten|geworfen|gehaengt)",
+		"(gewuergt|wuergt|wuergte) bis ~3 (schwarz|bewusstlos|ohnmaechtig|keine luft)",
+		"(tuer|tuere|wohnungstuer|badezimmertuer|schlafzimmertuer) (eingetreten|eingeschlagen|aufgebrochen)",
+		"(haemmert|haemmerte|schlaegt|tritt|trat|ballert|rammt|haut) ~3 (gegen|an) (die|meine|unsere) ~1 (tuer|badezimmertuer|badtuer|schlafzimmertuer|zimmertuer|wohnungstuer|haustuer)",
+		"(schubserei|schlaege|tritte|pruegel) ~4 (wieder|faengt|angefangen|anschreien|das anschreien)",
+		"sonst (gibt es|gibt es|setzt es|gibt) ~2 (schlaege|pruegel|haue|dresche)",
+	}},
+	{id: "threat-v3", pats: []string{
+		"(droht|drohte|gedroht|bedroht) ~4 (mich|mir|uns) ~3 (anzuzuenden|zu finden|zu holen|wegzunehmen|umzubringen|zu toeten|zu schlagen|abzustechen|rauszuwerfen|zu verbrennen)",
+		"(droht|drohte|gedroht) ~3 (dass|damit) ~6 (kinder|umbringt|tot|schlaegt|nie wieder|findet|wegnimmt|wegnehmen|verbrennt|anzuendet)",
+		"(mann|freund|partner|vater|papa|ex|frau|freundin|partnerin|mutter|stiefvater) ~2 (sagt|meint|droht|hat gesagt|hat gedroht) ~2 (er|sie) (bringt|bringen) (mich|uns|die kinder|mich und die kinder) ~3 um",
+		"(schlaegt|schlagen|pruegelt|bringt) (er|sie) (mich|uns|die kinder) ~2 (tot|um|windelweich|krankenhausreif)",
+		"(gesagt|sagt|meint|droht|schreibt|schrieb|gedroht) ~8 (bin ich tot|bist du tot|bin ich dran|bin ich als naechstes dran|ich bin als naechstes dran|ich als naechstes dran)",
+		"(tut|antut) (er|sie) (mir|uns|den kindern|ihr|ihm|mama) ~1 (was|etwas|weh) [an]",
+		"(er|sie) (tut|tun) (den kindern|mir|uns|meiner mutter|mama) (was|etwas) an",
+		"(weiss|wisse) wo (meine eltern|meine familie|meine kinder|meine mutter|ich wohne|ich arbeite) ~6 (macht|machen|antut|passiert|wenn ich)",
+		"(droht|drohte|gedroht) ~4 (mich|mir) ~2 zu finden",
+		"(er|sie|mein mann|mein freund|meine frau|mein partner|meine partnerin) darf ~2 nicht (wissen|merken|mitkriegen|erfahren) dass ich ~4 (schreib|schreibe|therapie|hier|euch|zur therapie|in therapie)",
+		"(bestraft|bestrafte) (er|sie) (mich|uns|die kinder)", "(er|sie) (bestraft|bestrafte) (mich|uns|die kinder)",
+		"(bilder|nacktbilder|fotos|videos) ~6 (schickt|schicke|verschickt|postet|veroeffentlicht) (er|sie) ~4 (wenn ich|falls ich|sobald ich)",
+		"(nacktbilder|nacktfotos) ~6 (wenn ich|falls ich|sonst)",
+	}},
+	{id: "captive-or-control", pats: []string{
+		"(mich|uns|die kinder|die kleine|den kleinen|mama|meine mutter|ihn|sie|papa) ~3 (eingesperrt|weggesperrt|festgebunden|gefesselt|angebunden|ans bett gebunden)",
+		"(sitz|sitze|bin) ~3 (eingesperrt|eingeschlossen) ~6 (er|sie|schluessel)",
+		"(habe|habe) mich ~3 (eingesperrt|eingeschlossen|versteckt) ~6 (er|sie) ~3 (schlaegt|haemmert|tritt|bruellt|schreit|steht|kommt|sucht)",
+		"(er|sie) ~3 (schlaegt|haemmert|tritt|bruellt|schreit) ~6 (habe|habe) mich ~3 (eingesperrt|eingeschlossen|versteckt)",
+		"(sperrt|sperrte|sperren|schliesst|schliessen) [er|sie] (ihn|sie|mama|papa|die kinder|meine mutter|meinen vater|den kleinen|die kleine|opa|oma) ~4 (ein|weg|ins zimmer|in den keller)",
+		"(binden|bindet|band) (ihn|sie|mich|uns) ~2 fest",
+		"(laesst|liess|lassen) (mich|uns|sie|ihn) (nicht|nie) ~4 (raus|aus dem haus|aus meinem zimmer|aus dem zimmer|aus der wohnung|weg)",
+		"(losst|lasst) (mich|mich) ~1 (ned|nicht) ~3 (haus|raus)",
+		"(kontrolliert|kontrollieren) ~2 (das ganze|mein ganzes|unser ganzes|das|mein|unser) ~1 geld",
+		"(gibt|gab|geben) (sie|es|die) (mir|uns) (nur|erst) (wenn|falls|sobald)",
+		"(teilt|teilte) (mir|uns) ~3 zu ~6 (nur wenn|wenn ich)",
+		"(versteckt|versteckte) (meine|mein|meinen) (medikamente|tabletten|antidepressiva|medis|insulin|pass|ausweis|papiere|krankenkarte)",
+		"(behaelt|behielt) ~1 (meine|mein|meinen) (krankenkarte|pass|ausweis|papiere|bankkarte|ec karte|gehalt|lohn|rente)",
+		"(erlaubt|erlaubte) (mir|uns) (nicht|nie) ~3 (zum arzt|zur therapie|zur sitzung|rauszugehen|aus dem haus|zu arbeiten|freunde)",
+		"(sperrt|sperrte|gesperrt) mir ~2 (das konto|die karte|die bankkarte|das handy)",
+		"(handy|telefon) (zerschmissen|zerstoert|kaputt gemacht|weggenommen) ~4 (damit ich|abgemeldet|nicht wegkann|nicht weg kann)",
+		"damit ich (nicht wegkann|nicht weg kann|nicht abhauen kann|nicht fliehen kann|niemanden anrufen kann)",
+		"(tracker|gps tracker|peilsender|airtag) ~4 (an mein|in mein|an meinem|in meinem|auf meinem|in meiner|an meine) (auto|handy|tasche|rucksack|jacke)",
+		"(mein ex|meine ex|exfreund|exmann|ex mann|ex freund|stalker|stalkerin) ~4 (steht|stand|wartet|lauert|taucht|klingelt|verfolgt|folgt) ~4 (vor meiner|vor der|vor meinem|ueberall|jede nacht|sturm|mit messer|mit einem messer)",
+		"(gefluechtet|geflohen|abgehauen) ~6 (gefunden|steht unten|steht vor|findet mich)",
+		"(geben|gibt|gab|gaben) (mir|uns|ihm|ihr|den kindern) (kein essen|nichts zu essen|nichts zu trinken)",
+		"(kinder|kind|kleinen|kleine|baby|die sind #) ~6 (tagelang|naechtelang|seit tagen|stundenlang) (allein|alleine|eingesperrt)",
+		"(hunger|kein essen|nichts zu essen) ~6 (sperrt|eingesperrt|blaue flecken|allein|alleine)",
+	}},
+	{id: "marks", flags: fRecent | fHarm, pats: []string{
+		"(blaue flecken|blauen flecken|striemen|wuergemale|griffspuren|brandwunden) ~3 (am|an den|an der|i am|auf dem|am ganzen|auf den) ~1 (ruecken|armen|arm|hals|gesicht|handgelenken|beinen|oberschenkeln|koerper|bauch|po|hintern)",
+		"(kam|kommt) ~3 mit ~1 (einem|einen|einem) (blauen auge|veilchen)", "(blaues auge|blauen auge) ~3 (i am videocall|von ihm|von ihr)",
+		"(blaue flecken|blauen flecken|striemen|blaues auge) ~8 (sagt|war das|von ihm|von ihr|weil er|weil sie|vom vater|von papa)",
+	}},
 }
 
 // German rules for acute physical emergencies.
@@ -1045,5 +1251,83 @@ var acuteDE = []ruleDef{
 	{id: "compose-unresponsive", pats: []string{
 		"(nicht mehr|nicht|kaum) ansprechbar",
 		"schwarz vor (augen|den augen)",
+	}},
+	// Fitted batches 26 to 31: a symptom word with what makes it an
+	// emergency, its intensity, its spread or its time ("seit 40 minuten",
+	// "ganz plötzlich", "strahlt in den linken arm aus"): chest, heart rhythm
+	// and rate, breathing, swelling, fainting, seizures, stroke signs,
+	// bleeding that does not stop, high fever, vomiting for hours.
+	{id: "compose-chest-v2", flags: fRecent, pats: []string{
+		"(stechen|druck|schmerzen|schmerz|enge|engegefuehl|engegfuehl|brennen|ziehen|stiche|reissen|vernichtungsschmerz) ~3 (in der brust|in da brust|hinterm brustbein|hinter dem brustbein|um die brust|auf der brust|i am brustkorb|in der herzgegend)",
+		"(brustdruck|vernichtungsschmerz|engegefuehl in der brust|brustenge)",
+		"brust ~3 (zieht sich zusammen|wie zugeschnuert|zugeschnuert|zusammengeschnuert)",
+		"(strahlt|zieht|ziagt|ausstrahlt) ~3 (in den|in die|bis in den|bis in die) ~1 (linken arm|kiefer|unterkiefer|ruecken|schulter) ~1 [aus]",
+		"(kalter schweiss|kaltschweissig|schwitze kalt|schwitz kalt) ~8 (brust|uebel|uebelkeit|herz|arm|ruecken|kiefer)",
+		"(brust|herz|uebel|uebelkeit) ~8 (kalter schweiss|schwitze kalt|kaltschweissig|schwitz kalt)",
+	}},
+	{id: "compose-heart-v2", flags: fRecent, pats: []string{
+		"(herz|puls|ruhepuls|herzfrequenz|uhr) ~3 (rast|schlaegt|liegt bei|ist bei|bei|auf|von|mit|zeigt) ~1 #140 ~8 (schwindlig|schwindelig|grau|schwarz|umkippen|umkipp|ohnmacht|seit|in ruhe|hoert nicht|brust|zitter|zittere|flau|kurzatmig|luft|schwummrig)",
+		"(herz|puls|herzschlag) ~3 #140 ~2 (in ruhe|seit|und es hoert)",
+		"(rast|schlaegt) mein herz (mit|bei|auf) #140",
+		"(herz|herzschlag) ~2 (stolpert|setzt aus|aussetzer|unregelmaessig|spinnt|holpert|haut ganz unregelmaessig) ~8 (schwindlig|schwindelig|flau|schwummrig|weggekippt|umkippen|ohnmaechtig|noch nie|luft|brust|grau|schwarz|rast)",
+		"(herzrasen|herzstolpern|herzklopfen) ~4 (seit|stunden|stunde|brustdruck|druck|brust|schwindel|umkippen|ohnmacht|ohnmaechtig|luft|atme)",
+		"(pocht|rast|haemmert|schlaegt) so ~3 (dass|das) ich ~3 (ohnmacht|umkipp|umkippe|umfall|umfalle)",
+		"(gleich|jeden moment) ~2 (in ohnmacht|ohnmaechtig|umkippe|umkipp|umfall|umfalle|zusammenbreche|zusammenklappe)",
+		"(puls|ruhepuls|herzfrequenz) ~3 (bei|liegt bei|von) # ~6 (umkippen|umkipp|ohnmacht|schwarz)",
+	}},
+	{id: "compose-faint-v2", flags: fRecent, pats: []string{
+		"(weggekippt|weggesackt|bewusstsein verloren)",
+		"(wird|wurde) (mir|ihm|ihr) ~3 (schwarz|grau) $", "alles wird (grau|schwarz)",
+		"(ne minute|eine minute|minutenlang) (weg|nicht ansprechbar|bewusstlos)",
+		"(weiss wie die wand|kreidebleich|leichenblass|totenbleich)",
+	}},
+	{id: "compose-breathing-v2", flags: fRecent, pats: []string{
+		"(atme|atmet) ~2 (schnell und flach|flach|schwer|pfeifend|rasselnd|roechelnd|ganz langsam|mit pausen|komisch mit pausen)",
+		"(krieg|kriege|bekomme|kriegt|bekommt) ~3 (nur pfeifend|keine richtige|nicht genug|nicht richtig|nur schwer|nur noch schwer) luft",
+		"(kurzatmig|luftnot) ~6 (lippen|blaeulich|blau|brust|ploetzlich|seit der|seit dem|nach der|nach dem|einatmen)",
+		"(lippen|gesicht|finger|fingernaegel) ~4 (blaeulich|lila|violett)", "(blau|blaeulich) um (die lippen|den mund)",
+		"(hals|kehle|rachen) ~3 (geht|ging) ~1 zu", "(hals|kehle) (fuehlt sich|fuehlt) ~2 (eng|zu)",
+		"(augen|augenlider|lider|lippen|mund|gesicht|zunge) ~4 (schwellen zu|schwillt zu|gehen zu|zugeschwollen|schwellen an)",
+		"(quaddeln|nesselausschlag|nesselsucht) ~8 (gesicht|hals|luft|atmen|ganzen koerper|ueberall|augen)",
+		"ausschlag (am ganzen|ueberall) ~8 (hals|luft|eng|atmen|zunge|lippen)",
+		"(stechen|schmerzen|schmerz) beim einatmen",
+		"(kann|koennen) ~3 nicht mehr ~1 (flach|richtig) atmen",
+	}},
+	{id: "compose-seizure-v2", flags: fRecent, pats: []string{
+		"(krampft|krampfen|krampfte|zuckungen|zuckt) ~6 (augen|verdreht|bewusstlos|nicht ansprechbar|reagiert|blau|schaum|ganzen koerper)",
+		"(augen|pupillen) ~2 verdreht", "(krampfartige|krampfartigen) (zuckungen|anfaelle)",
+		"(anfall|anfall gehabt|krampfanfall) ~8 (aufgewacht|zunge|eingenaesst|bewusstlos|weggetreten|verwirrt)",
+		"(schwitz|schwitze|zitter|zittere) ~6 (alles zuckt|zucke|zuckungen|muskeln zucken)",
+	}},
+	{id: "compose-stroke-v2", flags: fRecent, pats: []string{
+		"(sehe|seh|sieht) ~2 doppelt",
+		"(hand|arm|bein|gesicht|seite|koerperhaelfte|mundwinkel|gesichtshaelfte) ~2 (ist|sind|wird|haengt) ~1 (schlaff|gelaehmt|kraftlos)",
+		"kein gefuehl ~2 in ~2 (beinen|beiden beinen|bein|arm|armen|koerperhaelfte|gesichtshaelfte|seite)",
+		"(koerperhaelfte|gesichtshaelfte) ~3 (kribbelt|taub|gelaehmt|schlaff|haengt)",
+		"(finde|find) (die woerter|die worte|woerter) nicht",
+		"(red|rede|redet|sprech|spricht|spreche|sprache) ~2 (verwaschen|lallend|undeutlich)",
+		"(schlimmste|schlimmsten|staerkste|staerksten|heftigste|heftigsten) (kopfschmerzen|kopfweh)",
+		"(kopfschmerzen|kopfweh) ~3 (wie noch nie|wie nie|noch nie so)",
+		"(kopfschmerzen|kopfweh) ~6 (ganz ploetzlich|wie ein schlag|wie ein blitz|donnerschlag)",
+		"(auf dem|auf einem) (rechten|linken) auge ~3 (nichts|kaum|schwarz|verschwommen)",
+		"(dreht sich|schwindlig|schwindelig|verwirrt) ~8 (nicht gerade|nicht stehen|kaum laufen|nicht mehr stehen|nicht laufen)",
+		"(weiss|weis) ~2 nicht ~1 wo ich (bin|grad bin|gerade bin)",
+		"(seh|sehe) (sachen|dinge) die nicht da sind",
+	}},
+	{id: "compose-bleeding-v2", flags: fRecent, pats: []string{
+		"(blutet|bluten|blutung|nasenbluten) ~6 (hoert nicht auf|hoert seit|nicht stoppt|stoppt nicht|nicht aufhoert|seit ner stunde|seit einer stunde|seit stunden|ohne ende|alles voll blut)",
+		"(kotz|kotzt|spuck|spuckt|erbrech) ~1 blut",
+		"(schwarzen stuhl|teerstuhl|blut i am stuhl|blut i am urin) ~8 (fieber|schwach|schwindel|schwarz|schmerzen|flanke|kreislauf)",
+		"(blute|blutet) ~3 (am kopf|am hinterkopf|aus dem ohr|aus den ohren)",
+		"(kopf|hinterkopf|schaedel) ~4 (gestossen|angeschlagen|aufgeschlagen|geknallt|angehauen) ~8 (blute|blutet|uebel|erbreche|erbrechen|kotze|kotz|uebergebe|schwarz|verwirrt|schwindlig)",
+	}},
+	{id: "compose-other-v2", flags: fRecent, pats: []string{
+		"(#40 ~1 (grad fieber|fieber)|fieber ~2 #40)",
+		"fieber ~8 (verwirrt|nacken steif|steifer nacken|ausschlag|blut|rot und heiss|zitter)",
+		"(kotz|kotze|erbreche|uebergebe mich|breche|spucke) ~3 seit (stunden|# stunden|tagen|heute frueh|heute morgen)",
+		"(kann|kann ich) (nichts) (bei mir behalten|drinbehalten|drin behalten)",
+		"(kann|konnte) ~4 nicht [mehr] (pinkeln|wasser lassen|urinieren)",
+		"(verbrannt|verbrueht) ~6 (blasen|haut haengt|haut ab|ganze hand|ganzen arm)",
+		"(schlucken) ~4 (sabber|sabbere)",
 	}},
 }
