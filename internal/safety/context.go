@@ -320,6 +320,12 @@ var helpers = []struct {
 		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
 		"(spielt|macht) (das|es|der wert|das ergebnis) ~3 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
 		"(does|would|will) (that|it|this) (matter|make a difference)", "(vertraegt sich|vertragen sich|vertraeglich)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
+		// Round 5 (fitted batches 23 on): questions asked without a question word.
+		"(any|anything) (issue|issues|problem|problems|concern|concerns|risk|risks|interaction|interactions|reason|advice|tips|danger) [with|for|about|to]",
+		"(anything|something) (i should know|to know|to watch|to watch out for|to worry about|i need to know)",
+		"(any thoughts|your thoughts|thoughts on|doable|sounds like a lot|seems like a lot|is that a lot|is not that a lot|a lot compared)",
+		"(ok|okay|fine|safe) or (not|wait|skip|should i)",
+		"(irgendwas|etwas|was) (zu beachten|beachten|wissen|problematisch)", "(spricht|spricht etwas|spricht was) dagegen", "(probleme|risiko|risiken|wechselwirkung|wechselwirkungen) (mit|bei|wegen)",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{
@@ -369,6 +375,12 @@ var helpers = []struct {
 	}},
 	{hTold, []string{
 		"(normal for me|usual for me|wohl normal|as discussed|as prescribed|as agreed|wie besprochen|wie verordnet|wie vereinbart)",
+		// Round 5: a result said to be settled, a change made with a doctor.
+		"(totally|completely|perfectly|all|was all|were all|all was|everything was|everything is|came back|stayed|is back to|are back to) (normal|fine)", "(normal|fixed|sorted) now",
+		"normal ~2 (the|my) (nurse|doctor|doc|gp|psychiatrist) (said|says|confirmed)", "(nurse|doctor|doc|gp|psychiatrist) (confirmed|agreed|approved|already answered|is monitoring|knows)",
+		"(with|under) (my|the|her|his) ~1 (doctors|doctor|psychiatrists|psychiatrist|gps|gp|prescribers|prescriber) ~1 (guidance|supervision|help|approval|advice|ok)",
+		"(alles|wieder|ganz) (normal|in ordnung|gut) ~2 (sagt|meint|meinte|sagte) ~2 (die|der|mein|meine) ~1 (aerztin|arzt|hausarzt|hausaerztin|pflegerin|pfleger|schwester)",
+		"(aerztin|arzt|hausarzt|hausaerztin|pflegerin|pfleger|schwester) ~3 (meint|meinte|sagt|sagte|hat gesagt) ~4 (normal|in ordnung|weiternehmen|unbedenklich)",
 		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|told me|gesagt|meinte|sagte) ~4 (normal|fine|expected|harmless|nothing to worry|unbedenklich|harmlos)",
 		"(ganz|voellig|total|totally|completely|perfectly) normal $", "(like normal|as normal|wie immer|wie gewohnt)",
 	}},
@@ -398,5 +410,11 @@ var helpers = []struct {
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",
 		"(where|when|how) (do|can|should|will) (i|we) (get|pick up|collect|buy|find|order|fill|refill)", "(wo|wann) ~3 (hole|abholen|bekomme|kaufen|bestellen)",
 		"(cost|costs|price|prices|pay|paying|insurance|insured|covered|coverage|fee|fees|bill|billing|charge|refund|kosten|kostet|preis|kasse|krankenkasse|bezahlen|versicherung|uebernimmt|zahlen)",
+		// Round 5: picking up, receipts, days and ways of a session.
+		"(pick up|pick them up|pick it up|picked up|collect|collected|abholen|abgeholt|hole) ~6 (pharmacy|compounding pharmacy|clinic|office|apotheke|praxis)",
+		"(receipt|receipts|invoice|renewal|blue cross|aetna|cigna|medicare|medicaid|quittung|rechnung)",
+		"(what|which) (days|day|times|time) (do|does|are|is) (you|the)", "how long does ~4 (session|appointment|visit|it) ~1 take",
+		"(on|via|over) zoom", "(video call|telehealth)", "do you (do|offer|have|provide) ~3 (iv|at home|home|in office|in the office|troches|lozenges|nasal spray|spray|sessions)",
+		"who do i (send|ask|contact|call)",
 	}},
 }

@@ -486,6 +486,9 @@ var medicalEN = []ruleDef{
 		"({drugname}|{medword}|{subst}) ~6 (mix|mixing|mixed|combine|combining|combined|interact|interacts|interaction|interactions|interfere|interferes|contraindicated|together)",
 		"(drink|drinking|drank) (before|after|during|on|with|while on|the night before|the day before|the day after|between) ~3 {session}",
 		"{drugname} ~4 (safe|ok|okay|fine|allowed|dangerous|risky|a problem|affect|affects)",
+		// Round 5: a named medicine beside ketamine, a session or another
+		// medicine, in a question ("does lamictal blunt the ketamine effect?").
+		"{drugname} ~8 ({ket}|{session}|sessions|infusions|{drugname})",
 		"(safe|ok|okay|fine|allowed|dangerous|risky) ~3 {drugname}",
 	}},
 	{id: "side-effect", pats: []string{
@@ -518,6 +521,20 @@ var medicalEN = []ruleDef{
 		"(going to|planning to|plan to|decided to|want to|thinking of|thinking about|about to|will|just|i) ~1 (stop|stopping|skip|skipping|quit|quitting|double|doubling|halve|halving|cut|cutting|change|changing|switch|switching|reduce|reducing|lower|lowering|increase|increasing|up|upping|come off|coming off|go off|going off|taper|tapering|wean|weaning|drop|dropping|stop taking|stopping taking|double up on|ditch|ditching) ~3 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 		"i (stopped|quit|skipped|doubled|halved|came off|went off|dropped|ditched|stopped taking|have stopped|have skipped|have doubled) ~3 ({drugname}|{medword}|dose|doses|dosage|{ket})",
 		"(going to|will|plan to|planning to) (take|use|have) (#|double|extra|more|less|two|three|half) ~2 ({drugname}|{medword}|dose|doses|{ket})",
+		// Round 5: not taking, a break, another dose or time, someone else's
+		// medicine, a swap.
+		"(will not|not going to|am not going to|do not want to) (take|use|have) ~2 ({drugname}|{medword}|{ket}) (tonight|today|tomorrow|this weekend|this week|on the day|before|so|until)",
+		"(take|taking|have|use|using) ~4 ({drugname}|{medword}|{ket}|dose) ~6 instead of",
+		"(take|taking) a break from ~2 ({drugname}|{medword})",
+		"(thinking of|thinking about|planning on|planning to|going to|want to|will|might) ~2 (swap|swapping|go back on|going back on|start taking|take|taking) ~4 (mums|moms|dads|partners|friends|sisters|brothers|someones|old dose|a half dose|half a dose|half dose|half my|double|twice|every day|every other day|only every)",
+		"(switching|switch|swap|swapping|going|go) [myself] from # ~1 to # ~2 [of] [my] ~1 ({drugname}|{medword}|{ket}|mg)",
+		"(want|want to|going to|will) take # ~3 (because|since|as) ~3 (not working|is not working|does not work)",
+	}},
+	// Round 5: a vital sign or lab value reported out of the ordinary is a
+	// question for the care team even unasked ("my bp was 160/100 right
+	// before the session"); a settled one is not ("all normal", hTold).
+	{id: "vitals-report", flags: fStatement, pats: []string{
+		"{vital} ~4 # ~6 (after|since|all day|right before|before the|higher|high|too high|low|too low|than usual|still|and i feel|and feel)",
 	}},
 	{id: "vitals", pats: []string{
 		"{vital} ~5 #", "# ~3 {vital}",
