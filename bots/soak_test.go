@@ -76,9 +76,11 @@ var soakBinary = sync.OnceValues(func() (string, error) {
 //
 // A Discord patient acts as a person on Discord does: a press that Discord
 // shows as failed (not acknowledged within 3 s, e.g. sent while the
-// gateway changes hands) is pressed again, and a direct message left
-// without a reply for a while (Discord does not deliver it again to a new
-// gateway session) is typed again; both are counted apart.
+// gateway changes hands), or left without a reply for a while with the
+// question's buttons still there, is pressed again, and a direct message
+// left without a reply for a while (Discord does not deliver it again to a
+// new gateway session) is typed again; both are counted apart. (Telegram
+// delivers again what was not confirmed, so its patients never repeat.)
 func TestSoak(t *testing.T) {
 	bin, err := soakBinary()
 	if err != nil {
@@ -280,6 +282,9 @@ type soakPlatform interface {
 	// failed reports whether the platform shows the action as failed (a
 	// Discord interaction not acknowledged in time).
 	failed(action string) bool
+	// impatient reports whether the patient answers again when nothing
+	// happens for long (Discord, where an answer can be lost).
+	impatient() bool
 	describe() string
 }
 
@@ -341,6 +346,8 @@ func (p *telegramPatient) redeliver(action string) {
 }
 
 func (p *telegramPatient) failed(string) bool { return false }
+
+func (p *telegramPatient) impatient() bool { return false }
 
 func (p *telegramPatient) describe() string { return describeChat(p.fake, p.chat) }
 
@@ -409,6 +416,8 @@ func (p *discordPatient) failed(action string) bool {
 	i, ok := p.fake.Interaction(action)
 	return ok && (i.Late || (!i.Acked && time.Since(i.Dispatched) > 3500*time.Millisecond))
 }
+
+func (p *discordPatient) impatient() bool { return true }
 
 func (p *discordPatient) describe() string {
 	var b strings.Builder
@@ -514,14 +523,18 @@ func (p *soakPatient) run(deadline time.Time) bool {
 			}
 			seen = len(msgs)
 		}
-		if !acted.IsZero() && actPress != nil && p.plat.failed(action) {
-			// Discord shows "This interaction failed": press again.
-			if a, err := p.plat.press(actPress.m, actPress.b); err == nil {
-				p.stats.repressed.Add(1)
-				action = a
+		if !acted.IsZero() && actPress != nil && (p.plat.failed(action) || p.plat.impatient() && time.Since(acted) > *soakRetype) {
+			// Discord shows "This interaction failed", or nothing happened
+			// for a long while and the question still has its buttons:
+			// press again.
+			if st, ok := p.state(); ok && st.Seq == actedSeq {
+				if a, err := p.plat.press(actPress.m, actPress.b); err == nil {
+					p.stats.repressed.Add(1)
+					action, acted = a, time.Now()
+				}
 			}
 		}
-		if !acted.IsZero() && actText != "" && time.Since(acted) > *soakRetype {
+		if !acted.IsZero() && actText != "" && p.plat.impatient() && time.Since(acted) > *soakRetype {
 			if st, ok := p.state(); ok && st.Seq == actedSeq {
 				if a, err := p.plat.say(actText); err == nil {
 					p.stats.retyped.Add(1)

@@ -458,15 +458,71 @@ func TestButtonsAnswerAndClose(t *testing.T) {
 		t.Errorf("press became %+v %+v", ev[1], p)
 	}
 	h.waitBot(patientA, 2)
-	got, _ := h.fake.Message(q.ID)
-	if got.Content != "How are you **today**?\n\n✓ Good" || len(got.Rows) != 0 {
+	// The question is closed once the answer is applied, after the
+	// handler returned: wait for it.
+	var got discordtest.Message
+	if !discordtest.Wait(30*time.Second, func() bool {
+		got, _ = h.fake.Message(q.ID)
+		return got.Content == "How are you **today**?\n\n✓ Good" && len(got.Rows) == 0
+	}) {
 		t.Errorf("answered question shows %q with %d rows", got.Content, len(got.Rows))
 	}
-	if in, _ := h.fake.Interaction(d.ID); in.AckType != discordtest.CallbackUpdateMessage {
-		t.Errorf("press acknowledged with %d, want UPDATE_MESSAGE", in.AckType)
+	if in, _ := h.fake.Interaction(d.ID); in.AckType != discordtest.CallbackDeferredUpdate {
+		t.Errorf("press acknowledged with %d, want DEFERRED_UPDATE_MESSAGE", in.AckType)
 	}
 	if _, err := h.fake.PressButton(patientA, q.ID, "a:1:bad"); !errors.Is(err, discordtest.ErrNoComponent) {
 		t.Errorf("a second press on an answered question: %v", err)
+	}
+	h.noFailures()
+}
+
+// A press is acknowledged at once, but its question keeps its buttons
+// until the handler has applied the answer: Discord does not deliver an
+// acknowledged interaction again, so had the process died in between (as
+// the soak test's SIGKILLs made it), a question closed at the
+// acknowledgement would have left the patient without buttons and the
+// answer never applied. Here the handler holds the answer until the test
+// has seen the acknowledgement and the buttons still there.
+func TestPressClosesTheQuestionOnlyOnceApplied(t *testing.T) {
+	t.Parallel()
+	release := make(chan struct{})
+	h := start(t, discordtest.Options{}, Config{}, func(h *harness, ctx context.Context, in runner.Inbound) error {
+		switch {
+		case in.Input.Command != nil:
+			return h.send(ctx, in.Patient, question(1, "Ready?", "Yes", "No"))
+		case in.Input.Press != nil:
+			select {
+			case <-release:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			return h.send(ctx, in.Patient, say("Thank you."))
+		}
+		return nil
+	})
+	if _, err := h.fake.SlashCommand(patientA, "", "intake", nil); err != nil {
+		t.Fatal(err)
+	}
+	q := h.waitBot(patientA, 1)[0]
+	d, err := h.fake.PressButton(patientA, q.ID, "a:1:yes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.waitEvents(2)
+	if !discordtest.Wait(30*time.Second, func() bool { in, _ := h.fake.Interaction(d.ID); return in.Acked }) {
+		t.Fatal("press not acknowledged while the handler works")
+	}
+	if m, _ := h.fake.Message(q.ID); len(m.Buttons()) != 2 || m.Content != "Ready?" {
+		t.Fatalf("before the answer was applied the question shows %q with %d buttons, want it unchanged", m.Content, len(m.Buttons()))
+	}
+	close(release)
+	h.waitBot(patientA, 2)
+	var m discordtest.Message
+	if !discordtest.Wait(30*time.Second, func() bool {
+		m, _ = h.fake.Message(q.ID)
+		return m.Content == "Ready?\n\n✓ Yes" && len(m.Rows) == 0
+	}) {
+		t.Fatalf("applied answer: the question shows %q with %d rows", m.Content, len(m.Rows))
 	}
 	h.noFailures()
 }

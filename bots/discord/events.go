@@ -294,10 +294,8 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 	stale := known && p.seq < latest
 
 	var content string
-	var original []discordgo.MessageComponent
 	if i.Message != nil {
 		content = i.Message.Content
-		original = i.Message.Components
 		if i.Message.ChannelID != "" && i.GuildID == "" {
 			c.rememberDM(u.ID, i.Message.ChannelID)
 		}
@@ -307,10 +305,17 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 		shown = answered(content, pressedLabels(i.Message, data.CustomID, data.Values))
 	}
 	// Answered or stale, the message loses its components: a question is
-	// answered once, and an old one cannot be answered at all. A second
-	// press on a question this channel has just marked answered (a double
-	// click that arrives after the next question) leaves the message as it
-	// is (type 6): the press's snapshot of it predates the mark.
+	// answered once, and an old one cannot be answered at all. A stale
+	// press loses them in its acknowledgement (type 7). An answer is
+	// acknowledged at once without a change (type 6), and its question
+	// loses its components and shows the answer only once the answer is
+	// applied (closeAnswered, after the handler): Discord does not deliver
+	// an acknowledged interaction again, so a process that died between
+	// the acknowledgement and the commit would otherwise leave the patient
+	// a question without buttons, its answer never applied. A second press
+	// on a question this channel has just marked answered (a double click
+	// that arrives after the next question) leaves the message as it is
+	// (type 6): the press's snapshot of it predates the mark.
 	resp := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseUpdateMessage,
 		Data: &discordgo.InteractionResponseData{
@@ -319,11 +324,14 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 			AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
 		},
 	}
+	closeAnswered := false
 	if i.Message != nil {
 		c.mu.Lock()
 		switch {
 		case !stale:
 			c.marked[u.ID] = i.Message.ID
+			resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
+			closeAnswered = true
 		case c.marked[u.ID] == i.Message.ID:
 			resp = &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredMessageUpdate}
 		}
@@ -364,22 +372,26 @@ func (c *Channel) onComponent(i *discordgo.Interaction, u *discordgo.User) {
 		})
 	}
 	j.after = func(ctx context.Context, err error) {
+		if err == nil && closeAnswered {
+			// The answer is applied: the question shows it and loses its
+			// components (an edit through the interaction's webhook, which
+			// Discord's global limit leaves out).
+			empty := []discordgo.MessageComponent{}
+			edit := &discordgo.WebhookEdit{Content: &shown, Components: &empty,
+				AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}}
+			if e := c.retry(ctx, "close question", func(o ...discordgo.RequestOption) error {
+				_, err := c.s.InteractionResponseEdit(i, edit, o...)
+				return err
+			}); e != nil {
+				c.log.Warn("discord answered question not closed", "interaction", i.ID, "error", e)
+			}
+			return
+		}
 		if err == nil || stale || i.Message == nil {
 			return
 		}
-		// The answer was not taken: give the question its components back
-		// and say so.
-		ch, msg := i.Message.ChannelID, i.Message.ID
-		if ch == "" {
-			ch = i.ChannelID
-		}
-		edit := &discordgo.MessageEdit{ID: msg, Channel: ch, Content: &content, Components: &original}
-		if e := c.retry(ctx, "restore question", func(o ...discordgo.RequestOption) error {
-			_, err := c.s.ChannelMessageEditComplex(edit, o...)
-			return err
-		}); e != nil {
-			c.log.Warn("discord question not restored", "message", msg, "error", e)
-		}
+		// The answer was not taken: the question kept its components;
+		// say so.
 		text := c.opt.catalog.Text(catalog.Unavailable, lang)
 		if e := c.retry(ctx, "send followup", func(o ...discordgo.RequestOption) error {
 			_, err := c.s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: text}, o...)
