@@ -488,7 +488,7 @@ var medicalEN = []ruleDef{
 		"{drugname} ~4 (safe|ok|okay|fine|allowed|dangerous|risky|a problem|affect|affects)",
 		// Round 5: a named medicine beside ketamine, a session or another
 		// medicine, in a question ("does lamictal blunt the ketamine effect?").
-		"{drugname} ~8 ({ket}|{session}|sessions|infusions|{drugname})",
+		"{drugname} ~8 ({ket}|session|sessions|infusion|infusions|treatment|treatments|{drugname})",
 		"(safe|ok|okay|fine|allowed|dangerous|risky) ~3 {drugname}",
 	}},
 	{id: "side-effect", pats: []string{
