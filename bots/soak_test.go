@@ -175,6 +175,7 @@ func TestSoak(t *testing.T) {
 		patients[i] = &soakPatient{plat: p, be: be, stats: &st, rnd: rand.New(rand.NewPCG(uint64(i), 7)), exp: map[string]string{}}
 	}
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	began := time.Now()
 	deadline := began.Add(*soakDeadline)
 	for _, p := range patients {
@@ -182,10 +183,25 @@ func TestSoak(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			p.finished = p.run(deadline)
+			done.Add(1)
 		}()
 		time.Sleep(time.Millisecond) // not all in the same instant
 	}
+	progress := make(chan struct{})
+	go func() { // a line a minute, for a run of many minutes
+		tick := time.NewTicker(time.Minute)
+		defer tick.Stop()
+		for {
+			select {
+			case <-progress:
+				return
+			case <-tick.C:
+				t.Logf("soak: after %v: %d of %d patients done, %d answers sent", time.Since(began).Round(time.Second), done.Load(), n, st.sent.Load())
+			}
+		}
+	}()
 	wg.Wait()
+	close(progress)
 	took := time.Since(began)
 	cancel()
 	<-chaos
