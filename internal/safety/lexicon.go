@@ -144,6 +144,31 @@ var macros = map[string]string{
 	"dcondmore": `(epileptikerin|epileptiker|anfallsfrei|augeninnendruck|augendruck|herzschrittmacher|schrittmacher|vollnarkose|narkose|
 		magenspiegelung|sedierung|schnupfen|erkaeltung|unterfunktion|ueberfunktion|kinderwunschbehandlung)`,
 	"dcond": "({dcondition}|{dcondmore})",
+	// German: what may be carried to hurt someone, that it is ready, and at whom.
+	"dweapon": `(messer|kuechenmesser|klappmesser|teppichmesser|springmesser|waffe|waffen|pistole|gaspistole|schreckschusspistole|
+		schreckschusswaffe|gewehr|jagdgewehr|jagdflinte|flinte|knarre|revolver|armbrust|schlagring|baseballschlaeger|schlaeger|
+		eisenstange|brecheisen|axt|beil|machete|hammer|schraubenschluessel|ziegelstein|saeure|spiritus|benzin|kanister|rattengift|
+		gift|schere|pfefferspray|elektroschocker|taser)`,
+	// German: a farewell or a wish to be gone said beside an act.
+	"dbye": `(tschuess|tschuss|sorry|es tut mir leid|tut mir leid|danke fuer alles|lebt wohl|ich liebe euch|ich liebe dich|macht es gut|
+		verzeiht mir|nicht traurig|will nicht mehr|keiner soll|sucht mich nicht|ruft keinen an|ruf keinen an|bin weg|werde muede|
+		wird ganz schwer|ganz schwer|nicht aufhalten|nicht mehr aufwachen|warte jetzt|fuer immer)`,
+	// German: places of a method.
+	"dplace2": `(gleisen|gleise|schienen|bahndamm|bruecke|klippe|steilkueste|talsperre|staudamm|hafenbecken|dach|hochhaus|parkhaus|
+		bahnuebergang|fluss|meer|see|rhein|elbe|donau|main|isar|spree)`,
+	// German: what cuts, burns or strikes, and where on the body.
+	"dblade": `(klinge|rasierklinge|glasscherbe|scherbe|messer|schere|cutter|teppichmesser|rasiermesser|zigarette|zigaretten|feuerzeug|
+		buegeleisen|hammer|guertel|kabel|nadel)`,
+	"dbody": `(arm|arme|armen|unterarm|unterarme|handgelenk|handgelenke|hand|haende|bein|beine|beinen|oberschenkel|bauch|gesicht|hals|
+		haut|finger|brust)`,
+	// German: a means of suicide other than pills.
+	"dmeans": `(seil|strick|schlinge|pistole|flinte|schrotflinte|waffe|gewehr|knarre|revolver|klinge|rasierklinge|plastiktuete|
+		klebeband|kabel|guertel|holzkohle|benzin)`,
+	"dready": `(gekauft|besorgt|bestellt|geholt|geladen|dabei|eingesteckt|eingepackt|in der jacke|in der jackentasche|in der tasche|
+		i am auto|i am kofferraum|i am spind|neben der tuer|liegt bereit|bereit|liegt i am auto|schon|abgekauft|organisiert)`,
+	"dtarget": `(ihm|ihn|ihr|ihnen|den typen|der typ|den typ|den kerl|der kerl|wenn er|wenn sie|wenn der|wenn die|fuer wenn|soll sehen|
+		sollen sehen|soll mal sehen|nicht zum schutz|fuer ihn|gegen ihn|gegen sie|chef|vermieter|nachbarn|nachbar|ex|kollegen|
+		lehrerin|lehrer|schwager|klasse|firma|schule|arbeit)`,
 	// German: people a patient may hurt or be hurt by, as nouns.
 	"dperson": `(frau|mann|freund|freundin|partner|partnerin|kind|kinder|sohn|tochter|baby|kleinen|kleine|kleiner|saeugling|
 		mutter|vater|mama|papa|bruder|schwester|oma|opa|chef|chefin|kollegen|kollege|kollegin|nachbarn|nachbar|nachbarin|
