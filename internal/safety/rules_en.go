@@ -593,6 +593,87 @@ var medicalEN = []ruleDef{
 		"({ket}|{drugname}) (bad|harmful|dangerous|damaging) for (the|my|your) ~1 ({body}|bladder|kidneys|liver|heart|brain|teeth|memory)",
 		"how many (sessions|infusions|treatments|doses) ~4 (work|to work|before it works|until it works|see results|feel better)",
 	}},
+	// Round 5 (fitted batches 23 to 34): a medicine, a dose or a value ×
+	// a question form; the question form is part of the pattern where a
+	// patient leaves out the question mark ("i'm breastfeeding, is
+	// spravato ok"), so those count as statements.
+	{id: "r5-question", flags: fStatement, pats: []string{
+		"(is|are|would|will|could|does|do) [my|the|taking|mixing] ({drugname}|" + enDrug5 + "|{ket}|{medword}) ~3 (ok|okay|fine|safe|alright|a problem|an issue|a risk|dangerous|compatible|contraindicated|interact|interfere|matter|rule me out|affect|change|dull|blunt|dampen|weaken|block|reduce|cancel|stop) ~4 ({drugname}|" + enDrug5 + "|{ket}|{session}|treatment|with|together|for me|to take|on|before|after|during|the day|the morning|the night|$)",
+		"({drugname}|" + enDrug5 + "|{medword}|{condition}|{vital}|on|take|taking) ~8 (any|anything) ~2 (issue|issues|problem|problems|concern|concerns|risk|risks|interaction|interactions|danger|dangers|reason|to know|i should know|i should change|i need to know|to worry about)",
+		"(issue|issues|problem|problems|concern|concerns|risk|risks|interaction|interactions|danger|dangers) (with|doing|for|about|taking|on|if) ~3 ({drugname}|" + enDrug5 + "|{ket}|{treatment}|{medword}|{subst}|iv|infusions|sessions|the needles)",
+		"(rule|rules|ruled|rule out) me out",
+		"(does|do|would|will|could|can) ~3 ({drugname}|" + enDrug5 + "|{medword}|it|that) ~2 (blunt|dampen|weaken|block|cancel|reduce|interfere with|stop|make) ~3 ({ket}|the ketamine|ketamine|the effect|the effects|it work|the treatment|the infusion|the sessions|less effective|hit harder|stronger|weaker)",
+		"({drugname}|" + enDrug5 + "|{medword}) ~3 (and|with|plus) ~2 ({ket}|ketamine|esketamine|spravato|the troches|the infusion|the sessions) ~3 (any|ok|okay|fine|safe|concern|concerns|together|right|$)",
+		"(chew|chewed|chewing|swallow|swallowed|swallowing|crush|crushed|crushing|split|splitting|suck|sucked|dissolve|dissolving|spit|spat) ~3 (the|my|a|it|them) ~1 ({ket}|{medword}) ~6 (instead|by mistake|accidentally|still work|is that|ok|okay|fine|should|what|will|can|does)",
+		"(can|could|should|do|may) (i|we) ~2 (chew|swallow|crush|split|cut|break|share|halve|take|use) ~3 (the|my|a|his|her) ~1 ({ket}|{medword}|{drugname}|" + enDrug5 + ")",
+		"(do i need to|should i|do i have to|need to) (fast|pump and dump|pump|stop breastfeeding) ~3 (before|after|during) ~3 ({session}|iv|infusion|infusions|spray|troche|lozenge)",
+		"how (long|many hours) ~3 (fast|fasting|pump and dump|pump|stop breastfeeding)",
+		"(pregnant|pregnancy|weeks pregnant|trimester|breastfeeding|trying to conceive|ttc) ~8 (stop|pause|continue|ok|okay|safe|ketamine|spravato|esketamine|troches|sessions|treatment|infusion)",
+		"(pregnancy test|pregnancy tests) ~4 (before|each|every|first)",
+		"(can|could|should|do) i ~3 (drink|have a drink|have a beer|have a glass|have alcohol|have wine|have a pint|smoke|vape) ~4 (after|before|the day after|the night before|the day of|on the day) ~3 ({session}|$)",
+		"({subst}|drink|drinking|drinks|pint|pints|beer|beers|weed|wine) ~4 (ok|okay|fine|alright|safe) ~4 (after|before|the day after|the night before|with|on)",
+		"(pint|pints|drink|drinks|pub|beer|beers|wine) ~8 ({ket}|{drugname}|" + enDrug5 + "|{session}) ~4 (fine|ok|okay|safe)",
+		"({ket}|{drugname}|" + enDrug5 + ") ~8 (the pub|a pint|pints|a few beers|beers|drinks) ~6 (fine|ok|okay|safe|is one)",
+		"({drugname}|" + enDrug5 + "|{medword}) (before) or after",
+		"(before) or after ~3 ({session}|{ket}|{drugname}|" + enDrug5 + ")",
+		"(max|maximum|limit|most) [number of|amount of] ~2 ({ket}|{session}|sessions|infusions|troches|doses) ~3 (per|a|each|in a) (year|month|week|day)",
+		"(same|different) (strength|dose|concentration) as ~3 ({ket}|{medword}|clinic|the ones|the other)",
+		"(higher|lower|different|bigger|smaller) dose ~4 (for me|because|given|since)",
+		"(should|would|could) (the|my) (dose|dosage|dosing) ~3 (be|change|different|adjusted|lower|higher)",
+		"(do|should|would|will) (i|they|you|the doctor) ~2 (need to|have to|check|know|hold|stop|skip|pause|continue|keep|take) ~4 ({drugname}|" + enDrug5 + "|{medword}|my meds|blood|bloods|levels|{vital}|a wash out|washout|wash out)",
+		"(wash out|washout|wash out period)",
+		"({vital}|qt|long qt|prolonged qt|ecg|ekg|ana|eye pressure|clot|fainting|vasovagal|low bp|high bp) ~2 (a problem|an issue|matter|rule me out|a risk|affect|change anything) (for|with|when|if|$)",
+		"({vital}|qt|long qt|prolonged qt|ecg|ekg|eye pressure|ana|clot|aic|hb) ~8 (do they need|do i need|should i|can i still|is it [still](ok|okay|safe)|could that|would that|will that|does that|anything to know|need to know|still do|still come|still have)",
+		"(should|can|could|do) i ~2 [still](come|come in|have|do|start|keep|go ahead with) ~3 ({session}|spray|infusion|iv|troche|lozenge|ketamine|treatment|appointment) ~6 ({vital}|temp|temperature|fever|cold|flu|infection|uti|pregnant|antibiotic|antibiotics|{drugname}|" + enDrug5 + ")",
+		"({vital}|temp|temperature|fever|cold|flu|infection|uti|congested|{drugname}|" + enDrug5 + ") ~8 (should|can|could|will|do) (i|they|you) ~2 [still](come|come in|have|do|start|keep|go ahead|work|do the)",
+		"(will|would|does|do|can) (the|my) (nasal spray|spray|troche|troches|lozenge|infusion|ketamine|treatment) [still](work|absorb|be absorbed|be effective)",
+		"(can|could|should) (we|i) share (a|the|my|his|her) ~1 ({ket}|{medword})",
+		"(can|could|should|do) (i|we) (start|begin|add|restart|go back on) ~2 ({drugname}|" + enDrug5 + "|{medword}) ~6 (middle|during|while|before|after|until|till|or wait)",
+		"({drugname}|" + enDrug5 + "|{medword}|dose|mg|#) ~6 (thoughts|thoughts|your thoughts|is that (right|ok|okay|normal|a lot|a big jump|too much|high|safe)|is that how it usually|does that sound|sounds like a lot|seems high|seems like a lot|a big jump|is not that a lot|a lot compared)",
+		"(seems|sounds|seem|is it|is that) (high|a lot|too much|too high|like a lot|low|too low) ~3 (for|compared|given|to me)",
+		"(are you|is the clinic|would you be|can the clinic) (ok|okay|fine|happy) with (that|this|it)",
+		"(can|could) the (clinic|doctor|doc|nurse|prescriber) (okay|ok|approve|sign off|agree)",
+		"(should|do) i ~2 (worry|be worried|be concerned) ~6 ({drugname}|" + enDrug5 + "|{ket}|{vital}|dose|dampen|interact)",
+		"(can|could) ({ket}|{drugname}|" + enDrug5 + "|{treatment}|ketamine|it) [still](work|help) (for|with|if|on) (me|someone)",
+		"(reddit|leaflet|online|google|googled|tiktok|forum) ~8 ({drugname}|" + enDrug5 + "|{ket}|dose|mg|nmda|helps) ~8 (should i|do i|is it|can i|true)",
+	}},
+	// Stated intent to change how a medicine is taken, in the forms
+	// patients use.
+	{id: "r5-intent", flags: fStatement, pats: []string{
+		"({pillword}|{ket}|doses|mg) ~6 instead of ~4 ({pillword}|{ket}|dose|mg|#|one|every|the|three|twice|once|a single)",
+		"(break|holiday|rest|pause|time off) from (my|the|all my) ~1 ({drugname}|" + enDrug5 + "|{medword}|antidepressants|meds)",
+		"not (take|taking|use|using) (my|the|any) ~1 ({drugname}|" + enDrug5 + "|{medword}|{ket}) (tonight|today|tomorrow|this weekend|this week|so|before|on|until|till|anymore|any more|for|from)",
+		"(thinking of|thinking about|planning on|planning to|going to|might|want to|will) (not taking|stop taking|stopping|quitting|skipping|halving|doubling|tapering|dropping) (my|the|his|her) ~2 ({drugname}|" + enDrug5 + "|{medword}|{ket}|dose|beta blocker)",
+		"(halving|doubling|tapering|stopping|skipping|quitting|dropping|ditching|upping|lowering|cutting|reducing|increasing) (my|the) ~2 ({drugname}|" + enDrug5 + "|{medword}|dose|{ket}|beta blocker) ~4 (from|tomorrow|tonight|today|this|next|on|fyi|now|since|so|because|$)",
+		"(ran out of|run out of|running out of) (my|the) ~1 ({drugname}|" + enDrug5 + "|{medword}) ~8 (stay off|not going to|going to stay|will not|just going to|leave it|not bother)",
+		"(stay|staying|stay off) off (it|them|my meds|the meds) ~3 (now|for good|from now)",
+		"(start|starting|going to start|begin|begin taking) (taking|using|on) ~3 ({drugname}|" + enDrug5 + "|{medword}) ~6 (before|for|to|on|every|instead)",
+		"(go|going|get|getting|went) back on ~3 ({drugname}|" + enDrug5 + "|{medword}|dose|my old dose)",
+		"(go|going|went|move|moving|jump|jumping) from # ~2 to # ~4 ({pillword}|{ket}|mg|of)",
+		"({drugname}|" + enDrug5 + "|{medword}|{ket}) (only every|every other day|at night instead|in the morning instead)",
+		"(taking|take|took|been taking) (more|extra) of my ~1 ({ket}|{medword}|{drugname}|" + enDrug5 + ") (every|each|to|because|so)",
+		"taking # ({ket}|{medword}|{pillword}) instead of",
+		"i do not want to take (the|my) ~1 ({drugname}|" + enDrug5 + "|{medword}) (anymore|any more)",
+		"(share|sharing|borrow|borrowing|use|using|take|taking) (my|his|her) (mums|moms|dads|partners|husbands|wifes|friends|sisters|brothers|sons|daughters|mum|mom|dad|friend|sister|brother|son|daughter) ~1 ({drugname}|" + enDrug5 + "|{medword}|{ket})",
+	}},
+	// A vital sign or a lab value reported out of range counts without a
+	// question: the clinic should see it.
+	{id: "r5-vitals", flags: fStatement | fRecent, pats: []string{
+		"(bp|blood pressure|pressure|bp cuff|cuff|monitor) ~4 #150 [over] #90 ~8 (after|before|this morning|today|since|right before|higher|still|foggy|session|troche|lozenge|spray|infusion|dizzy|headache)",
+		"(bp|blood pressure|pressure|bp cuff|cuff) ~4 #150 [over] #90",
+		"(heart rate|pulse|hr) ~3 (sitting at|at|is|was|of|stays|stayed|hit|around) #110 ~8 (all day|after|since|still|sitting|resting|couch|hours|session|troche|lozenge|spray)",
+		"(blood sugar|glucose|sugar) ~3 (was|is|of|at|reads|dropped to) # ~6 (after|before|skipping|fasting|infusion|session|should|is)",
+		"(pulse|heart rate) # ~6 (sitting|couch|resting|lying|after|hrs|hours)",
+		"(heart|pulse) (races|racing|goes|went|jumps|jumped) [up]to #120 ~6 (after|during|each|every)",
+		"(palpitations|flutter|fluttering|skipped beats|skipping beats) ~8 (since|after|on and off|evenings|session|troche|lozenge|infusion)",
+	}},
+	// Round 5: the medicine names of enDrug5 in a question, as {drugname}
+	// is in the rules above.
+	{id: "r5-names", pats: []string{
+		"(" + enDrug5 + ") ~8 ({ket}|{session}|{drugname}|{subst}|{medword}|safe|ok|okay|fine|a problem|risk|issue|affect|interact|interfere|stop|skip|hold|continue|pause|take it|dose)",
+		"(stop|stopping|skip|skipping|hold|pause|taking|take|on|continue) (my|the|his|her) ~1 (" + enDrug5 + ")",
+		"({ket}|{drugname}) ~6 (" + enDrug5 + ")",
+	}},
 }
 
 // English rules for possible risk: hopelessness, being a burden, feeling trapped,
@@ -976,13 +1057,13 @@ var harmEN = []ruleDef{
 	// place the target is; poison put in someone's food or drink.
 	{id: "r5-weapon", flags: fHarm, pats: []string{
 		// "i know where my ex lives now and i've got a bat in the car"
-		enTarget5 + " ~8 i ~2 (got|have|bought|brought|bringing|carrying|sharpened|sharpening|loaded|grabbed|picked up|holding|keep|keeping|packed|hidden|hid|started bringing|took|taking) (a|the|my|his|her|an|some|dads|mums|brothers|cousins|dad|brother|cousin) ~2 " + enArms5,
-		"i ~2 (got|have|bought|brought|bringing|carrying|sharpened|loaded|grabbed|picked up|holding|keep|keeping|packed|took|taking|hid|hidden) (a|the|my|his|her|an|some|dads|mums|brothers|cousins|dad|brother|cousin) ~2 " + enArms5 + " ~8 (on|at|when|till|until|outside|near|if|and the address of|and his address|and her address|to use on|to deal with|to sort out|for when) ~3 " + enTarget5,
+		"(know where|got the address|got his address|got her address|have his address|have her address|found his address|found her address|found out where|the address of) ~8 (got|have|bought|with|and) (a|the|my|an|his|her|dads|brothers) ~2 " + enArms5,
+		"(bought|brought|bringing|carrying|sharpened|loaded|packed|got) (a|the|my|his|her|an|some|dads|mums|brothers|cousins|dad|brother|cousin) ~2 " + enArms5 + " ~8 (on|at|when|till|until|outside|near|if|and the address of|and his address|and her address|to use on|to deal with|to sort out|for when) ~3 " + enTarget5,
 		// going or waiting where the target is, with a weapon
-		"(his|her|their|" + enTarget5 + ") ~1 (house|flat|place|work|door|yard|car|office|school|room|bedroom|gym|bus stop|street|drive|address) ~8 " + enArms5,
+		"(his|her|their|ex|exs) ~1 (house|flat|place|work|door|yard|car|office|school|room|bedroom|gym|bus stop|street|drive|address) ~8 " + enArms5,
 		"(outside|waiting for|waiting at|waiting outside|sitting outside|parked outside|wait for|going round|going over|going to|knock on|knocking on|going out there|went round) ~6 with (a|the|my|his|her|an|some|dads|brothers|cousins) ~2 " + enArms5,
 		"(waiting|sitting|parked|standing|hiding) (outside|for|by|near|at) ~8 (with|and) (a|the|my|an|some|dads|brothers) ~2 " + enArms5,
-		"(got|have|with) (a|the|my|an) ~1 " + enArms5 + " ~6 (waiting|wait) for (him|her|them|" + enTarget5 + ")",
+		enArms5 + " ~6 (waiting|wait) for (him|her|them|" + enTarget5 + ")",
 		"(using|use|used) (it|the gun|the knife|a knife|the hammer|the bat|the axe|them) on (him|her|them|" + enTarget5 + ")",
 		"(swung|swinging|lunged|lunging|went for|came at|took a swing) ~1 (at|for) (him|her|them|" + enTarget5 + ") ~3 with (a|the|my|his|her) ~2 " + enArms5,
 		"(picked up|grabbed|took|holding|had|got) (a|the) (knife|kitchen knife|hammer|bat|axe|blade) ~6 (went into|walked into|into the) ~2 (bedroom|room|kitchen)",
@@ -1027,7 +1108,7 @@ var harmEN = []ruleDef{
 	{id: "r5-act", pats: []string{
 		"(shoved|pushed|hit|slapped|punched|kicked|choked|strangled|smacked|whacked|grabbed|shook|squeezed) " + enTarget5 + " ~2 (hard enough|so hard|too hard|really hard|hard|twice|again)",
 		"(grabbed|grabbing|grab|got) (her|him|them|" + enTarget5 + ") by (the|his|her|their) (neck|throat|hair)",
-		"i ~2 (threw|thrown|chucked|hurled|swung) (a|the|my) ~1 (chair|knife|bottle|glass|plate|mug|lamp|table|hammer|bat|pan|kettle|brick|rock|stone) at (him|her|them|" + enTarget5 + ")",
+		"i (threw|have thrown|chucked|hurled|swung) (a|the|my) ~1 (chair|knife|bottle|glass|plate|mug|lamp|table|hammer|bat|pan|kettle|brick|rock|stone) at (him|her|them|" + enTarget5 + ")",
 		"(hit|hitting|smacked|whacked|beat|beating|belted|slapped) " + enTarget5 + " (w|with) (a|the|my) ~2 (spoon|wooden spoon|belt|slipper|stick|shoe|hairbrush|cable|hanger|ruler|cane|lead|cord)",
 		"(poke|poking|poked|burn|burning|burned|burnt) " + enTarget5 + " with ~2 (cigarettes|cigarette|lighter|iron|lit)",
 		"(beat|beaten|knocked|punched|kicked) (a|the|some|that) (guy|man|bloke|lad|kid|woman) ~2 (unconscious|out cold|senseless|to a pulp)",
@@ -1132,10 +1213,11 @@ var abuseEN = []ruleDef{
 	// (chokes, pins, points a weapon), or abuses sexually; a child or an
 	// older adult hurt, neglected or groomed.
 	{id: "r5-control", flags: fRecent, pats: []string{
-		enAbuser5 + " ~3 (hides|hid|hiding|takes|took|keeps|kept|has|holds|confiscated|locks up|locked up|controls|control|controlling|flushes|flushed|pours|poured|throws away|threw away|withholds|withholding|rations|stole|steals|stealing|has been stealing|took over|takes over|smashed|broke|went through) (my|our|the kids|all my|all our|my mothers|my mums|my moms|my dads|her|his) ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable|stuff|things)",
-		enAbuser5 + " ~3 only (gives|give|lets|let|allows|allow) me ~6 (if|when|unless|as long as)",
-		enAbuser5 + " ~3 (will not|does not|never|would not|refuses to) (let|allow) me ~2 (eat|take|call|pay|sleep|phone|visit|speak|contact|keep|wear|ring|text|see|leave|go|have|use|talk|work)",
-		"(not allowed|never allowed|no longer allowed|i am not allowed) to (have my own|leave the house|leave|see my|go out|talk to|have a phone|have a bank|call|phone|ring|have friends|wear|visit)",
+		"(hides|hid|hiding|takes|controls|controlling|flushes|flushed|pours|throws away|withholds|withholding|rations|steals|has been stealing|confiscated|confiscates|took over) (my|our|all my|my mothers|my mums|my moms|my dads|her) ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable)",
+		"keeps (my|our|all my) (passport|papers|documents|id|keys|car keys|bank card|bank cards|money|wallet|phone|meds|medication|antidepressants) ~3 (in|from|locked|so)",
+		"only (gives|give|lets|let|allows|allow) (me|them to me) ~6 (if|when|unless|as long as)",
+		"(he|she|mum|mom|dad|husband|wife|partner|boyfriend|girlfriend|brother|sister|grandson|carer|son|daughter|bf|gf|family|parents) (will not|would not|does not|refuses to|never) (let|lets|allow|allows) (me|her|him|us) ~2 (eat|take|call|pay|sleep|phone|visit|speak|contact|keep|wear|ring|text|see|leave|go out|have|use|talk|work)",
+		"(not allowed|never allowed|no longer allowed) to (have my own|leave the house|leave|see my|go out|talk to|have a phone|have a bank|call|phone|ring|have friends|wear|visit)",
 		"(ask|asking|beg|begging) [him|her|them][for](permission|for money) (to|for|before)",
 		"(have to|need to|must) (ask|beg) ~2 (permission|for money|before (i|using|eating|going)|to eat|to leave|to shower)",
 		"(have|has|had) to (account for|explain) every (minute|penny|pound|dollar|cent)",
@@ -1144,7 +1226,7 @@ var abuseEN = []ruleDef{
 		"(makes|made|forces|forced|making) (me|us|her|him) ~3 (sleep on the floor|sleep in the car|sleep in the garage|sleep outside|stand in the cold|stand outside|kneel|beg|work for no pay|work for free|work without pay|get an abortion|have an abortion|sit on his lap|sit on her lap)",
 		"(forced|forcing|made) ~3 (work|to work) ~4 (no pay|for free|without pay|for nothing)",
 		"(they|he|she) (have|has|took|keep|keeps|kept) my (documents|passport|papers|id)",
-		"(being|is being|was being|been|kept) (kept|locked) in (his|her|their|my|the) (room|bedroom|house|garage|flat|cellar|basement)",
+		"(kept|locked) in (his|her|their|my|the) (room|bedroom|house|garage|flat|cellar|basement)",
 		"(locks|locked|locking|lock) (him|her|them|my {person}|mum|mom|dad|the kids|us) (in|up|out) ~3 (room|bedroom|house|again|when|night|for)",
 	}},
 	{id: "r5-threat", pats: []string{
@@ -1166,12 +1248,13 @@ var abuseEN = []ruleDef{
 		"(post|share|send|leak) (the|my) (pictures|photos|videos|pics) of me",
 	}},
 	{id: "r5-stalking", pats: []string{
-		"(my ex|ex|he|she|a guy|this guy|the guy|a man|the man|someone) ~3 (keeps|keep|has been|been|is|was|kept) (turning up|showing up|coming round|turning up at|driving past|ringing|calling|messaging|texting|waiting|hanging around|outside|sitting outside) ~6 (my|at night|door|house|flat|work|building|window|nursery|school|nights|every night|times|again)",
+		"(turning up|showing up|coming round|driving past|hanging around|ringing me|calling me|messaging me|texting me|sitting outside|waiting outside|parked outside) ~6 (at night|every night|in a row|# times|wherever i go|withheld|# nights|nights|twice this week|at my work|outside my|at my door|at my kids|my building)",
 		"(turning up|showing up|turned up|showed up) ~3 (wherever i go|at my work|at my door|outside my|at my kids|at my mums|at my house|every night)",
 		"(tracker|tracking device|airtag|air tag|tracking app) (on|in|under) my (car|bag|phone|coat)",
 		"(sends|sent|sending) me (photos|pictures|pics) of my (front door|house|car|flat|kids|window)",
 		"(followed|following|follows|stalking|stalks|stalked) me (home|to work|everywhere|at night|from work|for weeks)",
-		"(he|she|my ex) ~3 (knows|found out|found|got) my [new](address|number)",
+		"(knows|found out|found|got|has) my new (address|number)",
+		"(knows|found out) where i (live|work|am staying) now",
 		"(broke|breaks|broken|let himself|lets himself|let herself|lets herself) (into|in) ~2 (my|our|at night)",
 		"(outside|outside my) (house|flat|building|window|door|work) ~4 (#|nights|every night|in a row|twice|again)",
 		"(pretending|pretends) to be me",
@@ -1182,9 +1265,9 @@ var abuseEN = []ruleDef{
 	}},
 	{id: "r5-violence", pats: []string{
 		"(strangled|choked|throttled|suffocated|smothered|strangles|chokes|strangling|choking) me",
-		"(he|she|they|{person}) ~2 (put|had|wrapped|got) (his|her|their) hands (round|around|on) (my|her|his) (throat|neck)",
-		"(he|she|{person}) ~2 (slammed|smashed|banged|shoved|pushed|hit) my head (into|against|on)",
-		"(he|she|{person}) ~2 (slammed|smashed|shoved|pushed) (her|his) head (into|against|on)",
+		"(put|had|wrapped|got) (his|her|their) hands (round|around|on) (my|her|his) (throat|neck)",
+		"(slammed|smashed|shoved|pushed) my head (into|against)",
+		"(slammed|smashed|shoved|pushed) (her|his) head (into|against|on)",
 		"(pushing|pushes|pushed|shoving|shoves|shoved|pinning|pins|pinned|slamming|slams|slammed) (me|her) (against|into|down|onto) (walls|the wall|the door|the floor|the bed|the counter|the table)",
 		"(pushing|pushes|pushed|shoving|shoves|shoved) (her|him|me) around",
 		"(hit|hits|hitting|beat|beats) me with (it|the|a|his|her) ~1 (belt|cable|phone cable|bat|stick|hammer|bottle|fists|fist|shoe|slipper|cord|plug|phone|chair|pan|lead|charger|hanger|spoon|wooden spoon|buckle)",
@@ -1196,7 +1279,7 @@ var abuseEN = []ruleDef{
 		"(punishes|punished|punish) (me|us|the kids|her|him) (after|for|if|when|by)",
 		"(covered in|has|had|have|came home with|comes home with|come home with|sends her home with|sends him home with|with) (bruises|bruising|a black eye|black eyes|welts|marks|burns|finger marks) ~6 (again|every time|on (her|his|their|my) (arms|wrists|face|legs|neck|back|body)|and (said|says) (he|she) fell|from (him|her|his|her))",
 		"(bruises|bruise|bruising) on my (arms|wrists|neck|face|legs|back|body) ~6 (hide|hiding|cover)",
-		"(being|is being|was being|been|are being|get|gets) (beaten|abused|starved|neglected|groomed|trafficked|molested|exploited)",
+		"(being|been) (beaten|abused|starved|neglected|groomed|trafficked|molested|exploited)",
 		"(flinches|flinch|cowers|cowering) (when|whenever|if) ~3 (staff|he|she|they|comes|come)",
 		"(no food|not been fed|not being fed|not fed properly|not fed|no food in the fridge|soiled|same clothes|lost weight|looked thin|looks thin|hungry) ~8 (bruises|bruise|black eye|scared|screams|shouts|terrified|locks)",
 		"(bruises|bruise|black eye) ~8 (no food|not been fed|not being fed|not fed properly|hungry|soiled|looked thin|lost weight)",
@@ -1324,9 +1407,9 @@ var acuteEN = []ruleDef{
 		"(had|has|having|is having|just had|went into|started having|has just had) (a|another|like a|what looked like a|a full|a big) (seizure|convulsion|convulsions|seizures)",
 		"(seizure|seizures|fit|convulsion) (after|since|during) (the|my|his|her|their) ~1 ({session}|troche|lozenge|rdt|spray|dose|infusion|ket|k)",
 		"(seizure|fit|fitting) ~6 (will not stop|would not stop|# min|# mins|# minutes|minutes|not stopping|still going|on the floor|on the sofa|on the kitchen floor|not answering|not responding|breathing but)",
-		"(is|keeps|he is|she is|they are|started) (fitting|seizing|convulsing)",
+		"(fitting|seizing|convulsing) ($|and|now|again|on the|for|right now|he|she|it has|it is)",
 		"(body|whole body|muscles|arm|arms|legs|jaw) ~3 (stiff|rigid|twitching|jerking|clenched|locked) ~6 (can not control|can not stop|will not stop|uncontrollably|temperature|fever|#39)",
-		"(eyes|his eyes|her eyes|my eyes) (roll|rolling|rolled) back",
+		"(eyes|eye) (roll|rolling|rolled) back",
 		"(losing|lost|keep losing) consciousness",
 		"(jaw|neck) (is|has|keeps) ~1 (locked|locking|stuck|twisted|twisting|twisting to one side)",
 	}},
@@ -1342,7 +1425,7 @@ var acuteEN = []ruleDef{
 		"(used|use|using|had to use|injected) (my|an|the|her|his) (epipen|epi pen|adrenaline pen)",
 		"(inhaler|ventolin) (is not|is no|not) (helping|working)",
 		"(barely|hardly|not) (conscious|waking up|responsive|responding|breathing properly)",
-		"(him|her|them|he is|she is|they are) ~3 (hard|impossible|difficult) to wake",
+		"(hard|impossible|difficult) to wake ($|him|her|them|up $|up and|up now|properly)",
 		"(hard|impossible|difficult|can not|could not) [to] wake (him|her|them|up properly)",
 		"not (answering|responding) to (his|her|their|my) name",
 		"(cold and grey|grey and cold|cold and gray|gray and cold|cold and blue|blue and cold)",
@@ -1430,6 +1513,15 @@ const (
 		`parents|in laws|mother in law|father in law|brother in law|sister in law|daughter in law|son in law|coach|teacher|` +
 		`boss|neighbour|neighbor|adult son|adult daughter|foster carer|foster parents|stepson|mums boyfriend|moms boyfriend|` +
 		`mums bf|moms bf|dads girlfriend|dads new wife)|the (man|guy|woman) i live with|mums bf|moms bf|bf|gf)`
+	// Medicine names not in {drugname} (kept here, not in lexicon.go,
+	// whose word classes are also the model's features), as alternatives
+	// to put inside a group beside {drugname}.
+	enDrug5 = `phenelzine|nardil|parnate|tranylcypromine|selegiline|emsam|suboxone|subutex|metformin|ozempic|semaglutide|wegovy|` +
+		`mounjaro|tirzepatide|benadryl|diphenhydramine|hydroxyzine|atarax|zofran|sudafed|pseudoephedrine|cipro|ciprofloxacin|` +
+		`clarithromycin|amoxicillin|doxycycline|biktarvy|atorvastatin|statin|statins|estradiol|hrt|testosterone|ventolin|` +
+		`salbutamol|albuterol|beta blocker|beta blockers|levetiracetam|keppra|topiramate|hydrocodone|vicodin|percocet|` +
+		`fentanyl|concerta|strattera|atomoxetine|buspirone|buspar|nyquil|advil|motrin|aleve|excedrin|imodium|loperamide|` +
+		`cetirizine|zyrtec|loratadine|claritin|omeprazole|lansoprazole|pantoprazole|prazosin|naloxone|narcan|magnesium|fish oil`
 	// Medicines and what they come as, as a patient names them.
 	enMed5 = `({drugname}|{medword}|{ket}|meds|antidepressants|antidepressant|dose|doses|dosage)`
 )
