@@ -274,18 +274,24 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 			fresh = false // a conflict below means another process answered first
 		}
 		fx, notice, noticeText := asNotice(ctx, in, fx)
-		data, err := encodeState(next)
+		enc := newEncoding()
+		data, err := enc.state(next)
 		if err != nil {
+			enc.done()
 			return "error", nil, err
 		}
 		jobs, done, records, err := r.jobs(in, eng.Bundle(), next, fx)
 		if err != nil {
+			enc.done()
 			return "error", nil, err
 		}
+		// The store seals Data into a value of its own before Commit
+		// returns: the buffer can serve the next step.
 		out, err := r.store.Commit(ctx, in.Patient, store.Commit{
 			InboundID: in.ID, Expect: cached.version, Data: data, Outbox: jobs, Records: records,
 			Retention: eng.Bundle().Clinic.Retention,
 		})
+		enc.done()
 		if errors.Is(err, store.ErrUnreadable) {
 			// The stored session became unreadable under us (a conflict
 			// whose current value does not open).
@@ -766,26 +772,53 @@ func logRef(id string) string {
 	return hex.EncodeToString(sum[:4])
 }
 
-// encodeState serialises and compresses a state for the store, which seals it.
-func encodeState(st engine.State) ([]byte, error) {
-	var plain bytes.Buffer
-	plain.WriteByte(0) // format 0: JSON, written after the format byte at once
-	if err := json.NewEncoder(&plain).Encode(st); err != nil {
+// encoding serialises and compresses states for the store, which seals
+// them. Its buffers are reused (encodings): the step encodes a state for
+// every message.
+type encoding struct {
+	plain, packed bytes.Buffer
+	enc           *json.Encoder
+}
+
+var encodings = sync.Pool{New: func() any {
+	e := &encoding{}
+	e.enc = json.NewEncoder(&e.plain)
+	return e
+}}
+
+// newEncoding returns an encoding from the pool; give it back with done
+// once the state it encoded is no longer used.
+func newEncoding() *encoding { return encodings.Get().(*encoding) }
+
+// done gives e back to the pool, unless it grew large.
+func (e *encoding) done() {
+	if e.plain.Cap() <= 64<<10 && e.packed.Cap() <= 64<<10 {
+		encodings.Put(e)
+	}
+}
+
+// state encodes st into e's buffers: format 0 (a zero byte, then JSON)
+// under compressAbove bytes, else format 1 (a one byte, then deflated
+// JSON). The result is valid until e is used again or given back.
+func (e *encoding) state(st engine.State) ([]byte, error) {
+	e.plain.Reset()
+	e.plain.WriteByte(0) // format 0: JSON, written after the format byte at once
+	if err := e.enc.Encode(st); err != nil {
 		return nil, fmt.Errorf("encode session: %w", err)
 	}
-	js := bytes.TrimSuffix(plain.Bytes(), []byte{'\n'}) // as json.Marshal gives it
+	js := bytes.TrimSuffix(e.plain.Bytes(), []byte{'\n'}) // as json.Marshal gives it
 	if len(js) < 1+compressAbove {
 		return js, nil
 	}
 	js = js[1:]
-	var buf bytes.Buffer
-	buf.WriteByte(1) // format 1: deflated JSON
+	e.packed.Reset()
+	e.packed.WriteByte(1) // format 1: deflated JSON
 	w := deflaters.Get().(*flate.Writer)
-	w.Reset(&buf)
+	w.Reset(&e.packed)
 	w.Write(js)
 	w.Close()
 	deflaters.Put(w)
-	return buf.Bytes(), nil
+	return e.packed.Bytes(), nil
 }
 
 // compressAbove is the size of JSON worth compressing: below it deflate
@@ -798,7 +831,7 @@ var deflaters = sync.Pool{New: func() any {
 	return w
 }}
 
-// decodeState reverses encodeState; nil data is a new session.
+// decodeState reverses encoding.state; nil data is a new session.
 func decodeState(data []byte) (engine.State, error) {
 	var st engine.State
 	if len(data) == 0 {

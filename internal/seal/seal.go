@@ -25,6 +25,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -252,12 +253,22 @@ func checkKey(key []byte, text string) error {
 // returns a new blob of len(plain)+Overhead bytes. aad is not stored; Open
 // needs the same aad.
 func (s *Sealer) Seal(plain, aad []byte) []byte {
+	return s.AppendSeal(make([]byte, 0, len(plain)+Overhead), plain, aad)
+}
+
+// AppendSeal appends what Seal returns to dst and returns the extended
+// slice, so a caller can put a prefix of its own before the blob without
+// copying it. plain must not overlap dst.
+func (s *Sealer) AppendSeal(dst, plain, aad []byte) []byte {
 	const head = 1 + idSize + nonceSize
-	out := make([]byte, head, head+len(plain)+tagSize)
+	dst = slices.Grow(dst, len(plain)+Overhead)
+	start := len(dst)
+	dst = dst[:start+head]
+	out := dst[start:]
 	out[0] = formatV2
 	copy(out[1:1+idSize], s.current.id[:])
 	nonces.read(out[1+idSize : head])
-	return s.current.aead.Seal(out, out[1+idSize:head], plain, additional(out[:1+idSize], aad))
+	return s.current.aead.Seal(dst, out[1+idSize:head], plain, additional(out[:1+idSize], aad))
 }
 
 // nonceSource hands out random bytes for nonces from a buffer filled by

@@ -57,6 +57,7 @@ func (s *Store) Erase(ctx context.Context, patient string) error {
 	pipe.ZRem(ctx, s.patientsShard(k.pseudonym), k.pseudonym)
 	pipe.ZRem(ctx, s.patientsKey(), k.pseudonym) // the unsharded index of before
 	s.indexed.Delete(patient)
+	s.named.Load().Delete(patient)
 	pipe.SRem(ctx, s.pendingShard(k.pseudonym), k.pseudonym)
 	pipe.SRem(ctx, s.pendingKey(), k.pseudonym)
 	_, err := pipe.Exec(ctx)

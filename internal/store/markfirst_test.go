@@ -31,6 +31,13 @@ func (p *lostMarksPipe) EvalSha(ctx context.Context, sha string, keys []string, 
 	return p.Pipeliner.EvalSha(ctx, sha, keys, args...)
 }
 
+func (p *lostMarksPipe) Process(ctx context.Context, cmd redis.Cmder) error {
+	if cmd.Name() == "evalsha" {
+		p.script = true
+	}
+	return p.Pipeliner.Process(ctx, cmd)
+}
+
 func (p *lostMarksPipe) SAdd(ctx context.Context, key string, members ...any) *redis.IntCmd {
 	if p.script {
 		return redis.NewIntCmd(ctx)

@@ -47,7 +47,7 @@ func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 		return nil
 	}
 	var cmd *redis.StatusCmd
-	key := s.prefix + ":u:{" + s.namer.Name(patient) + "}:o" // as keysOf, without the other keys
+	key := s.keys(patient).outbox
 	if err := s.send(ctx, func(pipe redis.Pipeliner) { cmd = pipe.LTrim(context.Background(), key, int64(n), -1) }); err != nil {
 		return err
 	}

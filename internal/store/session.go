@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/seal"
 )
 
 // Session is a patient's stored conversation state, decrypted, and its
@@ -223,7 +225,8 @@ func (s *Store) session(key string, raw []byte) (Session, error) {
 // In the common case this is one round trip. The patient is also marked as
 // active (Patients) and, when c.Outbox is not empty, as pending (Pending);
 // see Pending for the guarantees. Commit returns ErrNoPatient, ErrBadCommit,
-// or a wrapped Redis or decryption error; Outcome is then zero.
+// or a wrapped Redis or decryption error; Outcome is then zero. It keeps
+// none of c's slices after it returns: the caller may reuse them.
 func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, error) {
 	if patient == "" {
 		return Outcome{}, ErrNoPatient
@@ -262,25 +265,35 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if c.Expect == 0 || refresh {
 		name = s.sealer.Seal([]byte(patient), []byte(k.name))
 	}
-	args := make([]any, 0, 10+len(c.Outbox)+len(c.Records))
-	args = append(args,
+	// The EVALSHA command whole, built at once (the commit script's keys
+	// come boxed from the cache of keys); args is its ARGV.
+	keys := k.script
+	if keys == nil {
+		keys = k.scriptKeys()
+	}
+	cmdArgs := make([]any, 0, 3+len(keys)+10+len(c.Outbox)+len(c.Records))
+	cmdArgs = append(cmdArgs, "evalsha", commitScript.Hash(), len(keys))
+	cmdArgs = append(cmdArgs, keys...)
+	value := strconv.AppendInt(make([]byte, 0, 21+len(c.Data)+seal.Overhead), c.Expect+1, 10)
+	cmdArgs = append(cmdArgs,
 		id,
 		c.Expect,
 		now.Unix(),
 		now.Add(-SeenMaxAge).Unix(),
 		s.seenWindow,
 		retention.Milliseconds(),
-		append(append(strconv.AppendInt(nil, c.Expect+1, 10), '|'), s.sealer.Seal(c.Data, []byte(k.session))...),
+		s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session)),
 		len(c.Outbox),
 		name,
 		refreshArg(refresh),
 	)
 	for _, j := range c.Outbox {
-		args = append(args, s.sealer.Seal(j, []byte(k.outbox)))
+		cmdArgs = append(cmdArgs, s.sealer.Seal(j, []byte(k.outbox)))
 	}
 	for _, r := range c.Records {
-		args = append(args, s.sealer.Seal(r, []byte(k.records)))
+		cmdArgs = append(cmdArgs, s.sealer.Seal(r, []byte(k.records)))
 	}
+	args := cmdArgs[3+len(keys):]
 
 	if s.markFirst && len(c.Outbox) > 0 {
 		// A cluster sends the pipeline below to its nodes at once: mark
@@ -311,7 +324,9 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	}
 	err := s.send(ctx, func(pipe redis.Pipeliner) {
 		bg := context.Background()
-		res = commitScript.EvalSha(bg, pipe, k.all(), args...)
+		res = redis.NewCmd(bg, cmdArgs...) // as commitScript.EvalSha makes it
+		res.SetFirstKeyPos(3)
+		pipe.Process(bg, res)
 		if refresh {
 			index = pipe.ZAdd(bg, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
 		}

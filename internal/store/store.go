@@ -48,6 +48,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -132,6 +133,10 @@ type Store struct {
 	indexed sync.Map
 	writes  writeQueue // group commit of commits and acks (batch.go)
 	namer   *pseudo.Namer
+	// named remembers the keys of the patients used recently (keys);
+	// namedCount counts its entries.
+	named      atomic.Pointer[sync.Map]
+	namedCount atomic.Int64
 
 	// markFirst sets a patient's pending mark before a commit that adds
 	// outbox jobs, as well as after it: on a Redis Cluster the commit's
@@ -187,6 +192,7 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 	for _, o := range opts {
 		o(s)
 	}
+	s.named.Store(new(sync.Map))
 	return s
 }
 
@@ -199,6 +205,14 @@ type patientKeys struct {
 	oldSeen string
 	// The unreadable session, outbox and history, set aside (SetAside).
 	asideSession, asideOutbox, asideRecords string
+	// script is scriptKeys, made once for the keys the store remembers
+	// (keys); nil otherwise.
+	script []any
+}
+
+// scriptKeys lists the keys as all does, as the arguments of a command.
+func (k patientKeys) scriptKeys() []any {
+	return []any{k.session, k.seen, k.outbox, k.records, k.name, k.oldSeen}
 }
 
 // all lists the keys in the order the commit script expects them.
@@ -206,9 +220,29 @@ func (k patientKeys) all() []string {
 	return []string{k.session, k.seen, k.outbox, k.records, k.name, k.oldSeen}
 }
 
+// keys returns the keys of a patient. The patients this process used
+// recently are remembered (naming one costs an HMAC, and the commit's hot
+// path names the patient of every message), up to maxNamed of them.
 func (s *Store) keys(patient string) patientKeys {
-	return s.keysOf(s.namer.Name(patient))
+	m := s.named.Load()
+	if k, ok := m.Load(patient); ok {
+		return *k.(*patientKeys)
+	}
+	k := s.keysOf(s.namer.Name(patient))
+	k.script = k.scriptKeys()
+	if s.namedCount.Add(1) > maxNamed {
+		// Forget them all rather than keep an order: a busy patient is
+		// named again at their next message.
+		m = new(sync.Map)
+		s.named.Store(m)
+		s.namedCount.Store(1)
+	}
+	m.Store(patient, &k)
+	return k
 }
+
+// maxNamed bounds the patients whose keys a store remembers.
+const maxNamed = 100_000
 
 // keysOf returns the keys of the patient with a pseudonym. They are
 // slices of one string: one allocation instead of one per key (the
