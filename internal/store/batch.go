@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -23,13 +25,33 @@ type writeQueue struct {
 
 // write is one caller's commands waiting for their pipeline.
 type write struct {
-	add  func(redis.Pipeliner) // queues the caller's commands
-	done chan struct{}         // closed once Redis answered them
+	script *scriptCall           // a commit script call, or nil
+	add    func(redis.Pipeliner) // queues the caller's other commands, or nil
+	done   chan struct{}         // closed once Redis answered them
 }
+
+// scriptCall is one patient's commit script call in a write. On a single
+// node the calls of one pipeline go to Redis as one multiCommitScript
+// call; otherwise each is an EVALSHA of commitScript.
+type scriptCall struct {
+	args []any // the EVALSHA command of commitScript, whole
+	keys int   // how many of args, after the first three, are keys
+	// The flusher sets the script's reply, or the error.
+	reply []any
+	err   error
+}
+
+// errMultiUnsupported is a scriptCall's error when the server could not
+// run multiCommitScript (a Redis before 7.0 knows no script flags):
+// nothing was applied, and the caller runs commitScript alone.
+var errMultiUnsupported = errors.New("store: the server does not run the multi-patient commit script")
 
 // maxBatch bounds the writes of one pipeline, so that one slow batch does
 // not hold the queue's callers for long.
 const maxBatch = 256
+
+// maxMultiArgs bounds the arguments of one multiCommitScript call.
+const maxMultiArgs = 8192
 
 // writeTimeout bounds one pipeline of writes.
 const writeTimeout = 10 * time.Second
@@ -43,7 +65,18 @@ const writeTimeout = 10 * time.Second
 // first: the commands may then still be applied, and the caller must not
 // read them.
 func (s *Store) send(ctx context.Context, add func(redis.Pipeliner)) error {
-	w := &write{add: add, done: make(chan struct{})}
+	return s.enqueue(ctx, &write{add: add, done: make(chan struct{})})
+}
+
+// sendCommit is send for a commit: its script call, then the commands add
+// queues. On a single node the script calls of one pipeline come first,
+// together, before the other commands of the pipeline (the commits and
+// acks of one patient commute: a push appends, an ack trims the head).
+func (s *Store) sendCommit(ctx context.Context, sc *scriptCall, add func(redis.Pipeliner)) error {
+	return s.enqueue(ctx, &write{script: sc, add: add, done: make(chan struct{})})
+}
+
+func (s *Store) enqueue(ctx context.Context, w *write) error {
 	s.writes.Lock()
 	s.writes.queue = append(s.writes.queue, w)
 	lead := !s.writes.busy
@@ -79,13 +112,124 @@ func (s *Store) flushWrites() {
 		s.writes.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 		pipe := s.rdb.Pipeline()
-		for _, w := range batch {
-			w.add(pipe)
+		var calls []scriptCmd
+		if s.multi.Load() {
+			calls = s.addScripts(pipe, batch)
+			for _, w := range batch {
+				if w.add != nil {
+					w.add(pipe)
+				}
+			}
+		} else {
+			for _, w := range batch {
+				if w.script != nil {
+					calls = append(calls, scriptCmd{cmd: processScript(pipe, w.script.args), calls: []*scriptCall{w.script}})
+				}
+				if w.add != nil {
+					w.add(pipe)
+				}
+			}
 		}
 		pipe.Exec(ctx) // each command carries its own reply or error
 		cancel()
+		for _, c := range calls {
+			s.scriptReplies(c)
+		}
 		for _, w := range batch {
 			close(w.done)
 		}
+	}
+}
+
+// scriptCmd is a script command in a pipeline and the calls it serves:
+// one for commitScript, several for multiCommitScript.
+type scriptCmd struct {
+	cmd   *redis.Cmd
+	calls []*scriptCall
+	multi bool
+}
+
+// processScript queues the script command args (EVAL or EVALSHA, the
+// script, the number of keys, the keys, ARGV) as go-redis's Eval and
+// EvalSha do: a cluster routes it by its first key.
+func processScript(pipe redis.Pipeliner, args []any) *redis.Cmd {
+	cmd := redis.NewCmd(context.Background(), args...)
+	cmd.SetFirstKeyPos(3)
+	pipe.Process(context.Background(), cmd)
+	return cmd
+}
+
+// addScripts queues the script calls of batch as multiCommitScript calls
+// of at most maxMultiArgs arguments (a call alone as commitScript).
+func (s *Store) addScripts(pipe redis.Pipeliner, batch []*write) []scriptCmd {
+	var out []scriptCmd
+	var group []*scriptCall
+	size := 0
+	flush := func() {
+		switch len(group) {
+		case 0:
+		case 1:
+			out = append(out, scriptCmd{cmd: processScript(pipe, group[0].args), calls: group})
+		default:
+			keys, argv := 0, 1
+			for _, c := range group {
+				keys += c.keys
+				argv += 1 + len(c.args) - 3 - c.keys
+			}
+			args := make([]any, 0, 3+keys+argv)
+			args = append(args, "eval", s.multiScript, keys)
+			for _, c := range group {
+				args = append(args, c.args[3:3+c.keys]...)
+			}
+			args = append(args, len(group))
+			for _, c := range group {
+				args = append(args, len(c.args)-3-c.keys)
+				args = append(args, c.args[3+c.keys:]...)
+			}
+			out = append(out, scriptCmd{cmd: processScript(pipe, args), calls: group, multi: true})
+		}
+		group, size = nil, 0
+	}
+	for _, w := range batch {
+		if w.script == nil {
+			continue
+		}
+		if n := len(w.script.args); size+n > maxMultiArgs {
+			flush()
+		}
+		group = append(group, w.script)
+		size += len(w.script.args)
+	}
+	flush()
+	return out
+}
+
+// scriptReplies hands the reply of a script command to its calls.
+func (s *Store) scriptReplies(c scriptCmd) {
+	reply, err := c.cmd.Slice()
+	if !c.multi {
+		c.calls[0].reply, c.calls[0].err = reply, err
+		return
+	}
+	if redis.HasErrorPrefix(err, "Error compiling script") {
+		// A server without script flags (Redis 6): the script did not
+		// run. Use commitScript alone from now on.
+		s.multi.Store(false)
+		err = errMultiUnsupported
+	}
+	if err == nil && len(reply) != len(c.calls) {
+		err = fmt.Errorf("store: commit: %d replies for %d patients", len(reply), len(c.calls))
+	}
+	for i, call := range c.calls {
+		if err != nil {
+			call.err = err
+			continue
+		}
+		r, ok := reply[i].([]any)
+		if !ok {
+			call.err = fmt.Errorf("store: commit: unexpected reply type %T", reply[i])
+			continue
+		}
+		call.reply = r
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -91,89 +92,128 @@ const maxItems = 4000
 // expected one.
 // Returns {0, version, jobs already in the outbox} applied, {1, version} duplicate, {2, version, value}
 // conflict, where value is the stored session value or "".
-var commitScript = redis.NewScript(`
-local cur = redis.call('GETRANGE', KEYS[1], 0, 19)
-local ver = 0
-if cur ~= '' then
-  local bar = string.find(cur, '|', 1, true)
-  ver = bar and tonumber(string.sub(cur, 1, bar - 1))
-  if not ver then return redis.error_reply('ERR ` + corruptReply + `') end
-end
-local id = string.sub(ARGV[1], 1, 6)
-local legacy = string.sub(ARGV[1], 7)
-local win, imported = nil, false
-if id ~= '' then
-  win = redis.call('GET', KEYS[2])
-  if not win then
-    win = 'w'
-    local old = redis.call('ZRANGE', KEYS[6], 0, -1, 'WITHSCORES')
-    for i = 1, #old, 2 do
-      local t = math.floor(tonumber(old[i + 1]))
-      win = win .. old[i] .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256)
-    end
-    imported = #old > 0
-  end
-  local function has(x)
-    if x == '' then return false end
-    local from = 2
-    while true do
-      local p = string.find(win, x, from, true)
-      if not p then return false end
-      if (p - 2) % 10 == 0 then return true end
-      from = p + 1
-    end
-  end
-  if has(id) or has(legacy) then return {1, ver} end
-end
-if ver ~= tonumber(ARGV[2]) then
-  return {2, ver, redis.call('GET', KEYS[1]) or ''}
-end
-ver = ver + 1
-local ttl = tonumber(ARGV[6])
--- The expiry goes to Redis as the argument's own text: a Lua number would
--- be formatted with sprintf for every call.
-local function set(k, v)
-  if ttl > 0 then redis.call('SET', k, v, 'PX', ARGV[6]) else redis.call('SET', k, v) end
-end
-local function expire(k)
-  if ttl > 0 then redis.call('PEXPIRE', k, ARGV[6]) else redis.call('PERSIST', k) end
-end
-local refresh = ARGV[10] == '1'
-set(KEYS[1], ARGV[7])
-if cur == '' or refresh then set(KEYS[5], ARGV[9]) end
-if id ~= '' then
-  -- Keep the newest window-1 ids younger than the oldest time, then add this one.
-  local t = tonumber(ARGV[3])
-  local n = (#win - 1) / 10
-  local drop = math.max(n - tonumber(ARGV[5]) + 1, 0)
-  local oldest = tonumber(ARGV[4])
-  while drop < n do
-    local a, b, c, d = string.byte(win, 2 + drop * 10 + 6, 2 + drop * 10 + 9)
-    if ((a * 256 + b) * 256 + c) * 256 + d >= oldest then break end
-    drop = drop + 1
-  end
-  set(KEYS[2], 'w' .. string.sub(win, 2 + drop * 10) .. id .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256))
-  if imported then redis.call('DEL', KEYS[6]) end
-elseif refresh then
-  expire(KEYS[2])
-end
-local njobs = tonumber(ARGV[8])
-local ahead
-if njobs > 0 then
-  ahead = redis.call('RPUSH', KEYS[3], unpack(ARGV, 11, 10 + njobs)) - njobs
-  if ahead == 0 or refresh then expire(KEYS[3]) end
-else
-  ahead = redis.call('LLEN', KEYS[3])
-  if ahead > 0 and refresh then expire(KEYS[3]) end
-end
-if #ARGV > 10 + njobs then
-  local nrec = #ARGV - 10 - njobs
-  if redis.call('RPUSH', KEYS[4], unpack(ARGV, 11 + njobs, #ARGV)) == nrec or refresh then expire(KEYS[4]) end
-elseif refresh then
-  expire(KEYS[4])
-end
-return {0, ver, ahead}
+var commitScript = redis.NewScript(commitLua + `
+local r = commit(0, 0, #ARGV)
+if r[1] == 3 then return redis.error_reply('ERR ` + corruptReply + `') end
+return r
 `)
+
+// commitLua defines commit(ko, ao, na), the commit script's work for the
+// patient whose keys are KEYS[ko+1] to KEYS[ko+6] and whose na arguments
+// are ARGV[ao+1] to ARGV[ao+na]; it returns the script's reply, or {3} for
+// a session value it cannot parse.
+const commitLua = `
+local function commit(ko, ao, na)
+  local cur = redis.call('GETRANGE', KEYS[ko + 1], 0, 19)
+  local ver = 0
+  if cur ~= '' then
+    local bar = string.find(cur, '|', 1, true)
+    ver = bar and tonumber(string.sub(cur, 1, bar - 1))
+    if not ver then return {3} end
+  end
+  local id = string.sub(ARGV[ao + 1], 1, 6)
+  local legacy = string.sub(ARGV[ao + 1], 7)
+  local win, imported = nil, false
+  if id ~= '' then
+    win = redis.call('GET', KEYS[ko + 2])
+    if not win then
+      win = 'w'
+      local old = redis.call('ZRANGE', KEYS[ko + 6], 0, -1, 'WITHSCORES')
+      for i = 1, #old, 2 do
+        local t = math.floor(tonumber(old[i + 1]))
+        win = win .. old[i] .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256)
+      end
+      imported = #old > 0
+    end
+    local function has(x)
+      if x == '' then return false end
+      local from = 2
+      while true do
+        local p = string.find(win, x, from, true)
+        if not p then return false end
+        if (p - 2) % 10 == 0 then return true end
+        from = p + 1
+      end
+    end
+    if has(id) or has(legacy) then return {1, ver} end
+  end
+  if ver ~= tonumber(ARGV[ao + 2]) then
+    return {2, ver, redis.call('GET', KEYS[ko + 1]) or ''}
+  end
+  ver = ver + 1
+  local ttl = tonumber(ARGV[ao + 6])
+  -- The expiry goes to Redis as the argument's own text: a Lua number would
+  -- be formatted with sprintf for every call.
+  local function set(k, v)
+    if ttl > 0 then redis.call('SET', k, v, 'PX', ARGV[ao + 6]) else redis.call('SET', k, v) end
+  end
+  local function expire(k)
+    if ttl > 0 then redis.call('PEXPIRE', k, ARGV[ao + 6]) else redis.call('PERSIST', k) end
+  end
+  local refresh = ARGV[ao + 10] == '1'
+  set(KEYS[ko + 1], ARGV[ao + 7])
+  if cur == '' or refresh then set(KEYS[ko + 5], ARGV[ao + 9]) end
+  if id ~= '' then
+    -- Keep the newest window-1 ids younger than the oldest time, then add this one.
+    local t = tonumber(ARGV[ao + 3])
+    local n = (#win - 1) / 10
+    local drop = math.max(n - tonumber(ARGV[ao + 5]) + 1, 0)
+    local oldest = tonumber(ARGV[ao + 4])
+    while drop < n do
+      local a, b, c, d = string.byte(win, 2 + drop * 10 + 6, 2 + drop * 10 + 9)
+      if ((a * 256 + b) * 256 + c) * 256 + d >= oldest then break end
+      drop = drop + 1
+    end
+    set(KEYS[ko + 2], 'w' .. string.sub(win, 2 + drop * 10) .. id .. string.char(math.floor(t / 16777216) % 256, math.floor(t / 65536) % 256, math.floor(t / 256) % 256, t % 256))
+    if imported then redis.call('DEL', KEYS[ko + 6]) end
+  elseif refresh then
+    expire(KEYS[ko + 2])
+  end
+  local njobs = tonumber(ARGV[ao + 8])
+  local ahead
+  if njobs > 0 then
+    ahead = redis.call('RPUSH', KEYS[ko + 3], unpack(ARGV, ao + 11, ao + 10 + njobs)) - njobs
+    if ahead == 0 or refresh then expire(KEYS[ko + 3]) end
+  else
+    ahead = redis.call('LLEN', KEYS[ko + 3])
+    if ahead > 0 and refresh then expire(KEYS[ko + 3]) end
+  end
+  if na > 10 + njobs then
+    local nrec = na - 10 - njobs
+    if redis.call('RPUSH', KEYS[ko + 4], unpack(ARGV, ao + 11 + njobs, ao + na)) == nrec or refresh then expire(KEYS[ko + 4]) end
+  elseif refresh then
+    expire(KEYS[ko + 4])
+  end
+  return {0, ver, ahead}
+end
+`
+
+// multiCommitScript applies the Commits of several patients, each as
+// commitScript would, in one call: the per-call cost of a script (the
+// call, Lua's set-up, the reply) is then paid once per group commit
+// rather than once per message. KEYS: each patient's six keys, in turn;
+// ARGV: the number of patients, then for each the number of its
+// arguments and the arguments. It returns one reply per patient, as
+// commitScript's, with {3} for a corrupt session value and {4, message}
+// for an error of the patient's commands (which, as in commitScript, may
+// have come after some of its writes). Its keys lie in
+// many cluster slots: it declares allow-cross-slot-keys, and the store
+// uses it on a single node only (a Redis Cluster, even one whose keys
+// are on one node, gets commitScript per patient).
+const multiCommitScript = "#!lua flags=allow-cross-slot-keys\n" + commitLua + `
+local out = {}
+local k, a = 0, 1
+for i = 1, tonumber(ARGV[1]) do
+  local n = tonumber(ARGV[a + 1])
+  -- An error of one patient's commands (a key of the wrong type) fails
+  -- that patient's commit only.
+  local ok, r = pcall(commit, k, a + 1, n)
+  if ok then out[i] = r else out[i] = {4, type(r) == 'table' and r.err or tostring(r)} end
+  k = k + 6
+  a = a + 1 + n
+end
+return out
+`
 
 // Load returns the patient's session: Version 0 and nil Data when there is
 // none. It returns ErrNoPatient for an empty id, an error wrapping
@@ -317,16 +357,13 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	// only after seeing an empty outbox, cannot lose it. The pipeline is
 	// shared with the commits and acks of other patients made at the same
 	// time (send, batch.go).
-	var res *redis.Cmd
 	var index, pending redis.Cmder
 	if refresh {
 		s.indexed.Store(patient, now)
 	}
-	err := s.send(ctx, func(pipe redis.Pipeliner) {
+	sc := &scriptCall{args: cmdArgs, keys: len(keys)}
+	err := s.sendCommit(ctx, sc, func(pipe redis.Pipeliner) {
 		bg := context.Background()
-		res = redis.NewCmd(bg, cmdArgs...) // as commitScript.EvalSha makes it
-		res.SetFirstKeyPos(3)
-		pipe.Process(bg, res)
 		if refresh {
 			index = pipe.ZAdd(bg, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
 		}
@@ -337,19 +374,17 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if err != nil {
 		return Outcome{}, redisErr("commit", err) // ctx ended: the commit may be applied or not
 	}
-	err = res.Err()
-	{
-		for _, cmd := range []redis.Cmder{index, pending} {
-			if err == nil && cmd != nil {
-				err = cmd.Err()
-			}
+	reply, err := sc.reply, sc.err
+	for _, cmd := range []redis.Cmder{index, pending} {
+		if err == nil && cmd != nil {
+			err = cmd.Err()
 		}
 	}
-	if redis.HasErrorPrefix(res.Err(), "NOSCRIPT") {
-		// First use on this server: send the script itself. The indexes
-		// were updated by the pipeline already.
-		res = commitScript.Eval(ctx, s.rdb, k.all(), args...)
-		err = res.Err()
+	if redis.HasErrorPrefix(sc.err, "NOSCRIPT") || errors.Is(sc.err, errMultiUnsupported) {
+		// First use on this server: send the script itself (or, on a
+		// server that cannot run the multi-patient script, this one
+		// alone). The indexes were updated by the pipeline already.
+		reply, err = commitScript.Run(ctx, s.rdb, k.all(), args...).Slice()
 		if err == nil && len(c.Outbox) > 0 {
 			// Mark again after the push (see clearPending).
 			err = s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err()
@@ -369,7 +404,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		}
 		return Outcome{}, redisErr("commit", err)
 	}
-	return s.outcome(k.session, res)
+	return s.outcome(k.session, reply)
 }
 
 func refreshArg(refresh bool) string {
@@ -380,10 +415,12 @@ func refreshArg(refresh bool) string {
 }
 
 // outcome decodes the commit script's reply.
-func (s *Store) outcome(sessionKey string, res *redis.Cmd) (Outcome, error) {
-	reply, err := res.Slice()
-	if err != nil {
-		return Outcome{}, redisErr("commit", err)
+func (s *Store) outcome(sessionKey string, reply []any) (Outcome, error) {
+	if len(reply) == 1 && reply[0] == int64(3) {
+		return Outcome{}, ErrCorrupt // multiCommitScript's word for it
+	}
+	if len(reply) == 2 && reply[0] == int64(4) {
+		return Outcome{}, fmt.Errorf("store: commit: %v", reply[1]) // multiCommitScript's error of one patient
 	}
 	if len(reply) < 2 {
 		return Outcome{}, fmt.Errorf("store: commit: unexpected reply of %d items", len(reply))

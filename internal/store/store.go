@@ -144,6 +144,11 @@ type Store struct {
 	// order, and a process killed between the two would leave the jobs
 	// unmarked (not redelivered) until the patient's next commit.
 	markFirst bool
+
+	// multi sends the commits of a pipeline as one multiCommitScript call
+	// (batch.go): on a single node, not on a Redis Cluster.
+	multi       atomic.Bool
+	multiScript string // multiCommitScript; tests change it
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.
@@ -176,6 +181,8 @@ func WithSeenWindow(n int) Option { return func(s *Store) { s.seenWindow = max(n
 func New(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...Option) *Store {
 	s := newStore(c, prefix, sealer, opts...)
 	_, s.markFirst = c.(*redis.ClusterClient)
+	_, single := c.(*redis.Client) // one node, or Sentinel's current master
+	s.multi.Store(single)
 	return s
 }
 
@@ -193,6 +200,7 @@ func newStore(c redisAPI, prefix string, sealer *seal.Sealer, opts ...Option) *S
 		o(s)
 	}
 	s.named.Store(new(sync.Map))
+	s.multiScript = multiCommitScript
 	return s
 }
 
