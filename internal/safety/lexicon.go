@@ -85,7 +85,13 @@ var macros = map[string]string{
 	// because the model's features read {drugname} (model_features.go):
 	// fold them in when it is next retrained.
 	"dmedmore": `(amlodipin|prednisolon|betablocker|metformin|topiramat|ozempic|levetiracetam|candesartan|amoxicillin|clomipramin|
-		valdoxan|agomelatin|antabus|dextromethorphan|articain|tramal|pentobarbital|hustensaft|schilddruesentabletten)`,
+		valdoxan|agomelatin|antabus|dextromethorphan|articain|tramal|pentobarbital|hustensaft|schilddruesentabletten|schilddruesentablette|
+		zink|vitamin d|magnesium|eisentabletten|omega 3|fentanyl|fentanylpflaster|opioiden|opioide|salbutamol|asthmaspray|
+		viagra|sildenafil|levothyroxin|hormone|oestrogengel|nikotinpflaster|fosfomycin|generika|adhs tabletten|herztabletten|
+		hormonspirale|hormonspritze|grapefruitsaft)`,
+	// German: vital signs and laboratory values not in {vital}.
+	"dvital": `(herzschlag|ruhepuls|zuckerwert|kaliumwert|eisenwert|ferritin|ldl|spiegel|kreatinin werte|kreatininwert|leukozyten|
+		triglyceride|triglyceridwert|cdt|qt zeit|tsh|eisen)`,
 	"dmed":   "({drugname}|{dmedmore})",
 	"dother": "({othermed}|{dmedmore})",
 	// Words for medicine in general.
