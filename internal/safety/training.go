@@ -122,7 +122,7 @@ func labelIs(kinds ...Kind) func(string) bool {
 // set for the other heads so that what they add stays precise (medical at
 // least 97% out of fold, so that the combined precision stays at 95%).
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.75, 0.07},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.75, 0.065},
 	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01},
 	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.80, 0.015},
 	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015},
