@@ -16,8 +16,8 @@ const (
 // featureKinds are the extra feature kinds the model uses.
 var featureKinds uint32 = fkClass
 
-// classMacros are the word classes whose one-word members the model sees
-// as the class too ("stab" is also {harmverb}), so that what it learns of
+// classMacros are the word classes (of lexicon.go, frozen in
+// modelClassWords) whose one-word members the model sees as the class too ("stab" is also {harmverb}), so that what it learns of
 // one member carries to the others.
 var classMacros = []string{"pillword", "drugname", "medword", "ket", "weapon", "body", "enplace", "dplace", "poison",
 	"harmverb", "person", "vital", "symptom", "dsymptom", "condition", "dcondition", "subst", "when", "burden",
@@ -29,24 +29,8 @@ var wordClasses = buildWordClasses()
 func buildWordClasses() map[string][]uint32 {
 	out := map[string][]uint32{}
 	for _, name := range classMacros {
-		def, err := expandMacros(macros[name], macros)
-		if err != nil {
-			panic(err)
-		}
 		h := fnvString(fnvByte(fnvOffset, 'k'), name)
-		seen := map[string]bool{}
-		for _, alt := range strings.FieldsFunc(def, func(r rune) bool {
-			return r == '|' || r == '(' || r == ')' || r == '[' || r == ']' || r == '\n' || r == '\t'
-		}) {
-			w := strings.TrimSpace(alt)
-			if w == "" || strings.ContainsAny(w, " *~#$") {
-				continue
-			}
-			k := collapse(w)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
+		for _, k := range strings.Fields(modelClassWords[name]) {
 			out[k] = append(out[k], h)
 		}
 	}
