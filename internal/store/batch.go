@@ -211,7 +211,7 @@ func (s *Store) scriptReplies(c scriptCmd) {
 		c.calls[0].reply, c.calls[0].err = reply, err
 		return
 	}
-	if redis.HasErrorPrefix(err, "Error compiling script") {
+	if err != nil && redis.HasErrorPrefix(err, "Error compiling script") {
 		// A server without script flags (Redis 6): the script did not
 		// run. Use commitScript alone from now on.
 		s.multi.Store(false)

@@ -380,7 +380,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 			err = cmd.Err()
 		}
 	}
-	if redis.HasErrorPrefix(sc.err, "NOSCRIPT") || errors.Is(sc.err, errMultiUnsupported) {
+	if sc.err != nil && (redis.HasErrorPrefix(sc.err, "NOSCRIPT") || errors.Is(sc.err, errMultiUnsupported)) {
 		// First use on this server: send the script itself (or, on a
 		// server that cannot run the multi-patient script, this one
 		// alone). The indexes were updated by the pipeline already.
