@@ -478,6 +478,37 @@ var crisisDE = []ruleDef{
 		"(leb|lebe) ich ~2 nicht mehr $",
 		"(kann|koennte) mich ~3 nicht [mehr] sicher halten",
 	}},
+	// Fitted batches 26 to 43, round 3: short plans and acts.
+	{id: "act-now", pats: []string{
+		"(bring|bringe) mich ~3 um $",
+		"(nehm|nehme|schluck|schlucke|zieh|ziehe|sprueh|spruehe|spritz|spritze) ~3 (mein|meine|meinen) (ganzes|ganze|ganzen|gesamtes|gesamte|komplettes) ~1 ({ket}|{pillword}|insulin|vorrat) $",
+		"(wieviel|wieviele) ~4 ({ket}|{pillword}) ~4 (toedlich|tot|sterben|umbringen)",
+		"plan ist (der|die|das) ~1 {dplace2}",
+		"({dmeans}|messer|tabletten) ~4 (machs|mach es|mache es|tu es|tus|tue es|mach ich es|mache ich es|mach ichs) (jetzt|heute|gleich|heute nacht)",
+		"(laufendem motor|laufenden motor) ~4 garage", "garage ~4 (laufendem motor|laufenden motor)",
+		"(alle|alles) ~2 (spritzen|pens|insulinpens|insulin) ~2 (gesetzt|gespritzt)",
+		"(ins loch|ins k loch|ins hole|ins k hole) ~4 (nicht mehr zurueck|nie mehr zurueck|nicht wieder)",
+		"(wenn|falls) (ihr|du) (das|dies|diese nachricht) (lest|liest) ~4 (i am wasser|zu spaet|tot)",
+		"(autobahn|fahr|fahre) ~8 (mach|mache) (gleich|jetzt) die augen zu",
+		"{dblade} ~8 (weiss|weis) was ich ~3 damit (mach|mache|tue)",
+		"(mit dem|mit der|mit einem|mit einer) ({dblade}|{dmeans}) ~3 eingeschlossen",
+		"(auf den gleisen|auf die gleise|auf den schienen) ~8 (warte|wart|zug|gueterzug)",
+		"(heute|jetzt|gleich|morgen|dann) (spring|springe) ich [endlich|wirklich] $",
+		"(beschlossen|entschieden) ~3 dass ich ~6 (springe|spring|mich aufhaenge|mich umbringen|mich erhaenge|sterbe)",
+		"(beschlossen|entschieden|vorgenommen) ~2 mich ~4 (aufzuhaengen|zu erhaengen|umzubringen|zu toeten|zu ertraenken|zu vergiften|zu erschiessen)",
+		"{pillword} ~2 (aufgereiht|abgezaehlt|ausgelegt|bereitgelegt) ~4 (auf dem bett|auf dem tisch|vor mir|neben mir|auf dem schreibtisch)",
+		"{pillword} ~6 (geholt|besorgt|bereit) ~8 bin ich (weg|tot)",
+	}},
+	{id: "self-harm-v3", flags: fHarm, pats: []string{
+		"mich ~6 (mit der faust|mit dem hammer|mit der hand) ~3 (ins gesicht|auf den kopf|gegen den kopf) geschlagen",
+		"(naegel|fingernaegel) ~4 (ins fleisch|in die haut) ~2 (gerammt|gebohrt|gedrueckt)",
+	}},
+	{id: "other-now", flags: fNoSubject, pats: []string{
+		"eingeschlossen ~6 (rasierklinge|klinge|messer|tabletten|strick) ~6 (macht es|mach es|es jetzt)",
+	}},
+	{id: "ready-plan", flags: fPlan, pats: []string{
+		"die (tabletten|pillen|schlaftabletten) habe ich (schon|bereits) $",
+	}},
 }
 
 // German medical-question rules.
@@ -882,6 +913,44 @@ var possibleDE = []ruleDef{
 		"egal ob ich (lebe|sterbe)",
 		"(passwoerter|pin|zugangsdaten|kontodaten|anweisungen) ~6 (nur fuer den fall|fuer den fall der faelle|falls mir was passiert|wenn ich nicht mehr da bin)",
 		"alles gesagt was (zu sagen war|ich sagen wollte)",
+	}},
+	// Fitted batches 26 to 43: short farewells and plans, asked about.
+	{id: "setting-affairs", flags: fAway, pats: []string{
+		"(mach|mache) (heute|heute nacht|heute abend|jetzt|gleich) schluss $",
+		"(mein|meine) (letzter abend|letzte nacht|letzter tag) $", "(tschuess|tschuss) an alle",
+		"letzte nachricht (von mir|an euch|an alle|hier)", "(geh|gehe) jetzt ins wasser $",
+	}},
+	{id: "passive-wish", pats: []string{
+		"(wozu|wofuer|warum) ich ~2 noch (da|hier) bin", "(wozu|was solls|was soll es) noch $",
+		"(weihnachten|silvester|jahr|geburtstag|sommer|fruehling|winter|termin|nachsorgetermin) ~4 (nicht mehr erlebe|nicht mehr erleb|noch erleb|noch erlebe|nicht mehr erleben)",
+		"(ein schritt|ein sprung) und (es|alles) (waere|waere|ist) vorbei",
+		"(mich|am liebsten) ~3 in luft (aufloesen|aufzuloesen)",
+		"(will|moechte) ~2 (weg sein|nicht mehr sein)",
+		"(diese woche|in letzter zeit|seit|gerade|heute|staendig|immer oefter|so oft) ~4 (an den tod|ans sterben|ans totsein) ~2 (gedacht|denke|denk)", "wie es (waere|waere) tot zu sein",
+		"mich ~3 ein (auto|bus|lkw|zug|laster) (ueberfaehrt|ueberfahren wuerde)",
+		"(bin|bleib|bleibe) ~2 nur noch (hier|da) wegen",
+		"als (waere|waere|wuerde) ich ~2 (schon|gar) ~2 nicht mehr ~1 da",
+		"(will|kann|mag) ~2 nicht mehr kaempfen",
+		"(sehe|seh|find|finde) ~2 (keinen|kein) (ausweg|ausgang|weg raus)", "(seh|sehe) nur noch ein ende",
+		"nur noch (eine|ein) (last|belastung)",
+		"(okay|ok|egal|recht|in ordnung) wenn ich ~2 nicht [mehr] aufwache",
+		"(enttaeuscht|schade|traurig) dass ich noch (da|hier|am leben) bin",
+		"dreht sich ~3 ohne mich", "keinen platz mehr ~4 (auf der welt|fuer mich)",
+		"(innerlich|eigentlich) schon tot", "(lieber|besser) tot (waere|waere|sein)",
+		"(einfacher|besser|leichter) ~2 wenn ich nicht [mehr] (da|hier) (waere|waere|bin)",
+		"(sitz|sitze|steck|stecke) in der falle",
+		"{pillword} ~4 ziehen mich ~2 an",
+		"({dmeans}|pistole|waffe) ~8 (denk|denke) ~3 an (die|sie|das|den|ihn) $",
+		"{pillword} ~6 (aufgehoben|gesammelt|in eine dose|nie zurueckgegeben|nicht weggeworfen) ~6 (fuer den fall|nur fuer den fall|fuer schlechte tage|zu den anderen|man weiss ja nie)",
+		"(lebensversicherung) ~6 (zahlt|auch zahlt|suizid)",
+	}},
+	{id: "setting-affairs", flags: fAway, pats: []string{
+		"vergesst mich nicht",
+		"(briefe|zettel) an alle die mir wichtig sind",
+		"(meine|mein|meinen) (pflanzen|kleider|buecher|moebel|gitarre|laptop) ~4 (verschenkt|weggegeben|abgegeben|kleiderkammer)",
+		"(bankdaten|versicherungsunterlagen|passwoerter|vollmacht) ~8 (mappe|gelegt|gegeben|aufgeschrieben|geordnet)",
+		"falls wir uns nicht mehr (schreiben|sehen|hoeren)",
+		"danke fuer alles ~8 bevor es zu spaet",
 	}},
 }
 
