@@ -174,7 +174,7 @@ var macros = map[string]string{
 		i am auto|i am kofferraum|i am spind|neben der tuer|liegt bereit|bereit|liegt i am auto|schon|abgekauft|organisiert)`,
 	"dtarget": `(ihm|ihn|ihr|ihnen|den typen|der typ|den typ|den kerl|der kerl|wenn er|wenn sie|wenn der|wenn die|fuer wenn|soll sehen|
 		sollen sehen|soll mal sehen|nicht zum schutz|fuer ihn|gegen ihn|gegen sie|chef|vermieter|nachbarn|nachbar|ex|kollegen|
-		lehrerin|lehrer|schwager|klasse|firma|schule|arbeit)`,
+		lehrerin|lehrer|schwager|klasse|firma|schule|arbeit|lehrling|azubi|dealer)`,
 	// German: people a patient may hurt or be hurt by, as nouns.
 	"dperson": `(frau|mann|freund|freundin|partner|partnerin|kind|kinder|sohn|tochter|baby|kleinen|kleine|kleiner|saeugling|
 		mutter|vater|mama|papa|bruder|schwester|oma|opa|chef|chefin|kollegen|kollege|kollegin|nachbarn|nachbar|nachbarin|

@@ -1183,6 +1183,22 @@ var harmDE = []ruleDef{
 	{id: "voices", flags: fNoSubject, pats: []string{
 		"(stimme|stimmen) ~4 (sagt|sagen|befiehlt|befehlen) ~6 (toeten|umbringen|bestrafen|verletzen|abstechen|umzubringen|zu toeten|zu verletzen|wehtun|weh tun)",
 	}},
+	// Round 4, fitted batches 26 to 43.
+	{id: "threat-or-plan", pats: []string{
+		"(hau|haue|schlag|schlage|tret|trete) (den|ihn|die|sie) ~3 zusammen",
+		"(polier|poliere) ich ~2 (die fresse|die schnauze|das gesicht)",
+		"(werd|werde|will) ~3 jemanden ~2 (verletzen|umbringen|abstechen|schlagen|toeten)",
+		"(ihm|ihr|dem|der|meinem|meiner) ~2 (ein|das|einen|mein) (messer|klinge) ~2 (in den bauch|in die brust|ins herz|in den hals|in den ruecken) ~1 (rammen|zu rammen|stechen|zu stechen|ramme|stech)",
+		"wie ich ~6 (zusammenschlag|zusammenschlage|verpruegel|verpruegele|ueberfahr|ueberfahre|vergift|vergifte)",
+		"liste mit (namen|leuten) ~8 (waffe|messer|besorgt|abzuarbeiten)",
+		"{dweapon} (hin|rueber|vorbei) $",
+		"(gesagt|geschrieben|gemailt|geschickt) ~4 dass (er|sie|du) bald tot",
+		"(du bist|bist du|ist er|er ist|sie ist|ist sie) als (naechstes|naechster|naechste) dran",
+		"(keiner|niemand) ~2 mehr ueber mich lachen", "(allen|euch|denen) das lachen vergehen",
+		"(pruegel|pruegele) ich (es|das) aus (ihm|ihr)",
+		"(er|sie|der|die) soll (leiden|bluten)",
+		"das antun was (er|sie) mir angetan",
+	}},
 }
 
 // German rules for abuse and danger at home.
