@@ -36,7 +36,9 @@
 //
 // The detector is deterministic and explainable: curated word patterns per
 // locale ("en" and "de"), applied to the normalised message, and a few
-// context checks. There is no model and no I/O. A Detector is built once with
+// context checks, with a small statistical model beside them (model.go,
+// trained by go run ./internal/safety/train) that can only raise a
+// message's tier, never lower it. There is no I/O. A Detector is built once with
 // New and is safe for concurrent use; its methods are pure. A Match names the
 // rule that fired and never carries the patient's text, so it may be logged
 // and counted.
