@@ -744,6 +744,25 @@ var medicalEN = []ruleDef{
 		"(stop|stopping|skip|skipping|hold|pause|taking|take|on|continue) (my|the|his|her) ~1 (" + enDrug5 + ")",
 		"({ket}|{drugname}) ~6 (" + enDrug5 + ")",
 	}},
+	// Round 5, asked with a question word elsewhere in the sentence
+	// ("does that rule me out", "is it still okay to do the iv"): these
+	// count only in a question, so a past marker does not clear them.
+	{id: "r5-asked", pats: []string{
+		"(rule|rules) me out",
+		"(interfere|interact|react|dull|blunt|dampen|cap|raise|affect|change|weaken) ~3 ({ket}|the ketamine|ketamine|the infusions|infusions|the sessions|sessions|the treatment|treatment|my heart rate|the dosing|the ketamine dosing|dosing|the spray|the troches)",
+		"(still ok|still okay|still fine|still safe|ok|okay|fine|safe) to (do|start|continue|get|keep) ~3 ({session}|iv|infusion|infusions|spray|troche|troches|treatment)",
+		"(still ok|still okay|still fine|still safe|safe) to continue $",
+		"still (ok|okay|fine|safe) to come in",
+		"(as normal|as usual) (on|before|the day of|the night of) ~2 ({session}|infusion day|session day|treatment day|the troche|the spray)",
+		"(stay|stays) in (breast milk|breastmilk|my milk|the milk)",
+		"should i (lower|reduce|increase|decrease|up|halve|double|stop|change) (it|the dose|my dose|them|the amount)",
+	}},
+	{id: "r5-intent", flags: fStatement, pats: []string{
+		"({ket}|{drugname}|those|they|them|it) (are|is) ~1 (fine|ok|okay|safe) together",
+		"(swap|swapping|switch|switching) my ~1 ({drugname}|" + enDrug5 + ") (for|to|with)",
+		"(stop|stopping|quit|quitting|come off|coming off) ~2 (cold|cold turkey)",
+		"not (refilling|renewing|picking up) (my|the) ~1 ({drugname}|" + enDrug5 + "|{medword})",
+	}},
 }
 
 // English rules for possible risk: hopelessness, being a burden, feeling trapped,
@@ -1385,6 +1404,21 @@ var abuseEN = []ruleDef{
 		"(spiked|drugged) (and|then) ~2 (assaulted|raped|abused|attacked)",
 		"(groomed|grooming|being groomed)",
 		"(comes|coming|walks|walking|keeps coming|came) (into|in) ~2 (bathroom|shower|my room|my bedroom|my bed|room|bedroom) ~4 (when|while|at) (i|she|he|nite|night) ~1 [shower|am showering|sleep|am asleep|get changed|change|am changing|at night|nite]",
+	}},
+	// Round 5, more situations: someone outside or coming with a weapon,
+	// threats, grooming, money taken from an older adult, rape that is
+	// still close.
+	{id: "r5-danger", pats: []string{
+		"outside ~4 (with|w) (a|the|his|her) ~1 {weapon}",
+		"(coming over|coming round|on his way|on her way|coming here) ~3 (with|w) (a|the|his|her) ~1 {weapon}",
+		"(threatening|threatened|threatens) 2 (kill|hurt) me",
+		"(teacher|coach|man|adult|pastor|priest|tutor|leader|stranger|guy) ~6 (messaging|texting|meeting|meets) (him|her|my son|my daughter) ~4 (alone|at night|secretly|in secret)",
+		"(making|makes|made) (my|her|his) ~1 (daughter|son|child|kid|girl|boy) stay (behind|late|after)",
+		"(takes|took|taking|steals|stealing|stole) (money|cash|cards|my card) from my (purse|wallet|account|bank|handbag)",
+		"(getting|got|makes|making|made) (him|her|my dad|my mum|my mom|my nan|my grandad|my gran) [to] sign (cheques|checks|papers|over|the house|his will|her will)",
+		"(raped|abused|molested) me ~8 (still|now|around my|coming to|lives with)",
+		"(comes|turns up|shows up) (round|over) (drunk|at night) ~4 (bangs|banging|shouting|kicking|screaming)",
+		"(ringing|calling|texting|messaging) ~4 (withheld|# times a day|all night)",
 	}},
 }
 
