@@ -484,6 +484,7 @@ var crisisDE = []ruleDef{
 		"(nehm|nehme|schluck|schlucke|zieh|ziehe|sprueh|spruehe|spritz|spritze) ~3 (mein|meine|meinen) (ganzes|ganze|ganzen|gesamtes|gesamte|komplettes) ~1 ({ket}|{pillword}|insulin|vorrat) $",
 		"(wieviel|wieviele) ~4 ({ket}|{pillword}) ~4 (toedlich|tot|sterben|umbringen)",
 		"plan ist (der|die|das) ~1 {dplace2}",
+		"(kann|koennte) (man|ich) ~3 (an|von|mit) ~3 ({ket}|{pillword}) ~6 sterben",
 		"({dmeans}|messer|tabletten) ~4 (machs|mach es|mache es|tu es|tus|tue es|mach ich es|mache ich es|mach ichs) (jetzt|heute|gleich|heute nacht)",
 		"(laufendem motor|laufenden motor) ~4 garage", "garage ~4 (laufendem motor|laufenden motor)",
 		"(alle|alles) ~2 (spritzen|pens|insulinpens|insulin) ~2 (gesetzt|gespritzt)",
@@ -654,8 +655,8 @@ var medicalDE = []ruleDef{
 		"(blase|blasenprobleme|sodbrennen|dissoziation|urintest|drogentest|drogentests) ~8 ({ket}|sitzung|infusion|behandlung|zusammenhaengen|vom)",
 		"(gewoehnt|gewoehnen) sich ~3 (koerper|man) ~3 ({ket}|daran|dran)",
 		"(wirkt|wirken|haelt) ~3 ({ket}|das|es) ~4 (nicht mehr|nach # tagen|laenger)",
-		"(rezept|verschreibung) ~3 (fuer|fur) ~1 ({ket}|lutschtabletten|nasenspray)",
-		"(darf|duerfen|kann|koennen) (man|leute|patienten) ~6 ({ket}|infusion|sitzung|behandlung)",
+		"(krieg|kriege|bekomme|bekomm) ich ~2 (ein|das) (rezept|verschreibung) ~3 ({ket}|lutschtabletten|nasenspray)",
+		"(darf|duerfen|kann|koennen) (man|leute|patienten) mit ~4 ({ket}|infusion|sitzung|behandlung|bekommen)",
 	}},
 	{id: "asks-inline", flags: fStatement, pats: []string{
 		"({dmed}|{ket}|{subst}|kiffe|tabletten|medikament|medikamente|medis|pille|blutdruckmittel) ~8 (geht|passt|klappt) (das|des|es) ~2 (zusammen|mit|zum|zur|trotzdem|bei mir|$)",
