@@ -103,6 +103,10 @@ type Detector struct {
 	helpers *index          // every helper pattern; an entry's rule.mark is the flag it sets
 	model   *Model          // the statistical model beside the rules; nil for the rules alone
 	ids     []string
+	vocab   *vocab // the words of every pattern above
+	// scanner, when set, replaces index.scan: the package's tests set the
+	// straightforward reference matcher to compare it with.
+	scanner func(ix *index, x *text, fn func(e *entry, start, end int) bool)
 }
 
 // builtin lists the rules of each locale.
@@ -145,13 +149,15 @@ func New(extra map[string][]string) (*Detector, error) {
 		helpers: base.helpers,
 		model:   base.model,
 		ids:     append([]string(nil), base.ids...),
+		vocab:   base.vocab,
 	}
 	for k, ix := range base.rules {
 		d.rules[k] = ix
 	}
 	if len(extra) > 0 {
-		d.rules[KindCrisis] = base.rules[KindCrisis].clone()
-		d.all = base.all.clone()
+		d.vocab = base.vocab.clone()
+		d.rules[KindCrisis] = base.rules[KindCrisis].clone(d.vocab)
+		d.all = base.all.clone(d.vocab)
 	} else {
 		d.all = base.all
 	}
@@ -212,9 +218,10 @@ func compiled() (*Detector, error) {
 
 // build compiles the built-in rules.
 func build() (*Detector, error) {
-	d := &Detector{rules: map[Kind]*index{}, all: newIndex()}
+	v := newVocab()
+	d := &Detector{rules: map[Kind]*index{}, all: newIndex(v), vocab: v}
 	for _, k := range Kinds {
-		d.rules[k] = newIndex()
+		d.rules[k] = newIndex(v)
 	}
 	for _, b := range builtin {
 		ix := d.rules[b.kind]
@@ -246,7 +253,7 @@ func build() (*Detector, error) {
 		return nil, err
 	}
 	d.model = m // its matches' ids ("en/possible/model") are not rules: Rules leaves them out
-	d.helpers = newIndex()
+	d.helpers = newIndex(v)
 	for _, h := range helpers {
 		r := &rule{mark: uint32(h.flag)}
 		for _, src := range h.pats {
@@ -285,7 +292,7 @@ func (d *Detector) Check(text, locale string) (Match, bool) {
 func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	want := baseLocale(locale)
 	var other [nKinds]Match
-	d.all.scan(t.toks, func(e *entry, s, end int) bool {
+	d.scan(d.all, t, func(e *entry, s, end int) bool {
 		k := urgency(e.rule.kind)
 		if found[k].Rule != "" {
 			return false // already a match of the patient's locale
@@ -432,7 +439,7 @@ func (d *Detector) find(t *prepared, kind Kind, locale string, all func(Match)) 
 	want := baseLocale(locale)
 	var found, other Match
 	ok, otherOK := false, false
-	ix.scan(t.toks, func(e *entry, s, end int) bool {
+	d.scan(ix, t, func(e *entry, s, end int) bool {
 		m, counts := t.match(e.rule, s, end, want)
 		if !counts {
 			return false
@@ -493,13 +500,24 @@ type prepared struct {
 	words    *words   // the word lists of the message's language
 	demoted  Match    // a crisis match said in jest, reported as possible (see kind)
 	cleared  uint32   // per index in Kinds: a rule of the kind matched and its context cleared it
+	x        *text    // the tokens numbered for the patterns
+}
+
+// scan runs ix.scan, or the scanner the tests set.
+func (d *Detector) scan(ix *index, t *prepared, fn func(e *entry, start, end int) bool) {
+	if d.scanner != nil {
+		d.scanner(ix, t.x, fn)
+		return
+	}
+	ix.scan(t.x, fn)
 }
 
 func (d *Detector) prepare(text string) *prepared {
 	t := &prepared{analysed: analyse(text)}
+	t.x = d.vocab.text(t.toks)
 	t.marks = make([]uint32, len(t.toks))
 	t.sentMark = make([]uint32, len(t.sentQ))
-	d.helpers.scan(t.toks, func(e *entry, s, end int) bool {
+	d.scan(d.helpers, t, func(e *entry, s, end int) bool {
 		for i := s; i < end; i++ {
 			t.marks[i] |= e.rule.mark
 		}

@@ -75,7 +75,14 @@
 // words), clause ends $, numbers #N, prefixes word* and suffixes *word, and
 // macros {name}; see pattern. Patterns never match across a sentence end and
 // have no unbounded repetition, so a match costs little and a 100 KB message
-// is checked in a few tens of milliseconds (BenchmarkCheck). Every literal
+// is checked in a few tens of milliseconds (BenchmarkCheck). A message's
+// words are numbered once against the words, prefixes and suffixes the
+// patterns name (vocab); at each word only the patterns that can start
+// there are tried, and of those only the ones whose required words (every
+// literal outside options, one of every choice) are all in the message, so
+// a rule whose words a message lacks costs a few bit tests. The
+// straightforward matcher stays in the tests (refScan), which check that
+// both find the same matches. Every literal
 // must already be in normal form, which compiling checks, so a rule cannot
 // silently never match.
 //

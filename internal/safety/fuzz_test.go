@@ -8,7 +8,8 @@ import (
 
 // FuzzCheck feeds arbitrary text to the detector: it must not panic, must
 // answer the same twice, must report only rules it lists, Check must be the
-// first of CheckAll (one match per kind, most urgent first), and
+// first of CheckAll (one match per kind, most urgent first), the indexed
+// matcher must find what the straightforward one finds (refScan), and
 // normalisation must be stable (normalising twice changes nothing).
 func FuzzCheck(f *testing.F) {
 	for _, s := range []string{
@@ -16,13 +17,18 @@ func FuzzCheck(f *testing.F) {
 		"not a day goes by that I don't think about suicide", `"I wanna die" is a song`, "0.5mg/kg?",
 		"a\u0308 ｋｉｌｌ 𝐝𝐢𝐞 ki\u200bll", "...,,,;;;???!!!", "'''\"\"\"", "unalive unalive", "i m", "sewer",
 		"\xff\xfe invalid utf8", strings.Repeat("die ", 50), "#10 ~3 (a|b) [c] $ *x",
+		"i really want to like just die", "took like 40 of my sleeping pills", "ich will mich halt echt umbringen",
 	} {
 		f.Add(s, "en")
+	}
+	for _, s := range generated(20) {
+		f.Add(s, "de")
 	}
 	d, err := New(map[string][]string{"en": {"checking out early"}})
 	if err != nil {
 		f.Fatal(err)
 	}
+	ref := withReference(d)
 	rules := map[string]bool{}
 	for _, id := range d.Rules() {
 		rules[id] = true
@@ -38,6 +44,9 @@ func FuzzCheck(f *testing.F) {
 		m2, ok2 := d.Check(text, locale)
 		if m1 != m2 || ok1 != ok2 {
 			t.Fatalf("Check not deterministic: %+v %v, %+v %v", m1, ok1, m2, ok2)
+		}
+		if diff := sameAsReference(d, ref, text, locale); diff != "" {
+			t.Fatal(diff)
 		}
 		if ok1 && !rules[m1.Rule] {
 			t.Fatalf("Check reported unknown rule %q", m1.Rule)

@@ -7,6 +7,9 @@ import (
 	"testing"
 )
 
+// raceEnabled is set when the tests run under the race detector.
+const raceEnabled = false
+
 // TestModelUpToDate retrains the model on the files model.json lists and
 // compares the result with the shipped files, so that the data and the
 // model cannot drift apart. Training does the same arithmetic on every

@@ -2,6 +2,8 @@ package safety
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -26,6 +28,7 @@ type pattern struct {
 	src   string
 	nodes []node
 	neg   map[string]bool // when set, gaps may not cross these negations
+	v     *vocab          // the vocabulary its words are numbered in (see bind)
 }
 
 type nodeKind uint8
@@ -44,72 +47,62 @@ const (
 type node struct {
 	kind nodeKind
 	key  string // nLit, nPrefix, nSuffix
+	id   int32  // nLit, nPrefix, nSuffix: key's id in the pattern's vocabulary
 	n    int    // nGap: width; nNum: minimum
 	alts [][]node
 	// For a large nAlt or nOpt: the alternatives that start with a given
-	// word, and those that do not start with a plain word, in order.
-	byFirst *keyTable
+	// word, by its id, and those that do not start with a plain word, in
+	// order.
+	byFirst *idTable
 	others  []int
 }
 
 // minIndexed is the number of alternatives from which a choice is indexed.
 const minIndexed = 6
 
-// indexAlts fills byFirst and others.
+// indexAlts fills byFirst and others, once the alternatives are bound.
 func (n *node) indexAlts() {
 	if len(n.alts) < minIndexed {
 		return
 	}
-	first := map[string][]int{}
-	var order []string
+	first := map[int32][]int{}
+	var order []int32
 	for i, a := range n.alts {
 		if len(a) > 0 && a[0].kind == nLit {
-			if first[a[0].key] == nil {
-				order = append(order, a[0].key)
+			if first[a[0].id] == nil {
+				order = append(order, a[0].id)
 			}
-			first[a[0].key] = append(first[a[0].key], i)
+			first[a[0].id] = append(first[a[0].id], i)
 		} else {
 			n.others = append(n.others, i)
 		}
 	}
-	n.byFirst = newKeyTable(order, first)
+	n.byFirst = newIDTable(order, first)
 }
 
-// keyTable maps a word to the alternatives it starts, looked up with the
-// hash of the token computed once per scan (keyHash) rather than hashing the
-// word again at every try, the main cost of matching.
-type keyTable struct {
+// idTable maps a word's id to the alternatives it starts.
+type idTable struct {
 	mask  uint32
-	slots []keySlot
+	slots []idSlot
 }
 
-type keySlot struct {
-	key  string
-	hash uint32
+type idSlot struct {
+	id   int32
 	alts []int // nil: an empty slot
 }
 
-// keyHash is FNV-1a of a word.
-func keyHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
-}
+func idHash(id int32) uint32 { return uint32(id) * 2654435761 }
 
-func newKeyTable(keys []string, alts map[string][]int) *keyTable {
+func newIDTable(ids []int32, alts map[int32][]int) *idTable {
 	size := 8
-	for size < 2*len(keys) {
+	for size < 2*len(ids) {
 		size *= 2
 	}
-	t := &keyTable{mask: uint32(size - 1), slots: make([]keySlot, size)}
-	for _, k := range keys {
-		h := keyHash(k)
-		for j := h & t.mask; ; j = (j + 1) & t.mask {
+	t := &idTable{mask: uint32(size - 1), slots: make([]idSlot, size)}
+	for _, id := range ids {
+		for j := idHash(id) & t.mask; ; j = (j + 1) & t.mask {
 			if t.slots[j].alts == nil {
-				t.slots[j] = keySlot{key: k, hash: h, alts: alts[k]}
+				t.slots[j] = idSlot{id: id, alts: alts[id]}
 				break
 			}
 		}
@@ -117,14 +110,14 @@ func newKeyTable(keys []string, alts map[string][]int) *keyTable {
 	return t
 }
 
-// get returns the alternatives that start with key, whose hash is h.
-func (t *keyTable) get(key string, h uint32) []int {
-	for j := h & t.mask; ; j = (j + 1) & t.mask {
+// get returns the alternatives that start with the word of id.
+func (t *idTable) get(id int32) []int {
+	for j := idHash(id) & t.mask; ; j = (j + 1) & t.mask {
 		sl := &t.slots[j]
 		if sl.alts == nil {
 			return nil
 		}
-		if sl.hash == h && sl.key == key {
+		if sl.id == id {
 			return sl.alts
 		}
 	}
@@ -231,9 +224,7 @@ func (p *parser) seq() []node {
 				return out
 			}
 			p.pos++
-			n := node{kind: kind, alts: alts}
-			n.indexAlts()
-			out = append(out, n)
+			out = append(out, node{kind: kind, alts: alts})
 			continue
 		}
 		p.pos++
@@ -341,9 +332,9 @@ func firstOf(nodes []node, f *first) (nullable bool) {
 // patterns of a scan and is not safe for concurrent use.
 type run struct {
 	toks   []token
-	soft   []bool   // per token: a soft word (see softWords)
-	hash   []uint32 // per token: keyHash of its key
-	start  int      // where the current match started
+	ids    []int32 // per token: the id of its key (see text)
+	soft   []bool  // per token: a soft word (see softWords)
+	start  int     // where the current match started
 	sent   int32
 	neg    map[string]bool
 	frames []frame // continuations, appended during one match and never changed
@@ -362,29 +353,6 @@ var softWords = keys("like", "literally", "really", "just", "actually", "honestl
 
 // softPairs are two-word soft phrases: "a lot", "kind of".
 var softPairs = map[[2]string]bool{{"a", "lot"}: true, {"a", "bit"}: true, {"kind", "of"}: true, {"sort", "of"}: true}
-
-// hashAt returns keyHash of token i's key, computed once by markSoft.
-func (r *run) hashAt(i int) uint32 {
-	if i < len(r.hash) {
-		return r.hash[i]
-	}
-	return keyHash(r.toks[i].key)
-}
-
-// markSoft fills r.soft and r.hash.
-func (r *run) markSoft() {
-	r.soft = make([]bool, len(r.toks))
-	r.hash = make([]uint32, len(r.toks))
-	for i, t := range r.toks {
-		r.hash[i] = keyHash(t.key)
-		if softWords[t.key] {
-			r.soft[i] = true
-		}
-		if i+1 < len(r.toks) && softPairs[[2]string{t.key, r.toks[i+1].key}] {
-			r.soft[i], r.soft[i+1] = true, true
-		}
-	}
-}
 
 // frame is a continuation: the nodes still to match after an alternative,
 // then frame next (or nothing when next is -1).
@@ -422,7 +390,7 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 	ok := i < len(r.toks) && r.toks[i].sent == r.sent
 	switch n.kind {
 	case nLit:
-		if ok && r.toks[i].key == n.key {
+		if ok && r.ids[i] == n.id {
 			return r.match(rest, i+1, cont)
 		}
 	case nPrefix:
@@ -460,8 +428,8 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 			c = len(r.frames) - 1
 		}
 		if n.byFirst != nil {
-			if ok {
-				for _, ai := range n.byFirst.get(r.toks[i].key, r.hashAt(i)) {
+			if ok && r.ids[i] >= 0 {
+				for _, ai := range n.byFirst.get(r.ids[i]) {
 					if e := r.match(n.alts[ai], i, c); e >= 0 {
 						return e
 					}
@@ -486,8 +454,23 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 	return -1
 }
 
-// matchAt returns the end of the first match of p starting at token i.
+// matchAt returns the end of the first match of p starting at token i. A
+// run made of tokens alone (as a test makes it) is first numbered with p's
+// vocabulary, a new one if p has none.
 func (p *pattern) matchAt(r *run, i int) (end int, ok bool) {
+	if r.ids == nil {
+		if p.v == nil {
+			newVocab().bind(p)
+		}
+		r.ids = make([]int32, len(r.toks))
+		for j, t := range r.toks {
+			if id, ok := p.v.ids[t.key]; ok {
+				r.ids[j] = id
+			} else {
+				r.ids[j] = -1
+			}
+		}
+	}
 	r.sent, r.neg, r.frames, r.start = r.toks[i].sent, p.neg, r.frames[:0], i
 	end = r.match(p.nodes, i, -1)
 	return end, end > i
@@ -495,77 +478,58 @@ func (p *pattern) matchAt(r *run, i int) (end int, ok bool) {
 
 // entry is one pattern of one rule in an index.
 type entry struct {
-	rule     *rule
-	pat      *pattern
-	prefixes []string
-	suffixes []string
+	rule  *rule
+	pat   *pattern
+	first first     // the tokens it can start at
+	needs [][]int32 // what the message must hold for it to match (see vocab.needs)
 }
 
-// index finds the patterns that can start at a token without trying all.
+// index finds the patterns that can start at a token without trying all,
+// and tries only those whose words are all in the message.
 type index struct {
-	byKey   map[string][]*entry
-	affix   []*entry // patterns that can start with a prefix or suffix
-	affixes []affix  // the distinct prefixes and suffixes of affix, each tried once per token
+	v       *vocab
+	entries []*entry        // every entry, in the order added
+	byID    [][]*entry      // by a word's id: the patterns that can start with it
+	affix   []*entry        // patterns that can start with a prefix or suffix
+	affixAt map[int32][]int // by a prefix's or suffix's id: the positions in affix of the patterns it starts
 	numbers []*entry
 }
 
-// affix is one prefix or suffix that can start patterns: the positions in
-// index.affix of the entries it starts.
-type affix struct {
-	s      string
-	suffix bool
-	at     []int
-}
-
-// reindexAffixes rebuilds ix.affixes from ix.affix, into new arrays (a
-// clone of the index may share the old ones).
-func (ix *index) reindexAffixes() {
-	var out []affix
-	type key struct {
-		s      string
-		suffix bool
-	}
-	pos := map[key]int{}
-	for i, e := range ix.affix {
-		add := func(s string, suffix bool) {
-			j, ok := pos[key{s, suffix}]
-			if !ok {
-				j = len(out)
-				pos[key{s, suffix}] = j
-				out = append(out, affix{s: s, suffix: suffix})
-			}
-			if at := out[j].at; len(at) == 0 || at[len(at)-1] != i {
-				out[j].at = append(at, i)
-			}
-		}
-		for _, p := range e.prefixes {
-			add(p, false)
-		}
-		for _, p := range e.suffixes {
-			add(p, true)
-		}
-	}
-	ix.affixes = out
-}
-
-func newIndex() *index { return &index{byKey: map[string][]*entry{}} }
+func newIndex(v *vocab) *index { return &index{v: v, affixAt: map[int32][]int{}} }
 
 func (ix *index) add(r *rule, p *pattern) {
+	ix.v.bind(p)
 	var f first
 	if firstOf(p.nodes, &f) {
 		panic("safety: pattern can match nothing: " + p.src) // compile rejects these
 	}
-	e := &entry{rule: r, pat: p, prefixes: f.prefixes, suffixes: f.suffixes}
+	e := &entry{rule: r, pat: p, first: f, needs: ix.v.entryNeeds(p)}
+	ix.entries = appendCopy(ix.entries, e)
 	seen := map[string]bool{}
 	for _, k := range f.keys {
 		if !seen[k] {
 			seen[k] = true
-			ix.byKey[k] = appendCopy(ix.byKey[k], e)
+			id := ix.v.ids[k]
+			for int(id) >= len(ix.byID) {
+				ix.byID = append(ix.byID, nil)
+			}
+			ix.byID[id] = appendCopy(ix.byID[id], e)
 		}
 	}
 	if len(f.prefixes) > 0 || len(f.suffixes) > 0 {
 		ix.affix = appendCopy(ix.affix, e)
-		ix.reindexAffixes()
+		j := len(ix.affix) - 1
+		at := func(id int32) {
+			if l := ix.affixAt[id]; len(l) == 0 || l[len(l)-1] != j {
+				ix.affixAt[id] = append(l[:len(l):len(l)], j)
+			}
+		}
+		for _, s := range f.prefixes {
+			at(ix.v.ids[s+"*"])
+		}
+		for _, s := range f.suffixes {
+			at(ix.v.ids["*"+s])
+		}
 	}
 	if f.numbers {
 		ix.numbers = appendCopy(ix.numbers, e)
@@ -576,51 +540,64 @@ func (ix *index) add(r *rule, p *pattern) {
 // index may share.
 func appendCopy(s []*entry, e *entry) []*entry { return append(s[:len(s):len(s)], e) }
 
-// clone returns a copy of ix that add can change without changing ix.
-func (ix *index) clone() *index {
-	c := &index{byKey: make(map[string][]*entry, len(ix.byKey)), affix: ix.affix, affixes: ix.affixes, numbers: ix.numbers}
-	for k, v := range ix.byKey {
-		c.byKey[k] = v
-	}
-	return c
+// clone returns a copy of ix, numbering new words in v (a clone of its
+// vocabulary), that add can change without changing ix.
+func (ix *index) clone(v *vocab) *index {
+	c := *ix
+	c.v = v
+	c.byID = slices.Clone(ix.byID)
+	c.affixAt = maps.Clone(ix.affixAt)
+	return &c
 }
 
 // scan calls fn for every match in order of start, then index order, until
-// fn returns true.
-func (ix *index) scan(toks []token, fn func(e *entry, start, end int) bool) {
-	r := &run{toks: toks}
-	r.markSoft()
+// fn returns true. At each token it tries the patterns that start with its
+// word, then those that start with one of its prefixes or suffixes, then
+// those that start with a number, each in the order added; it skips a
+// pattern that needs a word the message does not hold (see vocab.needs),
+// which cannot match.
+func (ix *index) scan(x *text, fn func(e *entry, start, end int) bool) {
+	r := &x.run
 	try := func(e *entry, i int) bool {
+		if !x.satisfies(e.needs) {
+			return false
+		}
 		end, ok := e.pat.matchAt(r, i)
 		return ok && fn(e, i, end)
 	}
-	starts := make([]bool, len(ix.affix)) // per affix entry: it can start at the token
-	for i := range toks {
-		for _, e := range ix.byKey[toks[i].key] {
-			if try(e, i) {
-				return
-			}
-		}
-		key, any := toks[i].key, false
-		for _, a := range ix.affixes {
-			if a.suffix && strings.HasSuffix(key, a.s) || !a.suffix && strings.HasPrefix(key, a.s) {
-				for _, j := range a.at {
-					starts[j] = true
+	if cap(x.starts) < len(ix.affix) {
+		x.starts = make([]bool, len(ix.affix))
+	}
+	starts := x.starts[:len(ix.affix)] // per affix entry: it can start at the token
+	for i := range x.toks {
+		if id := x.ids[i]; id >= 0 && int(id) < len(ix.byID) {
+			for _, e := range ix.byID[id] {
+				if try(e, i) {
+					return
 				}
-				any = true
 			}
 		}
-		if any {
-			for j, ok := range starts {
-				if ok {
-					starts[j] = false
-					if try(ix.affix[j], i) {
-						return
+		if a, b := x.affixAt[i], x.affixAt[i+1]; a < b {
+			any := false
+			for _, id := range x.affixes[a:b] {
+				for _, j := range ix.affixAt[id] {
+					starts[j] = true
+					any = true
+				}
+			}
+			if any {
+				for j, ok := range starts {
+					if ok {
+						starts[j] = false
+						if try(ix.affix[j], i) {
+							clear(starts)
+							return
+						}
 					}
 				}
 			}
 		}
-		if toks[i].num >= 0 {
+		if x.toks[i].num >= 0 {
 			for _, e := range ix.numbers {
 				if try(e, i) {
 					return

@@ -1,0 +1,245 @@
+package safety
+
+import (
+	"maps"
+	"slices"
+	"strings"
+)
+
+// vocab numbers the words, prefixes and suffixes the patterns of a
+// detector name, so that a message's words are looked up once and matching
+// compares integers. A word's id is its key's ("kill"); a prefix's is
+// "kill*"'s, a suffix's "*cide"'s (a token's key never holds a '*'); numID
+// stands for any number. It is built with the detector's patterns (bind)
+// and read only after that; New extends a clone for a clinic's phrases, so
+// the ids of the built-in patterns hold in both.
+type vocab struct {
+	ids      map[string]int32
+	prefixes [256][]affixID // by first byte
+	suffixes [256][]affixID // by last byte
+	numID    int32
+}
+
+// affixID is a prefix or suffix with its id.
+type affixID struct {
+	s  string
+	id int32
+}
+
+func newVocab() *vocab {
+	v := &vocab{ids: map[string]int32{}}
+	v.numID = v.add("#")
+	return v
+}
+
+// clone returns a copy of v that add can extend without changing v.
+func (v *vocab) clone() *vocab {
+	c := *v
+	c.ids = maps.Clone(v.ids)
+	for b := range c.prefixes {
+		c.prefixes[b] = slices.Clip(c.prefixes[b])
+		c.suffixes[b] = slices.Clip(c.suffixes[b])
+	}
+	return &c
+}
+
+// add returns the id of s, numbering it if it is new.
+func (v *vocab) add(s string) int32 {
+	if id, ok := v.ids[s]; ok {
+		return id
+	}
+	id := int32(len(v.ids))
+	v.ids[s] = id
+	return id
+}
+
+// addAffix returns the id of a prefix (or a suffix), numbering it if it is
+// new.
+func (v *vocab) addAffix(s string, suffix bool) int32 {
+	k := s + "*"
+	if suffix {
+		k = "*" + s
+	}
+	if id, ok := v.ids[k]; ok {
+		return id
+	}
+	id := v.add(k)
+	if suffix {
+		v.suffixes[s[len(s)-1]] = append(v.suffixes[s[len(s)-1]], affixID{s, id})
+	} else {
+		v.prefixes[s[0]] = append(v.prefixes[s[0]], affixID{s, id})
+	}
+	return id
+}
+
+// bind numbers p's words in v and indexes its large choices by id. A
+// pattern is bound once, to the vocabulary of the detector that compiled it
+// (a clone of that vocabulary keeps its ids).
+func (v *vocab) bind(p *pattern) {
+	if p.v != nil {
+		return
+	}
+	p.v = v
+	v.bindNodes(p.nodes)
+}
+
+func (v *vocab) bindNodes(nodes []node) {
+	for i := range nodes {
+		n := &nodes[i]
+		switch n.kind {
+		case nLit:
+			n.id = v.add(n.key)
+		case nPrefix, nSuffix:
+			n.id = v.addAffix(n.key, n.kind == nSuffix)
+		case nAlt, nOpt:
+			for _, a := range n.alts {
+				v.bindNodes(a)
+			}
+			n.indexAlts()
+		}
+	}
+}
+
+// needs returns what a match of nodes requires of a message, as clauses:
+// each clause is satisfied when one of its ids is present in the message.
+// A match is impossible when a clause is not satisfied, whatever the soft
+// words, gaps and options, since every literal, prefix, suffix and number
+// of a sequence, and one choice of every choice, must match a token.
+func (v *vocab) needs(nodes []node) [][]int32 {
+	var out [][]int32
+	for i := range nodes {
+		n := &nodes[i]
+		switch n.kind {
+		case nLit, nPrefix, nSuffix:
+			out = append(out, []int32{n.id})
+		case nNum:
+			if n.n >= 0 {
+				out = append(out, []int32{v.numID})
+			}
+		case nAlt:
+			var c []int32
+			for _, a := range n.alts {
+				ac := v.needs(a)
+				if len(ac) == 0 {
+					c = nil // a choice that needs nothing known
+					break
+				}
+				c = append(c, slices.MinFunc(ac, func(a, b []int32) int { return len(a) - len(b) })...)
+			}
+			if c != nil {
+				slices.Sort(c)
+				out = append(out, slices.Compact(c))
+			}
+		}
+	}
+	return out
+}
+
+// entryNeeds is needs for an index entry: the clauses a message must
+// satisfy before the pattern is tried, the cheapest to fail first, with no
+// clause repeated and none that holds wherever the entry is tried (its
+// first word).
+func (v *vocab) entryNeeds(p *pattern) [][]int32 {
+	all := v.needs(p.nodes)
+	if p.nodes[0].kind == nLit {
+		all = all[1:]
+	}
+	slices.SortStableFunc(all, func(a, b []int32) int { return len(a) - len(b) })
+	var out [][]int32
+	for _, c := range all {
+		if !slices.ContainsFunc(out, func(o []int32) bool { return slices.Equal(o, c) }) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// text is a message's tokens as the patterns see them, computed once per
+// message (vocab.text) and shared by every scan of it. It is not safe for
+// concurrent use.
+type text struct {
+	toks    []token
+	ids     []int32  // per token: the id of its key, or -1 for a word no pattern names
+	soft    []bool   // per token: a soft word (see softWords)
+	affixAt []int32  // token i has the prefixes and suffixes affixes[affixAt[i]:affixAt[i+1]]
+	affixes []int32  // their ids
+	have    []uint64 // a bit per id present in the message
+	starts  []bool   // scan's scratch
+	run     run      // reused by every match
+}
+
+// text numbers the tokens of a message.
+func (v *vocab) text(toks []token) *text {
+	x := &text{
+		toks:    toks,
+		ids:     make([]int32, len(toks)),
+		affixAt: make([]int32, len(toks)+1),
+		have:    make([]uint64, (len(v.ids)+63)/64),
+	}
+	x.soft = softMarks(toks)
+	for i := range toks {
+		k := toks[i].key
+		id, ok := v.ids[k]
+		if !ok {
+			id = -1
+		} else {
+			x.set(id)
+		}
+		x.ids[i] = id
+		if toks[i].num >= 0 {
+			x.set(v.numID)
+		}
+		if k != "" {
+			for _, a := range v.prefixes[k[0]] {
+				if strings.HasPrefix(k, a.s) {
+					x.affixes = append(x.affixes, a.id)
+					x.set(a.id)
+				}
+			}
+			for _, a := range v.suffixes[k[len(k)-1]] {
+				if strings.HasSuffix(k, a.s) {
+					x.affixes = append(x.affixes, a.id)
+					x.set(a.id)
+				}
+			}
+		}
+		x.affixAt[i+1] = int32(len(x.affixes))
+	}
+	x.run = run{toks: toks, ids: x.ids, soft: x.soft}
+	return x
+}
+
+func (x *text) set(id int32) { x.have[id>>6] |= 1 << (id & 63) }
+
+func (x *text) has(id int32) bool { return x.have[id>>6]&(1<<(id&63)) != 0 }
+
+// satisfies reports whether the message satisfies every clause (see needs).
+func (x *text) satisfies(clauses [][]int32) bool {
+	for _, c := range clauses {
+		ok := false
+		for _, id := range c {
+			if x.has(id) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// softMarks returns per token whether it is a soft word or in a soft pair.
+func softMarks(toks []token) []bool {
+	soft := make([]bool, len(toks))
+	for i, t := range toks {
+		if softWords[t.key] {
+			soft[i] = true
+		}
+		if i+1 < len(toks) && softPairs[[2]string{t.key, toks[i+1].key}] {
+			soft[i], soft[i+1] = true, true
+		}
+	}
+	return soft
+}
