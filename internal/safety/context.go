@@ -193,6 +193,19 @@ const (
 	hEarnest  = 1 << iota // a joke taken back: "not joking", "lol but also not lol", "kein witz"
 	hPart     = 1 << iota // a part of a plan: a means ("40 of my sleeping tablets", "the rope"), a place ("top of the car park"), a time ("thursday", "heute nacht")
 	hRoutine  = 1 << iota // a routine or a prescription: "every day", "as prescribed", "before bed"; clears overdose rules only
+	hMeans    = 1 << iota // a lethal means or a place of a method, never a time alone: "the rope", "all my tablets", "the bridge"
+	hBye      = 1 << iota // a last farewell: "goodbye", "this is my last message", "thank you for trying", "don't want to be found"
+)
+
+// Round 6 rule flags, kept here with the checks that read them. Each
+// narrows fPlan (which a rule with it must also carry): the decision or
+// act counts only with a lethal means or a place elsewhere in the message
+// (fMeans: "i'm doing it" with "the knife", never with "tonight" alone, as
+// a homework may be done tonight), or with a last farewell (fBye: "i've
+// taken them" with "goodbye"). A rule with both counts with either.
+const (
+	fMeans ruleFlags = 1 << 14
+	fBye   ruleFlags = 1 << 15
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -209,22 +222,41 @@ func (t *prepared) planCounts(r *rule, s, e int) bool {
 	if r.flags&fAlone != 0 && e < len(t.toks) && t.toks[e].sent == t.toks[e-1].sent {
 		return false
 	}
-	return r.flags&fPlan == 0 || t.partOutside(s, e)
+	if r.flags&fPlan == 0 {
+		return true
+	}
+	var need uint32
+	if r.flags&fMeans != 0 {
+		need |= hMeans
+	}
+	if r.flags&fBye != 0 {
+		need |= hBye
+	}
+	if need == 0 {
+		return t.partOutside(s, e)
+	}
+	return t.markOutside(need, s, e)
+}
+
+// markOutside reports whether a helper flag of need marks a token outside
+// tokens [s, e).
+func (t *prepared) markOutside(need uint32, s, e int) bool {
+	if t.any&need == 0 {
+		return false
+	}
+	for i, m := range t.marks {
+		if m&need != 0 && (i < s || i >= e) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOutside reports whether the message names a part of a plan (hPart)
 // outside tokens [s, e): a decision or farewell with a means, a place or a
 // time elsewhere in the message is a plan ("ive decided. thursday.").
 func (t *prepared) partOutside(s, e int) bool {
-	if t.any&hPart == 0 {
-		return false
-	}
-	for i, m := range t.marks {
-		if m&hPart != 0 && (i < s || i >= e) {
-			return true
-		}
-	}
-	return false
+	return t.markOutside(hPart, s, e)
 }
 
 var helpers = []struct {
@@ -317,7 +349,9 @@ var helpers = []struct {
 		"(was meinen sie|was denken sie|was sagen sie|klingt das|ist das richtig|stimmt das)", "(wonder|wondering|unsure|worried|concerned|question|advice|advise|recommend|tell me)", "should i worry", "not sure (if|whether)",
 		"(kann|darf|soll|sollte|muss|koennte) (ich|man)", "(ist|sind) (es|das|ketamine|die|der|mein|meine)", "(hilft|wirkt) (ketamine|es|das|die|der)", "(wie|welche|welcher|warum|wann|wieso|weshalb)",
 		"was (soll|passiert|tun|mache|kann|wenn)", "(wird|werde) (mir|ich|es|das)", "(frage|fragen|frage mich|ob ich|ob das|ob es|rat|raten|empfehlen|empfehlung)",
-		"(normal|gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)",
+		// Round 6: "normal" asks only in German word order ("ist das
+		// normal", "ob das normal ist"); "my pressure is normal" is a report.
+		"(gefaehrlich|schlimm|bedenklich|in ordnung|unbedenklich)", "(ob|ist|sind|war|waere) ~3 normal", "normal (oder|or)",
 		"(spielt|macht) (das|es|der wert|das ergebnis) ~3 (eine rolle|was aus|etwas aus|einen unterschied|was|etwas)", "(waere|ist) (das|es) ~1 (auch|denn) (was|etwas) fuer mich",
 		"(does|would|will) (that|it|this) (matter|make a difference)", "(vertraegt sich|vertragen sich|vertraeglich)", "(would|is) (that|it|this) [be] (ok|okay|right|good|safe|too much|enough) for me",
 		// Round 5 (fitted batches 23 on): questions asked without a question word.
@@ -383,6 +417,13 @@ var helpers = []struct {
 		"(aerztin|arzt|hausarzt|hausaerztin|pflegerin|pfleger|schwester) ~3 (meint|meinte|sagt|sagte|hat gesagt) ~4 (normal|in ordnung|weiternehmen|unbedenklich)",
 		"(nurse|doctor|doc|psychiatrist|schwester|arzt|aerztin|pfleger|pflegerin) ~1 (said|told me|gesagt|meinte|sagte) ~4 (normal|fine|expected|harmless|nothing to worry|unbedenklich|harmlos)",
 		"(ganz|voellig|total|totally|completely|perfectly) normal $", "(like normal|as normal|wie immer|wie gewohnt)",
+		// Round 6: a change decided or made with the prescriber, told as
+		// a report ("i stopped the zoloft in january with my psychiatrist").
+		"(stopped|started|tapered|switched|changed|reduced|increased|came off|weaned off|lowered|raised) ~6 (with|by) (my|the|dr) ~1 (psychiatrist|doctor|gp|prescriber|nurse)", "(prescribed|stopped|started|switched) ~3 by dr",
+		"(tapered|tapering|weaned|weaning) ~3 (over|off|under)", "(was|were|been) (switched|taken off|weaned off)",
+		"(went|goes|gone) (fine|well|great|ok|okay|smoothly) $", "(gone|went away|passed) by (evening|the evening|morning|the afternoon|lunchtime|bedtime)",
+		"(only thing|only medication|only meds|only medicine) i (take|am on)", "(nice|good|great) to see",
+		"(abgesetzt|umgestellt|ausgeschlichen|reduziert|erhoeht) ~3 (mit|von|zusammen mit) (meiner|meinem|der|dem) (aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater)", "(aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater) (hat|hatte) ~4 (abgesetzt|umgestellt|ausgeschlichen)",
 	}},
 	{hEarnest, []string{
 		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meins ernst|ich mein es ernst|ich meine es ernst|ich meine das ernst|ernst gemeint|i am ernst)",
@@ -406,6 +447,25 @@ var helpers = []struct {
 		"{when}", "(later|tonight|this evening|after work|after my shift|after the kids|before the kids|next week|next month|in the morning|at midnight|when everyone|once everyone|when they|once they|when he|when she)",
 		"(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)", "(heute nacht|heute abend|nachher|spaeter|morgen|uebermorgen|am wochenende|naechste woche|naechsten (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|am (montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|wenn alle|sobald alle|wenn (er|sie) weg)",
 	}},
+	// Round 6: a lethal means or a place of a method (never a time alone),
+	// and a last farewell, for rules with fMeans and fBye.
+	{hMeans, []string{
+		"(rope|noose|gun|pistol|rifle|shotgun|revolver|razor|blade|blades|knife|belt|cord|ligature|ladder|hose|hosepipe|plastic bag|exit bag)",
+		"(charcoal|helium|exhaust|noose|hairdryer|hair dryer|petrol|gasoline)",
+		"(the|my|all|all my|all the|his|her) (pills|tablets|meds|sleeping pills|sleeping tablets|painkillers|benzos|capsules)",
+		"{allof} [of] [my|the|his|her] ~1 {pillword}", "#5 [of] [my|the] ~1 {pillword}",
+		"(bottle|bottles|box|boxes|pack|packs|packet|packets|strip|strips|blister|blisters|stash|supply|tub|jar) of ~2 ({pillword}|{ket})",
+		"(bridge|cliff|cliffs|cliff top|clifftop|roof|rooftop|tracks|railway|railway line|train line|platform|river|sea|ocean|lake|canal|car park|multistorey|multi storey|tower|ledge|quarry|viaduct|overpass|motorway bridge|stairwell|railing|railings|parapet|balcony|loft|garage|reservoir)",
+		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|rasierklingen|holzkohle|knarre|revolver|messer|kuechenmesser|guertel|kabel|plastiktuete|tabletten|pillen|schlaftabletten|benzin|schlauch|insulinpens|insulin|haken)",
+		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|bahnsteig|parkhaus|hochhaus|fluss|meer|steinbruch|autobahnbruecke|balkon|talsperre|staudamm)",
+		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
+	}},
+	{hBye, []string{
+		"(goodbye|farewell|my last message|last message|last msg|thank you for trying|thanks for trying|thank you for everything|sorry for everything|forgive me|love you all|do not want to be found|not calling anyone|not going to call anyone|do not call anyone|do not send anyone|lying down now|getting drowsy|getting sleepy|it is too late now|too late now)",
+		"(sorry|goodbye|bye) $", "love you $", "(wanted|want) (someone|somebody|one person) to know", "(look after|take care of) (the kids|my kids|my dog|my cat|mum|mom|dad)",
+		"(lebt wohl|lebewohl|danke fuer alles|verzeiht mir|verzeih mir|tut mir leid fuer alles|letzte nachricht|sucht mich nicht|ruft keinen an|ruf keinen an|werde muede|macht es gut|liebe euch)",
+		"(tschuess|tschuss|servus an alle|keiner soll mich suchen|niemand soll mich suchen|schickt niemanden|schickt keinen|jemanden schickt|danke fuers versuchen|bin nicht traurig|nur muede|letzter abend|liebe dich $|tut mir leid $)",
+	}},
 	{hCost, []string{
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",
 		"(where|when|how) (do|can|should|will) (i|we) (get|pick up|collect|buy|find|order|fill|refill)", "(wo|wann) ~3 (hole|abholen|bekomme|kaufen|bestellen)",
@@ -416,5 +476,12 @@ var helpers = []struct {
 		"(what|which) (days|day|times|time) (do|does|are|is) (you|the)", "how long does ~4 (session|appointment|visit|it) ~1 take",
 		"(on|via|over) zoom", "(video call|telehealth)", "do you (do|offer|have|provide) ~3 (iv|at home|home|in office|in the office|troches|lozenges|nasal spray|spray|sessions)",
 		"who do i (send|ask|contact|call)",
+		// Round 6: getting there and back, opening days, the booking and
+		// the records: logistics, not medical questions.
+		"(drive|driving|drives|take|takes|bring|brings) me (home|back|there)", "(taxi|uber|lift home|ride home|pick me up|picks me up|public transport|bus home|train home)",
+		"(open|closed) (on|over|during) ~2 (day|holiday|holidays|weekend|weekends|christmas|easter|bank holiday|feiertag|feiertagen|wochenende)",
+		"(check in|checkin|see it in the system|see it in your system|on file|the portal|patient portal|family session|session option|send (her|him|them|me) something|something (she|he|they) can read)",
+		"(work|home|office) or (at home|at work|in the clinic|does it need|do i need)",
+		"(eat|lunch|breakfast|snack) (after|before) the (spray|session|infusion|troche|lozenge|appointment|treatment)",
 	}},
 }

@@ -103,7 +103,12 @@
 // place ("the top of the car park") or a time ("thursday", "heute nacht")
 // (flag fPlan, helper hPart); said alone it is nothing, and decisions count
 // only where they end their sentence (fAlone), so "i've decided, i'm doing
-// the course" is no plan. Every rule must fire on at least one positive message of
+// the course" is no plan. Two narrower forms (round 6): a statement of
+// doing it ("im doing it", "ich mach heut schluss") counts only with a lethal
+// means or a place elsewhere (fMeans, helper hMeans), never a time alone; an
+// act told as done ("i've taken them") or a presence at a place ("bin jetzt
+// am fluss") only with a last farewell (fBye, helper hBye: "goodbye",
+// "ruft keinen an"). Every rule must fire on at least one positive message of
 // its category in testdata (TestRulesHaveExamples).
 //
 // # Evaluation sets

@@ -20,7 +20,7 @@ var macros = map[string]string{
 		snort|snorting|snorted|spray|spraying|sprayed|use|using|used|do|doing|did|done|chug|chugging|chugged|put|eat|ate|
 		overdose on)`,
 	// Not surviving, as people say it.
-	"nowake": `((do not|did not|will not|would not|never|not) (wake up|wake|come back|come round|come to)|stop breathing|stops breathing|
+	"nowake": `((do not|did not|will not|would not|never|not) (wake up|wake|come back|come round|come to|waking up|waking)|stop breathing|stops breathing|
 		(heart|my heart) (stops|stop|gives out|would stop)|stop my heart|be dead|am dead|die|dies|kill me|kills me|kill you|kills you|kill someone|
 		end it|be over|be the end|stops (your|my|the|a persons) (breathing|heart)|stop (your|my) (breathing|heart))`,
 	// The same in German (kept apart: "die" is an article there).

@@ -510,6 +510,52 @@ var crisisDE = []ruleDef{
 	{id: "ready-plan", flags: fPlan, pats: []string{
 		"die (tabletten|pillen|schlaftabletten) habe ich (schon|bereits) $",
 	}},
+	// Round 6 (fitted batches 26 to 43; 53 to 55 checked before): the
+	// slots of the English round-6 rules in German word order. A statement
+	// of doing it counts with a lethal means or a place elsewhere (fMeans),
+	// an act done with a last farewell (fBye).
+	{id: "r6-doing-it", flags: fPlan | fMeans, pats: []string{
+		"(mach|mache|machen|machs) ~2 schluss", "schluss (mach|mache|machen|zu machen)",
+		"(mach|mache|tu|tue) (ich|i) (es|s|das) ({when}|heute|heute nacht|heute abend|morgen|jetzt|gleich|dann|am wochenende|hier|da)",
+		"(mach|mache|tu|tue) (ichs|is) ({when}|heute|heute nacht|heute abend|morgen|jetzt|gleich|dann|am wochenende)",
+		"(ist|is|isch) es (soweit|so weit)", "(bin|i bin) (gleich|bald) (soweit|so weit)",
+		"(bring|bringe) ~3 (es|das|mich) ~1 zu ende",
+		"(spring|springe) (ich|i) [dann|gleich|heute|morgen|runter] ($|runter|heute|morgen|gleich)",
+		"(spring|springe) ~3 (heute|heute nacht|morgen|gleich|runter|$)",
+		"(nehm|nehme|schluck|schlucke|spritz|spritze|lutsch|lutsche|trink|trinke|trinks|nimm|schlucken|nehmen|spritzen) ~3 (alle|alles|olle) ~3 (auf einmal|heute nacht|auf d nacht|heute abend|gleich|i am park|hier|auf ex)",
+		"(werd|werde) ~3 (alle|alles|olle) ~3 (nehmen|schlucken|spritzen|lutschen|trinken)",
+		"(werd|werde) (mir|ich) ~2 alles spritzen",
+		"(beend|beende|beenden) (ich|i) (es|alles)",
+		"(werd|werde) [ich] (es|das) (wahr machen|durchziehen)",
+		"(geh|gehe|gang) (ich|i) ~3 (ins wasser|ins meer|in den see|in den fluss|rein|dert ane|hin)",
+	}},
+	{id: "r6-done-it", flags: fPlan | fBye, pats: []string{
+		"(genommen|geschluckt|gespritzt|getrunken) ~2 ($|jetzt|schon|grad|gerade)", "(es|das) ~4 gemacht ~2 ($|jetzt|schon|grad|gerade)",
+		"(genommen|geschluckt|gespritzt|getrunken) ~2 (vor # (min|minuten|stunden)|vor einer stunde)",
+	}},
+	{id: "r6-here-now", flags: fPlan | fBye, pats: []string{
+		"(bin|sitz|sitze|steh|stehe) (jetzt|grad|gerade|schon) ~3 (am|an der|auf der|auf dem|i am) ~1 ({dplace2}|steinbruch|hafenbecken|bahndamm|waldparkplatz)",
+		"(bin|sitz|sitze|steh|stehe) (am|an der|auf der|auf dem) ~1 ({dplace2}|steinbruch|hafenbecken|bahndamm) (jetzt|grad|gerade)",
+	}},
+	{id: "r6-method", pats: []string{
+		"(ausgerechnet|nachgelesen|recherchiert|recherchier|nachgeschaut|nachgeguckt|gegoogelt|googel|google|geschaut|ausgerechnet) ~6 (wie viele|wieviel|wie viel|wieviele|ab wie vielen|ab wie viel|welche hoehe|wie hoch|wie tief|dass) ~8 (reicht|reichen|toedlich|genug|brauch|braeuchte|brauche|braucht|noetig)",
+		"(hoehe|hoch genug) ~6 (nachgeschaut|nachgeguckt|gemessen|geschaut|reicht)",
+		"(plan|weiss|weis|weiss schon|weiss genau) ~3 wie ich (es|das) (mach|mache|machen werde|tu|tue|anstelle)",
+		"(guertel|seil|strick|kabel|schal|schlinge) um (den|meinen) hals",
+		"(stuhl|hocker|leiter) ~3 unter (dem|den|der) (haken|balken|ast|dachbalken|querbalken)",
+		"plastiktuete ~3 klebeband", "klebeband ~3 plastiktuete",
+		"(dass|damit|so dass|sodass) ich (nicht mehr|nie mehr|nie wieder) (aufwach|aufwache|aufwachen|aufwachen werde)",
+		"(damit|dass|bis) ich verblute",
+		"(schlag|schlage|hau|haue|schlug) ~4 (meinen|den) kopf ~2 (gegen|an) (die|den|eine) (wand|tuer|boden|heizung|spiegel)",
+		"(schlag|schlage|hau|haue) mir ~4 (hammer|faust|stein) ~4 bis ich",
+		"(brenn|brenne|verbrenn|verbrenne) mich ~6 mit (dem|der|einem|einer) (feuerzeug|zigarette|zigaretten|buegeleisen|kerze)",
+		"(pistole|waffe|gewehr|revolver|flinte|knarre) ~6 (schrank|keller|tresor|safe|schublade|kasten|waffenschrank) (geholt|genommen|rausgeholt)",
+		"(pistole|waffe|gewehr|revolver|flinte|knarre) ~4 (liegt|ist) ~2 (neben mir|auf dem bett|auf meinem schoss|geladen)",
+		"(ganzen|gesamten|kompletten|ganze|gesamte) (vorrat|packung|schachtel|flasche|blister|flaeschchen|dose) ~4 (genommen|geschluckt|getrunken|gespritzt)",
+		"(absicht|absichtlich) ~6 (blute|blutet|geschnitten|verletzt)", "(blute|blutet|blut) ~8 (mit absicht|absichtlich)",
+		"(gesammelt|gespart|aufgespart|spar ich mir auf|aufgehoben|gebunkert|gehortet) ~8 (auf einmal|alle|alles|heute nacht|morgen|knall|reicht)",
+		"{pillword} ~6 (in ein glas|in einem glas|aufgeloest) ~8 (trink|trinke|trinks|nehm|nehme)",
+	}},
 }
 
 // German medical-question rules.

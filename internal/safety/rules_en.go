@@ -532,6 +532,68 @@ var crisisEN = []ruleDef{
 		"(gave|given) (my|the) (cat|dog|pets|pet|cats|dogs) (to|away)",
 		"i (know|have decided) (how|when|where) i am going to do it $",
 	}},
+	// Round 6 (fitted batches 23 to 43; 50 to 52 checked before): a
+	// statement of doing it, counting only with a lethal means or a place
+	// elsewhere in the message (fMeans: "ive got the knife, im doing it";
+	// never with a time alone); an act already done, counting with a last
+	// farewell (fBye: "i've taken them. goodbye"); and methods told with
+	// their object.
+	{id: "r6-doing-it", flags: fPlan | fMeans, pats: []string{
+		"(going to|about to|ready to|finally|tonight|today|tomorrow) [finally|really|actually|just] (do it|go through with it|make it happen|end it|go over|jump|walk in|take them|use it|use them)",
+		"(doing it|going over|jumping|ending it) ({when}|now|this time|tonight|$)",
+		"(happening|going to happen) (tonight|today|{when}|at midnight|$)",
+		"({when}|tonight|today) [is] the (night|day) $",
+		"(taking|take|swallow|swallowing|down|downing|use|using) them (all|at midnight|tonight|{when}|here|after|when|once|one after the other)",
+		"(do it|go through with it) (here|there) ~2 (then|and then|after)",
+		"(not|never) (coming|going to come) (back|home)",
+		"(this time|tonight|finally) i (will|am going to) (go through with it|do it|not fail)",
+		"(picked|chosen|chose|settled on|decided on) (the|a|my) (bridge|method|spot|place|tree|beam|cliff|building|day|date)",
+		"will [just] (do it|go through with it) (while|when|once|as soon as|after|before|{when})",
+		"(going to|about to|ready to|tonight|will) (drive off|drive over|go off|walk off|step off|throw myself|walk onto|walk into|step onto|step out)",
+		"(ending|end) it {when}",
+		"(rope|noose|gun|hose|charcoal|helium|blade|razor) (is|was|are|got) [already|now|all] (bought|ready|sorted|here|loaded|set up|in place)",
+		"{odverb} (the|a|my|his|her|that) (bottle|box|pack|packet|strip|tub|blister) of ~1 {pillword} ~8 (all of it|tonight|at once|as soon as|when|once|{when}|the lot)",
+	}},
+	{id: "r6-here-now", flags: fPlan | fBye, pats: []string{
+		"({enplace}|quarry|cliff top|clifftop|motorway bridge) ~3 (right now|now)",
+		"(writing|texting|typing|sending) (this|you) (from|in|on|at) the ~3 ({enplace}|car|hotel room|hotel|quarry|cliff top|bath)",
+	}},
+	{id: "r6-done-it", flags: fPlan | fBye, pats: []string{
+		"(did|done|taken|took|swallowed) (it|them|the lot|everything) ~3 (ago|already|now)",
+		"(taken|took|swallowed) (them|them all|all of them|everything|the lot|the pills|the tablets|the rest)", "(did|done) it (with|using) (the|a|my) ~1 (razor|blade|knife|pills|tablets|rope|belt|glass)",
+		"(taken|took|swallowed|downed) ~2 {pillword}",
+	}},
+	{id: "r6-method", pats: []string{
+		"(poured|pouring|pour|doused|dousing) (petrol|gasoline|lighter fluid|fuel|paraffin|kerosene) (on|over) (myself|me|my)",
+		"(wrong|other|outside) side of the ~1 (railing|railings|barrier|parapet|rail|fence of the bridge|bridge)",
+		"(going to|about to|will|want to|ready to|tonight) ~2 (go|jump|throw myself|step|climb) over (the|it) ~1 (edge|railing|railings|side|parapet|barrier|balcony)",
+		"(stood|standing) (at|on|by) the (edge|yellow line) of the (platform|tracks|bridge|roof|cliff)",
+		"(stood|standing) at the (yellow line|edge)",
+		"(cut|cutting|slice|slit|open) (the|an|my) (artery|arteries|vein|veins)",
+		"(worked out|figured out|planned out|planned|know exactly|decided) how i (would|will|am going to|could|would) do it",
+		"(planned|worked out|figured out|decided) (how|when and how|how and when|how and where) $",
+		"(researching|researched|looked up|looking up|reading about|googling|googled) (methods|ways|how) ~8 (picked|chosen|chose|found|decided on) (one|the one|mine|a method)",
+		"({pillword}|{ket}|tablets) i (have been|had been|have|had) (saving|hoarding|stockpiling|collecting|stashing|keeping|putting aside|saving up|saved|hoarded|stockpiled|stashed|collected)",
+		"(tested|testing|checked) (the|a) (branch|beam|hook|knot|noose|rope) ~8 ({when}|tonight|the night|hold|weight|ready)",
+		"(tried|try|trying|want|wanted|going) to stay (in it|under|in the hole|in the k hole|there) (forever|for good|permanently)",
+		"{odverb} {allof} (bottle|box|pack|packet|stash|supply|lot|strip|blister) of ~2 {ket}",
+		"(use|using|take|taking|put|putting) (the|my|all the|all my) ~1 {ket} ~4 (on myself|under my tongue) ~4 (all at once|at once|in one go|one after the other|all of them)",
+		"(putting|put) them all under my tongue",
+		"{ket} [and|with|plus] (the|a|my|a whole) ~1 (bottle|vodka|whisky|whiskey|gin|benzos) ~6 (tonight|then nothing|and end|to end|and go)",
+		"(stopped|stop|not) (eating and drinking|eating or drinking|drinking water|eating or drinking anything) ~6 (on purpose|deliberately|want it to be over|to die|until i die)",
+		"(hairdryer|hair dryer|toaster|radio|heater|straighteners|hair straighteners) ~3 (in|into) the (bath|tub|bathtub) ~3 (with me|while i am in|when i am in|i am in)",
+		"(researching|researched|research|looked up|look up|looking up|googling|googled|searched|searching|worked out|figured out|calculated|counted) how (much|many) ~4 ({ket}|{pillword}|tablets|pills|i would need|i need) ~4 (it would take|would take|it takes|is too much|would be too much|i would need|i need|i would need to|to take|would be enough)",
+		"(worked out|figured out|calculated) how (much|many) (i would|i will|i|i would ever) need",
+		"{harmverb} {victim} ~2 (and then|then|and after that|before) (myself|me|kill myself|do myself)",
+		"(gun|pistol|rifle|shotgun|revolver) (is|was) [now|already] loaded ~4 ({when}|tonight|in the drawer|in my|on my|under my|and ready)",
+		"(ill|will) overdose on",
+	}},
+	{id: "r6-overdose", flags: fHarm, pats: []string{
+		"(swallowed|swallowing|swallow|ate|eating|eat) (batteries|glass|razor blades|magnets|screws|nails|bleach|a battery) ~6 (on purpose|to hurt|wanted it to hurt|deliberately|will do more|again)",
+		"(going to|planning to|about to|will) (take|swallow|down|use) (both|the) (bottles|boxes|packs) ~3 ({when}|tonight|at once|together)",
+		"(took|swallowed|taken|downed|had) ~4 (bump|bumps|grams|gram|lines|line) of ~1 {ket} ~8 (on purpose|do not care|see if my heart|wanted to die|not wake)",
+		"on purpose to see if (my heart|i) (would stop|wake up|die|survive)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
