@@ -32,8 +32,9 @@ var telegramOptions []telegram.Option
 // /metrics.
 // With leases (nil: one process, no election) Telegram polls only in the
 // replica holding leases.telegram, and the Discord gateway runs only in the
-// one holding leases.discord.
-func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, leases *replicaLeases, health map[string]*channelHealth, wrap ...func(runner.StaffDesk) runner.StaffDesk) (map[string]channel, error) {
+// one holding leases.discord. With limits (nil: each process alone) the
+// platforms' bot-wide limits are kept as its settings say (limits.go).
+func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.Logger, rec audit.Recorder, pauses telegram.PauseStore, leases *replicaLeases, limits *sharedLimits, health map[string]*channelHealth, wrap ...func(runner.StaffDesk) runner.StaffDesk) (map[string]channel, error) {
 	out := map[string]channel{}
 	watch := func(name string, badToken func(int) bool) *http.Client {
 		h := newChannelHealth(nil, badToken)
@@ -52,6 +53,7 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		if leases != nil {
 			tgOpts = append(tgOpts, telegram.WithPollElection(leases.telegram))
 		}
+		tgOpts = append(tgOpts, limits.telegramOptions()...)
 		tg, err := telegram.New(telegram.Config{
 			Token:         cfg.TelegramToken,
 			APIURL:        cfg.TelegramAPIURL,
@@ -70,13 +72,17 @@ func channels(cfg Config, r *runner.Runner, refs *referral.Notifier, log *slog.L
 		out["telegram"] = tg
 	}
 	if cfg.DiscordToken != "" {
+		dcOpts, err := limits.discordOptions()
+		if err != nil {
+			return nil, err
+		}
 		dc, err := discord.New(discord.Config{
 			Token:      cfg.DiscordToken,
 			APIURL:     cfg.DiscordAPIURL,
 			GuildID:    cfg.DiscordGuild,
 			HTTPClient: watch("discord", discordBadToken),
 			Logger:     log.With("channel", "discord"),
-		}, r.Submit, discord.WithFlowCommands(cfg.DiscordCommands...))
+		}, r.Submit, append(dcOpts, discord.WithFlowCommands(cfg.DiscordCommands...))...)
 		if err != nil {
 			return nil, usagef("DISCORD_*: %v", err)
 		}

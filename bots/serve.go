@@ -276,7 +276,11 @@ func startClinic(ctx context.Context, cfg Config, log *slog.Logger, reg promethe
 	if err != nil {
 		return nil, err
 	}
-	if sc.chans, err = channels(cfg, sc.r, sc.refs, log, auditLog(be), be.store, leases, sc.health, wrap...); err != nil {
+	limits, err := newSharedLimits(cfg, be, log, reg)
+	if err != nil {
+		return nil, err
+	}
+	if sc.chans, err = channels(cfg, sc.r, sc.refs, log, auditLog(be), be.store, leases, limits, sc.health, wrap...); err != nil {
 		return nil, err
 	}
 	reg.MustRegister(&opsCollector{be: be, lib: sc.lib, health: sc.health, now: time.Now, log: log})

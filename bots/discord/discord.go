@@ -35,6 +35,7 @@ import (
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/keyqueue"
+	"github.com/kapbot/kapbot/internal/ratelimit"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -79,6 +80,7 @@ type options struct {
 	dialer        *websocket.Dialer
 	flowCmds      []FlowCommand
 	flowCmdsSet   bool
+	global        *ratelimit.Limiter
 }
 
 // WithCatalog sets the clinic's catalogue, used for the catalogue texts the
@@ -121,6 +123,11 @@ func WithClock(now func() time.Time) Option { return func(o *options) { o.now = 
 func WithFlowCommands(cmds ...FlowCommand) Option {
 	return func(o *options) { o.flowCmds, o.flowCmdsSet = cmds, true }
 }
+
+// WithGlobalLimit keeps Discord's global limit with l, which several
+// replicas of the bot share when it was made with a Redis client (see
+// GlobalLimit). Default: a limiter of this process alone.
+func WithGlobalLimit(l *ratelimit.Limiter) Option { return func(o *options) { o.global = l } }
 
 // WithDialer sets the gateway websocket dialer.
 func WithDialer(d *websocket.Dialer) Option { return func(o *options) { o.dialer = d } }
@@ -219,7 +226,10 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 			timeout = cfg.HTTPClient.Timeout
 		}
 	}
-	s.Client = &http.Client{Transport: &apiTransport{base: base, next: next, global: newGlobalLimit()}, Timeout: timeout}
+	if o.global == nil {
+		o.global = newGlobalLimit()
+	}
+	s.Client = &http.Client{Transport: &apiTransport{base: base, next: next, global: o.global}, Timeout: timeout}
 	// s.Dialer is set below, once the channel exists.
 	s.Identify.Intents = discordgo.IntentsDirectMessages
 	s.SyncEvents = true // events in gateway order; handlers only enqueue

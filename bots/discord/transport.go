@@ -2,7 +2,6 @@ package discord
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,12 +11,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
-	"golang.org/x/time/rate"
-
-	"github.com/kapbot/kapbot/internal/backoff"
+	"github.com/kapbot/kapbot/internal/ratelimit"
 )
 
 // DefaultAPIURL is where REST requests go when Config.APIURL is empty.
@@ -102,10 +98,16 @@ func apiBase(raw string) (*url.URL, error) {
 // delays, so Discord never counts more than globalWindow. Interaction callbacks and webhook requests (the acknowledgement of a
 // press, followups) are not bound by the global limit on Discord and skip
 // both. discordgo keeps the per-route buckets from the X-RateLimit headers.
+//
+// With a limiter shared through Redis (WithGlobalLimit), the token, the
+// count of requests in flight or ended within the last second and the pause
+// of a global 429 are the bot's, across every replica; the per-route buckets
+// stay in each process (a route's requests come from the replica that
+// serves the patient or holds the gateway).
 type apiTransport struct {
 	base   *url.URL
 	next   http.RoundTripper
-	global *globalLimit
+	global *ratelimit.Limiter
 }
 
 // globalRate and globalBurst pace requests under Discord's global limit of
@@ -117,80 +119,18 @@ const (
 	globalWindow = 45
 )
 
-// globalLimit is the limiter of every route bound by the global limit.
-type globalLimit struct {
-	lim   *rate.Limiter
-	mu    sync.Mutex
-	until time.Time   // end of a global block after a global 429
-	busy  int         // requests in flight
-	ended []time.Time // when the requests of the last second ended, oldest first
+// GlobalLimit is the setting of Discord's global limit (50 requests per
+// second per bot) that the channel keeps: 40 a second, 2 at once, and at
+// most 45 in flight or ended within the last second. Give the same to
+// ratelimit.New with a Redis client to share it between replicas
+// (WithGlobalLimit).
+func GlobalLimit() ratelimit.Config {
+	return ratelimit.Config{Name: "discord_global", Rate: globalRate, Burst: globalBurst, Window: globalWindow, Period: time.Second}
 }
 
-func newGlobalLimit() *globalLimit {
-	return &globalLimit{lim: rate.NewLimiter(globalRate, globalBurst)}
-}
-
-// wait blocks until a request may go: after a global block, with a token,
-// and with fewer than globalWindow requests in flight or ended within the
-// last second. The caller calls done once the request has ended (its
-// answer or error came back).
-func (g *globalLimit) wait(ctx context.Context) error {
-	for {
-		g.mu.Lock()
-		d := time.Until(g.until)
-		g.mu.Unlock()
-		if d <= 0 {
-			break
-		}
-		if err := backoff.Sleep(ctx, d); err != nil {
-			return err
-		}
-	}
-	if err := g.lim.Wait(ctx); err != nil {
-		return err
-	}
-	for {
-		g.mu.Lock()
-		now := time.Now()
-		d := g.until.Sub(now)
-		if d <= 0 {
-			i := 0
-			for i < len(g.ended) && now.Sub(g.ended[i]) >= time.Second {
-				i++
-			}
-			g.ended = g.ended[i:]
-			if g.busy+len(g.ended) < globalWindow {
-				g.busy++
-				g.mu.Unlock()
-				return nil
-			}
-			d = 10 * time.Millisecond // all in flight: one will end
-			if len(g.ended) > 0 {
-				d = g.ended[0].Add(time.Second).Sub(now)
-			}
-		}
-		g.mu.Unlock()
-		if err := backoff.Sleep(ctx, d); err != nil {
-			return err
-		}
-	}
-}
-
-// done records the end of a request that wait let go.
-func (g *globalLimit) done() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.busy--
-	g.ended = append(g.ended, time.Now())
-}
-
-// block starts a global block of d.
-func (g *globalLimit) block(d time.Duration) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if u := time.Now().Add(d); u.After(g.until) {
-		g.until = u
-	}
+func newGlobalLimit() *ratelimit.Limiter {
+	l, _ := ratelimit.New(nil, "", GlobalLimit())
+	return l
 }
 
 // globalExempt reports whether a REST path (after /api/vN) is free of the
@@ -240,20 +180,20 @@ func (t *apiTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			req = r
 		}
 	}
+	var permit ratelimit.Permit
 	if limited {
-		if err := t.global.wait(req.Context()); err != nil {
+		var err error
+		if permit, err = t.global.Wait(req.Context()); err != nil {
 			return nil, err
 		}
 	}
 	resp, err := t.next.RoundTrip(req)
-	if limited {
-		t.global.done()
-	}
+	permit.Done()
 	if err != nil {
 		return nil, err
 	}
 	if retry, global := fixRateLimit(resp); global && t.global != nil {
-		t.global.block(time.Duration(retry * float64(time.Second)))
+		t.global.Pause(req.Context(), time.Duration(retry*float64(time.Second)))
 	}
 	return resp, nil
 }

@@ -30,6 +30,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/kapbot/kapbot/internal/engine"
+	"github.com/kapbot/kapbot/internal/ratelimit"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -128,6 +129,14 @@ type options struct {
 	maxBody        int64
 	pauses         PauseStore
 	elector        Elector
+	sharedLimit    *sharedLimit
+}
+
+// sharedLimit is where WithSharedBotLimit keeps the bot-wide limit.
+type sharedLimit struct {
+	rdb  ratelimit.Client
+	key  string
+	opts []ratelimit.Option
 }
 
 // WithSecond sets the length of one Telegram second: the unit of the limits,
@@ -183,6 +192,21 @@ type PauseStore interface {
 // Run reads them at start and then every pauseRefresh.
 func WithPauseStore(ps PauseStore) Option { return func(o *options) { o.pauses = ps } }
 
+// WithSharedBotLimit keeps the bot-wide limit (Limits.BotPerSecond and
+// BotBurst: Telegram's about 30 messages a second per bot) in Redis under
+// key, shared by every replica of the bot that uses the same key, instead of
+// in this process alone; a bot-wide 429 then pauses every replica's next
+// message at once. The per-chat and group limits stay in the process: a
+// chat's messages go from one replica at a time (the runner performs a
+// patient's outbox in one place). When Redis does not answer, the limit is
+// kept in the process alone until it does (see package ratelimit).
+func WithSharedBotLimit(rdb ratelimit.Client, key string, opts ...ratelimit.Option) Option {
+	return func(o *options) { o.sharedLimit = &sharedLimit{rdb: rdb, key: key, opts: opts} }
+}
+
+// BotLimitName names the bot-wide limit in metrics and log lines.
+const BotLimitName = "telegram_bot"
+
 // Elector runs a job in one process of several at a time; *lease.Lease
 // implements it. Run waits until this process is elected, runs fn with a
 // context that ends when the election is lost (fn is then run again once
@@ -231,8 +255,11 @@ type Channel struct {
 	log    *slog.Logger
 	clock  Clock
 	send   *sender
-	ui     uiStates
-	locks  chatLocks
+	// botLimit is the bot-wide limit shared through Redis (nil: the
+	// sender keeps it alone).
+	botLimit *ratelimit.Limiter
+	ui       uiStates
+	locks    chatLocks
 
 	mu      sync.Mutex
 	botName string
@@ -312,6 +339,16 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 		return nil, fmt.Errorf("%w: %s", ErrConfig, c.redact(err.Error()))
 	}
 	c.bot = b
+	if sl := o.sharedLimit; sl != nil && o.limits.BotPerSecond > 0 {
+		c.botLimit, err = ratelimit.New(sl.rdb, sl.key, ratelimit.Config{
+			Name:  BotLimitName,
+			Rate:  float64(c.perReal(o.limits.BotPerSecond)),
+			Burst: max(1, o.limits.BotBurst),
+		}, sl.opts...)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrConfig, err)
+		}
+	}
 	c.send = newSender(c)
 	return c, nil
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/kapbot/kapbot/internal/backoff"
+	"github.com/kapbot/kapbot/internal/ratelimit"
 	"github.com/kapbot/kapbot/internal/runner"
 )
 
@@ -35,6 +36,14 @@ type sender struct {
 	wake     chan struct{}
 	global   *rate.Limiter
 	pause    time.Time // bot-wide pause after a bot-wide 429
+
+	// shared, when set, keeps the bot-wide limit for every replica in
+	// place of global: the dispatcher asks it for a permit (asking) while
+	// a chat waits for one, and hands the permit to that chat's call.
+	shared   *ratelimit.Limiter
+	asking   bool
+	permit   *ratelimit.Permit
+	permitAt time.Time // when permit came, on the real clock
 }
 
 type chatQueue struct {
@@ -63,6 +72,8 @@ type job struct {
 	// once: a failed call is not tried again (a chat action); a 429 still
 	// pauses the chat.
 	once bool
+	// permit of the shared bot-wide limit held by the call in flight.
+	permit *ratelimit.Permit
 }
 
 // step is one rate-limited Bot API call.
@@ -73,8 +84,8 @@ type step struct {
 }
 
 func newSender(c *Channel) *sender {
-	s := &sender{c: c, chats: map[int64]*chatQueue{}, wake: make(chan struct{}, 1)}
-	if l := c.opt.limits; l.BotPerSecond > 0 {
+	s := &sender{c: c, chats: map[int64]*chatQueue{}, wake: make(chan struct{}, 1), shared: c.botLimit}
+	if l := c.opt.limits; l.BotPerSecond > 0 && s.shared == nil {
 		s.global = rate.NewLimiter(c.perReal(l.BotPerSecond), max(1, l.BotBurst))
 	}
 	return s
@@ -142,7 +153,7 @@ func (s *sender) hold(chat int64) time.Duration {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := s.c.clock.Now()
-	until := s.pause
+	until := later(s.pause, s.sharedPauseLocked(now))
 	if q := s.chats[chat]; chat != 0 && q != nil {
 		until = later(until, q.pause)
 	}
@@ -154,6 +165,7 @@ func (s *sender) hold(chat int64) time.Duration {
 
 // waitHold waits until a call about chat may go; false if ctx ended first.
 func (s *sender) waitHold(ctx context.Context, chat int64) bool {
+	s.checkShared(ctx)
 	for {
 		d := s.hold(chat)
 		if d <= 0 {
@@ -191,6 +203,9 @@ func (s *sender) floodLocked(q *chatQueue, e *APIError, now time.Time) {
 	wide := botWide(e) || q == nil
 	if wide {
 		s.pause = later(s.pause, until)
+		if s.shared != nil {
+			go s.shared.Pause(context.Background(), e.RetryAfter)
+		}
 	}
 	s.c.log.Warn("telegram: flood limit", "method", e.Method, "chat", runner.LogID(fmt.Sprint("tg:", chat)), "retry_after", e.RetryAfter, "bot_wide", wide)
 	if ps := s.c.opt.pauses; ps != nil {
@@ -255,6 +270,7 @@ func (s *sender) later(ctx context.Context, chat int64, steps []step) <-chan err
 // every call, and, being one of the chat's calls, never goes out while
 // another of the chat's calls is in flight.
 func (s *sender) answer(ctx context.Context, chat int64, st step) error {
+	s.checkShared(ctx)
 	j := &job{ctx: ctx, chat: chat, steps: []step{st}, done: make(chan error, 1), free: true}
 	s.mu.Lock()
 	q := s.chatLocked(chat)
@@ -288,9 +304,10 @@ func (s *sender) answer(ctx context.Context, chat int64, st step) error {
 // it with would go unseen, and the chat's next call would fall into its
 // window.
 func (s *sender) action(ctx context.Context, chat int64, st step) {
+	s.checkShared(ctx)
 	s.mu.Lock()
 	q := s.chatLocked(chat)
-	if q.busy || len(q.jobs) > 0 || s.c.clock.Now().Before(later(s.pause, q.pause)) {
+	if now := s.c.clock.Now(); q.busy || len(q.jobs) > 0 || now.Before(later(later(s.pause, s.sharedPauseLocked(now)), q.pause)) {
 		s.mu.Unlock()
 		return
 	}
@@ -356,6 +373,9 @@ func (s *sender) loop() {
 			go s.exec(q, j)
 			continue
 		}
+		if s.permit != nil && len(s.ring) == 0 {
+			s.dropPermitLocked()
+		}
 		if len(s.ring) == 0 && s.inflight == 0 {
 			s.sweepLocked(now)
 			s.running = false
@@ -381,8 +401,8 @@ func (s *sender) pickLocked(now time.Time) (*chatQueue, time.Duration) {
 	if s.inflight >= s.c.opt.concurrency || len(s.ring) == 0 {
 		return nil, 0
 	}
-	if now.Before(s.pause) {
-		return nil, s.pause.Sub(now)
+	if p := later(s.pause, s.sharedPauseLocked(now)); now.Before(p) {
+		return nil, p.Sub(now)
 	}
 	var wait time.Duration
 	soonest := func(d time.Duration) {
@@ -411,6 +431,9 @@ func (s *sender) pickLocked(now time.Time) (*chatQueue, time.Duration) {
 			if d := max(tokenWait(s.global, now), tokenWait(q.lim, now), tokenWait(q.group, now)); d > 0 {
 				soonest(d)
 				continue
+			}
+			if s.shared != nil && !s.takePermitLocked(q.jobs[0]) {
+				continue // the dispatcher is woken when the permit comes
 			}
 			for _, l := range []*rate.Limiter{q.lim, q.group, s.global} {
 				if l != nil {
@@ -496,6 +519,10 @@ func (s *sender) exec(q *chatQueue, j *job) {
 	})
 
 	s.mu.Lock()
+	if j.permit != nil {
+		j.permit.Done()
+		j.permit = nil
+	}
 	defer s.signal()
 	defer s.mu.Unlock()
 	q.busy = false
@@ -533,6 +560,68 @@ func (s *sender) exec(q *chatQueue, j *job) {
 		s.finishLocked(q, j, e.Err)
 	default: // blocked, rejected, unauthorized
 		s.finishLocked(q, j, e)
+	}
+}
+
+// permitTTL is how long a permit of the shared limit may wait for a call:
+// older, it is given back and another asked for, so that a call never goes
+// at a slot the other replicas counted as long past.
+const permitTTL = 50 * time.Millisecond
+
+// takePermitLocked gives the permit of the shared bot-wide limit to j, or,
+// without a fresh one, asks for one in the background and returns false.
+func (s *sender) takePermitLocked(j *job) bool {
+	if s.permit != nil && time.Since(s.permitAt) > permitTTL {
+		s.dropPermitLocked()
+	}
+	if s.permit != nil {
+		j.permit, s.permit = s.permit, nil
+		return true
+	}
+	if !s.asking {
+		s.asking = true
+		go s.ask()
+	}
+	return false
+}
+
+// ask waits for a permit of the shared limit and wakes the dispatcher.
+func (s *sender) ask() {
+	p, err := s.shared.Wait(context.Background())
+	s.mu.Lock()
+	s.asking = false
+	if err == nil {
+		s.permit, s.permitAt = &p, time.Now()
+	}
+	s.mu.Unlock()
+	s.signal()
+}
+
+// dropPermitLocked gives back a permit no call took.
+func (s *sender) dropPermitLocked() {
+	s.permit.Done()
+	s.permit = nil
+}
+
+// sharedPauseLocked is the end, on the channel's clock, of the bot-wide
+// pause another replica received, as far as this one knows (zero: none).
+func (s *sender) sharedPauseLocked(now time.Time) time.Time {
+	if s.shared == nil {
+		return time.Time{}
+	}
+	d := time.Until(s.shared.PausedUntil())
+	if d <= 0 {
+		return time.Time{}
+	}
+	return now.Add(d)
+}
+
+// checkShared reads the bot-wide pause of the shared limit from Redis, so
+// that a call taking no token (a press's answer, a chat action) sees
+// another replica's 429 at once.
+func (s *sender) checkShared(ctx context.Context) {
+	if s.shared != nil {
+		s.shared.Check(ctx)
 	}
 }
 

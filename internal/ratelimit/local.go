@@ -1,0 +1,102 @@
+package ratelimit
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+
+	"github.com/kapbot/kapbot/internal/backoff"
+)
+
+// local is the limit kept by one process alone: a token bucket (Rate,
+// Burst), at most Window requests in flight or ended within the last
+// Period, and the pause after a 429. A Limiter uses it when it has no Redis,
+// and while Redis does not answer.
+//
+// The rate alone does not keep a sliding-window bound: requests that took
+// their tokens apart can reach the platform bunched (a stalled process, a
+// slow network). Any requests that arrive within one Period were all in
+// flight or ended less than a Period before the last of them started,
+// whatever their delays, so counting both keeps every Period under Window.
+type local struct {
+	cfg   Config
+	lim   *rate.Limiter
+	mu    sync.Mutex
+	until time.Time   // end of the pause after a 429
+	busy  int         // requests in flight
+	ended []time.Time // when the requests of the last Period ended, oldest first
+}
+
+func newLocal(cfg Config) *local {
+	return &local{cfg: cfg, lim: rate.NewLimiter(rate.Limit(cfg.Rate), cfg.Burst)}
+}
+
+// wait blocks until a request may go: after the pause, with a token, and,
+// with a Window, with fewer than Window requests in flight or ended within
+// the last Period. The caller calls done once the request has ended.
+func (g *local) wait(ctx context.Context) error {
+	for {
+		d := time.Until(g.pausedUntil())
+		if d <= 0 {
+			break
+		}
+		if err := backoff.Sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+	if err := g.lim.Wait(ctx); err != nil {
+		return err
+	}
+	for {
+		g.mu.Lock()
+		now := time.Now()
+		d := g.until.Sub(now)
+		if d <= 0 {
+			i := 0
+			for i < len(g.ended) && now.Sub(g.ended[i]) >= g.cfg.Period {
+				i++
+			}
+			g.ended = g.ended[i:]
+			if g.cfg.Window <= 0 || g.busy+len(g.ended) < g.cfg.Window {
+				g.busy++
+				g.mu.Unlock()
+				return nil
+			}
+			d = 10 * time.Millisecond // all in flight: one will end
+			if len(g.ended) > 0 {
+				d = g.ended[0].Add(g.cfg.Period).Sub(now)
+			}
+		}
+		g.mu.Unlock()
+		if err := backoff.Sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// done records the end of a request that wait let go.
+func (g *local) done() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.busy--
+	if g.cfg.Window > 0 {
+		g.ended = append(g.ended, time.Now())
+	}
+}
+
+// pause makes requests wait until until.
+func (g *local) pause(until time.Time) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if until.After(g.until) {
+		g.until = until
+	}
+}
+
+func (g *local) pausedUntil() time.Time {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.until
+}
