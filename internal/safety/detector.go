@@ -104,9 +104,10 @@ type Detector struct {
 	model   *Model          // the statistical model beside the rules; nil for the rules alone
 	ids     []string
 	vocab   *vocab // the words of every pattern above
-	// scanner, when set, replaces index.scan: the package's tests set the
+	// scanner, when set, replaces index.scan: it returns every match of
+	// ix, in the order index.scan finds them. The package's tests set the
 	// straightforward reference matcher to compare it with.
-	scanner func(ix *index, x *text, fn func(e *entry, start, end int) bool)
+	scanner func(ix *index, x *text) []found
 }
 
 // builtin lists the rules of each locale.
@@ -264,6 +265,11 @@ func build() (*Detector, error) {
 			d.helpers.add(r, p)
 		}
 	}
+	for _, ix := range d.rules {
+		ix.reanchor()
+	}
+	d.all.reanchor()
+	d.helpers.reanchor()
 	return d, nil
 }
 
@@ -277,7 +283,9 @@ func (d *Detector) Rules() []string { return append([]string(nil), d.ids...) }
 // switches language is still heard; within a kind a match of a rule of the
 // patient's locale is preferred, then the first match in the text.
 func (d *Detector) Check(text, locale string) (Match, bool) {
-	found := d.scanAll(d.prepare(text), locale)
+	t := d.prepare(text)
+	found := d.scanAll(t, locale)
+	release(t)
 	for _, m := range found {
 		if m.Rule != "" {
 			return m, true
@@ -370,7 +378,9 @@ func (d *Detector) kind(t *prepared, k Kind, locale string) (Match, bool) {
 // and the abuse resources) uses it; Check is CheckAll's first element.
 func (d *Detector) CheckAll(text, locale string) []Match {
 	var out []Match
-	for _, m := range d.scanAll(d.prepare(text), locale) {
+	t := d.prepare(text)
+	defer release(t)
+	for _, m := range d.scanAll(t, locale) {
 		if m.Rule != "" {
 			out = append(out, m)
 		}
@@ -380,12 +390,15 @@ func (d *Detector) CheckAll(text, locale string) []Match {
 
 // Crisis returns the first crisis match, if any. See Check.
 func (d *Detector) Crisis(text, locale string) (Match, bool) {
-	return d.find(d.prepare(text), KindCrisis, locale, nil)
+	t := d.prepare(text)
+	defer release(t)
+	return d.find(t, KindCrisis, locale, nil)
 }
 
 // Find returns the first match of one kind, if any. See Check.
 func (d *Detector) Find(text, locale string, kind Kind) (Match, bool) {
 	t := d.prepare(text)
+	defer release(t)
 	if kind == KindPossible {
 		d.find(t, KindCrisis, locale, nil) // a crisis phrase in jest asks
 	}
@@ -394,14 +407,18 @@ func (d *Detector) Find(text, locale string, kind Kind) (Match, bool) {
 
 // Medical returns the first medical-question match, if any. See Check.
 func (d *Detector) Medical(text, locale string) (Match, bool) {
-	return d.find(d.prepare(text), KindMedical, locale, nil)
+	t := d.prepare(text)
+	defer release(t)
+	return d.find(t, KindMedical, locale, nil)
 }
 
 // matches returns every counted match of a kind, one per rule, for tests.
 func (d *Detector) matches(text string, kind Kind) []Match {
 	var all []Match
 	seen := map[string]bool{}
-	d.find(d.prepare(text), kind, "", func(m Match) {
+	t := d.prepare(text)
+	defer release(t)
+	d.find(t, kind, "", func(m Match) {
 		if !seen[m.Rule] {
 			seen[m.Rule] = true
 			all = append(all, m)
@@ -501,22 +518,41 @@ type prepared struct {
 	demoted  Match    // a crisis match said in jest, reported as possible (see kind)
 	cleared  uint32   // per index in Kinds: a rule of the kind matched and its context cleared it
 	x        *text    // the tokens numbered for the patterns
+	buf      analyseBuf
 }
 
-// scan runs ix.scan, or the scanner the tests set.
+// found is a match of an index's entry on tokens [start, end).
+type found struct {
+	e          *entry
+	start, end int
+}
+
+// scan runs ix.scan, or the scanner the tests set. (fn is called directly
+// in both cases, so that it need not be allocated.)
 func (d *Detector) scan(ix *index, t *prepared, fn func(e *entry, start, end int) bool) {
-	if d.scanner != nil {
-		d.scanner(ix, t.x, fn)
+	if d.scanner == nil {
+		ix.scan(t.x, fn)
 		return
 	}
-	ix.scan(t.x, fn)
+	for _, f := range d.scanner(ix, t.x) {
+		if fn(f.e, f.start, f.end) {
+			return
+		}
+	}
 }
 
+// preparedPool keeps prepared messages' buffers between checks.
+var preparedPool = sync.Pool{New: func() any { return &prepared{x: &text{}} }}
+
+// prepare analyses a message and marks it with the helper patterns. The
+// caller hands the result back with release when done with it.
 func (d *Detector) prepare(text string) *prepared {
-	t := &prepared{analysed: analyse(text)}
-	t.x = d.vocab.text(t.toks)
-	t.marks = make([]uint32, len(t.toks))
-	t.sentMark = make([]uint32, len(t.sentQ))
+	t := preparedPool.Get().(*prepared)
+	*t = prepared{buf: t.buf, x: t.x, marks: t.marks, sentMark: t.sentMark}
+	t.analysed = analyseWith(text, &t.buf)
+	d.vocab.fill(t.x, t.toks)
+	t.marks = resize(t.marks, len(t.toks))
+	t.sentMark = resize(t.sentMark, len(t.sentQ))
 	d.scan(d.helpers, t, func(e *entry, s, end int) bool {
 		for i := s; i < end; i++ {
 			t.marks[i] |= e.rule.mark
@@ -541,6 +577,14 @@ func (d *Detector) prepare(text string) *prepared {
 	t.resolved = t.any&hResolved != 0 && !cancel
 	t.words = guessLanguage(t.toks)
 	return t
+}
+
+// release returns t's buffers to the pool; t must not be used after it.
+// The buffers of a long message are left to the garbage collector.
+func release(t *prepared) {
+	if cap(t.buf.rs) <= 4096 {
+		preparedPool.Put(t)
+	}
 }
 
 // window bounds every look around a match, so checks cost O(1) per match.

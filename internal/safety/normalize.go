@@ -124,8 +124,28 @@ var leet = map[rune]rune{'0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 
 var units = set("mg", "mcg", "g", "kg", "ml", "l", "x", "am", "pm", "h", "hr", "hrs", "min", "mins", "st", "nd", "rd", "th", "s", "mgkg", "ug", "iu")
 
 // analyse normalises text into tokens.
-func analyse(text string) analysed {
-	rs := make([]rune, 0, len(text)+8)
+func analyse(text string) analysed { return analyseWith(text, nil) }
+
+// analyseBuf holds analyse's buffers, for reuse (see Detector.prepare).
+type analyseBuf struct {
+	rs      []rune
+	toks    []token
+	sentQ   []bool
+	scratch []byte
+}
+
+// analyseWith is analyse reusing buf's buffers when buf is not nil; the
+// result then shares them until the next call with buf.
+func analyseWith(text string, buf *analyseBuf) analysed {
+	var rs []rune
+	var scratch []byte
+	a := analysed{}
+	if buf != nil {
+		rs, a.toks, a.sentQ, scratch = buf.rs[:0], buf.toks[:0], buf.sentQ[:0], buf.scratch
+	} else {
+		rs = make([]rune, 0, len(text)+8)
+		a.toks = make([]token, 0, len(text)/5+4)
+	}
 	for _, r := range text {
 		rs = foldRune(rs, r)
 	}
@@ -139,7 +159,6 @@ func analyse(text string) analysed {
 		return arena.String()[start:]
 	}
 
-	a := analysed{toks: make([]token, 0, len(rs)/5+4)}
 	var sent, clause int32
 	quoted := false
 	var word []byte  // UTF-8
@@ -269,7 +288,6 @@ func analyse(text string) analysed {
 		a.sentQ = append(a.sentQ, false)
 	}
 	a.toks = phrases(a.toks)
-	var scratch []byte
 	var c, prev int32 = 0, -1
 	for i := range a.toks {
 		t := &a.toks[i]
@@ -285,6 +303,9 @@ func analyse(text string) analysed {
 		}
 		prev = t.clause
 		t.clause = c
+	}
+	if buf != nil {
+		buf.rs, buf.toks, buf.sentQ, buf.scratch = rs, a.toks, a.sentQ, scratch
 	}
 	return a
 }

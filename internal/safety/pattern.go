@@ -478,10 +478,13 @@ func (p *pattern) matchAt(r *run, i int) (end int, ok bool) {
 
 // entry is one pattern of one rule in an index.
 type entry struct {
-	rule  *rule
-	pat   *pattern
-	first first     // the tokens it can start at
-	needs [][]int32 // what the message must hold for it to match (see vocab.needs)
+	rule   *rule
+	pat    *pattern
+	first  first     // the tokens it can start at
+	needs  [][]int32 // what the message must hold for it to match (see vocab.needs)
+	nrest  int       // needs[:nrest] are about the pattern after its first element
+	num    int32     // its position in index.entries
+	anchor bool      // needs[0] is its anchor, the rarest clause (see index.anchor)
 }
 
 // index finds the patterns that can start at a token without trying all,
@@ -493,6 +496,10 @@ type index struct {
 	affix   []*entry        // patterns that can start with a prefix or suffix
 	affixAt map[int32][]int // by a prefix's or suffix's id: the positions in affix of the patterns it starts
 	numbers []*entry
+	// anchored lists by id the entries whose anchor clause holds it: a
+	// scan marks them live for the ids present and tries no other
+	// (except entries that need nothing).
+	anchored [][]int32
 }
 
 func newIndex(v *vocab) *index { return &index{v: v, affixAt: map[int32][]int{}} }
@@ -503,8 +510,10 @@ func (ix *index) add(r *rule, p *pattern) {
 	if firstOf(p.nodes, &f) {
 		panic("safety: pattern can match nothing: " + p.src) // compile rejects these
 	}
-	e := &entry{rule: r, pat: p, first: f, needs: ix.v.entryNeeds(p)}
+	e := &entry{rule: r, pat: p, first: f, num: int32(len(ix.entries))}
+	e.needs, e.nrest = ix.v.entryNeeds(p)
 	ix.entries = appendCopy(ix.entries, e)
+	ix.anchor(e)
 	seen := map[string]bool{}
 	for _, k := range f.keys {
 		if !seen[k] {
@@ -536,6 +545,34 @@ func (ix *index) add(r *rule, p *pattern) {
 	}
 }
 
+// anchor orders e's clauses about the pattern after its first element,
+// the rarest first (vocab.cost), and lists e under the words of the
+// rarest: its anchor. A message that has none of them cannot match.
+func (ix *index) anchor(e *entry) {
+	rest := e.needs[:e.nrest]
+	slices.SortStableFunc(rest, func(a, b []int32) int { return ix.v.cost(a) - ix.v.cost(b) })
+	e.anchor = len(rest) > 0
+	if !e.anchor {
+		return
+	}
+	for _, id := range e.needs[0] {
+		for int(id) >= len(ix.anchored) {
+			ix.anchored = append(ix.anchored, nil)
+		}
+		l := ix.anchored[id]
+		ix.anchored[id] = append(l[:len(l):len(l)], e.num)
+	}
+}
+
+// reanchor chooses every entry's anchor again, once every pattern is added
+// and the vocabulary knows how often each word is named.
+func (ix *index) reanchor() {
+	ix.anchored = nil
+	for _, e := range ix.entries {
+		ix.anchor(e)
+	}
+}
+
 // appendCopy appends without writing into s's array, which a clone of the
 // index may share.
 func appendCopy(s []*entry, e *entry) []*entry { return append(s[:len(s):len(s)], e) }
@@ -547,6 +584,7 @@ func (ix *index) clone(v *vocab) *index {
 	c.v = v
 	c.byID = slices.Clone(ix.byID)
 	c.affixAt = maps.Clone(ix.affixAt)
+	c.anchored = slices.Clone(ix.anchored)
 	return &c
 }
 
@@ -558,8 +596,21 @@ func (ix *index) clone(v *vocab) *index {
 // which cannot match.
 func (ix *index) scan(x *text, fn func(e *entry, start, end int) bool) {
 	r := &x.run
+	n := (len(ix.entries) + 63) / 64
+	if cap(x.live) < n {
+		x.live = make([]uint64, n)
+	}
+	live := x.live[:n]
+	clear(live)
+	for _, id := range x.present {
+		if int(id) < len(ix.anchored) {
+			for _, j := range ix.anchored[id] {
+				live[j>>6] |= 1 << (j & 63)
+			}
+		}
+	}
 	try := func(e *entry, i int) bool {
-		if !x.satisfies(e.needs) {
+		if e.anchor && live[e.num>>6]&(1<<(e.num&63)) == 0 || !x.satisfies(e.needs) {
 			return false
 		}
 		end, ok := e.pat.matchAt(r, i)

@@ -55,35 +55,35 @@ func refOf(ix *index) *refIndex {
 	return ri
 }
 
-// refScan is index.scan done the straightforward way.
-func refScan(ix *index, x *text, fn func(e *entry, start, end int) bool) {
+// refScan is index.scan done the straightforward way: it returns every
+// match, in order.
+func refScan(ix *index, x *text) []found {
 	ri := refOf(ix)
-	r := &refRun{toks: x.toks, soft: softMarks(x.toks)}
-	try := func(e *entry, i int) bool {
-		end, ok := r.matchAt(e.pat, i)
-		return ok && fn(e, i, end)
+	r := &refRun{toks: x.toks, soft: softMarks(make([]bool, len(x.toks)), x.toks)}
+	var out []found
+	try := func(e *entry, i int) {
+		if end, ok := r.matchAt(e.pat, i); ok {
+			out = append(out, found{e, i, end})
+		}
 	}
 	for i, tk := range x.toks {
 		for _, e := range ri.byKey[tk.key] {
-			if try(e, i) {
-				return
-			}
+			try(e, i)
 		}
 		for _, e := range ri.affix {
 			can := slices.ContainsFunc(e.first.prefixes, func(p string) bool { return strings.HasPrefix(tk.key, p) }) ||
 				slices.ContainsFunc(e.first.suffixes, func(s string) bool { return strings.HasSuffix(tk.key, s) })
-			if can && try(e, i) {
-				return
+			if can {
+				try(e, i)
 			}
 		}
 		if tk.num >= 0 {
 			for _, e := range ri.numbers {
-				if try(e, i) {
-					return
-				}
+				try(e, i)
 			}
 		}
 	}
+	return out
 }
 
 // refRun is run with words compared as strings. Its match and match1

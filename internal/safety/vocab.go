@@ -15,6 +15,7 @@ import (
 // the ids of the built-in patterns hold in both.
 type vocab struct {
 	ids      map[string]int32
+	df       []int32        // by id: how many patterns name it (see cost)
 	prefixes [256][]affixID // by first byte
 	suffixes [256][]affixID // by last byte
 	numID    int32
@@ -36,6 +37,7 @@ func newVocab() *vocab {
 func (v *vocab) clone() *vocab {
 	c := *v
 	c.ids = maps.Clone(v.ids)
+	c.df = slices.Clip(v.df)
 	for b := range c.prefixes {
 		c.prefixes[b] = slices.Clip(c.prefixes[b])
 		c.suffixes[b] = slices.Clip(c.suffixes[b])
@@ -50,6 +52,11 @@ func (v *vocab) add(s string) int32 {
 	}
 	id := int32(len(v.ids))
 	v.ids[s] = id
+	var df int32
+	if stopwords[s] != nil {
+		df = frequentCost
+	}
+	v.df = append(v.df, df)
 	return id
 }
 
@@ -81,6 +88,15 @@ func (v *vocab) bind(p *pattern) {
 	}
 	p.v = v
 	v.bindNodes(p.nodes)
+	seen := map[int32]bool{}
+	for _, c := range v.needs(p.nodes) {
+		for _, id := range c {
+			if !seen[id] {
+				seen[id] = true
+				v.df[id]++
+			}
+		}
+	}
 }
 
 func (v *vocab) bindNodes(nodes []node) {
@@ -136,23 +152,39 @@ func (v *vocab) needs(nodes []node) [][]int32 {
 }
 
 // entryNeeds is needs for an index entry: the clauses a message must
-// satisfy before the pattern is tried, the cheapest to fail first, with no
-// clause repeated and none that holds wherever the entry is tried (its
-// first word).
-func (v *vocab) entryNeeds(p *pattern) [][]int32 {
-	all := v.needs(p.nodes)
-	if p.nodes[0].kind == nLit {
-		all = all[1:]
-	}
-	slices.SortStableFunc(all, func(a, b []int32) int { return len(a) - len(b) })
-	var out [][]int32
-	for _, c := range all {
-		if !slices.ContainsFunc(out, func(o []int32) bool { return slices.Equal(o, c) }) {
-			out = append(out, c)
+// satisfy before the pattern is tried, with no clause repeated. The
+// clauses of the pattern's first element come last (the first nrest are
+// the others'), and a first word is left out: the entry is tried only
+// where the message has it.
+func (v *vocab) entryNeeds(p *pattern) (needs [][]int32, nrest int) {
+	add := func(cs [][]int32) {
+		for _, c := range cs {
+			if !slices.ContainsFunc(needs, func(o []int32) bool { return slices.Equal(o, c) }) {
+				needs = append(needs, c)
+			}
 		}
 	}
-	return out
+	add(v.needs(p.nodes[1:]))
+	nrest = len(needs)
+	if p.nodes[0].kind != nLit {
+		add(v.needs(p.nodes[:1]))
+	}
+	return needs, nrest
 }
+
+// cost is how often a clause can be expected to hold: the sum over its
+// words of how many patterns name each (a frequent word counting as named
+// by many).
+func (v *vocab) cost(c []int32) int {
+	n := 0
+	for _, id := range c {
+		n += int(v.df[id]) + 1
+	}
+	return n
+}
+
+// frequentCost is the df a frequent word (stopwords) starts with.
+const frequentCost = 1000
 
 // text is a message's tokens as the patterns see them, computed once per
 // message (vocab.text) and shared by every scan of it. It is not safe for
@@ -164,19 +196,28 @@ type text struct {
 	affixAt []int32  // token i has the prefixes and suffixes affixes[affixAt[i]:affixAt[i+1]]
 	affixes []int32  // their ids
 	have    []uint64 // a bit per id present in the message
+	present []int32  // the ids present, once each
+	live    []uint64 // scan's scratch: a bit per entry of the index scanned whose anchor is present
 	starts  []bool   // scan's scratch
 	run     run      // reused by every match
 }
 
 // text numbers the tokens of a message.
 func (v *vocab) text(toks []token) *text {
-	x := &text{
-		toks:    toks,
-		ids:     make([]int32, len(toks)),
-		affixAt: make([]int32, len(toks)+1),
-		have:    make([]uint64, (len(v.ids)+63)/64),
-	}
-	x.soft = softMarks(toks)
+	x := &text{}
+	v.fill(x, toks)
+	return x
+}
+
+// fill numbers the tokens of a message into x, reusing its buffers.
+func (v *vocab) fill(x *text, toks []token) {
+	x.toks = toks
+	x.ids = resize(x.ids, len(toks))
+	x.soft = softMarks(resize(x.soft, len(toks)), toks)
+	x.affixAt = resize(x.affixAt, len(toks)+1)
+	x.affixes = x.affixes[:0]
+	x.have = resize(x.have, (len(v.ids)+63)/64)
+	x.present = x.present[:0]
 	for i := range toks {
 		k := toks[i].key
 		id, ok := v.ids[k]
@@ -205,11 +246,26 @@ func (v *vocab) text(toks []token) *text {
 		}
 		x.affixAt[i+1] = int32(len(x.affixes))
 	}
-	x.run = run{toks: toks, ids: x.ids, soft: x.soft}
-	return x
+	x.run = run{toks: toks, ids: x.ids, soft: x.soft, frames: x.run.frames[:0]}
 }
 
-func (x *text) set(id int32) { x.have[id>>6] |= 1 << (id & 63) }
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func (x *text) set(id int32) {
+	if !x.has(id) {
+		x.have[id>>6] |= 1 << (id & 63)
+		x.present = append(x.present, id)
+	}
+}
 
 func (x *text) has(id int32) bool { return x.have[id>>6]&(1<<(id&63)) != 0 }
 
@@ -230,9 +286,9 @@ func (x *text) satisfies(clauses [][]int32) bool {
 	return true
 }
 
-// softMarks returns per token whether it is a soft word or in a soft pair.
-func softMarks(toks []token) []bool {
-	soft := make([]bool, len(toks))
+// softMarks marks in soft (zero, one per token) the soft words and soft
+// pairs of toks, and returns it.
+func softMarks(soft []bool, toks []token) []bool {
 	for i, t := range toks {
 		if softWords[t.key] {
 			soft[i] = true
