@@ -195,6 +195,7 @@ const (
 	hRoutine  = 1 << iota // a routine or a prescription: "every day", "as prescribed", "before bed"; clears overdose rules only
 	hMeans    = 1 << iota // a lethal means or a place of a method, never a time alone: "the rope", "all my tablets", "the bridge"
 	hBye      = 1 << iota // a last farewell: "goodbye", "this is my last message", "thank you for trying", "don't want to be found"
+	hThreat   = 1 << iota // a threat to others: "wird das bereuen", "dann passiert was", "soll sehen", "will pay for it"
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -204,8 +205,9 @@ const (
 // a homework may be done tonight), or with a last farewell (fBye: "i've
 // taken them" with "goodbye"). A rule with both counts with either.
 const (
-	fMeans ruleFlags = 1 << 14
-	fBye   ruleFlags = 1 << 15
+	fThreat ruleFlags = 1 << 13
+	fMeans  ruleFlags = 1 << 14
+	fBye    ruleFlags = 1 << 15
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -231,6 +233,9 @@ func (t *prepared) planCounts(r *rule, s, e int) bool {
 	}
 	if r.flags&fBye != 0 {
 		need |= hBye
+	}
+	if r.flags&fThreat != 0 {
+		need |= hThreat
 	}
 	if need == 0 {
 		return t.partOutside(s, e)
@@ -317,7 +322,7 @@ var helpers = []struct {
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
 		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "seit ~3 (clean|frei|symptomfrei|trocken)", "(bin|bin ich) ~2 (clean|symptomfrei|trocken)", "clean seit", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
-		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
+		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine|weg|vorbei)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
 		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 	}},
 	{hCancel, []string{
@@ -359,7 +364,11 @@ var helpers = []struct {
 		"(anything|something) (i should know|to know|to watch|to watch out for|to worry about|i need to know)",
 		"(any thoughts|your thoughts|thoughts on|doable|sounds like a lot|seems like a lot|is that a lot|is not that a lot|a lot compared)",
 		"(ok|okay|fine|safe) or (not|wait|skip|should i)",
-		"(irgendwas|etwas|was) (zu beachten|beachten|wissen|problematisch)", "(spricht|spricht etwas|spricht was) dagegen", "(probleme|risiko|risiken|wechselwirkung|wechselwirkungen) (mit|bei|wegen)",
+		"(irgendwas|etwas|was) (zu beachten|beachten|wissen|problematisch)",
+		// Round 6: German questions asked without a question mark.
+		"hat (das|es|dies) ~3 (einfluss|auswirkung|auswirkungen|zu tun|was zu tun|damit zu tun)", "(kann|koennte) (das|es) ~4 (kommen|zusammenhaengen|zusammenhangen)",
+		"(geht|passt|stoert|schadet|gilt) (das|es|dies)", "(oder lieber|lieber nicht|gute idee|was haltet ihr|was haeltst du|was meinst du|was meint ihr|findest du)",
+		"(ist doch|ist das) ~2 (ok|okay|in ordnung) oder", "(spricht|spricht etwas|spricht was) dagegen", "(probleme|risiko|risiken|wechselwirkung|wechselwirkungen) (mit|bei|wegen)",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{
@@ -459,6 +468,15 @@ var helpers = []struct {
 		"(seil|strick|schlinge|waffe|pistole|gewehr|klinge|rasierklinge|rasierklingen|holzkohle|knarre|revolver|messer|kuechenmesser|guertel|kabel|plastiktuete|tabletten|pillen|schlaftabletten|benzin|schlauch|insulinpens|insulin|haken)",
 		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|bahnsteig|parkhaus|hochhaus|fluss|meer|steinbruch|autobahnbruecke|balkon|talsperre|staudamm)",
 		"(alle|ganze|ganzen|ganzes|restlichen|gesamte) ~1 ({pillword}|vorrat|packung|packungen|schachtel|flasche)",
+	}},
+	{hThreat, []string{
+		"(wird|werden|soll|sollen) ~3 (bereuen|dafuer bezahlen|bezahlen|dafuer zahlen|sehen|leiden|bluten|angst haben)",
+		"(kriegt|kriegen|bekommt|bekommen) ~3 (was ab|was er verdient|was sie verdient|was sie verdienen|was die verdienen)",
+		"(dann|sonst) (passiert was|passiert etwas|knallts|knallt es|rappelts)", "(der|die) naechste $", "nichts mehr zu verlieren",
+		"(lachen vergehen|lachen vergeht|lebend aus|nicht mehr lang leben|nicht mehr lange leben|ich werd da sein|mach ich ernst|macht ernst)",
+		"(falls|wenn) (der|die|er|sie|mein|meine) ~3 (wieder|nochmal|noch einmal)",
+		"(zeig|zeigen|zeige) ~4 (wer hier der chef ist|was es heisst|wie sich das anfuehlt)",
+		"(will pay|is going to pay|will regret|is going to regret|will be sorry|gets what|get what) ~3 (for it|for this|deserves|coming)",
 	}},
 	{hBye, []string{
 		"(goodbye|farewell|my last message|last message|last msg|thank you for trying|thanks for trying|thank you for everything|sorry for everything|forgive me|love you all|do not want to be found|not calling anyone|not going to call anyone|do not call anyone|do not send anyone|lying down now|getting drowsy|getting sleepy|it is too late now|too late now)",

@@ -92,7 +92,11 @@ var macros = map[string]string{
 	// German: vital signs and laboratory values not in {vital}.
 	"dvital": `(herzschlag|ruhepuls|zuckerwert|kaliumwert|eisenwert|ferritin|ldl|spiegel|kreatinin werte|kreatininwert|leukozyten|
 		triglyceride|triglyceridwert|cdt|qt zeit|tsh|eisen)`,
-	"dmed":   "({drugname}|{dmedmore})",
+	"dmed": "({drugname}|{dmedmore})",
+	// Round 6: more medicines named in German questions (not in the
+	// model's frozen classes).
+	"dmedr6": `(pantoprazol|omeprazol|esomeprazol|dextroamphetamin|amphetamin|vomex|dimenhydrinat|baldrian|minipille|kratom|lisdexamfetamin|
+		expidet|antibabypille|eisenpraeparat|schilddruesenhormon)`,
 	"dother": "({othermed}|{dmedmore})",
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|

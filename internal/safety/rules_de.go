@@ -765,6 +765,28 @@ var medicalDE = []ruleDef{
 		"(statt|anstatt) ~2 # ~1 ({ket}|tabletten|{dmed}) ~3 (nur|lieber) (eine|einen|#|die haelfte)",
 		"(will|moechte|werde) ~2 (lieber|nur) ~3 (mit #|# mg) ~2 (anfangen|starten|beginnen|nehmen)",
 	}},
+	// Round 6 (fitted batches 26-43, 56, 57, 59; 58, 60, 63, 64 checked
+	// before): a named medicine anywhere in a German question, not only
+	// next to a verb of taking ("hab tavor 2,5 in der tasche, darf ich die
+	// während der sitzung nehmen"); a vital sign with its number further
+	// off; stopping, halving or pausing told without "ich" first.
+	{id: "r6-named", pats: []string{
+		"(darf|kann|soll|sollte|muss|koennte) (ich|man) ~8 ({dmed}|{dother}|{dmedr6})",
+		"({dmed}|{dother}|{dmedr6}) ~8 (darf|kann|soll|sollte|muss) (ich|man)",
+		"({dmed}|{dother}|{dmedr6}) ~8 (ok|okay|in ordnung|ein problem|probleme|einfluss|schlimm|zu viel|zu hoch|gute idee|sinnvoll|stoert|schadet|gilt das|geht das|passt das)",
+		"(haltet ihr|haeltst du|haelst du|meinst du|meint ihr|findest du|findet ihr) ~6 ({dmed}|{dother}|{dmedr6}|dosis|mg)",
+		"({dmed}|{dother}|{dmedr6}|dosis|mg) ~8 (haltet ihr|haeltst du|haelst du|meinst du|meint ihr|findest du|findet ihr|was meinen sie)",
+	}},
+	{id: "r6-vitals", pats: []string{
+		"({vital}|{dvital}|ruhepuls|herzschlag) ~8 #", "# ~2 gemessen", "gemessen ~3 #",
+	}},
+	{id: "r6-change", flags: fStatement, pats: []string{
+		"(setz|setze) ~4 ({dmed}|{dother}|{dmedr6}|{medword}) ~3 ab",
+		"({dmed}|{dother}|{dmedr6}) (setz|setze) ich ~3 ab",
+		"({dmed}|{dother}|{dmedr6}) ~8 (hoer|hoere) ~3 auf $",
+		"(nehm|nehme) ich ~3 (nur noch|ab jetzt|ab heute|ab morgen|nicht mehr|jetzt nur noch)",
+		"({dmed}|{dother}|{dmedr6}|{medword}|einnahme|dosis) ~5 (gestoppt|zu stoppen|stoppen|stoppe|halbieren|zu halbieren|halbiert|pausiere|pausieren|zu pausieren)",
+	}},
 }
 
 // German rules for possible risk: hopelessness, being a burden, feeling trapped,
@@ -1245,6 +1267,43 @@ var harmDE = []ruleDef{
 		"(pruegel|pruegele) ich (es|das) aus (ihm|ihr)",
 		"(er|sie|der|die) soll (leiden|bluten)",
 		"das antun was (er|sie) mir angetan",
+	}},
+	// Round 6 (fitted batches 26-43, 56, 57, 62; 58, 60, 63, 64 checked
+	// before): a weapon made ready or a target watched counts as harm when
+	// the message also threatens ("wird das bereuen", "dann passiert was",
+	// fThreat, helper hThreat); a threat with a time (fPlan); and the acts
+	// themselves, told with their object.
+	{id: "r6-ready", flags: fPlan | fThreat, pats: []string{
+		"{dweapon} ~3 ({dready}|geschliffen|mitgenommen|bereit gelegt|bereitgelegt|i am spind|i am keller|in der tasche|in der jacke|umgebaut)",
+		"(was|etwas) (besorgt|gekauft|dabei) $",
+	}},
+	{id: "r6-stalk", flags: fPlan | fThreat, pats: []string{
+		"(weiss|weis) (wo|wann) (er|sie|der|die|seine|ihre|die alle) ~3 (wohnt|wohnen|parkt|parken|arbeitet|trainiert|heimkommt|faehrt|ist|sind|schlaeft)",
+		"(wart|warte|steh|stehe|sitz|sitze) ~4 vor (seiner|ihrer|seinem|ihrem|der|dem) ~1 (wohnung|haus|haustuer|tuer|praxis|schule|arbeit|firma)",
+		"(adresse|wohnort|nummern|kennzeichen) ~3 (rausgefunden|herausgefunden|besorgt|gemerkt|aufgeschrieben)",
+		"(beobachte|beobachten|verfolge|verfolgt) (sie|ihn|das haus|ihr haus|sein haus|die|den|einen) ~3 (schon|seit|jeden tag|$)",
+	}},
+	{id: "r6-threat", flags: fPlan, pats: []string{
+		"(wird|werden|soll|sollen) ~3 (bereuen|dafuer bezahlen|bezahlen|dafuer zahlen|sehen was passiert|leiden)",
+		"(kriegt|kriegen|bekommt|bekommen) ~3 (was ab|was er verdient|was sie verdient|was sie verdienen|was die verdienen)",
+		"(zahlen|bezahlen) (die|der|sie|er) (alle|alle dafuer|dafuer)",
+		"(dann|sonst) (passiert was|passiert etwas|knallts|knallt es|rappelts)",
+	}},
+	{id: "r6-act", pats: []string{
+		"(stech|steche) ~1 (ihn|sie|den|die|dich|euch) ab",
+		"(ihn|sie|den|die|meinen|meine|ihren|seinen|chef|kollegen|nachbarn|ex|typen) ~3 (abstechen|abzustechen|kaltmachen|kaltzumachen|abfackeln|abzufackeln|umfahren|umzufahren|abpassen|abzupassen|abzufangen|aufsuchen|auflauern)",
+		"(fresse|goschn|schaedel|visage|zaehne|nase) ~3 (polieren|poliere|einschlagen|einschlagn|einschlage|ei|brechen)",
+		"(abfackel|abfackeln|abzufackeln)", "(haus|huette|wohnung|auto|bude|laden|hof|scheune) ~2 (anzuenden|anzuende|anzuzuenden)",
+		"(zuend|zuende) ~1 (dem|der|den|ihm|ihr|ihnen) ~3 (huette|haus|wohnung|auto|bude|laden) (an|ab)",
+		"kissen ~3 (aufs|auf das|auf sein|auf ihr) gesicht",
+		"(haende|hand|finger) (am|um den) hals (von|meiner|meines|seiner|ihrer|meinem)",
+		"(baby|kind|kleinen|kleine|sohn|tochter|saeugling) ~4 (zu schuetteln|schuetteln|geschuettelt|aufs bett geworfen|geworfen)",
+		"(meinem|meiner|dem|der|den) ~1 {dperson} ~4 (was antun|was anzutun|etwas antun|etwas anzutun|weh tun|wehtun|wehzutun|weh zu tun|richtig weh)",
+		"treppe ~3 (runterstossen|runterschubsen|runterzustossen|hinunterstossen|runter stossen)",
+		"(bremsen|bremsleitung) ~3 (manipulieren|manipuliert|durchschneiden|durchgeschnitten|anzuschneiden)",
+		"(ueber den haufen) (fahr|fahre|fahren)", "(fahr|fahre) ~3 ueber den haufen",
+		"(liste|namen) ~8 (abarbeiten|abzuarbeiten|erledigen|drankommen)",
+		"(nehm|nehme) ~4 (die ganze|alle|die) ~1 (behoerde|firma|klasse|schule|abteilung|familie) mit",
 	}},
 }
 
