@@ -332,11 +332,16 @@ func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
 	for h, hd := range m.Heads {
 		u := urgency(hd.Raise)
 		mask := uint32(1) << u
-		if hd.Raise == KindPossible {
-			mask |= 1 << urgency(KindCrisis) // a crisis rule cleared by its context clears the risk too
+		if hd.Raise == KindPossible || hd.Raise == KindCrisis {
+			// a crisis or possible rule cleared by its context clears
+			// the risk and the crisis heads
+			mask |= 1<<urgency(KindCrisis) | 1<<urgency(KindPossible)
 		}
 		if u > top || s[h] < hd.Threshold || cleared&mask != 0 {
 			continue
+		}
+		if hd.Raise == KindCrisis {
+			return KindCrisis, true // set at a high precision: a clear plan, method or act
 		}
 		// Of several heads that reach their threshold, the one surest of
 		// its verdict (furthest above its threshold, in log-odds) decides,

@@ -50,9 +50,15 @@ func TestModelData(t *testing.T) {
 	if m.MinWords < 2 {
 		t.Errorf("min_words %d: the model must never look at one-word answers", m.MinWords)
 	}
-	for _, h := range m.Heads {
-		if h.Raise == KindCrisis {
-			t.Errorf("head %s raises to crisis: the model raises to possible at most for suicide risk", h.Name)
+	// Only the crisis head may take a message to the crisis path, and only
+	// at a high precision (a false crisis alarm is costly); suicide risk
+	// below it is raised to the direct question.
+	for i, h := range m.Heads {
+		if h.Raise != KindCrisis {
+			continue
+		}
+		if h.Name != "crisis" || i >= len(heads) || heads[i].name != h.Name || heads[i].minPrecision < 0.95 || heads[i].maxFPR > 0.005 {
+			t.Errorf("head %s raises to crisis: only the crisis head may, chosen at precision 95%% or more with at most 0.5%% of the other messages raised out of fold", h.Name)
 		}
 	}
 }

@@ -1,0 +1,335 @@
+package safety
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestModelCV is the cross-validation used to choose the model's features,
+// settings and thresholds (run by hand; skipped unless SAFETY_CV is set):
+// SAFETY_CV=batch folds by batch (leave-batch-out: every file of a batch in
+// one fold), SAFETY_CV=text by a hash of the text as training does. It
+// prints, per head, the out-of-fold figures at the threshold the training
+// rule chooses and the average precision, then the rules and the
+// out-of-fold models together on every message, per language, as the
+// held-out tests report them. It reads only the training files.
+//
+//	SAFETY_CV=batch go test -count=1 -v -run TestModelCV ./internal/safety
+func TestModelCV(t *testing.T) {
+	mode := os.Getenv("SAFETY_CV")
+	if mode == "" {
+		t.Skip("set SAFETY_CV=batch or SAFETY_CV=text")
+	}
+	files, err := TrainingFiles("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var set []Labelled
+	var fileOf []string
+	for _, f := range files {
+		s, _, err := ReadTrainingFile("testdata", f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set = append(set, s...)
+		for range s {
+			fileOf = append(fileOf, f)
+		}
+	}
+	batches := make([]string, len(fileOf))
+	for i, f := range fileOf {
+		batches[i] = batchOf(f)
+	}
+	trainFoldByText = mode == "text"
+	defer func() { trainFoldByText = false }()
+	exs := examples(set, batches)
+	nh := len(heads)
+	oof := make([][maxHeads]int32, len(exs))
+	models := make([]*Model, trainFolds)
+	for fold := 0; fold < trainFolds; fold++ {
+		var idx []int
+		for i := range exs {
+			if exs[i].fold != fold {
+				idx = append(idx, i)
+			}
+		}
+		q, bias, scale := quantise(fit(exs, idx, nh), nh)
+		m := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
+		for h := range m.Heads {
+			m.Heads[h] = Head{Name: heads[h].name, Raise: heads[h].raise, Bias: bias[h], Scale: scale[h]}
+		}
+		models[fold] = m
+		for i := range exs {
+			if exs[i].fold == fold && !exs[i].extra {
+				oof[i] = m.scores(&exs[i].a)
+			}
+		}
+	}
+	fmt.Printf("%d messages, %d files, folds by %s\n", len(set), len(files), mode)
+	thr := make([]int32, nh)
+	for h, spec := range heads {
+		var pos, neg []int32
+		for i := range exs {
+			if exs[i].short || exs[i].extra {
+				continue
+			}
+			if exs[i].y[h] {
+				pos = append(pos, oof[i][h])
+			} else {
+				neg = append(neg, oof[i][h])
+			}
+		}
+		var note string
+		thr[h], note = threshold(pos, neg, spec)
+		fmt.Printf("  %s: %s; AP %.1f\n", spec.name, note, 100*averagePrecision(pos, neg))
+	}
+	if os.Getenv("SAFETY_CV_CURVE") != "" {
+		riskCurve(exs, set, oof)
+	}
+	// The rules and the out-of-fold models together, at the thresholds
+	// chosen, and at the risk head's other budgets of SAFETY_CV_RISK.
+	cvCombined(t, exs, set, fileOf, models, thr, "")
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_RISK")) {
+		// "budget" or "budget/precision"
+		spec := heads[0]
+		b, p, _ := strings.Cut(f, "/")
+		fmt.Sscan(b, &spec.maxFPR)
+		if p != "" {
+			fmt.Sscan(p, &spec.minPrecision)
+		}
+		var pos, neg []int32
+		for i := range exs {
+			if exs[i].short || exs[i].extra {
+				continue
+			}
+			if exs[i].y[0] {
+				pos = append(pos, oof[i][0])
+			} else {
+				neg = append(neg, oof[i][0])
+			}
+		}
+		var note string
+		thr[0], note = threshold(pos, neg, spec)
+		fmt.Printf("risk budget %s: %s\n", f, note)
+		cvCombined(t, exs, set, fileOf, models, thr, "risk "+f+", ")
+	}
+}
+
+// cvCombined prints the figures of the rules and the out-of-fold models
+// together on the fitted batches, per language.
+func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, models []*Model, thr []int32, what string) {
+	d := newDetector(t, nil)
+	rulesOnly := d.WithoutModel()
+	dets := make([]*Detector, trainFolds)
+	for fold, m := range models {
+		for h := range m.Heads {
+			m.Heads[h].Threshold = thr[h]
+		}
+		c := *d
+		c.model = m
+		dets[fold] = &c
+	}
+	type key struct{ loc, group string }
+	reports := map[key]*cvTally{}
+	var why map[string]int
+	if os.Getenv("SAFETY_CV_WHY") != "" {
+		why = map[string]int{}
+		defer func() {
+			for k, v := range why {
+				fmt.Printf("  missed crisis, 23+: %s: %d\n", k, v)
+			}
+		}()
+	}
+	for i := range exs {
+		if exs[i].extra {
+			continue
+		}
+		s := set[exs[i].src]
+		f := fileOf[exs[i].src]
+		loc := "en"
+		if strings.HasSuffix(f, "_de.tsv") {
+			loc = "de"
+		}
+		if !strings.HasPrefix(f, "fitted") {
+			continue
+		}
+		got := Category(dets[exs[i].fold].Check(s.Text, loc))
+		rules := Category(rulesOnly.Check(s.Text, loc))
+		if why != nil && s.Label == string(KindCrisis) && got != string(KindCrisis) && got != string(KindPossible) && !rulesFitted(f) {
+			p := rulesOnly.prepare(s.Text)
+			rulesOnly.scanAll(p, loc)
+			sc := dets[exs[i].fold].model.scores(&p.analysed)
+			switch {
+			case got != None:
+				why[loc+" rules or model say "+got]++
+				if os.Getenv("SAFETY_CV_WHY") == "2" {
+					fmt.Printf("    %s %s (rules %s): %s\n", loc, got, rules, s.Text)
+				}
+			case len(p.toks) < minWords:
+				why[loc+" short"]++
+			case p.cleared&(1<<urgency(KindCrisis)|1<<urgency(KindPossible)) != 0:
+				why[loc+" cleared by the rules"]++
+			case sc[0] >= thr[0]-50:
+				why[loc+" risk within 50 of the threshold"]++
+			default:
+				why[loc+" risk far below"]++
+			}
+		}
+		for _, g := range []string{"all", "23+"} {
+			if g == "23+" && rulesFitted(f) {
+				continue
+			}
+			for _, l := range []string{loc, "both"} {
+				k := key{l, g}
+				if reports[k] == nil {
+					reports[k] = &cvTally{}
+				}
+				reports[k].add(s.Label, got, rules)
+			}
+		}
+	}
+	var keys []key
+	for k := range reports {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].group+keys[i].loc < keys[j].group+keys[j].loc
+	})
+	for _, k := range keys {
+		fmt.Printf("%sfitted %s, %s, rules and out-of-fold model: %s\n", what, k.group, k.loc, reports[k])
+	}
+}
+
+// cvTally counts the figures for the rules with a model (got) and
+// the rules alone.
+type cvTally struct {
+	n, crisis, crisisOK, crisisStrict, rulesOK, other, otherCrisis, otherAsked int
+	tp, fn, fp                                                                 map[string]int
+}
+
+func (c *cvTally) add(label, got, rules string) {
+	if c.tp == nil {
+		c.tp, c.fn, c.fp = map[string]int{}, map[string]int{}, map[string]int{}
+	}
+	c.n++
+	ask := func(x string) bool { return x == string(KindCrisis) || x == string(KindPossible) }
+	if label == string(KindCrisis) {
+		c.crisis++
+		if ask(got) {
+			c.crisisOK++
+		}
+		if got == string(KindCrisis) {
+			c.crisisStrict++
+		}
+		if ask(rules) {
+			c.rulesOK++
+		}
+	} else {
+		c.other++
+		if got == string(KindCrisis) {
+			c.otherCrisis++
+		}
+		if got == string(KindPossible) && label != string(KindPossible) {
+			c.otherAsked++
+		}
+	}
+	if got == label {
+		c.tp[label]++
+	} else {
+		c.fp[got]++
+		c.fn[label]++
+	}
+}
+
+func (c *cvTally) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d messages; crisis reaching crisis or the question %.1f%% (rules alone %.1f%%), crisis strictly %.1f%%; others to crisis %.1f%%, to the question %.1f%%;",
+		c.n, pct(c.crisisOK, c.crisis), pct(c.rulesOK, c.crisis), pct(c.crisisStrict, c.crisis), pct(c.otherCrisis, c.other), pct(c.otherAsked, c.other))
+	for _, k := range []Kind{KindMedical, KindHarmToOthers, KindAbuse, KindAcuteMedical} {
+		l := string(k)
+		fmt.Fprintf(&b, " %s %.1f/%.1f", l, pct(c.tp[l], c.tp[l]+c.fn[l]), pct(c.tp[l], c.tp[l]+c.fp[l]))
+	}
+	return b.String()
+}
+
+func pct(a, b int) float64 { return 100 * ratio(a, b) }
+
+// averagePrecision is the mean precision at each positive's score.
+func averagePrecision(pos, neg []int32) float64 {
+	all := make([]struct {
+		s int32
+		p bool
+	}, 0, len(pos)+len(neg))
+	for _, s := range pos {
+		all = append(all, struct {
+			s int32
+			p bool
+		}{s, true})
+	}
+	for _, s := range neg {
+		all = append(all, struct {
+			s int32
+			p bool
+		}{s, false})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].s > all[j].s })
+	tp, sum := 0, 0.0
+	for i, x := range all {
+		if x.p {
+			tp++
+			sum += float64(tp) / float64(i+1)
+		}
+	}
+	return sum / math.Max(1, float64(len(pos)))
+}
+
+// riskCurve prints the risk head's out-of-fold recall of crisis and
+// possible messages and the share of messages labelled none (and of all
+// the others) it raises, at a range of thresholds, per language.
+func riskCurve(exs []example, set []Labelled, oof [][maxHeads]int32) {
+	var scores []int32
+	for i := range exs {
+		if !exs[i].extra && !exs[i].short {
+			scores = append(scores, oof[i][0])
+		}
+	}
+	sort.Slice(scores, func(i, j int) bool { return scores[i] < scores[j] })
+	for _, q := range []float64{0.70, 0.72, 0.74, 0.76, 0.78, 0.80, 0.82, 0.84} {
+		t := scores[int(q*float64(len(scores)))]
+		var crisis, crisisOK, poss, possOK, none, noneR, other, otherR int
+		for i := range exs {
+			if exs[i].extra || exs[i].short {
+				continue
+			}
+			r := oof[i][0] >= t
+			switch set[exs[i].src].Label {
+			case string(KindCrisis):
+				crisis++
+				if r {
+					crisisOK++
+				}
+			case string(KindPossible):
+				poss++
+				if r {
+					possOK++
+				}
+			case None:
+				none++
+				if r {
+					noneR++
+				}
+				fallthrough
+			default:
+				other++
+				if r {
+					otherR++
+				}
+			}
+		}
+		fmt.Printf("    risk >= %d: crisis %.1f%%, possible %.1f%%, none raised %.1f%%, others raised %.1f%%\n", t, pct(crisisOK, crisis), pct(possOK, poss), pct(noneR, none), pct(otherR, other))
+	}
+}
