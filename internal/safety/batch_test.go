@@ -21,12 +21,22 @@ func TestBatchReport(t *testing.T) {
 		t.Skip("set SAFETY_BATCH to the files to report")
 	}
 	d := newDetector(t, nil)
+	pooled := map[string][]Labelled{}
+	defer func() {
+		for _, loc := range []string{"en", "de"} {
+			if len(pooled[loc]) > 0 && len(files) > 1 {
+				fmt.Printf("all %s, rules alone: %s", loc, evaluate(d.WithoutModel(), pooled[loc], loc, ""))
+				fmt.Printf("all %s, rules and model: %s", loc, evaluate(d, pooled[loc], loc, ""))
+			}
+		}
+	}()
 	for _, f := range files {
 		if strings.HasPrefix(f, "heldout") {
 			t.Fatalf("%s: held-out sets are run only by TestHeldout*, once", f)
 		}
 		loc := strings.TrimSuffix(f[strings.LastIndex(f, "_")+1:], ".tsv")
 		set := loadLabelled(t, f)
+		pooled[loc] = append(pooled[loc], set...)
 		rules := evaluate(d.WithoutModel(), set, loc, f)
 		fmt.Printf("%s, rules alone: %s", f, rules)
 		r := evaluate(d, set, loc, f)

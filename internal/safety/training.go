@@ -118,11 +118,13 @@ func labelIs(kinds ...Kind) func(string) bool {
 }
 
 // heads are the model's heads. The risk head raises to possible (the
-// direct question) only; no head raises to crisis. Precision floors are
-// set for the other heads so that what they add stays precise (medical at
-// least 97% out of fold, so that the combined precision stays at 95%).
+// direct question); the crisis head (crisis against everything else,
+// possible included) raises to crisis, at a high precision, so that a clear
+// plan, method or act the rules missed reaches the crisis path directly.
+// Thresholds are chosen on out-of-fold scores with folds by batch (see
+// examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.70, 0.09},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08},
 	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01},
 	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.80, 0.015},
 	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015},
