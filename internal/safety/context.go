@@ -482,6 +482,10 @@ var helpers = []struct {
 		"(goodbye|farewell|my last message|last message|last msg|thank you for trying|thanks for trying|thank you for everything|sorry for everything|forgive me|love you all|do not want to be found|not calling anyone|not going to call anyone|do not call anyone|do not send anyone|lying down now|getting drowsy|getting sleepy|it is too late now|too late now)",
 		"(sorry|goodbye|bye) $", "love you $", "(wanted|want) (someone|somebody|one person) to know", "(look after|take care of) (the kids|my kids|my dog|my cat|mum|mom|dad)",
 		"(lebt wohl|lebewohl|danke fuer alles|verzeiht mir|verzeih mir|tut mir leid fuer alles|letzte nachricht|sucht mich nicht|ruft keinen an|ruf keinen an|werde muede|macht es gut|liebe euch)",
+		"(das war $|das war von mir|war schoen mit euch|wollte nur tschuess sagen|wollt nur tschuess sagen)", "(wollte|wollt) nur ~2 (dass|das) ~2 jemand ~2 (weiss|bescheid)",
+		"(accounts|konten|socials|social media) ~3 (geloescht|deleted)", "(bankkarten|bank cards|schluessel|key|keys) ~4 (hingelegt|abgegeben|gegeben|left|given)",
+		"(testament|will) ~3 (gemacht|fertig|geschrieben|sorted|written|updated|signed|done)", "(abschiedsbrief|abschiedsbriefe|abschiedstext|verabschiedet|said goodbye|say goodbye)",
+		"(written|wrote|finished) (the|my) (letters|notes|note|letter)", "(note|notes|letter|letters) (is|are) (in|on) the",
 		"(tschuess|tschuss|servus an alle|keiner soll mich suchen|niemand soll mich suchen|schickt niemanden|schickt keinen|jemanden schickt|danke fuers versuchen|bin nicht traurig|nur muede|letzter abend|liebe dich $|tut mir leid $)",
 	}},
 	{hCost, []string{

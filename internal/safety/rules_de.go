@@ -529,6 +529,38 @@ var crisisDE = []ruleDef{
 		"(werd|werde) [ich] (es|das) (wahr machen|durchziehen)",
 		"(geh|gehe|gang) (ich|i) ~3 (ins wasser|ins meer|in den see|in den fluss|rein|dert ane|hin)",
 	}},
+	{id: "r6-decided", flags: fPlan | fBye, pats: []string{
+		"(morgen|heute|heute nacht|am wochenende|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag) (ist der tag|passiert es|ist schluss|ist es soweit|ist mein letzter tag)",
+		"(bin ich|ich bin|bin) nicht mehr da", "(heute nacht|heute abend|am wochenende) $", "am # ist schluss",
+	}},
+	{id: "r6-plan", flags: fPlan, pats: []string{
+		"(springen|runterspringen) (werde|werd|will)", "(komm|komme) nicht mehr (runter|zurueck|heim|nach hause)",
+		"(bring|bringe) (ichs|ich es) zu ende", "(nehm|nehme) ich ~2 (heute abend|heute nacht|morgen|wenn)",
+	}},
+	{id: "r6-overdose", flags: fHarm, pats: []string{
+		"(alle|alles|ganze|ganzen|gesamten|rest|packung|packungen|schachtel|#10) ~4 ({pillword}|{ket}|{dmedr6}) ~6 (genommen|geschluckt|runtergeschluckt|gelutscht|gespritzt|drin|reingehauen|eingeworfen)",
+		"{pillword} ~6 (mit|und) ~3 (flasche|wodka|wein|korn|schnaps|bier|alkohol|gin) ~3 (genommen|geschluckt|runtergeschluckt)",
+		"(wodka|wein|korn|schnaps|alkohol|bier|gin) ~4 (ganze|ganzen|rest|alle) ~3 ({pillword}|packung|tabletten)",
+		"(absichtlich|absicht) ~6 (dreifache|doppelte|verdreifacht|verdoppelt|viel mehr|zu viel|mehr gespritzt|mehr genommen)",
+		"(dreifache|doppelte|verdreifacht|verdoppelt|viel mehr|mehr) ~6 (absichtlich|mit absicht)",
+		"(zu viel|viel mehr|mehr als ich sollte|mehr als ich soll|mehr als verschrieben) ~4 ({ket}|{pillword}|von den|davon) ~3 (genommen|gespritzt|gelutscht|geschluckt)", "(genommen|gespritzt|gelutscht|geschluckt) ~2 (viel mehr|mehr als ich sollte|mehr als ich soll|mehr als verschrieben)",
+		"(sammel|sammle|spar|spare|gesammelt|aufgespart|gehortet|gebunkert) ~6 ({pillword}|{ket}|tabletten|pillen|lutschtabletten)",
+		"({pillword}|{ket}) ~6 (gesammelt|aufgespart|gehortet|gebunkert|spar ich mir auf|heb ich mir auf|heb es mir auf|hebe es mir auf)",
+	}},
+	{id: "r6-self-harm", flags: fHarm, pats: []string{
+		"(verbrannt|aufgestochen|aufgeritzt|geritzt|aufgekratzt|aufgeschnitten) ~4 ({dbody}|unterarme|unterarm|oberarm|oberarme|haut|finger)",
+		"({dbody}|unterarme|oberarm|haut) ~6 (verbrannt|aufgestochen|geritzt|aufgekratzt|aufgeschnitten)",
+		"(knoechel|kopf|haut|arme|finger|faust) ~6 bis ~3 (geblutet|blutet|blutete|aufgeplatzt|rot war)",
+		"(klingen|klinge|rasierklingen) ~4 (benutzt|wiedergefunden)", "wieder gemacht ~8 ({dblade}|arme|oberschenkel|tiefer)",
+		"(schon wieder|wieder) mit (dem|der) (messer|klinge|rasierklinge|scherbe|glasscherbe|schere|nadel|feuerzeug|cutter)", "{dblade} ~6 in meine haut",
+	}},
+	{id: "r6-method", pats: []string{
+		"gashahn ~2 (aufgedreht|auf|aufdrehen)", "(schlauch|schlaeuche) ~8 (auspuff|garage)", "auspuff ~8 (schlauch|schlaeuche)",
+		"(gewehr|pistole|waffe|flinte|revolver|knarre) ~6 (patronen|munition) ~2 (daneben|bereit|geladen)",
+		"(sitz|sitze|steh|stehe|stand) ~3 (auf dem|auf der|am) (balkongelaender|gelaender|brueckengelaender|dachkante|fensterbrett|fenstersims)",
+		"(zug|bahn|ice) ~6 nicht (um einzusteigen|einsteigen|zum einsteigen)",
+		"(wie hoch|welche hoehe) ~6 (nicht ueberlebt|nicht ueberlebe|sicher tot|sicher nicht ueberlebt)",
+	}},
 	{id: "r6-done-it", flags: fPlan | fBye, pats: []string{
 		"(genommen|geschluckt|gespritzt|getrunken) ~2 ($|jetzt|schon|grad|gerade)", "(es|das) ~4 gemacht ~2 ($|jetzt|schon|grad|gerade)",
 		"(genommen|geschluckt|gespritzt|getrunken) ~2 (vor # (min|minuten|stunden)|vor einer stunde)",

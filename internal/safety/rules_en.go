@@ -558,6 +558,25 @@ var crisisEN = []ruleDef{
 		"({enplace}|quarry|cliff top|clifftop|motorway bridge) ~3 (right now|now)",
 		"(writing|texting|typing|sending) (this|you) (from|in|on|at) the ~3 ({enplace}|car|hotel room|hotel|quarry|cliff top|bath)",
 	}},
+	{id: "r6-decided", flags: fPlan | fBye, pats: []string{
+		"(this is it|it will be tonight|it is tonight|it is this weekend|it will be this weekend|tomorrow is the day|tonight is the night) $",
+		"(not going to|will not) be (around|here|alive) (after|by|on|past|for) ~1 ({when}|tomorrow|tonight|the next)",
+		"(going|go|heading|head|driving|drive) to the ~2 ({enplace}|woods|motorway bridge) ~3 ({when}|after work|tonight|tomorrow|now|$)",
+	}},
+	{id: "r6-self-harm", flags: fHarm, pats: []string{
+		"(scratched|scratching|sliced|slicing|slashed) my ~1 {body} open",
+		"(found|got out|dug out|bought|kept) my (old|spare) (blades|blade|razors|razor)",
+		"(blades|blade|razor|razors) ~3 used (them|it) $",
+		"(did it|done it) again ~6 (worse|deeper|wrap|bandage|tea towel|bleeding)",
+	}},
+	{id: "r6-overdose", flags: fHarm, pats: []string{
+		"(taken|took|had|used|done) (a lot more|way more|much more|more) ~3 {ket} than (i was meant to|i should|i was supposed to|prescribed|i am meant to)",
+		"(took|taken|had|downed) ~4 (the rest of|all of|all my) ~2 {pillword} ~8 (beers|vodka|wine|gin|whisky|drinks|whatever happens|floaty)",
+		"(#2|double|triple|three times|twice) ~2 (my|the) ~2 (dose|{ket}|insulin) ~4 on purpose", "# x (my|the) ~2 (dose|{ket}|insulin) ~4 on purpose",
+		"(bought|buying|got) {pillword} from (#2|two|three|four|five|different|several) ~2 (shops|pharmacies|chemists|stores)",
+		"(crushed|crush|crushing) [up] (all|every) ~4 {pillword}",
+		"(is|are|would) #2 ~3 {pillword} ~2 enough to (do it|end it|die)",
+	}},
 	{id: "r6-done-it", flags: fPlan | fBye, pats: []string{
 		"(did|done|taken|took|swallowed) (it|them|the lot|everything) ~3 (ago|already|now)",
 		"(taken|took|swallowed) (them|them all|all of them|everything|the lot|the pills|the tablets|the rest)", "(did|done) it (with|using) (the|a|my) ~1 (razor|blade|knife|pills|tablets|rope|belt|glass)",
