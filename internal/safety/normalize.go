@@ -137,17 +137,19 @@ type analyseBuf struct {
 // analyseWith is analyse reusing buf's buffers when buf is not nil; the
 // result then shares them until the next call with buf.
 func analyseWith(text string, buf *analyseBuf) analysed {
-	var rs []rune
-	var scratch []byte
-	a := analysed{}
-	if buf != nil {
-		rs, a.toks, a.sentQ, scratch = buf.rs[:0], buf.toks[:0], buf.sentQ[:0], buf.scratch
-	} else {
+	if buf == nil {
+		buf = &analyseBuf{}
+	}
+	rs, scratch := buf.rs[:0], buf.scratch
+	if cap(rs) < len(text)+8 {
 		rs = make([]rune, 0, len(text)+8)
-		a.toks = make([]token, 0, len(text)/5+4)
 	}
 	for _, r := range text {
 		rs = foldRune(rs, r)
+	}
+	a := analysed{toks: buf.toks[:0], sentQ: buf.sentQ[:0]}
+	if cap(a.toks) < len(rs)/5+4 {
+		a.toks = make([]token, 0, len(rs)/5+4)
 	}
 	// The words' texts and keys are cut from one growing arena: a string
 	// taken from a strings.Builder never changes as the builder grows.
@@ -304,9 +306,7 @@ func analyseWith(text string, buf *analyseBuf) analysed {
 		prev = t.clause
 		t.clause = c
 	}
-	if buf != nil {
-		buf.rs, buf.toks, buf.sentQ, buf.scratch = rs, a.toks, a.sentQ, scratch
-	}
+	buf.rs, buf.toks, buf.sentQ, buf.scratch = rs, a.toks, a.sentQ, scratch
 	return a
 }
 
@@ -332,8 +332,10 @@ func foldWord1(w string) (string, []string) {
 	}
 	if plain { // foldWord's path for a word of letters a to z
 		s := squeeze(w)
-		if ws, ok := expand[s]; ok {
-			return "", ws
+		if len(s) < len(w) { // squeeze changed it: look it up again
+			if ws, ok := expand[s]; ok {
+				return "", ws
+			}
 		}
 		return canonical(s), nil
 	}
@@ -611,18 +613,19 @@ func canonical(w string) string {
 	if len(k) < 5 || len(k) > 20 {
 		return w
 	}
-	for _, v := range fuzzy[k[0]] {
+	near := fuzzy[k[0]]
+	for _, v := range near {
 		if k == v.key {
 			return w
 		}
 	}
 	// A substitution first: suicidel is suicidal, not suicide plus a letter.
-	for _, v := range fuzzy[k[0]] {
+	for _, v := range near {
 		if len(v.key) == len(k) && within1(k, v.key) {
 			return v.word
 		}
 	}
-	for _, v := range fuzzy[k[0]] {
+	for _, v := range near {
 		if within1(k, v.key) {
 			return v.word
 		}

@@ -481,8 +481,7 @@ type entry struct {
 	rule   *rule
 	pat    *pattern
 	first  first     // the tokens it can start at
-	needs  [][]int32 // what the message must hold for it to match (see vocab.needs)
-	nrest  int       // needs[:nrest] are about the pattern after its first element
+	needs  [][]int32 // what the message must hold for it to match (see vocab.entryNeeds)
 	num    int32     // its position in index.entries
 	anchor bool      // needs[0] is its anchor, the rarest clause (see index.anchor)
 }
@@ -511,7 +510,7 @@ func (ix *index) add(r *rule, p *pattern) {
 		panic("safety: pattern can match nothing: " + p.src) // compile rejects these
 	}
 	e := &entry{rule: r, pat: p, first: f, num: int32(len(ix.entries))}
-	e.needs, e.nrest = ix.v.entryNeeds(p)
+	e.needs = ix.v.entryNeeds(p)
 	ix.entries = appendCopy(ix.entries, e)
 	ix.anchor(e)
 	seen := map[string]bool{}
@@ -545,13 +544,12 @@ func (ix *index) add(r *rule, p *pattern) {
 	}
 }
 
-// anchor orders e's clauses about the pattern after its first element,
-// the rarest first (vocab.cost), and lists e under the words of the
-// rarest: its anchor. A message that has none of them cannot match.
+// anchor orders e's clauses the rarest first (vocab.cost), and lists e
+// under the words of the rarest: its anchor. A message that has none of
+// them cannot match.
 func (ix *index) anchor(e *entry) {
-	rest := e.needs[:e.nrest]
-	slices.SortStableFunc(rest, func(a, b []int32) int { return ix.v.cost(a) - ix.v.cost(b) })
-	e.anchor = len(rest) > 0
+	slices.SortStableFunc(e.needs, func(a, b []int32) int { return ix.v.cost(a) - ix.v.cost(b) })
+	e.anchor = len(e.needs) > 0
 	if !e.anchor {
 		return
 	}

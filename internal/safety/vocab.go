@@ -15,6 +15,8 @@ import (
 // the ids of the built-in patterns hold in both.
 type vocab struct {
 	ids      map[string]int32
+	soft     []bool         // by id: a soft word (see softWords)
+	softPair [][2]int32     // the ids of the soft pairs' words
 	df       []int32        // by id: how many patterns name it (see cost)
 	prefixes [256][]affixID // by first byte
 	suffixes [256][]affixID // by last byte
@@ -30,6 +32,12 @@ type affixID struct {
 func newVocab() *vocab {
 	v := &vocab{ids: map[string]int32{}}
 	v.numID = v.add("#")
+	for _, w := range slices.Sorted(maps.Keys(softWords)) {
+		v.soft[v.add(w)] = true
+	}
+	for _, p := range slices.SortedFunc(maps.Keys(softPairs), func(a, b [2]string) int { return strings.Compare(a[0]+" "+a[1], b[0]+" "+b[1]) }) {
+		v.softPair = append(v.softPair, [2]int32{v.add(p[0]), v.add(p[1])})
+	}
 	return v
 }
 
@@ -38,6 +46,7 @@ func (v *vocab) clone() *vocab {
 	c := *v
 	c.ids = maps.Clone(v.ids)
 	c.df = slices.Clip(v.df)
+	c.soft = slices.Clip(v.soft)
 	for b := range c.prefixes {
 		c.prefixes[b] = slices.Clip(c.prefixes[b])
 		c.suffixes[b] = slices.Clip(c.suffixes[b])
@@ -57,6 +66,7 @@ func (v *vocab) add(s string) int32 {
 		df = frequentCost
 	}
 	v.df = append(v.df, df)
+	v.soft = append(v.soft, false)
 	return id
 }
 
@@ -153,23 +163,15 @@ func (v *vocab) needs(nodes []node) [][]int32 {
 
 // entryNeeds is needs for an index entry: the clauses a message must
 // satisfy before the pattern is tried, with no clause repeated. The
-// clauses of the pattern's first element come last (the first nrest are
-// the others'), and a first word is left out: the entry is tried only
-// where the message has it.
-func (v *vocab) entryNeeds(p *pattern) (needs [][]int32, nrest int) {
-	add := func(cs [][]int32) {
-		for _, c := range cs {
-			if !slices.ContainsFunc(needs, func(o []int32) bool { return slices.Equal(o, c) }) {
-				needs = append(needs, c)
-			}
+// pattern's first element is left out: the entry is tried only where the
+// message has one of its first words.
+func (v *vocab) entryNeeds(p *pattern) (needs [][]int32) {
+	for _, c := range v.needs(p.nodes[1:]) {
+		if !slices.ContainsFunc(needs, func(o []int32) bool { return slices.Equal(o, c) }) {
+			needs = append(needs, c)
 		}
 	}
-	add(v.needs(p.nodes[1:]))
-	nrest = len(needs)
-	if p.nodes[0].kind != nLit {
-		add(v.needs(p.nodes[:1]))
-	}
-	return needs, nrest
+	return needs
 }
 
 // cost is how often a clause can be expected to hold: the sum over its
@@ -213,7 +215,7 @@ func (v *vocab) text(toks []token) *text {
 func (v *vocab) fill(x *text, toks []token) {
 	x.toks = toks
 	x.ids = resize(x.ids, len(toks))
-	x.soft = softMarks(resize(x.soft, len(toks)), toks)
+	x.soft = resize(x.soft, len(toks))
 	x.affixAt = resize(x.affixAt, len(toks)+1)
 	x.affixes = x.affixes[:0]
 	x.have = resize(x.have, (len(v.ids)+63)/64)
@@ -227,6 +229,16 @@ func (v *vocab) fill(x *text, toks []token) {
 			x.set(id)
 		}
 		x.ids[i] = id
+		if id >= 0 && v.soft[id] {
+			x.soft[i] = true
+		}
+		if i > 0 && x.ids[i-1] >= 0 && id >= 0 {
+			for _, p := range v.softPair {
+				if p == [2]int32{x.ids[i-1], id} {
+					x.soft[i-1], x.soft[i] = true, true
+				}
+			}
+		}
 		if toks[i].num >= 0 {
 			x.set(v.numID)
 		}
