@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -459,7 +460,9 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		switch e := f.(type) {
 		case engine.Send:
 			m := e.Message
-			add(&jobs, job{ID: fmt.Sprintf("%s#%d", in.ID, i), Send: &m})
+			id := in.ID + "#" + strconv.Itoa(i)
+			jobs = append(jobs, appendSendJob(make([]byte, 0, 64+len(id)+len(m.Text)), id, &m))
+			decoded = append(decoded, job{ID: id, Send: &m})
 		case engine.Refer:
 			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
 				Priority: e.Priority, Flow: e.Flow, Bundle: b.Version, Step: e.Step, Reason: e.Reason, Trigger: e.Trigger, Message: e.Message}

@@ -34,8 +34,11 @@ type write struct {
 // node the calls of one pipeline go to Redis as one multiCommitScript
 // call; otherwise each is an EVALSHA of commitScript.
 type scriptCall struct {
-	args []any // the EVALSHA command of commitScript, whole
+	args []any // the EVALSHA command of commitScript, whole; nil until needed when fast is set
 	keys int   // how many of args, after the first three, are keys
+	// fast is the commit for the watched path (watch.go), nil for a
+	// commit that goes through the script in any case.
+	fast *fastCommit
 	// The flusher sets the script's reply, or the error.
 	reply []any
 	err   error
@@ -111,6 +114,19 @@ func (s *Store) flushWrites() {
 		}
 		s.writes.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
+		if s.watched.Load() {
+			s.flushWatched(ctx, batch)
+			cancel()
+			for _, w := range batch {
+				close(w.done)
+			}
+			continue
+		}
+		for _, w := range batch {
+			if w.script != nil && w.script.args == nil {
+				w.script.args = s.scriptArgs(w.script.fast) // queued for the watched path
+			}
+		}
 		pipe := s.rdb.Pipeline()
 		var calls []scriptCmd
 		if s.multi.Load() {

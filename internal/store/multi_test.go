@@ -60,6 +60,7 @@ func TestCommitsInOneScriptCall(t *testing.T) {
 	if !f.store.multi.Load() {
 		t.Fatal("a store on one node does not use the multi-patient script")
 	}
+	f.store.watched.Store(false) // every commit through the script (TestWatchedCommits: without)
 	ctx := context.Background()
 	// Before: b has version 1 and id "b:1" applied, c version 2, d a
 	// corrupt value, e one job in its outbox.
@@ -144,6 +145,7 @@ func TestCommitsWithoutTheMultiScript(t *testing.T) {
 	if f.store.markFirst {
 		t.Skip("a cluster never uses the multi-patient script")
 	}
+	f.store.watched.Store(false) // every commit through the script
 	// ERR Error compiling script, as Redis 6 says to a shebang.
 	f.store.multiScript = "#!lua flags=allow-cross-slot-keys\nthis is not Lua"
 	ctx := context.Background()

@@ -305,35 +305,34 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if c.Expect == 0 || refresh {
 		name = s.sealer.Seal([]byte(patient), []byte(k.name))
 	}
-	// The EVALSHA command whole, built at once (the commit script's keys
-	// come boxed from the cache of keys); args is its ARGV.
+	// What the commit writes, sealed; the EVALSHA command of the commit
+	// script is built from it only when the script is used (on a single
+	// node, a commit to an existing session goes without it: watch.go).
 	keys := k.script
 	if keys == nil {
 		keys = k.scriptKeys()
 	}
-	cmdArgs := make([]any, 0, 3+len(keys)+10+len(c.Outbox)+len(c.Records))
-	cmdArgs = append(cmdArgs, "evalsha", commitScript.Hash(), len(keys))
-	cmdArgs = append(cmdArgs, keys...)
 	value := strconv.AppendInt(make([]byte, 0, 21+len(c.Data)+seal.Overhead), c.Expect+1, 10)
-	cmdArgs = append(cmdArgs,
-		id,
-		c.Expect,
-		now.Unix(),
-		now.Add(-SeenMaxAge).Unix(),
-		s.seenWindow,
-		retention.Milliseconds(),
-		s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session)),
-		len(c.Outbox),
-		name,
-		refreshArg(refresh),
-	)
+	items := make([]any, 0, len(c.Outbox)+len(c.Records))
 	for _, j := range c.Outbox {
-		cmdArgs = append(cmdArgs, s.sealer.Seal(j, []byte(k.outbox)))
+		items = append(items, s.sealer.Seal(j, []byte(k.outbox)))
 	}
 	for _, r := range c.Records {
-		cmdArgs = append(cmdArgs, s.sealer.Seal(r, []byte(k.records)))
+		items = append(items, s.sealer.Seal(r, []byte(k.records)))
 	}
-	args := cmdArgs[3+len(keys):]
+	f := &fastCommit{
+		k: k, boxed: keys, id: id, expect: c.Expect, now: now, retention: retention,
+		value: s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session)),
+		name:  name, refresh: refresh,
+		jobs: items[:len(c.Outbox)], records: items[len(c.Outbox):],
+	}
+	sc := &scriptCall{keys: len(keys)}
+	if s.watched.Load() && c.Expect > 0 {
+		f.ms = strconv.FormatInt(retention.Milliseconds(), 10)
+		sc.fast = f
+	} else {
+		sc.args = s.scriptArgs(f)
+	}
 
 	if s.markFirst && len(c.Outbox) > 0 {
 		// A cluster sends the pipeline below to its nodes at once: mark
@@ -361,7 +360,6 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if refresh {
 		s.indexed.Store(patient, now)
 	}
-	sc := &scriptCall{args: cmdArgs, keys: len(keys)}
 	err := s.sendCommit(ctx, sc, func(pipe redis.Pipeliner) {
 		bg := context.Background()
 		if refresh {
@@ -384,7 +382,7 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		// First use on this server: send the script itself (or, on a
 		// server that cannot run the multi-patient script, this one
 		// alone). The indexes were updated by the pipeline already.
-		reply, err = commitScript.Run(ctx, s.rdb, k.all(), args...).Slice()
+		reply, err = commitScript.Run(ctx, s.rdb, k.all(), sc.args[3+len(keys):]...).Slice()
 		if err == nil && len(c.Outbox) > 0 {
 			// Mark again after the push (see clearPending).
 			err = s.rdb.SAdd(ctx, s.pendingShard(k.pseudonym), k.pseudonym).Err()
@@ -405,6 +403,28 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		return Outcome{}, redisErr("commit", err)
 	}
 	return s.outcome(k.session, reply)
+}
+
+// scriptArgs returns the EVALSHA command of commitScript for f, whole (its
+// keys come boxed from the cache of keys).
+func (s *Store) scriptArgs(f *fastCommit) []any {
+	args := make([]any, 0, 3+len(f.boxed)+10+len(f.jobs)+len(f.records))
+	args = append(args, "evalsha", commitScript.Hash(), len(f.boxed))
+	args = append(args, f.boxed...)
+	args = append(args,
+		f.id,
+		f.expect,
+		f.now.Unix(),
+		f.now.Add(-SeenMaxAge).Unix(),
+		s.seenWindow,
+		f.retention.Milliseconds(),
+		f.value,
+		len(f.jobs),
+		f.name,
+		refreshArg(f.refresh),
+	)
+	args = append(args, f.jobs...)
+	return append(args, f.records...)
 }
 
 func refreshArg(refresh bool) string {

@@ -13,7 +13,9 @@
 // characters), never by their id: the id itself is kept sealed in the
 // patient's :n key, so that the store can list patients (Pending,
 // Patients). The keys of one patient share a cluster hash tag, so that the
-// commit script, which touches all of them, runs on one cluster slot:
+// commit script, which touches all of them, runs on one cluster slot (on a
+// single node, a commit to an existing session writes the same keys and
+// values without the script: watch.go):
 //
 //	<prefix>:u:{<pseudonym>}:s   string  "<version>|<sealed state>"
 //	<prefix>:u:{<pseudonym>}:n   string  the sealed patient id
@@ -149,6 +151,16 @@ type Store struct {
 	// (batch.go): on a single node, not on a Redis Cluster.
 	multi       atomic.Bool
 	multiScript string // multiCommitScript; tests change it
+
+	// watched sends the commits of a pipeline without a script on a
+	// single node (watch.go): WATCH and a read of the patients' sessions
+	// and windows, then their writes in one MULTI/EXEC. single is the
+	// client it borrows a connection of.
+	watched atomic.Bool
+	single  *redis.Client
+	// betweenWatch, when set (tests), runs between the read and the
+	// transaction of a watched group commit.
+	betweenWatch func()
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.
@@ -181,8 +193,12 @@ func WithSeenWindow(n int) Option { return func(s *Store) { s.seenWindow = max(n
 func New(c redis.UniversalClient, prefix string, sealer *seal.Sealer, opts ...Option) *Store {
 	s := newStore(c, prefix, sealer, opts...)
 	_, s.markFirst = c.(*redis.ClusterClient)
-	_, single := c.(*redis.Client) // one node, or Sentinel's current master
-	s.multi.Store(single)
+	single, ok := c.(*redis.Client) // one node, or Sentinel's current master
+	s.multi.Store(ok)
+	if ok {
+		s.single = single
+		s.watched.Store(true)
+	}
 	return s
 }
 

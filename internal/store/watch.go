@@ -1,0 +1,395 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/redisconn"
+)
+
+// The watched group commit: on a single node (one Redis, or Sentinel's
+// master), the commits of one pipeline to sessions that exist go to Redis
+// without a script, in two round trips on one connection:
+//
+//  1. WATCH the sessions and windows of applied ids, and MGET them;
+//  2. decide in Go what commitScript would (duplicate, conflict, or the
+//     writes), and send the writes of every applied commit in one
+//     MULTI/EXEC, which Redis runs only if none of the watched keys
+//     changed since the WATCH (another replica's commit, an erasure, an
+//     expiry); when one did, the group is read and decided again.
+//
+// The stored format is commitScript's, byte for byte, so data written by
+// either path, or by an older kapbot, is read by both. What the script
+// pays per patient (Lua's set-up of every argument, a string hashed for
+// each, a redis.call per command, the window rebuilt in Lua) is what
+// issue 15 measured as most of Redis's time per message; plain commands
+// in a transaction cost a fraction of it.
+//
+// A commit goes through the script instead when its session is missing
+// (a new patient, or one erased or expired since), when the session
+// value is not in the store's format (the script reports it corrupt), or
+// when it carries an inbound id and the window string is missing (a
+// window still in the zset kept before, which the script reads in), and
+// when the group was read again maxWatchTries times without getting
+// through (keys changing all the time). A second commit of one patient in
+// one group goes through the script too: the first one's writes would
+// not be seen by its decision.
+
+// maxWatchTries bounds how often one group is read and decided again.
+const maxWatchTries = 3
+
+// fastCommit is what the watched path needs of a Commit.
+type fastCommit struct {
+	k         patientKeys
+	boxed     []any // k's keys as commitScript's KEYS (session, window, ...)
+	id        string
+	expect    int64
+	now       time.Time
+	retention time.Duration
+	ms        any    // retention in milliseconds, as text
+	value     []byte // the new session value
+	name      []byte
+	refresh   bool
+	jobs      []any // sealed outbox jobs
+	records   []any // sealed history records
+}
+
+// plan is a commit the watched path writes: its commands' replies in
+// the EXEC reply start at first; the outbox's length is at outbox.
+type plan struct {
+	w             *write
+	win           string // the window read, when the commit has an id
+	first, outbox int
+	n             int
+}
+
+// flushWatched sends a batch of writes (see flushWrites) on one connection:
+// the writes that are not commits, the commits that go through the script
+// (their other commands after them), and the watched commits.
+func (s *Store) flushWatched(ctx context.Context, batch []*write) {
+	ctx = redisconn.WithSingleNode(ctx)
+	conn := s.single.Conn()
+	watching := false
+	defer func() {
+		if watching {
+			// The transaction was not sent, or its reply not read: leave
+			// no WATCH behind on a connection that goes back to the pool.
+			uctx, cancel := context.WithTimeout(redisconn.WithSingleNode(context.Background()), time.Second)
+			conn.Process(uctx, redis.NewStatusCmd(uctx, "unwatch"))
+			cancel()
+		}
+		conn.Close()
+	}()
+	var fast, slow []*write
+	var patients map[string]bool
+	for _, w := range batch {
+		switch {
+		case w.script == nil:
+		case w.script.fast == nil:
+			slow = append(slow, w)
+		case patients[w.script.fast.k.session]:
+			slow = append(slow, w)
+		default:
+			if patients == nil {
+				patients = make(map[string]bool, len(batch))
+			}
+			patients[w.script.fast.k.session] = true
+			fast = append(fast, w)
+		}
+	}
+	pipe := conn.Pipeline()
+	for _, w := range batch {
+		if w.script == nil && w.add != nil {
+			w.add(pipe)
+		}
+	}
+	calls := s.queueScripts(pipe, slow)
+	for try := 0; len(fast) > 0 && try < maxWatchTries; try++ {
+		mget := s.queueWatch(ctx, pipe, fast)
+		watching = true
+		pipe.Exec(ctx) // each command carries its own reply or error
+		vals, err := mget.Result()
+		if err == nil && len(vals) != 2*len(fast) {
+			err = fmt.Errorf("store: commit: %d values read for %d patients", len(vals), len(fast))
+		}
+		if err != nil {
+			for _, w := range fast {
+				w.script.err = err
+			}
+			fast = nil
+			break
+		}
+		if s.betweenWatch != nil {
+			s.betweenWatch()
+		}
+		pipe = conn.Pipeline()
+		plans, back := s.decide(fast, vals)
+		exec := s.queueMulti(ctx, pipe, plans)
+		calls = append(calls, s.queueScripts(pipe, back)...)
+		pipe.Exec(ctx)
+		if err := exec.Err(); err == nil || errors.Is(err, redis.Nil) {
+			watching = false // EXEC or UNWATCH ended the WATCH
+		}
+		fast = s.written(plans, exec)
+		pipe = conn.Pipeline()
+	}
+	calls = append(calls, s.queueScripts(pipe, fast)...)
+	if pipe.Len() > 0 {
+		pipe.Exec(ctx)
+	}
+	for _, c := range calls {
+		s.scriptReplies(c)
+	}
+}
+
+// queueScripts queues the script calls of writes (multiCommitScript, as
+// flushWrites does), then the writes' other commands.
+func (s *Store) queueScripts(pipe redis.Pipeliner, writes []*write) []scriptCmd {
+	if len(writes) == 0 {
+		return nil
+	}
+	for _, w := range writes {
+		if w.script != nil && w.script.args == nil {
+			w.script.args = s.scriptArgs(w.script.fast)
+		}
+	}
+	calls := s.addScripts(pipe, writes)
+	for _, w := range writes {
+		if w.add != nil {
+			w.add(pipe)
+		}
+	}
+	return calls
+}
+
+// queueWatch queues WATCH and MGET of the sessions and windows of the
+// commits of writes.
+func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*write) *redis.SliceCmd {
+	// Every change to a patient's data changes the session (a commit, an
+	// erasure, SetAside, its expiry): watching it is enough. Redis checks
+	// each watched key against the connection's others, so fewer is
+	// cheaper.
+	args := make([]any, 0, 2+3*len(writes))
+	args = append(args, "watch")
+	for _, w := range writes {
+		args = append(args, w.script.fast.boxed[0])
+	}
+	pipe.Process(ctx, redis.NewStatusCmd(ctx, args...))
+	get := append(args[len(args):len(args)], "mget")
+	for _, w := range writes {
+		get = append(get, w.script.fast.boxed[:2]...)
+	}
+	mget := redis.NewSliceCmd(ctx, get...)
+	pipe.Process(ctx, mget)
+	return mget
+}
+
+// decide does, for each commit of writes, what commitScript does before
+// it writes, on the session and window values read (vals: two per
+// commit, nil for a missing key). A duplicate or a conflict gets its
+// reply at once; the commits to write are returned as plans, the ones
+// the script must take as back.
+func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write) {
+	for i, w := range writes {
+		f := w.script.fast
+		raw, ok := vals[2*i].(string)
+		if !ok {
+			back = append(back, w) // no session (erased, expired): the script says so
+			continue
+		}
+		head, _, ok := strings.Cut(raw[:min(len(raw), 20)], "|")
+		ver, err := strconv.ParseInt(head, 10, 64)
+		if !ok || err != nil {
+			back = append(back, w) // the script reports it corrupt
+			continue
+		}
+		if f.id != "" {
+			win, ok := vals[2*i+1].(string)
+			if !ok || len(win) == 0 || win[0] != 'w' || (len(win)-1)%10 != 0 {
+				back = append(back, w) // a window still in the old zset, or none yet
+				continue
+			}
+			if inWindow(win, f.id[:6]) || inWindow(win, f.id[6:]) {
+				w.script.reply = []any{int64(1), ver}
+				continue
+			}
+		}
+		if ver != f.expect {
+			w.script.reply = []any{int64(2), ver, raw}
+			continue
+		}
+		win, _ := vals[2*i+1].(string)
+		plans = append(plans, plan{w: w, win: win})
+	}
+	return plans, back
+}
+
+// inWindow reports whether the window string win ("w" and 10-byte
+// entries) holds the 6-byte id hash x at the start of an entry.
+func inWindow(win, x string) bool {
+	if x == "" {
+		return false
+	}
+	for p := 1; p+10 <= len(win); p += 10 {
+		if win[p:p+6] == x {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWindow returns the window after f's id is applied: the newest
+// window-1 ids not older than the oldest time kept, then this one.
+func (s *Store) nextWindow(win string, f *fastCommit) []byte {
+	n := (len(win) - 1) / 10
+	drop := max(n-s.seenWindow+1, 0)
+	oldest := f.now.Add(-SeenMaxAge).Unix()
+	for drop < n {
+		at := 1 + drop*10 + 6
+		if int64(binary.BigEndian.Uint32([]byte(win[at:at+4]))) >= oldest {
+			break
+		}
+		drop++
+	}
+	out := make([]byte, 0, 1+(n-drop+1)*10)
+	out = append(out, 'w')
+	out = append(out, win[1+drop*10:]...)
+	out = append(out, f.id[:6]...)
+	return binary.BigEndian.AppendUint32(out, uint32(f.now.Unix()))
+}
+
+// queueMulti queues the writes of plans in one MULTI/EXEC (an UNWATCH
+// when there are none) and returns the EXEC (or UNWATCH) command. Each
+// plan's commands are commitScript's writes: the session and the window
+// with their expiry, the sealed id on a refresh, the jobs and records
+// pushed and their lists given the expiry, the patients index on a
+// refresh, and the pending mark after the push.
+func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []plan) redis.Cmder {
+	if len(plans) == 0 {
+		cmd := redis.NewStatusCmd(ctx, "unwatch")
+		pipe.Process(ctx, cmd)
+		return cmd
+	}
+	pipe.Process(ctx, redis.NewStatusCmd(ctx, "multi"))
+	at := 0
+	var args []any // the arguments of one plan's commands, one after the other
+	q := func(n int) {
+		pipe.Process(ctx, redis.NewStatusCmd(ctx, args[len(args)-n:len(args):len(args)]...))
+		at++
+	}
+	for i := range plans {
+		p := &plans[i]
+		f := p.w.script.fast
+		args = make([]any, 0, 40+len(f.jobs)+len(f.records))
+		// set (SET key value [PX ms]) and expire (PEXPIRE key ms, or
+		// PERSIST key) as commitScript does them.
+		set := func(key, value any) {
+			if f.retention > 0 {
+				args = append(args, "set", key, value, "px", f.ms)
+				q(5)
+			} else {
+				args = append(args, "set", key, value)
+				q(3)
+			}
+		}
+		expire := func(key any) {
+			if f.retention > 0 {
+				args = append(args, "pexpire", key, f.ms)
+				q(3)
+			} else {
+				args = append(args, "persist", key)
+				q(2)
+			}
+		}
+		p.first = at
+		set(f.boxed[0], f.value)
+		if f.refresh {
+			set(f.boxed[4], f.name)
+		}
+		if f.id != "" {
+			set(f.boxed[1], s.nextWindow(p.win, f))
+		} else if f.refresh {
+			expire(f.boxed[1])
+		}
+		p.outbox = at
+		if len(f.jobs) > 0 {
+			args = append(append(args, "rpush", f.boxed[2]), f.jobs...)
+			q(2 + len(f.jobs))
+			expire(f.boxed[2])
+		} else {
+			args = append(args, "llen", f.boxed[2])
+			q(2)
+			if f.refresh {
+				expire(f.boxed[2])
+			}
+		}
+		if len(f.records) > 0 {
+			args = append(append(args, "rpush", f.boxed[3]), f.records...)
+			q(2 + len(f.records))
+			expire(f.boxed[3])
+		} else if f.refresh {
+			expire(f.boxed[3])
+		}
+		if f.refresh {
+			args = append(args, "zadd", s.patientsShard(f.k.pseudonym), millis(f.now), f.k.pseudonym)
+			q(4)
+		}
+		if len(f.jobs) > 0 {
+			args = append(args, "sadd", s.pendingShard(f.k.pseudonym), f.k.pseudonym)
+			q(3)
+		}
+		p.n = at - p.first
+	}
+	exec := redis.NewSliceCmd(ctx, "exec")
+	pipe.Process(ctx, exec)
+	return exec
+}
+
+// written hands each plan its reply from the EXEC reply (or UNWATCH's),
+// as commitScript's: {0, version, jobs ahead}, or the error of one of its
+// commands. It returns the writes of plans to decide again, when the
+// transaction did not run because a watched key changed.
+func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
+	if len(plans) == 0 {
+		return nil
+	}
+	replies, err := exec.(*redis.SliceCmd).Result()
+	if errors.Is(err, redis.Nil) {
+		for _, p := range plans {
+			again = append(again, p.w)
+		}
+		return again
+	}
+	n := 0
+	for _, p := range plans {
+		n += p.n
+	}
+	if err == nil && len(replies) != n {
+		err = fmt.Errorf("store: commit: %d replies for %d commands", len(replies), n)
+	}
+	for _, p := range plans {
+		sc := p.w.script
+		if err != nil {
+			sc.err = err
+			continue
+		}
+		for _, r := range replies[p.first : p.first+p.n] {
+			if e, ok := r.(error); ok && sc.err == nil {
+				sc.err = e
+			}
+		}
+		if sc.err != nil {
+			continue
+		}
+		length, _ := replies[p.outbox].(int64)
+		sc.reply = []any{int64(0), sc.fast.expect + 1, length - int64(len(sc.fast.jobs))}
+	}
+	return nil
+}

@@ -1,0 +1,291 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// watchedFixture is a fixture whose store commits through the watched path
+// (watch.go): a single node only.
+func watchedFixture(t *testing.T, opts ...Option) fixture {
+	t.Helper()
+	f := newFixture(t, opts...)
+	if !f.store.watched.Load() {
+		t.Skip("a cluster commits through the script only")
+	}
+	return f
+}
+
+// On a single node the commits to existing sessions of one pipeline go
+// without a script, in one MULTI/EXEC: each patient still gets the outcome
+// the commit script gives (applied with the jobs ahead of its own,
+// duplicate, also of an id stored before pseudonyms, conflict with the
+// current session, corrupt, an error of its own commands), and the
+// commits the watched path cannot decide (a new session, no window yet, a
+// second commit of one patient in the group) go through the script in the
+// same flush.
+func TestWatchedCommits(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	ctx := context.Background()
+	for _, p := range []string{"tg:a", "tg:b", "tg:c", "tg:d", "tg:e", "tg:g", "tg:h"} {
+		mustCommit(t, f.store, p, Commit{InboundID: p + ":0", Data: []byte(p + "0")})
+	}
+	mustCommit(t, f.store, "tg:c", Commit{InboundID: "tg:c:1", Expect: 1, Data: []byte("c2")})
+	mustCommit(t, f.store, "tg:e", Commit{Expect: 1, Data: []byte("e2"), Outbox: [][]byte{[]byte("e job 1")}})
+	mustCommit(t, f.store, "tg:f", Commit{Data: []byte("f1"), Outbox: [][]byte{[]byte("f job 1")}})
+	mustCommit(t, f.store, "tg:i", Commit{Data: []byte("i1")}) // no id: no window yet
+	f.client.Set(ctx, f.store.keys("tg:d").session, "1no separator", 0)
+	f.client.Del(ctx, f.store.keys("tg:g").outbox)
+	f.client.SAdd(ctx, f.store.keys("tg:g").outbox, "a set, not a list") // WRONGTYPE for the push
+	// An id applied before pseudonyms: its unkeyed hash in the window.
+	legacy := sha256.Sum256([]byte("h:old"))
+	win := f.client.Get(ctx, f.store.keys("tg:h").seen).Val()
+	f.client.Set(ctx, f.store.keys("tg:h").seen, win+string(legacy[:6])+"\x00\x00\x00\x00", 0)
+
+	var between atomic.Int32
+	f.store.betweenWatch = func() { between.Add(1) }
+	commit := func(p string, c Commit) func() (Outcome, error) {
+		return func() (Outcome, error) { return f.store.Commit(ctx, p, c) }
+	}
+	calls := []func() (Outcome, error){
+		commit("tg:a", Commit{InboundID: "a:1", Expect: 1, Data: []byte("a2"), Outbox: [][]byte{[]byte("a job")}, Records: [][]byte{[]byte("a rec")}}),
+		commit("tg:b", Commit{InboundID: "tg:b:0", Expect: 1, Data: []byte("b again")}),
+		commit("tg:c", Commit{InboundID: "c:3", Expect: 1, Data: []byte("c stale")}),
+		commit("tg:d", Commit{InboundID: "d:1", Expect: 1, Data: []byte("d2")}),
+		commit("tg:e", Commit{InboundID: "e:2", Expect: 2, Data: []byte("e3"), Outbox: [][]byte{[]byte("e job 2")}}),
+		func() (Outcome, error) { return Outcome{}, f.store.Ack(ctx, "tg:f", 1) }, // an ack among them
+		commit("tg:g", Commit{InboundID: "g:1", Expect: 1, Data: []byte("g2"), Outbox: [][]byte{[]byte("g job")}}),
+		commit("tg:h", Commit{InboundID: "h:old", Expect: 1, Data: []byte("h again")}),
+		commit("tg:i", Commit{InboundID: "i:1", Expect: 1, Data: []byte("i2")}),
+		commit("tg:new", Commit{InboundID: "new:1", Data: []byte("new1")}),
+	}
+	outs, errs := held(t, f.store, calls)
+	if between.Load() == 0 {
+		t.Fatal("no commit went through the watched path")
+	}
+	for i, err := range errs {
+		switch i {
+		case 3:
+			if !errors.Is(err, ErrCorrupt) {
+				t.Errorf("commit over a corrupt session: %v, want ErrCorrupt", err)
+			}
+		case 6:
+			if err == nil || !strings.Contains(err.Error(), "WRONGTYPE") {
+				t.Errorf("commit over a key of the wrong type: %v, want WRONGTYPE", err)
+			}
+		default:
+			if err != nil {
+				t.Fatalf("commit %d: %v", i, err)
+			}
+		}
+	}
+	want := map[int]Outcome{
+		0: {Applied: true, Version: 2},
+		1: {Duplicate: true, Version: 1},
+		2: {Conflict: true, Version: 2, Current: Session{Version: 2, Data: []byte("c2")}},
+		4: {Applied: true, Version: 3, Ahead: 1},
+		7: {Duplicate: true, Version: 1},
+		8: {Applied: true, Version: 2},
+		9: {Applied: true, Version: 1},
+	}
+	for i, w := range want {
+		if got := outs[i]; fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", w) {
+			t.Errorf("commit %d: %+v, want %+v", i, got, w)
+		}
+	}
+	for p, want := range map[string]string{"tg:a": "a2", "tg:b": "tg:b0", "tg:c": "c2", "tg:e": "e3", "tg:h": "tg:h0", "tg:i": "i2", "tg:new": "new1"} {
+		if sess, err := f.store.Load(ctx, p); err != nil || string(sess.Data) != want {
+			t.Errorf("%s: %q, %v; want %q", p, sess.Data, err, want)
+		}
+	}
+	if jobs, err := f.store.Outbox(ctx, "tg:e"); err != nil || strings.Join(strs(jobs), "|") != "e job 1|e job 2" {
+		t.Errorf("e's outbox: %q, %v", jobs, err)
+	}
+	if jobs, err := f.store.Outbox(ctx, "tg:f"); err != nil || len(jobs) != 0 {
+		t.Errorf("f's outbox after the ack: %q, %v", jobs, err)
+	}
+	if recs, err := f.store.Records(ctx, "tg:a"); err != nil || strings.Join(strs(recs), "|") != "a rec" {
+		t.Errorf("a's records: %q, %v", recs, err)
+	}
+	if p, err := f.store.Pending(ctx); err != nil || !strings.Contains(strings.Join(p, " "), "tg:a") {
+		t.Errorf("pending %q, %v: a's job is not marked", p, err)
+	}
+	for p, id := range map[string]string{"tg:a": "a:1", "tg:e": "e:2", "tg:i": "i:1", "tg:h": "tg:h:0"} {
+		sess := mustLoad(t, f.store, p)
+		if dup, err := f.store.Commit(ctx, p, Commit{InboundID: id, Expect: sess.Version}); err != nil || !dup.Duplicate {
+			t.Errorf("%s %s again: %+v, %v", p, id, dup, err)
+		}
+	}
+	// Every key the watched path writes expires, as the script's do.
+	for _, p := range []string{"tg:a", "tg:e", "tg:i"} {
+		k := f.store.keys(p)
+		for _, key := range []string{k.session, k.seen, k.outbox, k.records, k.name} {
+			if ttl := f.client.PTTL(ctx, key).Val(); ttl == -1 {
+				t.Errorf("%s: %s has no expiry", p, key[strings.LastIndexByte(key, ':'):])
+			}
+		}
+	}
+}
+
+// Two commits of one patient in one group, both computed from the same
+// version, are applied once: the second is told of the conflict.
+func TestWatchedCommitsOfOnePatient(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	ctx := context.Background()
+	mustCommit(t, f.store, "tg:1", Commit{InboundID: "0", Data: []byte("v1")})
+	outs, errs := held(t, f.store, []func() (Outcome, error){
+		func() (Outcome, error) {
+			return f.store.Commit(ctx, "tg:1", Commit{InboundID: "x", Expect: 1, Data: []byte("x")})
+		},
+		func() (Outcome, error) {
+			return f.store.Commit(ctx, "tg:1", Commit{InboundID: "y", Expect: 1, Data: []byte("y")})
+		},
+	})
+	if errs[0] != nil || errs[1] != nil {
+		t.Fatal(errs)
+	}
+	applied, conflicts := 0, 0
+	for _, o := range outs {
+		if o.Applied {
+			applied++
+		}
+		if o.Conflict && o.Version == 2 {
+			conflicts++
+		}
+	}
+	if applied != 1 || conflicts != 1 {
+		t.Fatalf("outcomes %+v: want one applied, one conflict at version 2", outs)
+	}
+}
+
+// A watched session that another process changes between the read and the
+// transaction is not overwritten: the transaction does not run, the group
+// is read again, and the commit that lost is told of the conflict while
+// the others are applied.
+func TestWatchedCommitLosesToAConcurrentOne(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	other := New(f.client, f.prefix, f.sealer) // another replica
+	ctx := context.Background()
+	for _, p := range []string{"tg:1", "tg:2"} {
+		mustCommit(t, f.store, p, Commit{InboundID: p, Data: []byte("v1")})
+	}
+	var once atomic.Bool
+	f.store.betweenWatch = func() {
+		if once.CompareAndSwap(false, true) {
+			if out, err := other.Commit(ctx, "tg:1", Commit{InboundID: "other", Expect: 1, Data: []byte("other")}); err != nil || !out.Applied {
+				t.Errorf("the other replica's commit: %+v, %v", out, err)
+			}
+		}
+	}
+	outs, errs := held(t, f.store, []func() (Outcome, error){
+		func() (Outcome, error) {
+			return f.store.Commit(ctx, "tg:1", Commit{InboundID: "mine", Expect: 1, Data: []byte("mine")})
+		},
+		func() (Outcome, error) {
+			return f.store.Commit(ctx, "tg:2", Commit{InboundID: "two", Expect: 1, Data: []byte("two")})
+		},
+	})
+	if errs[0] != nil || errs[1] != nil {
+		t.Fatal(errs)
+	}
+	if o := outs[0]; !o.Conflict || o.Version != 2 || string(o.Current.Data) != "other" {
+		t.Errorf("the commit that lost: %+v", o)
+	}
+	if o := outs[1]; !o.Applied || o.Version != 2 {
+		t.Errorf("the other patient's commit: %+v", o)
+	}
+	if s := mustLoad(t, f.store, "tg:1"); string(s.Data) != "other" {
+		t.Errorf("tg:1 holds %q", s.Data)
+	}
+}
+
+// Data stored by kapbot before the watched path (main at 3872183 and
+// earlier), written here byte for byte as that code wrote it, goes on
+// working: the session value "<version>|<sealed state>", the window of
+// applied ids as a string ("w", then a 6-byte keyed id hash and 4 bytes of
+// unix seconds per id), or, older still, as a zset; an outbox with a job
+// not yet performed, and the history. A redelivered message is refused as
+// a duplicate, a new one is applied once, after the old job, and the
+// window goes on refusing both.
+func TestDataOfBeforeGoesOn(t *testing.T) {
+	t.Parallel()
+	clk := newClock()
+	f := watchedFixture(t, WithClock(clk.Now))
+	ctx := context.Background()
+	now := clk.Now()
+	hash := func(id string) string { return string(f.store.namer.Sum("inbound", id)[:6]) }
+	old := func(p, window string, zset bool) {
+		k := f.store.keys(p)
+		ttl := 30 * 24 * time.Hour
+		f.client.Set(ctx, k.session, append([]byte("3|"), f.sealer.Seal([]byte(p+" state 3"), []byte(k.session))...), ttl)
+		f.client.Set(ctx, k.name, f.sealer.Seal([]byte(p), []byte(k.name)), ttl)
+		if zset {
+			for i, id := range []string{"m1", "m2", "m3"} {
+				f.client.ZAdd(ctx, k.oldSeen, redis.Z{Score: float64(now.Unix() - int64(3-i)), Member: hash(id)})
+			}
+		} else {
+			f.client.Set(ctx, k.seen, window, ttl)
+		}
+		f.client.RPush(ctx, k.outbox, f.sealer.Seal([]byte("reply to m3"), []byte(k.outbox)))
+		f.client.RPush(ctx, k.records, f.sealer.Seal([]byte("record of m3"), []byte(k.records)))
+		f.client.SAdd(ctx, f.store.pendingShard(k.pseudonym), k.pseudonym)
+	}
+	window := "w"
+	for i, id := range []string{"m1", "m2", "m3"} {
+		window += hash(id) + string(binary.BigEndian.AppendUint32(nil, uint32(now.Unix()-int64(3-i))))
+	}
+	old("tg:window", window, false)
+	old("tg:zset", "", true)
+
+	for _, p := range []string{"tg:window", "tg:zset"} {
+		if s := mustLoad(t, f.store, p); s.Version != 3 || string(s.Data) != p+" state 3" {
+			t.Fatalf("%s: loaded %d %q", p, s.Version, s.Data)
+		}
+		if got, err := f.store.Pending(ctx); err != nil || !strings.Contains(strings.Join(got, " "), p) {
+			t.Fatalf("%s not pending: %q, %v", p, got, err)
+		}
+		for _, id := range []string{"m3", "m1"} { // redelivered
+			if out := mustCommit(t, f.store, p, Commit{InboundID: id, Expect: 3, Data: []byte("again"), Outbox: [][]byte{[]byte("again")}}); !out.Duplicate {
+				t.Fatalf("%s: %s redelivered: %+v, want duplicate", p, id, out)
+			}
+		}
+		out := mustCommit(t, f.store, p, Commit{InboundID: "m4", Expect: 3, Data: []byte(p + " state 4"),
+			Outbox: [][]byte{[]byte("reply to m4")}, Records: [][]byte{[]byte("record of m4")}})
+		if !out.Applied || out.Version != 4 || out.Ahead != 1 {
+			t.Fatalf("%s: m4: %+v, want applied at 4 behind the old job", p, out)
+		}
+		// Once more through the watched path, now that the window is a string.
+		out = mustCommit(t, f.store, p, Commit{InboundID: "m5", Expect: 4, Data: []byte(p + " state 5")})
+		if !out.Applied || out.Version != 5 {
+			t.Fatalf("%s: m5: %+v", p, out)
+		}
+		for _, id := range []string{"m1", "m2", "m3", "m4", "m5"} {
+			if out := mustCommit(t, f.store, p, Commit{InboundID: id, Expect: 5, Data: []byte("again")}); !out.Duplicate {
+				t.Fatalf("%s: %s redelivered after the upgrade: %+v, want duplicate", p, id, out)
+			}
+		}
+		jobs, err := f.store.Outbox(ctx, p)
+		if err != nil || strings.Join(strs(jobs), "|") != "reply to m3|reply to m4" {
+			t.Fatalf("%s: outbox %q, %v", p, strs(jobs), err)
+		}
+		recs, err := f.store.Records(ctx, p)
+		if err != nil || strings.Join(strs(recs), "|") != "record of m3|record of m4" {
+			t.Fatalf("%s: records %q, %v", p, strs(recs), err)
+		}
+		if s := mustLoad(t, f.store, p); s.Version != 5 || string(s.Data) != p+" state 5" {
+			t.Fatalf("%s: loaded %d %q", p, s.Version, s.Data)
+		}
+	}
+}
