@@ -344,7 +344,7 @@ func New(cfg Config, handle Handler, opts ...Option) (*Channel, error) {
 			Name:  BotLimitName,
 			Rate:  float64(c.perReal(o.limits.BotPerSecond)),
 			Burst: max(1, o.limits.BotBurst),
-		}, sl.opts...)
+		}, append([]ratelimit.Option{ratelimit.WithLogger(c.log)}, sl.opts...)...)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrConfig, err)
 		}

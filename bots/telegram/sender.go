@@ -24,6 +24,12 @@ import (
 // the chat (and the bot when Telegram says the bot-wide limit was hit) for
 // retry_after; 5xx and network errors pause the chat with exponential backoff
 // and jitter. The dispatcher runs only while there is work.
+//
+// With WithSharedBotLimit the bot's token and its 429 pause are kept in
+// Redis for every replica (package ratelimit): a chat otherwise ready waits
+// for a permit, asked for in the background one at a time, and a pause
+// another replica stored holds this one's calls as soon as a permit or
+// Check brings it back. The chat and group buckets stay local.
 type sender struct {
 	c *Channel
 

@@ -2,9 +2,12 @@ package telegram
 
 import (
 	"context"
+	"net"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/kapbot/kapbot/bots/telegram/telegramtest"
 	"github.com/kapbot/kapbot/internal/engine"
@@ -106,5 +109,43 @@ func TestReplicasShareBotWidePause(t *testing.T) {
 	}
 	if st := s.Stats(); st.IgnoredRetryAfter != 0 || st.TooManyRequests != 1 {
 		t.Fatalf("%v; want the one 429 and no call inside its retry_after", st)
+	}
+}
+
+// With Redis unreachable, a replica keeps the bot-wide limit alone and its
+// messages go: they are not held until Redis answers.
+func TestSharedBotLimitRedisDown(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now
+	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: -1})
+	defer rdb.Close()
+	const sec = 100 * time.Millisecond
+	s := telegramtest.NewServer(telegramtest.WithSecond(sec))
+	defer s.Close()
+	c, err := New(Config{Token: s.Token, APIURL: s.URL, Logger: discard()}, nil,
+		WithSecond(sec), WithTypingAfter(0), WithSharedBotLimit(rdb, ratelimit.Key("test", BotLimitName)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var wg sync.WaitGroup
+	for chat := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := c.Send(ctx, patientID(int64(chat+1)), engine.Message{Text: "hello"}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if st := s.Stats(); st.Calls["sendMessage"] < 40 || st.TooManyRequests > 0 {
+		t.Fatalf("%v; want 40 messages and no 429", st)
 	}
 }

@@ -24,13 +24,27 @@ type local struct {
 	cfg   Config
 	lim   *rate.Limiter
 	mu    sync.Mutex
+	n     int // processes sharing the limit: this one keeps 1/n of it
 	until time.Time   // end of the pause after a 429
 	busy  int         // requests in flight
 	ended []time.Time // when the requests of the last Period ended, oldest first
 }
 
 func newLocal(cfg Config) *local {
-	return &local{cfg: cfg, lim: rate.NewLimiter(rate.Limit(cfg.Rate), cfg.Burst)}
+	return &local{cfg: cfg, lim: rate.NewLimiter(rate.Limit(cfg.Rate), cfg.Burst), n: 1}
+}
+
+// share makes the process keep 1/n of the limit (n < 1 counts as 1).
+func (g *local) share(n int) {
+	n = max(1, n)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if n == g.n {
+		return
+	}
+	g.n = n
+	g.lim.SetLimit(rate.Limit(g.cfg.Rate / float64(n)))
+	g.lim.SetBurst(max(1, g.cfg.Burst/n))
 }
 
 // wait blocks until a request may go: after the pause, with a token, and,
@@ -59,7 +73,7 @@ func (g *local) wait(ctx context.Context) error {
 				i++
 			}
 			g.ended = g.ended[i:]
-			if g.cfg.Window <= 0 || g.busy+len(g.ended) < g.cfg.Window {
+			if g.cfg.Window <= 0 || g.busy+len(g.ended) < max(1, g.cfg.Window/g.n) {
 				g.busy++
 				g.mu.Unlock()
 				return nil
@@ -93,6 +107,13 @@ func (g *local) pause(until time.Time) {
 	if until.After(g.until) {
 		g.until = until
 	}
+}
+
+// processes returns the n of share.
+func (g *local) processes() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.n
 }
 
 func (g *local) pausedUntil() time.Time {

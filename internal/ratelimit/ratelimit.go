@@ -20,10 +20,14 @@
 // and the set expires when idle. The key is one slot (it carries a hash
 // tag), so a Redis Cluster or Sentinel serves it as a single node does.
 //
-// When Redis does not answer within Timeout, the Limiter logs it once and
-// keeps the limit in the process alone (the full Rate: as one process did
-// before) for Retry, then tries Redis again: sends go on at the cost of
-// the sharing. Log lines name the limit and the Redis error only.
+// Beside it, "<key>:processes" (the same slot) holds the processes that took
+// a request within the last minute. When Redis does not answer within
+// Timeout, the Limiter logs it once and keeps the limit in the process for
+// Retry, then tries Redis again: sends go on. Alone, it keeps its share of
+// the limit, the limit divided by the processes Redis last counted (all of
+// it when it never reached Redis), so that replicas cut off from Redis
+// together still stay under it. Log lines name the limit and the Redis
+// error only.
 package ratelimit
 
 import (
@@ -68,7 +72,7 @@ type Config struct {
 	// again after it.
 	InFlight time.Duration
 	// Timeout bounds each Redis call (default 1 s); Retry is how long the
-	// Limiter keeps the limit alone after Redis failed (default 5 s).
+	// Limiter keeps the limit alone after Redis failed (default 2 s).
 	Timeout time.Duration
 	Retry   time.Duration
 }
@@ -121,7 +125,7 @@ func New(rdb Client, key string, cfg Config, opts ...Option) (*Limiter, error) {
 		cfg.Timeout = time.Second
 	}
 	if cfg.Retry <= 0 {
-		cfg.Retry = 5 * time.Second
+		cfg.Retry = 2 * time.Second
 	}
 	var b [6]byte
 	_, _ = rand.Read(b[:])
@@ -249,20 +253,25 @@ func (l *Limiter) Check(ctx context.Context) time.Duration {
 func (l *Limiter) take(ctx context.Context, id string) (time.Duration, error) {
 	ctx, cancel := context.WithTimeout(ctx, l.cfg.Timeout)
 	defer cancel()
-	res, err := takeScript.Run(ctx, l.rdb, []string{l.key}, id,
+	res, err := takeScript.Run(ctx, l.rdb, []string{l.key, l.key + ":processes"}, id,
 		ms(time.Duration(float64(time.Second)/l.cfg.Rate)), l.cfg.Burst, l.cfg.Window,
-		ms(l.cfg.Period), ms(l.cfg.InFlight), ms(pollWindow(l.cfg.Period))).Int64Slice()
+		ms(l.cfg.Period), ms(l.cfg.InFlight), ms(pollWindow(l.cfg.Period)), l.id, ms(processTTL)).Int64Slice()
 	if err != nil {
 		return 0, err
 	}
-	if len(res) != 2 {
+	if len(res) != 3 {
 		return 0, errors.New("unexpected answer of the limit script")
 	}
+	l.local.share(int(res[2]))
 	if res[1] > 0 {
 		l.local.pause(time.Now().Add(time.Duration(res[1]) * time.Microsecond))
 	}
 	return time.Duration(res[0]) * time.Microsecond, nil
 }
+
+// processTTL is how long a process that took no request still counts among
+// those sharing the limit.
+const processTTL = time.Minute
 
 // pollWindow is how long a request waits before asking again while the
 // window is full of requests in flight (one of them will end).
@@ -287,7 +296,7 @@ func (l *Limiter) fail(err error) {
 	l.mu.Unlock()
 	if first {
 		l.m.fellBack(l.cfg.Name, true)
-		l.log.Warn("rate limit: Redis did not answer; keeping the limit in this process alone until it does (replicas may together exceed it meanwhile)", "limit", l.cfg.Name, "err", err)
+		l.log.Warn("rate limit: Redis did not answer; keeping this process's share of the limit alone until it does", "limit", l.cfg.Name, "processes", l.local.processes(), "err", err)
 	}
 }
 

@@ -244,6 +244,30 @@ func TestRedisDownFallsBackToLocal(t *testing.T) {
 	}
 }
 
+// A process that reached Redis knows how many share the limit, and keeps
+// that share of it when Redis fails, so that replicas cut off together stay
+// under the limit.
+func TestFallbackKeepsTheProcessShare(t *testing.T) {
+	t.Parallel()
+	rdb, prefix := realRedis(t)
+	cfg := Config{Name: "test", Rate: 90, Burst: 9, Window: 30}
+	var ls []*Limiter
+	for range 3 {
+		l, _ := New(rdb, Key(prefix, "s"), cfg)
+		p, err := l.Wait(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Done()
+		ls = append(ls, l)
+	}
+	// The last to ask was told of all three.
+	g := ls[2].local
+	if g.processes() != 3 || g.lim.Limit() != 30 || g.lim.Burst() != 3 {
+		t.Fatalf("share of 3 processes: n=%d, rate %v, burst %d; want 3, 30, 3", g.processes(), g.lim.Limit(), g.lim.Burst())
+	}
+}
+
 type lockedWriter struct {
 	w  *bytes.Buffer
 	mu *sync.Mutex
@@ -255,8 +279,8 @@ func (w *lockedWriter) Write(p []byte) (int, error) {
 	return w.w.Write(p)
 }
 
-// The limit's one key lives in one slot and expires when idle.
-func TestOneKeyThatExpires(t *testing.T) {
+// The limit's keys live in one slot and expire.
+func TestKeysShareASlotAndExpire(t *testing.T) {
 	t.Parallel()
 	rdb, prefix := realRedis(t)
 	l, _ := New(rdb, Key(prefix, "x"), Config{Name: "x", Rate: 100, Burst: 1, Window: 10, Period: 50 * time.Millisecond, InFlight: 100 * time.Millisecond})
@@ -269,11 +293,17 @@ func TestOneKeyThatExpires(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 1 || keys[0] != Key(prefix, "x") {
-		t.Fatalf("keys %v, want only %s", keys, Key(prefix, "x"))
+	slices.Sort(keys)
+	if want := []string{Key(prefix, "x"), Key(prefix, "x") + ":processes"}; !slices.Equal(keys, want) {
+		t.Fatalf("keys %v, want %v", keys, want)
 	}
-	ttl, err := rdb.PTTL(context.Background(), keys[0]).Result()
-	if err != nil || ttl <= 0 || ttl > 5*time.Second {
-		t.Fatalf("TTL %v (%v), want one of a few seconds", ttl, err)
+	for _, k := range keys {
+		if !strings.Contains(k, "{limit-x}") {
+			t.Fatalf("key %s lacks the hash tag", k)
+		}
+		ttl, err := rdb.PTTL(context.Background(), k).Result()
+		if err != nil || ttl <= 0 || ttl > 2*processTTL {
+			t.Fatalf("%s: TTL %v (%v), want one", k, ttl, err)
+		}
 	}
 }

@@ -6,13 +6,20 @@ import "github.com/redis/go-redis/v9"
 // clock (TIME), and return durations in whole microseconds. Special members
 // begin with "~"; request ids never do.
 
-// takeScript lets request ARGV[1] go, or says how long to wait.
+// takeScript lets request ARGV[1] go, or says how long to wait, and notes
+// process ARGV[8] in the processes of the last ARGV[9] ms (KEYS[2]).
 // ARGV: id, emission interval (ms), burst, window (0: none), period (ms),
-// in flight (ms), poll (ms). Returns {wait µs (0: counted, go), pause left µs}.
+// in flight (ms), poll (ms), process, process TTL (ms).
+// Returns {wait µs (0: counted, go), pause left µs, processes}.
 var takeScript = redis.NewScript(`
 local k = KEYS[1]
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local pttl = tonumber(ARGV[9])
+redis.call('ZADD', KEYS[2], now + pttl, ARGV[8])
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+redis.call('PEXPIRE', KEYS[2], math.ceil(pttl))
+local procs = redis.call('ZCARD', KEYS[2])
 redis.call('ZREMRANGEBYSCORE', k, '-inf', now)
 local pause = tonumber(redis.call('ZSCORE', k, '~pause')) or 0
 local left = 0
@@ -42,7 +49,7 @@ if wait <= 0 and W > 0 then
   end
 end
 if wait > 0 then
-  return {math.ceil(wait * 1000), math.ceil(left * 1000)}
+  return {math.ceil(wait * 1000), math.ceil(left * 1000), procs}
 end
 tat = tat + T
 redis.call('ZADD', k, tat, '~tat')
@@ -55,7 +62,7 @@ if W > 0 then
 end
 if left > keep then keep = left end
 redis.call('PEXPIRE', k, math.ceil(keep) + 1000)
-return {0, math.ceil(left * 1000)}
+return {0, math.ceil(left * 1000), procs}
 `)
 
 // doneScript marks request ARGV[1] ended: it leaves the window a period
