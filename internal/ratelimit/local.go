@@ -24,7 +24,7 @@ type local struct {
 	cfg   Config
 	lim   *rate.Limiter
 	mu    sync.Mutex
-	n     int // processes sharing the limit: this one keeps 1/n of it
+	n     int         // processes sharing the limit: this one keeps 1/n of it
 	until time.Time   // end of the pause after a 429
 	busy  int         // requests in flight
 	ended []time.Time // when the requests of the last Period ended, oldest first
