@@ -246,10 +246,18 @@ func TestSoak(t *testing.T) {
 	t.Logf("soak: answers sent %d (%d redelivered by the fakes; on Discord %d presses made again after a failed interaction, %d messages typed again), applied %d, doubled %d, lost %d, unfinished %d patients",
 		st.sent.Load(), st.dups.Load(), st.repressed.Load(), st.retyped.Load(), applied, doubled, lost, open)
 	t.Logf("soak: answer to next message p50 %v, p99 %v (%d samples, looked every %v)", pct(0.50), pct(0.99), len(lat), *soakPoll)
-	t.Logf("soak: Telegram fake: %v", tg.Stats())
+	tgst := tg.Stats()
+	t.Logf("soak: Telegram fake: %v", tgst)
+	t.Logf("soak: Telegram 429s: %d, of which %d injected at random, %d for the bot's limits", tgst.TooManyRequests, tgst.Flaky, tgst.TooManyRequests-tgst.Flaky)
 	if dc != nil {
 		t.Logf("soak: Discord fake: %d gateway identifies, %d resumes, %d global 429s, %d random 429s, %d violations, %d interactions not acknowledged in time",
 			dc.Identifies(), dc.Resumes(), dc.Global429s(), dc.Flaky429s(), len(dc.Violations()), len(dc.Unacknowledged()))
+		for i, v := range dc.Violations() {
+			if i == 5 {
+				break
+			}
+			t.Logf("soak: Discord violation: %s", v)
+		}
 	}
 	if doubled != 0 || lost != 0 || open != 0 {
 		for i, b := range bad {
