@@ -365,7 +365,9 @@ var helpers = []struct {
 		"(any thoughts|your thoughts|thoughts on|doable|sounds like a lot|seems like a lot|is that a lot|is not that a lot|a lot compared)",
 		"(ok|okay|fine|safe) or (not|wait|skip|should i)",
 		"(irgendwas|etwas|was) (zu beachten|beachten|wissen|problematisch)",
-		// Round 6: German questions asked without a question mark.
+		// Round 6: an English question told as a report ("my partner wants to
+		// know if it's normal"), and German questions without a question mark.
+		"(want|wants|wanted|wanting) to know (if|whether|how|what|why|when|which)", "(if|whether) (it is|that is|this is) ~2 (normal|ok|okay|safe|dangerous|expected)",
 		"hat (das|es|dies) ~3 (einfluss|auswirkung|auswirkungen|zu tun|was zu tun|damit zu tun)", "(kann|koennte) (das|es) ~4 (kommen|zusammenhaengen|zusammenhangen)",
 		"(geht|passt|stoert|schadet|gilt) (das|es|dies)", "(oder lieber|lieber nicht|gute idee|was haltet ihr|was haeltst du|was meinst du|was meint ihr|findest du)",
 		"(ist doch|ist das) ~2 (ok|okay|in ordnung) oder", "(spricht|spricht etwas|spricht was) dagegen", "(probleme|risiko|risiken|wechselwirkung|wechselwirkungen) (mit|bei|wegen)",
