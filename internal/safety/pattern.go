@@ -483,6 +483,7 @@ type entry struct {
 	first  first     // the tokens it can start at
 	needs  [][]int32 // what the message must hold for it to match (see vocab.entryNeeds)
 	num    int32     // its position in index.entries
+	memo   []int32   // per clause of needs: its number for text.memo, or -1 (see vocab.memoOf)
 	anchor bool      // needs[0] is its anchor, the rarest clause (see index.anchor)
 }
 
@@ -549,6 +550,10 @@ func (ix *index) add(r *rule, p *pattern) {
 // them cannot match.
 func (ix *index) anchor(e *entry) {
 	slices.SortStableFunc(e.needs, func(a, b []int32) int { return ix.v.cost(a) - ix.v.cost(b) })
+	e.memo = make([]int32, len(e.needs))
+	for i, c := range e.needs {
+		e.memo[i] = ix.v.memoOf(c)
+	}
 	e.anchor = len(e.needs) > 0
 	if !e.anchor {
 		return
@@ -608,7 +613,7 @@ func (ix *index) scan(x *text, fn func(e *entry, start, end int) bool) {
 		}
 	}
 	try := func(e *entry, i int) bool {
-		if e.anchor && live[e.num>>6]&(1<<(e.num&63)) == 0 || !x.satisfies(e.needs) {
+		if e.anchor && live[e.num>>6]&(1<<(e.num&63)) == 0 || !x.satisfies(e.needs, e.memo) {
 			return false
 		}
 		end, ok := e.pat.matchAt(r, i)

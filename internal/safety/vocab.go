@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -21,6 +22,7 @@ type vocab struct {
 	prefixes [256][]affixID // by first byte
 	suffixes [256][]affixID // by last byte
 	numID    int32
+	large    map[string]int32 // a number for each distinct large clause, by its ids (see memoOf)
 }
 
 // affixID is a prefix or suffix with its id.
@@ -30,7 +32,7 @@ type affixID struct {
 }
 
 func newVocab() *vocab {
-	v := &vocab{ids: map[string]int32{}}
+	v := &vocab{ids: map[string]int32{}, large: map[string]int32{}}
 	v.numID = v.add("#")
 	for _, w := range slices.Sorted(maps.Keys(softWords)) {
 		v.soft[v.add(w)] = true
@@ -47,6 +49,7 @@ func (v *vocab) clone() *vocab {
 	c.ids = maps.Clone(v.ids)
 	c.df = slices.Clip(v.df)
 	c.soft = slices.Clip(v.soft)
+	c.large = maps.Clone(v.large)
 	for b := range c.prefixes {
 		c.prefixes[b] = slices.Clip(c.prefixes[b])
 		c.suffixes[b] = slices.Clip(c.suffixes[b])
@@ -174,6 +177,25 @@ func (v *vocab) entryNeeds(p *pattern) (needs [][]int32) {
 	return needs
 }
 
+// minMemo is the length from which a clause's result is kept for the rest
+// of a check: a word class such as {pillword} is required by many patterns.
+const minMemo = 8
+
+// memoOf returns the number of a large clause, by which a text keeps its
+// result (text.memo), or -1 for a small one.
+func (v *vocab) memoOf(c []int32) int32 {
+	if len(c) < minMemo {
+		return -1
+	}
+	k := fmt.Sprint(c)
+	n, ok := v.large[k]
+	if !ok {
+		n = int32(len(v.large))
+		v.large[k] = n
+	}
+	return n
+}
+
 // cost is how often a clause can be expected to hold: the sum over its
 // words of how many patterns name each (a frequent word counting as named
 // by many).
@@ -201,6 +223,7 @@ type text struct {
 	present []int32  // the ids present, once each
 	live    []uint64 // scan's scratch: a bit per entry of the index scanned whose anchor is present
 	starts  []bool   // scan's scratch
+	memo    []uint8  // by number (vocab.memoOf): 0 a large clause not yet tried, 1 it holds, 2 it does not
 	run     run      // reused by every match
 }
 
@@ -220,6 +243,7 @@ func (v *vocab) fill(x *text, toks []token) {
 	x.affixes = x.affixes[:0]
 	x.have = resize(x.have, (len(v.ids)+63)/64)
 	x.present = x.present[:0]
+	x.memo = resize(x.memo, len(v.large))
 	for i := range toks {
 		k := toks[i].key
 		id, ok := v.ids[k]
@@ -281,21 +305,40 @@ func (x *text) set(id int32) {
 
 func (x *text) has(id int32) bool { return x.have[id>>6]&(1<<(id&63)) != 0 }
 
-// satisfies reports whether the message satisfies every clause (see needs).
-func (x *text) satisfies(clauses [][]int32) bool {
-	for _, c := range clauses {
-		ok := false
-		for _, id := range c {
-			if x.has(id) {
-				ok = true
-				break
+// satisfies reports whether the message satisfies every clause (see
+// needs); memo holds each clause's number for text.memo, or -1.
+func (x *text) satisfies(clauses [][]int32, memo []int32) bool {
+	for i, c := range clauses {
+		if n := memo[i]; n >= 0 {
+			switch x.memo[n] {
+			case 1:
+				continue
+			case 2:
+				return false
 			}
+			ok := x.holds(c)
+			x.memo[n] = 2
+			if ok {
+				x.memo[n] = 1
+				continue
+			}
+			return false
 		}
-		if !ok {
+		if !x.holds(c) {
 			return false
 		}
 	}
 	return true
+}
+
+// holds reports whether one of a clause's ids is present.
+func (x *text) holds(c []int32) bool {
+	for _, id := range c {
+		if x.has(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // softMarks marks in soft (zero, one per token) the soft words and soft
