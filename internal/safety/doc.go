@@ -79,10 +79,15 @@
 // words are numbered once against the words, prefixes and suffixes the
 // patterns name (vocab); at each word only the patterns that can start
 // there are tried, and of those only the ones whose required words (every
-// literal outside options, one of every choice) are all in the message, so
-// a rule whose words a message lacks costs a few bit tests. The
-// straightforward matcher stays in the tests (refScan), which check that
-// both find the same matches. Every literal
+// literal outside options, one of every choice) are all in the message.
+// Each pattern is listed under its rarest required words (named by the
+// fewest patterns, frequent words counting as many), so a check marks the
+// patterns whose rare words it holds and a rule whose words a message
+// lacks costs one bit test: the cost grows with the rules a message comes
+// near, not with all of them; a pattern made only of frequent words ("i",
+// "to", "ich") is tried on most messages. The straightforward
+// matcher stays in the tests (refScan), which check that both find the
+// same matches. Every literal
 // must already be in normal form, which compiling checks, so a rule cannot
 // silently never match.
 //
