@@ -46,6 +46,24 @@ func TestModelCV(t *testing.T) {
 	}
 	trainFoldByText = mode == "text"
 	defer func() { trainFoldByText = false }()
+	if fk := os.Getenv("SAFETY_CV_FEATURES"); fk != "" {
+		old := featureKinds
+		fmt.Sscan(fk, &featureKinds)
+		defer func() { featureKinds = old }()
+	}
+	// SAFETY_CV_HEAD="medical=0.93/0.01" sets a head's precision and budget.
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_HEAD")) {
+		name, v, _ := strings.Cut(f, "=")
+		b, p, _ := strings.Cut(v, "/")
+		for h := range heads {
+			if heads[h].name == name {
+				old := heads[h]
+				fmt.Sscan(b, &heads[h].minPrecision)
+				fmt.Sscan(p, &heads[h].maxFPR)
+				defer func() { heads[h] = old }()
+			}
+		}
+	}
 	exs := examples(set, batches)
 	nh := len(heads)
 	oof := make([][maxHeads]int32, len(exs))
