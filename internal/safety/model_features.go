@@ -13,8 +13,9 @@ const (
 	fkLenCap                // lengths over 20 words count as 20
 )
 
-// featureKinds are the extra feature kinds the model uses.
-var featureKinds uint32 = fkClass
+// featureKinds are the extra feature kinds the model uses (fkNeg since
+// round 6: negated hard negatives sat at the risk head's threshold).
+var featureKinds uint32 = fkClass | fkNeg
 
 // classMacros are the word classes (of lexicon.go, frozen in
 // modelClassWords) whose one-word members the model sees as the class too ("stab" is also {harmverb}), so that what it learns of
