@@ -1053,6 +1053,27 @@ var possibleDE = []ruleDef{
 		"falls wir uns nicht mehr (schreiben|sehen|hoeren)",
 		"danke fuer alles ~8 bevor es zu spaet",
 	}},
+	// Round 6 (fitted batches 26-43, 56, 57, 62): hopelessness, being a
+	// weight, farewells and means kept "just in case", in more German forms.
+	{id: "r6-hopeless", pats: []string{
+		"(seh|sehe|sieht) ~3 (keinen|kein) sinn", "nichts ~3 sinn", "(seh|sehe) ~1 keine zukunft",
+		"(alles|leben|lebn|mein leben) ~2 (sinnlos|hoffnungslos|ausweglos|quaelerei|oanzige quaelerei)", "(sinnlos|hoffnungslos|ausweglos) $",
+		"(bin|ich bin) ~3 (ballast|enttaeuschung|klotz am bein)", "(ballast|klotz am bein) ~2 (fuer alle|$)",
+		"(braucht|brauchen) mich (nicht mehr|keiner mehr|niemand mehr)", "(keiner|niemand) braucht mich [mehr]", "(job|aufgabe) hier ist erledigt",
+		"(nicht|nie) geboren (worden|waere)", "zeit zu gehen $", "(noch|ueberhaupt) lebenswert",
+		"(will|mag|moechte) ~2 nicht aufwachen", "(lang|lange) mach ich (das|des) nicht mehr mit",
+		"(weiss|weis) nicht ~2 wie ich ~4 (schaffen soll|aushalten soll|weitermachen soll|durchhalten soll|weiter soll)",
+		"(keiner|niemand) mehr um mich (kuemmern|sorgen)", "(termine|termin) nicht mehr (freihalten|frei halten|brauchen)",
+		"(zaehl|zaehle) ~3 (schlaftabletten|tabletten|pillen)",
+		"({pillword}|pistole|rasierklinge|klinge|waffe|vorrat) ~8 (nur so|man weiss ja nie|fuer schlechte tage|weiss selber nicht wofuer|nicht weggeworfen|denk ~2 oft an)",
+		"(angeschaut|nachgeschaut|geschaut|ausgekundschaftet) ~5 (bruecke|hochhaus|parkhaus|klippe|gleise)",
+	}},
+	{id: "r6-farewell", flags: fAway, pats: []string{
+		"mich ~4 (verabschiedet|verabschiede) ~4 (von allen|richtig|falls|als ob|irgendwie|$)",
+		"(sachen|zeug|besitz) ~3 (verschenken|verschenkt|zu verschenken|vererben|vererbe|vererben wuerde)",
+		"(bekommt|kriegt|kriegen|bekommen) ~6 (falls mal was ist|falls mir was passiert|wenn ich nicht mehr da bin)",
+		"(nicht mehr lang|nicht mehr lange) (da|hier)",
+	}},
 }
 
 // German rules for harm to others.
