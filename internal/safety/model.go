@@ -77,7 +77,7 @@ type Model struct {
 }
 
 // modelVersion changes when the features or the file format change.
-const modelVersion = 4
+const modelVersion = 5
 
 // LoadModel decodes a model from its JSON and its gzipped weights. It
 // returns an error when they do not fit together.

@@ -11,8 +11,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // TrainingGlobs are the files of testdata the model is trained on: the
@@ -203,12 +205,21 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 	m.Messages = len(set)
 	exs := examples(set, batches)
 	nh := len(heads)
-	oof := outOfFold(exs, nh)
 	all := make([]int, len(exs))
 	for i := range all {
 		all[i] = i
 	}
-	q, bias, scale := quantise(fit(exs, all, nh), nh)
+	var w []float64
+	done := make(chan struct{})
+	go func() { // the final fit, beside the folds'
+		defer close(done)
+		fitSlots <- struct{}{}
+		defer func() { <-fitSlots }()
+		w = fit(exs, all, nh)
+	}()
+	oof := outOfFold(exs, nh)
+	<-done
+	q, bias, scale := quantise(w, nh)
 	var report strings.Builder
 	fmt.Fprintf(&report, "%d messages from %d files; %d-fold cross-validation by batch, out-of-fold figures:\n", len(set), len(files), trainFolds)
 	for h, spec := range heads {
@@ -294,26 +305,39 @@ func examples(set []Labelled, batch []string) []example {
 // other folds.
 func outOfFold(exs []example, nh int) [][maxHeads]int32 {
 	oof := make([][maxHeads]int32, len(exs))
+	var wg sync.WaitGroup
 	for fold := 0; fold < trainFolds; fold++ {
-		var idx []int
-		for i := range exs {
-			if exs[i].fold != fold {
-				idx = append(idx, i)
+		wg.Add(1)
+		go func() { // each fold writes only its own messages' scores
+			defer wg.Done()
+			fitSlots <- struct{}{}
+			defer func() { <-fitSlots }()
+			var idx []int
+			for i := range exs {
+				if exs[i].fold != fold {
+					idx = append(idx, i)
+				}
 			}
-		}
-		q, bias, _ := quantise(fit(exs, idx, nh), nh)
-		m := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
-		for h := range m.Heads {
-			m.Heads[h].Bias = bias[h]
-		}
-		for i := range exs {
-			if exs[i].fold == fold && !exs[i].extra {
-				oof[i] = m.scores(&exs[i].a) // as at run time
+			q, bias, _ := quantise(fit(exs, idx, nh), nh)
+			m := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
+			for h := range m.Heads {
+				m.Heads[h].Bias = bias[h]
 			}
-		}
+			for i := range exs {
+				if exs[i].fold == fold && !exs[i].extra {
+					oof[i] = m.scores(&exs[i].a) // as at run time
+				}
+			}
+		}()
 	}
+	wg.Wait()
 	return oof
 }
+
+// fitSlots bounds the fits that run at once (each holds about 25 MB):
+// the folds and the final fit are independent, so on a machine with several
+// cores they run side by side, with the same results as one after another.
+var fitSlots = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 
 // fit trains every head on the examples idx by AdaGrad over the logistic
 // loss with an L2 penalty, in a fixed pseudo-random order per epoch. The
