@@ -44,12 +44,17 @@ type sender struct {
 	pause    time.Time // bot-wide pause after a bot-wide 429
 
 	// shared, when set, keeps the bot-wide limit for every replica in
-	// place of global: the dispatcher asks it for a permit (asking) while
-	// a chat waits for one, and hands the permit to that chat's call.
-	shared   *ratelimit.Limiter
-	asking   bool
-	permit   *ratelimit.Permit
-	permitAt time.Time // when permit came, on the real clock
+	// place of global: while chats wait for permits the dispatcher asks
+	// for them (up to maxAsking at once), and hands each to a chat's call.
+	shared  *ratelimit.Limiter
+	asking  int
+	permits []heldPermit
+}
+
+// heldPermit is a permit of the shared limit no call has taken yet.
+type heldPermit struct {
+	p  ratelimit.Permit
+	at time.Time // when it came, on the real clock
 }
 
 type chatQueue struct {
@@ -379,8 +384,8 @@ func (s *sender) loop() {
 			go s.exec(q, j)
 			continue
 		}
-		if s.permit != nil && len(s.ring) == 0 {
-			s.dropPermitLocked()
+		if len(s.permits) > 0 && len(s.ring) == 0 {
+			s.dropPermitsLocked(0)
 		}
 		if len(s.ring) == 0 && s.inflight == 0 {
 			s.sweepLocked(now)
@@ -574,18 +579,26 @@ func (s *sender) exec(q *chatQueue, j *job) {
 // at a slot the other replicas counted as long past.
 const permitTTL = 50 * time.Millisecond
 
-// takePermitLocked gives the permit of the shared bot-wide limit to j, or,
-// without a fresh one, asks for one in the background and returns false.
+// maxAsking bounds the permits of the shared limit asked for at once: each
+// costs a Redis round trip, so one at a time would bound a fast bot's rate
+// by the round trip; more would only hold places no chat is ready for.
+func (s *sender) maxAsking() int {
+	return max(1, min(s.c.opt.concurrency, s.c.opt.limits.BotBurst))
+}
+
+// takePermitLocked gives a permit of the shared bot-wide limit to j, or,
+// without a fresh one, asks for one more in the background (up to
+// maxAsking at once) and returns false.
 func (s *sender) takePermitLocked(j *job) bool {
-	if s.permit != nil && time.Since(s.permitAt) > permitTTL {
-		s.dropPermitLocked()
-	}
-	if s.permit != nil {
-		j.permit, s.permit = s.permit, nil
+	s.dropPermitsLocked(permitTTL)
+	if n := len(s.permits); n > 0 {
+		p := s.permits[0].p
+		s.permits = s.permits[1:]
+		j.permit = &p
 		return true
 	}
-	if !s.asking {
-		s.asking = true
+	if s.asking < s.maxAsking() {
+		s.asking++
 		go s.ask()
 	}
 	return false
@@ -595,18 +608,27 @@ func (s *sender) takePermitLocked(j *job) bool {
 func (s *sender) ask() {
 	p, err := s.shared.Wait(context.Background())
 	s.mu.Lock()
-	s.asking = false
+	s.asking--
 	if err == nil {
-		s.permit, s.permitAt = &p, time.Now()
+		s.permits = append(s.permits, heldPermit{p: p, at: time.Now()})
 	}
 	s.mu.Unlock()
 	s.signal()
 }
 
-// dropPermitLocked gives back a permit no call took.
-func (s *sender) dropPermitLocked() {
-	s.permit.Done()
-	s.permit = nil
+// dropPermitsLocked gives back the permits no call took that are older
+// than age (0: all).
+func (s *sender) dropPermitsLocked(age time.Duration) {
+	kept := s.permits[:0]
+	for _, h := range s.permits {
+		if age > 0 && time.Since(h.at) <= age {
+			kept = append(kept, h)
+			continue
+		}
+		h.p.Done()
+	}
+	clear(s.permits[len(kept):])
+	s.permits = kept
 }
 
 // sharedPauseLocked is the end, on the channel's clock, of the bot-wide
