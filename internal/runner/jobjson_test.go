@@ -2,9 +2,12 @@ package runner
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/kapbot/kapbot/internal/engine"
 )
@@ -91,4 +94,50 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// The hand-written answer record is what json.Marshal makes of the record,
+// byte for byte; what it does not write itself goes to json.Marshal.
+func TestAnswerRecordJSON(t *testing.T) {
+	berlin := time.FixedZone("CET", 3600)
+	odd := time.FixedZone("LMT", 3600+58)
+	times := []time.Time{{}, time.Date(2026, 12, 7, 9, 1, 2, 345_600_000, time.UTC), time.Date(2026, 1, 2, 3, 4, 5, 6, berlin),
+		time.Date(9999, 12, 31, 23, 59, 59, 999_999_999, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, odd)}
+	values := []any{nil, "", "yes <b>", true, false, 0.0, -0.0, 1.0, 3.5, 1e-7, 1e-6, 123456789.0, 1e20, 1e21, 1.5e300, -2e-9,
+		math.NaN(), math.Inf(1), 7, []any{"a", 1.0}, map[string]any{"x": 1.0}, []string{"s"}}
+	for _, at := range times {
+		for _, v := range values {
+			rec := Record{At: at, Kind: "answer", Answer: &Answer{Flow: "f<>", Step: "s", Name: "n", Value: v, Run: times[1], Bundle: "b"}}
+			want, werr := json.Marshal(rec)
+			got, gerr := marshalRecord(rec)
+			if (werr == nil) != (gerr == nil) || string(got) != string(want) {
+				t.Fatalf("marshalRecord(at %v, value %#v)\n got %s, %v\nwant %s, %v", at, v, got, gerr, want, werr)
+			}
+		}
+	}
+	// Not answers: json.Marshal all the same.
+	for _, rec := range []Record{{Kind: "finished", Status: "ended"}, {Kind: "answer"}, {Kind: "answer", Answer: &Answer{}, Status: "x"}} {
+		want, _ := json.Marshal(rec)
+		if got, err := marshalRecord(rec); err != nil || string(got) != string(want) {
+			t.Fatalf("marshalRecord(%+v) = %s, %v; want %s", rec, got, err, want)
+		}
+	}
+}
+
+// appendAnswerRecord writes every field of Record and Answer that an
+// answer record has: a field added to either and not to it fails here.
+func TestAnswerRecordJSONHasEveryField(t *testing.T) {
+	for typ, known := range map[reflect.Type]string{
+		reflect.TypeFor[Record](): "At Kind Result Answer Referral Status",
+		reflect.TypeFor[Answer](): "Flow Step Name Value Run Bundle",
+	} {
+		var names []string
+		for i := range typ.NumField() {
+			names = append(names, typ.Field(i).Name)
+		}
+		if got := strings.Join(names, " "); got != known {
+			t.Errorf("%s has the fields %s: teach appendAnswerRecord and this test about them (it knows %s)", typ, got, known)
+		}
+	}
 }

@@ -443,7 +443,11 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			return
 		}
 		var data []byte
-		data, err = json.Marshal(v)
+		if rec, ok := v.(Record); ok {
+			data, err = marshalRecord(rec)
+		} else {
+			data, err = json.Marshal(v)
+		}
 		*list = append(*list, data)
 		if j, ok := v.(job); ok {
 			if j.Send == nil && err == nil {
@@ -781,6 +785,7 @@ func logRef(id string) string {
 type encoding struct {
 	plain, packed bytes.Buffer
 	enc           *json.Encoder
+	hand          []byte // appendState's buffer
 }
 
 var encodings = sync.Pool{New: func() any {
@@ -795,7 +800,7 @@ func newEncoding() *encoding { return encodings.Get().(*encoding) }
 
 // done gives e back to the pool, unless it grew large.
 func (e *encoding) done() {
-	if e.plain.Cap() <= 64<<10 && e.packed.Cap() <= 64<<10 {
+	if e.plain.Cap() <= 64<<10 && e.packed.Cap() <= 64<<10 && cap(e.hand) <= 64<<10 {
 		encodings.Put(e)
 	}
 }
@@ -806,10 +811,16 @@ func (e *encoding) done() {
 func (e *encoding) state(st engine.State) ([]byte, error) {
 	e.plain.Reset()
 	e.plain.WriteByte(0) // format 0: JSON, written after the format byte at once
-	if err := e.enc.Encode(st); err != nil {
-		return nil, fmt.Errorf("encode session: %w", err)
+	js, err := appendState(append(e.hand[:0], 0), &st)
+	if err == nil {
+		e.hand = js // kept, grown, for the next state
+	} else {
+		// What appendState does not write, or json.Marshal refuses too.
+		if err := e.enc.Encode(st); err != nil {
+			return nil, fmt.Errorf("encode session: %w", err)
+		}
+		js = bytes.TrimSuffix(e.plain.Bytes(), []byte{'\n'}) // as json.Marshal gives it
 	}
-	js := bytes.TrimSuffix(e.plain.Bytes(), []byte{'\n'}) // as json.Marshal gives it
 	if len(js) < 1+compressAbove {
 		return js, nil
 	}

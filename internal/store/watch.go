@@ -287,7 +287,7 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 	for i := range plans {
 		p := &plans[i]
 		f := p.w.script.fast
-		args = make([]any, 0, 40+len(f.jobs)+len(f.records))
+		args = make([]any, 0, planArgs(f))
 		// set (SET key value [PX ms]) and expire (PEXPIRE key ms, or
 		// PERSIST key) as commitScript does them.
 		set := func(key, value any) {
@@ -350,6 +350,15 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 	exec := redis.NewSliceCmd(ctx, "exec")
 	pipe.Process(ctx, exec)
 	return exec
+}
+
+// planArgs is how many arguments queueMulti gives f's commands at most.
+func planArgs(f *fastCommit) int {
+	n := 5 + 5 + 5 + 2 + len(f.jobs) + 3 + 2 + len(f.records) + 3 + 3 // set s, n, d; rpush o, expire; rpush r, expire; sadd
+	if f.refresh {
+		n += 3 + 3 + 4 // expire o and r when nothing is pushed; zadd
+	}
+	return n
 }
 
 // written hands each plan its reply from the EXEC reply (or UNWATCH's),
