@@ -292,8 +292,13 @@ func aofRestart(ctx context.Context, cc *redis.ClusterClient) (string, error) {
 		return "", err
 	}
 	back := time.Since(began)
-	after, err := mc.DBSize(ctx).Result()
-	if err != nil {
+	// The node answers PING while it still loads its AOF, and DBSIZE
+	// with LOADING until it is done: wait for the count.
+	var after int64
+	if err := waitUntil(ctx, m+" to load its AOF", func() bool {
+		after, err = mc.DBSize(ctx).Result()
+		return err == nil
+	}); err != nil {
 		return "", err
 	}
 	if err := waitUntil(ctx, m+" to serve slot 8192 again with "+r+" following", func() bool {

@@ -289,3 +289,62 @@ func TestDataOfBeforeGoesOn(t *testing.T) {
 		}
 	}
 }
+
+// failLLen is a go-redis hook that fails every LLEN, as a node that is
+// down or still loading its AOF does.
+type failLLen struct{}
+
+func (failLLen) DialHook(next redis.DialHook) redis.DialHook { return next }
+func (failLLen) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
+	return func(ctx context.Context, cmd redis.Cmder) error {
+		if cmd.Name() == "llen" {
+			cmd.SetErr(errors.New("LOADING Redis is loading the dataset in memory"))
+			return cmd.Err()
+		}
+		return next(ctx, cmd)
+	}
+}
+func (failLLen) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, cmd := range cmds {
+			if cmd.Name() == "llen" {
+				for _, c := range cmds {
+					c.SetErr(errors.New("LOADING Redis is loading the dataset in memory"))
+				}
+				return cmds[0].Err()
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// A pending mark is cleared only once the outbox is seen empty after the
+// removal: when the check fails (the outbox's node down or loading), the
+// mark goes back, so that jobs a commit pushed meanwhile are not left
+// unmarked, never redelivered.
+func TestPendingMarkKeptWhenTheOutboxCannotBeRead(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	ctx := context.Background()
+	mustCommit(t, f.store, "tg:1", Commit{Data: []byte("s"), Outbox: [][]byte{[]byte("j")}})
+	if err := f.store.Ack(ctx, "tg:1", 1); err != nil {
+		t.Fatal(err)
+	}
+	k := f.store.keys("tg:1")
+	f.client.AddHook(failLLen{})
+	if _, err := f.store.Outbox(ctx, "tg:1"); err == nil {
+		t.Fatal("Outbox gave no error although its check failed")
+	}
+	if ok, err := f.client.SIsMember(ctx, f.store.pendingShard(k.pseudonym), k.pseudonym).Result(); err != nil || !ok {
+		t.Fatalf("the pending mark is gone after a failed check (%v)", err)
+	}
+	// A mark whose patient seems gone (no sealed id yet), as Pending
+	// clears it: kept as well.
+	f.client.Del(ctx, k.name)
+	if _, err := f.store.Pending(ctx); err == nil {
+		t.Fatal("Pending gave no error although its check failed")
+	}
+	if ok, err := f.client.SIsMember(ctx, f.store.pendingShard(k.pseudonym), k.pseudonym).Result(); err != nil || !ok {
+		t.Fatalf("Pending removed the mark after a failed check (%v)", err)
+	}
+}
