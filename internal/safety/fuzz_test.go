@@ -78,7 +78,7 @@ func longMessage() string {
 	parts := []string{
 		"I'm not suicidal, but this homework is killing me and I'm dying to start.",
 		"Years ago I had dark thoughts but I'm fine now.",
-		"Can I bring music? How long is the session? Is it ok to drink coffee before?",
+		"Can I bring music? How long is the session? Where do I park?",
 		"Ich will nicht sterben, aber die Hausaufgaben bringen mich um.",
 		"My friend said she wants to die, how can I help her?",
 		"I am dead tired lol, what should I wear?",
