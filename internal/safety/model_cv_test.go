@@ -66,41 +66,11 @@ func TestModelCV(t *testing.T) {
 	}
 	exs := examples(set, batches)
 	nh := len(heads)
-	oof := make([][maxHeads]int32, len(exs))
-	models := make([]*Model, trainFolds)
-	for fold := 0; fold < trainFolds; fold++ {
-		var idx []int
-		for i := range exs {
-			if exs[i].fold != fold {
-				idx = append(idx, i)
-			}
-		}
-		q, bias, scale := quantise(fit(exs, idx, nh), nh)
-		m := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
-		for h := range m.Heads {
-			m.Heads[h] = Head{Name: heads[h].name, Raise: heads[h].raise, Bias: bias[h], Scale: scale[h]}
-		}
-		models[fold] = m
-		for i := range exs {
-			if exs[i].fold == fold && !exs[i].extra {
-				oof[i] = m.scores(&exs[i].a)
-			}
-		}
-	}
+	oof, models := outOfFold(exs, nh)
 	fmt.Printf("%d messages, %d files, folds by %s\n", len(set), len(files), mode)
 	thr := make([]int32, nh)
 	for h, spec := range heads {
-		var pos, neg []int32
-		for i := range exs {
-			if exs[i].short || exs[i].extra {
-				continue
-			}
-			if exs[i].y[h] {
-				pos = append(pos, oof[i][h])
-			} else {
-				neg = append(neg, oof[i][h])
-			}
-		}
+		pos, neg := headScores(exs, oof, h)
 		var note string
 		thr[h], note = threshold(pos, neg, spec)
 		fmt.Printf("  %s: %s; AP %.1f\n", spec.name, note, 100*averagePrecision(pos, neg))
@@ -126,17 +96,7 @@ func TestModelCV(t *testing.T) {
 		if p != "" {
 			fmt.Sscan(p, &spec.minPrecision)
 		}
-		var pos, neg []int32
-		for i := range exs {
-			if exs[i].short || exs[i].extra {
-				continue
-			}
-			if exs[i].y[0] {
-				pos = append(pos, oof[i][0])
-			} else {
-				neg = append(neg, oof[i][0])
-			}
-		}
+		pos, neg := headScores(exs, oof, 0)
 		var note string
 		thr[0], note = threshold(pos, neg, spec)
 		fmt.Printf("risk budget %s: %s\n", f, note)

@@ -217,23 +217,13 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 		defer func() { <-fitSlots }()
 		w = fit(exs, all, nh)
 	}()
-	oof := outOfFold(exs, nh)
+	oof, _ := outOfFold(exs, nh)
 	<-done
 	q, bias, scale := quantise(w, nh)
 	var report strings.Builder
 	fmt.Fprintf(&report, "%d messages from %d files; %d-fold cross-validation by batch, out-of-fold figures:\n", len(set), len(files), trainFolds)
 	for h, spec := range heads {
-		var pos, neg []int32
-		for i := range exs {
-			if exs[i].short || exs[i].extra {
-				continue
-			}
-			if exs[i].y[h] {
-				pos = append(pos, oof[i][h])
-			} else {
-				neg = append(neg, oof[i][h])
-			}
-		}
+		pos, neg := headScores(exs, oof, h)
 		thr, note := threshold(pos, neg, spec)
 		m.Heads = append(m.Heads, Head{Name: spec.name, Raise: spec.raise, Bias: bias[h], Scale: scale[h], Threshold: thr, Note: note})
 		fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, note)
@@ -301,10 +291,28 @@ func examples(set []Labelled, batch []string) []example {
 	return append(exs, more...)
 }
 
+// headScores splits the out-of-fold scores of head h into those of the
+// examples it should raise (pos) and the others (neg), leaving out short
+// messages and the extra examples that are trained on but not measured.
+func headScores(exs []example, oof [][maxHeads]int32, h int) (pos, neg []int32) {
+	for i := range exs {
+		if exs[i].short || exs[i].extra {
+			continue
+		}
+		if exs[i].y[h] {
+			pos = append(pos, oof[i][h])
+		} else {
+			neg = append(neg, oof[i][h])
+		}
+	}
+	return pos, neg
+}
+
 // outOfFold returns every example's scores by the model trained on the
-// other folds.
-func outOfFold(exs []example, nh int) [][maxHeads]int32 {
+// other folds, and those models (without thresholds).
+func outOfFold(exs []example, nh int) ([][maxHeads]int32, []*Model) {
 	oof := make([][maxHeads]int32, len(exs))
+	models := make([]*Model, trainFolds)
 	var wg sync.WaitGroup
 	for fold := 0; fold < trainFolds; fold++ {
 		wg.Add(1)
@@ -318,11 +326,12 @@ func outOfFold(exs []example, nh int) [][maxHeads]int32 {
 					idx = append(idx, i)
 				}
 			}
-			q, bias, _ := quantise(fit(exs, idx, nh), nh)
+			q, bias, scale := quantise(fit(exs, idx, nh), nh)
 			m := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
 			for h := range m.Heads {
-				m.Heads[h].Bias = bias[h]
+				m.Heads[h] = Head{Name: heads[h].name, Raise: heads[h].raise, Bias: bias[h], Scale: scale[h]}
 			}
+			models[fold] = m
 			for i := range exs {
 				if exs[i].fold == fold && !exs[i].extra {
 					oof[i] = m.scores(&exs[i].a) // as at run time
@@ -331,7 +340,7 @@ func outOfFold(exs []example, nh int) [][maxHeads]int32 {
 		}()
 	}
 	wg.Wait()
-	return oof
+	return oof, models
 }
 
 // fitSlots bounds the fits that run at once (each holds about 25 MB):
