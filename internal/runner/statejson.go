@@ -2,6 +2,7 @@ package runner
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strconv"
 
@@ -183,11 +184,7 @@ func appendState(b []byte, st *engine.State) ([]byte, error) {
 
 // errStateByHand means appendState cannot write a state (a time json.Marshal
 // refuses); the caller then uses json.Marshal, which says why.
-var errStateByHand = errorString("runner: state not written by hand")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }
+var errStateByHand = errors.New("runner: state not written by hand")
 
 // sortedKeys returns the keys of m in order, as encoding/json writes a map.
 func sortedKeys[V any](m map[string]V) []string {
