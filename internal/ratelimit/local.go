@@ -51,14 +51,8 @@ func (g *local) share(n int) {
 // with a Window, with fewer than Window requests in flight or ended within
 // the last Period. The caller calls done once the request has ended.
 func (g *local) wait(ctx context.Context) error {
-	for {
-		d := time.Until(g.pausedUntil())
-		if d <= 0 {
-			break
-		}
-		if err := backoff.Sleep(ctx, d); err != nil {
-			return err
-		}
+	if err := g.sleepPause(ctx); err != nil {
+		return err
 	}
 	if err := g.lim.Wait(ctx); err != nil {
 		return err
@@ -90,13 +84,42 @@ func (g *local) wait(ctx context.Context) error {
 	}
 }
 
-// done records the end of a request that wait let go.
+// sleepPause blocks until the pause has ended.
+func (g *local) sleepPause(ctx context.Context) error {
+	for {
+		d := time.Until(g.pausedUntil())
+		if d <= 0 {
+			return nil
+		}
+		if err := backoff.Sleep(ctx, d); err != nil {
+			return err
+		}
+	}
+}
+
+// took counts a request the shared limit let go: in flight, and its token
+// taken when there is one (never a debt: the shared limit decided), so that
+// while Redis does not answer the process does not add a burst and a window
+// of its own to the requests it has just sent.
+func (g *local) took() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.busy++
+	g.lim.Allow()
+}
+
+// done records the end of a request that wait let go or took counted.
 func (g *local) done() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.busy--
 	if g.cfg.Window > 0 {
-		g.ended = append(g.ended, time.Now())
+		now := time.Now()
+		i := 0
+		for i < len(g.ended) && now.Sub(g.ended[i]) >= g.cfg.Period {
+			i++
+		}
+		g.ended = append(g.ended[i:], now)
 	}
 }
 

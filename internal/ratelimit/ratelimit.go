@@ -152,11 +152,8 @@ func (p Permit) Done() {
 	if p.l == nil {
 		return
 	}
-	if p.id == "" {
-		p.l.local.done()
-		return
-	}
-	if p.l.cfg.Window <= 0 {
+	p.l.local.done()
+	if p.id == "" || p.l.cfg.Window <= 0 {
 		return
 	}
 	go func() {
@@ -191,7 +188,17 @@ func (l *Limiter) wait(ctx context.Context) (Permit, error) {
 		}
 		l.up()
 		if wait <= 0 {
-			return Permit{l: l, id: id}, nil
+			// The process's own pause holds too: Redis may not know it
+			// yet (a Pause whose write failed or is still on its way).
+			// Counted in the local limit as well, so that a fall back
+			// to it knows the requests in flight and just sent.
+			l.local.took()
+			p := Permit{l: l, id: id}
+			if err := l.local.sleepPause(ctx); err != nil {
+				p.Done()
+				return Permit{}, err
+			}
+			return p, nil
 		}
 		if err := backoff.Sleep(ctx, wait); err != nil {
 			return Permit{}, err

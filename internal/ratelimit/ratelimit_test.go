@@ -3,6 +3,7 @@ package ratelimit
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"net"
 	"slices"
@@ -305,5 +306,69 @@ func TestKeysShareASlotAndExpire(t *testing.T) {
 		if err != nil || ttl <= 0 || ttl > 2*processTTL {
 			t.Fatalf("%s: TTL %v (%v), want one", k, ttl, err)
 		}
+	}
+}
+
+// Requests the shared limit let go count in the process's own limit too:
+// when Redis stops answering, the process does not add a fresh burst and
+// window of its own to the requests still in flight (three replicas under
+// load drew global 429s from the fake Discord that way).
+func TestFallbackCountsSharedRequests(t *testing.T) {
+	t.Parallel()
+	rdb, prefix := realRedis(t)
+	cfg := Config{Name: "test", Rate: 1000, Burst: 5, Window: 5, Period: time.Minute, Retry: time.Minute}
+	l, err := New(rdb, Key(prefix, "f"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	var permits []Permit
+	for range cfg.Window {
+		p, err := l.Wait(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.id == "" {
+			t.Fatal("a request went by the local limit while Redis answered")
+		}
+		permits = append(permits, p)
+	}
+	l.fail(errors.New("Redis did not answer")) // as a timed-out call does
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	if p, err := l.Wait(short); err == nil {
+		p.Done()
+		t.Fatalf("the local limit let a request go beside the %d the shared one has in flight", cfg.Window)
+	}
+	for _, p := range permits {
+		p.Done()
+	}
+	// Ended within the Period, they still fill the window.
+	short2, cancel2 := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel2()
+	if p, err := l.Wait(short2); err == nil {
+		p.Done()
+		t.Fatal("the local limit let a request go within a Period of the shared ones")
+	}
+}
+
+// A request the shared limit lets go still waits for a pause the process
+// knows and Redis may not yet (a Pause whose write failed or is on its way).
+func TestSharedPermitHoldsTheLocalPause(t *testing.T) {
+	t.Parallel()
+	rdb, prefix := realRedis(t)
+	l, err := New(rdb, Key(prefix, "p"), Config{Name: "test", Rate: 1000, Burst: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	until := time.Now().Add(300 * time.Millisecond)
+	l.local.pause(until)
+	p, err := l.Wait(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Done()
+	if now := time.Now(); now.Before(until) {
+		t.Fatalf("a request went %v before the process's pause ended", until.Sub(now))
 	}
 }
