@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/expr-lang/expr/vm"
+
 	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/flow"
 )
@@ -111,7 +113,7 @@ func (e *Engine) Catalog() *catalog.Catalog { return e.cat }
 // to perform, in order. It does not modify st. It returns ErrUnknownPlace when
 // st was made by a bundle that does not match this engine's.
 func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
-	s := &sprint{e: e, st: st.Clone(), in: in}
+	s := &sprint{e: e, st: st.Clone(), in: in, fx: make([]Effect, 0, 4)} // most steps have a few
 	if err := s.run(); err != nil {
 		return st, nil, err
 	}
@@ -130,6 +132,7 @@ type sprint struct {
 	in    Input
 	fx    []Effect
 	steps int
+	vm    vm.VM // runs the sprint's expressions, reused
 	// flagged: the screener found something in the typed text.
 	flagged bool
 }
@@ -143,7 +146,8 @@ func (s *sprint) clinic() *flow.Clinic {
 
 // locales is the fallback chain for texts.
 func (s *sprint) locales(f *flow.Flow) []string {
-	chain := []string{s.st.Locale, s.clinic().DefaultLocale}
+	chain := make([]string, 2, 3) // room for f's: the chain stays off the heap
+	chain[0], chain[1] = s.st.Locale, s.clinic().DefaultLocale
 	if f != nil {
 		chain = append(chain, f.Locale)
 	}

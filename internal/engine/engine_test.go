@@ -621,3 +621,68 @@ steps:
 		t.Fatal("no problem reported for the failed expression")
 	}
 }
+
+// Set and branch steps in a row share one expression environment: each
+// sees what the steps before it set, within the step and across steps and
+// inputs, and a subflow's set does not leak into the caller's names.
+func TestSetStepsSeeEarlierSets(t *testing.T) {
+	src := map[string][]byte{
+		"clinic.yaml": sources["clinic.yaml"],
+		"main.yaml": []byte(`kapbot: 1
+flow: main
+locale: en
+title: {en: M, de: M}
+steps:
+  - id: n
+    ask:
+      type: number
+      text: {en: "N?", de: "N?"}
+  - id: double
+    set:
+      twice: n * 2
+      more: twice + 1
+  - id: add
+    set:
+      sum: sum + more
+  - id: side
+    call: side
+  - id: check
+    branch:
+      - if: sum > 10 && twice == 2
+        goto: done
+    else: n
+  - id: done
+    end: {en: "DONE", de: "FERTIG"}
+vars:
+  twice: number
+  more: number
+  sum: number
+`),
+		"side.yaml": []byte(`kapbot: 1
+flow: side
+locale: en
+title: {en: S, de: S}
+steps:
+  - id: s
+    set:
+      twice: 100
+vars:
+  twice: number
+`),
+	}
+	b, probs := flow.Compile(src)
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	e, err := engine.New(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newConvo(t, e).start("main").say("1").at("n").say("2").at("n").say("1").at("end")
+	if got := c.st.Vars["main"]; got["sum"] != 11.0 || got["more"] != 3.0 || got["twice"] != 2.0 {
+		t.Fatalf("main's vars %v, want sum 11, more 3, twice 2", got)
+	}
+	if got := c.st.Vars["side"]["twice"]; got != 100.0 {
+		t.Fatalf("side's twice = %v, want 100", got)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/kapbot/kapbot/internal/catalog"
@@ -268,6 +267,11 @@ func (s *sprint) goTo(fr *Frame, id string) error {
 
 // exec runs steps from the innermost frame's current step until one waits.
 func (s *sprint) exec() error {
+	// env is the expression environment of flow envOf, kept across a run
+	// of set and branch steps of that flow (set updates it as it sets);
+	// any other step may change what it holds, and drops it.
+	var env map[string]any
+	var envOf *flow.Flow
 	for {
 		s.steps++
 		if s.steps > MaxStepsPerInput {
@@ -295,6 +299,11 @@ func (s *sprint) exec() error {
 		if err != nil {
 			return err
 		}
+		if st.Kind != flow.KindSet && st.Kind != flow.KindBranch {
+			env = nil
+		} else if env == nil || envOf != f {
+			env, envOf = s.env(f), f
+		}
 		switch st.Kind {
 		case flow.KindSay:
 			s.say(st.Say, f)
@@ -315,7 +324,6 @@ func (s *sprint) exec() error {
 			s.say(q.Preamble, f)
 			return s.nextItem(fr, f, st, q)
 		case flow.KindSet:
-			env := s.env(f)
 			for _, a := range st.Set {
 				v, err := s.eval(a.Program, env)
 				if err != nil {
@@ -328,7 +336,6 @@ func (s *sprint) exec() error {
 			}
 			fr.Step = st.Next
 		case flow.KindBranch:
-			env := s.env(f)
 			next := st.Else
 			if next == "" {
 				next = st.Next
@@ -448,12 +455,12 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 	return s.goTo(fr, st.Next)
 }
 
-// eval runs a compiled expression.
+// eval runs a compiled expression on the sprint's VM.
 func (s *sprint) eval(p *vm.Program, env map[string]any) (any, error) {
 	if p == nil {
 		return nil, fmt.Errorf("not compiled")
 	}
-	return expr.Run(p, env)
+	return s.vm.Run(p, env)
 }
 
 // env builds the variables an expression of flow f sees: zero values for

@@ -35,7 +35,13 @@ const KeySize = 32
 // Namer computes pseudonyms. It is safe for concurrent use.
 type Namer struct {
 	key  []byte
-	macs sync.Pool // of keyed HMAC-SHA256 states, reset after each use
+	macs sync.Pool // of *mac, reset after each use
+}
+
+// mac is a keyed HMAC-SHA256 state and a buffer for its input.
+type mac struct {
+	hash.Hash
+	in []byte
 }
 
 // New returns a namer with key (KeySize bytes, else an error).
@@ -69,14 +75,14 @@ func (n *Namer) LogID(patient string) string {
 // Sum returns the keyed hash of s in a domain (so that one input hashed for
 // two purposes gives unrelated results).
 func (n *Namer) Sum(domain, s string) []byte {
-	m, _ := n.macs.Get().(hash.Hash)
+	m, _ := n.macs.Get().(*mac)
 	if m == nil {
-		m = hmac.New(sha256.New, n.key) // keying costs more than hashing a short id
+		m = &mac{Hash: hmac.New(sha256.New, n.key)} // keying costs more than hashing a short id
 	}
-	m.Write([]byte(domain))
-	m.Write([]byte{0})
-	m.Write([]byte(s))
-	sum := m.Sum(nil)
+	m.in = append(append(append(m.in[:0], domain...), 0), s...)
+	m.Write(m.in)
+	clear(m.in) // the input may be a platform id: it does not stay in memory
+	sum := m.Sum(make([]byte, 0, sha256.Size))
 	m.Reset()
 	n.macs.Put(m)
 	return sum

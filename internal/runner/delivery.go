@@ -8,11 +8,6 @@ import (
 	"github.com/kapbot/kapbot/internal/engine"
 )
 
-// deliveryLock prefixes the key of a patient's delivery lock among the
-// runner's local locks: whoever performs a patient's outbox holds it, so two
-// deliveries of one patient never run at once in this process.
-const deliveryLock = "\x00deliver:"
-
 // deliveries are the per-patient delivery workers that Submit starts.
 type deliveries struct {
 	once    sync.Once
@@ -87,7 +82,7 @@ func (r *Runner) work(patient string, w *worker) {
 	d := &r.deliveries
 	defer d.wg.Done()
 	for {
-		unlock := r.lock(deliveryLock + patient)
+		unlock := r.lockDelivery(patient).unlock
 		release, _, err := r.sharedDelivery(d.ctx, patient, true)
 		if err == nil {
 			err = r.drain(d.ctx, patient)
@@ -159,7 +154,7 @@ func (r *Runner) reask(ctx context.Context, patient, tag string) (bool, error) {
 	if _, err := r.sender(patient); err != nil {
 		return false, err
 	}
-	unlock := r.lock(patient)
+	unlock := r.lock(patient).unlock
 	defer unlock()
 	cs, ok := r.cache.get(patient)
 	if !ok || cs.state.Flow == "" || (cs.state.Status != engine.Active && cs.state.Status != engine.Paused) {
@@ -222,7 +217,21 @@ func withDeliveryKey(ctx context.Context, key string) context.Context {
 	if key == "" {
 		return ctx
 	}
-	return context.WithValue(ctx, deliveryKey{}, key)
+	return &keyedContext{Context: ctx, key: key}
+}
+
+// keyedContext carries a delivery key: context.WithValue with the key
+// boxed only when read (every send gets one; few channels read it).
+type keyedContext struct {
+	context.Context
+	key string
+}
+
+func (c *keyedContext) Value(k any) any {
+	if k == (deliveryKey{}) {
+		return c.key
+	}
+	return c.Context.Value(k)
 }
 
 // DeliveryKey returns, inside Sender.Send, a key of the message being sent

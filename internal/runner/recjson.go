@@ -85,13 +85,28 @@ func appendJSONScalar(b []byte, v any) ([]byte, bool) {
 	return b, false
 }
 
-// marshalRecord is json.Marshal of rec, through appendAnswerRecord when
-// rec is an answer it writes.
+// marshalRecord is json.Marshal of rec, through marshalAnswer when rec is
+// an answer.
 func marshalRecord(rec Record) ([]byte, error) {
 	if rec.Kind == "answer" && rec.Answer != nil && rec.Result == nil && rec.Referral == nil && rec.Status == "" {
-		if b, ok := appendAnswerRecord(make([]byte, 0, 160), rec.At, rec.Answer); ok {
-			return b, nil
-		}
+		return marshalAnswer(rec.At, *rec.Answer)
 	}
 	return json.Marshal(rec)
+}
+
+// marshalAnswer is json.Marshal of Record{At: at, Kind: "answer", Answer:
+// &a}, through appendAnswerRecord when it writes a: then a stays off the
+// heap.
+func marshalAnswer(at time.Time, a Answer) ([]byte, error) {
+	// Room for the record without growing: its fixed part with two
+	// times and a number is under 192 bytes.
+	n := 192 + len(a.Flow) + len(a.Step) + len(a.Name) + len(a.Bundle)
+	if s, ok := a.Value.(string); ok {
+		n += len(s)
+	}
+	if b, ok := appendAnswerRecord(make([]byte, 0, n), at, &a); ok {
+		return b, nil
+	}
+	escaped := a
+	return json.Marshal(Record{At: at, Kind: "answer", Answer: &escaped})
 }

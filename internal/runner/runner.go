@@ -175,10 +175,10 @@ func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then
 	if _, err := r.sender(in.Patient); err != nil {
 		return err
 	}
-	unlock := r.lock(in.Patient)
+	unlock := r.lock(in.Patient).unlock
 	defer unlock()
 	if holdDelivery {
-		undeliver := r.lock(deliveryLock + in.Patient)
+		undeliver := r.lockDelivery(in.Patient).unlock
 		defer undeliver()
 		release, _, err := r.sharedDelivery(ctx, in.Patient, true)
 		if err != nil {
@@ -438,27 +438,29 @@ type ReferralContext struct {
 // jobs returns the outbox jobs and history records of a step's effects,
 // encoded for the store, and the jobs themselves.
 func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs [][]byte, decoded []job, records [][]byte, err error) {
-	add := func(list *[][]byte, v any) {
+	// One array for both lists: a step has a few effects.
+	lists := make([][]byte, 0, 2*len(fx))
+	jobs, records = lists[:0:len(fx)], lists[len(fx):len(fx)]
+	decoded = make([]job, 0, len(fx))
+	record := func(data []byte, rerr error) {
+		if err == nil {
+			records, err = append(records, data), rerr
+		}
+	}
+	add := func(j job) {
 		if err != nil {
 			return
 		}
 		var data []byte
-		if rec, ok := v.(Record); ok {
-			data, err = marshalRecord(rec)
-		} else {
-			data, err = json.Marshal(v)
+		if data, err = json.Marshal(j); err == nil && j.Send == nil {
+			// Other jobs carry values (times, numbers in maps) that
+			// come back from JSON changed: perform them as the
+			// outbox would give them after a restart.
+			j = job{}
+			err = json.Unmarshal(data, &j)
 		}
-		*list = append(*list, data)
-		if j, ok := v.(job); ok {
-			if j.Send == nil && err == nil {
-				// Other jobs carry values (times, numbers in maps) that
-				// come back from JSON changed: perform them as the
-				// outbox would give them after a restart.
-				j = job{}
-				err = json.Unmarshal(data, &j)
-			}
-			decoded = append(decoded, j)
-		}
+		jobs = append(jobs, data)
+		decoded = append(decoded, j)
 	}
 	for i, f := range fx {
 		switch e := f.(type) {
@@ -470,24 +472,24 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		case engine.Refer:
 			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
 				Priority: e.Priority, Flow: e.Flow, Bundle: b.Version, Step: e.Step, Reason: e.Reason, Trigger: e.Trigger, Message: e.Message}
-			add(&records, Record{At: in.Input.Now, Kind: "referral", Referral: ref})
+			record(json.Marshal(Record{At: in.Input.Now, Kind: "referral", Referral: ref}))
 			withCtx := *ref
 			withCtx.Context = &ReferralContext{Locale: st.Locale, Vars: st.Vars, Results: st.Results}
-			add(&jobs, job{Referral: &withCtx})
+			add(job{Referral: &withCtx})
 		case engine.Scored:
 			res := e.Result
-			add(&records, Record{At: in.Input.Now, Kind: "result", Result: &res})
+			record(json.Marshal(Record{At: in.Input.Now, Kind: "result", Result: &res}))
 		case engine.Finished:
-			add(&records, Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)})
+			record(json.Marshal(Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)}))
 		case engine.Answered:
-			add(&records, Record{At: in.Input.Now, Kind: "answer", Answer: &Answer{Flow: e.Flow, Step: e.Step, Name: e.Name, Value: e.Value, Run: e.Run, Bundle: b.Version}})
+			record(marshalAnswer(in.Input.Now, Answer{Flow: e.Flow, Step: e.Step, Name: e.Name, Value: e.Value, Run: e.Run, Bundle: b.Version}))
 		case engine.Forget:
-			add(&jobs, job{Forget: true})
+			add(job{Forget: true})
 		case engine.Relay:
-			add(&jobs, job{Relay: relayed(in, i, e)})
+			add(job{Relay: relayed(in, i, e)})
 		case engine.Arm:
 			t := e.Timer
-			add(&jobs, job{Arm: &t})
+			add(job{Arm: &t})
 		}
 	}
 	return jobs, decoded, records, err
@@ -751,7 +753,7 @@ func (r *Runner) Redeliver(ctx context.Context) error {
 			continue
 		}
 		// Only the delivery lock: the patient's events go on meanwhile.
-		undeliver := r.lock(deliveryLock + p)
+		undeliver := r.lockDelivery(p).unlock
 		release, ok, err := r.sharedDelivery(ctx, p, false)
 		if ok {
 			err = r.drain(ctx, p)

@@ -98,7 +98,8 @@ func appendState(b []byte, st *engine.State) ([]byte, error) {
 	}
 	if len(st.Vars) > 0 {
 		b = append(b, `,"vars":{`...)
-		for i, flowID := range sortedKeys(st.Vars) {
+		var flows, names [16]string // most states fit: no allocation
+		for i, flowID := range sortedKeys(flows[:0], st.Vars) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -110,7 +111,7 @@ func appendState(b []byte, st *engine.State) ([]byte, error) {
 				continue
 			}
 			b = append(b, '{')
-			for j, name := range sortedKeys(vars) {
+			for j, name := range sortedKeys(names[:0], vars) {
 				if j > 0 {
 					b = append(b, ',')
 				}
@@ -156,7 +157,8 @@ func appendState(b []byte, st *engine.State) ([]byte, error) {
 	str("paused_for", string(st.PausedFor), true)
 	if len(st.Measured) > 0 {
 		b = append(b, `,"measured":{`...)
-		for i, id := range sortedKeys(st.Measured) {
+		var ids [16]string
+		for i, id := range sortedKeys(ids[:0], st.Measured) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -186,9 +188,9 @@ func appendState(b []byte, st *engine.State) ([]byte, error) {
 // refuses); the caller then uses json.Marshal, which says why.
 var errStateByHand = errors.New("runner: state not written by hand")
 
-// sortedKeys returns the keys of m in order, as encoding/json writes a map.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+// sortedKeys appends the keys of m to keys, in order, as encoding/json
+// writes a map, and returns the result.
+func sortedKeys[V any](keys []string, m map[string]V) []string {
 	for k := range m {
 		keys = append(keys, k)
 	}

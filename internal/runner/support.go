@@ -9,32 +9,55 @@ import (
 )
 
 // patientLock serialises the handling of one patient inside this process, so
-// that their messages are applied one at a time, in arrival order. Across
+// that their messages are applied one at a time, in arrival order (step),
+// and their outbox is performed by one delivery at a time (deliver). Across
 // processes the store's compare-and-set keeps every answer applied once.
 type patientLock struct {
-	mu      sync.Mutex
-	waiters int
+	step, deliver sync.Mutex
+	users         int // holding or waiting for either; under Runner.mu
 }
 
-func (r *Runner) lock(patient string) func() {
+// heldLock is a patient's step or delivery lock, held until unlock.
+type heldLock struct {
+	r       *Runner
+	patient string
+	l       *patientLock
+	mu      *sync.Mutex
+}
+
+// lock waits for the patient's step lock: unlock := r.lock(p).unlock.
+func (r *Runner) lock(patient string) heldLock { return r.take(patient, false) }
+
+// lockDelivery waits for the patient's delivery lock: whoever performs a
+// patient's outbox holds it, so two deliveries of one patient never run
+// at once in this process.
+func (r *Runner) lockDelivery(patient string) heldLock { return r.take(patient, true) }
+
+func (r *Runner) take(patient string, delivery bool) heldLock {
 	r.mu.Lock()
 	l := r.locks[patient]
 	if l == nil {
 		l = &patientLock{}
 		r.locks[patient] = l
 	}
-	l.waiters++
+	l.users++
 	r.mu.Unlock()
-	l.mu.Lock()
-	return func() {
-		l.mu.Unlock()
-		r.mu.Lock()
-		l.waiters--
-		if l.waiters == 0 {
-			delete(r.locks, patient)
-		}
-		r.mu.Unlock()
+	mu := &l.step
+	if delivery {
+		mu = &l.deliver
 	}
+	mu.Lock()
+	return heldLock{r: r, patient: patient, l: l, mu: mu}
+}
+
+func (h heldLock) unlock() {
+	h.mu.Unlock()
+	h.r.mu.Lock()
+	h.l.users--
+	if h.l.users == 0 {
+		delete(h.r.locks, h.patient)
+	}
+	h.r.mu.Unlock()
 }
 
 // cachedSession is a session as last committed by this process.

@@ -151,14 +151,14 @@ func (r *Runner) RunTimers(ctx context.Context, every time.Duration) {
 // serve may run meanwhile: Apply then waits while a serve delivers the
 // patient's outbox.
 func (r *Runner) Apply(ctx context.Context, in Inbound) (applied bool, err error) {
-	unlock := r.lock(in.Patient)
+	unlock := r.lock(in.Patient).unlock
 	defer unlock()
 	// The delivery lock, shared with serve when the runner has one (as
 	// commit takes it: before the replica lock), so that a serve's
 	// Redeliver never performs and acknowledges the outbox's head while
 	// this acknowledges it too: acknowledging by position twice would drop
 	// a job.
-	undeliver := r.lock(deliveryLock + in.Patient)
+	undeliver := r.lockDelivery(in.Patient).unlock
 	defer undeliver()
 	release, _, err := r.sharedDelivery(ctx, in.Patient, true)
 	if err != nil {

@@ -268,7 +268,10 @@ func (s *Sealer) AppendSeal(dst, plain, aad []byte) []byte {
 	out[0] = formatV2
 	copy(out[1:1+idSize], s.current.id[:])
 	nonces.read(out[1+idSize : head])
-	return s.current.aead.Seal(dst, out[1+idSize:head], plain, additional(out[:1+idSize], aad))
+	ad := additional(out[:1+idSize], aad)
+	dst = s.current.aead.Seal(dst, out[1+idSize:head], plain, *ad)
+	ads.Put(ad)
+	return dst
 }
 
 // nonceSource hands out random bytes for nonces from a buffer filled by
@@ -308,7 +311,9 @@ func (s *Sealer) Open(sealed, aad []byte) ([]byte, error) {
 			return nil, ErrDecrypt
 		}
 		const head = 1 + idSize + nonceSize
-		p, err := k.aead.Open(nil, sealed[1+idSize:head], sealed[head:], additional(sealed[:1+idSize], aad))
+		ad := additional(sealed[:1+idSize], aad)
+		p, err := k.aead.Open(nil, sealed[1+idSize:head], sealed[head:], *ad)
+		ads.Put(ad)
 		if err != nil {
 			return nil, ErrDecrypt
 		}
@@ -316,8 +321,9 @@ func (s *Sealer) Open(sealed, aad []byte) ([]byte, error) {
 	case len(sealed) >= overheadV1 && sealed[0] == formatV1:
 		nonce, body := sealed[1:1+nonceSize], sealed[1+nonceSize:]
 		ad := additional(sealed[:1], aad)
+		defer ads.Put(ad)
 		for _, k := range s.keys() {
-			if p, err := k.aead.Open(nil, nonce, body, ad); err == nil {
+			if p, err := k.aead.Open(nil, nonce, body, *ad); err == nil {
 				return p, nil
 			}
 		}
@@ -373,12 +379,16 @@ func (s *Sealer) Reseal(sealed, aad []byte) ([]byte, error) {
 	return s.Seal(p, aad), nil
 }
 
-// additional binds the blob's header (version, and key id) to the caller's aad.
-func additional(header []byte, aad []byte) []byte {
-	ad := make([]byte, 0, len(header)+len(aad))
-	ad = append(ad, header...)
-	return append(ad, aad...)
+// additional binds the blob's header (version, and key id) to the caller's
+// aad, in a buffer of ads: give it back once used.
+func additional(header []byte, aad []byte) *[]byte {
+	ad := ads.Get().(*[]byte)
+	*ad = append(append((*ad)[:0], header...), aad...)
+	return ad
 }
+
+// ads reuses the buffers of additional data: every seal and open needs one.
+var ads = sync.Pool{New: func() any { return new([]byte) }}
 
 // CurrentID returns the current key's id in hex.
 func (s *Sealer) CurrentID() string { return hex.EncodeToString(s.current.id[:]) }
