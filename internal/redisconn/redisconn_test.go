@@ -57,6 +57,40 @@ func TestParseKinds(t *testing.T) {
 	}
 }
 
+// The clients speak RESP2 unless the URL asks for another protocol.
+func TestParseProtocol(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want int
+	}{
+		{"redis://h:1", 2},
+		{"redis://h:1?protocol=3", 3},
+		{"rediss://h:1/2?protocol=2", 2},
+		{"redis+cluster://h1:1,h2:2", 2},
+		{"redis+cluster://h1:1?protocol=3", 3},
+		{"redis+sentinel://s:26379/m", 2},
+		{"redis+sentinel://s:26379/m?protocol=3", 3},
+	} {
+		o, err := Parse(tc.url)
+		if err != nil {
+			t.Errorf("%s: %v", tc.url, err)
+			continue
+		}
+		var got int
+		switch o.Kind {
+		case Single:
+			got = o.Node.Protocol
+		case Cluster:
+			got = o.Cluster.Protocol
+		case Sentinel:
+			got = o.Failover.Protocol
+		}
+		if got != tc.want {
+			t.Errorf("%s: protocol %d, want %d", tc.url, got, tc.want)
+		}
+	}
+}
+
 func TestParseRefuses(t *testing.T) {
 	for _, tc := range []struct{ url, want string }{
 		{"localhost:6379", "no scheme"},

@@ -31,6 +31,8 @@ import (
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/redis/go-redis/v9"
+
+	"github.com/kapbot/kapbot/internal/redisconn"
 )
 
 // Environment variables read by this package.
@@ -56,6 +58,17 @@ var (
 	minis  sync.Map // redis.UniversalClient -> *miniredis.Miniredis
 	checks sync.Map // redis.UniversalClient -> *slotCheck
 )
+
+// connect returns a client for url as redisconn makes it; what names the
+// URL's source in an error, never the URL, which may hold a password.
+func connect(t testing.TB, url, what string) redis.UniversalClient {
+	t.Helper()
+	opt, err := redisconn.Parse(url)
+	if err != nil {
+		t.Fatalf("redistest: %s is not a valid Redis URL", what)
+	}
+	return opt.Client()
+}
 
 // Kind says which Redis New uses, for log lines: "cluster", "REDIS_URL",
 // "redis-server", "miniredis", or "none" when KAPBOT_REQUIRE_REDIS=1 is set
@@ -91,22 +104,19 @@ func choose(getenv func(string) string, lookPath func(string) (string, error)) s
 func New(t testing.TB) (client redis.UniversalClient, prefix string) {
 	t.Helper()
 	prefix = "test:" + randomHex(8)
+	// Clients are made by package redisconn from a URL, with the options
+	// kapbot's own clients get (its protocol, for one).
 	switch k := Kind(); k {
 	case KindCluster:
-		client = redis.NewClusterClient(&redis.ClusterOptions{Addrs: strings.Split(os.Getenv(EnvCluster), ",")})
+		client = connect(t, "redis+cluster://"+os.Getenv(EnvCluster), EnvCluster)
 	case KindURL:
-		opts, err := redis.ParseURL(os.Getenv(EnvURL))
-		if err != nil {
-			// The URL may hold a password: do not print it.
-			t.Fatalf("redistest: %s is not a valid redis URL", EnvURL)
-		}
-		client = redis.NewClient(opts)
+		client = connect(t, os.Getenv(EnvURL), EnvURL)
 	case KindServer:
 		addr, err := sharedServer()
 		if err != nil {
 			t.Fatalf("redistest: start redis-server: %v", err)
 		}
-		client = redis.NewClient(&redis.Options{Addr: addr})
+		client = connect(t, "redis://"+addr, "redis-server")
 	case KindMiniredis:
 		m := miniredis.RunT(t)
 		client = redis.NewClient(&redis.Options{Addr: m.Addr()})

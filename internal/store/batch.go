@@ -115,11 +115,8 @@ func (s *Store) flushWrites() {
 		s.writes.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 		if s.watched.Load() {
-			s.flushWatched(ctx, batch)
+			s.flushWatched(ctx, batch) // closes each write's done
 			cancel()
-			for _, w := range batch {
-				close(w.done)
-			}
 			continue
 		}
 		for _, w := range batch {

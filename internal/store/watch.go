@@ -72,8 +72,18 @@ type plan struct {
 
 // flushWatched sends a batch of writes (see flushWrites) on one connection:
 // the writes that are not commits, the commits that go through the script
-// (their other commands after them), and the watched commits.
+// (their other commands after them), and the watched commits. It closes
+// each write's done once Redis answered its commands: the writes that are
+// not commits (acks) after the first pipeline, so that they do not wait for
+// the transaction's round trip too.
 func (s *Store) flushWatched(ctx context.Context, batch []*write) {
+	defer func() {
+		for _, w := range batch {
+			if w.script != nil {
+				close(w.done)
+			}
+		}
+	}()
 	ctx = redisconn.WithSingleNode(ctx)
 	conn := s.single.Conn()
 	watching := false
@@ -111,10 +121,23 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 		}
 	}
 	calls := s.queueScripts(pipe, slow)
+	released := false
+	release := func() { // the writes that are not commits, once answered
+		if !released {
+			released = true
+			for _, w := range batch {
+				if w.script == nil {
+					close(w.done)
+				}
+			}
+		}
+	}
+	defer release()
 	for try := 0; len(fast) > 0 && try < maxWatchTries; try++ {
 		mget := s.queueWatch(ctx, pipe, fast)
 		watching = true
 		pipe.Exec(ctx) // each command carries its own reply or error
+		release()
 		vals, err := mget.Result()
 		if err == nil && len(vals) != 2*len(fast) {
 			err = fmt.Errorf("store: commit: %d values read for %d patients", len(vals), len(fast))
