@@ -83,8 +83,8 @@ var german = &words{
 		"kann", "kannst", "koennte", "konnte", "darf", "soll", "sollte", "muss", "versucht", "versuche", "versuchen", "vorgehabt", "geplant", "gewollt", "wirklich", "ja", "eigentlich", "gerade",
 		"jetzt", "gar", "ueberhaupt", "an", "ueber", "denke", "denkt", "dachte", "gedanken", "daran", "zu", "echt",
 		"einfach", "mehr", "noch", "auch", "fuehle", "fuehlt", "fuehlte", "schon", "einen", "eine", "vor", "absicht",
-		"vorhaben", "plaene", "lust", "wunsch", "drang", "bedarf"),
-	bridges: keys("vor", "absicht", "vorhaben", "plan", "plaene", "daran", "gedanken", "lust", "wunsch", "drang"),
+		"vorhaben", "plaene", "lust", "wunsch", "drang", "bedarf", "gehabt", "gehegt"),
+	bridges: keys("vor", "absicht", "vorhaben", "plan", "plaene", "daran", "gedanken", "lust", "wunsch", "drang", "gehabt", "gehegt"),
 	fwdFill: keys("gedanken", "ich", "habe", "hatte", "hab", "wirklich", "momentan", "aktuell"),
 	negTail: keys("gar", "ueberhaupt", "danke", "momentan", "aktuell", "bisher", "wirklich", "nicht", "nie", "kein", "keine"),
 }
@@ -294,6 +294,20 @@ var helpers = []struct {
 		"(early|so early|frueh|so frueh|um #) (aufwachen|aufstehen)",
 		"(chest pain|brustschmerz) (calls|call|patients|cases|ward|clinic|unit|einsaetze|einsatz|patienten)",
 		"(for|fuer|vor) (a|ein|einen) (coffee|nap|pizza|beer|kaffee|schlaefchen|bier)",
+		// Round 7 (German crisis-tier precision, fitted batches 26-67): a
+		// session felt like dying ("als würde ich sterben und neu geboren"),
+		// idioms of "umbringen" and "springen", someone else's suicide
+		// (a relative's, a patient's, a call-out), a hammock's rope and a
+		// pet's scratch.
+		"(als|wie) (wuerde|wurde|ob) ich ~1 (sterben|sterbe|gestorben)", "(wie|wie ein) sterben", "(sterben|sterbe|gestorben|tod) und ~1 (neu|wieder) ~1 (geboren|geburt|geborenwerden)",
+		"(bring|bringe|bringt|bringst) (mich|dich|uns) um den verstand", "(springe|spring|springen) ~2 i am dreieck",
+		"(suizid|selbstmord|suizidversuch|selbstmordversuch|suicide) (meines|meiner|seines|seiner|ihres|ihrer|unseres|unserer|des|der|von|of my|of his|of her|of their)",
+		"(durch|an) (suizid|selbstmord) ~1 (gestorben|verstorben|verloren|umgekommen)", "(died|dead|lost) (by|to|from) suicide",
+		"(hatten|hatte) wir ~3 (suizid|suizidversuch|selbstmord|selbstmordversuch)", "einsatz mit ~2 (suizid|selbstmord)",
+		"(mann|frau|jungen|jungen mann|patient|patientin|jemand|maedchen|teenager) nach (einem|ihrem|seinem) (suizidversuch|selbstmordversuch)",
+		"(suizidpatientin|suizidpatient|suizidpatienten)",
+		"(seil|strick|rope) ~4 haengematte", "haengematte ~4 (seil|strick)",
+		"(katze|kater|hund|welpe|kaetzchen|cat|dog|kitten|puppy) ~6 (zerkratzt|gekratzt|aufgekratzt|gebissen|scratched|bit|bitten)",
 	}},
 	{hPast, []string{
 		"(years|decades|ages|yrs) ago", "before (but|and now|now)", "last (summer|winter|spring|autumn|fall|year)", "letzten (sommer|winter|fruehling|herbst)", "letztes jahr", "(a long time|long time|long|a lifetime) ago", "used to", "in the past",
@@ -306,7 +320,7 @@ var helpers = []struct {
 		"vor ~2 (jahren|jahrzehnten)", "vor (langer zeit|ewigkeiten)", "frueher", "damals",
 		"als (teenager|jugendliche|jugendlicher|kind|schueler|schuelerin|student|studentin|teenie)",
 		"mit # [jahren]", "in meiner (jugend|schulzeit|studienzeit|kindheit)", "ueberlebt",
-		"(hatte|had|habe|have had) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
+		"(hatte|had|habe|have had) #1950", "#1950 (hatte|habe|war|had|was)", "(i am|in) (jahr|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
 	}},
 	{hPresent, []string{
 		"now", "currently", "lately", "recently", "again", "still", "today", "tonight", "nowadays", "these days",
@@ -324,6 +338,10 @@ var helpers = []struct {
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
 		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine|weg|vorbei)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
 		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
+		// Round 7: more German ways of saying it is over.
+		"seit [ueber|mehr als|fast|knapp|gut] # (jahren|monaten) ~4 (nicht mehr|nichts mehr|nie wieder|nie mehr|stabil|clean|frei)",
+		"seit (damals|jahren|langem|laengerem) ~3 (nie wieder|nie mehr|nicht mehr|nichts mehr|stabil)", "(lange|# jahre|jahre|jahrzehnte|ewig|ewigkeiten) her",
+		"(weit weg|ganz weit weg) $", "heute ~2 (nicht mehr|ganz anders|stabil)",
 	}},
 	{hCancel, []string{
 		"again", "relaps*", "(came|come|are|is|coming|keep coming) back", "back again", "returned", "(started|start) ~2 (again|cutting|to)",

@@ -632,8 +632,8 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 			return false
 		}
 	}
-	if r.flags&fHarm != 0 && t.sentMark[sent]&hOverride == 0 &&
-		(t.sentMark[sent]&hAccident != 0 || r.dose && t.sentMark[sent]&hRoutine != 0) {
+	if t.sentMark[sent]&hOverride == 0 &&
+		(r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 || r.dose && t.sentMark[sent]&hRoutine != 0) {
 		return false
 	}
 	if t.any&hMedia != 0 {
@@ -742,6 +742,12 @@ func (t *prepared) subjectBack(s int, w *words) (v verdict) {
 		case w.self[k]:
 			return vSelf
 		case w.third[k]:
+			// "my dad's revolver in my lap" (normalised "my dad revolver"):
+			// the person owns the means the match starts with; who has it
+			// is read further back.
+			if j == s-1 && j > 0 && possessedMeans[t.toks[s].key] && possessors[t.toks[j-1].key] {
+				continue
+			}
 			return vThird
 		case w.fill[k]:
 			continue
@@ -751,6 +757,16 @@ func (t *prepared) subjectBack(s int, w *words) (v verdict) {
 	}
 	return vImplicit
 }
+
+// possessedMeans are means a patient may take from someone else ("my
+// mum's pills", "my dad's gun"), and possessors the words before the owner
+// (round 7).
+var (
+	possessedMeans = keys("gun", "guns", "revolver", "pistol", "rifle", "shotgun", "firearm", "pills", "tablets", "meds",
+		"medication", "morphine", "insulin", "oxy", "oxycodone", "methadone", "sleeping", "sleepers", "painkillers", "benzos",
+		"diazepam", "blades", "razor", "razors", "knife", "rope", "belt", "car", "ketamine", "ket", "troches", "spray")
+	possessors = keys("my", "his", "her", "their", "our", "the")
+)
 
 // negatedAfter reports a negation answering the match after it: "suicidal
 // thoughts: none", "suizidgedanken habe ich keine", "suicidal? no.". The rest

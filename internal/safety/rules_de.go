@@ -219,7 +219,12 @@ var crisisDE = []ruleDef{
 		"(spring|springe|stuerz|stuerze|werf mich|werfe mich|lass mich|lasse mich) ~3 (vom|von der|von dem|von einem|von einer|aus dem|aus meinem|von meinem|vor den|vor einen|vor die|vor das) ~2 {dplace}",
 		"(fahr|fahre|rase|steuere|lenke) ~6 (gegen|vor|in) (einen|eine|den|die|das) ~1 (baum|wand|bruecke|lkw|mauer|zug|brueckenpfeiler|pfeiler|betonwand|leitplanke|gegenverkehr|laster|betonpfeiler)",
 		"(schreib|schreibe|geschrieben|verfasse|verfasst|verschickt|schicke|aufgenommen|nehme auf) ~3 (abschiedsbrief*|abschiedsnachricht*|abschiedsvideo*|abschiedsworte|letzte worte)",
-		"(und|aber) (ich habe|habe) ~1 einen plan",
+		"und (ich habe|habe) ~1 einen plan",
+	}},
+	// Round 7: "aber ich hab einen plan" only with a means, a place or a
+	// time elsewhere ("aber ich hab einen plan für pausen" is none).
+	{id: "compose-method", flags: fPlan, pats: []string{
+		"aber (ich habe|habe) ~1 einen plan",
 	}},
 	{id: "compose-method", flags: fAway | fAlone, pats: []string{
 		"(steh|stehe|sitz|sitze|bin) (auf|an) (der|dem|den) ~1 (bruecke|dach|gleisen|gleis|klippe|kante|gelaender|brueckengelaender|parkhausdach|hochhausdach|bahnsteigkante)",
@@ -587,6 +592,51 @@ var crisisDE = []ruleDef{
 		"(absicht|absichtlich) ~6 (blute|blutet|geschnitten|verletzt)", "(blute|blutet|blut) ~8 (mit absicht|absichtlich)",
 		"(gesammelt|gespart|aufgespart|spar ich mir auf|aufgehoben|gebunkert|gehortet) ~8 (auf einmal|alle|alles|heute nacht|morgen|knall|reicht)",
 		"{pillword} ~6 (in ein glas|in einem glas|aufgeloest) ~8 (trink|trinke|trinks|nehm|nehme)",
+	}},
+	// Round 7 (fitted batches 26-67; 68 on checked before fitting): an
+	// overdose told as done by how much (the whole pack, all of them with
+	// a sign it was meant: at once, with alcohol, an hour ago, feeling it)
+	// or to be taken at a time; going into the water; waiting for the
+	// train; a weapon fetched or loaded with its end; a rope or a hose made
+	// ready; cutting again.
+	{id: "r7-overdose", flags: fHarm, pats: []string{
+		"(ganze|ganzen|ganzes|gonze|komplette|kompletten|gesamte|gesamten) (packung|packungen|schachtel|schachteln|blister|vorrat|monatsvorrat|wochenration|streifen) [von|der|den|mit] ~2 " + deDrug7 + " ~4 " + deTook7,
+		"(alle|alles|saemtliche|saemtlichen|den rest|die restlichen|restlichen|#8|alle #|die ganzen|ganzen|eine handvoll|handvoll) [meine|meiner|die|der|von|den] ~3 " + deDrug7 + " ~6 " + deTook7 + " ~8 " + deCue7,
+		deCue7 + " ~8 (alle|alles|saemtliche|saemtlichen|den rest|die restlichen|restlichen|#8|alle #|die ganzen|ganzen) [meine|meiner|die|der|von|den] ~3 " + deDrug7 + " ~6 " + deTook7,
+		"(saemtliche|saemtlichen|die ganzen|den rest|die restlichen|#10|#8 stueck) [meine|meiner|die|der|von|den] ~3 " + deDrug7 + " ~6 " + deTook7,
+		deDrug7 + " ~4 (alle|alles|zusammen|sie) (auf einmal|aufeinmal|hintereinander|auf ex)",
+		"(nehm|nehme|nimm|schluck|schlucke|spritz|spritze|trink|trinke|lutsch|lutsche|drueck|druecke|geb mir|gebe mir) ~3 (alle|alles|den rest|die restlichen|die ganzen|sie alle) ~6 (heute|heute nacht|heute abend|morgen|gleich|jetzt|dann|auf einmal|aufeinmal|hintereinander|i am park|wenn|sobald)",
+		"(werde|werd|will) (sie|die|alle) ~3 (alle|zusammen|auf einmal) ~3 (spritzen|nehmen|geben|schlucken|trinken)",
+	}},
+	{id: "r7-method", pats: []string{
+		"(geh|gehe|lauf|laufe) ~3 (ins|in den|in die) (meer|see|weiher|fluss|wasser|rhein|main|donau|elbe|hafenbecken)",
+		"(bei flut|ins wasser|ins meer) ~2 (geh|gehe) ich (rein|hinein)",
+		"(warte|wart|warten|warten wir) ~3 auf den (richtigen|naechsten|letzten) (zug|ice|gueterzug)",
+		"(flinte|pistole|gewehr|waffe|knarre|revolver|schussapparat|schrotflinte) ~4 (geladen|besorgt|geholt|heimgenommen|mit heim|mitgenommen|gekauft|genommen) ~8 (schluss|ein ende|machs|mach es|mache es|benutzen|bei mir|an mir|fuer immer|still in meinem kopf)",
+		"(schluss|ein ende|weg fuer immer|machs|mache es) ~8 (flinte|pistole|gewehr|waffe|knarre|revolver|schussapparat) ~4 (geladen|besorgt|geholt|heimgenommen|mit heim|mitgenommen|gekauft)",
+		"(werd|werde|will) mich ~5 (aufhaengen|erhaengen|aufzuhaengen)",
+		"(schlauch|schlaeuche) ~4 (fenster|auspuff)", "(motor laeuft|motor an|motor lauft) ~6 (schlauch|schlaeuche)", "garage ~8 (schlauch|schlaeuche)",
+		"(vorgenommen|beschlossen|entschieden) ~6 (nicht mehr aufzuwachen|nicht mehr aufwachen)",
+		"habe es wieder gemacht ~8 (arme|arm|beine|bein|messer|klinge|rasierklinge|oberschenkel)",
+		"(klinge|klingen|rasierklinge|rasierklingen) ~3 wieder ~2 (geholt|rausgeholt|gekauft|ausgepackt)",
+		"(benzin|spiritus) ~6 (verbrenne|verbrenn|anzuenden|anzuende|zuende) mich",
+		"(schneide|schneid) (tief|tiefer) ~3 (heute|heute nacht|nicht wie sonst|diesmal)",
+	}},
+	{id: "r7-method", flags: fPlan, pats: []string{
+		"(gelaender|bruestung) ~3 (niedrig|niedriger)", "(hoch|tief) genug $",
+		"(den|einen) (ast|balken|haken) (gefunden|ausgesucht)",
+	}},
+	{id: "r7-method", flags: fPlan | fAlone, pats: []string{
+		"(ist|das ist|ist schon|es ist) (entschieden|beschlossen) $", "(ich habe|habe ich|ich) ~2 (entschieden|beschlossen) $", "steht fest $",
+	}},
+	{id: "r7-method", flags: fPlan | fBye, pats: []string{
+		"(entschlossen|entschieden) ~2 zu gehen",
+	}},
+	{id: "r7-method", flags: fPlan | fMeans, pats: []string{
+		"(bis dahin|dann) (bin ich|ich bin) (weg|tot|nicht mehr da)",
+	}},
+	{id: "r7-method", flags: fAlone, pats: []string{
+		"(morgen|um die zeit|heute nacht|uebermorgen|naechste woche) ~4 (bin ich|ich bin) nicht mehr",
 	}},
 }
 
@@ -1797,3 +1847,14 @@ var acuteDE = []ruleDef{
 		"(ueberall|am ganzen koerper) quaddeln", "(hals|kehle) ~6 (zugehen|zugeht|zu geht)",
 	}},
 }
+
+// Round 7: vocabularies of the German rules built on them, joined into
+// patterns as strings.
+const (
+	// What may be taken to overdose, beyond {pillword}.
+	deDrug7 = `({pillword}|{dmed}|{dother}|{dmedr6}|{ket}|schlafis|ampullen|pflaster|fentanylpflaster|insulin|methadon|morphin|morphintabletten|herztabletten|troches|lutschtabletten|sprueher|stoesse)`
+	// Taking in a dose, told as done.
+	deTook7 = `(genommen|geschluckt|eingenommen|gesprueht|reingehauen|gespritzt|getrunken|leer gemacht|gefressen|eingeworfen|reingezogen|reingepfiffen|runtergeschluckt|eingeschmissen|geschmissen)`
+	// A sign an overdose was meant.
+	deCue7 = `(auf einmal|aufeinmal|hintereinander|auf ex|mit absicht|absichtlich|vor # minuten|vor # min|vor einer stunde|vor ner stunde|mit ~2 (wodka|bier|schnaps|wein|alkohol|korn|obstler)|sorry|tschuess|damit|will nicht mehr|schwindlig|muede|komisch|herz|atmen|luft|tut mir leid|ruhe|fuer immer|egal|wurscht)`
+)

@@ -613,6 +613,53 @@ var crisisEN = []ruleDef{
 		"(took|swallowed|taken|downed|had) ~4 (bump|bumps|grams|gram|lines|line) of ~1 {ket} ~8 (on purpose|do not care|see if my heart|wanted to die|not wake)",
 		"on purpose to see if (my heart|i) (would stop|wake up|die|survive)",
 	}},
+	// Round 7 (fitted batches 23-67; 68 on checked before fitting): an
+	// overdose told as done, by how much was taken (the rest, the whole
+	// supply, a count of tablets) or with a sign it was meant (at once, on
+	// top, an hour ago, feeling it); a supply to be taken at a time; going
+	// to a place of a method with its end ("and that's the end", "and
+	// stepping off"); a means taken out, hung or tested; a decision said
+	// once more ("made my mind up"), counting with a part of a plan.
+	{id: "r7-overdose", flags: fHarm, pats: []string{
+		enTook7 + " (the rest of|the remainder of|the remaining|what was left of|what is left of|a fistful of|a handful of|a load of|loads of|a bunch of|a pile of|a whole|the whole|my whole|her whole|his whole|the entire|my entire|a full|the full) [my|the|his|her|their|me|of my|of the] ~2 " + enOD7,
+		enTook7 + " [about|around|like|over|nearly|almost|maybe|roughly|at least|probably] #8 (pills|tablets|tabs|capsules|caps|lozenges|troches|sleeping tablets|sleeping pills|sleepers|painkillers|paracetamol|ibuprofen|aspirin|co codamol|benzos|bars|xans|oxys|percs|vials|ampoules|units)",
+		enTook7 + " [about|around|like|over|nearly|almost|maybe|roughly|at least|probably] #5 of (my|the|her|his|their|those|these|mums|moms|dads) ~2 " + enOD7,
+		enTook7 + " (all|all of|every one of|every last one of|all #) (my|the|his|her|their|me|of my|of the|those|these) ~2 " + enOD7 + " ~8 (ago|at once|in one go|together|on purpose|on top|sorry|goodbye|bye|want it over|wanted it over|to die|to end it|whatever happens|do not want help|can not stay awake|can not stand|can not feel|feel weird|feel strange|feel sleepy|feel drowsy|feel floaty|feel sick|feel dizzy|feeling it|feeling weird|feeling sleepy|feeling drowsy|heart|with (vodka|wine|whisky|whiskey|gin|beer|beers|alcohol|a bottle|booze|the bottle|rum)|and (some|a bottle of|a) ~1 (vodka|wine|whisky|whiskey|gin|beers|alcohol|booze|rum))",
+		"(going to|about to|planning to|plan to|will|i am|decided to) ~1 (take|taking|swallow|swallowing|inject|injecting|have|having|use|using|down|downing|neck|necking|mix|mixing) (all|all of|every one of|the rest of|the whole|the lot of|my whole|the entire) [my|the|his|her|of my|of the] ~2 " + enOD7 + " ~8 (tonight|after|when|once|on|this|{when}|at|as soon as|before|in one go|at once|together|with|into myself|and that is it|and be done|$)",
+	}},
+	{id: "r7-overdose", flags: fHarm | fPlan | fMeans, pats: []string{
+		"(going to|about to|planning to|plan to|will|i am|decided to) ~1 (take|taking|swallow|swallowing|inject|injecting|have|having|use|using|down|downing|neck|necking) (the lot|the whole lot|them all|all of them|all of it|everything|every last one) ~4 (tonight|once|when|after|{when}|as soon as|at midnight|into myself|$)",
+	}},
+	{id: "r7-method", pats: []string{
+		"(going|go|drive|driving|drove|walk|walking|head|heading|get|getting) (to|up to|down to|out to|over to|into) (the|a) ~3 (" + enPlace7 + ") ~8 (and that is the end|and that will be the end|that is the end|that will be the end|the end of it|the end of me|and stepping off|and step off|and jump|and jumping|to jump|and go over|go over|over the side|and not (come|coming) back|to end it|to do it|to finish it|and walk in|and walking in|and stepping in)",
+		"(going|go|went|heading|head|walk|walking|climb|climbing) (up|out|down) to the (" + enPlace7 + ") ~3 with (the|a|my|dads|his) ~1 " + enMeans7,
+		"(hung|tied|put up|fixed|rigged|set up) (a|the|my) (rope|noose|belt|cord|cable) (in|from|on|to|over) the ~2 (barn|loft|garage|shed|beam|tree|attic|stairwell|banister|bannister|rafters|hook|door)",
+		"(tested|tried) (it|the belt|the rope|the cord|the beam|the knot|the hook|the branch) ~6 (hold me|hold my weight|my weight|take my weight|takes my weight|would hold|it held)",
+		"(beam|hook|branch|rail|banister|bannister|loft hatch) ~6 (perfect|strong enough|hold my weight|hold me|take my weight)",
+		"(barrel|muzzle|gun|pistol|revolver|shotgun|rifle|shotty) ~3 (under my chin|in my mouth|against my head|against my temple|to my head|to my temple|in my lap|on my lap)",
+		"(opened|turned on|turn on|open|left on|leave on) the gas ~6 (closed|shut|sealed|windows|doors|door)",
+		"(go|going|jump|jumping|step|stepping|throw myself|throwing myself) over the side",
+		"(nobody|no one|noone|they) (will|would|is going to) (know|think|guess|tell|find out) ~3 (was not|is not|was|not) (an accident|on purpose)",
+		"(waiting for|wait for|step in front of|walk onto|walking onto|jump in front of|jumping in front of) (the|a) ~2 (express|freight|freight train|fast train|through train|one that does not stop)",
+		"(express|freight|freight train|fast train|train|one) ~4 (does not stop|is not stopping|not stopping|goes straight through|go straight through) ~8 (waiting for|that is the plan|that is the one|i will be|i am going to|step|jump|walk onto|walking onto|in front)",
+		"(walk|walked|walking|wade|waded|wading|went) into the (sea|water|river|lake|ocean|waves) ~8 (going back|go further|further|deeper|all the way|not come back|and keep going)",
+		"(sitting|sat|sit) in the (car|truck|van) with (a|the) (hose|pipe|tube)",
+		"(hose|pipe|tube) (from|on|to|in) the exhaust",
+	}},
+	{id: "r7-method", flags: fPlan, pats: []string{
+		"(got|have|took|get|getting|taken|brought) (the|my|dads|a|his) ~2 (gun|shotgun|rifle|shotty|pistol|revolver|rope|belt) (out of|from|down from) (the|his|her|my|our) ~1 (safe|cabinet|cupboard|loft|attic|drawer|wardrobe|shed|garage)",
+		"(hose|tape|hosepipe) ~6 (boot|trunk|back seat|car)",
+		"(and|then) (step|stepping|walk|walking|jump|jumping) off $",
+		"(made|make) my mind up $", "(already|i have already|i already) decided $", "(it is|it has been|everything is) (all planned|planned out|planned) $",
+	}},
+	{id: "r7-method", flags: fPlan | fBye, pats: []string{
+		"({when}|tonight|today|tomorrow) (is|will be) the (day|night)",
+		"(pills|tablets|meds|ket|{ket}) (are|is) (working|kicking in) [already|now]",
+	}},
+	{id: "r7-method", flags: fAway, pats: []string{
+		"(wrote|written) ~2 (letters|note|goodbye|notes) ~6 (doing it|do it|it will be|it is happening|happening|the end)",
+		"(wrote|written) (the|my) (letters|note) ~3 ({when}|tonight|tomorrow)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
@@ -1116,6 +1163,13 @@ var possibleEN = []ruleDef{
 		"(not sure|do not know if|doubt) i (will|am going to) [still] be (here|around|alive) (for|by|at|in|on|next|when|to see)",
 		"(do not|can not|could not) see (a|any) (way through|way forward|end to this|light)",
 		"(said|told) (everything|all) i (needed|wanted|had) to (say|tell)",
+	}},
+	// Round 7: a last word without an act ("done. sorry. goodbye", "last
+	// msg. thx for trying"), a train that does not stop, asked about.
+	{id: "r7-last-words", flags: fAway, pats: []string{
+		"(done|i am done|it is done|did it) ~3 (sorry|goodbye|bye)", "(last|final) (msg|message|messages|text|words|post) ~4 (thanks|thank you|sorry|goodbye|bye|love)",
+		"(thanks|thank you) for trying $", "bye (everyone|everybody|world|forever|for good)",
+		"(express|freight train|fast train|through train) ~4 (does not stop|is not stopping|not stopping|goes straight through)",
 	}},
 }
 
@@ -1721,6 +1775,15 @@ const (
 		`salbutamol|albuterol|beta blocker|beta blockers|levetiracetam|keppra|topiramate|hydrocodone|vicodin|percocet|` +
 		`fentanyl|concerta|strattera|atomoxetine|buspirone|buspar|nyquil|advil|motrin|aleve|excedrin|imodium|loperamide|` +
 		`cetirizine|zyrtec|loratadine|claritin|omeprazole|lansoprazole|pantoprazole|prazosin|naloxone|narcan|magnesium|fish oil`
+	// Round 7: what may be taken to overdose, as the rules built on
+	// enTook7 name it, beyond {pillword}.
+	enOD7 = `({pillword}|{ket}|` + enDrug5 + `|endone|oxys|midazolam|tapentadol|temazepam|heart tablets|heart pills|insulin|insulin pens|tabs|vials|ampoules|ampules|dosette box|methadone|morphine|supply|script|stash|prescription)`
+	// Taking in a dose, told as done.
+	enTook7 = `(took|taken|have taken|had|swallowed|ate|eaten|downed|necked|chugged|consumed|injected|pushed|shot up|popped|snorted|sprayed|used|done|finished)`
+	// Places a method is carried out at, beyond {enplace}.
+	enPlace7 = `{enplace}|quarry|cliff path|cliff road|top floor|top|multistorey|motorway|level crossing|crossing|forestry|paddock|loft|attic|barn|hill|mountain|coast|beach|pier|harbour|water|garage|shed`
+	// Lethal means carried to a place.
+	enMeans7 = `(belt|rope|noose|cord|cable|hose|gun|shotgun|rifle|pistol|shotty|pills|tablets|blades|knife|razor)`
 	// Medicines and what they come as, as a patient names them.
 	enMed5 = `({drugname}|{medword}|{ket}|meds|antidepressants|antidepressant|dose|doses|dosage)`
 )
