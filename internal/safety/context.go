@@ -274,7 +274,7 @@ var helpers = []struct {
 		"(kill|killing|killed) time", "(pushed|push|pushing|geschoben|schiebe|schieb) ~5 (wheelchair|rollstuhl|pram|buggy|kinderwagen|swing|schaukel)", "(pack|packet|box|bag|tub|bar|jar|tin|packung|tuete|dose|tafel) [of] (biscuits|cookies|crisps|chips|chocolate|chocolates|sweets|candy|cereal|gum|crackers|doughnuts|donuts|haribo|ice cream|pringles|kekse|schokolade|gummibaerchen|pralinen|plaetzchen|suessigkeiten)", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
 		"suicidal (patients|patient|clients|client|people|persons|callers|teens|teenagers|youth|individuals|friend|friends|relatives|tendencies band)",
 		"shot myself in the foot", "(drown|drowning|drowned) myself in (work|coffee|tea|books|chocolate|ice cream|studies|homework|paperwork|music)",
-		"(kill|killing) myself laughing", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
+		"(kill|killing) myself laughing", "(hurt|hurting|hurts) (his|her|their|your|my) feelings", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
 		"(hopeless|useless|worthless) (at|with)", "(burn|burned|burnt|burning) myself out", "cut myself (some|a) (slack|break|piece|slice)",
 		"(cutting|cut) myself (a|some|another) (slice|piece|bit)", "(drug|drugs) (test|tests|testing|screen|screening)",
 		"dosing (session|sessions|day|days|appointment|appointments|room|schedule|date|time)",
@@ -497,6 +497,18 @@ var helpers = []struct {
 		"(falls|wenn) (der|die|er|sie|mein|meine) ~3 (wieder|nochmal|noch einmal)",
 		"(zeig|zeigen|zeige) ~4 (wer hier der chef ist|was es heisst|wie sich das anfuehlt)",
 		"(will pay|is going to pay|will regret|is going to regret|will be sorry|gets what|get what) ~3 (for it|for this|deserves|coming)",
+		// Round 7 (English harm to others): a threat, a grudge or a target
+		// watched, for English rules with fThreat.
+		"(going to|is going to|will) (regret|pay|learn|get it|be sorry)", "(get|gets|getting) what is coming", "had (this|it) coming",
+		"(teach|teaching) (him|her|them) a lesson", "(sort|sorting) (him|her|them) out", "(he|she|they) will learn $", "once and for all",
+		"(i know|know|found out|found|got|have|written down) (where|when|what time) (he|she|they) (lives|live|works|work|sleeps|sleep|leaves|leave|gets home|get home|walks home|parks|goes)",
+		"(his|her|their) (address|schedule|routine|shift|shifts|movements)", "(pay|paying) ~3 a (visit|little visit)",
+		"(revenge|get back at|get even|make (him|her|them) pay|make (him|her|them) suffer|make (him|her|them) listen|make (him|her|them) understand)",
+		"(done|finished) (being nice|playing nice)", "(homicidal|so angry i could kill|rage|raging)",
+		// German.
+		"(weiss|kenne) (wo|wann) (er|sie|der|die) ~3 (wohnt|parkt|trainiert|arbeitet|langgeht|kommt|schlaeft)", "(seine|ihre|seinen|ihren) (adresse|route|wohnort|schichtplan)",
+		"(ich meine es|ich meine das|das meine ich|meine es|meine das) ernst", "(nicht|ned) (i am spass|als witz)", "(das schwoere ich|ich schwoere|ich schwoer)",
+		"(wird|werden) (das|es) nicht ueberleben", "(der|die|er|sie) ist dran", "(zeig|zeige) (es|ihn) (ihm|ihr|ihnen)",
 	}},
 	{hBye, []string{
 		"(goodbye|farewell|my last message|last message|last msg|thank you for trying|thanks for trying|thank you for everything|sorry for everything|forgive me|love you all|do not want to be found|not calling anyone|not going to call anyone|do not call anyone|do not send anyone|lying down now|getting drowsy|getting sleepy|it is too late now|too late now)",

@@ -1408,6 +1408,27 @@ var harmDE = []ruleDef{
 		"(liste|namen) ~8 (abarbeiten|abzuarbeiten|erledigen|drankommen)",
 		"(nehm|nehme) ~4 (die ganze|alle|die) ~1 (behoerde|firma|klasse|schule|abteilung|familie) mit",
 	}},
+	// Round 7 (fitted batches 26-67): a threat in German word order after
+	// a condition ("wenn er nochmal..., schieß ich ihm in die knie"), an
+	// intent with the victim first ("werde ich ihn mit dem spaten
+	// erschlagen"), a plan with zu ("ich plane den kerl zu überfahren"),
+	// poison for someone, a weapon carried with a threat (fThreat).
+	{id: "r7-threat", pats: []string{
+		"(schiesse|steche|schlage|haue|erschlage|vergifte|schubse|erwuerge|ueberfahre|knalle|breche|zerre|schiess|stech|schlag|hau|erschlag|vergift|schubs|erwuerg|ueberfahr|knall|brech|zerr) ich ~1 (ihm|ihn|ihr|sie|den|dem|der|meinen|meine|meinem|meiner|dich|euch) ~4 (ab|um|kaputt|fertig|tot|in die knie|eine rein|ueber den kopf|ueber den schaedel|vor die|die finger|das genick|kalt|nieder|zusammen|den topf|die flasche)",
+		"(werde|will) ich (ihn|sie|den|die|ihm|ihr|dich|euch) ~4 (erschlagen|erstechen|abstechen|umbringen|toeten|ueberfahren|vergiften|verpruegeln|zusammenschlagen|kaltmachen|abknallen|erschiessen|fertigmachen|kaputtmachen|weh tun|wehtun)",
+		"ich (werde|will) (ihn|sie|den|ihm|ihr|dich|euch|meinen|meine|meiner|meinem) ~4 (erschlagen|erstechen|abstechen|umbringen|toeten|ueberfahren|vergiften|verpruegeln|zusammenschlagen|kaltmachen|abknallen|erschiessen|fertigmachen|kaputtmachen)",
+		"(plane|plan|habe vor|beschlossen|ueberlegt|gedanken|gedanke) ~6 (abzuarbeiten|zu ueberfahren|abzustechen|umzubringen|zu erschlagen|zu vergiften|weh zu tun|wehzutun|abzufangen|kaltzumachen|zu manipulieren|durchzuschneiden|zu erwuergen|zu erstechen|zu schubsen)",
+		"(den|die|ihn|sie) (mache|mach) ich (fertig|kaputt|kalt|platt)", "ich (mache|mach) (ihn|den {dperson}|die {dperson}|meinen {dperson}|meine {dperson}) ~1 (fertig|kaputt|kalt|platt)",
+		"(vergifte|vergift|vergiften|vergiftet) ~3 (ihren|seinen|den|die|ihr|sein) ~1 (kaffee|tee|essen|trinken|getraenk|hund|katze|kater)",
+		"(rattengift|gift|kaliumchlorid) ~4 (fuer|in) (den|die|ihren|seinen|seine|ihre|dem) ~2 ({dperson}|kaffee|tee|essen|infusion)",
+		"(tabletten|schlaftabletten|tropfen) ~4 (reichen|reicht) fuer (ihn|sie)",
+		"(wird|werden) (das|es) nicht ueberleben",
+	}},
+	{id: "r7-threat", flags: fPlan | fThreat, pats: []string{
+		"(trage|trag|habe|hob) ~3 (immer|jetzt|eh|schon) ~2 {dweapon} ~3 (dabei|in der tasche|in meiner handtasche|unter bett|i am auto|daheim|i am schrank|mit)",
+		"{dweapon} (habe|hob) ich ~2 (daheim|dabei|i am auto|zuhause|i am schrank|eh)",
+		"(bringe|bring|komme|komm) ~3 (mit der|mit dem|mit einer|mit einem|ein|eine|einen) ~1 {dweapon}",
+	}},
 }
 
 // German rules for abuse and danger at home.

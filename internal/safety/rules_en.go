@@ -1364,6 +1364,44 @@ var harmEN = []ruleDef{
 		"(son|brother|dad|father|husband|partner|boyfriend|friend|mate|cousin|uncle) (is going to|is about to|wants to|plans to|says he will|says she will) (drive|crash) into ~4 (car|house|people|crowd) ~4 (in it|inside)",
 		"(son|brother|dad|father|husband|partner|boyfriend|teenage son|teenage daughter) ~3 (punched|hit|beat|stabbed|choked|strangled|slapped|kicked) (his|her) (girlfriend|boyfriend|wife|husband|partner|ex|sister|brother|mum|mom|dad) ~8 (again|will do it again|says he will|says she will)",
 	}},
+	// Round 7 (fitted batches 23-67; 68 on checked before fitting): a
+	// weapon kept, carried or made ready, counting when the message also
+	// threatens or watches the target (fThreat: "i know where he lives",
+	// "he's going to regret it", "his schedule"); an intent told with a gap
+	// ("i'm going to go to his house and hurt him badly"); urges and fears
+	// of hurting a child; acts done with their object.
+	{id: "r7-armed", flags: fPlan | fThreat, pats: []string{
+		"(got|have|bought|brought|bringing|carrying|carry|keep|keeping|kept|sharpening|sharpened|cleaned|cleaning|loaded|hid|hidden|packed|taking|take|took|started bringing|started carrying) (a|the|my|his|her|dads|brothers|an|some|a can of|can of) ~2 " + enArms7,
+		enArms7 + " ~3 (in my|in the|under my|under the|on the) ~1 (coat|bag|car|boot|trunk|truck|pocket|bed|drawer|bedside drawer|passenger seat|glovebox|van|garage|shed)",
+		"(wait|waiting|going to wait|sit|sitting|sat|parked) (for|outside) (him|her|them|" + enTarget5 + ") ~6 (after|in|at|outside|tonight|with|when|every)",
+		"(following|followed|been following|follow) (him|her|them|" + enTarget5 + ") ~2 (home|car|to)",
+		"(list|a list) of ~3 (people|names|doctors|teachers|nurses) ~8 (hurt|pay|visit|screwed|refused|deserve|weapon)",
+	}},
+	{id: "r7-intent", pats: []string{
+		"i (am going to|will|have decided i am going to|am going round to|am driving to|am) ~4 (stab|shoot|kill|murder|strangle|beat|batter|attack|run over|ram|smash|hurt|hit|punch|glass|torch|burn) (him|her|them|" + enTarget5 + ") ~3 (badly|properly|so bad|for good|in front of everyone|to death|with|up|$)",
+		"(put|putting|throw|throwing) (him|her|them) (through|out of) the (wall|window|door)",
+		"(lay|laying) (him|her|them) out", "(smash|smashing|cave|caving|kick|kicking) (his|her|their) (face|head|teeth|skull) in",
+		"(taking|take|took) (a|the|my) (hammer|bat|baseball bat|crowbar|tyre iron|tire iron|chainsaw|axe|knife) to (his|her|their|" + enTarget5 + ")",
+		"(smashing|smash|break|breaking) (a|the) (bottle|glass|chair) over (his|her|their) head",
+		"(ram|ramming|run|running|drive|driving) ~2 (car|van|truck) (into|at) ~3 (with (him|her|them) in it|the protestors|protestors|the crowd|people)",
+		"(get rid of|poison|poisoning|kill|killing) (my|his|her) (husband|wife|partner|boss|mother in law|father in law|stepdad|stepfather) ~8 (look like an accident|look natural|make it look)",
+		"(thinking of|thought of|thoughts of|thoughts to) ~2 (giving|give) (him|her|them|" + enTarget5 + ") an overdose",
+	}},
+	{id: "r7-urge", pats: []string{
+		"(urge|urges|want|wanting|wanted|thoughts|thought|flash|flashes|tempted|keep wanting|scary thoughts|images) ~3 (to|of) ~1 (shake|shaking|throw|throwing|smother|smothering|suffocate|suffocating|drown|drowning|hurt|hurting|strike|striking|burn|burning|stab|stabbing|strangle|strangling|choke|choking|poison|poisoning) (him|her|them|whoever|" + enTarget5 + ")",
+		"(scared|afraid|terrified|frightened|worried) ~3 (i will|i might|i could|i would|i am going to|i will end up) ~2 (hurt|harm|hit|kill|shake|smother|drop|throw) (him|her|them|" + enTarget5 + ")",
+		"(scared|afraid|terrified|frightened) of what i (will|might|could|would) do (to|when i am alone with|if i am alone with) (him|her|them|" + enTarget5 + ")",
+		"(mind|head|voices|voice) ~3 (telling|tells|told) me to (smother|suffocate|drown|shake|throw|stab|strangle|poison) (the|my|him|her|them)",
+	}},
+	{id: "r7-act", pats: []string{
+		"(held|hold|holding|put|putting|pressed) (a|the) (pillow|cushion|bag) over (his|her|their|the babys|" + enTarget5 + ") ~1 (face|head|mouth)",
+		"(held|hold|holding|pulled|pointed|waved) (a|the|my) ~1 (knife|gun|blade|bat|hammer|kitchen knife) (to|at) (him|her|them|" + enTarget5 + ")",
+		"(pushed|shoved|threw|kicked|hit|punched|slapped|smacked|shook|pinned|grabbed) (my|the|our) ~2 {person} ~4 (down the stairs|against the wall|into the wall|really hard|so hard|too hard|across the room|to the floor|and (she|he) fell)",
+		"(threw|thrown|chucked|hurled) (a|the) (kettle|pan|mug|plate|bottle|glass|chair|lamp|knife|iron|remote|phone) at (my|his|her) {person}",
+		"(started|been|keep|kept) (hitting|beating|slapping|kicking|hurting) (him|her|them|my|the) ~1 {person}",
+		"(put|putting|crush|crushing|crushed|slipped|slipping) ~3 (rat poison|poison|bleach|antifreeze|sleeping pills|sleeping tablets|my pills|pills|tablets|laxatives) (in|into) ~3 (tomatoes|soup|shake|protein shake|food|drink|tea|coffee|meat|dinner|his|her|their)",
+		"(swung|swinging|lunged|went) at (him|her|them|" + enTarget5 + ") with (a|the|my|his|her) ~2 " + enArms7,
+	}},
 }
 
 // English rules for abuse, violence or danger at home, and safeguarding: the
@@ -1784,6 +1822,8 @@ const (
 	enPlace7 = `{enplace}|quarry|cliff path|cliff road|top floor|top|multistorey|motorway|level crossing|crossing|forestry|paddock|loft|attic|barn|hill|mountain|coast|beach|pier|harbour|water|garage|shed`
 	// Lethal means carried to a place.
 	enMeans7 = `(belt|rope|noose|cord|cable|hose|gun|shotgun|rifle|pistol|shotty|pills|tablets|blades|knife|razor)`
+	// Round 7: things used to hurt someone, beyond enArms5.
+	enArms7 = `(` + enArms5 + `|tyre iron|tire iron|bat|baseball bat|hurley|chainsaw|remington|kerosene|crowbar|blade|hammer|knife|big kitchen knife|weapon)`
 	// Medicines and what they come as, as a patient names them.
 	enMed5 = `({drugname}|{medword}|{ket}|meds|antidepressants|antidepressant|dose|doses|dosage)`
 )
