@@ -505,6 +505,7 @@ var helpers = []struct {
 		"(his|her|their) (address|schedule|routine|shift|shifts|movements)", "(pay|paying) ~3 a (visit|little visit)",
 		"(revenge|get back at|get even|make (him|her|them) pay|make (him|her|them) suffer|make (him|her|them) listen|make (him|her|them) understand)",
 		"(done|finished) (being nice|playing nice)", "(homicidal|so angry i could kill|rage|raging)",
+		"(be|am|is|will be) ready for (him|her|them)", "(will not|never) (touch|hurt) (her|him|me|them|my) ~1 again", "(worked out|know|found out|got|have|circled) (his|her|their) (shifts|schedule|address|routine|movements|release date)",
 		// German.
 		"(weiss|kenne) (wo|wann) (er|sie|der|die) ~3 (wohnt|parkt|trainiert|arbeitet|langgeht|kommt|schlaeft)", "(seine|ihre|seinen|ihren) (adresse|route|wohnort|schichtplan)",
 		"(ich meine es|ich meine das|das meine ich|meine es|meine das) ernst", "(nicht|ned) (i am spass|als witz)", "(das schwoere ich|ich schwoere|ich schwoer)",
