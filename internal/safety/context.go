@@ -306,7 +306,7 @@ var helpers = []struct {
 		"(hatten|hatte) wir ~3 (suizid|suizidversuch|selbstmord|selbstmordversuch)", "einsatz mit ~2 (suizid|selbstmord)",
 		"(mann|frau|jungen|jungen mann|patient|patientin|jemand|maedchen|teenager) nach (einem|ihrem|seinem) (suizidversuch|selbstmordversuch)",
 		"(suizidpatientin|suizidpatient|suizidpatienten)",
-		"(seil|strick|rope) ~4 haengematte", "haengematte ~4 (seil|strick)",
+		"(seil|strick|rope) ~4 haengematte", "ins kalte wasser", "haengematte ~4 (seil|strick)",
 		"(katze|kater|hund|welpe|kaetzchen|cat|dog|kitten|puppy) ~6 (zerkratzt|gekratzt|aufgekratzt|gebissen|scratched|bit|bitten)",
 	}},
 	{hPast, []string{
@@ -320,7 +320,7 @@ var helpers = []struct {
 		"vor ~2 (jahren|jahrzehnten)", "vor (langer zeit|ewigkeiten)", "frueher", "damals",
 		"als (teenager|jugendliche|jugendlicher|kind|schueler|schuelerin|student|studentin|teenie)",
 		"mit # [jahren]", "in meiner (jugend|schulzeit|studienzeit|kindheit)", "ueberlebt",
-		"(hatte|had|habe|have had) #1950", "#1950 (hatte|habe|war|had|was)", "(i am|in) (jahr|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
+		"(hatte|had|habe|have had) #1950", "#1950 (hatte|habe|war|had|was)", "(von|aus) #1950", "(i am|in) (jahr|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
 	}},
 	{hPresent, []string{
 		"now", "currently", "lately", "recently", "again", "still", "today", "tonight", "nowadays", "these days",
@@ -341,7 +341,8 @@ var helpers = []struct {
 		// Round 7: more German ways of saying it is over.
 		"seit [ueber|mehr als|fast|knapp|gut] # (jahren|monaten) ~4 (nicht mehr|nichts mehr|nie wieder|nie mehr|stabil|clean|frei)",
 		"seit (damals|jahren|langem|laengerem) ~3 (nie wieder|nie mehr|nicht mehr|nichts mehr|stabil)", "(lange|# jahre|jahre|jahrzehnte|ewig|ewigkeiten) her",
-		"(weit weg|ganz weit weg) $", "heute ~2 (nicht mehr|ganz anders|stabil)",
+		"(weit weg|ganz weit weg) $", "heute ~2 (nicht mehr|ganz anders|stabil)", "seitdem (stabil|clean|gut|nichts|nichts mehr)",
+		"wie weit ich gekommen bin", "seit (der|dem|meiner) ~3 (sitzung|behandlung|therapie|infusion) ~2 (weg|vorbei|besser)",
 	}},
 	{hCancel, []string{
 		"again", "relaps*", "(came|come|are|is|coming|keep coming) back", "back again", "returned", "(started|start) ~2 (again|cutting|to)",
@@ -423,7 +424,7 @@ var helpers = []struct {
 		"(first|a|our|big|blind|hot|second) (date|party|concert|gig|match|interview|birthday|night out)",
 		"(finally|endlich) ~3 (see|seeing|watch|watching|meet|meeting|sehen|schauen|treffen)", "(band|concert|gig|finale|premiere|festival|konzert|baby|new baby|solicitor|lawyer|mortgage|notar|anwalt)",
 		"(because|weil) (he|she|they|er|sie) ~3 (is learning|learning|needs|wanted|started|plays|lernt|braucht|wollte|spielt|anfaengt)",
-		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)",
+		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)", "(camping|wohnwagen|sterne gucken|sterne schauen)", "(wo ist|where is) (der|die|das|the) (eingang|aufzug|praxis|entrance|lift|elevator)",
 		"(see you|talk soon|talk later|speak soon|until next|bis (dann|bald|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|naechste|naechsten|spaeter))",
 	}},
 	{hBenign, []string{
@@ -470,7 +471,7 @@ var helpers = []struct {
 		// Places.
 		"(top|roof|edge|ledge) of (the|a|this|that) ~1 (multistorey|multi storey|car park|carpark|parking garage|parking lot|building|bridge|cliff|tower|block|flats|hospital)",
 		"(bridge|cliff|cliffs|ledge|rooftop|tracks|railway|train line|platform|overpass|multistorey|multi storey|car park|parking garage|river|sea|ocean|lake|woods|forest|quarry|viaduct)",
-		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|bahnsteig|parkhaus|hochhaus|fluss|see|meer|wald|steinbruch|autobahnbruecke)",
+		"(bruecke|klippe|klippen|dach|gleise|gleisen|schienen|bahnsteig|parkhaus|hochhaus|fluss|see|meer|wald|steinbruch|autobahnbruecke)", "(gleis|parkhausdach|dachboden)", "(der|den) # $",
 		// Times.
 		"after (the|my) (last|next|final) (session|infusion|treatment|appointment)", "nach (der|meiner) (letzten|naechsten) (sitzung|behandlung|infusion|spritze)",
 		"{when}", "(later|tonight|this evening|after work|after my shift|after the kids|before the kids|next week|next month|in the morning|at midnight|when everyone|once everyone|when they|once they|when he|when she)",
@@ -518,7 +519,7 @@ var helpers = []struct {
 		"(das war $|das war von mir|war schoen mit euch|wollte nur tschuess sagen|wollt nur tschuess sagen)", "(wollte|wollt) nur ~2 (dass|das) ~2 jemand ~2 (weiss|bescheid)",
 		"(accounts|konten|socials|social media) ~3 (geloescht|deleted)", "(bankkarten|bank cards|schluessel|key|keys) ~4 (hingelegt|abgegeben|gegeben|left|given)",
 		"(testament|will) ~3 (gemacht|fertig|geschrieben|sorted|written|updated|signed|done)", "(abschiedsbrief|abschiedsbriefe|abschiedstext|verabschiedet|said goodbye|say goodbye)",
-		"(written|wrote|finished) (the|my) (letters|notes|note|letter)", "(note|notes|letter|letters) (is|are) (in|on) the",
+		"(written|wrote|finished) (the|my) (letters|notes|note|letter)", "(brief|briefe|abschiedsbrief|abschiedsbriefe) (liegt|liegen) (auf|in|unter|neben|bei)", "(note|notes|letter|letters) (is|are) (in|on) the",
 		"(tschuess|tschuss|servus an alle|keiner soll mich suchen|niemand soll mich suchen|schickt niemanden|schickt keinen|jemanden schickt|danke fuers versuchen|bin nicht traurig|nur muede|letzter abend|liebe dich $|tut mir leid $)",
 	}},
 	{hCost, []string{

@@ -627,7 +627,34 @@ var crisisDE = []ruleDef{
 		"(den|einen) (ast|balken|haken) (gefunden|ausgesucht)",
 	}},
 	{id: "r7-method", flags: fPlan | fAlone, pats: []string{
-		"(ist|das ist|ist schon|es ist) (entschieden|beschlossen) $", "(ich habe|habe ich|ich) ~2 (entschieden|beschlossen) $", "steht fest $",
+		"(ich habe|habe ich|ich) ~2 (entschieden|beschlossen) $", "steht fest $", "(das ist|ist) endgueltig $",
+	}},
+	// Fitted batch 71.
+	{id: "r7-method", flags: fPlan, pats: []string{
+		"(ist|das ist|ist schon|es ist) (entschieden|beschlossen)", "(datum|plan) steht", "beschlossen ~2 es zu (tun|machen)",
+		"(weiss|kenne) (jetzt|endlich|genau) (wie|wann|wo) $", "weiss (jetzt|endlich|genau) wann ich (gehe|es mache|es tue|sterbe)",
+		"(mittel|tabletten|seil|strick) (sind|ist) (da|bereit|besorgt)", "(abschied|abschiedsnachricht) ~4 (an alle|rausgeschickt|verschickt)",
+		"(balkon|dach|stock|bruecke|fenster) ~8 (lass|lasse) ich mich fallen", "(lass|lasse) ich mich ~4 (vom|von der|von dem) ~1 (balkon|dach|bruecke|fenster) fallen",
+	}},
+	{id: "r7-method", flags: fPlan | fBye, pats: []string{
+		"jetzt (gehe|geh) ich (los|$)",
+	}},
+	{id: "r7-method", pats: []string{
+		"(hoer|hoere) ~2 auf zu atmen", "(ist|wird) ~2 schluss mit (allem|dem leben|mir|meinem leben)",
+		"(ans meer|an den see|zum fluss|zum see|an den fluss) ~3 und (lauf|laufe|geh|gehe) ~2 (rein|hinein)",
+		"warte ~3 auf den (ice|zug|gueterzug|schnellzug) (der|die) ~2 (durchfaehrt|nicht haelt|durchrauscht)",
+		"(der|den) (haken|balken|ast) (haelt|traegt)",
+		"(gezaehlt|gesammelt|aufgehoben) ~8 (laut internet|sind jetzt genug|jetzt genug|reicht das|das reicht dafuer)",
+		"(tabletten|pillen) (sind|ist) (schon|jetzt|bereits) ~1 (i am mund|geschluckt|drin)",
+		"(alle|ganze|ganzen) ~1 {pillword} vor mir (stehen|liegen)",
+	}},
+	{id: "r7-overdose", flags: fHarm, pats: []string{
+		"(das|den|die) ganze (tuetchen|tuete|pack|packung|flasche|schachtel) ~3 (geht|gehen|kommt) ~3 (rein|heute)",
+		"(zu viele|zu viel|zuviel) ~3 " + deDrug7 + " ~2 (genommen|geschluckt) ~8 (atmen|atme|luft|bewegen|herz|bewusstlos)",
+	}},
+	{id: "r7-self-harm", flags: fHarm, pats: []string{
+		"habe (mir|mich) ~4 mit (dem|der|einer|einem|kochendem|heissem) ~1 (zirkel|zigarette|kippe|klinge|rasierklinge|messer|scherbe|feuerzeug|guertel|wasser|nadel|buegeleisen|gabel|schere) ~5 (arm|arme|handruecken|haut|bein|beine|oberschenkel|hand|bauch|geschlagen|gedrueckt|verbrannt|gemacht|geritzt|uebergossen|gestochen)",
+		"(wieder|schon wieder) (die|zur) (klinge|rasierklinge)", "(neue|frische) (klingen|rasierklingen) ~2 (besorgt|gekauft|geholt)",
 	}},
 	{id: "r7-method", flags: fPlan | fBye, pats: []string{
 		"(entschlossen|entschieden) ~2 zu gehen",

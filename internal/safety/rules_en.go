@@ -1378,7 +1378,7 @@ var harmEN = []ruleDef{
 		"(list|a list) of ~3 (people|names|doctors|teachers|nurses) ~8 (hurt|pay|visit|screwed|refused|deserve|weapon)",
 	}},
 	{id: "r7-intent", pats: []string{
-		"i (am going to|will|have decided i am going to|am going round to|am driving to|am) ~4 (stab|shoot|kill|murder|strangle|beat|batter|attack|run over|ram|smash|hurt|hit|punch|glass|torch|burn) (him|her|them|" + enTarget5 + ") ~3 (badly|properly|so bad|for good|in front of everyone|to death|with|up|$)",
+		"i (am going to|will|have decided i am going to|am going round to|am driving to) ~4 (stab|shoot|kill|murder|strangle|beat|batter|attack|run over|ram|smash|hurt|hit|punch|glass|torch|burn) (him|her|them|" + enTarget5 + ") ~3 (badly|properly|so bad|for good|in front of everyone|to death|with|up|$)",
 		"(put|putting|throw|throwing) (him|her|them) (through|out of) the (wall|window|door)",
 		"(lay|laying) (him|her|them) out", "(smash|smashing|cave|caving|kick|kicking) (his|her|their) (face|head|teeth|skull) in",
 		"(taking|take|took) (a|the|my) (hammer|bat|baseball bat|crowbar|tyre iron|tire iron|chainsaw|axe|knife) to (his|her|their|" + enTarget5 + ")",
@@ -1403,7 +1403,7 @@ var harmEN = []ruleDef{
 		"(go|going|went) back (and|to) finish (it|him|her|the job)", "(wreck|wrecking) (him|her|them) ~3 (face|car|everything)",
 		"break every bone in (his|her|their) ~1 (hand|hands|body|face|arm|arms|leg|legs)",
 		"(urge|urges|want|wanting|wanted|thoughts|thought|flash|flashes|tempted|keep wanting|scary thoughts|images) ~3 (to|of) ~1 (shake|shaking|throw|throwing|smother|smothering|suffocate|suffocating|drown|drowning|hurt|hurting|strike|striking|burn|burning|stab|stabbing|strangle|strangling|choke|choking|poison|poisoning) (him|her|them|whoever|" + enTarget5 + ")",
-		"(scared|afraid|terrified|frightened|worried) ~3 (i will|i might|i could|i would|i am going to|i will end up) ~2 (hurt|harm|hit|kill|shake|smother|drop|throw) (him|her|them|" + enTarget5 + ")",
+		"(scared|afraid|terrified|frightened|worried) ~3 (i will|i might|i could|i would|i am going to|i will end up|ill) ~2 (hurt|harm|hit|kill|shake|smother|drop|throw) (him|her|them|" + enTarget5 + ")",
 		"(scared|afraid|terrified|frightened) of what i (will|might|could|would) do (to|when i am alone with|if i am alone with) (him|her|them|" + enTarget5 + ")",
 		"(mind|head|voices|voice) ~3 (telling|tells|told) me to (smother|suffocate|drown|shake|throw|stab|strangle|poison) (the|my|him|her|them)",
 	}},
