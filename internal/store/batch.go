@@ -21,27 +21,65 @@ type writeQueue struct {
 	sync.Mutex
 	queue []*write
 	busy  bool // a flusher is running
+	// later holds, by outbox key, the last ack AckLater queued and did
+	// not wait for, until Redis has answered it.
+	later map[string]*write
 }
 
-// write is one caller's commands waiting for their pipeline.
+// write is one caller's commands waiting for their pipeline: a commit
+// (script), an ack (trim), or the commands add queues.
 type write struct {
-	script *scriptCall           // a commit script call, or nil
-	add    func(redis.Pipeliner) // queues the caller's other commands, or nil
+	script *scriptCall           // a commit, or nil
+	trim   *redis.StatusCmd      // an ack: LTRIM of an outbox, or nil
+	later  string                // the outbox key of an ack no one waits for (AckLater)
+	add    func(redis.Pipeliner) // queues the caller's commands, or nil
 	done   chan struct{}         // closed once Redis answered them
 }
 
-// scriptCall is one patient's commit script call in a write. On a single
-// node the calls of one pipeline go to Redis as one multiCommitScript
-// call; otherwise each is an EVALSHA of commitScript.
+// queue queues the commands of a write that is not a commit.
+func (w *write) queue(pipe redis.Pipeliner) {
+	if w.trim != nil {
+		pipe.Process(context.Background(), w.trim)
+	}
+	if w.add != nil {
+		w.add(pipe)
+	}
+}
+
+// scriptCall is one patient's commit in a write. Through the script, on
+// a single node the calls of one pipeline go to Redis as one
+// multiCommitScript call; otherwise each is an EVALSHA of commitScript.
 type scriptCall struct {
-	args []any // the EVALSHA command of commitScript, whole; nil until needed when fast is set
+	args []any // the EVALSHA command of commitScript, whole; nil until needed
 	keys int   // how many of args, after the first three, are keys
-	// fast is the commit for the watched path (watch.go), nil for a
-	// commit that goes through the script in any case.
 	fast *fastCommit
-	// The flusher sets the script's reply, or the error.
-	reply []any
-	err   error
+	// watch says the commit may take the watched path (watch.go): a
+	// commit to an existing session on a single node. Others go through
+	// the script in any case.
+	watch bool
+	// marks are the patients index and pending mark commands queued
+	// beside the script (nil when not queued): the watched path writes
+	// them in its transaction instead.
+	marks [2]*redis.IntCmd
+	// The flusher sets the script's reply, or the error; or, for a
+	// commit the watched path decided or wrote, the outcome itself.
+	reply   []any
+	err     error
+	decided bool
+	out     Outcome
+}
+
+// queueMarks queues, beside c's script call, the writes the script does
+// not make: the patients index on a refresh, and the pending mark after
+// the push (see Commit).
+func (s *Store) queueMarks(pipe redis.Pipeliner, c *scriptCall) {
+	f, bg := c.fast, context.Background()
+	if f.refresh {
+		c.marks[0] = pipe.ZAdd(bg, s.patientsShard(f.k.pseudonym), redis.Z{Score: millis(f.now), Member: f.k.pseudonym})
+	}
+	if len(f.jobs) > 0 {
+		c.marks[1] = pipe.SAdd(bg, s.pendingShard(f.k.pseudonym), f.k.pseudonym)
+	}
 }
 
 // errMultiUnsupported is a scriptCall's error when the server could not
@@ -71,22 +109,25 @@ func (s *Store) send(ctx context.Context, add func(redis.Pipeliner)) error {
 	return s.enqueue(ctx, &write{add: add, done: make(chan struct{})})
 }
 
-// sendCommit is send for a commit: its script call, then the commands add
-// queues. On a single node the script calls of one pipeline come first,
-// together, before the other commands of the pipeline (the commits and
-// acks of one patient commute: a push appends, an ack trims the head).
-func (s *Store) sendCommit(ctx context.Context, sc *scriptCall, add func(redis.Pipeliner)) error {
-	return s.enqueue(ctx, &write{script: sc, add: add, done: make(chan struct{})})
-}
-
+// enqueue queues w for the next pipeline and waits until Redis has
+// answered it (or ctx ends), but for an ack no one waits for (AckLater).
 func (s *Store) enqueue(ctx context.Context, w *write) error {
 	s.writes.Lock()
 	s.writes.queue = append(s.writes.queue, w)
+	if w.later != "" {
+		if s.writes.later == nil {
+			s.writes.later = make(map[string]*write)
+		}
+		s.writes.later[w.later] = w
+	}
 	lead := !s.writes.busy
 	s.writes.busy = true
 	s.writes.Unlock()
 	if lead {
 		go s.flushWrites()
+	}
+	if w.later != "" {
+		return nil
 	}
 	select {
 	case <-w.done:
@@ -95,6 +136,58 @@ func (s *Store) enqueue(ctx context.Context, w *write) error {
 		return ctx.Err()
 	}
 }
+
+// answered closes the done of writes that are not commits, once Redis
+// answered them, and forgets the acks among them that no one waits for.
+func (s *Store) answered(batch []*write) {
+	later := false
+	for _, w := range batch {
+		if w.script == nil {
+			close(w.done)
+			later = later || w.later != ""
+		}
+	}
+	if !later {
+		return
+	}
+	s.writes.Lock()
+	for _, w := range batch {
+		if w.later != "" && s.writes.later[w.later] == w {
+			delete(s.writes.later, w.later)
+		}
+	}
+	s.writes.Unlock()
+}
+
+// settle waits until Redis has answered the acks of the outbox key (all
+// of them when key is "") that AckLater did not wait for, or until ctx
+// ends.
+func (s *Store) settle(ctx context.Context, key string) error {
+	var wait []*write
+	s.writes.Lock()
+	if w := s.writes.later[key]; w != nil {
+		wait = append(wait, w) // it comes after the key's earlier acks
+	} else if key == "" {
+		for _, w := range s.writes.later {
+			wait = append(wait, w)
+		}
+	}
+	s.writes.Unlock()
+	for _, w := range wait {
+		select {
+		case <-w.done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// Flush waits until Redis has answered every ack AckLater queued, or until
+// ctx ends (it then returns ctx's error). Call it before closing the Redis
+// client: an ack that never reaches Redis leaves its job to be performed
+// again.
+func (s *Store) Flush(ctx context.Context) error { return s.settle(ctx, "") }
 
 // flushWrites sends the queued writes in pipelines until none is left.
 func (s *Store) flushWrites() {
@@ -129,18 +222,18 @@ func (s *Store) flushWrites() {
 		if s.multi.Load() {
 			calls = s.addScripts(pipe, batch)
 			for _, w := range batch {
-				if w.add != nil {
-					w.add(pipe)
+				if w.script != nil {
+					s.queueMarks(pipe, w.script)
 				}
+				w.queue(pipe)
 			}
 		} else {
 			for _, w := range batch {
 				if w.script != nil {
 					calls = append(calls, scriptCmd{cmd: processScript(pipe, w.script.args), calls: []*scriptCall{w.script}})
+					s.queueMarks(pipe, w.script)
 				}
-				if w.add != nil {
-					w.add(pipe)
-				}
+				w.queue(pipe)
 			}
 		}
 		pipe.Exec(ctx) // each command carries its own reply or error
@@ -148,8 +241,11 @@ func (s *Store) flushWrites() {
 		for _, c := range calls {
 			s.scriptReplies(c)
 		}
+		s.answered(batch)
 		for _, w := range batch {
-			close(w.done)
+			if w.script != nil {
+				close(w.done)
+			}
 		}
 	}
 }

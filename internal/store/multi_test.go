@@ -15,20 +15,7 @@ import (
 // and error, in order.
 func held(t *testing.T, s *Store, calls []func() (Outcome, error)) ([]Outcome, []error) {
 	t.Helper()
-	// The flusher of the caller's last commit may still be on its way out
-	// after that commit returned: wait until it has stopped.
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(time.Millisecond) {
-		s.writes.Lock()
-		if !s.writes.busy {
-			break
-		}
-		s.writes.Unlock()
-		if time.Now().After(deadline) {
-			t.Fatal("a flusher is still running")
-		}
-	}
-	s.writes.busy = true // as if one were: commits queue and wait
-	s.writes.Unlock()
+	hold(t, s) // commits queue and wait
 	outs, errs := make([]Outcome, len(calls)), make([]error, len(calls))
 	var wg sync.WaitGroup
 	for i, call := range calls {

@@ -18,6 +18,9 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 		return nil, ErrNoPatient
 	}
 	k := s.keys(patient)
+	if err := s.settle(ctx, k.outbox); err != nil {
+		return nil, err
+	}
 	jobs, err := s.list(ctx, "outbox", k.outbox)
 	if err != nil {
 		return nil, err
@@ -47,12 +50,48 @@ func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 	if n <= 0 {
 		return nil
 	}
-	var cmd *redis.StatusCmd
-	key := s.keys(patient).outbox
-	if err := s.send(ctx, func(pipe redis.Pipeliner) { cmd = pipe.LTrim(context.Background(), key, int64(n), -1) }); err != nil {
+	w := trim(s.keys(patient), n)
+	if err := s.enqueue(ctx, w); err != nil {
 		return err
 	}
-	return redisErr("ack outbox", cmd.Err())
+	return redisErr("ack outbox", w.trim.Err())
+}
+
+// AckLater is Ack without the wait on a single node (or Sentinel's
+// master): it queues the removal for the next group commit and returns at
+// once. The store orders it before everything it does after with the
+// patient's outbox: a later Commit or Ack goes after it in the group
+// commit's queue, and Outbox, SetAside and SetAsideOutbox wait for it
+// first (Erase need not: an ack after it finds nothing); and it waits for every such ack before it releases a lock
+// (Lock, LockKept), so a replica that takes the patient's delivery lock
+// next sees the outbox without the jobs. An ack that fails, or does not
+// reach Redis before the process ends, leaves its jobs to be performed
+// again (at least once); Flush waits for them all. On a Redis Cluster it
+// is Ack. It returns ErrNoPatient, or Ack's errors on a cluster.
+func (s *Store) AckLater(ctx context.Context, patient string, n int) error {
+	if !s.watched.Load() {
+		return s.Ack(ctx, patient, n)
+	}
+	if patient == "" {
+		return ErrNoPatient
+	}
+	if n <= 0 {
+		return nil
+	}
+	k := s.keys(patient)
+	w := trim(k, n)
+	w.later = k.outbox
+	return s.enqueue(ctx, w)
+}
+
+// trim returns the write that removes the n oldest jobs of the outbox of
+// the patient with keys k.
+func trim(k patientKeys, n int) *write {
+	var key any = k.outbox
+	if k.script != nil {
+		key = k.script[2] // boxed once
+	}
+	return &write{trim: redis.NewStatusCmd(context.Background(), "ltrim", key, n, "-1"), done: make(chan struct{})}
 }
 
 // clearPending removes the pending mark of a patient whose outbox was seen

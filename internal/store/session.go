@@ -280,7 +280,9 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if c.Retention > 0 {
 		retention = c.Retention
 	}
-	var id string
+	op := &commitOp{}
+	op.w = write{script: &op.sc, done: make(chan struct{})}
+	f := &op.f
 	if c.InboundID != "" {
 		// A short keyed hash: small in memory (see TestMemoryPerSession),
 		// and the platform's ids stay out of Redis. With 48 bits, the
@@ -289,7 +291,10 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		// for too, so a message applied just before the upgrade is not
 		// applied again when it is redelivered after it.
 		legacy := sha256.Sum256([]byte(c.InboundID))
-		id = string(s.namer.Sum("inbound", c.InboundID)[:6]) + string(legacy[:6])
+		var both [12]byte
+		copy(both[:6], s.namer.Sum("inbound", c.InboundID))
+		copy(both[6:], legacy[:6])
+		f.id = string(both[:])
 	}
 	// The patients index and every key's expiry are refreshed once a
 	// minute (or a thousandth of the retention, if shorter) per patient,
@@ -320,16 +325,15 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	for _, r := range c.Records {
 		items = append(items, s.sealer.Seal(r, []byte(k.records)))
 	}
-	f := &fastCommit{
-		k: k, boxed: keys, id: id, expect: c.Expect, now: now, retention: retention,
-		value: s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session)),
-		name:  name, refresh: refresh,
-		jobs: items[:len(c.Outbox)], records: items[len(c.Outbox):],
-	}
-	sc := &scriptCall{keys: len(keys)}
+	f.k, f.boxed, f.expect, f.now, f.retention = k, keys, c.Expect, now, retention
+	f.value = s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session))
+	f.name, f.refresh = name, refresh
+	f.jobs, f.records = items[:len(c.Outbox)], items[len(c.Outbox):]
+	sc := &op.sc
+	sc.keys, sc.fast = len(keys), f
 	if s.watched.Load() && c.Expect > 0 {
-		f.ms = strconv.FormatInt(retention.Milliseconds(), 10)
-		sc.fast = f
+		f.ms = s.retentionText(retention)
+		sc.watch = true
 	} else {
 		sc.args = s.scriptArgs(f)
 	}
@@ -352,28 +356,18 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		}
 	}
 	// One pipeline: the script, then the indexes, which live in other
-	// slots. The pending mark follows the push so that Ack, which clears it
+	// slots (queueMarks). The pending mark follows the push so that Ack, which clears it
 	// only after seeing an empty outbox, cannot lose it. The pipeline is
 	// shared with the commits and acks of other patients made at the same
-	// time (send, batch.go).
-	var index, pending redis.Cmder
+	// time (batch.go).
 	if refresh {
 		s.indexed.Store(patient, now)
 	}
-	err := s.sendCommit(ctx, sc, func(pipe redis.Pipeliner) {
-		bg := context.Background()
-		if refresh {
-			index = pipe.ZAdd(bg, s.patientsShard(k.pseudonym), redis.Z{Score: millis(now), Member: k.pseudonym})
-		}
-		if len(c.Outbox) > 0 {
-			pending = pipe.SAdd(bg, s.pendingShard(k.pseudonym), k.pseudonym)
-		}
-	})
-	if err != nil {
+	if err := s.enqueue(ctx, &op.w); err != nil {
 		return Outcome{}, redisErr("commit", err) // ctx ended: the commit may be applied or not
 	}
 	reply, err := sc.reply, sc.err
-	for _, cmd := range []redis.Cmder{index, pending} {
+	for _, cmd := range sc.marks {
 		if err == nil && cmd != nil {
 			err = cmd.Err()
 		}
@@ -402,7 +396,17 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		}
 		return Outcome{}, redisErr("commit", err)
 	}
+	if sc.decided {
+		return sc.out, nil // the watched path's outcome, without a script reply
+	}
 	return s.outcome(k.session, reply)
+}
+
+// commitOp is a Commit on its way to Redis, in one allocation.
+type commitOp struct {
+	w  write
+	sc scriptCall
+	f  fastCommit
 }
 
 // scriptArgs returns the EVALSHA command of commitScript for f, whole (its

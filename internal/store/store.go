@@ -48,6 +48,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -161,6 +162,29 @@ type Store struct {
 	// betweenWatch, when set (tests), runs between the read and the
 	// transaction of a watched group commit.
 	betweenWatch func()
+	// lastWrites remembers, by session key, the watched path's last
+	// commit of recent patients (watch.go); only the flusher uses it.
+	lastWrites map[string]lastWrite
+
+	// ms is the last retention a commit used, with its milliseconds as
+	// the text the watched path sends (retentionText).
+	ms atomic.Pointer[retentionMS]
+}
+
+type retentionMS struct {
+	d    time.Duration
+	text any
+}
+
+// retentionText returns d's milliseconds as text, boxed, as a command's
+// argument: made once per retention rather than once per commit.
+func (s *Store) retentionText(d time.Duration) any {
+	if r := s.ms.Load(); r != nil && r.d == d {
+		return r.text
+	}
+	r := &retentionMS{d: d, text: strconv.FormatInt(d.Milliseconds(), 10)}
+	s.ms.Store(r)
+	return r.text
 }
 
 // indexEvery is how stale a patient's activity time in the index may get.
@@ -229,9 +253,18 @@ type patientKeys struct {
 	oldSeen string
 	// The unreadable session, outbox and history, set aside (SetAside).
 	asideSession, asideOutbox, asideRecords string
-	// script is scriptKeys, made once for the keys the store remembers
+	// script is scriptKeys, and mark the command that marks the patient
+	// pending (markArgs), made once for the keys the store remembers
 	// (keys); nil otherwise.
-	script []any
+	script, mark []any
+}
+
+// markArgs returns the command (SADD) that marks the patient of k pending.
+func (s *Store) markArgs(k patientKeys) []any {
+	if k.mark != nil {
+		return k.mark
+	}
+	return []any{"sadd", s.pendingShard(k.pseudonym), k.pseudonym}
 }
 
 // scriptKeys lists the keys as all does, as the arguments of a command.
@@ -254,6 +287,7 @@ func (s *Store) keys(patient string) patientKeys {
 	}
 	k := s.keysOf(s.namer.Name(patient))
 	k.script = k.scriptKeys()
+	k.mark = s.markArgs(k)
 	if s.namedCount.Add(1) > maxNamed {
 		// Forget them all rather than keep an order: a busy patient is
 		// named again at their next message.

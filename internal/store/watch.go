@@ -68,6 +68,20 @@ type plan struct {
 	win           string // the window read, when the commit has an id
 	first, outbox int
 	n             int
+	// history says the patient's history list exists, with its expiry:
+	// the session read is the one this store last wrote (written).
+	history bool
+}
+
+// lastWrite is what the watched path remembers of the last commit it
+// wrote for a patient: the end of the session value (the seal's tag,
+// unique to each value) and whether the history list existed after it.
+// A push to a list that exists needs no expiry of its own: the list got
+// it when it was made, and keeps getting it with every refresh (as
+// commitScript does it). Only the flusher, one at a time, uses them.
+type lastWrite struct {
+	tag     [16]byte
+	history bool
 }
 
 // flushWatched sends a batch of writes (see flushWrites) on one connection:
@@ -102,7 +116,7 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 	for _, w := range batch {
 		switch {
 		case w.script == nil:
-		case w.script.fast == nil:
+		case !w.script.watch:
 			slow = append(slow, w)
 		case patients[w.script.fast.k.session]:
 			slow = append(slow, w)
@@ -116,8 +130,8 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 	}
 	pipe := conn.Pipeline()
 	for _, w := range batch {
-		if w.script == nil && w.add != nil {
-			w.add(pipe)
+		if w.script == nil {
+			w.queue(pipe)
 		}
 	}
 	calls := s.queueScripts(pipe, slow)
@@ -125,11 +139,7 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 	release := func() { // the writes that are not commits, once answered
 		if !released {
 			released = true
-			for _, w := range batch {
-				if w.script == nil {
-					close(w.done)
-				}
-			}
+			s.answered(batch)
 		}
 	}
 	defer release()
@@ -185,9 +195,7 @@ func (s *Store) queueScripts(pipe redis.Pipeliner, writes []*write) []scriptCmd 
 	}
 	calls := s.addScripts(pipe, writes)
 	for _, w := range writes {
-		if w.add != nil {
-			w.add(pipe)
-		}
+		s.queueMarks(pipe, w.script)
 	}
 	return calls
 }
@@ -240,7 +248,7 @@ func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write
 				continue
 			}
 			if inWindow(win, f.id[:6]) || inWindow(win, f.id[6:]) {
-				w.script.reply = []any{int64(1), ver}
+				w.script.decided, w.script.out = true, Outcome{Duplicate: true, Version: ver}
 				continue
 			}
 		}
@@ -249,7 +257,9 @@ func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write
 			continue
 		}
 		win, _ := vals[2*i+1].(string)
-		plans = append(plans, plan{w: w, win: win})
+		last, ok := s.lastWrites[f.k.session]
+		history := ok && last.history && len(raw) >= len(last.tag) && raw[len(raw)-len(last.tag):] == string(last.tag[:])
+		plans = append(plans, plan{w: w, win: win, history: history})
 	}
 	return plans, back
 }
@@ -356,7 +366,9 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 		if len(f.records) > 0 {
 			args = append(append(args, "rpush", f.boxed[3]), f.records...)
 			q(2 + len(f.records))
-			expire(f.boxed[3])
+			if !p.history || f.refresh {
+				expire(f.boxed[3])
+			}
 		} else if f.refresh {
 			expire(f.boxed[3])
 		}
@@ -365,7 +377,7 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 			q(4)
 		}
 		if len(f.jobs) > 0 {
-			args = append(args, "sadd", s.pendingShard(f.k.pseudonym), f.k.pseudonym)
+			args = append(args, s.markArgs(f.k)...)
 			q(3)
 		}
 		p.n = at - p.first
@@ -406,8 +418,13 @@ func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
 	if err == nil && len(replies) != n {
 		err = fmt.Errorf("store: commit: %d replies for %d commands", len(replies), n)
 	}
+	if s.lastWrites == nil || len(s.lastWrites) > maxNamed {
+		s.lastWrites = make(map[string]lastWrite) // forget them all, as keys does
+	}
 	for _, p := range plans {
 		sc := p.w.script
+		f := sc.fast
+		delete(s.lastWrites, f.k.session)
 		if err != nil {
 			sc.err = err
 			continue
@@ -420,8 +437,11 @@ func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
 		if sc.err != nil {
 			continue
 		}
+		last := lastWrite{history: p.history || len(f.records) > 0}
+		copy(last.tag[:], f.value[len(f.value)-len(last.tag):])
+		s.lastWrites[f.k.session] = last
 		length, _ := replies[p.outbox].(int64)
-		sc.reply = []any{int64(0), sc.fast.expect + 1, length - int64(len(sc.fast.jobs))}
+		sc.decided, sc.out = true, Outcome{Applied: true, Version: sc.fast.expect + 1, Ahead: length - int64(len(sc.fast.jobs))}
 	}
 	return nil
 }
