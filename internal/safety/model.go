@@ -38,7 +38,7 @@ var modelJSON []byte
 var modelWeights []byte
 
 // ModelBits is log2 of the number of hashed feature buckets.
-const ModelBits = 18
+const ModelBits = 19
 
 const modelMask = 1<<ModelBits - 1
 

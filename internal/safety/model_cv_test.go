@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -28,6 +29,17 @@ func TestModelCV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// SAFETY_CV_FORWARD names files (of testdata) left out of the
+	// training data: after the cross-validation a model is trained on the
+	// other files, with the thresholds chosen, and run with the rules on
+	// them, as a first run of a new batch would be.
+	forward := strings.Fields(os.Getenv("SAFETY_CV_FORWARD"))
+	for _, f := range forward {
+		if strings.HasPrefix(f, "heldout") || strings.HasPrefix(f, "blind") {
+			t.Fatalf("%s: held-out and blind sets are run only by TestHeldout* and TestBlind*, once", f)
+		}
+	}
+	files = slices.DeleteFunc(files, func(f string) bool { return slices.Contains(forward, f) })
 	var set []Labelled
 	var fileOf []string
 	for _, f := range files {
@@ -88,6 +100,19 @@ func TestModelCV(t *testing.T) {
 	// The rules and the out-of-fold models together, at the thresholds
 	// chosen, and at the risk head's other budgets of SAFETY_CV_RISK.
 	cvCombined(t, exs, set, fileOf, models, thr, "")
+	var full *Model
+	if len(forward) > 0 {
+		all := make([]int, len(exs))
+		for i := range all {
+			all[i] = i
+		}
+		q, bias, scale := quantise(fit(exs, all, nh), nh)
+		full = &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
+		for h := range full.Heads {
+			full.Heads[h] = Head{Name: heads[h].name, Raise: heads[h].raise, Bias: bias[h], Scale: scale[h]}
+		}
+		cvForward(t, full, thr, forward, "")
+	}
 	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_RISK")) {
 		// "budget" or "budget/precision"
 		spec := heads[0]
@@ -101,6 +126,32 @@ func TestModelCV(t *testing.T) {
 		thr[0], note = threshold(pos, neg, spec)
 		fmt.Printf("risk budget %s: %s\n", f, note)
 		cvCombined(t, exs, set, fileOf, models, thr, "risk "+f+", ")
+		if full != nil {
+			cvForward(t, full, thr, forward, "risk "+f+", ")
+		}
+	}
+}
+
+// cvForward runs the rules with m at thresholds thr on the files forward,
+// which m was not trained on, and prints their figures per file and pooled
+// per language.
+func cvForward(t *testing.T, m *Model, thr []int32, forward []string, what string) {
+	for h := range m.Heads {
+		m.Heads[h].Threshold = thr[h]
+	}
+	d := newDetector(t, nil)
+	d.model = m
+	pooled := map[string][]Labelled{}
+	for _, f := range forward {
+		loc := strings.TrimSuffix(f[strings.LastIndex(f, "_")+1:], ".tsv")
+		set := loadLabelled(t, f)
+		pooled[loc] = append(pooled[loc], set...)
+		fmt.Printf("%sforward %s, rules and model: %s", what, f, evaluate(d, set, loc, f))
+	}
+	for _, loc := range []string{"en", "de"} {
+		if len(pooled[loc]) > 0 {
+			fmt.Printf("%sforward all %s, rules and model: %s", what, loc, evaluate(d, pooled[loc], loc, ""))
+		}
 	}
 }
 
@@ -129,6 +180,24 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 			}
 		}()
 	}
+	// SAFETY_CV_CLEARED=1 counts the messages whose crisis or possible
+	// rule was cleared by its context, by label, whose risk score is at
+	// least the threshold plus each of clearedMargins.
+	var cl map[string][]int
+	var clN map[string]*[2]int
+	if os.Getenv("SAFETY_CV_CLEARED") != "" {
+		cl = map[string][]int{"en": make([]int, 2*len(clearedMargins)), "de": make([]int, 2*len(clearedMargins))}
+		clN = map[string]*[2]int{"en": {}, "de": {}}
+		defer func() {
+			for _, l := range []string{"en", "de"} {
+				fmt.Printf("  %scleared %s: %d risk messages, %d others;", what, l, clN[l][0], clN[l][1])
+				for j, d := range clearedMargins {
+					fmt.Printf(" +%d: %d/%d", d, cl[l][2*j], cl[l][2*j+1])
+				}
+				fmt.Println()
+			}
+		}()
+	}
 	for i := range exs {
 		if exs[i].extra {
 			continue
@@ -144,6 +213,28 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 		}
 		got := Category(dets[exs[i].fold].Check(s.Text, loc))
 		rules := Category(rulesOnly.Check(s.Text, loc))
+		if cl != nil && !exs[i].short {
+			p := rulesOnly.prepare(s.Text)
+			rulesOnly.scanAll(p, loc)
+			if p.cleared&(1<<urgency(KindCrisis)|1<<urgency(KindPossible)) != 0 {
+				sc := dets[exs[i].fold].model.scores(&p.analysed)
+				risky := s.Label == string(KindCrisis) || s.Label == string(KindPossible)
+				for j, d := range clearedMargins {
+					if sc[0] >= thr[0]+d {
+						if risky {
+							cl[loc][2*j]++
+						} else {
+							cl[loc][2*j+1]++
+						}
+					}
+				}
+				if risky {
+					clN[loc][0]++
+				} else {
+					clN[loc][1]++
+				}
+			}
+		}
 		if why != nil && s.Label == string(KindCrisis) && got != string(KindCrisis) && got != string(KindPossible) && !rulesFitted(f) {
 			p := rulesOnly.prepare(s.Text)
 			rulesOnly.scanAll(p, loc)
@@ -188,6 +279,8 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 		fmt.Printf("%sfitted %s, %s, rules and out-of-fold model: %s\n", what, k.group, k.loc, reports[k])
 	}
 }
+
+var clearedMargins = []int32{0, 50, 100, 150, 200, 300}
 
 // cvTally counts the figures for the rules with a model (got) and
 // the rules alone.

@@ -128,7 +128,7 @@ func labelIs(kinds ...Kind) func(string) bool {
 var heads = []headSpec{
 	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08},
 	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01},
-	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.80, 0.015},
+	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025},
 	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015},
 	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01},
 	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003},
