@@ -125,13 +125,6 @@ type backend struct {
 func (b *backend) getenv(key string) string { return b.cfg.env(key) }
 
 func (b *backend) Close() {
-	if b.store != nil {
-		// Acks not yet in Redis (store.AckLater) would leave their jobs
-		// to be performed again at the next start.
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		b.store.Flush(ctx)
-		cancel()
-	}
 	b.client.Close()
 	if b.embedded != nil {
 		b.embedded.Close()

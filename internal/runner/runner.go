@@ -155,7 +155,7 @@ func (r *Runner) Handle(ctx context.Context, in Inbound) error {
 		var err error
 		if jobs != nil {
 			// The outbox holds exactly this commit's jobs: no need to read it.
-			err = r.perform(ctx, in.Patient, jobs, true)
+			err = r.perform(ctx, in.Patient, jobs)
 		} else {
 			err = r.drain(ctx, in.Patient)
 		}
@@ -519,17 +519,14 @@ func (r *Runner) drain(ctx context.Context, patient string) error {
 			jobs[i] = job{unreadable: true}
 		}
 	}
-	return r.perform(ctx, patient, jobs, false)
+	return r.perform(ctx, patient, jobs)
 }
 
 // perform does the jobs at the head of the patient's outbox, in order, and
 // acknowledges each one as soon as it is performed, before the next starts:
 // after a crash at most the one job in flight is performed again (at least
-// once), none is skipped. With later, the last job's acknowledgement does
-// not wait for Redis when the store can do that (store.Store.AckLater):
-// after a crash that job may be performed again instead. The caller holds
-// the patient's delivery lock.
-func (r *Runner) perform(ctx context.Context, patient string, jobs []job, later bool) error {
+// once), none is skipped. The caller holds the patient's delivery lock.
+func (r *Runner) perform(ctx context.Context, patient string, jobs []job) error {
 	if len(jobs) == 0 {
 		return nil
 	}
@@ -537,14 +534,8 @@ func (r *Runner) perform(ctx context.Context, patient string, jobs []job, later 
 	if err != nil {
 		return err
 	}
-	n := 0 // jobs acknowledged
 	ack := func() error {
-		n++
-		acked := r.store.Ack
-		if la, ok := r.store.(laterAcker); ok && later && n == len(jobs) {
-			acked = la.AckLater
-		}
-		if err := acked(context.WithoutCancel(ctx), patient, 1); err != nil {
+		if err := r.store.Ack(context.WithoutCancel(ctx), patient, 1); err != nil {
 			r.log.Warn("ack outbox", "patient", LogID(patient), "err", err)
 			return fmt.Errorf("ack outbox: %w", err)
 		}
@@ -608,13 +599,6 @@ func (r *Runner) perform(ctx context.Context, patient string, jobs []job, later 
 		}
 	}
 	return nil
-}
-
-// laterAcker is a Store whose acknowledgements need not wait for Redis
-// (store.Store.AckLater): saving the wait on the last job of a step lets the
-// next input start a round trip sooner (issue 15).
-type laterAcker interface {
-	AckLater(ctx context.Context, patient string, n int) error
 }
 
 // replicaLockTTL bounds how long a crashed replica can hold a patient.

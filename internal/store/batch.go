@@ -21,9 +21,6 @@ type writeQueue struct {
 	sync.Mutex
 	queue []*write
 	busy  bool // a flusher is running
-	// later holds, by outbox key, the last ack AckLater queued and did
-	// not wait for, until Redis has answered it.
-	later map[string]*write
 }
 
 // write is one caller's commands waiting for their pipeline: a commit
@@ -31,7 +28,6 @@ type writeQueue struct {
 type write struct {
 	script *scriptCall           // a commit, or nil
 	trim   *redis.StatusCmd      // an ack: LTRIM of an outbox, or nil
-	later  string                // the outbox key of an ack no one waits for (AckLater)
 	add    func(redis.Pipeliner) // queues the caller's commands, or nil
 	done   chan struct{}         // closed once Redis answered them
 }
@@ -110,24 +106,15 @@ func (s *Store) send(ctx context.Context, add func(redis.Pipeliner)) error {
 }
 
 // enqueue queues w for the next pipeline and waits until Redis has
-// answered it (or ctx ends), but for an ack no one waits for (AckLater).
+// answered it, or until ctx ends.
 func (s *Store) enqueue(ctx context.Context, w *write) error {
 	s.writes.Lock()
 	s.writes.queue = append(s.writes.queue, w)
-	if w.later != "" {
-		if s.writes.later == nil {
-			s.writes.later = make(map[string]*write)
-		}
-		s.writes.later[w.later] = w
-	}
 	lead := !s.writes.busy
 	s.writes.busy = true
 	s.writes.Unlock()
 	if lead {
 		go s.flushWrites()
-	}
-	if w.later != "" {
-		return nil
 	}
 	select {
 	case <-w.done:
@@ -137,57 +124,15 @@ func (s *Store) enqueue(ctx context.Context, w *write) error {
 	}
 }
 
-// answered closes the done of writes that are not commits, once Redis
-// answered them, and forgets the acks among them that no one waits for.
-func (s *Store) answered(batch []*write) {
-	later := false
+// answered closes the done of the writes of batch that are not commits,
+// once Redis answered them.
+func answered(batch []*write) {
 	for _, w := range batch {
 		if w.script == nil {
 			close(w.done)
-			later = later || w.later != ""
 		}
 	}
-	if !later {
-		return
-	}
-	s.writes.Lock()
-	for _, w := range batch {
-		if w.later != "" && s.writes.later[w.later] == w {
-			delete(s.writes.later, w.later)
-		}
-	}
-	s.writes.Unlock()
 }
-
-// settle waits until Redis has answered the acks of the outbox key (all
-// of them when key is "") that AckLater did not wait for, or until ctx
-// ends.
-func (s *Store) settle(ctx context.Context, key string) error {
-	var wait []*write
-	s.writes.Lock()
-	if w := s.writes.later[key]; w != nil {
-		wait = append(wait, w) // it comes after the key's earlier acks
-	} else if key == "" {
-		for _, w := range s.writes.later {
-			wait = append(wait, w)
-		}
-	}
-	s.writes.Unlock()
-	for _, w := range wait {
-		select {
-		case <-w.done:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	return nil
-}
-
-// Flush waits until Redis has answered every ack AckLater queued, or until
-// ctx ends (it then returns ctx's error). Call it before closing the Redis
-// client: an ack that never reaches Redis leaves its job to be performed
-// again.
-func (s *Store) Flush(ctx context.Context) error { return s.settle(ctx, "") }
 
 // flushWrites sends the queued writes in pipelines until none is left.
 func (s *Store) flushWrites() {
@@ -241,7 +186,7 @@ func (s *Store) flushWrites() {
 		for _, c := range calls {
 			s.scriptReplies(c)
 		}
-		s.answered(batch)
+		answered(batch)
 		for _, w := range batch {
 			if w.script != nil {
 				close(w.done)

@@ -93,9 +93,6 @@ func (s *Store) SetAside(ctx context.Context, patient string) error {
 		return ErrNoPatient
 	}
 	k := s.keys(patient)
-	if err := s.settle(ctx, k.outbox); err != nil {
-		return err
-	}
 	keys := []string{k.session, k.outbox, k.records, k.asideSession, k.asideOutbox, k.asideRecords}
 	return redisErr("set aside", setAsideScript.Run(ctx, s.rdb, keys).Err())
 }
@@ -121,9 +118,6 @@ func (s *Store) SetAsideOutbox(ctx context.Context, patient string) (int, error)
 		return 0, ErrNoPatient
 	}
 	k := s.keys(patient)
-	if err := s.settle(ctx, k.outbox); err != nil {
-		return 0, err
-	}
 	raw, err := s.rdb.LRange(ctx, k.outbox, 0, -1).Result()
 	if err != nil {
 		return 0, redisErr("set aside outbox", err)

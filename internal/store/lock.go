@@ -28,8 +28,7 @@ const unlockTimeout = 5 * time.Second
 
 // Lock takes the lock named key for at most ttl (SET NX PX with a random
 // token). It returns ok false, and no error, when another holder has it. The
-// unlock function releases the lock if this holder still has it, after the
-// acks AckLater queued before it; it may be
+// unlock function releases the lock if this holder still has it; it may be
 // called more than once and from any goroutine, and it does not block for
 // longer than a few seconds. A holder that works for longer than ttl loses
 // the lock without notice. Lock returns ErrBadTTL or a wrapped Redis error.
@@ -47,7 +46,6 @@ func (s *Store) Lock(ctx context.Context, key string, ttl time.Duration) (unlock
 			uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
 			defer cancel()
 			// An error leaves the lock to expire by its TTL.
-			s.settle(uctx, "") // acks first (AckLater)
 			_ = unlockScript.Run(uctx, s.rdb, []string{lk}, token).Err()
 		})
 	}
@@ -100,7 +98,6 @@ func (s *Store) LockKept(ctx context.Context, key string, ttl time.Duration) (un
 			<-stopped
 			uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), unlockTimeout)
 			defer cancel()
-			s.settle(uctx, "") // acks first (AckLater)
 			_ = unlockScript.Run(uctx, s.rdb, []string{lk}, token).Err()
 		})
 	}

@@ -162,3 +162,23 @@ func TestCommitsWithoutTheMultiScript(t *testing.T) {
 		t.Errorf("pending %q, %v", p, err)
 	}
 }
+
+// hold makes the store's writes queue without being sent, as if a flusher
+// were busy, until the test runs s.flushWrites. The flusher of the
+// caller's last commit may still be on its way out after that commit
+// returned: it waits until it has stopped.
+func hold(t *testing.T, s *Store) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(time.Millisecond) {
+		s.writes.Lock()
+		if !s.writes.busy {
+			break
+		}
+		s.writes.Unlock()
+		if time.Now().After(deadline) {
+			t.Fatal("a flusher is still running")
+		}
+	}
+	s.writes.busy = true
+	s.writes.Unlock()
+}

@@ -18,9 +18,6 @@ func (s *Store) Outbox(ctx context.Context, patient string) ([][]byte, error) {
 		return nil, ErrNoPatient
 	}
 	k := s.keys(patient)
-	if err := s.settle(ctx, k.outbox); err != nil {
-		return nil, err
-	}
 	jobs, err := s.list(ctx, "outbox", k.outbox)
 	if err != nil {
 		return nil, err
@@ -55,33 +52,6 @@ func (s *Store) Ack(ctx context.Context, patient string, n int) error {
 		return err
 	}
 	return redisErr("ack outbox", w.trim.Err())
-}
-
-// AckLater is Ack without the wait on a single node (or Sentinel's
-// master): it queues the removal for the next group commit and returns at
-// once. The store orders it before everything it does after with the
-// patient's outbox: a later Commit or Ack goes after it in the group
-// commit's queue, and Outbox, SetAside and SetAsideOutbox wait for it
-// first (Erase need not: an ack after it finds nothing); and it waits for every such ack before it releases a lock
-// (Lock, LockKept), so a replica that takes the patient's delivery lock
-// next sees the outbox without the jobs. An ack that fails, or does not
-// reach Redis before the process ends, leaves its jobs to be performed
-// again (at least once); Flush waits for them all. On a Redis Cluster it
-// is Ack. It returns ErrNoPatient, or Ack's errors on a cluster.
-func (s *Store) AckLater(ctx context.Context, patient string, n int) error {
-	if !s.watched.Load() {
-		return s.Ack(ctx, patient, n)
-	}
-	if patient == "" {
-		return ErrNoPatient
-	}
-	if n <= 0 {
-		return nil
-	}
-	k := s.keys(patient)
-	w := trim(k, n)
-	w.later = k.outbox
-	return s.enqueue(ctx, w)
 }
 
 // trim returns the write that removes the n oldest jobs of the outbox of

@@ -139,7 +139,7 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 	release := func() { // the writes that are not commits, once answered
 		if !released {
 			released = true
-			s.answered(batch)
+			answered(batch)
 		}
 	}
 	defer release()
