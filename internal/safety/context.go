@@ -306,7 +306,7 @@ var helpers = []struct {
 		"(hatten|hatte) wir ~3 (suizid|suizidversuch|selbstmord|selbstmordversuch)", "einsatz mit ~2 (suizid|selbstmord)",
 		"(mann|frau|jungen|jungen mann|patient|patientin|jemand|maedchen|teenager) nach (einem|ihrem|seinem) (suizidversuch|selbstmordversuch)",
 		"(suizidpatientin|suizidpatient|suizidpatienten)",
-		"(seil|strick|rope) ~4 haengematte", "ins kalte wasser", "haengematte ~4 (seil|strick)",
+		"(seil|strick|rope) ~4 haengematte", "ins kalte wasser", "(sandsack|boxsack|punchingball|pratze|pratzen) ~3 (eine verpasst|geschlagen|getreten|eine reingehauen)", "haengematte ~4 (seil|strick)",
 		"(katze|kater|hund|welpe|kaetzchen|cat|dog|kitten|puppy) ~6 (zerkratzt|gekratzt|aufgekratzt|gebissen|scratched|bit|bitten)",
 	}},
 	{hPast, []string{

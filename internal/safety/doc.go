@@ -113,8 +113,18 @@
 // means or a place elsewhere (fMeans, helper hMeans), never a time alone; an
 // act told as done ("i've taken them") or a presence at a place ("bin jetzt
 // am fluss") only with a last farewell (fBye, helper hBye: "goodbye",
-// "ruft keinen an"). Every rule must fire on at least one positive message of
-// its category in testdata (TestRulesHaveExamples).
+// "ruft keinen an"). Round 7 (ids r7-*) adds slots for an overdose told as
+// done (how much: the rest, the whole supply, a count of tablets; or all of
+// them with a sign it was meant: at once, on top, an hour ago), going to a
+// place of a method with its end ("and that's the end", "und lauf rein"),
+// a weapon kept or carried that counts for harm to others only with a
+// threat or a watched target elsewhere (fThreat, helper hThreat, now with
+// English cues: "i know where he lives", "he's going to regret it"), and a
+// lethal means named with "tonight" that makes the bot ask. A means owned
+// by someone else is still the speaker's ("my dad's gun in my lap"), and a
+// routine ("as prescribed") clears every overdose rule. Every rule must
+// fire on at least one positive message of its category in testdata
+// (TestRulesHaveExamples).
 //
 // # Evaluation sets
 //

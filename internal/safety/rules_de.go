@@ -902,6 +902,11 @@ var medicalDE = []ruleDef{
 // farewells, giving things away, passive wishes to be dead, a means or a time
 // without a stated intent. The bot asks directly (see doc.go).
 var possibleDE = []ruleDef{
+	// Round 7: a lethal means or a place of a method named with a time,
+	// no act said: the bot asks.
+	{id: "r7-means-time", flags: fPlan | fMeans | fAway, pats: []string{
+		"(heute nacht|heute abend|i am dunkeln|um mitternacht)",
+	}},
 	{id: "cant-go-on", pats: []string{
 		"ich (will|kann|mag|moechte|mochte) [einfach|wirklich|echt|so] nicht mehr $",
 		"(halte|halt|ertrage|ertrag|packe|pack|schaffe|schaff) ~3 nicht mehr (aus|aushalten|$)",
@@ -1450,6 +1455,22 @@ var harmDE = []ruleDef{
 		"(rattengift|gift|kaliumchlorid) ~4 (fuer|in) (den|die|ihren|seinen|seine|ihre|dem) ~2 ({dperson}|kaffee|tee|essen|infusion)",
 		"(tabletten|schlaftabletten|tropfen) ~4 (reichen|reicht) fuer (ihn|sie)",
 		"(wird|werden) (das|es) nicht ueberleben",
+	}},
+	// Fitted batch 70: acts done to someone, images of doing it, threats.
+	{id: "r7-act", pats: []string{
+		"habe (ihm|ihr|ihn|sie|dem|der|den|einem|einer|meinem|meiner|meinen|meine) ~4 (ins gesicht geschlagen|eine verpasst|eine geknallt|eine gescheuert|eine runtergehauen|geschubst|einen schubs gegeben|gewuergt|zusammengetreten|zusammengeschlagen|verpruegelt|getreten|zurueckgebissen|an den haaren gezogen|am ohr gezogen|an die wand geworfen|die treppe runtergeschubst|ins gesicht gedrueckt|zugeklebt|zugehalten|absichtlich gestreift|abgepasst und)",
+		"(wasserkocher|flasche|glas|teller|tasse|stuhl|messer|topf|pfanne|buegeleisen) ~2 nach (ihr|ihm|ihnen|meiner|meinem|der|dem|den) ~2 geworfen",
+		"(mund|maul) ~4 (zugeklebt|zugehalten|zugedrueckt)",
+		"(bilder|gedanken|bild) ~6 wie ich ~4 (runterschubse|schubse|werfe|erwuerge|ersteche|erschlage|vergifte|umbringen|ueberfahre|auflauere)",
+		"dass ich (die kleine|das baby|mein baby|den kleinen|ihn|sie) ~3 (fallen lasse|werfe|schuettle|ersticke)",
+		"(traeum|traeume|traeumte) davon ~3 zu (erwuergen|erstechen|erschlagen|toeten|umzubringen|vergiften|ersticken)",
+		"(angefangen|beginne|fange an) zu planen wie ich", "(gedanken|will|moechte|lust|drang|vor|vorhabe) ~3 (meinen|meine|den|die) ~1 {dperson} ~4 (was anzutun|etwas anzutun)",
+		"(der|die|er|sie) (geht|kommt) hier nicht heil raus", "(dann|und dann) (knallts|knallt es|gibt es aerger) ~6 habe ~3 (jungs|leute)",
+		"ich (mache|mach) den fertig", "dann (mache|mach) ich (den|die|ihn|sie) (fertig|kalt|platt|kaputt)",
+		"(dem|der|ihm|ihr) ~2 (den kiefer|die nase|die beine|die finger|das genick|die knochen|die rippen) (brechen|zu brechen|breche)",
+		"(ihm|ihr|dem|der) ~4 (auflauere|auflauern|aufzulauern)",
+		"(gedroht|drohe) ~3 dass ich ~4 (absteche|umbringen|anzuende|erschlage|abknalle|abfackle|kaputt mache|fertig mache)",
+		"({dweapon}|kuhfuss|schlagring) ~3 (eingesteckt|eingepackt|mitgenommen|i am kofferraum|dabei) ~4 (fahr|fahre|geh|gehe|steh|stehe) ~3 (hin|rueber|los|vor)",
 	}},
 	{id: "r7-threat", flags: fPlan | fThreat, pats: []string{
 		"(trage|trag|habe|hob) ~3 (immer|jetzt|eh|schon) ~2 {dweapon} ~3 (dabei|in der tasche|in meiner handtasche|unter bett|i am auto|daheim|i am schrank|mit)",

@@ -1166,6 +1166,12 @@ var possibleEN = []ruleDef{
 	}},
 	// Round 7: a last word without an act ("done. sorry. goodbye", "last
 	// msg. thx for trying"), a train that does not stop, asked about.
+	// A lethal means or a place of a method named with a time, no act
+	// said: the bot asks (fMeans: the means or place is elsewhere in the
+	// message).
+	{id: "r7-means-time", flags: fPlan | fMeans | fAway, pats: []string{
+		"(tonight|tomorrow night|at midnight|later tonight)",
+	}},
 	{id: "r7-last-words", flags: fAway, pats: []string{
 		"(done|i am done|it is done|did it) ~3 (sorry|goodbye|bye)", "(last|final) (msg|message|messages|text|words|post) ~4 (thanks|thank you|sorry|goodbye|bye|love)",
 		"(thanks|thank you) for trying $", "bye (everyone|everybody|world|forever|for good)",
@@ -1387,7 +1393,21 @@ var harmEN = []ruleDef{
 		"(get rid of|poison|poisoning|kill|killing) (my|his|her) (husband|wife|partner|boss|mother in law|father in law|stepdad|stepfather) ~8 (look like an accident|look natural|make it look)",
 		"(thinking of|thought of|thoughts of|thoughts to) ~2 (giving|give) (him|her|them|" + enTarget5 + ") an overdose",
 	}},
+	// Fitted batch 69.
+	{id: "r7-act", pats: []string{
+		"(squeezed|gripped|pinched|twisted) (his|her|their|my) ~2 (hand|hands|wrist|wrists|arm|arms|neck|leg|legs) ~4 (so hard|till|until|hard|purple|marks|bruises|screamed|cried)",
+		"(been|started|keep|kept) pinching (my|him|her|them)", "(held|hold|holding) (his|her|its|their) (muzzle|mouth|nose) shut",
+		"(threw|thrown|chucked|hurled) ~4 at (him|her|them) ~6 (caught|hit|stitches|bleeding|burn|burnt|red raw|cut)",
+		"(put|putting|smashed|smashing|slammed|slamming) (a|his|her|the|their) ~2 (head|face) (into|through|against) the (wall|floor|door|table)",
+		"(smashed|rammed|ram|drove into|set fire to|torched) ~6 with (him|her|them) (in it|inside|still in it|still inside)",
+	}},
 	{id: "r7-urge", pats: []string{
+		"(make sure|see to it) ~4 (never walks|never walk|never see|never sees|never touches|never touch|not going to see|does not see|will not see) ~3 (again|new year|christmas|another|right again)",
+		"(he|she|they) (is not going to|will not|are not going to) see (the new year|christmas|another|next)",
+		"(thinking|thought|think|picture|picturing|imagine|imagining|pictures|images|fantasising|fantasizing) (about|of) (using it on|doing it to|turning off|choking|shooting|stabbing|cutting|messing with|strangling|suffocating|killing|poisoning|running over|hurting) (him|her|them|whoever|his|her|" + enTarget5 + ")",
+		"(will|going to) ~2 do (him|her|them) in",
+		"(going|go|heading) round ~6 (with|and) ~4 (sort it|sort him|sort her|deal with|teach)",
+		"teach (him|her|them) a lesson (he|she|they) (will not|will never) forget",
 		"(thinking of|thinking about|thought about|want to|going to|tempted to|thinking|think about) (doing|do) something to (him|her|them|" + enTarget5 + ")",
 		"what i (would|will|could) do to (him|her|them|" + enTarget5 + ")",
 		"(planning|planned|plan|worked out) how i (would|will|could) (do it to|hurt|kill|get) (him|her|them)",
@@ -1409,8 +1429,8 @@ var harmEN = []ruleDef{
 	}},
 	{id: "r7-act", pats: []string{
 		"(slapped|punched|headbutted|head butted|strangled|choked|throttled|bit|bitten|kneed|elbowed|battered) (my|the|a|another|one of the) ~2 {person}",
-		"(slapped|punched|headbutted|strangled|choked|bit|pinched|shook|shoved|pushed|smacked|squeezed) (him|her|them) ~3 (hard|really hard|so hard|too hard|back|across the face|in the face|again|until|till|a little|and (she|he) fell)",
-		"(pushed|shoved) (my|the|our) ~2 {person} ~4 (fell|into|against|down|over)",
+		"(slapped|punched|headbutted|strangled|choked|bit|pinched|shook|shoved|pushed|smacked|squeezed|hit|kicked) (him|her|them) ~3 (hard|really hard|so hard|too hard|back|across the face|in the face|again|until|till|a little|and (she|he) fell|proper|properly|while (he|she|they) (was|were)|on the ground)",
+		"(pushed|shoved) (my|the|our|a) ~2 {person} ~4 (fell|into|against|down|over)",
 		"(dragged|pulled|yanked) (my|the|her|him) ~2 ({person}|him|her) ~4 (by (her|his|the) (arm|hair|collar|neck)|up the stairs|across the|out of)",
 		"(grabbed|grabbing) (my|the|a|another|one of the) ~2 {person} by the (arm|collar|neck|throat|hair)",
 		"(putting|put|laying|laid) my hands on (my|the) ~1 {person}",
