@@ -244,13 +244,14 @@ func (t *prepared) planCounts(r *rule, s, e int) bool {
 }
 
 // markOutside reports whether a helper flag of need marks a token outside
-// tokens [s, e).
+// tokens [s, e). A token inside an idiom does not count ("the rope swing",
+// "the bridge club", "lass die tabletten weg").
 func (t *prepared) markOutside(need uint32, s, e int) bool {
 	if t.any&need == 0 {
 		return false
 	}
 	for i, m := range t.marks {
-		if m&need != 0 && (i < s || i >= e) {
+		if m&need != 0 && m&hIdiom == 0 && (i < s || i >= e) {
 			return true
 		}
 	}
@@ -306,7 +307,7 @@ var helpers = []struct {
 		"(hatten|hatte) wir ~3 (suizid|suizidversuch|selbstmord|selbstmordversuch)", "einsatz mit ~2 (suizid|selbstmord)",
 		"(mann|frau|jungen|jungen mann|patient|patientin|jemand|maedchen|teenager) nach (einem|ihrem|seinem) (suizidversuch|selbstmordversuch)",
 		"(suizidpatientin|suizidpatient|suizidpatienten)",
-		"(seil|strick|rope) ~4 haengematte", "ins kalte wasser", "(sandsack|boxsack|punchingball|pratze|pratzen) ~3 (eine verpasst|geschlagen|getreten|eine reingehauen)", "haengematte ~4 (seil|strick)",
+		"(seil|strick|rope) ~4 haengematte", "ins kalte wasser", "bridge (club|night|game|player|players|evening)", "play bridge", "(sandsack|boxsack|punchingball|pratze|pratzen) ~3 (eine verpasst|geschlagen|getreten|eine reingehauen)", "haengematte ~4 (seil|strick)",
 		"(katze|kater|hund|welpe|kaetzchen|cat|dog|kitten|puppy) ~6 (zerkratzt|gekratzt|aufgekratzt|gebissen|scratched|bit|bitten)",
 	}},
 	{hPast, []string{
@@ -424,7 +425,7 @@ var helpers = []struct {
 		"(first|a|our|big|blind|hot|second) (date|party|concert|gig|match|interview|birthday|night out)",
 		"(finally|endlich) ~3 (see|seeing|watch|watching|meet|meeting|sehen|schauen|treffen)", "(band|concert|gig|finale|premiere|festival|konzert|baby|new baby|solicitor|lawyer|mortgage|notar|anwalt)",
 		"(because|weil) (he|she|they|er|sie) ~3 (is learning|learning|needs|wanted|started|plays|lernt|braucht|wollte|spielt|anfaengt)",
-		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)", "(camping|wohnwagen|sterne gucken|sterne schauen)", "(wo ist|where is) (der|die|das|the) (eingang|aufzug|praxis|entrance|lift|elevator)",
+		"(fuer|fur) (eine|zwei|drei|vier|#|ein paar) (woche|wochen|tage|naechte|monate)", "(umziehe|ziehe um|ziehen um|umgezogen)", "(camping|wohnwagen|sterne gucken|sterne schauen)", "(lasse|lass) ~3 (tabletten|medikamente|pillen) weg", "(wo ist|where is) (der|die|das|the) (eingang|aufzug|praxis|entrance|lift|elevator)",
 		"(see you|talk soon|talk later|speak soon|until next|bis (dann|bald|morgen|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|naechste|naechsten|spaeter))",
 	}},
 	{hBenign, []string{
@@ -519,7 +520,7 @@ var helpers = []struct {
 		"(das war $|das war von mir|war schoen mit euch|wollte nur tschuess sagen|wollt nur tschuess sagen)", "(wollte|wollt) nur ~2 (dass|das) ~2 jemand ~2 (weiss|bescheid)",
 		"(accounts|konten|socials|social media) ~3 (geloescht|deleted)", "(bankkarten|bank cards|schluessel|key|keys) ~4 (hingelegt|abgegeben|gegeben|left|given)",
 		"(testament|will) ~3 (gemacht|fertig|geschrieben|sorted|written|updated|signed|done)", "(abschiedsbrief|abschiedsbriefe|abschiedstext|verabschiedet|said goodbye|say goodbye)",
-		"(written|wrote|finished) (the|my) (letters|notes|note|letter)", "(brief|briefe|abschiedsbrief|abschiedsbriefe) (liegt|liegen) (auf|in|unter|neben|bei)", "(note|notes|letter|letters) (is|are) (in|on) the",
+		"(written|wrote|finished) (the|my) (letters|notes|note|letter)", "(brief|briefe|abschiedsbrief|abschiedsbriefe) (liegt|liegen) (auf|in|unter|neben|bei)", "(left|leaving|wrote|written) ~4 (a letter|letters|a note|notes) (for|to|in|on)", "(note|notes|letter|letters) (is|are) (in|on) the",
 		"(tschuess|tschuss|servus an alle|keiner soll mich suchen|niemand soll mich suchen|schickt niemanden|schickt keinen|jemanden schickt|danke fuers versuchen|bin nicht traurig|nur muede|letzter abend|liebe dich $|tut mir leid $)",
 	}},
 	{hCost, []string{

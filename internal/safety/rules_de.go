@@ -639,6 +639,13 @@ var crisisDE = []ruleDef{
 	{id: "r7-method", flags: fPlan | fBye, pats: []string{
 		"jetzt (gehe|geh) ich (los|$)",
 	}},
+	{id: "r7-method", flags: fPlan, pats: []string{
+		"(fast|beinahe) ~2 (gesprungen|drueber gestiegen|drueber geklettert|losgelassen|gemacht)",
+	}},
+	{id: "r7-method", pats: []string{
+		"weiss genau (wo und wie|wie und wo|wann und wie|wie und wann|wann und wo)",
+		"(viel mehr|deutlich mehr|mehrfach|# mal mehr|x mal mehr) ~3 (als erlaubt|als verschrieben|als sonst|als vorgesehen) ~6 (mit absicht|absichtlich|kann nicht|dreht sich|weg|egal)",
+	}},
 	{id: "r7-method", pats: []string{
 		"(hoer|hoere) ~2 auf zu atmen", "(ist|wird) ~2 schluss mit (allem|dem leben|mir|meinem leben)",
 		"(ans meer|an den see|zum fluss|zum see|an den fluss) ~3 und (lauf|laufe|geh|gehe) ~2 (rein|hinein)",
@@ -902,11 +909,6 @@ var medicalDE = []ruleDef{
 // farewells, giving things away, passive wishes to be dead, a means or a time
 // without a stated intent. The bot asks directly (see doc.go).
 var possibleDE = []ruleDef{
-	// Round 7: a lethal means or a place of a method named with a time,
-	// no act said: the bot asks.
-	{id: "r7-means-time", flags: fPlan | fMeans | fAway, pats: []string{
-		"(heute nacht|heute abend|i am dunkeln|um mitternacht)",
-	}},
 	{id: "cant-go-on", pats: []string{
 		"ich (will|kann|mag|moechte|mochte) [einfach|wirklich|echt|so] nicht mehr $",
 		"(halte|halt|ertrage|ertrag|packe|pack|schaffe|schaff) ~3 nicht mehr (aus|aushalten|$)",

@@ -656,6 +656,23 @@ var crisisEN = []ruleDef{
 		"({when}|tonight|today|tomorrow) (is|will be) the (day|night)",
 		"(pills|tablets|meds|ket|{ket}) (are|is) (working|kicking in) [already|now]",
 	}},
+	// Round 7, more slots on fitted batches 23-67.
+	{id: "r7-method", pats: []string{
+		"(end it|ending it|go through with it|going through with it) ~4 (when|while|once|after|as soon as) (they|he|she|the kids|everyone|everybody|my {person}|the {person}) ~4 (are|is|go|goes|gone|asleep|away|out|leave|leaves|left|sleeps|sleep)",
+		"(top|roof|edge) of the ~1 (multistorey|car park|parking garage|bridge|building|cliff|tower) ~8 (deciding|decide|ready|goodbye|sorry|looking down|almost)",
+		"(know|knew) exactly (where and how|how and where|how and when|when and how|where and when)",
+		"the method is (in|ready|here|sorted|under|in the)", "enough to kill (a horse|an elephant|me|myself)",
+		"(way more|much more|far more|many times more|loads more|a lot more) (than|as) ~4 (usually|allowed|prescribed|meant to|supposed to|normal|i should) ~6 (on purpose|wanted|can not stand|can not stay awake|can barely|spinning|turning|going under|do not care)",
+		"(swallowed|took|taken|downed|necked) everything (in|from) (my|the) (bag|handbag|house|box|cupboard|cabinet|drawer)",
+	}},
+	{id: "r7-method", flags: fPlan, pats: []string{
+		"(very nearly|nearly|almost) (went over|jumped|stepped off|went through with it)",
+		"(fence|railing|railings|barrier|wall) is (lowest|low|lower|easy to climb)",
+		"(the|my) plan is (made|ready|set|sorted)", "(planning|planned) it for (weeks|months|days|a while|ages)",
+	}},
+	{id: "r7-method", flags: fPlan | fBye, pats: []string{
+		"(when|once|after|so) (they|someone|somebody|he|she|you|the kids|my {person}) ~3 (find|finds|found) me",
+	}},
 	{id: "r7-method", flags: fAway, pats: []string{
 		"(wrote|written) ~2 (letters|note|goodbye|notes) ~6 (doing it|do it|it will be|it is happening|happening|the end)",
 		"(wrote|written) (the|my) (letters|note) ~3 ({when}|tonight|tomorrow)",
