@@ -643,7 +643,15 @@ var crisisDE = []ruleDef{
 		"(fast|beinahe) ~2 (gesprungen|drueber gestiegen|drueber geklettert|losgelassen|gemacht)",
 	}},
 	{id: "r7-method", pats: []string{
-		"weiss genau (wo und wie|wie und wo|wann und wie|wie und wann|wann und wo)",
+		"weiss [genau|jetzt] (wo und wie|wie und wo|wann und wie|wie und wann|wann und wo)",
+		"(beende|beendige) ich (es|alles|mein leben)", "(dann|und dann|gleich|jetzt|heute nacht) (nehme|schlucke) ich (alles|alle|sie alle) $",
+		"(alles|alle) (aus|von) (meiner|der|dem) (tasche|handtasche|schublade|schrank|hausapotheke) ~3 geschluckt",
+		"(zwei|drei|#|ganze|ganzen) (streifen|packungen|blister|packung) ~2 " + deDrug7 + " ~2 (hinterher|dazu|drauf|obendrauf|genommen|geschluckt)",
+	}},
+	{id: "r7-method", flags: fPlan | fAlone, pats: []string{
+		"(so|das) ist der plan $", "(zaun|gelaender|bruestung) ~3 (am niedrigsten|niedrigsten|am tiefsten)",
+	}},
+	{id: "r7-method", pats: []string{
 		"(viel mehr|deutlich mehr|mehrfach|# mal mehr|x mal mehr) ~3 (als erlaubt|als verschrieben|als sonst|als vorgesehen) ~6 (mit absicht|absichtlich|kann nicht|dreht sich|weg|egal)",
 	}},
 	{id: "r7-method", pats: []string{
