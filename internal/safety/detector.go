@@ -92,6 +92,11 @@ type rule struct {
 	// prescribed", "before bed") also clears; self-harm rules it does not
 	// ("i cut my arms every day").
 	dose bool
+	// soft: a round 7 rule (id "r7-..."), whose match cleared by its
+	// context leaves the model free to raise the message, as it was before
+	// the rule was written: these broad slots meet many messages whose
+	// context clears them ("not tonight", "her pills", "as prescribed").
+	soft bool
 }
 
 // Detector finds crisis statements and medical questions in patients'
@@ -231,7 +236,7 @@ func build() (*Detector, error) {
 		}
 		for _, def := range b.defs {
 			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale),
-				dose: strings.Contains(def.id, "overdose")}
+				dose: strings.Contains(def.id, "overdose"), soft: strings.HasPrefix(def.id, "r7-")}
 			var neg map[string]bool
 			if b.kind != KindMedical || def.flags&fStatement != 0 {
 				neg = r.words.neg // a gap never crosses a negation: "ich setze es nicht ab"
@@ -310,7 +315,9 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		}
 		m, ok := t.match(e.rule, s, end, want)
 		if !ok {
-			t.cleared |= 1 << k // the model does not overrule the context
+			if !e.rule.soft {
+				t.cleared |= 1 << k // the model does not overrule the context
+			}
 			return false
 		}
 		switch {

@@ -917,6 +917,25 @@ var medicalDE = []ruleDef{
 // farewells, giving things away, passive wishes to be dead, a means or a time
 // without a stated intent. The bot asks directly (see doc.go).
 var possibleDE = []ruleDef{
+	// Round 7: things arranged "falls was ist", a means looked at, tablets
+	// kept instead of taken, the last try, not minding not waking up, no
+	// one noticing, trapped, how long still.
+	{id: "r7-possible", flags: fAway, pats: []string{
+		"(gegeben|gebracht|geschenkt|verschenkt|hergeschenkt|geregelt|gesagt|geschrieben|verabschiedet|kuemmern|liegen) ~8 (falls|fuer alle faelle)",
+		"(falls|fuer alle faelle) ~8 (gegeben|geregelt|geschrieben|kriegst du|bekommst du|kuemmern|verabschiedet)",
+		"(schau|schaue|anschauen|starre|starr) ~4 (die tabletten|die tablettenpackung|das messer|die waffe|die pistole|die bahngleise|die gleise|die bruecke|die schlaftabletten) ~3 (an|$)",
+		"(tabletten|messer|waffe|pistole|schlaftabletten|gewehr) ~6 (schau ich|denk ich|denke ich|ich denke|ich denk) ~4 (an|dran|daran)",
+		"nicht genommen ~4 (sondern|aufbewahrt|aufgehoben|gesammelt|zu den anderen)",
+		"(verschenkt|hergeschenkt|weggegeben) ~6 (brauche|brauch) ~3 nicht mehr",
+		"(nicht hilft|nicht wirkt|nicht anschlaegt|nicht hilft) ~6 (weiss ich nicht mehr weiter|bin ich durch|sehe ich mich nicht|seh ich mich nicht|mein letzter versuch|letzter versuch|weiss ich nicht was ich dann)",
+		"(aufs sterben|auf den tod|auf das ende) (warten|warte|wartet)",
+		"(wenn|falls) ich nicht mehr (aufwache|aufwachen|aufwach) ~4 (okay|ok|egal|gut|nicht schlimm|in ordnung)",
+		"(ob ich noch da bin|wenn ich weg waere|wenn ich nicht mehr da waere|wenn ich tot bin|wenn ich tot waere|wenn ich nicht mehr da bin) ~6 (egal|merken|weint|froh|vermissen|vermisst)",
+		"(egal|merken|froh) ~6 (ob ich noch da bin|wenn ich weg waere|wenn ich nicht mehr da waere|wenn ich tot bin|wenn ich tot waere)",
+		"(fuehle|fuehl) mich ~2 gefangen", "(keine tuer|keine leiter|keinen ausweg|kein ausweg) ~4 (aus meinem leben|mehr|raus)",
+		"(wie lange|wie lang) ich das noch (mitmachen|aushalte|mache|durchhalte|schaffe|mitmache)",
+		"(bahnsteigkante|gleise|bruecke|kante) ~8 ein schritt", "(durchhalten|weitermachen) ~4 (wofuer|wozu)", "(wozu|wofuer) ueberhaupt noch",
+	}},
 	{id: "cant-go-on", pats: []string{
 		"ich (will|kann|mag|moechte|mochte) [einfach|wirklich|echt|so] nicht mehr $",
 		"(halte|halt|ertrage|ertrag|packe|pack|schaffe|schaff) ~3 nicht mehr (aus|aushalten|$)",

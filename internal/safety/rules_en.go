@@ -1189,6 +1189,24 @@ var possibleEN = []ruleDef{
 	{id: "r7-means-time", flags: fPlan | fMeans | fAway, pats: []string{
 		"(tonight|tomorrow night|at midnight|later tonight)",
 	}},
+	// Round 7: a means kept "just in case", affairs put in order, not being
+	// here for a date, not minding not waking up, wanting out of
+	// everything, nothing ahead.
+	{id: "r7-possible", flags: fAway, pats: []string{
+		"(saved|saved up|saving|stashed|kept|keep|hoarded|put aside|collected|got) ~4 " + enOD7 + " ~8 (just in case|in case|what for|no reason|if i ever need|if things get|counting|it is there|bad day)",
+		"(passwords|my will|funeral wishes|who gets my|safe combination|instructions for) ~8 (in case|just in case|so it is sorted|no reason|everything (he|she|they) will need)",
+		"(made|making|wrote|written) a list of who gets my (stuff|things)",
+		"(will not|do not think i will|do not think ill) (be|b) (here|round|around|alive) (for|at|by|till|until) ~1 (christmas|xmas|the new year|new year|my birthday|summer)",
+		"do not think (i will|ill) make it (to|till|until|through) ~2 (christmas|xmas|new year|the new year|my birthday|summer|spring|next year)",
+		"(a mercy|a relief|ok|okay|fine|nice|peaceful|easier) (not to|to not|if i did not|if i never) (wake|wake up)", "(ok|okay|fine) if i did not wake up",
+		"want out ~2 (of everything|of it all|of life|of this life|forever|for good)",
+		"(running out of|run out of|ran out of|no more) reasons (to|for) (live|living|stay|staying|keep going|keep trying|go on|carry on)",
+		"(easy|quiet|peaceful|nice|simple) it would be ~3 (to not be here|not to be here|if i just was not|if i was not|if i just disappeared|to not exist|to disappear)",
+		"(easier|better) if i (was not|were not) (in it|in their lives|in the picture)", "(would|will) (be relieved|get over it) ~4 (if i|when i|quickly)",
+		"(nothing|no future|nothing left) ahead (of me|for me)", "nothing ahead (for me|of me)",
+		"do not see how (i can|i could) (go on|keep going|carry on)", "do not see how (this|it|things) [ever] (gets|get|will get|is going to get) better",
+		"(looking|look|keep looking|staring) at (the|my|that) ~2 (rifle|shotgun|pistol|knife|blades|razor) ~4 (thinking about it|and think|thinking)",
+	}},
 	{id: "r7-last-words", flags: fAway, pats: []string{
 		"(done|i am done|it is done|did it) ~3 (sorry|goodbye|bye)", "(last|final) (msg|message|messages|text|words|post) ~4 (thanks|thank you|sorry|goodbye|bye|love)",
 		"(thanks|thank you) for trying $", "bye (everyone|everybody|world|forever|for good)",
