@@ -122,9 +122,10 @@
 // English cues: "i know where he lives", "he's going to regret it"), and a
 // lethal means named with "tonight" that makes the bot ask. A means owned
 // by someone else is still the speaker's ("my dad's gun in my lap"), and a
-// routine ("as prescribed") clears every overdose rule. Every rule must
-// fire on at least one positive message of its category in testdata
-// (TestRulesHaveExamples).
+// routine ("as prescribed") clears every overdose rule. A round 7 rule
+// whose match its context clears does not stop the model (rule.soft), as
+// older rules do. Every rule must fire on at least one positive message of
+// its category in testdata (TestRulesHaveExamples).
 //
 // # Evaluation sets
 //
