@@ -627,6 +627,14 @@ var crisisEN = []ruleDef{
 		enTook7 + " (all|all of|every one of|every last one of|all #) (my|the|his|her|their|me|of my|of the|those|these) ~2 " + enOD7 + " ~8 (ago|at once|in one go|together|on purpose|on top|sorry|goodbye|bye|want it over|wanted it over|to die|to end it|whatever happens|do not want help|can not stay awake|can not stand|can not feel|feel weird|feel strange|feel sleepy|feel drowsy|feel floaty|feel sick|feel dizzy|feeling it|feeling weird|feeling sleepy|feeling drowsy|heart|with (vodka|wine|whisky|whiskey|gin|beer|beers|alcohol|a bottle|booze|the bottle|rum)|and (some|a bottle of|a) ~1 (vodka|wine|whisky|whiskey|gin|beers|alcohol|booze|rum))",
 		"(going to|about to|planning to|plan to|will|i am|decided to) ~1 (take|taking|swallow|swallowing|inject|injecting|have|having|use|using|down|downing|neck|necking|mix|mixing) (all|all of|every one of|the rest of|the whole|the lot of|my whole|the entire) [my|the|his|her|of my|of the] ~2 " + enOD7 + " ~8 (tonight|after|when|once|on|this|{when}|at|as soon as|before|in one go|at once|together|with|into myself|and that is it|and be done|$)",
 	}},
+	// Asked sideways: how many would finish one off, the whole supply with
+	// alcohol to make sure, knowing how much.
+	{id: "r7-overdose", flags: fHarm, pats: []string{
+		"how (many|much) [of] ~3 " + enOD7 + " ~4 (would|will|to|does it take to|would it take to) ~2 (finish me|finish me off|do me in|do it|do the job)",
+		"(whole|entire|all my|all of my) (supply|stash|prescription|script|troches|lozenges|meds|pills) ~6 (with|and) ~2 (alcohol|vodka|drink|booze|wine|whisky|gin) ~6 (to make sure|so it works|to be sure|make sure)",
+		"(worked out|figured out|calculated|know) exactly how (many|much) ~4 " + enOD7 + " ~4 (it takes|would take|i need|i would need|it would take)",
+		"(have|got) (my|the) ~1 " + enOD7 + " and [i] know (how much|how many|the dose|what i need)",
+	}},
 	{id: "r7-overdose", flags: fHarm | fPlan | fMeans, pats: []string{
 		"(going to|about to|planning to|plan to|will|i am|decided to) ~1 (take|taking|swallow|swallowing|inject|injecting|have|having|use|using|down|downing|neck|necking) (the lot|the whole lot|them all|all of them|all of it|everything|every last one) ~4 (tonight|once|when|after|{when}|as soon as|at midnight|into myself|$)",
 	}},
@@ -1206,6 +1214,12 @@ var possibleEN = []ruleDef{
 		"(nothing|no future|nothing left) ahead (of me|for me)", "nothing ahead (for me|of me)",
 		"do not see how (i can|i could) (go on|keep going|carry on)", "do not see how (this|it|things) [ever] (gets|get|will get|is going to get) better",
 		"(looking|look|keep looking|staring) at (the|my|that) ~2 (rifle|shotgun|pistol|knife|blades|razor) ~4 (thinking about it|and think|thinking)",
+	}},
+	// A sideways question about taking all of a supply, or whether it
+	// would be enough: the bot asks.
+	{id: "r7-sideways", pats: []string{
+		"(what happens|what would happen|what will happen) if (someone|you|a person|one|somebody|people) ~2 (take|takes|took|use|uses|used|spray|sprays|sprayed|swallow|swallows|swallowed) (all|the whole|every|an entire|a whole|all the|the entire) ~4 (" + enOD7 + "|devices|bottle|box|pack)",
+		"how (many|much) [of] ~3 " + enOD7 + " ~3 (would|will) be enough $",
 	}},
 	{id: "r7-last-words", flags: fAway, pats: []string{
 		"(done|i am done|it is done|did it) ~3 (sorry|goodbye|bye)", "(last|final) (msg|message|messages|text|words|post) ~4 (thanks|thank you|sorry|goodbye|bye|love)",
