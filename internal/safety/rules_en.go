@@ -1215,12 +1215,6 @@ var possibleEN = []ruleDef{
 		"do not see how (i can|i could) (go on|keep going|carry on)", "do not see how (this|it|things) [ever] (gets|get|will get|is going to get) better",
 		"(looking|look|keep looking|staring) at (the|my|that) ~2 (rifle|shotgun|pistol|knife|blades|razor) ~4 (thinking about it|and think|thinking)",
 	}},
-	// A sideways question about taking all of a supply, or whether it
-	// would be enough: the bot asks.
-	{id: "r7-sideways", pats: []string{
-		"(what happens|what would happen|what will happen) if (someone|you|a person|one|somebody|people) ~2 (take|takes|took|use|uses|used|spray|sprays|sprayed|swallow|swallows|swallowed) (all|the whole|every|an entire|a whole|all the|the entire) ~4 (" + enOD7 + "|devices|bottle|box|pack)",
-		"how (many|much) [of] ~3 " + enOD7 + " ~3 (would|will) be enough $",
-	}},
 	{id: "r7-last-words", flags: fAway, pats: []string{
 		"(done|i am done|it is done|did it) ~3 (sorry|goodbye|bye)", "(last|final) (msg|message|messages|text|words|post) ~4 (thanks|thank you|sorry|goodbye|bye|love)",
 		"(thanks|thank you) for trying $", "bye (everyone|everybody|world|forever|for good)",
