@@ -89,8 +89,9 @@ type rule struct {
 	words  *words // the word lists of the rule's language
 	mark   uint32 // for helper patterns: the flag they set
 	// dose: an overdose rule, which a routine ("every day", "as
-	// prescribed", "before bed") also clears; self-harm rules it does not
-	// ("i cut my arms every day").
+	// prescribed", "before bed") also clears when it is a self-harm (fHarm)
+	// or a soft rule; other self-harm rules it does not ("i cut my arms
+	// every day"), nor the plain ketamine overdose rules.
 	dose bool
 	// soft: a round 7 rule (id "r7-..."), whose match cleared by its
 	// context leaves the model free to raise the message, as it was before
@@ -639,8 +640,13 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 			return false
 		}
 	}
+	// An accident clears a self-harm rule ("cut myself while cooking"); a
+	// routine clears an overdose rule of those the model may still raise
+	// (fHarm, soft), never a plain ketamine overdose ("took way too much
+	// ketamine at night"), which a time of day does not make routine.
 	if t.sentMark[sent]&hOverride == 0 &&
-		(r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 || r.dose && t.sentMark[sent]&hRoutine != 0) {
+		(r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 ||
+			(r.flags&fHarm != 0 || r.soft) && r.dose && t.sentMark[sent]&hRoutine != 0) {
 		return false
 	}
 	if t.any&hMedia != 0 {

@@ -324,3 +324,20 @@ func TestCheckAllOrder(t *testing.T) {
 		t.Errorf("Kinds = %v, want %v (the order Check prefers)", Kinds, want)
 	}
 }
+
+// A routine ("at night", "as prescribed", "jeden tag") clears an overdose
+// rule the model may still raise, never the plain ketamine overdose rules:
+// round 7 had let it, and these went unnoticed.
+func TestRoutineDoesNotClearKetamineOverdose(t *testing.T) {
+	d := newDetector(t, nil).WithoutModel()
+	for _, tt := range []struct{ text, locale string }{
+		{"I took way too much ketamine at night and my heart is racing, help", "en"},
+		{"I might have overdosed on ketamine, took it at night as prescribed", "en"},
+		{"ich schlucke alles ketamin abends", "de"},
+		{"ich nehme den rest von meinem ketamin jeden tag", "de"},
+	} {
+		if m, ok := d.Check(tt.text, tt.locale); !ok || m.Kind != KindCrisis {
+			t.Errorf("Check(%q) = %+v, %v; want a crisis", tt.text, m, ok)
+		}
+	}
+}
