@@ -62,11 +62,7 @@ func (g *local) wait(ctx context.Context) error {
 		now := time.Now()
 		d := g.until.Sub(now)
 		if d <= 0 {
-			i := 0
-			for i < len(g.ended) && now.Sub(g.ended[i]) >= g.cfg.Period {
-				i++
-			}
-			g.ended = g.ended[i:]
+			g.prune(now)
 			if g.cfg.Window <= 0 || g.busy+len(g.ended) < max(1, g.cfg.Window/g.n) {
 				g.busy++
 				g.mu.Unlock()
@@ -115,12 +111,19 @@ func (g *local) done() {
 	g.busy--
 	if g.cfg.Window > 0 {
 		now := time.Now()
-		i := 0
-		for i < len(g.ended) && now.Sub(g.ended[i]) >= g.cfg.Period {
-			i++
-		}
-		g.ended = append(g.ended[i:], now)
+		g.prune(now)
+		g.ended = append(g.ended, now)
 	}
+}
+
+// prune forgets the requests that ended a Period or more before now. The
+// caller holds g.mu.
+func (g *local) prune(now time.Time) {
+	i := 0
+	for i < len(g.ended) && now.Sub(g.ended[i]) >= g.cfg.Period {
+		i++
+	}
+	g.ended = g.ended[i:]
 }
 
 // pause makes requests wait until until.

@@ -177,6 +177,11 @@ func (l *Limiter) Wait(ctx context.Context) (Permit, error) {
 
 func (l *Limiter) wait(ctx context.Context) (Permit, error) {
 	for l.sharing() {
+		// The process's own pause holds too: Redis may not know it yet (a
+		// Pause whose write failed or is still on its way).
+		if err := l.local.sleepPause(ctx); err != nil {
+			return Permit{}, err
+		}
 		id := l.id + ":" + strconv.FormatUint(l.seq.Add(1), 36)
 		wait, err := l.take(ctx, id)
 		if err != nil {
@@ -188,15 +193,13 @@ func (l *Limiter) wait(ctx context.Context) (Permit, error) {
 		}
 		l.up()
 		if wait <= 0 {
-			// The process's own pause holds too: Redis may not know it
-			// yet (a Pause whose write failed or is still on its way).
-			// Counted in the local limit as well, so that a fall back
-			// to it knows the requests in flight and just sent.
+			// Counted in the local limit as well, so that a fall back to
+			// it knows the requests in flight and just sent.
 			l.local.took()
 			p := Permit{l: l, id: id}
-			if err := l.local.sleepPause(ctx); err != nil {
-				p.Done()
-				return Permit{}, err
+			if time.Now().Before(l.local.pausedUntil()) {
+				p.Done() // a pause came while asking: wait it out first
+				continue
 			}
 			return p, nil
 		}

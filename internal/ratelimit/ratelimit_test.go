@@ -316,7 +316,7 @@ func TestKeysShareASlotAndExpire(t *testing.T) {
 func TestFallbackCountsSharedRequests(t *testing.T) {
 	t.Parallel()
 	rdb, prefix := realRedis(t)
-	cfg := Config{Name: "test", Rate: 1000, Burst: 5, Window: 5, Period: time.Minute, Retry: time.Minute}
+	cfg := Config{Name: "test", Rate: 1000, Burst: 5, Window: 5, Period: time.Minute, Timeout: 30 * time.Second, Retry: time.Minute}
 	l, err := New(rdb, Key(prefix, "f"), cfg)
 	if err != nil {
 		t.Fatal(err)
