@@ -81,7 +81,7 @@ func (n *Namer) Sum(domain, s string) []byte {
 	}
 	m.in = append(append(append(m.in[:0], domain...), 0), s...)
 	m.Write(m.in)
-	clear(m.in) // the input may be a platform id: it does not stay in memory
+	clear(m.in) // the input may be a platform id: the pooled buffer keeps no copy
 	sum := m.Sum(make([]byte, 0, sha256.Size))
 	m.Reset()
 	n.macs.Put(m)

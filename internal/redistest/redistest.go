@@ -104,8 +104,9 @@ func choose(getenv func(string) string, lookPath func(string) (string, error)) s
 func New(t testing.TB) (client redis.UniversalClient, prefix string) {
 	t.Helper()
 	prefix = "test:" + randomHex(8)
-	// Clients are made by package redisconn from a URL, with the options
-	// kapbot's own clients get (its protocol, for one).
+	// Clients of a real Redis are made by package redisconn from a URL,
+	// with the options kapbot's own clients get (its protocol, for one);
+	// miniredis gets go-redis's defaults.
 	switch k := Kind(); k {
 	case KindCluster:
 		client = connect(t, "redis+cluster://"+os.Getenv(EnvCluster), EnvCluster)
