@@ -299,6 +299,17 @@ func TestHeldout6(t *testing.T) {
 	runBlind(t, heldout6, "held-out 6", heldout6Floor)
 }
 
+// heldout7Floor is a floor below the figures of the seventh held-out set's
+// first run (testdata/heldout7_firstrun.txt), with the model beside the
+// rules as the bot runs; not a target either.
+var heldout7Floor = heldoutLimit{0.93, 0.03, 0.06}
+
+// TestHeldout7 prints the figures of the seventh held-out set like
+// TestHeldout3.
+func TestHeldout7(t *testing.T) {
+	runBlind(t, heldout7, "held-out 7", heldout7Floor)
+}
+
 // runBlind prints a blind set's figures as the bot runs (rules and model)
 // and with the rules alone, per locale and combined, and checks the floor
 // on the rules and model.
