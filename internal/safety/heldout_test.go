@@ -321,6 +321,17 @@ func TestHeldout7(t *testing.T) {
 	runBlind(t, heldout7, "held-out 7", heldout7Floor)
 }
 
+// heldout8Floor is a floor below the figures of the eighth held-out set's
+// first run (testdata/heldout8_firstrun.txt), with the model beside the
+// rules as the bot runs; not a target either.
+var heldout8Floor = heldoutLimit{0.92, 0.03, 0.04}
+
+// TestHeldout8 prints the figures of the eighth held-out set like
+// TestHeldout3.
+func TestHeldout8(t *testing.T) {
+	runBlind(t, heldout8, "held-out 8", heldout8Floor)
+}
+
 // runBlind prints a blind set's figures as the bot runs (rules and model)
 // and with the rules alone, per locale and combined, and checks the floor
 // on the rules and model.
