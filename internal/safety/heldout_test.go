@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -101,7 +102,7 @@ func TestHeldoutUnchanged(t *testing.T) {
 		}
 		want[file] = sum
 	}
-	for _, h := range append(append(append(append(append(append(append(heldout[:len(heldout):len(heldout)], heldout2...), heldout3...), heldout4...), heldout5...), heldout6...), heldout7...), heldout8...) {
+	for _, h := range slices.Concat(heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8) {
 		b, err := os.ReadFile(filepath.Join("testdata", h.file))
 		if err != nil {
 			t.Fatal(err)
