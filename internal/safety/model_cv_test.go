@@ -38,6 +38,9 @@ func TestModelCV(t *testing.T) {
 		if strings.HasPrefix(f, "heldout") || strings.HasPrefix(f, "blind") {
 			t.Fatalf("%s: held-out and blind sets are run only by TestHeldout* and TestBlind*, once", f)
 		}
+		if !slices.Contains(files, f) {
+			t.Fatalf("SAFETY_CV_FORWARD: %s is no training file of testdata (give names such as fitted77_de.tsv)", f)
+		}
 	}
 	files = slices.DeleteFunc(files, func(f string) bool { return slices.Contains(forward, f) })
 	var set []Labelled
