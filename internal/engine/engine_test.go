@@ -138,7 +138,13 @@ tests:
 
 func newEngine(t testing.TB, opts ...engine.EngineOption) *engine.Engine {
 	t.Helper()
-	b, probs := flow.Compile(sources)
+	return engineOf(t, sources, opts...)
+}
+
+// engineOf compiles the flows of src and builds their engine.
+func engineOf(t testing.TB, src map[string][]byte, opts ...engine.EngineOption) *engine.Engine {
+	t.Helper()
+	b, probs := flow.Compile(src)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("test flows do not compile:\n%v", err)
 	}
@@ -599,14 +605,7 @@ steps:
     end: {en: "BYE", de: "TSCHUESS"}
 `),
 	}
-	b, probs := flow.Compile(src)
-	if err := probs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := engine.New(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engineOf(t, src)
 	c := newConvo(t, e).start("").say("none, my secret").at("end")
 	found := false
 	for _, f := range c.fx {
@@ -670,14 +669,7 @@ vars:
   twice: number
 `),
 	}
-	b, probs := flow.Compile(src)
-	if err := probs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := engine.New(b)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engineOf(t, src)
 	c := newConvo(t, e).start("main").say("1").at("n").say("2").at("n").say("1").at("end")
 	if got := c.st.Vars["main"]; got["sum"] != 11.0 || got["more"] != 3.0 || got["twice"] != 2.0 {
 		t.Fatalf("main's vars %v, want sum 11, more 3, twice 2", got)

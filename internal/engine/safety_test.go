@@ -37,15 +37,7 @@ acute_medical:
   en: {text: "ACUTE-EN call 112 now"}
   de: {text: "AKUT-DE 112 jetzt"}
 `)...)
-	b, probs := flow.Compile(src)
-	if err := probs.Err(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := engine.New(b, engine.WithScreener(safetyScreener))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return engineOf(t, src, engine.WithScreener(safetyScreener))
 }
 
 func (c *convo) oneRefer(p flow.Priority, trigger, msg string) engine.Refer {
