@@ -22,10 +22,14 @@ func TestHistoryExpiryOnlyWhenNeeded(t *testing.T) {
 	rec := [][]byte{[]byte("answer")}
 	mustCommit(t, f.store, "tg:a", Commit{Data: []byte("1"), Records: rec})            // new session: the script
 	mustCommit(t, f.store, "tg:a", Commit{Expect: 1, Data: []byte("2"), Records: rec}) // watched: learns the list is there
-	time.Sleep(50 * time.Millisecond)
+	// The session's expiry is read first: a correct store leaves the
+	// history at least the sleep behind it, whatever the time between the
+	// two reads; a new expiry would put it level, unless the reads took
+	// longer than the margin.
+	time.Sleep(600 * time.Millisecond)
 	mustCommit(t, f.store, "tg:a", Commit{Expect: 2, Data: []byte("3"), Records: rec})
-	if s, r := pttl(k.session), pttl(k.records); r <= 0 || r > s-25*time.Millisecond {
-		t.Fatalf("history expires in %v, session in %v: want the history's expiry of 50 ms before, not a new one", r, s)
+	if s, r := pttl(k.session), pttl(k.records); r <= 0 || r > s-300*time.Millisecond {
+		t.Fatalf("history expires in %v, session in %v: want the history's expiry of 600 ms before, not a new one", r, s)
 	}
 
 	// Another replica's commit, then a list made without this store.
