@@ -186,11 +186,8 @@ func (s *Store) flushWrites() {
 		for _, c := range calls {
 			s.scriptReplies(c)
 		}
-		answered(batch)
 		for _, w := range batch {
-			if w.script != nil {
-				close(w.done)
-			}
+			close(w.done)
 		}
 	}
 }

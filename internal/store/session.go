@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -317,16 +318,35 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	if keys == nil {
 		keys = k.scriptKeys()
 	}
-	value := strconv.AppendInt(make([]byte, 0, 21+len(c.Data)+seal.Overhead), c.Expect+1, 10)
-	items := make([]any, 0, len(c.Outbox)+len(c.Records))
+	// The session value and the sealed jobs and records share one buffer
+	// of a pool: Redis has them once enqueue returns, and the buffer goes
+	// back when Commit returns.
+	size := 21 + len(c.Data) + seal.Overhead
 	for _, j := range c.Outbox {
-		items = append(items, s.sealer.Seal(j, []byte(k.outbox)))
+		size += len(j) + seal.Overhead
 	}
 	for _, r := range c.Records {
-		items = append(items, s.sealer.Seal(r, []byte(k.records)))
+		size += len(r) + seal.Overhead
+	}
+	buf := commitBuffer(size)
+	value := strconv.AppendInt((*buf)[:0], c.Expect+1, 10)
+	value = s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session))
+	value = value[:len(value):len(value)]
+	rest := value[len(value):]
+	items := make([]any, 0, len(c.Outbox)+len(c.Records))
+	add := func(item []byte, key string) {
+		start := len(rest)
+		rest = s.sealer.AppendSeal(rest, item, []byte(key))
+		items = append(items, rest[start:len(rest):len(rest)])
+	}
+	for _, j := range c.Outbox {
+		add(j, k.outbox)
+	}
+	for _, r := range c.Records {
+		add(r, k.records)
 	}
 	f.k, f.boxed, f.expect, f.now, f.retention = k, keys, c.Expect, now, retention
-	f.value = s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session))
+	f.value = value
 	f.name, f.refresh = name, refresh
 	f.jobs, f.records = items[:len(c.Outbox)], items[len(c.Outbox):]
 	sc := &op.sc
@@ -364,8 +384,9 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		s.indexed.Store(patient, now)
 	}
 	if err := s.enqueue(ctx, &op.w); err != nil {
-		return Outcome{}, redisErr("commit", err) // ctx ended: the commit may be applied or not
+		return Outcome{}, redisErr("commit", err) // ctx ended: the commit may be applied or not, and the buffer in use
 	}
+	defer putCommitBuffer(buf)
 	reply, err := sc.reply, sc.err
 	for _, cmd := range sc.marks {
 		if err == nil && cmd != nil {
@@ -400,6 +421,26 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		return sc.out, nil // the watched path's outcome, without a script reply
 	}
 	return s.outcome(k.session, reply)
+}
+
+// commitBuffers holds the buffers of commits (commitBuffer).
+var commitBuffers sync.Pool
+
+// commitBuffer returns a buffer of commitBuffers with room for size
+// bytes, or a new one.
+func commitBuffer(size int) *[]byte {
+	if b, ok := commitBuffers.Get().(*[]byte); ok && cap(*b) >= size {
+		return b
+	}
+	b := make([]byte, 0, max(size, 2048))
+	return &b
+}
+
+// putCommitBuffer puts b back into commitBuffers, unless it is large.
+func putCommitBuffer(b *[]byte) {
+	if cap(*b) <= 64<<10 {
+		commitBuffers.Put(b)
+	}
 }
 
 // commitOp is a Commit on its way to Redis, in one allocation.

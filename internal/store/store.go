@@ -165,6 +165,8 @@ type Store struct {
 	// lastWrites remembers, by session key, the watched path's last
 	// commit of recent patients (watch.go); only the flusher uses it.
 	lastWrites map[string]lastWrite
+	// scratch is the watched path's memory for a transaction, reused.
+	scratch scratch
 
 	// ms is the last retention a commit used, with its milliseconds as
 	// the text the watched path sends (retentionText).

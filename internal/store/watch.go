@@ -68,6 +68,9 @@ type plan struct {
 	win           string // the window read, when the commit has an id
 	first, outbox int
 	n             int
+	// mark is the reply of the SADD that marks the patient pending: 0 for
+	// none (the first reply is always a SET).
+	mark int
 	// history says the patient's history list exists, with its expiry:
 	// the session read is the one this store last wrote (written).
 	history bool
@@ -78,7 +81,10 @@ type plan struct {
 // unique to each value) and whether the history list existed after it.
 // A push to a list that exists needs no expiry of its own: the list got
 // it when it was made, and keeps getting it with every refresh (as
-// commitScript does it). Only the flusher, one at a time, uses them.
+// commitScript does it). So when a clinic changes the retention at run
+// time, a history list keeps its old expiry until the patient's next
+// refresh (a minute at most, see indexEvery), as with the script. Only
+// the flusher, one at a time, uses them.
 type lastWrite struct {
 	tag     [16]byte
 	history bool
@@ -164,13 +170,14 @@ func (s *Store) flushWatched(ctx context.Context, batch []*write) {
 		}
 		pipe = conn.Pipeline()
 		plans, back := s.decide(fast, vals)
-		exec := s.queueMulti(ctx, pipe, plans)
+		exec, n := s.queueMulti(ctx, pipe, plans)
 		calls = append(calls, s.queueScripts(pipe, back)...)
 		pipe.Exec(ctx)
 		if err := exec.Err(); err == nil || errors.Is(err, redis.Nil) {
 			watching = false // EXEC or UNWATCH ended the WATCH
 		}
-		fast = s.written(plans, exec)
+		fast = s.written(plans, exec, n)
+		s.scratch.release()
 		pipe = conn.Pipeline()
 	}
 	calls = append(calls, s.queueScripts(pipe, fast)...)
@@ -228,6 +235,7 @@ func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*
 // reply at once; the commits to write are returned as plans, the ones
 // the script must take as back.
 func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write) {
+	plans = s.scratch.plans[:0]
 	for i, w := range writes {
 		f := w.script.fast
 		raw, ok := vals[2*i].(string)
@@ -261,6 +269,7 @@ func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write
 		history := ok && last.history && len(raw) >= len(last.tag) && raw[len(raw)-len(last.tag):] == string(last.tag[:])
 		plans = append(plans, plan{w: w, win: win, history: history})
 	}
+	s.scratch.plans = plans
 	return plans, back
 }
 
@@ -278,9 +287,9 @@ func inWindow(win, x string) bool {
 	return false
 }
 
-// nextWindow returns the window after f's id is applied: the newest
-// window-1 ids not older than the oldest time kept, then this one.
-func (s *Store) nextWindow(win string, f *fastCommit) []byte {
+// appendWindow appends to dst the window after f's id is applied: the
+// newest window-1 ids not older than the oldest time kept, then this one.
+func (s *Store) appendWindow(dst []byte, win string, f *fastCommit) []byte {
 	n := (len(win) - 1) / 10
 	drop := max(n-s.seenWindow+1, 0)
 	oldest := f.now.Add(-SeenMaxAge).Unix()
@@ -291,28 +300,68 @@ func (s *Store) nextWindow(win string, f *fastCommit) []byte {
 		}
 		drop++
 	}
-	out := make([]byte, 0, 1+(n-drop+1)*10)
-	out = append(out, 'w')
-	out = append(out, win[1+drop*10:]...)
-	out = append(out, f.id[:6]...)
-	return binary.BigEndian.AppendUint32(out, uint32(f.now.Unix()))
+	dst = append(dst, 'w')
+	dst = append(dst, win[1+drop*10:]...)
+	dst = append(dst, f.id[:6]...)
+	return binary.BigEndian.AppendUint32(dst, uint32(f.now.Unix()))
+}
+
+// scratch is the memory of the flusher's transaction (queueMulti), reused
+// by the next one: the arguments of its commands and the windows it
+// writes, and the plans of decide. Only the flusher, one at a time, uses
+// it.
+type scratch struct {
+	args    []any
+	windows []byte
+	plans   []plan
+}
+
+// reset returns both buffers emptied, each with room for at least args
+// and windows.
+func (sc *scratch) reset(args, windows int) ([]any, []byte) {
+	if cap(sc.args) < args {
+		sc.args = make([]any, 0, args)
+	}
+	if cap(sc.windows) < windows {
+		sc.windows = make([]byte, 0, windows)
+	}
+	return sc.args[:0], sc.windows[:0]
+}
+
+// release forgets the arguments and plans of the last transaction, once
+// its replies are handed out, so that they do not keep sealed values alive.
+func (sc *scratch) release() {
+	clear(sc.args)
+	clear(sc.plans)
+	sc.args, sc.plans = sc.args[:0], sc.plans[:0]
 }
 
 // queueMulti queues the writes of plans in one MULTI/EXEC (an UNWATCH
-// when there are none) and returns the EXEC (or UNWATCH) command. Each
+// when there are none) and returns the EXEC (or UNWATCH) command and how
+// many commands it holds. Each
 // plan's commands are commitScript's writes: the session and the window
 // with their expiry, the sealed id on a refresh, the jobs and records
-// pushed and their lists given the expiry, the patients index on a
-// refresh, and the pending mark after the push.
-func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []plan) redis.Cmder {
+// pushed and their lists given the expiry, and the patients index on a
+// refresh. The pending marks come last, after every push: one SADD per
+// pending shard for the patients of plans with jobs.
+func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []plan) (redis.Cmder, int) {
 	if len(plans) == 0 {
 		cmd := redis.NewStatusCmd(ctx, "unwatch")
 		pipe.Process(ctx, cmd)
-		return cmd
+		return cmd, 0
 	}
 	pipe.Process(ctx, redis.NewStatusCmd(ctx, "multi"))
+	size, windows := 2*IndexShards, 0
+	for i := range plans {
+		size += planArgs(plans[i].w.script.fast)
+		windows += len(plans[i].win) + 11
+	}
+	// The arguments of every command, one after the other, in memory
+	// reused by the next transaction (s.scratch: go-redis is done with
+	// them once the pipeline returns); enough for all, so that appending
+	// never moves the ones queued.
+	args, wins := s.scratch.reset(size, windows)
 	at := 0
-	var args []any // the arguments of one plan's commands, one after the other
 	q := func(n int) {
 		pipe.Process(ctx, redis.NewStatusCmd(ctx, args[len(args)-n:len(args):len(args)]...))
 		at++
@@ -320,7 +369,6 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 	for i := range plans {
 		p := &plans[i]
 		f := p.w.script.fast
-		args = make([]any, 0, planArgs(f))
 		// set (SET key value [PX ms]) and expire (PEXPIRE key ms, or
 		// PERSIST key) as commitScript does them.
 		set := func(key, value any) {
@@ -347,7 +395,9 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 			set(f.boxed[4], f.name)
 		}
 		if f.id != "" {
-			set(f.boxed[1], s.nextWindow(p.win, f))
+			start := len(wins)
+			wins = s.appendWindow(wins, p.win, f)
+			set(f.boxed[1], wins[start:len(wins):len(wins)])
 		} else if f.refresh {
 			expire(f.boxed[1])
 		}
@@ -376,20 +426,34 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 			args = append(args, "zadd", s.patientsShard(f.k.pseudonym), millis(f.now), f.k.pseudonym)
 			q(4)
 		}
-		if len(f.jobs) > 0 {
-			args = append(args, s.markArgs(f.k)...)
-			q(3)
-		}
 		p.n = at - p.first
 	}
+	for i := range plans {
+		if p := &plans[i]; len(p.w.script.fast.jobs) > 0 && p.mark == 0 {
+			key := s.markArgs(p.w.script.fast.k)[1]
+			args = append(args, "sadd", key)
+			n := 2
+			for j := i; j < len(plans); j++ {
+				o := &plans[j]
+				if m := s.markArgs(o.w.script.fast.k); len(o.w.script.fast.jobs) > 0 && o.mark == 0 && m[1] == key {
+					args = append(args, m[2])
+					o.mark = at
+					n++
+				}
+			}
+			q(n)
+		}
+	}
+	s.scratch.args, s.scratch.windows = args, wins
 	exec := redis.NewSliceCmd(ctx, "exec")
 	pipe.Process(ctx, exec)
-	return exec
+	return exec, at
 }
 
-// planArgs is how many arguments queueMulti gives f's commands at most.
+// planArgs is how many arguments queueMulti gives f's commands at most
+// (besides the pending shard's SADD and key).
 func planArgs(f *fastCommit) int {
-	n := 5 + 5 + 5 + 2 + len(f.jobs) + 3 + 2 + len(f.records) + 3 + 3 // set s, n, d; rpush o, expire; rpush r, expire; sadd
+	n := 5 + 5 + 5 + 2 + len(f.jobs) + 3 + 2 + len(f.records) + 3 + 1 // set s, n, d; rpush o, expire; rpush r, expire; the mark
 	if f.refresh {
 		n += 3 + 3 + 4 // expire o and r when nothing is pushed; zadd
 	}
@@ -398,9 +462,10 @@ func planArgs(f *fastCommit) int {
 
 // written hands each plan its reply from the EXEC reply (or UNWATCH's),
 // as commitScript's: {0, version, jobs ahead}, or the error of one of its
-// commands. It returns the writes of plans to decide again, when the
-// transaction did not run because a watched key changed.
-func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
+// commands; n is how many commands the transaction holds. It returns the
+// writes of plans to decide again, when the transaction did not run
+// because a watched key changed.
+func (s *Store) written(plans []plan, exec redis.Cmder, n int) (again []*write) {
 	if len(plans) == 0 {
 		return nil
 	}
@@ -410,10 +475,6 @@ func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
 			again = append(again, p.w)
 		}
 		return again
-	}
-	n := 0
-	for _, p := range plans {
-		n += p.n
 	}
 	if err == nil && len(replies) != n {
 		err = fmt.Errorf("store: commit: %d replies for %d commands", len(replies), n)
@@ -433,6 +494,9 @@ func (s *Store) written(plans []plan, exec redis.Cmder) (again []*write) {
 			if e, ok := r.(error); ok && sc.err == nil {
 				sc.err = e
 			}
+		}
+		if p.mark > 0 && sc.err == nil {
+			sc.err, _ = replies[p.mark].(error)
 		}
 		if sc.err != nil {
 			continue

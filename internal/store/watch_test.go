@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -346,5 +347,65 @@ func TestPendingMarkKeptWhenTheOutboxCannotBeRead(t *testing.T) {
 	}
 	if ok, err := f.client.SIsMember(ctx, f.store.pendingShard(k.pseudonym), k.pseudonym).Result(); err != nil || !ok {
 		t.Fatalf("Pending removed the mark after a failed check (%v)", err)
+	}
+}
+
+// countSAdd is a go-redis hook that counts the SADD commands sent in
+// transactions.
+type countSAdd struct{ n *atomic.Int32 }
+
+func (countSAdd) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (countSAdd) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (c countSAdd) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		tx := false
+		for _, cmd := range cmds {
+			tx = tx || cmd.Name() == "multi"
+			if tx && cmd.Name() == "sadd" {
+				c.n.Add(1)
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// A watched group commit marks its patients with jobs pending with one
+// SADD per pending shard, and every one of them is marked.
+func TestWatchedMarksOnePerShard(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	ctx := context.Background()
+	var patients []string
+	shards := map[string]bool{}
+	for i := range 48 {
+		p := fmt.Sprint("tg:", i)
+		mustCommit(t, f.store, p, Commit{InboundID: p, Data: []byte("1")})
+		patients = append(patients, p)
+		shards[f.store.pendingShard(f.store.keys(p).pseudonym)] = true
+	}
+	var sadds atomic.Int32
+	f.client.AddHook(countSAdd{&sadds})
+	var calls []func() (Outcome, error)
+	for _, p := range patients {
+		calls = append(calls, func() (Outcome, error) {
+			return f.store.Commit(ctx, p, Commit{InboundID: p + ":1", Expect: 1, Data: []byte("2"), Outbox: [][]byte{[]byte("job")}})
+		})
+	}
+	outs, errs := held(t, f.store, calls)
+	for i := range calls {
+		if errs[i] != nil || !outs[i].Applied {
+			t.Fatalf("%s: %+v, %v", patients[i], outs[i], errs[i])
+		}
+	}
+	if n := sadds.Load(); n != int32(len(shards)) {
+		t.Errorf("%d SADD commands for %d pending shards", n, len(shards))
+	}
+	pending, err := f.store.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(patients)
+	if !slices.Equal(pending, patients) {
+		t.Errorf("pending %q, want %q", pending, patients)
 	}
 }
