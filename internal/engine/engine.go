@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -113,7 +114,9 @@ func (e *Engine) Catalog() *catalog.Catalog { return e.cat }
 // to perform, in order. It does not modify st. It returns ErrUnknownPlace when
 // st was made by a bundle that does not match this engine's.
 func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
-	s := &sprint{e: e, st: st.Clone(), in: in, fx: make([]Effect, 0, 4)} // most steps have a few
+	s := sprints.Get().(*sprint)
+	defer s.release()
+	s.e, s.st, s.in, s.fx = e, st.Clone(), in, make([]Effect, 0, 4) // most steps have a few
 	if err := s.run(); err != nil {
 		return st, nil, err
 	}
@@ -123,6 +126,17 @@ func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
 	s.reconcile()
 	s.st.Steps++
 	return s.st, s.fx, nil
+}
+
+// sprints keeps finished sprints, so that the expression VM of one step,
+// with the stacks it grew, serves the next.
+var sprints = sync.Pool{New: func() any { return new(sprint) }}
+
+// release clears s, keeping its VM, and gives it back to sprints. Nothing
+// the step returned refers to s.
+func (s *sprint) release() {
+	*s = sprint{vm: s.vm}
+	sprints.Put(s)
 }
 
 // sprint is the work of one Step.

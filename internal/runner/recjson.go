@@ -95,8 +95,7 @@ func marshalRecord(rec Record) ([]byte, error) {
 }
 
 // marshalAnswer is json.Marshal of Record{At: at, Kind: "answer", Answer:
-// &a}, through appendAnswerRecord when it writes a: then a stays off the
-// heap.
+// &a}.
 func marshalAnswer(at time.Time, a Answer) ([]byte, error) {
 	// Room for the record without growing: its fixed part with two
 	// times and a number is under 192 bytes.
@@ -104,9 +103,17 @@ func marshalAnswer(at time.Time, a Answer) ([]byte, error) {
 	if s, ok := a.Value.(string); ok {
 		n += len(s)
 	}
-	if b, ok := appendAnswerRecord(make([]byte, 0, n), at, &a); ok {
-		return b, nil
+	return appendAnswer(make([]byte, 0, n), at, a)
+}
+
+// appendAnswer appends json.Marshal of Record{At: at, Kind: "answer",
+// Answer: &a} to b, through appendAnswerRecord when it writes a: then a
+// stays off the heap.
+func appendAnswer(b []byte, at time.Time, a Answer) ([]byte, error) {
+	if out, ok := appendAnswerRecord(b, at, &a); ok {
+		return out, nil
 	}
 	escaped := a
-	return json.Marshal(Record{At: at, Kind: "answer", Answer: &escaped})
+	js, err := json.Marshal(Record{At: at, Kind: "answer", Answer: &escaped})
+	return append(b, js...), err
 }

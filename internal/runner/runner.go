@@ -281,13 +281,13 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 			enc.done()
 			return "error", nil, err
 		}
-		jobs, done, records, err := r.jobs(in, eng.Bundle(), next, fx)
+		jobs, done, records, err := r.jobs(enc, in, eng.Bundle(), next, fx)
 		if err != nil {
 			enc.done()
 			return "error", nil, err
 		}
-		// The store seals Data into a value of its own before Commit
-		// returns: the buffer can serve the next step.
+		// The store seals Data, Outbox and Records into values of its own
+		// before Commit returns: enc's buffers can serve the next step.
 		out, err := r.store.Commit(ctx, in.Patient, store.Commit{
 			InboundID: in.ID, Expect: cached.version, Data: data, Outbox: jobs, Records: records,
 			Retention: eng.Bundle().Clinic.Retention,
@@ -436,11 +436,16 @@ type ReferralContext struct {
 }
 
 // jobs returns the outbox jobs and history records of a step's effects,
-// encoded for the store, and the jobs themselves.
-func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs [][]byte, decoded []job, records [][]byte, err error) {
-	// One array for both lists: a step has a few effects.
-	lists := make([][]byte, 0, 2*len(fx))
+// encoded for the store, and the jobs themselves. The encoded jobs and
+// records may be in enc's buffers: valid until enc is used again or given
+// back.
+func (r *Runner) jobs(enc *encoding, in Inbound, b *flow.Bundle, st engine.State, fx []engine.Effect) (jobs [][]byte, decoded []job, records [][]byte, err error) {
+	// One array for both lists (a step has a few effects, each makes at
+	// most one job and one record), and one buffer for the sends and
+	// answers, the effects of most steps.
+	lists := enc.lists(2 * len(fx))
 	jobs, records = lists[:0:len(fx)], lists[len(fx):len(fx)]
+	items := enc.items[:0]
 	decoded = make([]job, 0, len(fx))
 	record := func(data []byte, rerr error) {
 		if err == nil {
@@ -467,7 +472,9 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		case engine.Send:
 			m := e.Message
 			id := in.ID + "#" + strconv.Itoa(i)
-			jobs = append(jobs, appendSendJob(make([]byte, 0, 64+len(id)+len(m.Text)), id, &m))
+			start := len(items)
+			items = appendSendJob(items, id, &m)
+			jobs = append(jobs, items[start:len(items):len(items)])
 			decoded = append(decoded, job{ID: id, Send: &m})
 		case engine.Refer:
 			ref := &Referral{ID: fmt.Sprintf("%s#%d", in.ID, i), Patient: in.Patient, Created: in.Input.Now,
@@ -482,7 +489,10 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 		case engine.Finished:
 			record(json.Marshal(Record{At: in.Input.Now, Kind: "finished", Status: string(e.Status)}))
 		case engine.Answered:
-			record(marshalAnswer(in.Input.Now, Answer{Flow: e.Flow, Step: e.Step, Name: e.Name, Value: e.Value, Run: e.Run, Bundle: b.Version}))
+			start := len(items)
+			var aerr error
+			items, aerr = appendAnswer(items, in.Input.Now, Answer{Flow: e.Flow, Step: e.Step, Name: e.Name, Value: e.Value, Run: e.Run, Bundle: b.Version})
+			record(items[start:len(items):len(items)], aerr)
 		case engine.Forget:
 			add(job{Forget: true})
 		case engine.Relay:
@@ -492,6 +502,7 @@ func (r *Runner) jobs(in Inbound, b *flow.Bundle, st engine.State, fx []engine.E
 			add(job{Arm: &t})
 		}
 	}
+	enc.items = items // kept, grown, for the next step
 	return jobs, decoded, records, err
 }
 
@@ -787,7 +798,9 @@ func logRef(id string) string {
 type encoding struct {
 	plain, packed bytes.Buffer
 	enc           *json.Encoder
-	hand          []byte // appendState's buffer
+	hand          []byte   // appendState's buffer
+	items         []byte   // the step's send jobs and answer records (Runner.jobs)
+	list          [][]byte // the step's jobs and records (Runner.jobs)
 }
 
 var encodings = sync.Pool{New: func() any {
@@ -802,9 +815,19 @@ func newEncoding() *encoding { return encodings.Get().(*encoding) }
 
 // done gives e back to the pool, unless it grew large.
 func (e *encoding) done() {
-	if e.plain.Cap() <= 64<<10 && e.packed.Cap() <= 64<<10 && cap(e.hand) <= 64<<10 {
+	clear(e.list) // no hold on jobs encoded elsewhere
+	if e.plain.Cap() <= 64<<10 && e.packed.Cap() <= 64<<10 && cap(e.hand) <= 64<<10 && cap(e.items) <= 64<<10 {
 		encodings.Put(e)
 	}
+}
+
+// lists returns e's list of byte slices, n long.
+func (e *encoding) lists(n int) [][]byte {
+	if cap(e.list) < n {
+		e.list = make([][]byte, n)
+	}
+	e.list = e.list[:n]
+	return e.list
 }
 
 // state encodes st into e's buffers: format 0 (a zero byte, then JSON)

@@ -258,6 +258,58 @@ func TestFailedDeliveryStaysInOutboxUntilRedelivered(t *testing.T) {
 	}
 }
 
+// The jobs and history records of the steps of two patients, encoded in
+// buffers that later steps reuse, are stored as each step made them.
+func TestEachStepStoresItsOwnJobsAndRecords(t *testing.T) {
+	e := setup(t, sources(""))
+	r := e.runner()
+	ctx := context.Background()
+	e.rec.fail.Store(1 << 20) // every job stays in the outbox
+	answers := []string{"7", "stop"}
+	for _, p := range []string{"t:1", "t:2"} {
+		for i, s := range append([]string{"hi"}, answers...) {
+			if err := r.Handle(ctx, text(fmt.Sprint(p, i), p, s+p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, p := range []string{"t:1", "t:2"} {
+		raw, err := e.store.Outbox(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, j := range raw {
+			var job struct{ Send engine.Message }
+			if err := json.Unmarshal(j, &job); err != nil {
+				t.Fatalf("outbox job %q: %v", j, err)
+			}
+			texts = append(texts, job.Send.Text)
+		}
+		// "stopt:1" is text, not a number: the flow asks again.
+		if got, want := strings.Join(texts, "|"), "Let us count.|Next number?|Next number?|Next number?"; got != want {
+			t.Errorf("%s: outbox %q, want %q", p, got, want)
+		}
+		recs, err := e.store.Records(ctx, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var values []any
+		for _, data := range recs {
+			rec, err := runner.DecodeRecord(data)
+			if err != nil {
+				t.Fatalf("record %q: %v", data, err)
+			}
+			if rec.Kind == "answer" {
+				values = append(values, rec.Answer.Value)
+			}
+		}
+		if want := []any{answers[0] + p, answers[1] + p}; fmt.Sprint(values) != fmt.Sprint(want) {
+			t.Errorf("%s: answers recorded %v, want %v", p, values, want)
+		}
+	}
+}
+
 func TestBlockedPatientSessionStops(t *testing.T) {
 	e := setup(t, sources(""))
 	r := e.runner()
