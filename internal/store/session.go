@@ -331,8 +331,8 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	buf := commitBuffer(size)
 	value := strconv.AppendInt((*buf)[:0], c.Expect+1, 10)
 	value = s.sealer.AppendSeal(append(value, '|'), c.Data, []byte(k.session))
-	value = value[:len(value):len(value)]
 	rest := value[len(value):]
+	value = value[:len(value):len(value)]
 	items := make([]any, 0, len(c.Outbox)+len(c.Records))
 	add := func(item []byte, key string) {
 		start := len(rest)
@@ -365,8 +365,9 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		// The mark shares a pipeline with other patients' writes too, and
 		// is answered before the commit below is queued.
 		var mark *redis.IntCmd
+		shard, name := s.pendingShard(k.pseudonym), k.pseudonym // not k: the closure would move it to the heap
 		err := s.send(ctx, func(pipe redis.Pipeliner) {
-			mark = pipe.SAdd(context.Background(), s.pendingShard(k.pseudonym), k.pseudonym)
+			mark = pipe.SAdd(context.Background(), shard, name)
 		})
 		if err == nil {
 			err = mark.Err()
