@@ -132,10 +132,11 @@ func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
 // with the stacks it grew, serves the next.
 var sprints = sync.Pool{New: func() any { return new(sprint) }}
 
-// release clears s, keeping its VM, and gives it back to sprints. Nothing
-// the step returned refers to s.
+// release clears s, keeping its VM and env map, and gives it back to
+// sprints. Nothing the step returned refers to s, or to the env map (env
+// drops a map that a value set may hold).
 func (s *sprint) release() {
-	*s = sprint{vm: s.vm}
+	*s = sprint{vm: s.vm, envMap: s.envMap}
 	sprints.Put(s)
 }
 
@@ -147,6 +148,9 @@ type sprint struct {
 	fx    []Effect
 	steps int
 	vm    vm.VM // runs the sprint's expressions, reused
+	// envMap is the map env fills, reused; nil when a value set may
+	// hold it.
+	envMap map[string]any
 	// flagged: the screener found something in the typed text.
 	flagged bool
 }

@@ -678,3 +678,74 @@ vars:
 		t.Fatalf("side's twice = %v, want 100", got)
 	}
 }
+
+// A value set to the whole expression environment ($env) keeps what it
+// held while later steps build environments of their own (the engine
+// reuses their maps).
+func TestSetWholeEnvStaysAsSet(t *testing.T) {
+	src := map[string][]byte{
+		"clinic.yaml": sources["clinic.yaml"],
+		"main.yaml": []byte(`kapbot: 1
+flow: main
+locale: en
+title: {en: M, de: M}
+steps:
+  - id: all
+    set:
+      everything: $env
+  - id: done
+    end: {en: "DONE", de: "FERTIG"}
+vars:
+  everything: text
+  sum: number
+`),
+		"other.yaml": []byte(`kapbot: 1
+flow: other
+locale: en
+title: {en: O, de: O}
+steps:
+  - id: n
+    ask:
+      type: number
+      text: {en: "N?", de: "N?"}
+  - id: add
+    set:
+      sum: sum + n
+  - id: check
+    branch:
+      - if: sum > 1000
+        goto: done
+    else: n
+  - id: done
+    end: {en: "DONE", de: "FERTIG"}
+vars:
+  sum: number
+`),
+	}
+	e := engineOf(t, src)
+	start := func(id string) engine.Input {
+		return engine.Input{Command: &engine.Command{Name: engine.CmdStart, Arg: id}, Now: t0}
+	}
+	st, _, err := e.Step(engine.State{}, start("main"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (The value holds itself: set puts it in the environment too.)
+	all, ok := st.Vars["main"]["everything"].(map[string]any)
+	if _, has := all["everything"]; !ok || !has || all["sum"] != 0.0 {
+		t.Fatalf("everything is a %T of %d names, want the environment", st.Vars["main"]["everything"], len(all))
+	}
+	n := len(all)
+	other, _, err := e.Step(engine.State{}, start("other"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		if other, _, err = e.Step(other, engine.Input{Text: "7", Now: t0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, has := all["everything"]; len(all) != n || !has || all["sum"] != 0.0 {
+		t.Fatalf("the stored environment changed under later steps: %d names, sum %v; want %d, 0", len(all), all["sum"], n)
+	}
+}

@@ -331,6 +331,11 @@ func (s *sprint) exec() error {
 					continue
 				}
 				v = normalise(v)
+				if !plain(v) {
+					// The value may hold the env itself ($env): the
+					// sprint's next env gets a map of its own.
+					s.envMap = nil
+				}
 				env[a.Name] = v
 				s.setVar(f.ID, a.Name, v)
 			}
@@ -464,9 +469,17 @@ func (s *sprint) eval(p *vm.Program, env map[string]any) (any, error) {
 }
 
 // env builds the variables an expression of flow f sees: zero values for
-// everything the flow declares, overlaid by what is set.
+// everything the flow declares, overlaid by what is set. It fills the
+// sprint's map, which the previous env of the sprint (or of an earlier
+// sprint) used: one env is in use at a time.
 func (s *sprint) env(f *flow.Flow) map[string]any {
-	env := make(map[string]any, len(f.Vars)+1)
+	env := s.envMap
+	if env == nil {
+		env = make(map[string]any, len(f.Vars)+2)
+		s.envMap = env
+	} else {
+		clear(env)
+	}
 	for k, v := range s.e.zero[f.ID] {
 		env[k] = v
 	}
@@ -579,6 +592,16 @@ func zeroAnswer(a *flow.Ask) any {
 
 // normalise turns JSON-decoded values into the types expressions were
 // checked against: numbers are float64, lists of strings []string.
+// plain reports whether v is a value that cannot hold a map: a number,
+// a text, a bool, a list of texts or nil.
+func plain(v any) bool {
+	switch v.(type) {
+	case nil, float64, string, bool, []string:
+		return true
+	}
+	return false
+}
+
 func normalise(v any) any {
 	switch x := v.(type) {
 	case int:
