@@ -98,7 +98,24 @@ var objectPronouns = keys("me", "myself", "mich", "mir")
 var questionWords = keys("is", "are", "can", "could", "should", "do", "does", "did", "will", "would", "may", "am", "how",
 	"what", "which", "why", "when", "where", "kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wie", "was",
 	"welche", "welcher", "welches", "warum", "wann", "wo", "wird", "werde", "koennte", "duerfte", "gibt",
-	"hilft", "wirkt", "schadet", "vertraegt", "stoert", "bringt")
+	"hilft", "wirkt", "schadet", "vertraegt", "stoert", "bringt",
+	// Round 8: more German verbs that open a yes-no question.
+	"duerfen", "koennen", "muessen", "sollen", "sollten", "darfst", "kannst", "reicht", "reichen",
+	"beeinflusst", "belastet", "gewoehnt", "zeigt", "bleibt", "erhoeht", "senkt", "veraendert", "verstaerkt",
+	"schwaecht", "waere", "wuerde", "spricht", "macht", "derf", "doerf", "isch", "braucht")
+
+// askWords are the German questionWords: a sentence they start asks even
+// with a routine in it ("kann ich mein clonazepam wie immer nehmen").
+var askWords = keys("kann", "darf", "soll", "sollte", "muss", "ist", "sind", "wird", "koennte", "duerfte", "hilft", "wirkt",
+	"schadet", "vertraegt", "stoert", "bringt", "duerfen", "koennen", "muessen", "sollen", "sollten", "darfst", "kannst",
+	"reicht", "reichen", "beeinflusst", "belastet", "gewoehnt", "zeigt", "bleibt", "erhoeht", "senkt", "veraendert",
+	"verstaerkt", "schwaecht", "waere", "wuerde", "spricht", "derf", "doerf", "isch", "braucht")
+
+// verbFirst are German verbs that open a question when "ich" or "man"
+// follows them ("nehm ich die tablette vorher", "krieg ich eine andere
+// dosis"), and a statement without them ("nehme sertralin 50").
+var verbFirst = keys("nehm", "nehme", "krieg", "kriege", "bekomm", "bekomme", "brauch", "brauche", "soll", "muss", "darf",
+	"kann", "sollte", "lass", "lasse", "setz", "setze", "trink", "trinke", "ess", "esse", "iss", "mach", "mache", "hoer", "hoere")
 
 // interjections are negations that answer rather than negate: "no, i do not".
 var interjections = keys("no", "nope", "nein", "none", "neither", "nor")
@@ -196,6 +213,12 @@ const (
 	hMeans    = 1 << iota // a lethal means or a place of a method, never a time alone: "the rope", "all my tablets", "the bridge"
 	hBye      = 1 << iota // a last farewell: "goodbye", "this is my last message", "thank you for trying", "don't want to be found"
 	hThreat   = 1 << iota // a threat to others: "wird das bereuen", "dann passiert was", "soll sehen", "will pay for it"
+	// Round 8: a German question without a question mark, told by its
+	// form: a sentence that starts with its verb ("nehm ich den
+	// betablocker vorher", "reicht eine halbe") or ends asking ("..., ok",
+	// "... oder nicht"). It asks (hCue), and a routine said inside it ("wie
+	// immer") does not make it told (hTold).
+	hAsk = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -391,6 +414,13 @@ var helpers = []struct {
 		"hat (das|es|dies) ~3 (einfluss|auswirkung|auswirkungen|zu tun|was zu tun|damit zu tun)", "(kann|koennte) (das|es) ~4 (kommen|zusammenhaengen|zusammenhangen)",
 		"(geht|passt|stoert|schadet|gilt) (das|es|dies)", "(oder lieber|lieber nicht|gute idee|was haltet ihr|was haeltst du|was meinst du|was meint ihr|findest du)",
 		"(ist doch|ist das) ~2 (ok|okay|in ordnung) oder", "(spricht|spricht etwas|spricht was) dagegen", "(probleme|risiko|risiken|wechselwirkung|wechselwirkungen) (mit|bei|wegen)",
+	}},
+	// Round 8: a German sentence that ends asking ("zink und vitamin d mit
+	// dem ketamin ok", "ich lass die pille weg oder", "oda ned").
+	{hCue | hAsk, []string{
+		"(oder|oder nicht|oder lieber nicht|oder wie|oder was|oda|oda ned|oda net|odr|gell|oder ned|oder net|ja oder) $",
+		"(zusammen|gleichzeitig|dazu|vorher|danach|davor|nachher|ketamine|sitzung|infusion|behandlung|therapie|sitzungstag) (ok|okay|oke|in ordnung) $",
+		"(was|wie) (wuerdet|wuerden|wuerdest|meint|meinen|findet|finden|sagt|sagen|empfehlt|empfehlen|ratet|raten) (ihr|sie|du)",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{

@@ -570,8 +570,15 @@ func (d *Detector) prepare(text string) *prepared {
 	for i, tk := range t.toks {
 		// A sentence that starts like a question asks one, with or without
 		// a question mark: "is 100mg too much".
-		if (i == 0 || t.toks[i-1].sent != tk.sent) && questionWords[tk.key] {
-			t.marks[i] |= hCue
+		if i == 0 || t.toks[i-1].sent != tk.sent {
+			switch {
+			case askWords[tk.key]:
+				t.marks[i] |= hCue | hAsk
+			case questionWords[tk.key]:
+				t.marks[i] |= hCue
+			case verbFirst[tk.key] && i+1 < len(t.toks) && t.toks[i+1].sent == tk.sent && (t.toks[i+1].key == "ich" || t.toks[i+1].key == "man"):
+				t.marks[i] |= hCue | hAsk
+			}
 		}
 	}
 	cancel := false
@@ -620,7 +627,7 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if t.sentMark[sent]&hCost != 0 {
 			return false
 		}
-		if t.sentMark[sent]&hTold != 0 && !t.sentQ[sent] {
+		if t.sentMark[sent]&hTold != 0 && !t.sentQ[sent] && t.sentMark[sent]&hAsk == 0 {
 			return false // "the nurse said that's normal", "wie besprochen genommen, alles gut"
 		}
 		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {

@@ -98,6 +98,19 @@ var macros = map[string]string{
 	"dmedr6": `(pantoprazol|omeprazol|esomeprazol|dextroamphetamin|amphetamin|vomex|dimenhydrinat|baldrian|minipille|kratom|lisdexamfetamin|
 		expidet|antibabypille|eisenpraeparat|schilddruesenhormon)`,
 	"dother": "({othermed}|{dmedmore})",
+	// Round 8: German medicines by their ending ("clozapin", "tamsulosin",
+	// "valproat"), names the lists above lack, and all of them together,
+	// for slot rules (not in the model's frozen classes).
+	"dsuffix": `(*azepam|*azolam|*zolam|*oxetin|*faxin|*alopram|*tralin|*prazol|*olol|*sartan|*triptan|*statin|*mycin|*cillin|
+		*dipin|*peridon|*afil|*barbital|*codon|*gabalin|*trigin|*proat|*mazepin|*ipramin|*iptylin|*tizin|*lukast|*ulosin|*apin|
+		*oxacin|*oxetin|*vastatin|*tiazem|*darone|*daron|*semid|*thiazid)`,
+	"dmedmore8": `(wick medinait|medinait|jatrosom|tranylcypromin|medikinet|champix|vareniclin|wegovy|fenistil|cetirizin|loratadin|
+		ashwagandha|5 htp|valproat|oestrogen|oestradiol|estradiol|antibiotikum|kortison|cortison|kortisonspray|amiodaron|cbd oel|
+		hormonpflaster|depotspritze|mao hemmer|naloxon|polamidon|lithium|ibuprofen|aspirin|
+		schilddruesentablette|epilepsie tabletten|blutdrucktablette|blutdrucktabletten|antidepressiva|antidepressivum|
+		kortisonspray|seroquel)`,
+	"dmed8":   "({dmed}|{dother8})",
+	"dother8": "({dother}|{dmedr6}|{dsuffix}|{dmedmore8})",
 	// Words for medicine in general.
 	"medword": `(troche|troches|lozenge|lozenges|rdt|rdts|odt|nasal spray|nasal sprays|spray|sprays|
 		lutschtablette|lutschtabletten|nasenspray|spruehstoss|spruehstoesse|medication|medications|meds|med|medicine|medicines|pill|pills|tablet|tablets|prescription|prescriptions|

@@ -911,6 +911,40 @@ var medicalDE = []ruleDef{
 		"(nehm|nehme) ich ~3 (nur noch|ab jetzt|ab heute|ab morgen|nicht mehr|jetzt nur noch)",
 		"({dmed}|{dother}|{dmedr6}|{medword}|einnahme|dosis) ~5 (gestoppt|zu stoppen|stoppen|stoppe|halbieren|zu halbieren|halbiert|pausiere|pausieren|zu pausieren)",
 	}},
+	// Round 8 (fitted batches up to 79): slots for German medical
+	// questions and stated changes. A medicine (by name, class or ending,
+	// {dmed8}) or a condition with a question verb, with the treatment or
+	// with a change verb; a lab value or vital sign with a number; stated
+	// intents in German word order ("ich setz das pregabalin vor der
+	// sitzung ab", "die blutdrucktablette lass ich am morgen weg").
+	{id: "r8-asks", pats: []string{
+		"(darf|kann|soll|sollte|muss|duerfen|koennen|muessen|derf|doerf|koennte|darfst|kannst) (ich|man|i|wir|er|sie) ~8 ({dmed8}|{medword}|{ket}) ~6 (nehmen|einnehmen|weiternehmen|weiter nehmen|weglassen|absetzen|pausieren|kombinieren|trinken|teilen|zerdruecken|lutschen|schlucken|neh|nehma|weglah|spruehen|erhoehen|reduzieren|verdoppeln|halbieren|mischen)",
+		"{dother8} ~8 (darf|kann|soll|sollte|muss|derf|doerf) (ich|man|i|er|sie)",
+		"{dother8} ~8 ({ket}|sitzung|sitzungen|infusion|infusionen|behandlung|therapie|termin|sitzungstag|behandlungstag|*sitzung|*therapie|*behandlung|*infusion|*termin)",
+		"({ket}|sitzung|infusion|behandlung|therapie|termin|sitzungstag|behandlungstag|*sitzung|*therapie|*behandlung) ~8 {dother8}",
+		"{dother8} ~8 (nehmen|einnehmen|weiternehmen|weglassen|absetzen|pausieren|kombinieren|zusammen|vertraegt|vertragen|wechselwirkung*|beachten|problem|schlimm|gefaehrlich|zu viel|zu hoch|zu wenig|teilen|zerdruecken)",
+		"(nehm|nehme|nimm|nimmt|spritze|spritz|kleb|klebe|krieg|kriege|bekomme|bekomm) (ich|er|sie) ~4 ({dmed8}|{medword}) ~6 (vorher|nachher|danach|davor|oder|trotzdem|weiter|einfach|dann)",
+	}},
+	{id: "r8-condition", pats: []string{
+		"({dcond}|schwanger*|stille|stillen|abpumpen|wechseljahre*|schlafapnoe|blutarmut|hepatitis|nierenerkrankung|nierenfunktion|allergie|*allergie|zahn op|betaeubung|impfung|auffrischung|op|operation) ~8 (darf|kann|soll|sollte|muss|geht|trotzdem|weitermachen|weiter machen|problem|beachten|risiko|schlimm|gefaehrlich|wie lange|wegschuetten|ein kind)",
+		"(darf|kann|soll|sollte|muss|geht|trotzdem|weitermachen|problem|beachten|risiko) ~8 ({dcond}|schwanger*|stille|stillen|abpumpen|schlafapnoe|blutarmut|nierenerkrankung)",
+	}},
+	{id: "r8-values", pats: []string{
+		"({vital}|{dvital}|*spiegel|*wert|*werte|*werten|leukos|hb|rr|nuechternzucker|natrium|kalium|egfr|sauerstoff|blutbild) ~5 # ~8 (ok|okay|normal|zu hoch|zu niedrig|zu tief|problem|schlimm|gefaehrlich|relevant|wichtig|darf|kann|soll|muss|reicht|trotzdem|anpassen|geht)",
+		"# zu # ~8 (ok|okay|normal|zu hoch|zu niedrig|zu tief|problem|schlimm|gefaehrlich|darf|kann|soll|muss|trotzdem|geht)",
+	}},
+	{id: "r8-intent", flags: fStatement, pats: []string{
+		"(setz|setze|setzte|schleich|schleiche) ~8 ({dmed8}|{medword}) ~8 (ab|aus) ($|damit|weil|wegen|denn|da|bis|und|nur|ab|wenn)",
+		"(lass|lasse|liess) ~8 ({dmed8}|{medword}) ~8 weg",
+		"({dmed8}|{medword}) (lass|lasse) ich ~8 weg",
+		"(nehm|nehme) [ich] ~6 ({dmed8}|{medword}) ~6 (nicht mehr|nie mehr|nicht) $",
+		"(will|werde|werd|moechte|plane|wott|wui|wue|wuell|mag) ~6 ({dmed8}|{medword}|antidepressiv*) ~6 (absetzen|absetzn|absetze|weglassen|weglossn|weglossen|wegzulassen|reduzieren|ausschleichen|auszuschleichen|halbieren|verdoppeln|doppelt nehmen|pausieren|runtersetzen|absetzen)",
+		"(setz|setze) ~6 {dmed8} ~4 (auf #|runter|hoch|rauf)",
+		"(nehm|nehme) ~6 (zwei|drei|vier|doppelt|#) {dmed8} statt",
+		"(beschlossen|entschieden|vorgenommen) ~8 (doppelte|doppelt|halbe|alte|hoehere|niedrigere) (dosis|menge) ~4 (zu nehmen|nehmen|zu gehen)",
+		"(seit|schon) ~4 (kein|keine|keinen) {dmed8} mehr ~2 (genommen|nehm|nehme)",
+		"(will|werde|moechte) ~4 (doppelt|die doppelte|halb|die halbe) ~2 (nehmen|einnehmen)",
+	}},
 }
 
 // German rules for possible risk: hopelessness, being a burden, feeling trapped,
