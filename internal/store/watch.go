@@ -69,8 +69,9 @@ type plan struct {
 	first, outbox int
 	n             int
 	// mark is the reply of the SADD that marks the patient pending: 0 for
-	// none (the first reply is always a SET).
-	mark int
+	// none (the first reply is always a SET); shard is the patient's
+	// pending shard.
+	mark, shard int
 	// history says the patient's history list exists, with its expiry:
 	// the session read is the one this store last wrote (written).
 	history bool
@@ -390,6 +391,7 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 			}
 		}
 		p.first = at
+		p.shard = Shard(f.k.pseudonym, IndexShards)
 		set(f.boxed[0], f.value)
 		if f.refresh {
 			set(f.boxed[4], f.name)
@@ -428,19 +430,23 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 		}
 		p.n = at - p.first
 	}
-	for i := range plans {
-		if p := &plans[i]; len(p.w.script.fast.jobs) > 0 && p.mark == 0 {
-			key := s.markArgs(p.w.script.fast.k)[1]
-			args = append(args, "sadd", key)
-			n := 2
-			for j := i; j < len(plans); j++ {
-				o := &plans[j]
-				if m := s.markArgs(o.w.script.fast.k); len(o.w.script.fast.jobs) > 0 && o.mark == 0 && m[1] == key {
-					args = append(args, m[2])
-					o.mark = at
-					n++
-				}
+	for sh := range IndexShards {
+		n := 0
+		for i := range plans {
+			p := &plans[i]
+			if p.shard != sh || len(p.w.script.fast.jobs) == 0 {
+				continue
 			}
+			m := s.markArgs(p.w.script.fast.k) // SADD, the shard's key, the pseudonym
+			if n == 0 {
+				args = append(args, m[:2]...)
+				n = 2
+			}
+			args = append(args, m[2])
+			p.mark = at
+			n++
+		}
+		if n > 0 {
 			q(n)
 		}
 	}
