@@ -31,6 +31,7 @@ var schemaBlind = map[string]string{
 	"expressions":                      "expressions",
 	"questionnaire result fields":      "expressions over another file",
 	"set types":                        "expression types",
+	"set of the whole env":             "expressions",
 	"missing locales":                  "the locales clinic.yaml serves",
 	"flow locale not served":           "the locales clinic.yaml serves",
 	"channel limits":                   "lengths per locale and paragraph, bytes",

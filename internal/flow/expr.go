@@ -237,6 +237,32 @@ func identifiers(p *vm.Program) map[string]bool {
 	return v.names
 }
 
+// storesWholeEnv reports whether an expression uses $env as a value rather
+// than only to read a name from it ($env.x, $env["x"]): a set that stores
+// the whole environment would hold itself, which no state can be saved with.
+func storesWholeEnv(p *vm.Program) bool {
+	v := &envVisitor{}
+	node := p.Node()
+	ast.Walk(&node, v)
+	return v.whole > v.read
+}
+
+type envVisitor struct{ whole, read int }
+
+// Visit counts $env identifiers and the member reads made on them.
+func (v *envVisitor) Visit(n *ast.Node) {
+	switch x := (*n).(type) {
+	case *ast.IdentifierNode:
+		if x.Value == "$env" {
+			v.whole++
+		}
+	case *ast.MemberNode:
+		if id, ok := x.Node.(*ast.IdentifierNode); ok && id.Value == "$env" {
+			v.read++
+		}
+	}
+}
+
 type identVisitor struct{ names map[string]bool }
 
 // Visit records identifiers.

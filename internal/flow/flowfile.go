@@ -610,6 +610,10 @@ func (c *compiler) compileFlowExprs(fd *flowDef) {
 		if !ok {
 			continue
 		}
+		if storesWholeEnv(p) {
+			r.errorf(pe.node, "%s: $env on its own cannot be stored (it holds every variable, %s too); read one name from it, as $env[\"name\"], or write the name itself", pe.key, name)
+			continue
+		}
 		got, gotOK := varTypeOf(p.Node().Type())
 		switch {
 		case gotOK && got == TypeResult:

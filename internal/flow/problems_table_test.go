@@ -481,6 +481,28 @@ steps:
 			},
 		},
 		{
+			name: "set of the whole env",
+			files: map[string]string{"main.yaml": `kapbot: 1
+flow: main
+vars:
+  note: text
+  first: text
+steps:
+  - id: s
+    set:
+      note: $env
+      first: $env["note"]
+  - id: route
+    branch:
+      - {if: note != "" && first != "", goto: bye}
+  - id: bye
+    end: true
+`},
+			want: []string{
+				`main.yaml:9:13: set.note: $env on its own cannot be stored (it holds every variable, note too); read one name from it, as $env["name"], or write the name itself`,
+			},
+		},
+		{
 			name: "choices",
 			files: map[string]string{"main.yaml": `kapbot: 1
 flow: main
