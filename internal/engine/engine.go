@@ -134,8 +134,13 @@ var sprints = sync.Pool{New: func() any { return new(sprint) }}
 
 // release clears s, keeping its VM and env map, and gives it back to
 // sprints. Nothing the step returned refers to s, or to the env map (env
-// drops a map that a value set may hold).
+// drops a map that a value set may hold). The map and the VM's stack and
+// variables are emptied too, so that a pooled sprint keeps no patient's
+// answers alive until its next use.
 func (s *sprint) release() {
+	clear(s.envMap)
+	clear(s.vm.Stack[:cap(s.vm.Stack)])
+	clear(s.vm.Variables)
 	*s = sprint{vm: s.vm, envMap: s.envMap}
 	sprints.Put(s)
 }

@@ -332,7 +332,9 @@ func (s *sprint) exec() error {
 				}
 				v = normalise(v)
 				if !plain(v) {
-					// The value may hold the env itself ($env): the
+					// The value may hold the env itself ($env, which
+					// validation refuses to store; this keeps a pooled
+					// map out of a state should one get through): the
 					// sprint's next env gets a map of its own.
 					s.envMap = nil
 				}
@@ -590,8 +592,6 @@ func zeroAnswer(a *flow.Ask) any {
 	return ""
 }
 
-// normalise turns JSON-decoded values into the types expressions were
-// checked against: numbers are float64, lists of strings []string.
 // plain reports whether v is a value that cannot hold a map: a number,
 // a text, a bool, a list of texts or nil.
 func plain(v any) bool {
@@ -602,6 +602,8 @@ func plain(v any) bool {
 	return false
 }
 
+// normalise turns JSON-decoded values into the types expressions were
+// checked against: numbers are float64, lists of strings []string.
 func normalise(v any) any {
 	switch x := v.(type) {
 	case int:
