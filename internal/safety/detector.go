@@ -346,11 +346,11 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 				break
 			}
 		}
-		if k, ok := d.model.raise(&t.analysed, top, t.cleared); ok {
-			l := "en" // the model knows English and German: the message's, else the patient's
-			if t.words == german || t.words != english && want == "de" {
-				l = "de"
-			}
+		l := "en" // the model knows English and German: the message's, else the patient's
+		if t.words == german || t.words != english && want == "de" {
+			l = "de"
+		}
+		if k, ok := d.model.raise(&t.analysed, top, t.cleared, l == "de"); ok {
 			found[urgency(k)] = Match{Kind: k, Rule: modelRule(l, k), Locale: l}
 		}
 	}

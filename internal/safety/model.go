@@ -55,6 +55,36 @@ type Head struct {
 	// when the head is off.
 	Threshold int32  `json:"threshold"`
 	Note      string `json:"note"` // how the threshold was chosen, and its cross-validated figures
+	// ThresholdDE, when set, is the threshold for German messages, chosen
+	// on the German messages' out-of-fold scores alone (Threshold and Note
+	// are then the English ones); NoteDE says how.
+	ThresholdDE *int32 `json:"threshold_de,omitempty"`
+	NoteDE      string `json:"note_de,omitempty"`
+	// ThresholdUrgent, for the crisis head, is its threshold for a message
+	// already on another urgent path (acute symptoms, harm to others,
+	// abuse: by a rule or another head), where a crisis sent to that path
+	// instead is a miss that costs a false alarm little; NoteUrgent says how
+	// it was chosen.
+	ThresholdUrgent *int32 `json:"threshold_urgent,omitempty"`
+	NoteUrgent      string `json:"note_urgent,omitempty"`
+}
+
+// urgentKinds are the urgent paths on which the crisis head's
+// ThresholdUrgent applies.
+var urgentKinds = map[Kind]bool{KindAcuteMedical: true, KindHarmToOthers: true, KindAbuse: true}
+
+// urgentPath reports whether the kind at index u of Kinds is an urgent path
+// other than crisis (see Head.ThresholdUrgent).
+func urgentPath(u int) bool {
+	return urgentKinds[Kinds[u]]
+}
+
+// threshold is the head's threshold for a message in German (de) or not.
+func (h *Head) threshold(de bool) int32 {
+	if de && h.ThresholdDE != nil {
+		return *h.ThresholdDE
+	}
+	return h.Threshold
 }
 
 // DataFile is one training file and the SHA-256 of its content.
@@ -322,15 +352,19 @@ func (h Head) Probability(score int32) float64 {
 // raise returns the kind the model raises a message to, if it is more
 // urgent than top (an index in Kinds; len(Kinds) when no rule
 // matched) and not cleared (a bit per index in Kinds: a rule of that kind
-// matched and its context cleared it).
-func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
+// matched and its context cleared it). de says the message is read as
+// German (see Head.ThresholdDE).
+func (m *Model) raise(a *analysed, top int, cleared uint32, de bool) (Kind, bool) {
 	if top == 0 || len(a.toks) < m.MinWords {
 		return "", false
 	}
 	s := m.scores(a)
 	best := top
 	margin, found := 0.0, false
-	for h, hd := range m.Heads {
+	crisisUrgent := false // the crisis head reaches its ThresholdUrgent
+	for h := range m.Heads {
+		hd := &m.Heads[h]
+		thr := hd.threshold(de)
 		u := urgency(hd.Raise)
 		mask := uint32(1) << u
 		if hd.Raise == KindPossible || hd.Raise == KindCrisis {
@@ -338,7 +372,10 @@ func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
 			// the risk and the crisis heads
 			mask |= 1<<urgency(KindCrisis) | 1<<urgency(KindPossible)
 		}
-		if u > top || s[h] < hd.Threshold || cleared&mask != 0 {
+		if hd.Raise == KindCrisis && hd.ThresholdUrgent != nil && s[h] >= *hd.ThresholdUrgent && cleared&mask == 0 {
+			crisisUrgent = true
+		}
+		if u > top || s[h] < thr || cleared&mask != 0 {
 			continue
 		}
 		if hd.Raise == KindCrisis {
@@ -348,9 +385,12 @@ func (m *Model) raise(a *analysed, top int, cleared uint32) (Kind, bool) {
 		// its verdict (furthest above its threshold, in log-odds) decides,
 		// and a head that agrees with the rules' kind takes part: a risk
 		// message that an abuse head also reaches, just, is asked about.
-		if mg := hd.Scale * float64(s[h]-hd.Threshold); !found || mg > margin {
+		if mg := hd.Scale * float64(s[h]-thr); !found || mg > margin {
 			best, margin, found = u, mg, true
 		}
+	}
+	if crisisUrgent && best < len(Kinds) && urgentPath(best) {
+		return KindCrisis, true
 	}
 	if best == top {
 		return "", false

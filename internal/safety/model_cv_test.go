@@ -55,10 +55,6 @@ func TestModelCV(t *testing.T) {
 			fileOf = append(fileOf, f)
 		}
 	}
-	batches := make([]string, len(fileOf))
-	for i, f := range fileOf {
-		batches[i] = batchOf(f)
-	}
 	trainFoldByText = mode == "text"
 	defer func() { trainFoldByText = false }()
 	if fk := os.Getenv("SAFETY_CV_FEATURES"); fk != "" {
@@ -79,21 +75,49 @@ func TestModelCV(t *testing.T) {
 			}
 		}
 	}
-	exs := examples(set, batches)
+	// SAFETY_CV_LOCALE="medical risk" chooses those heads' thresholds per
+	// locale ("none": no head's).
+	if v := os.Getenv("SAFETY_CV_LOCALE"); v != "" {
+		for h := range heads {
+			old := heads[h]
+			heads[h].perLocale = slices.Contains(strings.Fields(v), heads[h].name)
+			defer func() { heads[h] = old }()
+		}
+	}
+	// SAFETY_CV_POSW="medical=2" weighs a head's positive messages.
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_POSW")) {
+		name, v, _ := strings.Cut(f, "=")
+		for h := range heads {
+			if heads[h].name == name {
+				old := trainPosWeight
+				fmt.Sscan(v, &trainPosWeight[h])
+				defer func() { trainPosWeight = old }()
+			}
+		}
+	}
+	exs := examples(set, fileOf)
 	nh := len(heads)
 	oof, models := outOfFold(exs, nh)
 	fmt.Printf("%d messages, %d files, folds by %s\n", len(set), len(files), mode)
-	thr := make([]int32, nh)
+	thr := make([]Head, nh)
+	en, de := false, true
 	for h, spec := range heads {
-		pos, neg := headScores(exs, oof, h)
-		var note string
-		thr[h], note = threshold(pos, neg, spec)
-		fmt.Printf("  %s: %s; AP %.1f\n", spec.name, note, 100*averagePrecision(pos, neg))
+		thr[h].chooseThreshold(exs, oof, h, spec)
+		pos, neg := headScores(exs, oof, h, nil)
+		pe, ne := headScores(exs, oof, h, &en)
+		pd, nd := headScores(exs, oof, h, &de)
+		fmt.Printf("  %s: %s; AP %.1f (English %.1f, German %.1f)\n", spec.name, thr[h].Note, 100*averagePrecision(pos, neg), 100*averagePrecision(pe, ne), 100*averagePrecision(pd, nd))
+		if thr[h].ThresholdDE != nil {
+			fmt.Printf("  %s: %s\n", spec.name, thr[h].NoteDE)
+		}
+		if thr[h].ThresholdUrgent != nil {
+			fmt.Printf("  %s: %s\n", spec.name, thr[h].NoteUrgent)
+		}
 	}
 	if os.Getenv("SAFETY_CV_NOCRISIS") != "" {
 		for h := range heads {
 			if heads[h].raise == KindCrisis {
-				thr[h] = math.MaxInt32 // off: the model before round 6
+				thr[h] = Head{Threshold: math.MaxInt32} // off: the model before round 6
 			}
 		}
 	}
@@ -115,6 +139,51 @@ func TestModelCV(t *testing.T) {
 			full.Heads[h] = Head{Name: heads[h].name, Raise: heads[h].raise, Bias: bias[h], Scale: scale[h]}
 		}
 		cvForward(t, full, thr, forward, "")
+		if os.Getenv("SAFETY_CV_BAG") != "" {
+			// the average of the folds' models (bagging by batch)
+			bag := averageModels(models)
+			bt := slices.Clone(thr)
+			conv := func(h int, x int32) *int32 {
+				v := int32(math.Round(float64(x) * full.Heads[h].Scale / bag.Heads[h].Scale))
+				return &v
+			}
+			for h := range bt {
+				if bt[h].Threshold != math.MaxInt32 {
+					bt[h].Threshold = *conv(h, bt[h].Threshold)
+				}
+				if bt[h].ThresholdDE != nil {
+					bt[h].ThresholdDE = conv(h, *bt[h].ThresholdDE)
+				}
+				if bt[h].ThresholdUrgent != nil {
+					bt[h].ThresholdUrgent = conv(h, *bt[h].ThresholdUrgent)
+				}
+			}
+			cvForward(t, bag, bt, forward, "bagged, ")
+		}
+	}
+	// SAFETY_CV_URGENT="0 0.05" gives the crisis head a threshold for
+	// messages on another urgent path (see Head.ThresholdUrgent) at each
+	// of those budgets in turn (0: none).
+	if v := os.Getenv("SAFETY_CV_URGENT_KINDS"); v != "" {
+		old := urgentKinds
+		urgentKinds = map[Kind]bool{}
+		for _, k := range strings.Fields(v) {
+			urgentKinds[Kind(k)] = true
+		}
+		defer func() { urgentKinds = old }()
+	}
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_URGENT")) {
+		h := len(heads) - 1
+		spec := heads[h]
+		fmt.Sscan(f, &spec.urgentFPR)
+		keep := thr[h]
+		thr[h].chooseThreshold(exs, oof, h, spec)
+		fmt.Printf("urgent budget %s: %s\n", f, thr[h].NoteUrgent)
+		cvCombined(t, exs, set, fileOf, models, thr, "urgent "+f+", ")
+		if full != nil {
+			cvForward(t, full, thr, forward, "urgent "+f+", ")
+		}
+		thr[h] = keep
 	}
 	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_RISK")) {
 		// "budget" or "budget/precision"
@@ -124,10 +193,8 @@ func TestModelCV(t *testing.T) {
 		if p != "" {
 			fmt.Sscan(p, &spec.minPrecision)
 		}
-		pos, neg := headScores(exs, oof, 0)
-		var note string
-		thr[0], note = threshold(pos, neg, spec)
-		fmt.Printf("risk budget %s: %s\n", f, note)
+		thr[0].chooseThreshold(exs, oof, 0, spec)
+		fmt.Printf("risk budget %s: %s %s\n", f, thr[0].Note, thr[0].NoteDE)
 		cvCombined(t, exs, set, fileOf, models, thr, "risk "+f+", ")
 		if full != nil {
 			cvForward(t, full, thr, forward, "risk "+f+", ")
@@ -138,9 +205,9 @@ func TestModelCV(t *testing.T) {
 // cvForward runs the rules with m at thresholds thr on the files forward,
 // which m was not trained on, and prints their figures per file and pooled
 // per language.
-func cvForward(t *testing.T, m *Model, thr []int32, forward []string, what string) {
+func cvForward(t *testing.T, m *Model, thr []Head, forward []string, what string) {
 	for h := range m.Heads {
-		m.Heads[h].Threshold = thr[h]
+		m.Heads[h].Threshold, m.Heads[h].ThresholdDE, m.Heads[h].ThresholdUrgent = thr[h].Threshold, thr[h].ThresholdDE, thr[h].ThresholdUrgent
 	}
 	d := newDetector(t, nil)
 	d.model = m
@@ -160,13 +227,13 @@ func cvForward(t *testing.T, m *Model, thr []int32, forward []string, what strin
 
 // cvCombined prints the figures of the rules and the out-of-fold models
 // together on the fitted batches, per language.
-func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, models []*Model, thr []int32, what string) {
+func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, models []*Model, thr []Head, what string) {
 	d := newDetector(t, nil)
 	rulesOnly := d.WithoutModel()
 	dets := make([]*Detector, trainFolds)
 	for fold, m := range models {
 		for h := range m.Heads {
-			m.Heads[h].Threshold = thr[h]
+			m.Heads[h].Threshold, m.Heads[h].ThresholdDE, m.Heads[h].ThresholdUrgent = thr[h].Threshold, thr[h].ThresholdDE, thr[h].ThresholdUrgent
 		}
 		c := *d
 		c.model = m
@@ -223,7 +290,7 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 				sc := dets[exs[i].fold].model.scores(&p.analysed)
 				risky := s.Label == string(KindCrisis) || s.Label == string(KindPossible)
 				for j, d := range clearedMargins {
-					if sc[0] >= thr[0]+d {
+					if sc[0] >= thr[0].threshold(loc == "de")+d {
 						if risky {
 							cl[loc][2*j]++
 						} else {
@@ -252,7 +319,7 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 				why[loc+" short"]++
 			case p.cleared&(1<<urgency(KindCrisis)|1<<urgency(KindPossible)) != 0:
 				why[loc+" cleared by the rules"]++
-			case sc[0] >= thr[0]-50:
+			case sc[0] >= thr[0].threshold(loc == "de")-50:
 				why[loc+" risk within 50 of the threshold"]++
 			default:
 				why[loc+" risk far below"]++
@@ -413,4 +480,28 @@ func riskCurve(exs []example, set []Labelled, oof [][maxHeads]int32) {
 		}
 		fmt.Printf("    risk >= %d: crisis %.1f%%, possible %.1f%%, none raised %.1f%%, others raised %.1f%%\n", t, pct(crisisOK, crisis), pct(possOK, poss), pct(noneR, none), pct(otherR, other))
 	}
+}
+
+// averageModels returns the model whose weights are the average of ms's
+// (in log-odds), quantised again.
+func averageModels(ms []*Model) *Model {
+	nh := len(ms[0].Heads)
+	n := 1 << ModelBits
+	w := make([]float64, (n+1)*nh)
+	for _, m := range ms {
+		for b := 0; b < n; b++ {
+			for h := 0; h < nh; h++ {
+				w[b*nh+h] += float64(m.w[b*nh+h]) * m.Heads[h].Scale / float64(len(ms))
+			}
+		}
+		for h := 0; h < nh; h++ {
+			w[n*nh+h] += float64(m.Heads[h].Bias) * m.Heads[h].Scale / float64(len(ms))
+		}
+	}
+	q, bias, scale := quantise(w, nh)
+	out := &Model{MinWords: minWords, Heads: make([]Head, nh), w: q}
+	for h := range out.Heads {
+		out.Heads[h] = Head{Name: ms[0].Heads[h].Name, Raise: ms[0].Heads[h].Raise, Bias: bias[h], Scale: scale[h]}
+	}
+	return out
 }

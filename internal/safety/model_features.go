@@ -11,6 +11,7 @@ const (
 	fkClassPair             // pairs of a word and a neighbour's class
 	fkNoLen                 // no length feature
 	fkLenCap                // lengths over 20 words count as 20
+	fkCompound              // a long word ending in a class word, or beginning like a named medicine, is seen as its class
 )
 
 // featureKinds are the extra feature kinds the model uses (fkNeg since
@@ -36,6 +37,64 @@ func buildWordClasses() map[string][]uint32 {
 		}
 	}
 	return out
+}
+
+// drugPrefixes maps the first drugPrefix letters of each named medicine
+// (the drugname class, at least drugPrefix+1 letters long) to its classes,
+// so that "quetiapin", "sertralindosis" and "escitalopramtropfen" are seen as
+// a named medicine (see classesOf).
+var drugPrefixes = func() map[string][]uint32 {
+	out := map[string][]uint32{}
+	for _, k := range strings.Fields(modelClassWords["drugname"]) {
+		if len(k) > drugPrefix {
+			if _, ok := out[k[:drugPrefix]]; !ok {
+				out[k[:drugPrefix]] = wordClasses[k]
+			}
+		}
+	}
+	return out
+}()
+
+// compoundEnds maps the words of the classes of things (medicines,
+// weapons, poisons, symptoms, vital signs) of at least compoundPart letters to their
+// classes: a long word ending in one is seen as its class (see classesOf).
+var compoundEnds = func() map[string][]uint32 {
+	out := map[string][]uint32{}
+	for _, name := range []string{"pillword", "drugname", "medword", "ket", "weapon", "poison", "symptom", "dsymptom", "vital"} {
+		for _, k := range strings.Fields(modelClassWords[name]) {
+			if len(k) >= compoundPart {
+				out[k] = wordClasses[k]
+			}
+		}
+	}
+	return out
+}()
+
+const (
+	drugPrefix   = 7 // letters a word shares with a named medicine's start
+	compoundPart = 5 // the shortest class word looked for at a word's end
+	compoundHead = 3 // the fewest letters before it
+)
+
+// classesOf returns the hashes of the classes of a word's key: its own
+// (see wordClasses) or, with fkCompound, for a long word that is none, the
+// classes of the longest word of a class of things it ends with
+// ("schlaftableten" ends with "tableten", "kuechenmeser" with "meser"; see
+// compoundEnds) or of the named medicine
+// it begins like (see drugPrefixes).
+func classesOf(k string) []uint32 {
+	if c, ok := wordClasses[k]; ok || featureKinds&fkCompound == 0 {
+		return c
+	}
+	for j := compoundHead; j+compoundPart <= len(k); j++ {
+		if c, ok := compoundEnds[k[j:]]; ok {
+			return c
+		}
+	}
+	if len(k) >= drugPrefix {
+		return drugPrefixes[k[:drugPrefix]]
+	}
+	return nil
 }
 
 // negWords are the negations of both languages.
@@ -69,14 +128,14 @@ func extraFeatures(a *analysed, i int, negScope bool, emit func(tok int, b uint3
 	k := featureKey(t)
 	same := i > 0 && a.toks[i-1].sent == t.sent
 	if featureKinds&fkClass != 0 {
-		for _, c := range wordClasses[k] {
+		for _, c := range classesOf(k) {
 			emit(i, c&modelMask)
 			if same {
 				emit(i, fnvString(fnvByte(c, 1), featureKey(&a.toks[i-1]))&modelMask)
 			}
 		}
 		if same {
-			for _, c := range wordClasses[featureKey(&a.toks[i-1])] {
+			for _, c := range classesOf(featureKey(&a.toks[i-1])) {
 				emit(i, fnvString(fnvByte(c, 2), k)&modelMask)
 			}
 		}

@@ -106,6 +106,14 @@ type headSpec struct {
 	// precision among the messages raised is at least minPrecision and at
 	// most maxFPR of the negative messages are raised.
 	minPrecision, maxFPR float64
+	// perLocale chooses the threshold for German messages on the German
+	// messages alone and the other one on the English messages alone (see
+	// Head.ThresholdDE).
+	perLocale bool
+	// urgentFPR, for the crisis head, sets its ThresholdUrgent: the lowest
+	// score that raises at most this share of the messages labelled acute
+	// symptoms, harm to others or abuse out of fold (0: none).
+	urgentFPR float64
 }
 
 func labelIs(kinds ...Kind) func(string) bool {
@@ -126,12 +134,12 @@ func labelIs(kinds ...Kind) func(string) bool {
 // Thresholds are chosen on out-of-fold scores with folds by batch (see
 // examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08},
-	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01},
-	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025},
-	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015},
-	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01},
-	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08, false, 0},
+	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0},
+	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0},
+	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0},
+	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0},
+	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0},
 }
 
 // Training settings: fixed, so that a run is reproducible.
@@ -169,6 +177,8 @@ type example struct {
 	short bool // under minWords words: never scored at run time, left out of the thresholds
 	src   int  // the index of its message
 	extra bool // one sentence of a longer message (trainNegSentences): trained on, never scored
+	de    bool // from a German file
+	label string
 }
 
 // Train fits the model to the training files of dir (see TrainingFiles). It
@@ -186,7 +196,7 @@ func Train(dir string) (*Model, string, error) {
 // TrainFiles fits the model to the given training files of dir.
 func TrainFiles(dir string, files []string) (*Model, string, error) {
 	var set []Labelled
-	var batches []string
+	var fileOf []string
 	m := &Model{Version: modelVersion, Bits: ModelBits, MinWords: minWords}
 	for _, f := range files {
 		s, sum, err := ReadTrainingFile(dir, f)
@@ -195,7 +205,7 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 		}
 		set = append(set, s...)
 		for range s {
-			batches = append(batches, batchOf(f))
+			fileOf = append(fileOf, f)
 		}
 		m.Data = append(m.Data, DataFile{File: f, SHA256: sum})
 	}
@@ -203,7 +213,7 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 		return nil, "", fmt.Errorf("safety: train: %d messages is too few", len(set))
 	}
 	m.Messages = len(set)
-	exs := examples(set, batches)
+	exs := examples(set, fileOf)
 	nh := len(heads)
 	all := make([]int, len(exs))
 	for i := range all {
@@ -223,10 +233,13 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 	var report strings.Builder
 	fmt.Fprintf(&report, "%d messages from %d files; %d-fold cross-validation by batch, out-of-fold figures:\n", len(set), len(files), trainFolds)
 	for h, spec := range heads {
-		pos, neg := headScores(exs, oof, h)
-		thr, note := threshold(pos, neg, spec)
-		m.Heads = append(m.Heads, Head{Name: spec.name, Raise: spec.raise, Bias: bias[h], Scale: scale[h], Threshold: thr, Note: note})
-		fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, note)
+		hd := Head{Name: spec.name, Raise: spec.raise, Bias: bias[h], Scale: scale[h]}
+		hd.chooseThreshold(exs, oof, h, spec)
+		m.Heads = append(m.Heads, hd)
+		fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, hd.Note)
+		if hd.ThresholdDE != nil {
+			fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, hd.NoteDE)
+		}
 	}
 	raw := make([]byte, len(q))
 	for i, x := range q {
@@ -248,14 +261,16 @@ func batchOf(file string) string {
 	return base
 }
 
-// examples turns labelled messages into training examples. batch[i] is the
-// batch of set[i] (see batchOf); with trainFoldByText false, every message
-// of a batch is in the same fold (leave-batch-out), which asks how the model
+// examples turns labelled messages into training examples. file[i] is the
+// training file of set[i]; with trainFoldByText false, every message
+// of a batch (see batchOf) is in the same fold (leave-batch-out), which asks how the model
 // does on a batch written after it by another author in another style.
-func examples(set []Labelled, batch []string) []example {
+func examples(set []Labelled, file []string) []example {
 	exs := make([]example, len(set))
 	var more []example
 	for i, s := range set {
+		exs[i].de = strings.HasSuffix(file[i], "_de.tsv")
+		exs[i].label = s.Label
 		a := analyse(s.Text)
 		var f []uint32
 		features(&a, func(b uint32) { f = append(f, b) })
@@ -270,7 +285,7 @@ func examples(set []Labelled, batch []string) []example {
 		if trainFoldByText {
 			exs[i].fold = int(fnvString(fnvOffset, s.Text) % trainFolds)
 		} else {
-			exs[i].fold = int(fnvString(fnvOffset, batch[i]) % trainFolds)
+			exs[i].fold = int(fnvString(fnvOffset, batchOf(file[i])) % trainFolds)
 		}
 		if trainNegSentences && s.Label == None && len(a.toks) > 0 && a.toks[0].sent != a.toks[len(a.toks)-1].sent {
 			start := 0
@@ -282,7 +297,7 @@ func examples(set []Labelled, batch []string) []example {
 					sub := analysed{toks: a.toks[start:j], sentQ: []bool{a.sentQ[a.toks[start].sent]}}
 					var sf []uint32
 					features(&sub, func(b uint32) { sf = append(sf, b) })
-					more = append(more, example{f: sf, fold: exs[i].fold, src: i, extra: true})
+					more = append(more, example{f: sf, fold: exs[i].fold, src: i, extra: true, de: exs[i].de})
 				}
 				start = j
 			}
@@ -291,12 +306,45 @@ func examples(set []Labelled, batch []string) []example {
 	return append(exs, more...)
 }
 
+// chooseThreshold sets the head's threshold (and ThresholdDE for a head
+// chosen per locale) on the out-of-fold scores of head h.
+func (hd *Head) chooseThreshold(exs []example, oof [][maxHeads]int32, h int, spec headSpec) {
+	if spec.urgentFPR > 0 {
+		var pos, neg []int32
+		urgent := func(l string) bool { return urgentKinds[Kind(l)] }
+		for i := range exs {
+			switch {
+			case exs[i].short || exs[i].extra:
+			case exs[i].y[h]:
+				pos = append(pos, oof[i][h])
+			case urgent(exs[i].label):
+				neg = append(neg, oof[i][h])
+			}
+		}
+		t, note := threshold(pos, neg, headSpec{minPrecision: 0, maxFPR: spec.urgentFPR})
+		hd.ThresholdUrgent, hd.NoteUrgent = &t, "on another urgent path (acute, harm, abuse), crisis against messages labelled so: "+note
+	}
+	if !spec.perLocale {
+		pos, neg := headScores(exs, oof, h, nil)
+		hd.Threshold, hd.Note = threshold(pos, neg, spec)
+		return
+	}
+	en, de := false, true
+	pos, neg := headScores(exs, oof, h, &en)
+	hd.Threshold, hd.Note = threshold(pos, neg, spec)
+	hd.Note = "English messages: " + hd.Note
+	pos, neg = headScores(exs, oof, h, &de)
+	t, note := threshold(pos, neg, spec)
+	hd.ThresholdDE, hd.NoteDE = &t, "German messages: "+note
+}
+
 // headScores splits the out-of-fold scores of head h into those of the
 // examples it should raise (pos) and the others (neg), leaving out short
-// messages and the extra examples that are trained on but not measured.
-func headScores(exs []example, oof [][maxHeads]int32, h int) (pos, neg []int32) {
+// messages and the extra examples that are trained on but not measured;
+// with de set, only those of German (*de true) or other (false) files.
+func headScores(exs []example, oof [][maxHeads]int32, h int, de *bool) (pos, neg []int32) {
 	for i := range exs {
-		if exs[i].short || exs[i].extra {
+		if exs[i].short || exs[i].extra || de != nil && exs[i].de != *de {
 			continue
 		}
 		if exs[i].y[h] {
