@@ -61,6 +61,64 @@ func TestModelData(t *testing.T) {
 			t.Errorf("head %s raises to crisis: only the crisis head may, chosen at precision 95%% or more with at most 0.5%% of the other messages raised out of fold", h.Name)
 		}
 	}
+	// The crisis head's threshold on another urgent path may raise at most
+	// 5% of the messages labelled that kind, out of fold, and only over
+	// acute symptoms (over harm and abuse it took their recall).
+	for i, h := range m.Heads {
+		if h.ThresholdUrgent == nil {
+			continue
+		}
+		if h.Raise != KindCrisis || i >= len(heads) || heads[i].urgentFPR > 0.05 || *h.ThresholdUrgent > h.Threshold {
+			t.Errorf("head %s has a threshold on another urgent path: only the crisis head may, below its own threshold, raising at most 5%% of the messages of that path", h.Name)
+		}
+	}
+	for k := range urgentKinds {
+		if k != KindAcuteMedical {
+			t.Errorf("the crisis head's urgent threshold applies on the %s path: only on acute symptoms", k)
+		}
+	}
+}
+
+// TestModelUrgentThreshold: the crisis head's ThresholdUrgent raises a
+// message to crisis only when it is already on the acute path, and its
+// per-locale thresholds follow the message's language.
+func TestModelUrgentThreshold(t *testing.T) {
+	thr, urgent, de := int32(20), int32(5), int32(12)
+	m := &Model{MinWords: 3, Heads: []Head{{Name: "crisis", Raise: KindCrisis, Bias: 10, Scale: 0.01, Threshold: thr, ThresholdUrgent: &urgent, ThresholdDE: &de}}, w: make([]int8, 1<<ModelBits)}
+	a := analyse("a message of several words")
+	for _, c := range []struct {
+		top  Kind
+		de   bool
+		want Kind
+	}{
+		{KindAcuteMedical, false, KindCrisis},
+		{KindHarmToOthers, false, ""},
+		{KindAbuse, false, ""},
+		{KindPossible, false, ""},
+		{KindMedical, false, ""},
+		{"", false, ""},
+		{"", true, ""},
+	} {
+		top := len(Kinds)
+		if c.top != "" {
+			top = urgency(c.top)
+		}
+		if got, _ := m.raise(&a, top, 0, c.de); got != c.want {
+			t.Errorf("score 10 on the %q path (de %v), crisis threshold %d, on acute %d: got %q, want %q", c.top, c.de, thr, urgent, got, c.want)
+		}
+	}
+	m.Heads[0].Bias = 15 // above the German threshold only
+	for _, c := range []struct {
+		de   bool
+		want Kind
+	}{{false, ""}, {true, KindCrisis}} {
+		if got, _ := m.raise(&a, len(Kinds), 0, c.de); got != c.want {
+			t.Errorf("score 15, German %v: got %q, want %q", c.de, got, c.want)
+		}
+	}
+	if got, _ := m.raise(&a, urgency(KindAcuteMedical), 1<<urgency(KindCrisis), false); got != "" {
+		t.Errorf("a crisis rule cleared by its context: got %q, want nothing", got)
+	}
 }
 
 // TestModelRaisesOnly runs every training message through the detector with

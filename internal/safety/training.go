@@ -111,8 +111,8 @@ type headSpec struct {
 	// Head.ThresholdDE).
 	perLocale bool
 	// urgentFPR, for the crisis head, sets its ThresholdUrgent: the lowest
-	// score that raises at most this share of the messages labelled acute
-	// symptoms, harm to others or abuse out of fold (0: none).
+	// score that raises at most this share of the messages labelled with
+	// an urgent kind (see urgentKinds) out of fold (0: none).
 	urgentFPR float64
 }
 
@@ -322,7 +322,7 @@ func (hd *Head) chooseThreshold(exs []example, oof [][maxHeads]int32, h int, spe
 			}
 		}
 		t, note := threshold(pos, neg, headSpec{minPrecision: 0, maxFPR: spec.urgentFPR})
-		hd.ThresholdUrgent, hd.NoteUrgent = &t, "on another urgent path (acute, harm, abuse), crisis against messages labelled so: "+note
+		hd.ThresholdUrgent, hd.NoteUrgent = &t, "on the acute symptoms path, crisis against the messages labelled acute symptoms: "+note
 	}
 	if !spec.perLocale {
 		pos, neg := headScores(exs, oof, h, nil)
