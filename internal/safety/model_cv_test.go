@@ -75,6 +75,20 @@ func TestModelCV(t *testing.T) {
 			}
 		}
 	}
+	// SAFETY_CV_HEAD_DE="medical=0.90/0.02" sets a head's precision and
+	// budget for German messages (with SAFETY_CV_LOCALE naming it).
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_HEAD_DE")) {
+		name, v, _ := strings.Cut(f, "=")
+		b, p, _ := strings.Cut(v, "/")
+		for h := range heads {
+			if heads[h].name == name {
+				old := heads[h]
+				fmt.Sscan(b, &heads[h].minPrecisionDE)
+				fmt.Sscan(p, &heads[h].maxFPRDE)
+				defer func() { heads[h] = old }()
+			}
+		}
+	}
 	// SAFETY_CV_LOCALE="medical risk" chooses those heads' thresholds per
 	// locale ("none": no head's).
 	if v := os.Getenv("SAFETY_CV_LOCALE"); v != "" {
@@ -184,6 +198,30 @@ func TestModelCV(t *testing.T) {
 			cvForward(t, full, thr, forward, "urgent "+f+", ")
 		}
 		thr[h] = keep
+	}
+	// SAFETY_CV_TRY_DE="medical=0.90/0.02 medical=0.85/0.03" tries, in
+	// turn, a head's threshold chosen per locale with that precision and
+	// budget for German messages.
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_TRY_DE")) {
+		name, v, _ := strings.Cut(f, "=")
+		b, p, _ := strings.Cut(v, "/")
+		for h := range heads {
+			if heads[h].name != name {
+				continue
+			}
+			spec := heads[h]
+			spec.perLocale = true
+			fmt.Sscan(b, &spec.minPrecisionDE)
+			fmt.Sscan(p, &spec.maxFPRDE)
+			keep := thr[h]
+			thr[h].chooseThreshold(exs, oof, h, spec)
+			fmt.Printf("German %s: %s\n", f, thr[h].NoteDE)
+			cvCombined(t, exs, set, fileOf, models, thr, "German "+f+", ")
+			if full != nil {
+				cvForward(t, full, thr, forward, "German "+f+", ")
+			}
+			thr[h] = keep
+		}
 	}
 	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_RISK")) {
 		// "budget" or "budget/precision"

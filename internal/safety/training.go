@@ -110,6 +110,9 @@ type headSpec struct {
 	// messages alone and the other one on the English messages alone (see
 	// Head.ThresholdDE).
 	perLocale bool
+	// minPrecisionDE and maxFPRDE, when set, replace minPrecision and
+	// maxFPR for the German threshold of a head chosen per locale.
+	minPrecisionDE, maxFPRDE float64
 	// urgentFPR, for the crisis head, sets its ThresholdUrgent: the lowest
 	// score that raises at most this share of the messages labelled with
 	// an urgent kind (see urgentKinds) out of fold (0: none).
@@ -134,12 +137,12 @@ func labelIs(kinds ...Kind) func(string) bool {
 // Thresholds are chosen on out-of-fold scores with folds by batch (see
 // examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08, false, 0},
-	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0},
-	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0},
-	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0},
-	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0},
-	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.08, false, 0, 0, 0},
+	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0, 0, 0},
+	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0, 0, 0},
+	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0, 0, 0},
+	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0, 0, 0},
+	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0, 0, 0.04},
 }
 
 // Training settings: fixed, so that a run is reproducible.
@@ -334,6 +337,9 @@ func (hd *Head) chooseThreshold(exs []example, oof [][maxHeads]int32, h int, spe
 	hd.Threshold, hd.Note = threshold(pos, neg, spec)
 	hd.Note = "English messages: " + hd.Note
 	pos, neg = headScores(exs, oof, h, &de)
+	if spec.minPrecisionDE > 0 {
+		spec.minPrecision, spec.maxFPR = spec.minPrecisionDE, spec.maxFPRDE
+	}
 	t, note := threshold(pos, neg, spec)
 	hd.ThresholdDE, hd.NoteDE = &t, "German messages: "+note
 }
