@@ -191,6 +191,7 @@ func TestModelCV(t *testing.T) {
 		spec := heads[h]
 		fmt.Sscan(f, &spec.urgentFPR)
 		keep := thr[h]
+		thr[h] = Head{}
 		thr[h].chooseThreshold(exs, oof, h, spec)
 		fmt.Printf("urgent budget %s: %s\n", f, thr[h].NoteUrgent)
 		cvCombined(t, exs, set, fileOf, models, thr, "urgent "+f+", ")

@@ -243,6 +243,9 @@ func TrainFiles(dir string, files []string) (*Model, string, error) {
 		if hd.ThresholdDE != nil {
 			fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, hd.NoteDE)
 		}
+		if hd.ThresholdUrgent != nil {
+			fmt.Fprintf(&report, "  %s -> %s: %s\n", spec.name, spec.raise, hd.NoteUrgent)
+		}
 	}
 	raw := make([]byte, len(q))
 	for i, x := range q {
@@ -324,8 +327,11 @@ func (hd *Head) chooseThreshold(exs []example, oof [][maxHeads]int32, h int, spe
 				neg = append(neg, oof[i][h])
 			}
 		}
-		t, note := threshold(pos, neg, headSpec{minPrecision: 0, maxFPR: spec.urgentFPR})
-		hd.ThresholdUrgent, hd.NoteUrgent = &t, "on the acute symptoms path, crisis against the messages labelled acute symptoms: "+note
+		t, _ := threshold(pos, neg, headSpec{minPrecision: 0, maxFPR: spec.urgentFPR})
+		tp, fp := countAtLeast(pos, t), countAtLeast(neg, t)
+		hd.ThresholdUrgent = &t
+		hd.NoteUrgent = fmt.Sprintf("threshold %d on the acute symptoms path: reached by %.1f%% (%d/%d) of the messages labelled acute symptoms and %.1f%% (%d/%d) of the crisis messages, out of fold; chosen as the lowest reached by at most %.1f%% of the acute ones",
+			t, 100*ratio(fp, len(neg)), fp, len(neg), 100*ratio(tp, len(pos)), tp, len(pos), 100*spec.urgentFPR)
 	}
 	if !spec.perLocale {
 		pos, neg := headScores(exs, oof, h, nil)
