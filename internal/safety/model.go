@@ -25,8 +25,9 @@ import (
 //
 // The model can only raise a message's tier, never lower one: its verdict
 // counts only when it is more urgent than every rule's match (see
-// Detector.Check), the crisis head's verdict wins over the other heads', a
-// head does not raise a kind whose rule matched the text
+// Detector.Check), the crisis head's verdict wins over the other heads' (and
+// takes a message on the acute symptoms path to crisis at a lower
+// threshold, Head.ThresholdUrgent), a head does not raise a kind whose rule matched the text
 // and was cleared by its context (a negation, a joke, an accident, the
 // distant past), and it never looks at messages shorter than MinWords words
 // (the ordinary answers of a flow: "3", "yes", "not at all").
