@@ -219,6 +219,9 @@ const (
 	// "... oder nicht"). It asks (hCue), and a routine said inside it ("wie
 	// immer") does not make it told (hTold).
 	hAsk = 1 << iota
+	// Round 8: a sign of intoxication or overdose: "can't feel my legs",
+	// "breathing is slow", "krieg kaum luft", "lippen blau".
+	hSign = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -231,6 +234,10 @@ const (
 	fThreat ruleFlags = 1 << 13
 	fMeans  ruleFlags = 1 << 14
 	fBye    ruleFlags = 1 << 15
+	// Round 8: an intake in excess counts as a crisis only with a sign of
+	// intoxication elsewhere in the message (hSign): "took the rest of the
+	// bottle ... can't feel my legs", "zu viel k gezogen, lippen blau".
+	fSign ruleFlags = 1 << 12
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -259,6 +266,9 @@ func (t *prepared) planCounts(r *rule, s, e int) bool {
 	}
 	if r.flags&fThreat != 0 {
 		need |= hThreat
+	}
+	if r.flags&fSign != 0 {
+		need |= hSign
 	}
 	if need == 0 {
 		return t.partOutside(s, e)
@@ -420,7 +430,17 @@ var helpers = []struct {
 	{hCue | hAsk, []string{
 		"(oder|oder nicht|oder lieber nicht|oder wie|oder was|oda|oda ned|oda net|odr|gell|oder ned|oder net|ja oder) $",
 		"(zusammen|gleichzeitig|dazu|vorher|danach|davor|nachher|ketamine|sitzung|infusion|behandlung|therapie|sitzungstag) (ok|okay|oke|in ordnung) $",
-		"(was|wie) (wuerdet|wuerden|wuerdest|meint|meinen|findet|finden|sagt|sagen|empfehlt|empfehlen|ratet|raten) (ihr|sie|du)",
+		"(was|wie) (wuerdet|wuerden|wuerdest|meint|meinen|meinst|findet|finden|findest|sagt|sagen|sagst|denkst|denkt|empfehlt|empfehlen|ratet|raten) (ihr|sie|du)",
+	}},
+	{hSign, []string{
+		"can not (breathe|breath|feel my|stay awake|keep my eyes open|wake (him|her|them|myself)|move|get up|stand|see properly|think straight)",
+		"(breathing|breath|breathes|breathe) ~3 (slow|slowly|weird|shallow|funny|strange|hard|slowing|rattly|wrong)", "(hard|struggling|difficult|trouble) (to breathe|to stay awake|breathing|staying awake)",
+		"(lips|fingers|fingertips|face) ~3 (blue|grey|gray|purple)", "(not|is not|will not) (responding|waking up|waking|wake up|breathing)",
+		"(nodding off|passing out|pass out|blacking out|going dark|everything dark|spinning|sinking|fading|everything is far away|slipping away|drifting off)",
+		"(krieg|kriege|krieg ich|kriege ich|bekomme|bekomm|habe) ~2 (kaum|keine|schlecht|schwer|nicht genug) luft", "(atme|atmen|atmung|atmet) ~3 (flach|komisch|schwer|langsam|kaum|unregelmaessig)",
+		"(spuer|spuere|fuehl|fuehle|merk|merke) ~4 (beine|arme|koerper|haende|fuesse) ~2 nicht", "(lippen|finger|gesicht) ~3 (blau|grau|taub|lila)",
+		"(kann|krieg|kriege|komme|komm) ~3 nicht ~3 (aufstehen|wach bleiben|atmen|bewegen|aufwachen|hoch|mehr aufstehen|stehen|gehen)", "(brust|brustkorb) ~3 eng", "(gekotzt|erbrochen|uebergeben)", "(wacht|wach|wird) ~3 nicht ~1 (auf|mehr auf|wach)",
+		"reagiert ~2 (nicht|kaum)", "(getting|feeling|so|very|really) (sleepy|drowsy)", "alles (dreht sich|wird schwarz|so weit weg|ist so weit weg|verschwimmt)", "herz stolpert", "bewusstlos", "(umgekippt|kippe um|kipp um)",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{

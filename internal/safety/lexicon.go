@@ -108,7 +108,7 @@ var macros = map[string]string{
 		ashwagandha|5 htp|valproat|oestrogen|oestradiol|estradiol|antibiotikum|kortison|cortison|kortisonspray|amiodaron|cbd oel|
 		hormonpflaster|depotspritze|mao hemmer|naloxon|polamidon|lithium|ibuprofen|aspirin|
 		schilddruesentablette|epilepsie tabletten|blutdrucktablette|blutdrucktabletten|antidepressiva|antidepressivum|
-		kortisonspray|seroquel)`,
+		kortisonspray|seroquel|testosteron|thiamazol|l thyroxin|hashimoto|bupropion|methadon|substitution)`,
 	"dmed8":   "({dmed}|{dother8})",
 	"dother8": "({dother}|{dmedr6}|{dsuffix}|{dmedmore8})",
 	// Words for medicine in general.

@@ -680,6 +680,40 @@ var crisisDE = []ruleDef{
 	{id: "r7-method", flags: fAlone, pats: []string{
 		"(morgen|um die zeit|heute nacht|uebermorgen|naechste woche) ~4 (bin ich|ich bin) nicht mehr",
 	}},
+	// Round 8: the same in German.
+	{id: "r8-taken-signs", flags: fPlan | fSign | fHarm, pats: []string{
+		"(zu viel|zuviel|viel zu viel|zu viele|viel zu viele|extra viel|mehr als verschrieben|alle|alles|die ganze|den ganzen|das ganze|die haelfte|die restlichen|den rest|komplett) ~4 ({pillword}|{ket}|k|tropfen|spray|nasenspray|dosis|packung|flasche) ~4 ({dschluck}|gezogen|gesprueht|gegessen|leer gemacht|getrunken|gelutscht)",
+		"({dschluck}|gezogen|gesprueht) ~3 (zu viel|zuviel|viel zu viel|zu viele|extra viel|mehr|alle|alles)",
+		"({ket}|{pillword}|flasche|nasenspray) ~4 (komplett leer|leer gemacht|ganz leer)",
+		"(flasche|wodka|schnaps|wein|bier|alkohol) ~4 (auf|mit|zu|und|dazu) ~3 ({ket}|{pillword}|dosis|k) ~3 (getrunken|genommen|geschluckt|gekippt)",
+		"({ket}|{pillword}|dosis|k) ~4 (und|mit|plus|dazu) ~3 (flasche|wodka|schnaps|wein|bier|alkohol)",
+	}},
+	// Round 8 (fitted batches to 79 and 84): acts and preparations in
+	// German word order and from non-native speakers ("nimm i de alle",
+	// "will nehmen alle"), a tool on the body, a poison drunk, standing on
+	// a bridge looking down, a dose that one does not come back from.
+	{id: "r8-act", flags: fHarm, pats: []string{
+		"(nimm|nehm|nehme|schluck|schlucke) (ich|i) ~2 (die|de|sie|des) alle",
+		"(will|werde|moechte) (nehmen|schlucken|nehme) (alle|alles)",
+		"(mit absicht|absichtlich|bewusst) ~4 (vor|gegen|in) (ein|einen|den|die|das) ~1 (auto|zug|lkw|bus|wand|baum|laster) ~2 (gelaufen|gesprungen|gefahren|gerannt|gelaufen)",
+		"(getrunken|geschluckt|trink|trinke|gesoffen) ~4 ({poison}|rohrreiniger|entkalker|lampenoel|spiritus)", "({poison}|rohrreiniger|entkalker|lampenoel) ~4 (getrunken|geschluckt|gesoffen)",
+		"(hau|haue|stech|steche|schlag|schlage|gestochen|gehauen|geschlagen) ~4 (mit dem|mit der|mit einem|mit einer) (messer|hammer|klinge|schere|nadel|feuerzeug|buegeleisen|loeffel) ~3 (auf|in|an) (die|den|das|meine|meinen|mein) ~1 (finger|hand|haende|oberarm|arm|arme|bein|beine|oberschenkel|bauch|kopf|knie|fuss|fuesse)",
+		"(mit dem|mit der|mit einem|mit einer) (messer|klinge|schere|nadel) ~3 (in|auf) (den|die|das|meinen|meine|mein) ~1 (oberarm|arm|unterarm|bein|oberschenkel|bauch|hand) ~2 (gestochen|geschnitten|gerammt|geritzt)",
+		"(heute|heute nacht|morgen|gleich|jetzt) (spring|springe) ich",
+		"(steh|stehe|sitze|sitz|bin) ~1 (grad|gerade|jetzt|hier|schon|grade) ~2 auf (der|dem) ~2 ({dplace}|bruecke|autobahnbruecke) ~6 (schau runter|schaue runter|guck runter|gucke runter|runter)",
+		"(uebers|ueber das|ueber die) (gelaender|bruestung|absperrung) (geklettert|gestiegen)",
+		"(dosis|so viel|soviel) ~8 (nicht mehr zurueckkommt|nicht mehr zurueckkomme|nicht wiederkommt|nicht wiederkomme|nicht mehr zurueck|nicht zurueckkommt)",
+	}},
+	{id: "r8-plan", flags: fPlan | fMeans, pats: []string{
+		"(naechstes mal|beim naechsten mal) ~4 (richtig|tiefer)",
+		"(mein plan ist|der plan ist|plan ist) ~4 ({pillword}|strick|seil|bruecke|zug|gleise|dach|messer|waffe|auto)",
+		"(datum steht|der tag steht fest|alles ist geregelt|alles geregelt|es ist entschieden|ist entschieden)",
+		"(den rest|der rest) (koennt|kannst|koennen) (ihr|du|sie) ~1 (euch|dir|sich) denken",
+		"(perfekt|gute gelegenheit|guter zeitpunkt|passt perfekt) ~2 (um|es|zum) ~3 (durchzuziehen|durchziehen|zu tun|zu beenden|zu machen)",
+		"(komm|komme) (nicht|nie) (an|mehr an)",
+		"(mach|mache) ich nicht mehr weiter", "ich (mach|mache) nicht mehr weiter",
+		"(fahr|fahre|geh|gehe|lauf|laufe) ~3 zu den (gleisen|schienen)",
+	}},
 }
 
 // German medical-question rules.
@@ -926,12 +960,29 @@ var medicalDE = []ruleDef{
 		"(nehm|nehme|nimm|nimmt|spritze|spritz|kleb|klebe|krieg|kriege|bekomme|bekomm) (ich|er|sie) ~4 ({dmed8}|{medword}) ~6 (vorher|nachher|danach|davor|oder|trotzdem|weiter|einfach|dann)",
 	}},
 	{id: "r8-condition", pats: []string{
-		"({dcond}|schwanger*|stille|stillen|abpumpen|wechseljahre*|schlafapnoe|blutarmut|hepatitis|nierenerkrankung|nierenfunktion|allergie|*allergie|zahn op|betaeubung|impfung|auffrischung|op|operation) ~8 (darf|kann|soll|sollte|muss|geht|trotzdem|weitermachen|weiter machen|problem|beachten|risiko|schlimm|gefaehrlich|wie lange|wegschuetten|ein kind)",
+		"({dcond}|schwanger*|stille|stillen|stillende|stillend|abpumpen|wechseljahre*|schlafapnoe|blutarmut|hepatitis|nierenerkrankung|nierenfunktion|allergie|*allergie|zahn op|betaeubung|impfung|auffrischung|op|operation) ~8 (darf|kann|soll|sollte|muss|geht|trotzdem|weitermachen|weiter machen|problem|beachten|risiko|schlimm|gefaehrlich|wie lange|wegschuetten|ein kind)",
 		"(darf|kann|soll|sollte|muss|geht|trotzdem|weitermachen|problem|beachten|risiko) ~8 ({dcond}|schwanger*|stille|stillen|abpumpen|schlafapnoe|blutarmut|nierenerkrankung)",
 	}},
 	{id: "r8-values", pats: []string{
 		"({vital}|{dvital}|*spiegel|*wert|*werte|*werten|leukos|hb|rr|nuechternzucker|natrium|kalium|egfr|sauerstoff|blutbild) ~5 # ~8 (ok|okay|normal|zu hoch|zu niedrig|zu tief|problem|schlimm|gefaehrlich|relevant|wichtig|darf|kann|soll|muss|reicht|trotzdem|anpassen|geht)",
 		"# zu # ~8 (ok|okay|normal|zu hoch|zu niedrig|zu tief|problem|schlimm|gefaehrlich|darf|kann|soll|muss|trotzdem|geht)",
+	}},
+	// Fitted batch 80: questions that carry their own question without a
+	// question word ("muss das weg", "kommt das vom ketamin").
+	{id: "r8-asks-inline", flags: fStatement, pats: []string{
+		"muss (das|es|der|die|des|ich das|man das) ~4 (weg|angepasst|ausgeglichen|abgesetzt|pausiert|reduziert|geaendert|umgestellt|weggelassen)",
+		"kommt (das|es|des|der|die) ~2 (vom|von|von der|von den|von dem|durch das|durch die) ~2 ({ket}|ketamine|{dmed8}|sitzung|sitzungen|behandlung|infusion|infusionen|spray|nasenspray)",
+		"(kommt|kommen|vertraegt) ~3 mit ~2 ({ket}|ketamine|{dmed8}) (klar|zurecht)",
+		"(bekommt|kriegt|bekommen|kriegen) man (von|vom|durch) ~2 ({ket}|ketamine|{dmed8})",
+		"({ket}|ketamine|{dmed8}) ~5 (schlimmer|schlechter) (machen|werden|wird|macht)",
+		"(bin ich|ist das|ist es|waere ich|bin ich zu) ~2 zu (blutarm|schwach|alt|jung|leicht|schwer|duenn|krank) (fuer|fur) ~2 ({ket}|ketamine|sitzung|behandlung|therapie|infusion|dosis)",
+		"(soll|kann|darf|sollte) ich (zwei|drei|vier|#|eine halbe|die haelfte|doppelt|beide|nur eine|nur einen|nur halb) ~2 ({ket}|{medword}|{dmed8}|von den|davon|hub|hube|spruehstoesse|stoesse|mg) ~3 (nehmen|einnehmen|lutschen|schlucken|spruehen)",
+		"was (kann|soll|sollte) (man|ich) ~4 (dagegen|da am besten|am besten) ~2 (nehmen|einnehmen|machen|tun)",
+		"({dmed8}|dosis) ~8 (auf|von) # ~6 (viel|zu viel|zu hoch|zu wenig|zu schnell|bisschen viel|ok|okay|normal|sinnvoll)",
+	}},
+	{id: "r8-intent", flags: fStatement, pats: []string{
+		"(eigenmaechtig|selbst|selber|einfach|auf eigene faust) ~5 auf # ~2 (hochgesetzt|runtergesetzt|runtergeschraubt|hochgeschraubt|erhoeht|reduziert|gesenkt|gesteigert|gegangen)",
+		"(aus versehen|versehentlich|ausversehen) ~6 (zwei mal|zweimal|doppelt|zu viel|2 mal|zwei|die doppelte) ~4 (genommen|geschluckt|eingenommen|gesprueht)",
 	}},
 	{id: "r8-intent", flags: fStatement, pats: []string{
 		"(setz|setze|setzte|schleich|schleiche) ~8 ({dmed8}|{medword}) ~8 (ab|aus) ($|damit|weil|wegen|denn|da|bis|und|nur|ab|wenn)",

@@ -685,6 +685,58 @@ var crisisEN = []ruleDef{
 		"(wrote|written) ~2 (letters|note|goodbye|notes) ~6 (doing it|do it|it will be|it is happening|happening|the end)",
 		"(wrote|written) (the|my) (letters|note) ~3 ({when}|tonight|tomorrow)",
 	}},
+	// Round 8: an intake in excess (too much, the rest, on top of the
+	// dose, with alcohol) with a sign of intoxication elsewhere in the
+	// message (fSign: "can't feel my legs", "breathing is slow") is a
+	// crisis when the speaker took it, unless said to be an accident; acute
+	// alone undersold it (someone else's overdose stays acute).
+	{id: "r8-taken-signs", flags: fPlan | fSign | fHarm, pats: []string{
+		"{odverb} ~3 (too much|too many|way too much|way too many|too much of|extra|a load of|loads of|a lot of|a bunch of|the rest of|the rest|all of|the whole|half of|half|a big|another|more of) ~3 ({pillword}|{ket}|k|ket|bump|bumps|sprays|spray|{subst}|it|them|capsules|tablets)",
+		"{odverb} (too much|too many|way too much|way too many) $",
+		"(overdid it|overdone it|went too deep|went too far|gone too far|overdosed)",
+		"{odverb} ~3 ({pillword}|{ket}|k|ket|dose|spray|sprays) ~4 (plus|and|with|on top of|on top|then) ~3 ({subst}|{pillword}|{ket}|bottle|drinks|shots|bumps|a bump)",
+		"({pillword}|{ket}) ~4 (plus|and|with|on top of) ~3 ({subst}|bottle|drinks|shots) ~3 (an hour ago|tonight|just now|earlier|on purpose)",
+	}},
+	// Round 8 (fitted batches to 79 and 82): slots for preparations and
+	// acts told in passing. A means fixed or made ready ("tied the belt to
+	// the top of the door", "loaded my service weapon"), a self-harm tool
+	// used on the body ("used the iron on my forearm", "pushing drawing pins
+	// into my feet"), a supply to be taken at a time ("im having all of it
+	// after fridays session"), the end announced for when the message is
+	// read, and a decision with a date (fPlan).
+	{id: "r8-prepared", flags: fHarm, pats: []string{
+		"(tied|tie|tying|attached|fixed|hung|knotted) (the|a|my) ~1 (belt|rope|cord|cable|scarf|noose|dressing gown cord|tie|lead|charger cable) ~4 (to|on|over|around|round) (the|a|my) ~2 (door|top of the door|beam|banister|bannister|hook|rail|loft hatch|tree|pipe|branch|railing|door handle|wardrobe)",
+		"(loaded|cleaned and loaded|loading) (my|the|his|dads|my dads) ~2 (gun|shotgun|rifle|pistol|revolver|weapon|service weapon|service pistol)",
+		"(used|put|pressed|pushed|pushing|held|holding|stuck|sticking|jabbed|jabbing|dragged|dragging|ran|running) ~2 (the|a|my) ~2 (iron|lighter|hot spoon|spoon|knife|craft knife|blade|razor|pins|drawing pins|needle|needles|compass|scissors|cigarette|hot metal|kettle|straighteners|hair straighteners|pen knife|stanley knife|box cutter) ~3 (on|into|onto|against|across|over|through|in) (my|the skin on my|the soles of my) ~1 {body}",
+		"(pushing|pushed|sticking|stuck|jabbing|jabbed) ~3 (pins|drawing pins|needles|needle|nails|staples) ~2 (into|in) (my|the soles of my) ~1 {body}",
+		"(opened|sliced|carved|split) ~1 (my|up my) ~1 {body} ~2 (up|open)",
+		"(drank|drunk|swallowed|drinking|had|downed) ~3 (the|some|some of the|a bottle of|a cup of|half the|a glass of|half a bottle of) ~2 {poison}",
+		"(whoever|the person who|the one who) (finds|will find|find) me",
+		"by the time (you|they|anyone|someone|people|he|she|everyone) (read|reads|see|sees|find|finds|get|gets) ~3 (it will be over|i will be gone|i will be dead|it is over|i am gone|i will be dead|it is done|it will be done)",
+		"(so|that) (nobody|no one|noone) (would|will|could|can) (notice|see|know|realise|realize) ~4 (how many|how much) ~2 ({pillword}|packs|packets|boxes|i was buying|i bought)",
+		"(life insurance|life policy|the policy|insurance) ~6 (pay out|pays out|cover|covers|paid out) ~4 (suicide|whatever the cause|any cause|if i kill|if i die by)",
+		"(i am|i will|going to) (going|drive|driving|steer|steering|crash|crashing|swerve|swerving) (into|in to) (the|a|an) ~2 (tree|oak|wall|lorry|truck|pillar|bridge support|oncoming|bus|train|river)",
+		"(drove|driving|drive) ~6 with my eyes (shut|closed)",
+		"(next time|tomorrow|tonight) ~3 (fill|filling) my pockets",
+		"(know|knows|i know) exactly (what|how much|how many) ~3 (to take|i need to take|would do it|it takes|will do it)",
+		"how much ~4 ({ket}|{pillword}) ~4 (would|will|to|could) stop (someones|somebodys|a persons|your|my|the|their) heart",
+		"{odverb} ~3 {allof} ~2 (pack|packet|box|bottle|blister|blister pack|{pillword}) ~8 {nowake}",
+	}},
+	{id: "r8-supply-at-a-time", flags: fPlan | fMeans, pats: []string{
+		"(i am|i will|going to|i plan to|plan to) (having|have|taking|take|swallowing|swallow|necking|neck|doing|do) (all of it|all of them|the lot|all of that|every last one)",
+		"(my plan is|the plan is|plan is) (the|my|to take|to use|to do|to) ~3 ({pillword}|rope|belt|gun|car|bridge|train|knife|tablets|pills|it)",
+		"(i am|i have) (not|never) (walking|driving|swimming|coming|getting|going) (back|home)",
+		"(with|and) nothing to bring me back",
+		"(date is set|the date is set|set the date|picked the date|picked a date|i know when|everything is arranged|all arranged|tying up loose ends|tied up loose ends|loose ends tied up|and that is decided|it is decided)",
+		"(tonight|today|this weekend|tomorrow) (is|feels like) the (night|day)",
+		"(the|my) ({pillword}|rope|belt|gun|hose|razor|blades|tablets|pills) (are|is) (sorted|ready|collected|collected already|laid out|drawn up|in an envelope|in the drawer|in my locker|in my work locker|counted)",
+		"(everything i need|all i need|what i need) (is|are) (in|at|under|ready)",
+		"(i have|i) (decided|made up my mind) ~2 (i am doing it|to do it|to finish|to end it|doing it)",
+		"(i decided|decided) to (finish|end it|end things|go) (after|on|before|this|next)",
+	}},
+	{id: "r8-taken-signs", flags: fPlan | fSign | fHarm, pats: []string{
+		"{odverb} ~2 {allof} ~3 ({pillword}|{ket}|blister pack|pack|packet|box|bottle|the ket|k|ket)",
+	}},
 }
 
 // English medical-question rules. A match counts only in a sentence that is
