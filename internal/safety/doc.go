@@ -124,8 +124,18 @@
 // by someone else is still the speaker's ("my dad's gun in my lap"), and a
 // routine ("as prescribed") clears every overdose rule. A round 7 rule
 // whose match its context clears does not stop the model (rule.soft), as
-// older rules do. Every rule must fire on at least one positive message of
-// its category in testdata (TestRulesHaveExamples).
+// older rules do. Round 8 (ids r8-*, soft too) adds German medical slots
+// (a medicine by name, class or ending {dmed8} with a question verb, the
+// treatment or a change verb; stated changes in German word order: "ich
+// setz das pregabalin vor der sitzung ab"), German questions told by their
+// form rather than a question mark (a sentence that starts with its verb,
+// "nehm ich den betablocker vorher", or ends "oder", "oda ned": hAsk, which
+// also keeps a routine such as "wie immer" from making the question told),
+// and an intake in excess that counts as a crisis only with a sign of
+// intoxication elsewhere in the message (fSign, helper hSign: "took the rest
+// of the bottle ... can't feel my legs"), so that an overdose taken on
+// purpose reaches crisis, not only acute. Every rule must fire on at least
+// one positive message of its category in testdata (TestRulesHaveExamples).
 //
 // # Evaluation sets
 //
