@@ -1829,6 +1829,22 @@ var abuseDE = []ruleDef{
 		"(sperrt|sperrte|sperren) ~3 (kinder|kind|sohn|tochter|die kleine|den kleinen) ~3 (in den keller|ins zimmer|ins bad|in die kammer)",
 		"(hat|hatte) mich ~2 (aus der wohnung|aus dem haus|vor die tuer) (geworfen|gesperrt|ausgesperrt)",
 	}},
+	// Round 8: a person close to the speaker, an act of violence or
+	// control and its object, in German and dialect forms ("mei oide
+	// schlogt mi", "min maa schlaat mi", "er hat mich im auto
+	// eingeschlossen", "sperrt mi ei"), and a child hurt or shaken.
+	{id: "r8-agent-act", flags: fRecent, pats: []string{
+		"(mein|meine|mei|min|der|die|de|da|sei|sein|seine|ihr|ihre|unser) ~1 (mann|mo|maa|frau|freund|freundin|fruend|freind|partner|partnerin|ex|vater|vadda|voda|vatter|papa|mutter|mama|muatta|oide|oida|alte|alter|onkel|tante|bruder|stiefvater|stiefmutter|schwiegervater|schwiegermutter|betreuer|pfleger|pflegerin|ehemann|ehefrau|schwiegerfamilie|familie) ~4 (schlaegt|schlagt|haut|schlogt|schlaat|schlat|verpruegelt|tritt|wuergt|verdrischt|schuettelt) ~3 (mich|mir|ma|uns|sie|ihn|meine|meinen|mein|die kinder|de kinder|d chind|meim|mim|den kleinen|die kleine)",
+		"(mein|meine|mei|min|der|die|de|da|sei|sein|seine|ihr|ihre|unser) ~1 (mann|mo|maa|frau|freund|freundin|fruend|freind|partner|partnerin|ex|vater|vadda|voda|vatter|papa|mutter|mama|muatta|oide|oida|alte|alter|onkel|tante|bruder|stiefvater|stiefmutter|schwiegervater|schwiegermutter|betreuer|pfleger|pflegerin|ehemann|ehefrau|schwiegerfamilie|familie) ~6 (hat|hod|hot|het|hatte) ~4 (mich|mir|ma|uns|sie|ihn|meine|meinen|mein|die kinder|de kinder|d chind|meim|mim|den kleinen|die kleine) ~4 (geschlagen|gschlogn|gschlage|verpruegelt|getreten|gewuergt|eingesperrt|eigsperrt|angefasst|angfasst|missbraucht|vergewaltigt|bedroht|angespuckt|rausgeworfen|rausgeschmissen|eingeklemmt|uebergezogen|gestossen|geschubst|verbrannt)",
+		"(er|sie) (hat|hod|hot|het) ~3 (mich|mir|ma) ~4 (geschlagen|gschlogn|gewuergt|eingesperrt|eigsperrt|eingeschlossen|bedroht|getreten|vergewaltigt|eingeklemmt|angespuckt|verbrannt)",
+		"(sperrt|sperrn|sperren|schliesst|schliessen) ~4 (mich|uns|sie|ihn) ~3 (ein|ei|in den keller|i am zimmer|i am bad)",
+		"(ich (werd|werde|wurde)|(werd|werde|wurde) ich) ~4 (eingesperrt|eigsperrt|eingeschlossen|vergewaltigt|missbraucht|angefasst|angfasst|verpruegelt)",
+		"(laesst|lasst) ~2 (mich|sie|ihn|uns) ~3 (nicht|ned|nichts) ~3 (raus|aus dem haus|aus meinem zimmer|telefonieren|zu terminen|zur sitzung|essen)",
+		"(darf|derf) ~2 (nicht|ned|nie|keine) ~2 (allein|alleine|ohne ihn|ohne sie) ~2 (raus|zum arzt|telefonieren|vor die tuer)",
+		"(packt|schuettelt|geschuettelt|schuettelte) ~3 (sie|ihn|das kind|das baby|den kleinen|die kleine) ~3 (am hals|wenn sie weint|wenn er weint)",
+		"(blaue flecken|brandflecken|haematome|striemen) ~6 (kind|sohn|tochter|bruder|schwester|kleine|kleinen|baby|enkel|enkelin)",
+		"(kind|sohn|tochter|bruder|schwester|kleine|kleinen|baby) ~6 (blaue flecken|brandflecken|haematome|striemen)",
+	}},
 }
 
 // German rules for acute physical emergencies.
