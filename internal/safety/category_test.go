@@ -52,12 +52,14 @@ type report struct {
 	crisisHit float64 // crisis messages reaching crisis or possible
 	nonCrisis float64 // other messages reaching crisis
 	nonAsked  float64 // other messages reaching possible
+	acuteHit  float64 // acute messages reaching acute or crisis (the issue lets acute symptoms take the crisis path)
+	acuteN    int
 	misses    []string
 }
 
 func evaluate(d *Detector, set []Labelled, locale, where string) report {
 	var r report
-	var crisisN, crisisOK, otherN, otherCrisis, otherPossible int
+	var crisisN, crisisOK, otherN, otherCrisis, otherPossible, acuteOK int
 	r.n = len(set)
 	r.scores = d.Evaluate(set, locale, func(s Labelled, got string) {
 		if s.Label == string(KindCrisis) {
@@ -67,6 +69,12 @@ func evaluate(d *Detector, set []Labelled, locale, where string) report {
 			}
 		} else {
 			otherN++
+			if s.Label == string(KindAcuteMedical) {
+				r.acuteN++
+				if got == string(KindAcuteMedical) || got == string(KindCrisis) {
+					acuteOK++
+				}
+			}
 			if got == string(KindCrisis) {
 				otherCrisis++
 			}
@@ -81,6 +89,7 @@ func evaluate(d *Detector, set []Labelled, locale, where string) report {
 	r.crisisHit = ratio(crisisOK, crisisN)
 	r.nonCrisis = 1 - ratio(otherN-otherCrisis, otherN)
 	r.nonAsked = 1 - ratio(otherN-otherPossible, otherN)
+	r.acuteHit = ratio(acuteOK, r.acuteN)
 	return r
 }
 
@@ -88,6 +97,9 @@ func (r report) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d messages; crisis reaching crisis or possible %.1f%%; others reaching crisis %.1f%%, possible %.1f%%\n",
 		r.n, 100*r.crisisHit, 100*r.nonCrisis, 100*r.nonAsked)
+	if r.acuteN > 0 {
+		fmt.Fprintf(&b, "  acute reaching acute or crisis %.1f%% (the issue lets acute symptoms take the crisis path)\n", 100*r.acuteHit)
+	}
 	for _, s := range r.scores {
 		if s.TP+s.FN+s.FP == 0 {
 			continue

@@ -246,7 +246,7 @@ func runHeldout(t *testing.T, sets []struct{ file, locale string }, name string,
 // evaluateMixed scores several sets, each with its own locale, as one.
 func evaluateMixed(d *Detector, sets [][]Labelled, locales []string) report {
 	var total report
-	var crisisN, crisisOK, otherN, otherCrisis, otherPossible float64
+	var crisisN, crisisOK, otherN, otherCrisis, otherPossible, acuteOK float64
 	at := map[string]int{}
 	for i, set := range sets {
 		r := evaluate(d, set, locales[i], "")
@@ -271,10 +271,15 @@ func evaluateMixed(d *Detector, sets [][]Labelled, locales []string) report {
 		otherN += o
 		otherCrisis += r.nonCrisis * o
 		otherPossible += r.nonAsked * o
+		total.acuteN += r.acuteN
+		acuteOK += r.acuteHit * float64(r.acuteN)
 	}
 	total.crisisHit = crisisOK / crisisN
 	total.nonCrisis = otherCrisis / otherN
 	total.nonAsked = otherPossible / otherN
+	if total.acuteN > 0 {
+		total.acuteHit = acuteOK / float64(total.acuteN)
+	}
 	return total
 }
 
