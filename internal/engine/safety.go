@@ -84,6 +84,12 @@ func (s *sprint) screen() (bool, error) {
 		return s.possible(a)
 	}
 	if _, ok := found[AlertMedical]; ok {
+		if s.checking() && s.saysYes() {
+			// A yes to the direct question that also speaks of a medicine
+			// ("ja, ich setz das lithium ab") is the yes first: the crisis
+			// path must not wait behind the medical reply.
+			return false, nil
+		}
 		return s.medical()
 	}
 	return false, nil
@@ -294,8 +300,14 @@ func (s *sprint) answerCheck() error {
 		if ans == "not_sure" {
 			reason = reasonCheckUnsure
 		}
+		msg := ch.Message
+		if s.flagged {
+			// The answer said more that the screener found (a medicine
+			// stopped, say): the clinician reads it too.
+			msg += "\n\n" + s.in.Text
+		}
 		s.resources(AlertCrisis)
-		s.referAlert(flow.Emergency, "crisis:"+ch.Rule, reason, ch.Message)
+		s.referAlert(flow.Emergency, "crisis:"+ch.Rule, reason, msg)
 		return s.pause(AlertCrisis)
 	case "no", "no_more":
 		s.st.Check = nil
@@ -311,6 +323,16 @@ func (s *sprint) answerCheck() error {
 	}
 	s.sendCheck()
 	return nil
+}
+
+// saysYes reports whether a typed message answers the direct safety
+// question with a yes or a not sure.
+func (s *sprint) saysYes() bool {
+	if s.in.Press != nil {
+		return false
+	}
+	ans := s.checkAnswer(s.in.Text)
+	return ans == "yes" || ans == "not_sure"
 }
 
 // Typed answers to the direct safety question, English and German, folded.

@@ -170,6 +170,13 @@ func TestPossibleRiskAsksDirectly(t *testing.T) {
 		c.say("MEDICAL?").at("safety_check").sent("cannot give medical advice", question)
 		c.oneRefer(flow.Soon, "medical", "MEDICAL?")
 	})
+	t.Run("a yes that also speaks of a medicine", func(t *testing.T) {
+		for _, yes := range []string{"yes, and I stopped my MEDICAL pills", "ja, ich setz das MEDICAL ab", "not sure, can I double my MEDICAL"} {
+			c := asked(t)
+			c.say(yes).at("paused").sent("CRISIS-EN", "Your safety matters").notSent("cannot give medical advice")
+			c.oneRefer(flow.Emergency, "crisis:en/possible/burden", "I am a BURDEN to everyone\n\n"+yes)
+		}
+	})
 	t.Run("commands while it waits", func(t *testing.T) {
 		c := asked(t)
 		c.cmd(engine.CmdRestart, "").at("safety_check").sent(question).noRefer()
