@@ -222,6 +222,10 @@ const (
 	// Round 8: a sign of intoxication or overdose: "can't feel my legs",
 	// "breathing is slow", "krieg kaum luft", "lippen blau".
 	hSign = 1 << iota
+	// An intake said to be too much ("way too much", "zu viel", "a
+	// handful"), which no routine makes ordinary: "zu viel ketamin genommen
+	// wie immer" stays an overdose.
+	hExcess = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -436,12 +440,13 @@ var helpers = []struct {
 		"can not (breathe|breath|feel my|stay awake|keep my eyes open|wake (him|her|them|myself)|move|get up|stand|see properly|think straight)",
 		"(breathing|breath|breathes|breathe) ~3 (slow|slowly|weird|shallow|funny|strange|hard|slowing|rattly|wrong)", "(hard|struggling|difficult|trouble) (to breathe|to stay awake|breathing|staying awake)",
 		"(lips|fingers|fingertips|face) ~3 (blue|grey|gray|purple)", "(not|is not|will not) (responding|waking up|waking|wake up|breathing)",
-		"(nodding off|passing out|pass out|blacking out|going dark|everything dark|spinning|sinking|fading|everything is far away|slipping away|drifting off)",
+		"(nodding off|passing out|pass out|blacking out|going dark|everything dark|fading|slipping away|drifting off)",
 		"(krieg|kriege|krieg ich|kriege ich|bekomme|bekomm|habe) ~2 (kaum|keine|schlecht|schwer|nicht genug) luft", "(atme|atmen|atmung|atmet) ~3 (flach|komisch|schwer|langsam|kaum|unregelmaessig)",
 		"(spuer|spuere|fuehl|fuehle|merk|merke) ~4 (beine|arme|koerper|haende|fuesse) ~2 nicht", "(lippen|finger|gesicht) ~3 (blau|grau|taub|lila)",
 		"(kann|krieg|kriege|komme|komm) ~3 nicht ~3 (aufstehen|wach bleiben|atmen|bewegen|aufwachen|hoch|mehr aufstehen|stehen|gehen)", "(brust|brustkorb) ~3 eng", "(gekotzt|erbrochen|uebergeben)", "(wacht|wach|wird) ~3 nicht ~1 (auf|mehr auf|wach)",
-		"reagiert ~2 (nicht|kaum)", "(getting|feeling|so|very|really) (sleepy|drowsy)", "alles (dreht sich|wird schwarz|so weit weg|ist so weit weg|verschwimmt)", "herz stolpert", "bewusstlos", "(umgekippt|kippe um|kipp um)",
+		"reagiert ~2 (nicht|kaum)", "alles wird schwarz", "herz stolpert", "bewusstlos", "(umgekippt|kippe um|kipp um)",
 	}},
+	{hExcess, []string{"(too much|too many|way too|zu viel|zuviel|zu viele|viel zu viel|a handful|handful of|eine handvoll|handvoll|the whole box|the whole pack|the whole packet|the whole bottle|die ganze packung|die ganze schachtel|die ganze flasche|auf einmal|all at once|in one go)"}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hSymCue, []string{
 		"(is|was|are|were) (that|this|it|these|those) ~1 (normal|dangerous|ok|okay|bad|serious|a problem|safe|expected|a side effect|from the ketamine|from the treatment|worrying|concerning)",

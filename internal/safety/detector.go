@@ -238,7 +238,7 @@ func build() (*Detector, error) {
 		}
 		for _, def := range b.defs {
 			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale),
-				dose: strings.Contains(def.id, "overdose"), soft: strings.HasPrefix(def.id, "r7-") || strings.HasPrefix(def.id, "r8-")}
+				dose: strings.Contains(def.id, "overdose") || strings.Contains(def.id, "taken-signs"), soft: strings.HasPrefix(def.id, "r7-") || strings.HasPrefix(def.id, "r8-")}
 			var neg map[string]bool
 			if b.kind != KindMedical || def.flags&fStatement != 0 {
 				neg = r.words.neg // a gap never crosses a negation: "ich setze es nicht ab"
@@ -651,10 +651,11 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 	// An accident clears a self-harm rule ("cut myself while cooking"); a
 	// routine clears an overdose rule of those the model may still raise
 	// (fHarm, soft), never a plain ketamine overdose ("took way too much
-	// ketamine at night"), which a time of day does not make routine.
+	// ketamine at night"), which a time of day does not make routine, nor
+	// an intake said to be too much ("zu viel ketamin genommen wie immer").
 	if t.sentMark[sent]&hOverride == 0 &&
 		(r.flags&fHarm != 0 && t.sentMark[sent]&hAccident != 0 ||
-			(r.flags&fHarm != 0 || r.soft) && r.dose && t.sentMark[sent]&hRoutine != 0) {
+			(r.flags&fHarm != 0 || r.soft) && r.dose && t.sentMark[sent]&hRoutine != 0 && t.sentMark[sent]&hExcess == 0) {
 		return false
 	}
 	if t.any&hMedia != 0 {

@@ -335,9 +335,37 @@ func TestRoutineDoesNotClearKetamineOverdose(t *testing.T) {
 		{"I might have overdosed on ketamine, took it at night as prescribed", "en"},
 		{"ich schlucke alles ketamin abends", "de"},
 		{"ich nehme den rest von meinem ketamin jeden tag", "de"},
+		{"Mein Herz rast und ich hab zu viel Ketamin genommen wie immer", "de"},
+		{"as prescribed my ass, i took the whole box", "en"},
 	} {
 		if m, ok := d.Check(tt.text, tt.locale); !ok || m.Kind != KindCrisis {
 			t.Errorf("Check(%q) = %+v, %v; want a crisis", tt.text, m, ok)
+		}
+	}
+}
+
+// Ordinary messages that round 8's first slots sent to the crisis path
+// (found in review, written by the reviewer, not from any set): a deep
+// session, a drowsy antihistamine, pills taken as prescribed, German
+// questions and idioms. The rules alone must not call them a crisis.
+func TestRound8SlotsLeaveOrdinaryMessages(t *testing.T) {
+	d := newDetector(t, nil).WithoutModel()
+	for _, tt := range []struct{ text, locale string }{
+		{"I went too deep in the session, everything is far away, is that normal", "en"},
+		{"went too deep last session, felt like i was sinking, can we lower it", "en"},
+		{"I took too many antihistamines for my hayfever, feeling really drowsy", "en"},
+		{"I took all my pills this morning as prescribed and I feel so drowsy", "en"},
+		{"i know exactly what to take for my migraines, the nurse showed me", "en"},
+		{"next time i will fill my pockets with snacks", "en"},
+		{"i drove with my eyes shut for a second, so tired", "en"},
+		{"Ich habe alle Tabletten wie verschrieben genommen und mir ist schwindelig, alles dreht sich", "de"},
+		{"Ich hab heute Morgen alle meine Tabletten wie immer geschluckt und mich übergeben", "de"},
+		{"Nehm ich die alle mit zur Sitzung oder nur die Liste", "de"},
+		{"Ich will nehmen alle Sitzungen die ihr anbietet", "de"},
+		{"Heute spring ich über meinen Schatten und rufe an", "de"},
+	} {
+		if m, ok := d.Check(tt.text, tt.locale); ok && m.Kind == KindCrisis {
+			t.Errorf("Check(%q) = %+v; want no crisis", tt.text, m)
 		}
 	}
 }

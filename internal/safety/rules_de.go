@@ -693,13 +693,13 @@ var crisisDE = []ruleDef{
 	// "will nehmen alle"), a tool on the body, a poison drunk, standing on
 	// a bridge looking down, a dose that one does not come back from.
 	{id: "r8-act", flags: fHarm, pats: []string{
-		"(nimm|nehm|nehme|schluck|schlucke) (ich|i) ~2 (die|de|sie|des) alle",
-		"(will|werde|moechte) (nehmen|schlucken|nehme) (alle|alles)",
+		"(nimm|nehm|nehme|schluck|schlucke) (ich|i) ~2 (die|de|sie|des) alle ~1 (auf einmal|zusammen|heute|jetzt|gleich|$)",
+		"(will|werde|moechte) (nehmen|schlucken|nehme) (alle|alles) ~1 ({pillword}|auf einmal|zusammen|$)",
 		"(mit absicht|absichtlich|bewusst) ~4 (vor|gegen|in) (ein|einen|den|die|das) ~1 (auto|zug|lkw|bus|wand|baum|laster) ~2 (gelaufen|gesprungen|gefahren|gerannt|gelaufen)",
 		"(getrunken|geschluckt|trink|trinke|gesoffen) ~4 ({poison}|rohrreiniger|entkalker|lampenoel|spiritus)", "({poison}|rohrreiniger|entkalker|lampenoel) ~4 (getrunken|geschluckt|gesoffen)",
 		"(hau|haue|stech|steche|schlag|schlage|gestochen|gehauen|geschlagen) ~4 (mit dem|mit der|mit einem|mit einer) (messer|hammer|klinge|schere|nadel|feuerzeug|buegeleisen|loeffel) ~3 (auf|in|an) (die|den|das|meine|meinen|mein) ~1 (finger|hand|haende|oberarm|arm|arme|bein|beine|oberschenkel|bauch|kopf|knie|fuss|fuesse)",
 		"(mit dem|mit der|mit einem|mit einer) (messer|klinge|schere|nadel) ~3 (in|auf) (den|die|das|meinen|meine|mein) ~1 (oberarm|arm|unterarm|bein|oberschenkel|bauch|hand) ~2 (gestochen|geschnitten|gerammt|geritzt)",
-		"(heute|heute nacht|morgen|gleich|jetzt) (spring|springe) ich",
+		"(heute|heute nacht|morgen|gleich|jetzt) (spring|springe) ich ~2 (runter|hinunter|herunter|vor den|vor die|von der|von dem|vom|$)",
 		"(steh|stehe|sitze|sitz|bin) ~1 (grad|gerade|jetzt|hier|schon|grade) ~2 auf (der|dem) ~2 ({dplace}|bruecke|autobahnbruecke) ~6 (schau runter|schaue runter|guck runter|gucke runter|runter)",
 		"(uebers|ueber das|ueber die) (gelaender|bruestung|absperrung) (geklettert|gestiegen)",
 		"(dosis|so viel|soviel) ~8 (nicht mehr zurueckkommt|nicht mehr zurueckkomme|nicht wiederkommt|nicht wiederkomme|nicht mehr zurueck|nicht zurueckkommt)",
