@@ -351,8 +351,11 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		if t.words == german || t.words != english && want == "de" {
 			l = "de"
 		}
-		if k, ok := d.model.raise(&t.analysed, top, t.cleared, l == "de"); ok {
+		if k, also, ok := d.model.raiseAlso(&t.analysed, top, t.cleared, l == "de"); ok {
 			found[urgency(k)] = Match{Kind: k, Rule: modelRule(l, k), Locale: l}
+			if also != "" {
+				found[urgency(also)] = Match{Kind: also, Rule: modelRule(l, also), Locale: l}
+			}
 		}
 	}
 	return found

@@ -359,8 +359,17 @@ func (h Head) Probability(score int32) float64 {
 // matched and its context cleared it). de says the message is read as
 // German (see Head.ThresholdDE).
 func (m *Model) raise(a *analysed, top int, cleared uint32, de bool) (Kind, bool) {
+	k, _, ok := m.raiseAlso(a, top, cleared, de)
+	return k, ok
+}
+
+// raiseAlso is raise, and also the kind of an urgent path the crisis head
+// took to crisis when a head of the model, not a rule, found that path
+// (also is "" otherwise): a stomach bleed the acute head found keeps its
+// acute resources beside the crisis path's.
+func (m *Model) raiseAlso(a *analysed, top int, cleared uint32, de bool) (k, also Kind, ok bool) {
 	if top == 0 || len(a.toks) < m.MinWords {
-		return "", false
+		return "", "", false
 	}
 	s := m.scores(a)
 	best := top
@@ -383,7 +392,7 @@ func (m *Model) raise(a *analysed, top int, cleared uint32, de bool) (Kind, bool
 			continue
 		}
 		if hd.Raise == KindCrisis {
-			return KindCrisis, true // set at a high precision: a clear plan, method or act
+			return KindCrisis, "", true // set at a high precision: a clear plan, method or act
 		}
 		// Of several heads that reach their threshold, the one surest of
 		// its verdict (furthest above its threshold, in log-odds) decides,
@@ -394,12 +403,15 @@ func (m *Model) raise(a *analysed, top int, cleared uint32, de bool) (Kind, bool
 		}
 	}
 	if crisisUrgent && best < len(Kinds) && urgentPath(best) {
-		return KindCrisis, true
+		if best != top {
+			return KindCrisis, Kinds[best], true
+		}
+		return KindCrisis, "", true
 	}
 	if best == top {
-		return "", false
+		return "", "", false
 	}
-	return Kinds[best], true
+	return Kinds[best], "", true
 }
 
 // Scores returns every head's probability for a message, by head name, for

@@ -119,6 +119,18 @@ func TestModelUrgentThreshold(t *testing.T) {
 	if got, _ := m.raise(&a, urgency(KindAcuteMedical), 1<<urgency(KindCrisis), false); got != "" {
 		t.Errorf("a crisis rule cleared by its context: got %q, want nothing", got)
 	}
+	// When the acute head, not a rule, found the acute path, the crisis
+	// raise keeps it: the patient gets the acute resources too.
+	acuteThr := int32(5)
+	m.Heads[0].Bias = 10
+	m.Heads = append(m.Heads, Head{Name: "acute", Raise: KindAcuteMedical, Bias: 10, Scale: 0.01, Threshold: acuteThr})
+	m.w = make([]int8, len(m.Heads)<<ModelBits)
+	if k, also, ok := m.raiseAlso(&a, len(Kinds), 0, false); !ok || k != KindCrisis || also != KindAcuteMedical {
+		t.Errorf("the acute head's path raised to crisis: got %q also %q (%v), want crisis also acute_medical", k, also, ok)
+	}
+	if k, also, ok := m.raiseAlso(&a, urgency(KindAcuteMedical), 0, false); !ok || k != KindCrisis || also != "" {
+		t.Errorf("a rule's acute path raised to crisis: got %q also %q (%v), want crisis alone (the rule's match stays)", k, also, ok)
+	}
 }
 
 // TestModelRaisesOnly runs every training message through the detector with
