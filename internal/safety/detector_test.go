@@ -368,4 +368,11 @@ func TestRound8SlotsLeaveOrdinaryMessages(t *testing.T) {
 			t.Errorf("Check(%q) = %+v; want no crisis", tt.text, m)
 		}
 	}
+	// The clinic's fasting rule told back is not abuse; a partner's is.
+	if m, ok := d.Check("Ihr lasst mich vorher ja nichts essen", "de"); ok && m.Kind == KindAbuse {
+		t.Errorf("the fasting rule: %+v; want no abuse", m)
+	}
+	if m, ok := d.Check("mein mann lässt mich nichts essen", "de"); !ok || m.Kind != KindAbuse {
+		t.Errorf("a partner who keeps food from the patient: %+v, %v; want abuse", m, ok)
+	}
 }

@@ -1839,7 +1839,7 @@ var abuseDE = []ruleDef{
 		"(er|sie) (hat|hod|hot|het) ~3 (mich|mir|ma) ~4 (geschlagen|gschlogn|gewuergt|eingesperrt|eigsperrt|eingeschlossen|bedroht|getreten|vergewaltigt|eingeklemmt|angespuckt|verbrannt)",
 		"(sperrt|sperrn|sperren|schliesst|schliessen) ~4 (mich|uns|sie|ihn) ~3 (ein|ei|in den keller|i am zimmer|i am bad)",
 		"(ich (werd|werde|wurde)|(werd|werde|wurde) ich) ~4 (eingesperrt|eigsperrt|eingeschlossen|vergewaltigt|missbraucht|angefasst|angfasst|verpruegelt)",
-		"(laesst|lasst) ~2 (mich|sie|ihn|uns) ~3 (nicht|ned|nichts) ~3 (raus|aus dem haus|aus meinem zimmer|telefonieren|zu terminen|zur sitzung|essen)",
+		"laesst ~2 (mich|sie|ihn|uns) ~3 (nicht|ned|nichts) ~3 (raus|aus dem haus|aus meinem zimmer|telefonieren|zu terminen|zur sitzung|essen)",
 		"(darf|derf) ~2 (nicht|ned|nie|keine) ~2 (allein|alleine|ohne ihn|ohne sie) ~2 (raus|zum arzt|telefonieren|vor die tuer)",
 		"(packt|schuettelt|geschuettelt|schuettelte) ~3 (sie|ihn|das kind|das baby|den kleinen|die kleine) ~3 (am hals|wenn sie weint|wenn er weint)",
 		"(blaue flecken|brandflecken|haematome|striemen) ~6 (kind|sohn|tochter|bruder|schwester|kleine|kleinen|baby|enkel|enkelin)",
