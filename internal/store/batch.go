@@ -62,7 +62,10 @@ type scriptCall struct {
 	reply   []any
 	err     error
 	decided bool
-	out     Outcome
+	// tries counts the watched path's reads of the commit that a change
+	// of a watched key made void (maxWatchTries).
+	tries int
+	out   Outcome
 }
 
 // queueMarks queues, beside c's script call, the writes the script does
@@ -134,29 +137,43 @@ func answered(batch []*write) {
 	}
 }
 
+// takeBatch removes from the queue the writes of the next pipeline (at most
+// maxBatch) and returns them; nil when none is queued.
+func (s *Store) takeBatch() []*write {
+	s.writes.Lock()
+	defer s.writes.Unlock()
+	batch := s.writes.queue
+	if len(batch) > maxBatch {
+		batch = batch[:maxBatch:maxBatch]
+		s.writes.queue = s.writes.queue[maxBatch:]
+	} else {
+		s.writes.queue = nil
+	}
+	if len(batch) == 0 {
+		return nil
+	}
+	return batch
+}
+
 // flushWrites sends the queued writes in pipelines until none is left.
 func (s *Store) flushWrites() {
 	for {
-		s.writes.Lock()
-		batch := s.writes.queue
-		if len(batch) > maxBatch {
-			batch = batch[:maxBatch:maxBatch]
-			s.writes.queue = s.writes.queue[maxBatch:]
-		} else {
-			s.writes.queue = nil
-		}
-		if len(batch) == 0 {
+		batch := s.takeBatch()
+		if batch == nil {
+			s.writes.Lock()
+			if len(s.writes.queue) > 0 {
+				s.writes.Unlock()
+				continue
+			}
 			s.writes.busy = false
 			s.writes.Unlock()
 			return
 		}
-		s.writes.Unlock()
-		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 		if s.watched.Load() {
-			s.flushWatched(ctx, batch) // closes each write's done
-			cancel()
+			s.flushWatched(batch) // closes each write's done
 			continue
 		}
+		ctx, cancel := context.WithTimeout(context.Background(), writeTimeout)
 		for _, w := range batch {
 			if w.script != nil && w.script.args == nil {
 				w.script.args = s.scriptArgs(w.script.fast) // queued for the watched path

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -91,102 +92,192 @@ type lastWrite struct {
 	history bool
 }
 
-// flushWatched sends a batch of writes (see flushWrites) on one connection:
-// the writes that are not commits, the commits that go through the script
-// (their other commands after them), and the watched commits. It closes
-// each write's done once Redis answered its commands: the writes that are
-// not commits (acks) after the first pipeline, so that they do not wait for
-// the transaction's round trip too.
-func (s *Store) flushWatched(ctx context.Context, batch []*write) {
-	defer func() {
-		for _, w := range batch {
-			if w.script != nil {
-				close(w.done)
-			}
-		}
-	}()
-	ctx = redisconn.WithSingleNode(ctx)
+// flushWatched sends batch and the batches queued after it (see
+// flushWrites) on one connection, until the queue is empty, and closes
+// each write's done once Redis answered its commands. A batch's writes
+// that are not commits (acks) go first, then its commits through the
+// script, then the WATCH and MGET of its watched commits; once they are
+// read and decided, the batch's MULTI/EXEC goes in the same pipeline as
+// the next batch's acks, scripts, WATCH and MGET (EXEC ends the WATCH of
+// its batch, and the next batch's reads come after its writes). So a
+// busy flusher pays one round trip per batch, not two, and an ack waits
+// for one round trip at most.
+func (s *Store) flushWatched(batch []*write) {
+	ctx := redisconn.WithSingleNode(context.Background())
 	conn := s.single.Conn()
 	watching := false
 	defer func() {
 		if watching {
 			// The transaction was not sent, or its reply not read: leave
 			// no WATCH behind on a connection that goes back to the pool.
-			uctx, cancel := context.WithTimeout(redisconn.WithSingleNode(context.Background()), time.Second)
+			uctx, cancel := context.WithTimeout(ctx, time.Second)
 			conn.Process(uctx, redis.NewStatusCmd(uctx, "unwatch"))
 			cancel()
 		}
 		conn.Close()
 	}()
-	var fast, slow []*write
-	var patients map[string]bool
+	pipe := conn.Pipeline()
+	cur := s.queueGroup(ctx, pipe, batch)
+	var prev *group // the group whose transaction is in pipe
+	for cur != nil || prev != nil {
+		if pipe.Len() > 0 {
+			tctx, cancel := context.WithTimeout(ctx, writeTimeout)
+			pipe.Exec(tctx) // each command carries its own reply or error
+			cancel()
+		}
+		if prev != nil && prev.exec != nil {
+			if err := prev.exec.Err(); err == nil || errors.Is(err, redis.Nil) {
+				watching = false // EXEC or UNWATCH ended the WATCH
+			}
+		}
+		if cur != nil {
+			if cur.mget != nil {
+				watching = true
+			}
+			answered(cur.batch)
+		}
+		if prev != nil {
+			again := s.written(prev.plans, prev.exec, prev.n)
+			s.scratch.release()
+			if len(again) > 0 && cur == nil {
+				cur = &group{}
+			}
+			for _, w := range again {
+				cur.commits = append(cur.commits, w)
+				if w.script.tries++; w.script.tries < maxWatchTries {
+					cur.again = append(cur.again, w)
+				} else {
+					cur.scripted = append(cur.scripted, w) // keys changing all the time
+				}
+			}
+			prev.finish(s, again)
+		}
+		if cur == nil {
+			return
+		}
+		pipe = conn.Pipeline()
+		s.decideGroup(ctx, conn, pipe, cur, &watching)
+		prev, cur = cur, nil
+		if s.watched.Load() {
+			if b := s.takeBatch(); b != nil {
+				cur = s.queueGroup(ctx, pipe, b)
+			}
+		}
+	}
+}
+
+// group is a batch of writes on the watched path (flushWatched).
+type group struct {
+	batch    []*write
+	commits  []*write        // the commits to answer when the group is done
+	calls    []scriptCmd     // their script commands
+	fast     []*write        // commits whose WATCH and MGET are queued
+	mget     *redis.SliceCmd // their MGET, or nil
+	patients map[string]bool // the sessions of fast
+	again    []*write        // commits of the group before to read and decide again
+	scripted []*write        // commits to send through the script
+	plans    []plan          // the commits in the transaction
+	exec     redis.Cmder     // the transaction's EXEC (or UNWATCH), or nil
+	n        int             // how many commands the transaction holds
+}
+
+// queueGroup queues the commands of batch that need no read: the writes
+// that are not commits, the commits that go through the script, and the
+// WATCH and MGET of the others, which decideGroup decides.
+func (s *Store) queueGroup(ctx context.Context, pipe redis.Pipeliner, batch []*write) *group {
+	g := &group{batch: batch}
+	var slow []*write
 	for _, w := range batch {
 		switch {
 		case w.script == nil:
-		case !w.script.watch:
-			slow = append(slow, w)
-		case patients[w.script.fast.k.session]:
-			slow = append(slow, w)
-		default:
-			if patients == nil {
-				patients = make(map[string]bool, len(batch))
-			}
-			patients[w.script.fast.k.session] = true
-			fast = append(fast, w)
-		}
-	}
-	pipe := conn.Pipeline()
-	for _, w := range batch {
-		if w.script == nil {
 			w.queue(pipe)
-		}
-	}
-	calls := s.queueScripts(pipe, slow)
-	released := false
-	release := func() { // the writes that are not commits, once answered
-		if !released {
-			released = true
-			answered(batch)
-		}
-	}
-	defer release()
-	for try := 0; len(fast) > 0 && try < maxWatchTries; try++ {
-		mget := s.queueWatch(ctx, pipe, fast)
-		watching = true
-		pipe.Exec(ctx) // each command carries its own reply or error
-		release()
-		vals, err := mget.Result()
-		if err == nil && len(vals) != 2*len(fast) {
-			err = fmt.Errorf("store: commit: %d values read for %d patients", len(vals), len(fast))
-		}
-		if err != nil {
-			for _, w := range fast {
-				w.script.err = err
+			continue
+		case !w.script.watch || g.patients[w.script.fast.k.session]:
+			slow = append(slow, w) // a second commit of one patient: the first one's writes would not be seen
+		default:
+			if g.patients == nil {
+				g.patients = make(map[string]bool, len(batch))
 			}
+			g.patients[w.script.fast.k.session] = true
+			g.fast = append(g.fast, w)
+		}
+		g.commits = append(g.commits, w)
+	}
+	g.calls = s.queueScripts(pipe, slow)
+	if len(g.fast) > 0 {
+		g.mget = s.queueWatch(ctx, pipe, g.fast)
+	}
+	return g
+}
+
+// decideGroup reads what g's MGET returned (and reads again, under WATCH,
+// the commits of the group before whose transaction did not run),
+// decides each commit, and queues g's transaction and script calls in
+// pipe.
+func (s *Store) decideGroup(ctx context.Context, conn *redis.Conn, pipe redis.Pipeliner, g *group, watching *bool) {
+	fast, vals := g.fast, []any(nil)
+	if g.mget != nil {
+		vals = s.values(g.mget, g.fast)
+		if vals == nil {
 			fast = nil
-			break
 		}
-		if s.betweenWatch != nil {
-			s.betweenWatch()
+	}
+	if len(g.again) > 0 {
+		read := conn.Pipeline()
+		mget := s.queueWatch(ctx, read, g.again)
+		*watching = true
+		tctx, cancel := context.WithTimeout(ctx, writeTimeout)
+		read.Exec(tctx)
+		cancel()
+		if v := s.values(mget, g.again); v != nil {
+			for i, w := range g.again {
+				if g.patients[w.script.fast.k.session] {
+					g.scripted = append(g.scripted, w)
+					continue
+				}
+				fast = append(fast, w)
+				vals = append(vals, v[2*i], v[2*i+1])
+			}
 		}
-		pipe = conn.Pipeline()
+	}
+	if s.betweenWatch != nil && len(fast) > 0 {
+		s.betweenWatch()
+	}
+	if g.mget != nil || len(g.again) > 0 {
 		plans, back := s.decide(fast, vals)
-		exec, n := s.queueMulti(ctx, pipe, plans)
-		calls = append(calls, s.queueScripts(pipe, back)...)
-		pipe.Exec(ctx)
-		if err := exec.Err(); err == nil || errors.Is(err, redis.Nil) {
-			watching = false // EXEC or UNWATCH ended the WATCH
+		g.plans = plans
+		g.exec, g.n = s.queueMulti(ctx, pipe, plans) // UNWATCH when none
+		g.scripted = append(g.scripted, back...)
+	}
+	g.calls = append(g.calls, s.queueScripts(pipe, g.scripted)...)
+}
+
+// values returns the values mget read for writes (two for each), or nil
+// after setting the error on each of writes.
+func (s *Store) values(mget *redis.SliceCmd, writes []*write) []any {
+	vals, err := mget.Result()
+	if err == nil && len(vals) != 2*len(writes) {
+		err = fmt.Errorf("store: commit: %d values read for %d patients", len(vals), len(writes))
+	}
+	if err != nil {
+		for _, w := range writes {
+			w.script.err = err
 		}
-		fast = s.written(plans, exec, n)
-		s.scratch.release()
-		pipe = conn.Pipeline()
+		return nil
 	}
-	calls = append(calls, s.queueScripts(pipe, fast)...)
-	if pipe.Len() > 0 {
-		pipe.Exec(ctx)
-	}
-	for _, c := range calls {
+	return vals
+}
+
+// finish hands g's script replies to their commits and answers g's
+// commits but those of again, which the next group answers.
+func (g *group) finish(s *Store, again []*write) {
+	for _, c := range g.calls {
 		s.scriptReplies(c)
+	}
+	for _, w := range g.commits {
+		if !slices.Contains(again, w) {
+			close(w.done)
+		}
 	}
 }
 

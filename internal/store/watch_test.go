@@ -409,3 +409,92 @@ func TestWatchedMarksOnePerShard(t *testing.T) {
 		t.Errorf("pending %q, want %q", pending, patients)
 	}
 }
+
+// A busy flusher sends a group's transaction in the same pipeline as the
+// next group's acks and reads: a commit queued while the group before is
+// being decided reads that group's writes (it is applied on the version
+// they made), and an ack queued then is applied. A commit whose
+// transaction lost to another replica is read and decided again with the
+// next group; when that group has a commit of the same patient, it goes
+// through the script after the group's transaction, and is told of the
+// conflict.
+func TestWatchedGroupsShareAPipeline(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	other := New(f.client, f.prefix, f.sealer) // another replica
+	ctx := context.Background()
+	for _, p := range []string{"tg:1", "tg:2"} {
+		mustCommit(t, f.store, p, Commit{InboundID: p, Data: []byte("v1")})
+	}
+	mustCommit(t, f.store, "tg:3", Commit{InboundID: "tg:3", Data: []byte("v1"), Outbox: [][]byte{[]byte("job 1"), []byte("job 2")}})
+	type result struct {
+		out Outcome
+		err error
+	}
+	results := map[string]chan result{"second": make(chan result, 1), "third": make(chan result, 1), "fourth": make(chan result, 1)}
+	commit := func(p, id string, expect int64) {
+		go func() {
+			out, err := f.store.Commit(ctx, p, Commit{InboundID: id, Expect: expect, Data: []byte(id)})
+			results[id] <- result{out, err}
+		}()
+	}
+	queued := func(want int) { // waits until want writes are queued
+		for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(time.Millisecond) {
+			f.store.writes.Lock()
+			n := len(f.store.writes.queue)
+			f.store.writes.Unlock()
+			if n == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("%d of %d writes queued", n, want)
+				return
+			}
+		}
+	}
+	ack := make(chan error, 1)
+	var reads atomic.Int32
+	f.store.betweenWatch = func() {
+		switch reads.Add(1) {
+		case 1: // the first group read: queue the next one
+			commit("tg:1", "second", 2)
+			go func() { ack <- f.store.Ack(ctx, "tg:3", 1) }()
+			queued(2)
+		case 2: // the second group read: another replica changes tg:1
+			if out, err := other.Commit(ctx, "tg:1", Commit{InboundID: "other", Expect: 2, Data: []byte("other")}); err != nil || !out.Applied {
+				t.Errorf("the other replica's commit: %+v, %v", out, err)
+			}
+			commit("tg:2", "third", 1)
+			commit("tg:1", "fourth", 3)
+			queued(2)
+		}
+	}
+	outs, errs := held(t, f.store, []func() (Outcome, error){
+		func() (Outcome, error) {
+			return f.store.Commit(ctx, "tg:1", Commit{InboundID: "first", Expect: 1, Data: []byte("first")})
+		},
+	})
+	if errs[0] != nil || !outs[0].Applied || outs[0].Version != 2 {
+		t.Errorf("the first commit: %+v, %v", outs[0], errs[0])
+	}
+	if err := <-ack; err != nil {
+		t.Errorf("the ack of the next group: %v", err)
+	}
+	if r := <-results["second"]; r.err != nil || !r.out.Conflict || r.out.Version != 4 || string(r.out.Current.Data) != "fourth" {
+		t.Errorf("the commit that lost to the other replica: %+v, %v", r.out, r.err)
+	}
+	for id, version := range map[string]int64{"third": 2, "fourth": 4} {
+		if r := <-results[id]; r.err != nil || !r.out.Applied || r.out.Version != version {
+			t.Errorf("%s: %+v, %v", id, r.out, r.err)
+		}
+	}
+	for p, want := range map[string]string{"tg:1": "fourth", "tg:2": "third"} {
+		if s := mustLoad(t, f.store, p); string(s.Data) != want {
+			t.Errorf("%s holds %q", p, s.Data)
+		}
+	}
+	jobs, err := f.store.Outbox(ctx, "tg:3")
+	if err != nil || len(jobs) != 1 || string(jobs[0]) != "job 2" {
+		t.Errorf("tg:3's outbox after the ack: %q, %v", jobs, err)
+	}
+}
