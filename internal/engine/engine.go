@@ -114,11 +114,24 @@ func (e *Engine) Catalog() *catalog.Catalog { return e.cat }
 // to perform, in order. It does not modify st. It returns ErrUnknownPlace when
 // st was made by a bundle that does not match this engine's.
 func (e *Engine) Step(st State, in Input) (State, []Effect, error) {
+	next, fx, err := e.StepInPlace(st.Clone(), in)
+	if err != nil {
+		return st, nil, err
+	}
+	return next, fx, nil
+}
+
+// StepInPlace is Step without the copy of st: it changes st's maps and
+// slices, which the state it returns shares. The caller must not use st,
+// or anything sharing its maps and slices, afterwards; after an error st
+// may be half changed (the caller reads it again, or uses Step). It
+// spares a caller that owns st (the runner's cached session) the copy.
+func (e *Engine) StepInPlace(st State, in Input) (State, []Effect, error) {
 	s := sprints.Get().(*sprint)
 	defer s.release()
-	s.e, s.st, s.in, s.fx = e, st.Clone(), in, make([]Effect, 0, 4) // most steps have a few
+	s.e, s.st, s.in, s.fx = e, st, in, make([]Effect, 0, 4) // most steps have a few
 	if err := s.run(); err != nil {
-		return st, nil, err
+		return State{}, nil, err
 	}
 	if in.Fire == "" && in.Appointment == nil {
 		s.st.Updated = in.Now

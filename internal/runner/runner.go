@@ -210,20 +210,29 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, []job, error) {
 	}
 	cached, ok := r.cache.get(in.Patient)
 	if !ok {
-		sess, err := r.store.Load(ctx, in.Patient)
-		if err == nil {
-			var st engine.State
-			st, err = decodeState(sess.Data)
-			cached = cachedSession{version: sess.Version, state: st}
-		}
-		if errors.Is(err, store.ErrUnreadable) {
-			return r.unreadable(ctx, in)
-		}
-		if err != nil {
-			return "error", nil, fmt.Errorf("load session: %w", err)
+		var err error
+		if cached, err = r.load(ctx, in.Patient); err != nil {
+			if errors.Is(err, store.ErrUnreadable) {
+				return r.unreadable(ctx, in)
+			}
+			return "error", nil, err
 		}
 	}
 	return r.step(ctx, in, cached, false)
+}
+
+// load reads the patient's stored session. It returns an error wrapping
+// store.ErrUnreadable when the session cannot be opened.
+func (r *Runner) load(ctx context.Context, patient string) (cachedSession, error) {
+	sess, err := r.store.Load(ctx, patient)
+	if err != nil {
+		return cachedSession{}, fmt.Errorf("load session: %w", err)
+	}
+	st, err := decodeState(sess.Data)
+	if err != nil {
+		return cachedSession{}, fmt.Errorf("load session: %w", err)
+	}
+	return cachedSession{version: sess.Version, state: st}, nil
 }
 
 // unreadable applies an input for a patient whose stored session cannot
@@ -245,8 +254,12 @@ func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, []job, err
 }
 
 // step runs the input on the cached state and commits it, retrying on a
-// concurrent change. fresh marks a state made by unreadable.
+// concurrent change. fresh marks a state made by unreadable. The state is
+// stepped in place (the cache's entry is put back or dropped below, and
+// one patient's steps take turns under the patient's lock); after an
+// engine error the state is read again and the input run on a copy.
 func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fresh bool) (string, []job, error) {
+	copied := fresh // step a copy: a fresh state cannot be read again
 	for attempt := 0; attempt < 8; attempt++ {
 		st := cached.state
 		if st.Locale == "" && in.Locale != "" {
@@ -259,7 +272,24 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 		if st.Locale == "" || !servesLocale(eng.Bundle(), st.Locale) {
 			st.Locale = eng.Bundle().Clinic.DefaultLocale
 		}
-		next, fx, err := eng.Step(st, in.Input)
+		step := eng.StepInPlace
+		if copied {
+			step = eng.Step
+		}
+		next, fx, err := step(st, in.Input)
+		if err != nil && !copied {
+			// st may be half changed: read it again and run the input
+			// on a copy, which fails again and keeps the state.
+			r.cache.drop(in.Patient)
+			if cached, err = r.load(ctx, in.Patient); err != nil {
+				if errors.Is(err, store.ErrUnreadable) {
+					return r.unreadable(ctx, in)
+				}
+				return "error", nil, err
+			}
+			copied = true
+			continue
+		}
 		if err != nil {
 			// The engine is deterministic: the same input would fail
 			// again on every redelivery and hold up the channel. Keep
@@ -279,11 +309,13 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 		data, err := enc.state(next)
 		if err != nil {
 			enc.done()
+			r.cache.drop(in.Patient) // stepped in place
 			return "error", nil, err
 		}
 		jobs, done, records, err := r.jobs(enc, in, eng.Bundle(), next, fx)
 		if err != nil {
 			enc.done()
+			r.cache.drop(in.Patient)
 			return "error", nil, err
 		}
 		// The store seals Data, Outbox and Records into values of its own
@@ -307,6 +339,7 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 			r.cache.drop(in.Patient)
 			return "duplicate", nil, nil
 		case out.Conflict:
+			r.cache.drop(in.Patient) // stepped in place
 			cs, err := decodeState(out.Current.Data)
 			if errors.Is(err, store.ErrUnreadable) {
 				return r.unreadable(ctx, in)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
+	"github.com/kapbot/kapbot/internal/catalog"
 	"github.com/kapbot/kapbot/internal/engine"
 	"github.com/kapbot/kapbot/internal/flow"
 	"github.com/kapbot/kapbot/internal/pseudo"
@@ -662,4 +663,46 @@ func (s *countSender) count(patient string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.n[patient]
+}
+
+// A state the engine cannot step (its step is gone from the flow) gets the
+// fixed "cannot answer now" and is kept as it was, also though the runner
+// steps its cached state in place: each message gets the same answer, and
+// the stored state still names the step.
+func TestStepFailureKeepsTheState(t *testing.T) {
+	e := setup(t, sources(""))
+	r := e.runner()
+	ctx := context.Background()
+	if err := r.Handle(ctx, text("m0", "t:1", "hi")); err != nil {
+		t.Fatal(err)
+	}
+	sess, err := e.store.Load(ctx, "t:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := runner.DecodeState(sess.Data)
+	if err != nil || len(st.Stack) == 0 {
+		t.Fatalf("state %+v, %v", st, err)
+	}
+	st.Stack[len(st.Stack)-1].Step = "gone"
+	js, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Behind the runner's back: its cached copy is now stale.
+	if out, err := e.store.Commit(ctx, "t:1", store.Commit{Expect: sess.Version, Data: append([]byte{0}, js...)}); err != nil || !out.Applied {
+		t.Fatalf("commit: %+v, %v", out, err)
+	}
+	unavailable := (*catalog.Catalog)(nil).Text(catalog.Unavailable)
+	for i := 1; i <= 2; i++ {
+		if err := r.Handle(ctx, text(fmt.Sprint("m", i), "t:1", "1")); err != nil {
+			t.Fatal(err)
+		}
+		if sent := e.rec.texts("t:1"); sent[len(sent)-1] != unavailable {
+			t.Fatalf("message %d: sent %q, want the last to be %q", i, sent, unavailable)
+		}
+		if got := e.state(t, "t:1"); got.Status != engine.Active || got.Stack[len(got.Stack)-1].Step != "gone" {
+			t.Fatalf("message %d: stored state %+v", i, got)
+		}
+	}
 }
