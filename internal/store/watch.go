@@ -119,10 +119,17 @@ func (s *Store) flushWatched(batch []*write) {
 	pipe := conn.Pipeline()
 	cur := s.queueGroup(ctx, pipe, batch)
 	var prev *group // the group whose transaction is in pipe
+	more := true    // take the next batch on this connection
 	for cur != nil || prev != nil {
 		if pipe.Len() > 0 {
 			tctx, cancel := context.WithTimeout(ctx, writeTimeout)
-			pipe.Exec(tctx) // each command carries its own reply or error
+			// Each command carries its own reply or error. After an
+			// error (the connection broken, a timeout, or only a command
+			// refused) the batches queued later go on a connection of
+			// their own (flushWrites).
+			if _, err := pipe.Exec(tctx); err != nil {
+				more = false
+			}
 			cancel()
 		}
 		if prev != nil && prev.exec != nil {
@@ -158,7 +165,7 @@ func (s *Store) flushWatched(batch []*write) {
 		pipe = conn.Pipeline()
 		s.decideGroup(ctx, conn, pipe, cur, &watching)
 		prev, cur = cur, nil
-		if s.watched.Load() {
+		if more && s.watched.Load() {
 			if b := s.takeBatch(); b != nil {
 				cur = s.queueGroup(ctx, pipe, b)
 			}
