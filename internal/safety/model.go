@@ -68,6 +68,13 @@ type Head struct {
 	// chosen.
 	ThresholdUrgent *int32 `json:"threshold_urgent,omitempty"`
 	NoteUrgent      string `json:"note_urgent,omitempty"`
+	// ClearedMargin, when set, lets the head raise a message whose rule of
+	// the head's own kind matched and was cleared by its context, when its
+	// score reaches its threshold plus this margin (round 9, the medical
+	// head: a question a medical rule read as a routine or a statement,
+	// "i take lisinopril every morning, do i take it as normal on infusion
+	// day"). A rule of another kind cleared still stops it.
+	ClearedMargin *int32 `json:"cleared_margin,omitempty"`
 }
 
 // urgentKinds are the urgent paths on which the crisis head's
@@ -89,6 +96,14 @@ func (h *Head) threshold(de bool) int32 {
 		return *h.ThresholdDE
 	}
 	return h.Threshold
+}
+
+// overCleared reports whether the head may raise over the rules cleared
+// (cleared&mask, mask the head's kinds): only over its own kind's, with a
+// score of at least its threshold thr plus ClearedMargin.
+func (h *Head) overCleared(score, thr int32, cleared, mask uint32) bool {
+	own := uint32(1) << urgency(h.Raise)
+	return h.ClearedMargin != nil && cleared&mask == own && score >= thr+*h.ClearedMargin
 }
 
 // DataFile is one training file and the SHA-256 of its content.
@@ -388,7 +403,7 @@ func (m *Model) raiseAlso(a *analysed, top int, cleared uint32, de bool) (k, als
 		if hd.Raise == KindCrisis && hd.ThresholdUrgent != nil && s[h] >= *hd.ThresholdUrgent && cleared&mask == 0 {
 			crisisUrgent = true
 		}
-		if u > top || s[h] < thr || cleared&mask != 0 {
+		if u > top || s[h] < thr || cleared&mask != 0 && !hd.overCleared(s[h], thr, cleared, mask) {
 			continue
 		}
 		if hd.Raise == KindCrisis {

@@ -1,5 +1,10 @@
 package safety
 
+import (
+	_ "embed"
+	"strings"
+)
+
 // modelClassWords are the one-word members of the lexicon classes the model
 // sees (see classMacros), in collapsed form, copied from lexicon.go when the
 // model's features were chosen (2026-12-07) and frozen: the rules' lexicon
@@ -111,3 +116,87 @@ var modelClassWords = map[string]string{
 		romate flatmate landlord family parents coach teacher tutor priest pastor bos neighbour neighbor babysiter
 		instructor trainer grandson grandaughter`,
 }
+
+// modelDrugEndings are the endings of generic medicine names (the INN
+// stems, English and German spellings, in collapsed form: -cillin is
+// "cilin"), frozen with the classes: a word of no class that ends with one
+// is seen as a named medicine (fkDrugEnd, drugLike), so that a medicine no
+// training message named ("pantoprazole", "candesartan") still carries
+// what the model learnt of named medicines.
+var modelDrugEndings = `
+	pril prils sartan sartans olol olols dipine dipin statin statins prazole prazol prazoles
+	azepam azepams zolam zolams oxetine oxetin faxine faxin alopram traline tralin zodone zodon
+	triptyline triptylin ipramine ipramin apine apin idone idon piprazole piprazol
+	cilin micin mycin mycine floxacin oxacin cycline cyclin zyklin ovir avir ivir umab imab zumab
+	gliptin gliflozin glutide glutid lukast tidine tidin triptan triptans profen setron
+	semide semid thiazide thiazid afil conazole conazol azole azol parin xaban gatran formin glinide
+	codone codon morphone morphon orphine orphin tanyl oxone oxon trexone trexon tadine tadin tirizine tirizin
+	fenadine fenadin fenac oxicam coxib azosin ulosin dronate dronat pidem iclone iclon plon barbital
+	phenidate phenidat pentin gabalin peridol mazine mazin thazine thazin zepine zepin trigine trigin
+	proate proat iracetam piramate piramat thyroxine thyroxin sonide methasone methason nisone nison
+	tisone tison olone olon ocaine okain tiazem darone daron actone acton adol butamol terol tropium
+`
+
+// modelDrugEndStop are ordinary English and German words (collapsed) with
+// an ending of modelDrugEndings, never read as medicines.
+var modelDrugEndStop = set(strings.Fields(`
+	magazine magazin magazines cholesterol kolon colon semicolon semikolon terapin poseidon garnison
+	paradoxon terpentin stupidem autokolone guadalquivir endorphin endorphine
+`)...)
+
+// modelMedicinesText is the model's frozen snapshot of the medicine
+// vocabulary (medicines.txt, one entry a line, "*" for an INN stem),
+// copied when the model was last retrained: the rules' vocabulary may grow
+// without changing the model's features. A new snapshot is a new file
+// (model_medicines2.txt) and a retrained model; model.json records the
+// digest of every word class the model read (TestModelData).
+//
+//go:embed model_medicines1.txt
+var modelMedicinesText string
+
+// modelMedicineKeys are the one-word medicines of the snapshot as
+// collapsed keys, with the German spellings of generic names
+// (sertraline, sertralin); modelMedicineStems are its INN stems, collapsed.
+var modelMedicineKeys, modelMedicineStems = parseModelMedicines(modelMedicinesText)
+
+// parseModelMedicines reads a snapshot of the medicine vocabulary. Names of
+// more than one word are left out: the model sees words.
+func parseModelMedicines(text string) (keys, stems []string) {
+	seen := map[string]bool{}
+	add := func(name string) {
+		a := analyse(name)
+		if len(a.toks) != 1 || a.toks[0].num >= 0 {
+			return
+		}
+		if k := a.toks[0].key; !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		e := strings.TrimSpace(line)
+		switch {
+		case e == "" || strings.Contains(e, " "):
+		case strings.HasPrefix(e, "*"):
+			stems = append(stems, collapse(e[1:]))
+		default:
+			add(e)
+			if len(e) >= 7 {
+				for _, g := range [][2]string{{"ine", "in"}, {"ole", "ol"}, {"one", "on"}, {"ide", "id"}, {"ate", "at"}, {"ene", "en"}} {
+					if strings.HasSuffix(e, g[0]) {
+						add(strings.TrimSuffix(e, g[0]) + g[1])
+						break
+					}
+				}
+			}
+		}
+	}
+	return keys, stems
+}
+
+// modelMedicineStop are the ordinary words of the snapshot's stem
+// exceptions (medicines.go's stemExceptions when it was taken).
+var modelMedicineStop = set("guadalquivir", "anticyclone", "mongrel", "terapin", "stupidem")

@@ -60,7 +60,8 @@ func TestModelCV(t *testing.T) {
 	if fk := os.Getenv("SAFETY_CV_FEATURES"); fk != "" {
 		old := featureKinds
 		fmt.Sscan(fk, &featureKinds)
-		defer func() { featureKinds = old }()
+		wordClasses = buildWordClasses()
+		defer func() { featureKinds = old; wordClasses = buildWordClasses() }()
 	}
 	// SAFETY_CV_HEAD="medical=0.93/0.01" sets a head's precision and budget.
 	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_HEAD")) {
@@ -200,6 +201,25 @@ func TestModelCV(t *testing.T) {
 		}
 		thr[h] = keep
 	}
+	// SAFETY_CV_MEDCLEARED="off 0 100" gives the medical head a margin
+	// over its threshold at which it raises a message whose medical rule
+	// was cleared by its context (see Head.ClearedMargin), each in turn
+	// ("off": none).
+	for _, f := range strings.Fields(os.Getenv("SAFETY_CV_MEDCLEARED")) {
+		h := slices.IndexFunc(heads, func(s headSpec) bool { return s.raise == KindMedical })
+		keep := thr[h].ClearedMargin
+		thr[h].ClearedMargin = nil
+		if f != "off" {
+			var mg int32
+			fmt.Sscan(f, &mg)
+			thr[h].ClearedMargin = &mg
+		}
+		cvCombined(t, exs, set, fileOf, models, thr, "medical over cleared "+f+", ")
+		if full != nil {
+			cvForward(t, full, thr, forward, "medical over cleared "+f+", ")
+		}
+		thr[h].ClearedMargin = keep
+	}
 	// SAFETY_CV_TRY_DE="medical=0.90/0.02 medical=0.85/0.03" tries, in
 	// turn, a head's threshold chosen per locale with that precision and
 	// budget for German messages.
@@ -247,6 +267,7 @@ func TestModelCV(t *testing.T) {
 func cvForward(t *testing.T, m *Model, thr []Head, forward []string, what string) {
 	for h := range m.Heads {
 		m.Heads[h].Threshold, m.Heads[h].ThresholdDE, m.Heads[h].ThresholdUrgent = thr[h].Threshold, thr[h].ThresholdDE, thr[h].ThresholdUrgent
+		m.Heads[h].ClearedMargin = thr[h].ClearedMargin
 	}
 	d := newDetector(t, nil)
 	d.model = m
@@ -273,6 +294,7 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 	for fold, m := range models {
 		for h := range m.Heads {
 			m.Heads[h].Threshold, m.Heads[h].ThresholdDE, m.Heads[h].ThresholdUrgent = thr[h].Threshold, thr[h].ThresholdDE, thr[h].ThresholdUrgent
+			m.Heads[h].ClearedMargin = thr[h].ClearedMargin
 		}
 		c := *d
 		c.model = m
@@ -307,6 +329,18 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 			}
 		}()
 	}
+	medWhy := os.Getenv("SAFETY_CV_MEDWHY")
+	medTally := map[string]int{}
+	defer func() {
+		var ks []string
+		for k := range medTally {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		for _, k := range ks {
+			fmt.Printf("  %s%s, 23+: %d\n", what, k, medTally[k])
+		}
+	}()
 	for i := range exs {
 		if exs[i].extra {
 			continue
@@ -362,6 +396,31 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 				why[loc+" risk within 50 of the threshold"]++
 			default:
 				why[loc+" risk far below"]++
+			}
+		}
+		if medWhy != "" && (s.Label == string(KindMedical)) != (got == string(KindMedical)) && !rulesFitted(f) {
+			// SAFETY_CV_MEDWHY=1 counts the medical misses and false
+			// alarms by how far the medical head was from its threshold;
+			// =2 also prints them (training messages only).
+			h := slices.IndexFunc(heads, func(s headSpec) bool { return s.raise == KindMedical })
+			sc := dets[exs[i].fold].model.scores(&exs[i].a)
+			d := sc[h] - thr[h].threshold(loc == "de")
+			what := "missed"
+			if s.Label != string(KindMedical) {
+				what = "false"
+			}
+			band := "far below"
+			switch {
+			case d >= 0:
+				band = "at or above"
+			case d >= -50:
+				band = "within 50"
+			case d >= -100:
+				band = "within 100"
+			}
+			medTally[loc+" "+what+" medical, head "+band]++
+			if medWhy == "2" {
+				fmt.Printf("    %s %s medical %+d (%s, rules %s): %s\n", loc, what, d, got, rules, s.Text)
 			}
 		}
 		for _, g := range []string{"all", "23+"} {

@@ -1,6 +1,10 @@
 package safety
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Extra feature kinds of the model, bits of featureKinds.
 const (
@@ -12,6 +16,8 @@ const (
 	fkNoLen                 // no length feature
 	fkLenCap                // lengths over 20 words count as 20
 	fkCompound              // a long word ending in a class word, or beginning like a named medicine, is seen as its class
+	fkDrugEnd               // a word of no class that ends like a generic medicine (an INN stem: -pril, -olol, -azepam) is seen as a named medicine
+	fkMedicines             // the medicines of the frozen vocabulary (modelMedicineKeys) are named medicines too
 )
 
 // featureKinds are the extra feature kinds the model uses (fkNeg since
@@ -34,6 +40,15 @@ func buildWordClasses() map[string][]uint32 {
 		h := fnvString(fnvByte(fnvOffset, 'k'), name)
 		for _, k := range strings.Fields(modelClassWords[name]) {
 			out[k] = append(out[k], h)
+		}
+	}
+	if featureKinds&fkMedicines != 0 {
+		for _, k := range modelMedicineKeys {
+			for _, name := range []string{"pillword", "drugname"} {
+				if h := fnvString(fnvByte(fnvOffset, 'k'), name); !slices.Contains(out[k], h) {
+					out[k] = append(out[k], h)
+				}
+			}
 		}
 	}
 	return out
@@ -83,8 +98,15 @@ const (
 // compoundEnds) or of the named medicine
 // it begins like (see drugPrefixes).
 func classesOf(k string) []uint32 {
-	if c, ok := wordClasses[k]; ok || featureKinds&fkCompound == 0 {
+	c, ok := wordClasses[k]
+	if ok {
 		return c
+	}
+	if featureKinds&fkDrugEnd != 0 && drugLike(k) {
+		return drugEndClasses
+	}
+	if featureKinds&fkCompound == 0 {
+		return nil
 	}
 	for j := compoundHead; j+compoundPart <= len(k); j++ {
 		if c, ok := compoundEnds[k[j:]]; ok {
@@ -96,6 +118,48 @@ func classesOf(k string) []uint32 {
 	}
 	return nil
 }
+
+// drugEndClasses are the classes of a named medicine (see drugLike).
+var drugEndClasses = wordClasses["sertraline"]
+
+// drugEnds holds the endings of modelDrugEndings, and drugEndLens their
+// lengths, longest first.
+var drugEnds, drugEndLens = func() (map[string]bool, []int) {
+	m := map[string]bool{}
+	seen := map[int]bool{}
+	var lens []int
+	for _, e := range append(strings.Fields(modelDrugEndings), modelMedicineStems...) {
+		m[e] = true
+		if !seen[len(e)] {
+			seen[len(e)] = true
+			lens = append(lens, len(e))
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(lens)))
+	return m, lens
+}()
+
+// drugLike reports whether a word's key that is in no class ends like a
+// generic medicine (modelDrugEndings: "pantoprazol", "candesartan",
+// "nebivolol"), with at least drugStem letters before the ending, and is
+// not one of the ordinary words with such an ending (modelDrugEndStop:
+// "april", "magazine").
+func drugLike(k string) bool {
+	if len(k) < drugMinLen || modelDrugEndStop[k] || modelMedicineStop[k] {
+		return false
+	}
+	for _, n := range drugEndLens {
+		if len(k)-n >= drugStem && drugEnds[k[len(k)-n:]] {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	drugMinLen = 7 // the shortest word read as a medicine by its ending
+	drugStem   = 3 // the fewest letters before the ending
+)
 
 // negWords are the negations of both languages.
 var negWords = func() map[string]bool {
