@@ -29,7 +29,8 @@ import (
 // takes a message on the acute symptoms path to crisis at a lower
 // threshold, Head.ThresholdUrgent), a head does not raise a kind whose rule matched the text
 // and was cleared by its context (a negation, a joke, an accident, the
-// distant past), and it never looks at messages shorter than MinWords words
+// distant past; except the medical head, well above its threshold:
+// Head.ClearedMargin), and it never looks at messages shorter than MinWords words
 // (the ordinary answers of a flow: "3", "yes", "not at all").
 
 //go:embed model.json
@@ -121,12 +122,17 @@ type Model struct {
 	Data     []DataFile `json:"data"`     // the training files, in testdata
 	Messages int        `json:"messages"` // training messages
 	Weights  string     `json:"weights"`  // SHA-256 of the int8 weights, bucket-major ([bucket][head])
+	// Classes is the SHA-256 of the word classes the features read (see
+	// classesDigest): the frozen copies in model_classes.go and the
+	// medicine snapshot. TestModelData fails when they changed since the
+	// model was trained.
+	Classes string `json:"classes,omitempty"`
 
 	w []int8 // [bucket*len(Heads)+head]
 }
 
 // modelVersion changes when the features or the file format change.
-const modelVersion = 5
+const modelVersion = 6
 
 // LoadModel decodes a model from its JSON and its gzipped weights. It
 // returns an error when they do not fit together.

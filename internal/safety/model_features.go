@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -22,7 +23,38 @@ const (
 
 // featureKinds are the extra feature kinds the model uses (fkNeg since
 // round 6: negated hard negatives sat at the risk head's threshold).
-var featureKinds uint32 = fkClass | fkNeg
+var featureKinds uint32 = fkClass | fkNeg | fkDrugEnd | fkMedicines
+
+// classesDigest is the SHA-256 of the word classes as the features read
+// them: every word's classes, the medicine endings and the ordinary words
+// kept from them, and the feature kinds (see Model.Classes).
+func classesDigest() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "kinds %d\n", featureKinds)
+	keys := make([]string, 0, len(wordClasses))
+	for k := range wordClasses {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s %v\n", k, wordClasses[k])
+	}
+	ends := make([]string, 0, len(drugEnds))
+	for e := range drugEnds {
+		ends = append(ends, e)
+	}
+	sort.Strings(ends)
+	fmt.Fprintf(&b, "ends %v\n", ends)
+	var stop []string
+	for _, m := range []map[string]bool{modelDrugEndStop, modelMedicineStop} {
+		for w := range m {
+			stop = append(stop, w)
+		}
+	}
+	sort.Strings(stop)
+	fmt.Fprintf(&b, "stop %v %d %d\n", stop, drugMinLen, drugStem)
+	return sha256hex([]byte(b.String()))
+}
 
 // classMacros are the word classes (of lexicon.go, frozen in
 // modelClassWords) whose one-word members the model sees as the class too ("stab" is also {harmverb}), so that what it learns of

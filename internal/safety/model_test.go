@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,20 @@ func TestModelData(t *testing.T) {
 			t.Errorf("head %s has a threshold on another urgent path: only the crisis head may, below its own threshold, raising at most 5%% of the messages of that path", h.Name)
 		}
 	}
+	// The features read the word classes frozen with the model: a change
+	// to model_classes.go or a new medicine snapshot needs a retrained
+	// model (TestModelUpToDate says so too, but only without -race and
+	// slowly).
+	if m.Classes != classesDigest() {
+		t.Errorf("the model's word classes (model_classes.go, model_medicines*.txt) changed since it was trained (digest %s, model.json %s): retrain with go run ./internal/safety/train", classesDigest(), m.Classes)
+	}
+	// Only the medical head may raise over a rule of its kind that its
+	// context cleared, and only above its threshold.
+	for _, h := range m.Heads {
+		if h.ClearedMargin != nil && (h.Raise != KindMedical || *h.ClearedMargin <= 0) {
+			t.Errorf("head %s raises over a cleared rule with margin %d: only the medical head may, above its threshold", h.Name, *h.ClearedMargin)
+		}
+	}
 	for k := range urgentKinds {
 		if k != KindAcuteMedical {
 			t.Errorf("the crisis head's urgent threshold applies on the %s path: only on acute symptoms", k)
@@ -130,6 +145,59 @@ func TestModelUrgentThreshold(t *testing.T) {
 	}
 	if k, also, ok := m.raiseAlso(&a, urgency(KindAcuteMedical), 0, false); !ok || k != KindCrisis || also != "" {
 		t.Errorf("a rule's acute path raised to crisis: got %q also %q (%v), want crisis alone (the rule's match stays)", k, also, ok)
+	}
+}
+
+// TestModelOverCleared: a head with a ClearedMargin raises a message
+// whose rule of its own kind was cleared by its context only at its
+// threshold plus the margin, and never over a cleared rule of another kind.
+func TestModelOverCleared(t *testing.T) {
+	thr, margin := int32(10), int32(50)
+	m := &Model{MinWords: 3, Heads: []Head{{Name: "medical", Raise: KindMedical, Scale: 0.01, Threshold: thr, ClearedMargin: &margin}}, w: make([]int8, 1<<ModelBits)}
+	a := analyse("a message of several words")
+	med := uint32(1) << urgency(KindMedical)
+	risk := uint32(1) << urgency(KindPossible)
+	for _, c := range []struct {
+		bias    int32
+		cleared uint32
+		want    Kind
+	}{
+		{thr, 0, KindMedical},
+		{thr, med, ""},
+		{thr + margin - 1, med, ""},
+		{thr + margin, med, KindMedical},
+		{thr + margin, risk, KindMedical}, // a cleared risk rule is the risk heads' business
+	} {
+		m.Heads[0].Bias = c.bias
+		if got, _ := m.raise(&a, len(Kinds), c.cleared, false); got != c.want {
+			t.Errorf("score %d, cleared %b: got %q, want %q", c.bias, c.cleared, got, c.want)
+		}
+	}
+	m.Heads[0].ClearedMargin = nil
+	m.Heads[0].Bias = thr + 10*margin
+	if got, _ := m.raise(&a, len(Kinds), med, false); got != "" {
+		t.Errorf("no margin, a cleared medical rule: got %q, want nothing", got)
+	}
+}
+
+// TestModelSeesMedicines: a medicine of the frozen vocabulary and an
+// unlisted generic name by its ending are seen as a named medicine; an
+// ordinary word with such an ending is not.
+func TestModelSeesMedicines(t *testing.T) {
+	drug := wordClasses["sertraline"]
+	if len(drug) == 0 {
+		t.Fatal("sertraline has no class")
+	}
+	for _, w := range []string{"pantoprazole", "candesartan", "nebivolol", "velozapril", "brexomazepam", "tirolukast"} {
+		c := classesOf(collapse(w))
+		if slices.ContainsFunc(drug, func(h uint32) bool { return !slices.Contains(c, h) }) {
+			t.Errorf("%s: classes %v, want those of a named medicine %v", w, c, drug)
+		}
+	}
+	for _, w := range []string{"april", "magazine", "semicolon", "mongrel", "poseidon", "cyclone", "holol", "reason", "comparison"} {
+		if c := classesOf(collapse(w)); len(c) > 0 {
+			t.Errorf("%s: classes %v, want none (an ordinary word)", w, c)
+		}
 	}
 }
 
