@@ -19,6 +19,7 @@ const (
 	fkCompound              // a long word ending in a class word, or beginning like a named medicine, is seen as its class
 	fkDrugEnd               // a word of no class that ends like a generic medicine (an INN stem: -pril, -olol, -azepam) is seen as a named medicine
 	fkMedicines             // the medicines of the frozen vocabulary (modelMedicineKeys) are named medicines too
+	fkMedOwn                // with fkMedicines and fkDrugEnd: the vocabulary's and the endings' words not already of a class have a class of their own, not drugname's
 )
 
 // featureKinds are the extra feature kinds the model uses (fkNeg since
@@ -76,6 +77,12 @@ func buildWordClasses() map[string][]uint32 {
 	}
 	if featureKinds&fkMedicines != 0 {
 		for _, k := range modelMedicineKeys {
+			if featureKinds&fkMedOwn != 0 {
+				if _, ok := out[k]; !ok {
+					out[k] = []uint32{medOwnClass}
+				}
+				continue
+			}
 			for _, name := range []string{"pillword", "drugname"} {
 				if h := fnvString(fnvByte(fnvOffset, 'k'), name); !slices.Contains(out[k], h) {
 					out[k] = append(out[k], h)
@@ -135,6 +142,9 @@ func classesOf(k string) []uint32 {
 		return c
 	}
 	if featureKinds&fkDrugEnd != 0 && drugLike(k) {
+		if featureKinds&fkMedOwn != 0 {
+			return medOwnClasses
+		}
 		return drugEndClasses
 	}
 	if featureKinds&fkCompound == 0 {
@@ -153,6 +163,13 @@ func classesOf(k string) []uint32 {
 
 // drugEndClasses are the classes of a named medicine (see drugLike).
 var drugEndClasses = wordClasses["sertraline"]
+
+// medOwnClass is the class of the medicines of the vocabulary and the
+// endings with fkMedOwn.
+var (
+	medOwnClass   = fnvString(fnvByte(fnvOffset, 'k'), "medsnap")
+	medOwnClasses = []uint32{medOwnClass}
+)
 
 // drugEnds holds the endings of modelDrugEndings, and drugEndLens their
 // lengths, longest first.
