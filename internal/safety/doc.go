@@ -137,6 +137,30 @@
 // purpose reaches crisis, not only acute. Every rule must fire on at least
 // one positive message of its category in testdata (TestRulesHaveExamples).
 //
+// # The medicine vocabulary
+//
+// medicines.txt (round 9) lists, one a line, the medicines and supplements
+// commonly prescribed or sold over the counter in the US, the UK and
+// Germany, by generic and brand name, with the misspellings and short forms
+// patients use, and the classes of medicines in both languages
+// ("blutdrucktabletten", "beta blocker", "antibiotikum"). It was written from
+// general pharmacological knowledge, never from test messages. A generic
+// name ending in -ine, -ole, -one, -ide, -ate or -ene gets its German
+// spelling (-in, -ol, -on, -id, -at, -en) on reading (medicines.go). For
+// the names no list holds, lines starting with "*" are the INN stems of
+// generic names (*pril, *sartan, *olol, *dipine, *statin, *prazole,
+// *azepam, *oxetine, *apine, *cillin, *mycin, *vir, *mab, *gliptin,
+// *glutide, *triptan, *profen, *semide, *thiazide... and their German
+// forms): a word ending in one counts when at least three letters come
+// before it and it is not an ordinary word (stemExceptions, found against
+// English and German dictionaries), so "fosinopril" counts and "april",
+// "mongrel" and "anticyclone" do not. hasSuffix applies that guard to every
+// suffix of a pattern that is a stem. The rules use it all as {med9};
+// TestMedicinesParse checks that every entry is there once and in normal
+// form, TestMedicineStems that stems find unlisted generics and no word of
+// a fitted message labelled none. The model's frozen word classes
+// (model_classes.go) are refreshed from medicineNames when it is retrained.
+//
 // # Evaluation sets
 //
 // The fitted sets are those the rules were written and fixed against:

@@ -137,7 +137,7 @@ func (r *refRun) match1(n *node, rest []node, i, cont int) int {
 			return r.match(rest, i+1, cont)
 		}
 	case nSuffix:
-		if ok && strings.HasSuffix(r.toks[i].key, n.key) {
+		if ok && hasSuffix(r.toks[i].key, n.key) {
 			return r.match(rest, i+1, cont)
 		}
 	case nNum:

@@ -274,7 +274,7 @@ func (v *vocab) fill(x *text, toks []token) {
 				}
 			}
 			for _, a := range v.suffixes[k[len(k)-1]] {
-				if strings.HasSuffix(k, a.s) {
+				if hasSuffix(k, a.s) {
 					x.affixes = append(x.affixes, a.id)
 					x.set(a.id)
 				}
