@@ -433,6 +433,9 @@ var helpers = []struct {
 	// dem ketamin ok", "ich lass die pille weg oder", "oda ned").
 	{hCue | hAsk, []string{
 		"(oder|oder nicht|oder lieber nicht|oder wie|oder was|oda|oda ned|oda net|odr|gell|oder ned|oder net|ja oder) $",
+		// Round 9: an English choice that asks ("do i skip it or take it
+		// like normal"), though a routine is named in it.
+		"or (take|keep taking|have|continue|use|do) (it|them|that|my dose) (like normal|as normal|as usual|like usual|like always)",
 		"(zusammen|gleichzeitig|dazu|vorher|danach|davor|nachher|ketamine|sitzung|infusion|behandlung|therapie|sitzungstag) (ok|okay|oke|in ordnung) $",
 		"(was|wie) (wuerdet|wuerden|wuerdest|meint|meinen|meinst|findet|finden|findest|sagt|sagen|sagst|denkst|denkt|empfehlt|empfehlen|ratet|raten) (ihr|sie|du)",
 	}},
@@ -583,7 +586,7 @@ var helpers = []struct {
 		"(where|when|how) (do|can|should|will) (i|we) (get|pick up|collect|buy|find|order|fill|refill)", "(wo|wann) ~3 (hole|abholen|bekomme|kaufen|bestellen)",
 		"(cost|costs|price|prices|pay|paying|insurance|insured|covered|coverage|fee|fees|bill|billing|charge|refund|kosten|kostet|preis|kasse|krankenkasse|bezahlen|versicherung|uebernimmt|zahlen)",
 		// Round 5: picking up, receipts, days and ways of a session.
-		"(pick up|pick them up|pick it up|picked up|collect|collected|abholen|abgeholt|hole) ~6 (pharmacy|compounding pharmacy|clinic|office|apotheke|praxis)",
+		"(pick up|pick them up|pick it up|picked up|picking up|collect|collected|abholen|abgeholt|hole) ~6 (pharmacy|compounding pharmacy|clinic|office|apotheke|praxis|cvs|walgreens|boots|rite aid|lloyds|superdrug|chemist|chemists|drugstore)",
 		"(receipt|receipts|invoice|renewal|blue cross|aetna|cigna|medicare|medicaid|quittung|rechnung)",
 		"(what|which) (days|day|times|time) (do|does|are|is) (you|the)", "how long does ~4 (session|appointment|visit|it) ~1 take",
 		"(on|via|over) zoom", "(video call|telehealth)", "do you (do|offer|have|provide) ~3 (iv|at home|home|in office|in the office|troches|lozenges|nasal spray|spray|sessions)",

@@ -110,7 +110,7 @@ var macros = map[string]string{
 		schilddruesentablette|epilepsie tabletten|blutdrucktablette|blutdrucktabletten|antidepressiva|antidepressivum|
 		kortisonspray|seroquel|testosteron|thiamazol|l thyroxin|hashimoto|bupropion|methadon|substitution)`,
 	"dmed8":   "({dmed}|{dother8})",
-	"dother8": "({dother}|{dmedr6}|{dsuffix}|{dmedmore8})",
+	"dother8": "({dother}|{dmedr6}|{dsuffix}|{dmedmore8}|{med9})",
 	// Round 9: every medicine and class of medicine of medicines.txt, and
 	// the INN stems of generic names as suffixes ("*pril", guarded by
 	// hasSuffix), for medical slot rules (not in the model's frozen

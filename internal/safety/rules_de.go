@@ -996,6 +996,11 @@ var medicalDE = []ruleDef{
 		"(seit|schon) ~4 (kein|keine|keinen) {dmed8} mehr ~2 (genommen|nehm|nehme)",
 		"(will|werde|moechte) ~4 (doppelt|die doppelte|halb|die halbe) ~2 (nehmen|einnehmen)",
 	}},
+	// Round 9: staying on a changed dose, a change told medicine first.
+	{id: "r9-intent", flags: fStatement, pats: []string{
+		"(bleib|bleibe) ~3 bei (der|den|dem|meiner|meinen|meinem) (halben|doppelten|hoeheren|niedrigeren|alten|neuen|halbe|doppelte) ~2 ({dmed8}|{medword}|dosis)",
+		"{dmed8} ~2 (halbiere|halbier|verdopple|verdoppel|verdoppele|reduziere|reduzier|erhoehe|erhoeh|steigere|steiger|pausiere|pausier|streiche|streich) ich",
+	}},
 }
 
 // German rules for possible risk: hopelessness, being a burden, feeling trapped,
