@@ -226,6 +226,9 @@ const (
 	// handful"), which no routine makes ordinary: "zu viel ketamin genommen
 	// wie immer" stays an overdose.
 	hExcess = 1 << iota
+	// Round 9: a medicine named (medicines.txt, or by what it is for: "the
+	// thyroid tablet"), for medical rules with fPrevMed.
+	hMed = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -242,6 +245,11 @@ const (
 	// intoxication elsewhere in the message (hSign): "took the rest of the
 	// bottle ... can't feel my legs", "zu viel k gezogen, lippen blau".
 	fSign ruleFlags = 1 << 12
+	// Round 9: a medical question that takes up a medicine named in its
+	// own sentence or one of the two before it ("i'm on a course of
+	// doxycycline. do i need to wait till it's done?"): the rule counts
+	// only there (hMed).
+	fPrevMed ruleFlags = 1 << 11
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -451,6 +459,7 @@ var helpers = []struct {
 	}},
 	{hExcess, []string{"(too much|too many|way too|zu viel|zuviel|zu viele|viel zu viel|a handful|handful of|eine handvoll|handvoll|the whole box|the whole pack|the whole packet|the whole bottle|die ganze packung|die ganze schachtel|die ganze flasche|auf einmal|all at once|in one go)"}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
+	{hMed, []string{"{med9}", enPurposeMed9}},
 	{hSymCue, []string{
 		"(is|was|are|were) (that|this|it|these|those) ~1 (normal|dangerous|ok|okay|bad|serious|a problem|safe|expected|a side effect|from the ketamine|from the treatment|worrying|concerning)",
 		"should i (worry|be worried|be concerned|call|see|go)", "(what|who) should i (do|call)", "do i need (a doctor|to see|to call|to go)",

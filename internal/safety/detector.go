@@ -637,6 +637,9 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {
 			return false
 		}
+		if r.flags&fPrevMed != 0 && !t.medBefore(sent) {
+			return false
+		}
 		if r.flags&fStatement != 0 {
 			// "i am going to stop my lithium": the patient's own intent.
 			v := t.subject(s, w)
@@ -699,6 +702,17 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 func (t *prepared) marked(sent int32, flag uint32) bool {
 	for s := sent; s <= sent+1 && int(s) < len(t.sentQ); s++ {
 		if t.sentMark[s]&flag != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// medBefore reports whether a sentence or one of the two before it names
+// a medicine (hMed).
+func (t *prepared) medBefore(sent int32) bool {
+	for s := sent; s >= 0 && s >= sent-2; s-- {
+		if t.sentMark[s]&hMed != 0 {
 			return true
 		}
 	}

@@ -996,6 +996,14 @@ var medicalDE = []ruleDef{
 		"(seit|schon) ~4 (kein|keine|keinen) {dmed8} mehr ~2 (genommen|nehm|nehme)",
 		"(will|werde|moechte) ~4 (doppelt|die doppelte|halb|die halbe) ~2 (nehmen|einnehmen)",
 	}},
+	// Round 9: a question that takes up a medicine named just before
+	// ("hab von der hausaerztin ein antibiotikum. muss ich die sitzung
+	// verschieben?").
+	{id: "r9-asks-after", flags: fPrevMed, pats: []string{
+		"(macht|spielt|aendert|stoert|beeinflusst|beeintraechtigt|schwaecht) (das|es|des|die|der|dies) ~3 (was|etwas|eine rolle|einen unterschied|probleme|ein problem|die wirkung|die sitzung|die behandlung|das ketamine)",
+		"(muss|soll|sollte|darf) ich ~4 (warten|pausieren|absetzen|weglassen|verschieben|aufhoeren|absagen|weiternehmen|weiter nehmen)",
+		"(ist|waere|is) (das|es|des) ~1 (ok|okay|sicher|in ordnung|ein problem|problematisch|gefaehrlich|schlimm) (mit|fuer|bei|vor|zur|zum)",
+	}},
 	// Round 9: staying on a changed dose, a change told medicine first.
 	{id: "r9-intent", flags: fStatement, pats: []string{
 		"(bleib|bleibe) ~3 bei (der|den|dem|meiner|meinen|meinem) (halben|doppelten|hoeheren|niedrigeren|alten|neuen|halbe|doppelte) ~2 ({dmed8}|{medword}|dosis)",

@@ -1010,6 +1010,13 @@ var medicalEN = []ruleDef{
 		"(could|can|might|would) (it|this|that) be (the|my) ~2 (" + enMed9 + "|{medword}|med|ketamine|{ket}|treatment|sessions|infusion|infusions)",
 		"(start|starting|begin) with # or #",
 	}},
+	// A question that takes up a medicine named just before ("my doctor
+	// gave me ozempic. does that matter for the fasting?").
+	{id: "r9-asks-after", flags: fPrevMed, pats: []string{
+		"(does|do|would|will|could|can|is|are|might) (that|this|it|they|those|these|them|either|any of that|any of them|either of them) ~3 (matter|affect|a problem|an issue|interfere|interact|change anything|close enough|mess|count|clash|cancel|block|dampen|blunt|react|get in the way|make a difference)",
+		"(do i need to|should i|do i have to|must i) ~2 (wait|stop|skip|hold|pause|finish|move|reschedule|delay|postpone|keep taking|continue) ~4 (it|that|them|those|the course|my|the|till|until|before|after)",
+		"(is it|is that|would it be|would that be|is this) (safe|ok|okay|fine|alright|a problem|an issue|dangerous) (with|for|to|given)",
+	}},
 	{id: "r9-asks-inline", flags: fStatement, pats: []string{
 		enMed9 + " ~3 (before|after) or (no|not|after|before)",
 		"(the|a) # or (the|a) # (strength|one|ones|mg|dose|troche|troches)",
