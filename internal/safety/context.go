@@ -593,6 +593,8 @@ var helpers = []struct {
 	{hCost, []string{
 		"how much (are|is) (the|a|one|each) ~2 (lozenges|troches|sprays|nasal sprays|rdts|lozenge|troche|spray|session|sessions|treatment|program)",
 		"(where|when|how) (do|can|should|will) (i|we) (get|pick up|collect|buy|find|order|fill|refill)", "(wo|wann) ~3 (hole|abholen|bekomme|kaufen|bestellen)",
+		// Round 9: a prescription ready to collect.
+		"(kann|darf|soll) ich ~6 abholen", "(rezept|rezepte|prescription|prescriptions|script|scripts|refill) (ist|sind|is|are) (fertig|ready|da|in)",
 		"(cost|costs|price|prices|pay|paying|insurance|insured|covered|coverage|fee|fees|bill|billing|charge|refund|kosten|kostet|preis|kasse|krankenkasse|bezahlen|versicherung|uebernimmt|zahlen)",
 		// Round 5: picking up, receipts, days and ways of a session.
 		"(pick up|pick them up|pick it up|picked up|picking up|collect|collected|abholen|abgeholt|hole) ~6 (pharmacy|compounding pharmacy|clinic|office|apotheke|praxis|cvs|walgreens|boots|rite aid|lloyds|superdrug|chemist|chemists|drugstore)",

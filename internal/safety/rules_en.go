@@ -974,9 +974,9 @@ var medicalEN = []ruleDef{
 	// verb of taking or changing, with a question carried by its form
 	// ("metformin the morning of, yes or no"), and stated changes.
 	{id: "r9-asks", pats: []string{
-		enMed9 + " ~8 (" + enSession9 + "|treatment|{drugname}|{subst}|a problem|an issue|risk|risky|dangerous|affect|affects|interact|interacts|interfere|interferes|mix|mixing|combine|together|stop|skip|hold|continue|pause|take it|take them|dose|dosage|as usual|as normal|like normal|like usual|like always|same as always)",
-		"(" + enSession9 + "|the treatment|this treatment|{drugname}) ~8 " + enMed9 + "",
-		"(can|could|should|may|do|must|need to|have to|would|will|is it ok to|is it okay to|is it safe to|ok to|okay to|safe to) (i|we|he|she|they|you|people) ~3 (" + enTake9 + ") ~4 " + enMed9 + "",
+		enMed9 + " ~8 (" + enSession9 + "|treatment|{subst}|a problem|an issue|risk|risky|dangerous|affect|affects|interact|interacts|interfere|interferes|mix|mixing|combine|together|stop|skip|hold|continue|pause|take it|take them|dose|dosage|as usual|as normal|like normal|like usual|like always|same as always)",
+		"(" + enSession9 + "|the treatment|this treatment) ~8 " + enMed9,
+		"(can|could|should|may|do|must|need to|have to|would|will|is it ok to|is it okay to|is it safe to|ok to|okay to|safe to) (i|we|he|she|they|you|people) ~3 (" + enTake9 + ") ~4 " + enMed9,
 		"(" + enTake9 + ") (my|the|his|her|their|a|an|some|any) ~2 " + enMed9 + " ~8 (or|before|after|during|on|the day|the morning|the night|while|with|until|till|first|then|instead)",
 		"(is|are|does|do|would|will|could|can|should|might|may) ~3 " + enMed9 + " ~4 (ok|okay|fine|safe|alright|a problem|an issue|a risk|dangerous|compatible|contraindicated|interact|interfere|matter|affect|change|dull|blunt|dampen|weaken|block|reduce|cancel|stop|mess|work|help|cause|make|react|raise|lower|count)",
 		enMed9 + " ~4 (any|anything) ~2 (issue|issues|problem|problems|concern|concerns|risk|risks|interaction|interactions|to know|to worry about)",
@@ -1000,6 +1000,7 @@ var medicalEN = []ruleDef{
 		"(swap|swapping|switch|switching|trade|trading) (my|the) ~3 (" + enMed9 + "|{medword}|med) (for|to|with) ~4 (one|ones|pills|meds|tablets|" + enMed9 + ")",
 	}},
 	{id: "r9-asks", pats: []string{
+		"(stop|skip|quit|double|halve|cut|reduce|lower|increase|up|bump|taper|drop|pause|hold|split|switch|swap) (my|the|his|her) ~2 " + enMed9,
 		"(forgetting|keep forgetting|kept forgetting|forgot|missing|missed|skipped|skipping) ~4 (" + enMed9 + "|{medword}|dose|doses)",
 		"(and|also|plus|what about|how about|same question for|same for|and with) [with|for] [my|the|his|her] ~1 (" + enMed9 + "|{medword}|inhaler|inhalers) $",
 		"(is|was|are) # [over] # ~2 (bad|high|low|ok|okay|normal|dangerous|too high|too low|a problem|safe|fine|worrying)",
@@ -1025,8 +1026,8 @@ var medicalEN = []ruleDef{
 		"{vital} ~6 # ~8 ~2 (ok|okay|fine|safe|alright|good enough|high enough|low enough|too high|too low) (for|before|to do|to have|to go ahead|to come|to start)",
 	}},
 	{id: "r9-intent", flags: fStatement, pats: []string{
-		"(going to|planning to|plan to|decided to|deciding to|want to|wanting to|thinking of|thinking about|about to|will|ill|might|may|i|i am|am) ~1 (" + enChange9 + ") ~2 [my|the|his|her|all my|all the|all of my|of my|off my|off the|off] ~2 " + enMed9 + "",
-		"(" + enChange10 + ") (my|the|all my|of my|off my|off the) ~2 " + enMed9 + " ~6 (from|tomorrow|tonight|today|this|next|on|fyi|now|since|so|because|till|until|before|after|myself|for|up|down|in half|again|anymore|any more|for good|$)",
+		"(going to|planning to|plan to|decided to|deciding to|want to|wanting to|intend to|intending to|mean to|thinking of|thinking about|about to|will|ill|might|may|i|i am|am) ~1 (" + enChange9 + ") ~2 [my|the|his|her|all my|all the|all of my|of my|off my|off the|off] ~2 " + enMed9,
+		"(" + enChanging9 + ") (my|the|all my|of my|off my|off the) ~2 " + enMed9 + " ~6 (from|tomorrow|tonight|today|this|next|on|fyi|now|since|so|because|till|until|before|after|myself|for|up|down|in half|again|anymore|any more|for good|$)",
 		"(not|never|no longer) (going to|planning to|taking|take|start|starting|refill|refilling|filling) ~3 " + enMed9 + " (anymore|any more|again|from now on|tonight|today|tomorrow|this week|before|on|so|until|till|for)",
 		enMed9 + " ~6 (stopped|quit|ditched|dropped|halved|doubled|paused|skipped|tapered|binned) ~3 (myself|on my own|without|yesterday|last|this|since|a week|a few|for)",
 		"(stop|stopping|quit|quitting|come off|coming off|done with|finished with) ~2 (all|all of|all my|my) ~1 (" + enMedClass9 + ") ~4 (this|next|from|now|tomorrow|today|for good|myself|because|since|if|when|$)",
@@ -1036,10 +1037,10 @@ var medicalEN = []ruleDef{
 // Round 9: the treatment as the English medical slots name it, the verbs
 // of taking and of changing a medicine, and the words for one's medicines.
 const (
-	enSession9 = `{ket}|session|sessions|infusion|infusions|appointment|iv|ivs|dosing|infusion day|session day|treatment day|dosing day|the day of|on the day|morning of|night before|day before|the night of|beforehand|afterwards`
-	enTake9    = `take|taking|have|having|use|using|keep taking|keep|continue|continue taking|stop|stopping|skip|skipping|hold|holding|pause|pausing|start|starting|restart|double|halve|increase|decrease|lower|raise|mix|combine|drink on|drink with|be on|stay on|come off|go off|switch|swap|change|adjust|split|crush|chew|still take|still have|still use|get|be given|spray|inject|apply|wear|put on`
-	enChange9  = `stop|stopping|skip|skipping|quit|quitting|double|doubling|halve|halving|cut|cutting|reduce|reducing|lower|lowering|increase|increasing|up|upping|bump|bumping|come off|coming off|go off|going off|get off|getting off|taper|tapering|wean|weaning|drop|dropping|ditch|ditching|pause|pausing|hold off on|split|splitting|stop taking|stopping taking|quit taking|skip taking|switch|switching|swap|swapping|cut back on|cut down on|cut down|cut back`
-	enChange10 = `stop|stopping|skip|skipping|quit|quitting|double|doubling|halve|halving|cut|cutting|reduce|reducing|lower|lowering|increase|increasing|upping|bump|bumping|come off|coming off|go off|going off|get off|getting off|taper|tapering|wean|weaning|drop|dropping|ditch|ditching|pause|pausing|hold off on|split|splitting|stop taking|stopping taking|quit taking|skip taking|switch|switching|swap|swapping|cut back on|cut down on|cut down|cut back`
+	enSession9  = `{ket}|session|sessions|infusion|infusions|appointment|iv|ivs|dosing|infusion day|session day|treatment day|dosing day|the day of|on the day|morning of|night before|day before|the night of|beforehand|afterwards`
+	enTake9     = `take|taking|have|having|use|using|keep taking|keep|continue|continue taking|stop|stopping|skip|skipping|hold|holding|pause|pausing|start|starting|restart|double|halve|increase|decrease|lower|raise|mix|combine|drink on|drink with|be on|stay on|come off|go off|switch|swap|change|adjust|split|crush|chew|still take|still have|still use|get|be given|spray|inject|apply|wear|put on`
+	enChange9   = `stop|stopping|skip|skipping|quit|quitting|double|doubling|halve|halving|cut|cutting|reduce|reducing|lower|lowering|increase|increasing|up|upping|bump|bumping|come off|coming off|go off|going off|get off|getting off|taper|tapering|wean|weaning|drop|dropping|ditch|ditching|pause|pausing|hold off on|split|splitting|stop taking|stopping taking|quit taking|skip taking|switch|switching|swap|swapping|cut back on|cut down on|cut down|cut back`
+	enChanging9 = `stopping|skipping|quitting|doubling|halving|cutting|reducing|lowering|increasing|upping|bumping|coming off|going off|getting off|tapering|weaning|dropping|ditching|pausing|splitting|stopping taking|switching|swapping|cutting back on|cutting down on|cutting down|cutting back`
 	// A medicine by what it is for ("the thyroid tablet", "my anxiety
 	// pills") or by name, as one choice.
 	enPurposeMed9 = `(thyroid|bp|blood pressure|heart|water|anxiety|sleep|sleeping|nerve pain|adhd|cold and flu|flu|allergy|hay fever|hayfever|pain|bone|cholesterol|diabetes|epilepsy|seizure|migraine|depression|mood|nerve|stomach|acid|reflux|psych|panic) (pill|pills|tablet|tablets|meds|med|medication|medications|capsule|capsules|tabs)`
