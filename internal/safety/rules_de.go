@@ -1002,7 +1002,40 @@ var medicalDE = []ruleDef{
 	{id: "r9-asks-after", flags: fPrevMed, pats: []string{
 		"(macht|spielt|aendert|stoert|beeinflusst|beeintraechtigt|schwaecht) (das|es|des|die|der|dies) ~3 (was|etwas|eine rolle|einen unterschied|probleme|ein problem|die wirkung|die sitzung|die behandlung|das ketamine)",
 		"(muss|soll|sollte|darf) ich ~4 (warten|pausieren|absetzen|weglassen|verschieben|aufhoeren|absagen|weiternehmen|weiter nehmen)",
-		"(ist|waere|is) (das|es|des) ~1 (ok|okay|sicher|in ordnung|ein problem|problematisch|gefaehrlich|schlimm) (mit|fuer|bei|vor|zur|zum)",
+		"(ist|waere|is|wird) (das|es|des) ~4 (ok|okay|sicher|in ordnung|ein problem|problematisch|gefaehrlich|schlimm)",
+		"(hat|haette) (das|es|des|dies) ~3 (einfluss|auswirkung|auswirkungen|folgen)",
+		"(wuerde|wird|koennte|kann) (das|es|des) ~3 (unwirksam|schwaecher|staerker|wirkungslos|abschwaechen|blockieren)",
+		"(kann|darf|soll) ich ~6 (noch eine|noch einen|eine|einen|zwei|die|den) (nehmen|einnehmen)",
+	}},
+	// Fitted batches 93 to 98: a medicine with a question carried by its
+	// form ("domperidon vorher, ja oder nein", "aimovig einmal im monat,
+	// passt das"), a stop or a halving told in German word order, asking
+	// for something to take, follow-up questions ("und mit tavor?").
+	{id: "r9-asks-inline", flags: fStatement, pats: []string{
+		"({dmed8}|{medword}) ~8 (ja oder nein|ok oder nicht|okay oder nicht|oder nicht|weiter oder pause|weiter oder nicht|oder pausieren|oder weglassen|oder lieber nicht|oder lieber was anderes)",
+		"(geht|passt|vertraegt sich|vertragen sich) {dmed8} (mit|und|zusammen mit) ~3 ({ket}|ketamine|sitzung|behandlung|infusion)",
+		"{dmed8} ~6 (und|mit|plus) ~2 ({ket}|ketamine) ~4 (macht|gibt|verursacht) (das|es|des)",
+		"was hilft (da|dagegen|am besten|denn)",
+		"(soll|derf|darf|kann) i ~2 (wos|was|des|eppes) (nehma|nehmen|nemma)",
+	}},
+	{id: "r9-asks", pats: []string{
+		"{dmed8} ~8 (ok|okay|in ordnung|ein problem|probleme|schlimm|gefaehrlich|sicher|erlaubt)",
+		"{dmed8} ~8 (passt|geht|vertraegt sich|stoert|klappt) (das|des)",
+		"(darf|kann|soll|sollte) ich ~2 (was|etwas|irgendwas) ~1 (nehmen|einnehmen|dagegen nehmen)",
+		"gibt es ~3 (was|etwas) ~3 (nehmen|einnehmen)",
+		"(was ist mit|wie ist es mit|gilt das auch fuer|und bei|und mit|auch mit|und mein|und meine|und meinem|und meinen) ~2 ({dmed8}|{medword}) $",
+	}},
+	{id: "r9-intent", flags: fStatement, pats: []string{
+		"(ab heute|ab morgen|ab jetzt|ab sofort|seit gestern|seit heute) (kein|keine|keinen) ~2 {dmed8} mehr",
+		"# statt # ~2 {dmed8}", "{dmed8} ~3 # statt #",
+		"{dmed8} ~4 (ab jetzt|ab heute|ab morgen|ab sofort) (nur noch|nicht mehr|kein|keine)",
+		"(nur noch|bloss noch) (jeden|alle) (zweiten|#|anderen) tag",
+		"{dmed8} ~4 (ab heute|ab gestern|seit gestern|seit heute|seit montag|seit sonntag|einfach|selbst|selber|eigenmaechtig) (weggelassen|abgesetzt|pausiert|halbiert|verdoppelt|reduziert)",
+		"habe ~2 (gestern|vorgestern|heute|letzte woche|diese woche|einfach|selbst|selber|eigenmaechtig|am montag|am dienstag|am mittwoch|am donnerstag|am freitag|am samstag|am sonntag|am wochenende) ~4 ({dmed8}|{medword}) ~2 (abgesetzt|weggelassen|halbiert|verdoppelt|pausiert)",
+		"habe ~4 ({dmed8}|{medword}) (gestern|vorgestern|heute|am montag|am dienstag|am mittwoch|am donnerstag|am freitag|am samstag|am sonntag|am wochenende|letzte woche|diese woche) (abgesetzt|weggelassen|halbiert|verdoppelt|pausiert)",
+		"({dmed8}|{medword}) ~4 von (meiner|meinem) (schwester|bruder|mutter|vater|frau|mann|freundin|freund|partnerin|partner|mitbewohner|mitbewohnerin|oma|opa|kollegin|kollege) ~3 (zu nehmen|nehmen|nehme|nehm|probieren)",
+		"(halbier|halbiere|verdoppel|verdopple|reduzier|reduziere|erhoeh|erhoehe|streich|streiche|pausier|pausiere) ~6 {dmed8}",
+		"(strecke|streck|strecken) ~2 (das rezept|die tabletten|die packung|meine tabletten|die medikamente)",
 	}},
 	// Round 9: staying on a changed dose, a change told medicine first.
 	{id: "r9-intent", flags: fStatement, pats: []string{

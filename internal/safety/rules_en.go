@@ -1022,6 +1022,27 @@ var medicalEN = []ruleDef{
 		enMed9 + " ~3 (before|after) or (no|not|after|before)",
 		"(the|a) # or (the|a) # (strength|one|ones|mg|dose|troche|troches)",
 	}},
+	// Fitted batches 91 to 98: a medicine with a short question after it
+	// ("augmentin for a chest infection, safe with ketamine", "nucynta 50
+	// as needed, ok same day?"), taking up the dose ("when do i take
+	// it"), someone else's medicine.
+	{id: "r9-asks", pats: []string{
+		enMed9 + " ~8 $ (ok|okay|safe|keep going|continue|carry on|still ok|still okay|same day|to start|to continue|to keep)",
+		enMed9 + " ~8 (can|could|should|do) i ~2 [still] (come|come in|have|do|go ahead|start|keep|continue|get|attend)",
+		enMed9 + " ~8 (anything|something) (i need to|i should|to) (do|know|change|watch|stop)",
+		"(when|what time) (do|should|can|would) (i|we) (take|have|use) (it|them|my|the)",
+		"how (much|many|often) (do|should|can|would|could) (i|we|he|she) (take|use|have|inject|spray|give)",
+	}},
+	{id: "r9-asks-inline", flags: fStatement, pats: []string{
+		enMed9 + " ~8 (safe|ok|okay|fine|alright|compatible) (with|alongside|before|after|on) ~2 ({ket}|ketamine|session|sessions|infusion|infusions|treatment|spray|troches|iv)",
+		enMed9 + " ~8 (ok|okay|fine|safe) (same day|the same day|on the day|the night after|the night before|the day after|the day before)",
+		enMed9 + " ~8 (too much|too strong|too many) together",
+		"(i|we) (stop|skip|take|continue|hold|pause|keep) or (no|not|continue|keep|stop|skip)",
+	}},
+	{id: "r9-intent", flags: fStatement, pats: []string{
+		"(take|taking|use|using|borrow|borrowing|share|sharing|try|trying) (my|his|her) (wifes|husbands|partners|mums|moms|dads|sisters|brothers|friends|sons|daughters|roommates|flatmates|girlfriends|boyfriends|wife|husband|partner|mum|mom|dad|sister|brother|friend) ~2 (" + enMed9 + "|{medword}|{ket})",
+		"(switching|switch|swapping|swap|moving|going) (myself|me) from ~3 (" + enMed9 + "|{medword}) to",
+	}},
 	{id: "r9-vitals", flags: fStatement, pats: []string{
 		"{vital} ~6 # ~8 ~2 (ok|okay|fine|safe|alright|good enough|high enough|low enough|too high|too low) (for|before|to do|to have|to go ahead|to come|to start)",
 	}},
