@@ -136,6 +136,15 @@
 // of the bottle ... can't feel my legs"), so that an overdose taken on
 // purpose reaches crisis, not only acute. Every rule must fire on at least
 // one positive message of its category in testdata (TestRulesHaveExamples).
+// Round 9 (ids r9-*, soft too) builds medical slots on the medicine
+// vocabulary below ({med9}, and in English a medicine by what it is for:
+// "the thyroid tablet"): a medicine beside the treatment or with a verb of
+// taking or changing in a question, a question carried by its form
+// ("metformin the morning of, yes or no", "ja oder nein"), stated changes,
+// follow-ups ("and the benadryl?", "und mit tavor?"), and a question that
+// takes up a medicine named in its own sentence or one of the two before
+// (fPrevMed, helper hMed: "i'm on a course of doxycycline. do i need to
+// wait till it's done?").
 //
 // # The medicine vocabulary
 //
