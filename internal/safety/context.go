@@ -598,7 +598,7 @@ var helpers = []struct {
 		"(cost|costs|price|prices|pay|paying|insurance|insured|covered|coverage|fee|fees|bill|billing|charge|refund|kosten|kostet|preis|kasse|krankenkasse|bezahlen|versicherung|uebernimmt|zahlen)",
 		// Round 5: picking up, receipts, days and ways of a session.
 		"(pick up|pick them up|pick it up|picked up|picking up|collect|collected|abholen|abgeholt|hole) ~6 (pharmacy|compounding pharmacy|clinic|office|apotheke|praxis|cvs|walgreens|boots|rite aid|lloyds|superdrug|chemist|chemists|drugstore)",
-		"(receipt|receipts|invoice|renewal|blue cross|aetna|cigna|medicare|medicaid|quittung|rechnung)",
+		"(receipt|receipts|invoice|renewal|blue cross|aetna|cigna|medicare|medicaid|quittung|rechnung|coupon|coupons|copay|co pay|discount card|savings card|zuzahlung)",
 		"(what|which) (days|day|times|time) (do|does|are|is) (you|the)", "how long does ~4 (session|appointment|visit|it) ~1 take",
 		"(on|via|over) zoom", "(video call|telehealth)", "do you (do|offer|have|provide) ~3 (iv|at home|home|in office|in the office|troches|lozenges|nasal spray|spray|sessions)",
 		"who do i (send|ask|contact|call)",

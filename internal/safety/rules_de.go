@@ -1037,6 +1037,20 @@ var medicalDE = []ruleDef{
 		"(halbier|halbiere|verdoppel|verdopple|reduzier|reduziere|erhoeh|erhoehe|streich|streiche|pausier|pausiere) ~6 {dmed8}",
 		"(strecke|streck|strecken) ~2 (das rezept|die tabletten|die packung|meine tabletten|die medikamente)",
 	}},
+	// Fitted batch 99 (after its first run).
+	{id: "r9-asks-inline", flags: fStatement, pats: []string{
+		"{dmed8} ~8 (auslassen|weglassen|absetzen|pausieren|weiternehmen|weiter nehmen|nehmen|spritzen|aussetzen) oder ~3 (normal|weiter|spritzen|nehmen|verschieben|weiternehmen|weglassen)",
+		"{dmed8} ~8 (halbe oder ganze|reicht das|spricht was dagegen|spricht etwas dagegen|kollidiert|macht das was)",
+		"{dmed8} (setz|setze|lass|lasse) ich ~6 (ab|weg)",
+		"(mit der dosis|die dosis) ~2 (selber|selbst|eigenmaechtig|einfach) (runter|hoch|rauf)",
+	}},
+	{id: "r9-asks", pats: []string{
+		"{dmed8} ~8 (auch|trotzdem|weiter|einfach) ~4 (nehmen|weiternehmen|spritzen|einnehmen)",
+		"(wirkt|wirken) ~2 {dmed8} ~2 (noch|trotzdem)",
+	}},
+	{id: "r9-asks-after", flags: fPrevMed, pats: []string{
+		"(kann|darf|soll) ich ~4 trotzdem",
+	}},
 	// Round 9: staying on a changed dose, a change told medicine first.
 	{id: "r9-intent", flags: fStatement, pats: []string{
 		"(bleib|bleibe) ~3 bei (der|den|dem|meiner|meinen|meinem) (halben|doppelten|hoeheren|niedrigeren|alten|neuen|halbe|doppelte) ~2 ({dmed8}|{medword}|dosis)",

@@ -1043,6 +1043,17 @@ var medicalEN = []ruleDef{
 		"(take|taking|use|using|borrow|borrowing|share|sharing|try|trying) (my|his|her) (wifes|husbands|partners|mums|moms|dads|sisters|brothers|friends|sons|daughters|roommates|flatmates|girlfriends|boyfriends|wife|husband|partner|mum|mom|dad|sister|brother|friend) ~2 (" + enMed9 + "|{medword}|{ket})",
 		"(switching|switch|swapping|swap|moving|going) (myself|me) from ~3 (" + enMed9 + "|{medword}) to",
 	}},
+	// Fitted batch 101 (after its first run).
+	{id: "r9-asks-inline", flags: fStatement, pats: []string{
+		enMed9 + " ~8 (keep taking it|keep taking them|still take it|still take them|take it or not|or leave it out|or skip it|or keep going|or go slower|too much|any difference|any reason to hold it|ok with ketamine|ok with the ketamine)",
+		enMed9 + " ~6 taking (half|double|two|extra|more|less) (tomorrow|tonight|today|from now|this week|on)",
+		"(dbl|double) dose of ~2 (" + enMed9 + "|{medword})",
+	}},
+	{id: "r9-asks-after", flags: fPrevMed, pats: []string{
+		"(anything|something) (i should|should i|do i need to|to) (stop|hold|skip|pause|change)",
+		"(do|should) i (need to) (hold|stop|skip|pause) (anything|something)",
+		"(do|should) i (lower|raise|reduce|increase|halve|double|skip|hold|stop|adjust|change) (it|them|the dose|my dose)",
+	}},
 	{id: "r9-vitals", flags: fStatement, pats: []string{
 		"{vital} ~6 # ~8 ~2 (ok|okay|fine|safe|alright|good enough|high enough|low enough|too high|too low) (for|before|to do|to have|to go ahead|to come|to start)",
 	}},
