@@ -221,6 +221,24 @@ func (r *Runner) apply(ctx context.Context, in Inbound) (string, []job, error) {
 	return r.step(ctx, in, cached, false)
 }
 
+// applyStored is apply for a caller without the patient's lock (blocked,
+// under the delivery lock only): it steps the stored session, never the
+// cached state, which the patient's own steps change in place meanwhile.
+// A concurrent step of the patient's is settled by the commit's version.
+func (r *Runner) applyStored(ctx context.Context, in Inbound) (string, []job, error) {
+	if in.Input.Now.IsZero() {
+		in.Input.Now = r.now()
+	}
+	cached, err := r.load(ctx, in.Patient)
+	if errors.Is(err, store.ErrUnreadable) {
+		return r.unreadable(ctx, in)
+	}
+	if err != nil {
+		return "error", nil, err
+	}
+	return r.step(ctx, in, cached, false)
+}
+
 // load reads the patient's stored session. It returns an error wrapping
 // store.ErrUnreadable when the session cannot be opened.
 func (r *Runner) load(ctx context.Context, patient string) (cachedSession, error) {
@@ -258,6 +276,8 @@ func (r *Runner) unreadable(ctx context.Context, in Inbound) (string, []job, err
 // stepped in place (the cache's entry is put back or dropped below, and
 // one patient's steps take turns under the patient's lock); after an
 // engine error the state is read again and the input run on a copy.
+// Callers without the patient's lock pass a state of their own
+// (applyStored).
 func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fresh bool) (string, []job, error) {
 	copied := fresh // step a copy: a fresh state cannot be read again
 	for attempt := 0; attempt < 8; attempt++ {
@@ -761,7 +781,7 @@ func (r *Runner) blocked(ctx context.Context, patient string) error {
 	}
 	// The session stops, and so do the patient's reminders; the staff
 	// hear of it once (a referral, when reminders were running).
-	_, _, err = r.apply(ctx, Inbound{ID: fmt.Sprintf("unreachable:%s:%d", LogID(patient), r.now().UnixNano()), Patient: patient,
+	_, _, err = r.applyStored(ctx, Inbound{ID: fmt.Sprintf("unreachable:%s:%d", LogID(patient), r.now().UnixNano()), Patient: patient,
 		Input: engine.Input{Command: &engine.Command{Name: engine.CmdUnreachable}}})
 	if err != nil {
 		return err

@@ -328,6 +328,36 @@ func TestBlockedPatientSessionStops(t *testing.T) {
 	}
 }
 
+// A blocked patient's deliveries stop the session under the delivery lock
+// only, while the patient's own events go on under the patient's lock: the
+// stop must not touch the cached state those events step in place (the
+// race detector saw both change one state's maps before applyStored).
+func TestBlockedStopBesideThePatientsEvents(t *testing.T) {
+	e := setup(t, sources(""))
+	r := e.runner()
+	ctx := context.Background()
+	if err := r.Handle(ctx, text("a", "t:1", "hi")); err != nil {
+		t.Fatal(err)
+	}
+	e.rec.block.Store(true)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for range 100 {
+			r.Redeliver(ctx)
+		}
+	}()
+	for i := range 100 {
+		if err := r.Submit(ctx, text(fmt.Sprint("m", i), "t:1", fmt.Sprint(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	if st := e.state(t, "t:1"); st.Status != engine.Stopped {
+		t.Fatalf("status = %q, want stopped", st.Status)
+	}
+}
+
 func TestForgetErasesEverything(t *testing.T) {
 	e := setup(t, sources(""))
 	r := e.runner()
