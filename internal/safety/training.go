@@ -113,6 +113,10 @@ type headSpec struct {
 	// minPrecisionDE and maxFPRDE, when set, replace minPrecision and
 	// maxFPR for the German threshold of a head chosen per locale.
 	minPrecisionDE, maxFPRDE float64
+	// germanOwn, with minPrecisionDE, gives the head a German threshold of
+	// its own (chosen on the German messages alone) and keeps the other
+	// one chosen on every message (round 9, the medical head).
+	germanOwn bool
 	// urgentFPR, for the crisis head, sets its ThresholdUrgent: the lowest
 	// score that raises at most this share of the messages labelled with
 	// an urgent kind (see urgentKinds) out of fold (0: none).
@@ -143,12 +147,12 @@ func labelIs(kinds ...Kind) func(string) bool {
 // Thresholds are chosen on out-of-fold scores with folds by batch (see
 // examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.075, false, 0, 0, 0, 0},
-	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0, 0, 0, 0},
-	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0, 0, 0, 0},
-	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0, 0, 0, 0},
-	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0, 0, 0, medicalClearedMargin},
-	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0, 0, 0.04, 0},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.075, false, 0, 0, false, 0, 0},
+	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0, 0, false, 0, 0},
+	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0, 0, false, 0, 0},
+	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0, 0, false, 0, 0},
+	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0.93, 0.015, true, 0, medicalClearedMargin},
+	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0, 0, false, 0.04, 0},
 }
 
 // medicalClearedMargin is the medical head's ClearedMargin (round 9):
@@ -352,6 +356,16 @@ func (hd *Head) chooseThreshold(exs []example, oof [][maxHeads]int32, h int, spe
 	if spec.clearedMargin > 0 {
 		mg := spec.clearedMargin
 		hd.ClearedMargin = &mg
+	}
+	if spec.germanOwn && spec.minPrecisionDE > 0 {
+		pos, neg := headScores(exs, oof, h, nil)
+		hd.Threshold, hd.Note = threshold(pos, neg, spec)
+		de := true
+		pos, neg = headScores(exs, oof, h, &de)
+		spec.minPrecision, spec.maxFPR = spec.minPrecisionDE, spec.maxFPRDE
+		t, note := threshold(pos, neg, spec)
+		hd.ThresholdDE, hd.NoteDE = &t, "German messages: "+note
+		return
 	}
 	if !spec.perLocale {
 		pos, neg := headScores(exs, oof, h, nil)
