@@ -147,7 +147,7 @@ func labelIs(kinds ...Kind) func(string) bool {
 // Thresholds are chosen on out-of-fold scores with folds by batch (see
 // examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.069, false, 0, 0, false, 0, 0},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.075, false, 0, 0, false, 0, 0},
 	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0, 0, false, 0, 0},
 	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0, 0, false, 0, 0},
 	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0, 0, false, 0, 0},
