@@ -396,6 +396,7 @@ func (m *Model) raiseAlso(a *analysed, top int, cleared uint32, de bool) (k, als
 	best := top
 	margin, found := 0.0, false
 	crisisUrgent := false // the crisis head reaches its ThresholdUrgent
+	medical := -1         // the medical head's urgency when it reaches its threshold
 	for h := range m.Heads {
 		hd := &m.Heads[h]
 		thr := hd.threshold(de)
@@ -415,6 +416,13 @@ func (m *Model) raiseAlso(a *analysed, top int, cleared uint32, de bool) (k, als
 		if hd.Raise == KindCrisis {
 			return KindCrisis, "", true // set at a high precision: a clear plan, method or act
 		}
+		if hd.Raise == KindMedical {
+			// A medical question never outranks what another head
+			// reaches: a risk, harm, abuse or acute symptom named beside
+			// a medicine wins, however sure the medical head is.
+			medical = u
+			continue
+		}
 		// Of several heads that reach their threshold, the one surest of
 		// its verdict (furthest above its threshold, in log-odds) decides,
 		// and a head that agrees with the rules' kind takes part: a risk
@@ -422,6 +430,9 @@ func (m *Model) raiseAlso(a *analysed, top int, cleared uint32, de bool) (k, als
 		if mg := hd.Scale * float64(s[h]-thr); !found || mg > margin {
 			best, margin, found = u, mg, true
 		}
+	}
+	if !found && medical >= 0 {
+		best = medical
 	}
 	if crisisUrgent && best < len(Kinds) && urgentPath(best) {
 		if best != top {

@@ -180,6 +180,26 @@ func TestModelOverCleared(t *testing.T) {
 	}
 }
 
+// TestModelMedicalNeverOutranks: a medical head however far above its
+// threshold never wins over a risk, abuse, harm or acute head that only just
+// reaches its own (a medicine named beside a risk is the risk's business).
+func TestModelMedicalNeverOutranks(t *testing.T) {
+	a := analyse("a message of several words")
+	for _, k := range []Kind{KindPossible, KindAbuse, KindHarmToOthers, KindAcuteMedical} {
+		m := &Model{MinWords: 3, w: make([]int8, 2<<ModelBits), Heads: []Head{
+			{Name: "medical", Raise: KindMedical, Scale: 0.01, Threshold: 10, Bias: 1000},
+			{Name: string(k), Raise: k, Scale: 0.01, Threshold: 10, Bias: 10},
+		}}
+		if got, _ := m.raise(&a, len(Kinds), 0, false); got != k {
+			t.Errorf("medical far above, %s just at its threshold: got %q, want %q", k, got, k)
+		}
+		m.Heads[1].Bias = 9
+		if got, _ := m.raise(&a, len(Kinds), 0, false); got != KindMedical {
+			t.Errorf("medical above, %s below its threshold: got %q, want medical", k, got)
+		}
+	}
+}
+
 // TestModelSeesMedicines: a medicine of the frozen vocabulary and an
 // unlisted generic name by its ending are seen as a named medicine; an
 // ordinary word with such an ending is not.
