@@ -404,6 +404,28 @@ func TestHeldout10(t *testing.T) {
 	runBlind(t, heldout10, "held-out 10", heldout10Floor)
 }
 
+// heldout11Floor is a floor below the figures of the eleventh held-out set's
+// first run (testdata/heldout11_firstrun.txt), with the model beside the
+// rules as the bot runs; not a target either.
+var heldout11Floor = heldoutLimit{0.95, 0.03, 0.03}
+
+// TestHeldout11 prints the figures of the eleventh held-out set like
+// TestHeldout3.
+func TestHeldout11(t *testing.T) {
+	runBlind(t, heldout11, "held-out 11", heldout11Floor)
+}
+
+// heldout12Floor is a floor below the figures of the twelfth held-out set's
+// first run (testdata/heldout12_firstrun.txt), with the model beside the
+// rules as the bot runs; not a target either.
+var heldout12Floor = heldoutLimit{0.94, 0.03, 0.03}
+
+// TestHeldout12 prints the figures of the twelfth held-out set like
+// TestHeldout3.
+func TestHeldout12(t *testing.T) {
+	runBlind(t, heldout12, "held-out 12", heldout12Floor)
+}
+
 // runBlind prints a blind set's figures as the bot runs (rules and model)
 // and with the rules alone, per locale and combined, and checks the floor
 // on the rules and model.
