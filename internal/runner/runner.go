@@ -205,26 +205,21 @@ func (r *Runner) commit(ctx context.Context, in Inbound, holdDelivery bool, then
 // apply runs the step and commits it, retrying on a concurrent change. It
 // returns the commit's outbox jobs when they are the whole outbox.
 func (r *Runner) apply(ctx context.Context, in Inbound) (string, []job, error) {
-	if in.Input.Now.IsZero() {
-		in.Input.Now = r.now()
-	}
 	cached, ok := r.cache.get(in.Patient)
 	if !ok {
-		var err error
-		if cached, err = r.load(ctx, in.Patient); err != nil {
-			if errors.Is(err, store.ErrUnreadable) {
-				return r.unreadable(ctx, in)
-			}
-			return "error", nil, err
-		}
+		return r.applyStored(ctx, in)
+	}
+	if in.Input.Now.IsZero() {
+		in.Input.Now = r.now()
 	}
 	return r.step(ctx, in, cached, false)
 }
 
-// applyStored is apply for a caller without the patient's lock (blocked,
-// under the delivery lock only): it steps the stored session, never the
-// cached state, which the patient's own steps change in place meanwhile.
-// A concurrent step of the patient's is settled by the commit's version.
+// applyStored is apply from the stored session, for a state not cached and
+// for a caller without the patient's lock (blocked, under the delivery lock
+// only): it never reads the cached state, which the patient's own steps
+// change in place meanwhile. A concurrent step of the patient's is settled
+// by the commit's version.
 func (r *Runner) applyStored(ctx context.Context, in Inbound) (string, []job, error) {
 	if in.Input.Now.IsZero() {
 		in.Input.Now = r.now()
