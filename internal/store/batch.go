@@ -62,6 +62,9 @@ type scriptCall struct {
 	reply   []any
 	err     error
 	decided bool
+	// readWin says the watched path read the commit's window (queueWatch);
+	// otherwise it uses the one the store remembers.
+	readWin bool
 	// tries counts the watched path's reads of the commit that a change
 	// of a watched key made void (maxWatchTries).
 	tries int

@@ -164,7 +164,7 @@ type Store struct {
 	betweenWatch func()
 	// lastWrites remembers, by session key, the watched path's last
 	// commit of recent patients (watch.go); only the flusher uses it.
-	lastWrites map[string]lastWrite
+	lastWrites map[string]*lastWrite
 	// scratch is the watched path's memory for a transaction, reused.
 	scratch scratch
 

@@ -65,8 +65,15 @@ type fastCommit struct {
 // plan is a commit the watched path writes: its commands' replies in
 // the EXEC reply start at first; the outbox's length is at outbox.
 type plan struct {
-	w             *write
-	win           string // the window read, when the commit has an id
+	w   *write
+	win string // the window read, when the commit has an id
+	// cached is the window the store wrote last (lastWrite.win), when it
+	// was not read: used instead of win.
+	cached []byte
+	// ours says the session read is the one this store last wrote.
+	ours bool
+	// newWin is the window written, in the transaction's memory.
+	newWin        []byte
 	first, outbox int
 	n             int
 	// mark is the reply of the SADD that marks the patient pending: 0 for
@@ -78,18 +85,30 @@ type plan struct {
 	history bool
 }
 
+// notRead stands, among the values decide gets, for a window that was not
+// read because the store remembers the one it wrote (lastWrite.win).
+type notRead struct{}
+
 // lastWrite is what the watched path remembers of the last commit it
 // wrote for a patient: the end of the session value (the seal's tag,
-// unique to each value) and whether the history list existed after it.
-// A push to a list that exists needs no expiry of its own: the list got
-// it when it was made, and keeps getting it with every refresh (as
-// commitScript does it). So when a clinic changes the retention at run
-// time, a history list keeps its old expiry until the patient's next
-// refresh (a minute at most, see indexEvery), as with the script. Only
-// the flusher, one at a time, uses them.
+// unique to each value), whether the history list existed after it, and
+// the window of applied ids it left. A push to a list that exists needs
+// no expiry of its own: the list got it when it was made, and keeps
+// getting it with every refresh (as commitScript does it). So when a
+// clinic changes the retention at run time, a history list keeps its old
+// expiry until the patient's next refresh (a minute at most, see
+// indexEvery), as with the script. Only the flusher, one at a time, uses
+// them.
 type lastWrite struct {
 	tag     [16]byte
 	history bool
+	// win is the window that commit wrote (with the session's expiry),
+	// when it wrote one: while the session read still ends with tag,
+	// nobody else wrote since (every change to a patient's data changes
+	// the session), so the next commit reads the session only, not the
+	// window too. Its memory is reused by the patient's next commit.
+	win    []byte
+	hasWin bool
 }
 
 // flushWatched sends batch and the batches queued after it (see
@@ -212,7 +231,7 @@ func (s *Store) queueGroup(ctx context.Context, pipe redis.Pipeliner, batch []*w
 	}
 	g.calls = s.queueScripts(pipe, slow)
 	if len(g.fast) > 0 {
-		g.mget = s.queueWatch(ctx, pipe, g.fast)
+		g.mget = s.queueWatch(ctx, pipe, g.fast, false)
 	}
 	return g
 }
@@ -223,22 +242,25 @@ func (s *Store) queueGroup(ctx context.Context, pipe redis.Pipeliner, batch []*w
 // pipe.
 func (s *Store) decideGroup(ctx context.Context, conn *redis.Conn, pipe redis.Pipeliner, g *group, watching *bool) {
 	fast, vals := g.fast, []any(nil)
+	var unread []*write
 	if g.mget != nil {
 		vals = s.values(g.mget, g.fast)
 		if vals == nil {
 			fast = nil
+		} else {
+			fast, vals, unread = s.unread(fast, vals)
 		}
 	}
-	if len(g.again) > 0 {
+	if reads := append(g.again[:len(g.again):len(g.again)], unread...); len(reads) > 0 {
 		read := conn.Pipeline()
-		mget := s.queueWatch(ctx, read, g.again)
+		mget := s.queueWatch(ctx, read, reads, true)
 		*watching = true
 		tctx, cancel := context.WithTimeout(ctx, writeTimeout)
 		read.Exec(tctx)
 		cancel()
-		if v := s.values(mget, g.again); v != nil {
-			for i, w := range g.again {
-				if g.patients[w.script.fast.k.session] {
+		if v := s.values(mget, reads); v != nil {
+			for i, w := range reads {
+				if i < len(g.again) && g.patients[w.script.fast.k.session] {
 					g.scripted = append(g.scripted, w)
 					continue
 				}
@@ -259,11 +281,55 @@ func (s *Store) decideGroup(ctx context.Context, conn *redis.Conn, pipe redis.Pi
 	g.calls = append(g.calls, s.queueScripts(pipe, g.scripted)...)
 }
 
-// values returns the values mget read for writes (two for each), or nil
+// unread returns the commits of fast, and their values (two each, see
+// values), whose decision needs no read of their window, and the others:
+// a commit whose window was not read (the store remembers the one it
+// wrote) but whose session is no longer the one the store wrote, changed
+// by another replica or through the script.
+func (s *Store) unread(fast []*write, vals []any) ([]*write, []any, []*write) {
+	var keep []*write
+	var kept []any
+	var unread []*write
+	for i, w := range fast {
+		_, notread := vals[2*i+1].(notRead)
+		if w.script.fast.id != "" && notread && !s.ours(w.script.fast, vals[2*i]) {
+			if keep == nil {
+				keep, kept = slices.Clone(fast[:i]), slices.Clone(vals[:2*i])
+			}
+			unread = append(unread, w)
+			delete(s.lastWrites, w.script.fast.k.session) // read the window until the store writes again
+			continue
+		}
+		if keep != nil {
+			keep, kept = append(keep, w), append(kept, vals[2*i], vals[2*i+1])
+		}
+	}
+	if unread == nil {
+		return fast, vals, nil
+	}
+	return keep, kept, unread
+}
+
+// ours reports whether the session value read for f (raw) is the one
+// this store last wrote, with the window it remembers.
+func (s *Store) ours(f *fastCommit, raw any) bool {
+	last := s.lastWrites[f.k.session]
+	v, ok := raw.(string)
+	return ok && last != nil && last.hasWin && len(v) >= len(last.tag) && v[len(v)-len(last.tag):] == string(last.tag[:])
+}
+
+// values returns the values mget (queueWatch) read for writes, two for
+// each: the session and the window (notRead when it was not read), or nil
 // after setting the error on each of writes.
 func (s *Store) values(mget *redis.SliceCmd, writes []*write) []any {
 	vals, err := mget.Result()
-	if err == nil && len(vals) != 2*len(writes) {
+	n := len(writes)
+	for _, w := range writes {
+		if w.script.readWin {
+			n++
+		}
+	}
+	if err == nil && len(vals) != n {
 		err = fmt.Errorf("store: commit: %d values read for %d patients", len(vals), len(writes))
 	}
 	if err != nil {
@@ -272,7 +338,16 @@ func (s *Store) values(mget *redis.SliceCmd, writes []*write) []any {
 		}
 		return nil
 	}
-	return vals
+	out := make([]any, 2*len(writes))
+	at := len(writes)
+	for i, w := range writes {
+		out[2*i], out[2*i+1] = vals[i], notRead{}
+		if w.script.readWin {
+			out[2*i+1] = vals[at]
+			at++
+		}
+	}
+	return out
 }
 
 // finish hands g's script replies to their commits and answers g's
@@ -298,6 +373,11 @@ func (s *Store) queueScripts(pipe redis.Pipeliner, writes []*write) []scriptCmd 
 		if w.script != nil && w.script.args == nil {
 			w.script.args = s.scriptArgs(w.script.fast)
 		}
+		if w.script != nil {
+			// The script writes the session: what the store remembers of
+			// its last write (its window) no longer holds.
+			delete(s.lastWrites, w.script.fast.k.session)
+		}
 	}
 	calls := s.addScripts(pipe, writes)
 	for _, w := range writes {
@@ -306,9 +386,10 @@ func (s *Store) queueScripts(pipe redis.Pipeliner, writes []*write) []scriptCmd 
 	return calls
 }
 
-// queueWatch queues WATCH and MGET of the sessions and windows of the
-// commits of writes.
-func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*write) *redis.SliceCmd {
+// queueWatch queues WATCH and MGET of the sessions of the commits of
+// writes, and of the windows the commits with an id need: all, or only
+// those the store does not remember.
+func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*write, all bool) *redis.SliceCmd {
 	// Every change to a patient's data changes the session (a commit, an
 	// erasure, SetAside, its expiry): watching it is enough. Redis checks
 	// each watched key against the connection's others, so fewer is
@@ -319,9 +400,19 @@ func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*
 		args = append(args, w.script.fast.boxed[0])
 	}
 	pipe.Process(ctx, redis.NewStatusCmd(ctx, args...))
+	// The sessions, then the windows the store does not remember (or
+	// that a commit without an id does not need).
 	get := append(args[len(args):len(args)], "mget")
 	for _, w := range writes {
-		get = append(get, w.script.fast.boxed[:2]...)
+		get = append(get, w.script.fast.boxed[0])
+	}
+	for _, w := range writes {
+		f := w.script.fast
+		last := s.lastWrites[f.k.session]
+		w.script.readWin = f.id != "" && (all || last == nil || !last.hasWin)
+		if w.script.readWin {
+			get = append(get, f.boxed[1])
+		}
 	}
 	mget := redis.NewSliceCmd(ctx, get...)
 	pipe.Process(ctx, mget)
@@ -348,38 +439,50 @@ func (s *Store) decide(writes []*write, vals []any) (plans []plan, back []*write
 			back = append(back, w) // the script reports it corrupt
 			continue
 		}
+		last := s.lastWrites[f.k.session]
+		ours := last != nil && len(raw) >= len(last.tag) && raw[len(raw)-len(last.tag):] == string(last.tag[:])
+		win, _ := vals[2*i+1].(string)
+		var cached []byte
 		if f.id != "" {
-			win, ok := vals[2*i+1].(string)
-			if !ok || len(win) == 0 || win[0] != 'w' || (len(win)-1)%10 != 0 {
-				back = append(back, w) // a window still in the old zset, or none yet
-				continue
-			}
-			if inWindow(win, f.id[:6]) || inWindow(win, f.id[6:]) {
-				w.script.decided, w.script.out = true, Outcome{Duplicate: true, Version: ver}
-				continue
+			if _, ok := vals[2*i+1].(notRead); ok {
+				if !ours || !last.hasWin {
+					back = append(back, w) // written by another since: the script reads the window
+					continue
+				}
+				cached = last.win
+				if inWindow(cached, f.id[:6]) || inWindow(cached, f.id[6:]) {
+					w.script.decided, w.script.out = true, Outcome{Duplicate: true, Version: ver}
+					continue
+				}
+			} else {
+				if len(win) == 0 || win[0] != 'w' || (len(win)-1)%10 != 0 {
+					back = append(back, w) // a window still in the old zset, or none yet
+					continue
+				}
+				if inWindow(win, f.id[:6]) || inWindow(win, f.id[6:]) {
+					w.script.decided, w.script.out = true, Outcome{Duplicate: true, Version: ver}
+					continue
+				}
 			}
 		}
 		if ver != f.expect {
 			w.script.reply = []any{int64(2), ver, raw}
 			continue
 		}
-		win, _ := vals[2*i+1].(string)
-		last, ok := s.lastWrites[f.k.session]
-		history := ok && last.history && len(raw) >= len(last.tag) && raw[len(raw)-len(last.tag):] == string(last.tag[:])
-		plans = append(plans, plan{w: w, win: win, history: history})
+		plans = append(plans, plan{w: w, win: win, cached: cached, ours: ours, history: ours && last.history})
 	}
 	s.scratch.plans = plans
 	return plans, back
 }
 
-// inWindow reports whether the window string win ("w" and 10-byte
-// entries) holds the 6-byte id hash x at the start of an entry.
-func inWindow(win, x string) bool {
+// inWindow reports whether the window win ("w" and 10-byte entries)
+// holds the 6-byte id hash x at the start of an entry.
+func inWindow[W string | []byte](win W, x string) bool {
 	if x == "" {
 		return false
 	}
 	for p := 1; p+10 <= len(win); p += 10 {
-		if win[p:p+6] == x {
+		if string(win[p:p+6]) == x {
 			return true
 		}
 	}
@@ -387,10 +490,11 @@ func inWindow(win, x string) bool {
 }
 
 // appendWindow appends to dst the window after f's id is applied: the
-// newest window-1 ids not older than the oldest time kept, then this one.
-func (s *Store) appendWindow(dst []byte, win string, f *fastCommit) []byte {
+// newest size-1 ids of win not older than the oldest time kept, then this
+// one.
+func appendWindow[W string | []byte](dst []byte, win W, size int, f *fastCommit) []byte {
 	n := (len(win) - 1) / 10
-	drop := max(n-s.seenWindow+1, 0)
+	drop := max(n-size+1, 0)
 	oldest := f.now.Add(-SeenMaxAge).Unix()
 	for drop < n {
 		at := 1 + drop*10 + 6
@@ -496,8 +600,13 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 		}
 		if f.id != "" {
 			start := len(wins)
-			wins = s.appendWindow(wins, p.win, f)
-			set(f.boxed[1], wins[start:len(wins):len(wins)])
+			if p.cached != nil {
+				wins = appendWindow(wins, p.cached, s.seenWindow, f)
+			} else {
+				wins = appendWindow(wins, p.win, s.seenWindow, f)
+			}
+			p.newWin = wins[start:len(wins):len(wins)]
+			set(f.boxed[1], p.newWin)
 		} else if f.refresh {
 			expire(f.boxed[1])
 		}
@@ -584,11 +693,12 @@ func (s *Store) written(plans []plan, exec redis.Cmder, n int) (again []*write) 
 		err = fmt.Errorf("store: commit: %d replies for %d commands", len(replies), n)
 	}
 	if s.lastWrites == nil || len(s.lastWrites) > maxNamed {
-		s.lastWrites = make(map[string]lastWrite) // forget them all, as keys does
+		s.lastWrites = make(map[string]*lastWrite) // forget them all, as keys does
 	}
 	for _, p := range plans {
 		sc := p.w.script
 		f := sc.fast
+		last := s.lastWrites[f.k.session]
 		delete(s.lastWrites, f.k.session)
 		if err != nil {
 			sc.err = err
@@ -605,8 +715,21 @@ func (s *Store) written(plans []plan, exec redis.Cmder, n int) (again []*write) 
 		if sc.err != nil {
 			continue
 		}
-		last := lastWrite{history: p.history || len(f.records) > 0}
+		if last == nil {
+			last = new(lastWrite)
+		}
+		last.history = p.history || len(f.records) > 0
 		copy(last.tag[:], f.value[len(f.value)-len(last.tag):])
+		switch {
+		case f.id != "":
+			last.win, last.hasWin = append(last.win[:0], p.newWin...), true
+		case f.refresh && p.ours && last.hasWin:
+			// The window as it was, its expiry renewed with the session's.
+		default:
+			// The window, if any, keeps an older expiry than the
+			// session's: read it next time.
+			last.hasWin = false
+		}
 		s.lastWrites[f.k.session] = last
 		length, _ := replies[p.outbox].(int64)
 		sc.decided, sc.out = true, Outcome{Applied: true, Version: sc.fast.expect + 1, Ahead: length - int64(len(sc.fast.jobs))}

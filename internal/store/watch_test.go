@@ -498,3 +498,68 @@ func TestWatchedGroupsShareAPipeline(t *testing.T) {
 		t.Errorf("tg:3's outbox after the ack: %q, %v", jobs, err)
 	}
 }
+
+// countMGet records how many keys each MGET of the watched path reads.
+type countMGet struct{ keys chan int }
+
+func (countMGet) DialHook(next redis.DialHook) redis.DialHook          { return next }
+func (countMGet) ProcessHook(next redis.ProcessHook) redis.ProcessHook { return next }
+func (c countMGet) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []redis.Cmder) error {
+		for _, cmd := range cmds {
+			if cmd.Name() == "mget" {
+				c.keys <- len(cmd.Args()) - 1
+			}
+		}
+		return next(ctx, cmds)
+	}
+}
+
+// The watched path reads a patient's window of applied ids only when the
+// store does not remember the one it wrote last: after its own commit it
+// reads the session alone, and still refuses an id it applied. When
+// another replica wrote since, the session is not the one the store
+// wrote, and the window is read again: an id the other replica applied is
+// refused, and a new one applied once, on the other's version.
+func TestWatchedReadsTheWindowOnlyWhenNeeded(t *testing.T) {
+	t.Parallel()
+	f := watchedFixture(t)
+	other := New(f.client, f.prefix, f.sealer) // another replica
+	ctx := context.Background()
+	mustCommit(t, f.store, "tg:w", Commit{InboundID: "w:0", Data: []byte("0")}) // new: the script
+	mget := countMGet{make(chan int, 100)}
+	f.client.AddHook(mget)
+	reads := func() (keys []int) {
+		for {
+			select {
+			case n := <-mget.keys:
+				keys = append(keys, n)
+			default:
+				return keys
+			}
+		}
+	}
+	step := func(s *Store, id string, expect int64, want Outcome, wantKeys []int) {
+		t.Helper()
+		out, err := s.Commit(ctx, "tg:w", Commit{InboundID: id, Expect: expect, Data: []byte(id)})
+		if err != nil || out.Applied != want.Applied || out.Duplicate != want.Duplicate || out.Version != want.Version {
+			t.Errorf("commit %s: %+v, %v; want %+v", id, out, err, want)
+		}
+		if got := reads(); wantKeys != nil && !slices.Equal(got, wantKeys) {
+			t.Errorf("commit %s: MGET of %v keys, want %v", id, got, wantKeys)
+		}
+	}
+	step(f.store, "w:1", 1, Outcome{Applied: true, Version: 2}, []int{2})      // the window read: the script wrote it
+	step(f.store, "w:2", 2, Outcome{Applied: true, Version: 3}, []int{1})      // the session alone
+	step(f.store, "w:1", 3, Outcome{Duplicate: true, Version: 3}, []int{1})    // refused from the window remembered
+	step(other, "o:1", 3, Outcome{Applied: true, Version: 4}, nil)             // another replica
+	step(f.store, "o:1", 4, Outcome{Duplicate: true, Version: 4}, []int{1, 2}) // not ours: read again with the window
+	step(f.store, "w:3", 4, Outcome{Applied: true, Version: 5}, []int{2})
+	step(f.store, "w:4", 5, Outcome{Applied: true, Version: 6}, []int{1})
+	for _, id := range []string{"w:0", "w:1", "w:2", "o:1", "w:3", "w:4"} {
+		step(f.store, id, 6, Outcome{Duplicate: true, Version: 6}, nil)
+	}
+	if s := mustLoad(t, f.store, "tg:w"); s.Version != 6 || string(s.Data) != "w:4" {
+		t.Errorf("tg:w holds version %d, %q", s.Version, s.Data)
+	}
+}
