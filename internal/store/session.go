@@ -334,17 +334,8 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 	rest := value[len(value):]
 	value = value[:len(value):len(value)]
 	items := make([]any, 0, len(c.Outbox)+len(c.Records))
-	add := func(item []byte, key string) {
-		start := len(rest)
-		rest = s.sealer.AppendSeal(rest, item, []byte(key))
-		items = append(items, rest[start:len(rest):len(rest)])
-	}
-	for _, j := range c.Outbox {
-		add(j, k.outbox)
-	}
-	for _, r := range c.Records {
-		add(r, k.records)
-	}
+	rest, items = s.appendSealed(rest, items, c.Outbox, k.outbox)
+	_, items = s.appendSealed(rest, items, c.Records, k.records)
 	f.k, f.boxed, f.expect, f.now, f.retention = k, keys, c.Expect, now, retention
 	f.value = value
 	f.name, f.refresh = name, refresh
@@ -422,6 +413,19 @@ func (s *Store) Commit(ctx context.Context, patient string, c Commit) (Outcome, 
 		return sc.out, nil // the watched path's outcome, without a script reply
 	}
 	return s.outcome(k.session, reply)
+}
+
+// appendSealed appends to buf each of list sealed for key, and to items
+// each sealed item (a slice of buf, capped); buf has room for all. A
+// function of its own rather than a closure in Commit, which would move
+// buf and items to the heap.
+func (s *Store) appendSealed(buf []byte, items []any, list [][]byte, key string) ([]byte, []any) {
+	for _, item := range list {
+		start := len(buf)
+		buf = s.sealer.AppendSeal(buf, item, []byte(key))
+		items = append(items, buf[start:len(buf):len(buf)])
+	}
+	return buf, items
 }
 
 // commitBuffers holds the buffers of commits (commitBuffer).
