@@ -171,6 +171,12 @@ type sprint struct {
 	envMap map[string]any
 	// flagged: the screener found something in the typed text.
 	flagged bool
+	// locale is localeOf boxed for env; dueBox is the boxed list of
+	// questionnaires due again (rescreenDue), nil when it must be made
+	// anew: env boxes them once per sprint, not on every expression.
+	locale   any
+	localeOf string
+	dueBox   any
 }
 
 func (s *sprint) clinic() *flow.Clinic {
@@ -471,6 +477,7 @@ func (s *sprint) confirm() error {
 	case p == "forget":
 		locale := s.st.Locale
 		s.st = State{V: StateVersion, Locale: locale, Seq: s.st.Seq}
+		s.dueBox = nil
 		// The reply goes first: performing Forget erases the outbox too.
 		s.sayCatalog(catalog.Forgotten)
 		s.fx = append(s.fx, Forget{})

@@ -678,3 +678,45 @@ vars:
 		t.Fatalf("side's twice = %v, want 100", got)
 	}
 }
+
+// rescreen_due lists the questionnaires without a valid result within
+// rescreen_after, and drops one as soon as it is measured, within the same
+// step too.
+func TestRescreenDueDropsAMeasuredQuestionnaire(t *testing.T) {
+	src := map[string][]byte{
+		"clinic.yaml":              append(append([]byte{}, sources["clinic.yaml"]...), "rescreen_after: 30d\n"...),
+		"questionnaires/mini.yaml": sources["questionnaires/mini.yaml"],
+		"main.yaml": []byte(`kapbot: 1
+flow: main
+locale: en
+title: {en: M, de: M}
+steps:
+  - id: first
+    set:
+      before: len(rescreen_due)
+  - id: q
+    questionnaire: mini
+  - id: after
+    set:
+      later: len(rescreen_due)
+  - id: n
+    ask:
+      type: number
+      text: {en: "N?", de: "N?"}
+  - id: again
+    set:
+      last: len(rescreen_due)
+  - id: done
+    end: {en: "DONE", de: "FERTIG"}
+vars:
+  before: number
+  later: number
+  last: number
+`),
+	}
+	e := engineOf(t, src)
+	c := newConvo(t, e).start("main").press("0").at("n").say("1").at("end")
+	if got := c.st.Vars["main"]; got["before"] != 1.0 || got["later"] != 0.0 || got["last"] != 0.0 {
+		t.Fatalf("vars %v, want before 1, later 0, last 0", got)
+	}
+}

@@ -455,6 +455,7 @@ func (s *sprint) nextItem(fr *Frame, f *flow.Flow, st *flow.Step, q *flow.Questi
 			s.st.Measured = map[string]int64{}
 		}
 		s.st.Measured[q.ID] = s.in.Now.Unix()
+		s.dueBox = nil // env lists the questionnaires due again anew
 	}
 	s.fx = append(s.fx, Scored{Result: res})
 	s.say(q.Done, f)
@@ -493,24 +494,37 @@ func (s *sprint) env(f *flow.Flow) map[string]any {
 	for k, v := range s.st.Vars[f.ID] {
 		env[k] = v
 	}
-	env["locale"] = s.st.Locale
-	env[flow.RescreenDue] = s.rescreenDue()
+	if s.localeOf != s.st.Locale || s.locale == nil {
+		s.localeOf, s.locale = s.st.Locale, s.st.Locale // boxed once per sprint
+	}
+	env["locale"] = s.locale
+	if s.dueBox == nil {
+		s.dueBox = s.rescreenDue() // until Measured changes (stored, reset)
+	}
+	env[flow.RescreenDue] = s.dueBox
 	return env
 }
 
 // rescreenDue lists the questionnaires without a valid result within the
-// clinic's rescreen_after, sorted.
-func (s *sprint) rescreenDue() []string {
-	due := []string{}
+// clinic's rescreen_after, sorted, boxed for env. The list is never
+// changed once made (an expression or a set value may hold it).
+func (s *sprint) rescreenDue() any {
+	var due []string
 	for id := range s.e.b.Questionnaires {
 		at, ok := s.st.Measured[id]
 		if !ok || s.clinic().RescreenAfter <= 0 || s.in.Now.Sub(time.Unix(at, 0)) >= s.clinic().RescreenAfter {
 			due = append(due, id)
 		}
 	}
+	if len(due) == 0 {
+		return noneDue
+	}
 	sort.Strings(due)
 	return due
 }
+
+// noneDue is the empty list of questionnaires due again, boxed once.
+var noneDue any = []string{}
 
 // resultMap is a questionnaire result as expressions see it.
 func resultMap(r flow.Result) map[string]any {

@@ -59,6 +59,7 @@ type Runner struct {
 	mu      sync.Mutex
 	senders map[string]Sender // channel prefix -> sender
 	locks   map[string]*patientLock
+	spare   []*patientLock // unused entries of locks, for the next take
 	cache   *sessionCache
 
 	deliveries deliveries // Submit's workers

@@ -37,7 +37,11 @@ func (r *Runner) take(patient string, delivery bool) heldLock {
 	r.mu.Lock()
 	l := r.locks[patient]
 	if l == nil {
-		l = &patientLock{}
+		if n := len(r.spare); n > 0 {
+			l, r.spare = r.spare[n-1], r.spare[:n-1]
+		} else {
+			l = &patientLock{}
+		}
 		r.locks[patient] = l
 	}
 	l.users++
@@ -55,10 +59,18 @@ func (h heldLock) unlock() {
 	h.r.mu.Lock()
 	h.l.users--
 	if h.l.users == 0 {
+		// No one holds or waits for either mutex: both are unlocked, and
+		// the entry can serve the next patient taken.
 		delete(h.r.locks, h.patient)
+		if len(h.r.spare) < maxSpareLocks {
+			h.r.spare = append(h.r.spare, h.l)
+		}
 	}
 	h.r.mu.Unlock()
 }
+
+// maxSpareLocks bounds the unused patient locks a Runner keeps.
+const maxSpareLocks = 1024
 
 // cachedSession is a session as last committed by this process.
 type cachedSession struct {
