@@ -37,6 +37,7 @@ func cmdServe(ctx context.Context, cfg Config, args []string, s stdio) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	defer runner.TuneGC()() // runner.GCPercent unless GOGC is set
 	log, err := cfg.logger(os.Stderr)
 	if err != nil {
 		return err

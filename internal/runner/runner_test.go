@@ -476,10 +476,13 @@ type nopSender struct{}
 func (nopSender) Send(context.Context, string, engine.Message) error { return nil }
 
 // BenchmarkHandle64 measures the full step (load from cache, engine, commit
-// in Redis, outbox drain) with 64 patients at once against real Redis:
+// in Redis, outbox drain) with 64 patients at once against real Redis,
+// with the collector set as serve sets it (TuneGC: GOGC=100 in the
+// environment measures Go's default):
 //
 //	go test ./internal/runner -run XXX -bench Handle64 -benchtime 20000x
 func BenchmarkHandle64(b *testing.B) {
+	defer runner.TuneGC()()
 	e := setup(b, sources(""))
 	r := runner.New(e.store, runner.NewLibrary(e.store))
 	r.Register("t", nopSender{})
