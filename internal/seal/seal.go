@@ -267,7 +267,7 @@ func (s *Sealer) AppendSeal(dst, plain, aad []byte) []byte {
 	out := dst[start:]
 	out[0] = formatV2
 	copy(out[1:1+idSize], s.current.id[:])
-	nonces.read(out[1+idSize : head])
+	readNonce(out[1+idSize : head])
 	ad := additional(out[:1+idSize], aad)
 	dst = s.current.aead.Seal(dst, out[1+idSize:head], plain, *ad)
 	ads.Put(ad)
@@ -279,15 +279,23 @@ func (s *Sealer) AppendSeal(dst, plain, aad []byte) []byte {
 // hundred. Every byte is handed out once: nonces stay random and unique
 // as if each were read from crypto/rand itself.
 type nonceSource struct {
-	mu   sync.Mutex
 	buf  [4096]byte
 	used int
 }
 
-var nonces = &nonceSource{used: 4096}
+// nonces holds the nonce buffers, one per seal at a time: seals on
+// several cores do not wait for each other's lock. A buffer dropped by
+// the pool holds only bytes never handed out.
+var nonces = sync.Pool{New: func() any { return &nonceSource{used: 4096} }}
+
+// readNonce fills p with random bytes never handed out before.
+func readNonce(p []byte) {
+	n := nonces.Get().(*nonceSource)
+	n.read(p)
+	nonces.Put(n)
+}
 
 func (n *nonceSource) read(p []byte) {
-	n.mu.Lock()
 	if n.used+len(p) > len(n.buf) {
 		rand.Read(n.buf[:]) // never returns an error (crypto/rand, Go 1.24+)
 		n.used = 0
@@ -295,7 +303,6 @@ func (n *nonceSource) read(p []byte) {
 	copy(p, n.buf[n.used:])
 	clear(n.buf[n.used : n.used+len(p)]) // nothing handed out stays in memory
 	n.used += len(p)
-	n.mu.Unlock()
 }
 
 // Open decrypts a blob made by Seal with the same aad, with the key its

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -303,5 +304,34 @@ func TestGeneratedKeysAccepted(t *testing.T) {
 	}
 	if _, err := ParseKeyFile(strings.Repeat("00", KeySize)); !errors.Is(err, ErrWeakKey) {
 		t.Fatalf("weak key in a key file: %v", err)
+	}
+}
+
+// Nonces read at once on several goroutines are never handed out twice,
+// across buffer refills too.
+func TestNoncesUniqueAcrossGoroutines(t *testing.T) {
+	const workers, each = 8, 1500 // 1500 nonces span several 4096-byte buffers
+	got := make([][][nonceSize]byte, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range each {
+				var n [nonceSize]byte
+				readNonce(n[:])
+				got[w] = append(got[w], n)
+			}
+		}()
+	}
+	wg.Wait()
+	seen := make(map[[nonceSize]byte]bool, workers*each)
+	for _, ns := range got {
+		for _, n := range ns {
+			if n == ([nonceSize]byte{}) || seen[n] {
+				t.Fatalf("nonce %x handed out twice or empty", n)
+			}
+			seen[n] = true
+		}
 	}
 }
