@@ -366,7 +366,7 @@ func (r *Runner) step(ctx context.Context, in Inbound, cached cachedSession, fre
 			cached = cachedSession{version: out.Current.Version, state: cs}
 			continue
 		}
-		r.cache.put(in.Patient, cachedSession{version: out.Version, state: next})
+		r.cache.put(in.Patient, cachedSession{version: out.Version, state: next, at: cached.at})
 		if notice != nil {
 			notice.mu.Lock()
 			notice.text = noticeText

@@ -76,6 +76,9 @@ const maxSpareLocks = 1024
 type cachedSession struct {
 	version int64
 	state   engine.State
+	// at is the cache's entry get found it in: put updates that entry
+	// without looking the patient up again while it is still cached.
+	at *list.Element
 }
 
 // sessionCache keeps recently committed sessions so that the common case, a
@@ -90,8 +93,9 @@ type sessionCache struct {
 }
 
 type cacheEntry struct {
-	key string
-	val cachedSession
+	key  string
+	val  cachedSession
+	gone bool // dropped or evicted: put looks the key up again
 }
 
 func newSessionCache(max int) *sessionCache {
@@ -103,7 +107,9 @@ func (c *sessionCache) get(k string) (cachedSession, bool) {
 	defer c.mu.Unlock()
 	if e, ok := c.items[k]; ok {
 		c.order.MoveToFront(e)
-		return e.Value.(*cacheEntry).val, true
+		v := e.Value.(*cacheEntry).val
+		v.at = e
+		return v, true
 	}
 	return cachedSession{}, false
 }
@@ -111,6 +117,15 @@ func (c *sessionCache) get(k string) (cachedSession, bool) {
 func (c *sessionCache) put(k string, v cachedSession) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	e := v.at
+	v.at = nil
+	if e != nil {
+		if ce := e.Value.(*cacheEntry); !ce.gone && ce.key == k {
+			ce.val = v
+			c.order.MoveToFront(e)
+			return
+		}
+	}
 	if e, ok := c.items[k]; ok {
 		e.Value.(*cacheEntry).val = v
 		c.order.MoveToFront(e)
@@ -120,7 +135,9 @@ func (c *sessionCache) put(k string, v cachedSession) {
 	for c.order.Len() > c.max {
 		last := c.order.Back()
 		c.order.Remove(last)
-		delete(c.items, last.Value.(*cacheEntry).key)
+		ce := last.Value.(*cacheEntry)
+		ce.gone = true
+		delete(c.items, ce.key)
 	}
 }
 
@@ -128,6 +145,7 @@ func (c *sessionCache) drop(k string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.items[k]; ok {
+		e.Value.(*cacheEntry).gone = true
 		c.order.Remove(e)
 		delete(c.items, k)
 	}
