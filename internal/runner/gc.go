@@ -10,10 +10,11 @@ import (
 //
 // A step allocates about 4 KB a message over a live heap of a few MB, so at
 // Go's default of 100 (a heap of at least 4 MB) the collector runs every few
-// hundred messages and took about a sixth of the step's Go CPU in
-// BenchmarkHandle64. At 400 the heap may grow to five times what is live,
-// and to at least 16 MB, before a collection: tens of MB for a clinic's
-// serve, bounded by GOMEMLIMIT where an operator sets one.
+// hundred messages and took about 14% of the step's Go CPU in
+// BenchmarkHandle64. At 400 the heap may grow to five times what is live
+// before a collection (in the benchmark a 6 MB goal over 1 MB live, a fifth
+// of the collections): tens of MB for a clinic's serve, bounded by
+// GOMEMLIMIT where an operator sets one.
 const GCPercent = 400
 
 // TuneGC sets the collector's target percentage to GCPercent unless GOGC is
