@@ -200,6 +200,38 @@ func TestModelMedicalNeverOutranks(t *testing.T) {
 	}
 }
 
+// TestModelKeepsOverdosesOnCrisisPath: the model alone (no rule found
+// anything) keeps hoarding and overdose messages that name a medicine on
+// the crisis path, crisis or the direct question, never medical, in either
+// locale: the medical head never outranks the risk heads there (issue 10,
+// round 10). The first two the rules of round 9 missed and the model
+// decided; none of these messages is in a training file.
+func TestModelKeepsOverdosesOnCrisisPath(t *testing.T) {
+	m, err := shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"seit 2 wochen horte ich mein tramadol, heute sind es genug",
+		"counted out all my diazepam, it's enough now",
+		"i have 40 of my quetiapine in a drawer and tonight i'm taking them all",
+		"ich hab 30 lorazepam beiseitegelegt, heute abend nehm ich sie alle",
+		"been putting aside my sertraline every day, i have enough now to not wake up",
+		"mein tilidin ist abgezählt, morgen früh ist es soweit",
+		"i've got all my codeine lined up, i'm taking it all after dinner",
+		"hab das ganze oxycodon von meiner mutter gesammelt, heute reicht es",
+		"how many of my zopiclone would it take to not wake up, i have 25",
+		"wie viele tramadol muss ich nehmen damit ich nicht mehr aufwache",
+	} {
+		a := analyse(s)
+		for _, de := range []bool{false, true} {
+			if got, _ := m.raise(&a, len(Kinds), 0, de); got != KindCrisis && got != KindPossible {
+				t.Errorf("%q (German threshold %v): the model alone gives %q, want crisis or possible", s, de, got)
+			}
+		}
+	}
+}
+
 // TestModelSeesMedicines: a medicine of the frozen vocabulary and an
 // unlisted generic name by its ending are seen as a named medicine; an
 // ordinary word with such an ending is not.
