@@ -147,13 +147,28 @@ func labelIs(kinds ...Kind) func(string) bool {
 // Thresholds are chosen on out-of-fold scores with folds by batch (see
 // examples): how the model does on a batch written by another author.
 var heads = []headSpec{
-	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, 0.075, false, 0, 0, false, 0, 0},
+	{"risk", KindPossible, labelIs(KindCrisis, KindPossible), 0.72, riskBudget, false, 0, 0, false, 0, 0},
 	{"acute_medical", KindAcuteMedical, labelIs(KindAcuteMedical), 0.90, 0.01, false, 0, 0, false, 0, 0},
 	{"harm_to_others", KindHarmToOthers, labelIs(KindHarmToOthers), 0.70, 0.025, false, 0, 0, false, 0, 0},
 	{"abuse", KindAbuse, labelIs(KindAbuse), 0.80, 0.015, false, 0, 0, false, 0, 0},
 	{"medical", KindMedical, labelIs(KindMedical), 0.95, 0.01, false, 0.93, 0.015, true, 0, medicalClearedMargin},
 	{"crisis", KindCrisis, labelIs(KindCrisis), 0.95, 0.003, false, 0, 0, false, 0.04, 0},
 }
+
+// riskBudget is the share of the other messages the risk head may raise
+// out of fold (round 10; 7.5% in round 8 and 9). Trained on fitted
+// batches to 106 with the ordinary flow answers (train_ordinary), the 7.5%
+// threshold fell below the head's bias (-137 against -120): a short
+// message the model knew nothing about was asked the question, and
+// ordinary short messages of the strict fitted sets ("tschüss, bis bald",
+// "ich will leben", "i keep my pills in the cupboard") took possible
+// precision to 92.0% / 93.4% against TestFittedCategories' 95%. At 6.5%
+// (threshold -120) they pass; leave-batch-out on fitted 23+ it costs 0.4
+// points of crisis reach (96.2 / 96.2% to 95.8 / 95.8%, English /
+// German) and saves 0.6 points of questions (4.7 / 4.5% to 4.1 / 3.9%);
+// forward on batches 103-106 crisis reach is the same (93.3 / 96.7%).
+// 7.0% (threshold -130) still failed the floor.
+const riskBudget = 0.065
 
 // medicalClearedMargin is the medical head's ClearedMargin (round 9):
 // leave-batch-out on fitted batches 23-90, raising over a cleared medical
