@@ -376,3 +376,42 @@ func TestRound8SlotsLeaveOrdinaryMessages(t *testing.T) {
 		t.Errorf("a partner who keeps food from the patient: %+v, %v; want abuse", m, ok)
 	}
 }
+
+// Round 10: the slots last session's review found too wide ("start with #
+// or #", "# over #", "was hilft denn") and the hoarding rules leave
+// ordinary sentences alone, and still catch what they were written for.
+// The rules alone.
+func TestRound10SlotsNarrow(t *testing.T) {
+	d := newDetector(t, nil).WithoutModel()
+	for _, tt := range []struct {
+		text, locale string
+		want         Kind // "" for nothing of the rules named
+	}{
+		{"should i start with 2 or 3 laps of the park", "en", ""},
+		{"is 5 over 10 people ok for the group", "en", ""},
+		{"i put 2 sugars in my tea, ok?", "en", ""},
+		{"was hilft denn bei der anmeldung am schnellsten", "de", ""},
+		{"should i start with 25 or 50 mg", "en", KindMedical},
+		{"sertraline: should i start with 25 or 50?", "en", KindMedical},
+		{"is 160/100 bad?", "en", KindMedical},
+		{"ich hab kopfweh, was hilft da?", "de", KindMedical},
+		{"was hilft denn gegen die kopfschmerzen danach", "de", KindMedical},
+		// Hoarding or counting a medicine with enough, tonight or all at
+		// once is a crisis, which wins over the medicine's question.
+		{"counted out all my diazepam, it's enough now", "en", KindCrisis},
+		{"seit 2 wochen horte ich mein tramadol, heute sind es genug", "de", KindCrisis},
+		{"counted out my diazepam for the trip, is that enough?", "en", ""},
+		{"I counted my sertraline and there are enough until my refill", "en", ""},
+		{"ich habe meine tabletten für die woche abgezählt, sind genug bis zum rezept?", "de", ""},
+		{"meine oma sammelt ihre ramipril packungen für die apotheke", "de", ""},
+	} {
+		m, ok := d.Check(tt.text, tt.locale)
+		narrowed := strings.Contains(m.Rule, "/r9-asks") || strings.Contains(m.Rule, "/r10-") || m.Kind == KindCrisis
+		switch {
+		case tt.want == "" && ok && narrowed:
+			t.Errorf("Check(%q) = %+v; want none of the narrowed slots", tt.text, m)
+		case tt.want != "" && (!ok || m.Kind != tt.want):
+			t.Errorf("Check(%q) = %+v, %v; want %s", tt.text, m, ok, tt.want)
+		}
+	}
+}

@@ -51,9 +51,11 @@ type node struct {
 	n    int    // nGap: width; nNum: minimum
 	alts [][]node
 	// For a large nAlt or nOpt: the alternatives that start with a given
-	// word, by its id, and those that do not start with a plain word, in
-	// order.
+	// word, by its id; those that start with a prefix or a suffix (an INN
+	// stem of {med9}), by the affix's id; and the rest, in order.
 	byFirst *idTable
+	byAffix *idTable
+	affixes []int // the alternatives of byAffix, in order, for a run without affixes
 	others  []int
 }
 
@@ -62,22 +64,56 @@ const minIndexed = 6
 
 // indexAlts fills byFirst and others, once the alternatives are bound.
 func (n *node) indexAlts() {
+	n.alts = flatAlts(n.alts)
 	if len(n.alts) < minIndexed {
 		return
 	}
-	first := map[int32][]int{}
-	var order []int32
+	first, affix := map[int32][]int{}, map[int32][]int{}
+	var order, affixOrder []int32
 	for i, a := range n.alts {
-		if len(a) > 0 && a[0].kind == nLit {
+		switch {
+		case len(a) > 0 && a[0].kind == nLit:
 			if first[a[0].id] == nil {
 				order = append(order, a[0].id)
 			}
 			first[a[0].id] = append(first[a[0].id], i)
-		} else {
+		case len(a) > 0 && (a[0].kind == nPrefix || a[0].kind == nSuffix):
+			if affix[a[0].id] == nil {
+				affixOrder = append(affixOrder, a[0].id)
+			}
+			affix[a[0].id] = append(affix[a[0].id], i)
+			n.affixes = append(n.affixes, i)
+		default:
 			n.others = append(n.others, i)
 		}
 	}
 	n.byFirst = newIDTable(order, first)
+	n.byAffix = newIDTable(affixOrder, affix)
+}
+
+// flatAlts returns alts with every alternative that is itself a choice and
+// nothing more (a macro such as {ket} inside a choice) replaced by its
+// alternatives, in order: the same matches, and a choice whose words can
+// all be looked up.
+func flatAlts(alts [][]node) [][]node {
+	nested := false
+	for _, a := range alts {
+		if len(a) == 1 && a[0].kind == nAlt {
+			nested = true
+		}
+	}
+	if !nested {
+		return alts
+	}
+	var out [][]node
+	for _, a := range alts {
+		if len(a) == 1 && a[0].kind == nAlt {
+			out = append(out, flatAlts(a[0].alts)...)
+		} else {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // idTable maps a word's id to the alternatives it starts.
@@ -331,13 +367,17 @@ func firstOf(nodes []node, f *first) (nullable bool) {
 // run matches patterns against one message. It is reused across the
 // patterns of a scan and is not safe for concurrent use.
 type run struct {
-	toks   []token
-	ids    []int32 // per token: the id of its key (see text)
-	soft   []bool  // per token: a soft word (see softWords)
-	start  int     // where the current match started
-	sent   int32
-	neg    map[string]bool
-	frames []frame // continuations, appended during one match and never changed
+	toks []token
+	ids  []int32 // per token: the id of its key (see text)
+	// affixes[affixAt[i]:affixAt[i+1]] are the ids of the prefixes and
+	// suffixes token i has (see text); nil when the run was made of tokens
+	// alone.
+	affixAt, affixes []int32
+	soft             []bool // per token: a soft word (see softWords)
+	start            int    // where the current match started
+	sent             int32
+	neg              map[string]bool
+	frames           []frame // continuations, appended during one match and never changed
 }
 
 // softWords may stand inside a phrase without changing what it says:
@@ -417,30 +457,52 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 					break
 				}
 			}
+			if !r.mayStart(rest, i+g) {
+				continue
+			}
 			if e := r.match(rest, i+g, cont); e >= 0 {
 				return e
 			}
 		}
 	case nAlt, nOpt:
-		c := cont
-		if len(rest) > 0 {
-			r.frames = append(r.frames, frame{rest, cont})
-			c = len(r.frames) - 1
-		}
 		if n.byFirst != nil {
+			// A large choice: only the alternatives that can start at
+			// token i, and no continuation pushed when there are none.
+			var lits []int
 			if ok && r.ids[i] >= 0 {
-				for _, ai := range n.byFirst.get(r.ids[i]) {
+				lits = n.byFirst.get(r.ids[i])
+			}
+			affixes := len(n.affixes) > 0 && (r.affixAt == nil || ok && r.affixAt[i] < r.affixAt[i+1])
+			if len(lits) > 0 || affixes || len(n.others) > 0 {
+				c := r.push(rest, cont)
+				for _, ai := range lits {
+					if e := r.match(n.alts[ai], i, c); e >= 0 {
+						return e
+					}
+				}
+				if affixes && r.affixAt == nil {
+					for _, ai := range n.affixes {
+						if e := r.match(n.alts[ai], i, c); e >= 0 {
+							return e
+						}
+					}
+				} else if affixes {
+					for _, id := range r.affixes[r.affixAt[i]:r.affixAt[i+1]] {
+						for _, ai := range n.byAffix.get(id) {
+							if e := r.match(n.alts[ai], i, c); e >= 0 {
+								return e
+							}
+						}
+					}
+				}
+				for _, ai := range n.others {
 					if e := r.match(n.alts[ai], i, c); e >= 0 {
 						return e
 					}
 				}
 			}
-			for _, ai := range n.others {
-				if e := r.match(n.alts[ai], i, c); e >= 0 {
-					return e
-				}
-			}
 		} else {
+			c := r.push(rest, cont)
 			for _, a := range n.alts {
 				if e := r.match(a, i, c); e >= 0 {
 					return e
@@ -452,6 +514,77 @@ func (r *run) match1(n *node, rest []node, i, cont int) int {
 		}
 	}
 	return -1
+}
+
+// mayStart reports whether nodes may match at token j, looking only at
+// their first word (after a clause end): false when no choice can start
+// there, so that a gap need not try it. Soft words, after which a node is
+// tried again (see match), and nodes it does not look into may match.
+func (r *run) mayStart(nodes []node, j int) bool {
+	if len(nodes) > 0 && nodes[0].kind == nEnd {
+		if j < len(r.toks) && (j == 0 || r.toks[j].clause == r.toks[j-1].clause) {
+			return false
+		}
+		nodes = nodes[1:]
+	}
+	if len(nodes) == 0 {
+		return true
+	}
+	n := &nodes[0]
+	switch {
+	case n.kind == nAlt && n.byFirst != nil && len(n.others) > 0:
+		return true
+	case n.kind == nAlt && n.byFirst == nil:
+		for _, a := range n.alts {
+			if len(a) == 0 || a[0].kind != nLit {
+				return true // "$", an option, a number...: not looked into
+			}
+		}
+	case n.kind != nLit && n.kind != nAlt:
+		return true
+	}
+	// n is a word, or a choice of alternatives that all start with a word,
+	// a prefix or a suffix.
+	if j >= len(r.toks) || r.toks[j].sent != r.sent {
+		return false
+	}
+	if j < len(r.soft) && r.soft[j] {
+		return true
+	}
+	id := r.ids[j]
+	switch {
+	case n.kind == nLit:
+		return id == n.id
+	case n.byFirst == nil:
+		for _, a := range n.alts {
+			if a[0].id == id {
+				return true
+			}
+		}
+		return false
+	case id >= 0 && n.byFirst.get(id) != nil:
+		return true
+	case len(n.affixes) == 0:
+		return false
+	case r.affixAt == nil:
+		return true
+	}
+	for _, a := range r.affixes[r.affixAt[j]:r.affixAt[j+1]] {
+		if n.byAffix.get(a) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// push returns the continuation that matches rest, then cont: cont itself
+// when rest is empty.
+func (r *run) push(rest []node, cont int) int {
+	if len(rest) == 0 {
+		return cont
+	}
+	r.frames = append(r.frames, frame{rest, cont})
+	return len(r.frames) - 1
 }
 
 // matchAt returns the end of the first match of p starting at token i. A

@@ -714,7 +714,20 @@ var crisisDE = []ruleDef{
 		"(mach|mache) ich nicht mehr weiter", "ich (mach|mache) nicht mehr weiter",
 		"(fahr|fahre|geh|gehe|lauf|laufe) ~3 zu den (gleisen|schienen)",
 	}},
+	// Round 10: ein Vorrat eines Medikaments der Liste gehortet oder
+	// gezählt, mit genug, heute Nacht oder auf einmal ("seit 2 wochen
+	// horte ich mein tramadol, heute sind es genug"): eine Krise, die vor
+	// der medizinischen Frage kommt.
+	{id: "r10-hoard", flags: fHarm, pats: []string{
+		"(horte|hort|horten|hortest|gehortet|sammle|sammel|sammele|gesammelt|spare|spar|gespart|aufgespart|bunker|bunkere|gebunkert|zaehl|zaehle|gezaehlt|abgezaehlt|zusammengespart|hamster|hamstere|gehamstert|beiseitegelegt) ~4 ({med9}|{pillword}) ~8 " + deEnough10,
+		"({med9}|{pillword}) ~3 (gehortet|gesammelt|gebunkert|gezaehlt|abgezaehlt|zusammengespart|aufgespart|gehamstert|beiseite gelegt|beiseitegelegt|zurueckgelegt) ~8 " + deEnough10,
+	}},
 }
+
+// deEnough10 is a hoarded supply said to be complete or for now: "heute
+// sind es genug", "reicht jetzt", "heute nacht", "auf einmal" (never
+// "reicht das für den urlaub").
+const deEnough10 = `((sind es|es sind|ist es|sind es jetzt|sind jetzt) genug $|genug zusammen|genug beisammen|endlich genug|jetzt genug|reicht jetzt|reicht es jetzt|das reicht jetzt|genug um ~2 (zu sterben|nicht mehr aufzuwachen|es zu beenden|einzuschlafen)|heute nacht|auf einmal|alle auf einmal|auf ex)`
 
 // German medical-question rules.
 var medicalDE = []ruleDef{
@@ -1015,7 +1028,8 @@ var medicalDE = []ruleDef{
 		"({dmed8}|{medword}) ~8 (ja oder nein|ok oder nicht|okay oder nicht|oder nicht|weiter oder pause|weiter oder nicht|oder pausieren|oder weglassen|oder lieber nicht|oder lieber was anderes)",
 		"(geht|passt|vertraegt sich|vertragen sich) {dmed8} (mit|und|zusammen mit) ~3 ({ket}|ketamine|sitzung|behandlung|infusion)",
 		"{dmed8} ~6 (und|mit|plus) ~2 ({ket}|ketamine) ~4 (macht|gibt|verursacht) (das|es|des)",
-		"was hilft (da|dagegen|am besten|denn)",
+		"was hilft (da|dagegen|denn da|denn dagegen|am besten dagegen) $",
+		"was hilft (denn|am besten|da) ~1 (gegen|bei) ~3 {dsymptom}",
 		"(soll|derf|darf|kann) i ~2 (wos|was|des|eppes) (nehma|nehmen|nemma)",
 	}},
 	{id: "r9-asks", pats: []string{
@@ -1055,6 +1069,32 @@ var medicalDE = []ruleDef{
 	{id: "r9-intent", flags: fStatement, pats: []string{
 		"(bleib|bleibe) ~3 bei (der|den|dem|meiner|meinen|meinem) (halben|doppelten|hoeheren|niedrigeren|alten|neuen|halbe|doppelte) ~2 ({dmed8}|{medword}|dosis)",
 		"{dmed8} ~2 (halbiere|halbier|verdopple|verdoppel|verdoppele|reduziere|reduzier|erhoehe|erhoeh|steigere|steiger|pausiere|pausier|streiche|streich) ich",
+	}},
+	// Round 10 (ids r10-*, soft; fitted batches 93 to 102): eine Frage, die
+	// ihre Form trägt, nach einem Medikament im selben Satz oder den zwei
+	// davor ("findet ihr das sinnvoll", "wäre das ein problem", "passt das
+	// zur behandlung", "verschieben?"), auch ohne Fragezeichen; "ist das
+	// normal / schlimm" nach einer Sitzung; kurze Nachfragen ("und
+	// Marcumar?"); ein Medikament nicht mehr abgeholt.
+	{id: "r10-asks-after", flags: fPrevMed | fStatement, pats: []string{
+		"(finden sie|findet ihr|findest du|faenden sie|haltet ihr|halten sie) (das|es|des|dies) ~2 (richtig|sinnvoll|ok|okay|gut|in ordnung|vernuenftig|klug|fuer sinnvoll|fuer richtig|fuer ok)",
+		"(ist|waere|is|wird) (das|es|des) ~2 (zu knapp|zu frueh|zu spaet|zu eng|zu viel|ein problem|problematisch|schlimm|gefaehrlich|bedenklich|riskant|ok|okay|in ordnung) $",
+		"(passt|geht|vertraegt sich) (das|des|es|dies) ~3 (zur|zu der|mit der|zu meiner|mit meiner|mit) ~2 (behandlung|sitzung|therapie|ketamintherapie|infusion|ketamine|{ket})",
+		"(verschieben|aufschieben|vorziehen|weglassen|pausieren|absetzen) $",
+		"oder (langsam|lieber langsam|schrittweise|ausschleichend|langsam wieder|lieber schrittweise) $",
+		"(muss|soll|sollte) ich (das|es|die|den|sie|ihn) ~3 (weglassen|absetzen|pausieren|verschieben|aussetzen)",
+	}},
+	{id: "r10-asks-inline", flags: fStatement, pats: []string{
+		"({dmed8}|{medword}) ~8 zusammen mit ~3 ({dmed8}|{medword}) ~2 (ok|okay|in ordnung|moeglich|erlaubt|$)",
+		"(danach|nach der sitzung|nach der infusion|nach der behandlung|seit der sitzung|seit der infusion|tage danach|tag danach|nach dem ketamine) ~8 ~4 (normal oder|ist das normal|ist das schlimm|schlimm oder|bedenklich oder|ist das bedenklich)",
+		"soll ich (nochmal|noch mal|erneut|nochmals) (spruehen|nehmen|einnehmen|spritzen|spruehen|spruehen)",
+		"({dvital}|blutdruck|puls|blutzucker|zucker|sauerstoff|sattigung|saettigung|temperatur|fieber|wert|werte|blutwerte|laborwerte) ~6 # ~8 was (heisst|bedeutet) (das|des) ~2 (fuer mich|fuer die sitzung|fuer die behandlung|jetzt|$)",
+		"(beeinflusst|beeintraechtigt|stoert|schwaecht|verstaerkt|hemmt|blockiert|veraendert) ({ket}|ketamine|die sitzung|die behandlung|die infusion) (das|den|die|meine|meinen|mein) ~2 ({dmed8}|{medword}|wirkung|adrenalin|insulin|spiegel|{dvital})",
+		"oder ist (das|es|des) ~2 (gefaehrlich|riskant|bedenklich|schaedlich) (fuer|fuers|fuer das|fuer mein|fuer meine)",
+		"(den|die|das|meine|meinen|mein) ~2 ({dmed8}|stimmungsstabilisierer|antidepressivum|medikament|medikamente|tabletten) (hol|hole) ich ~4 nicht mehr ab",
+	}},
+	{id: "r10-asks", pats: []string{
+		"(und das|und der|und die|und mit|und mit dem|und mit der|und was ist mit|und wie ist es mit) ({dmed8}|{medword}) $",
 	}},
 }
 

@@ -736,7 +736,19 @@ var crisisEN = []ruleDef{
 	{id: "r8-taken-signs", flags: fPlan | fSign | fHarm, pats: []string{
 		"{odverb} ~2 {allof} ~3 ({pillword}|{ket}|blister pack|pack|packet|box|bottle|the ket|k|ket)",
 	}},
+	// Round 10: a supply of any medicine of the vocabulary hoarded or
+	// counted out, with enough, tonight or all at once ("counted out all
+	// my diazepam, it's enough now"): a crisis, which wins over the
+	// medical question the medicine's name raises.
+	{id: "r10-hoard", flags: fHarm, pats: []string{
+		"(saving|saved|saving up|saved up|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|collecting|collected|counting|counted|counted out|lining up|lined up|putting aside|put aside|setting aside|set aside) ~2 [all|all of|every|every one of] [my|the|his|her] ~2 ({med9}|{pillword}) ~8 " + enEnough10,
+		"({med9}|{pillword}) ~2 (saved up|stashed|stockpiled|hoarded|counted|counted out|lined up|put aside|set aside) ~8 " + enEnough10,
+	}},
 }
+
+// enEnough10 is a hoarded supply said to be complete or for now: "it's
+// enough now", "tonight", "all at once" (never "enough for the trip").
+const enEnough10 = `((it is|that is|they are|there are|that should be|it should be) [finally] enough [now] $|is enough now|are enough now|enough now|finally enough|enough to (die|end it|not wake up|do it|be done|never wake up|finish it)|tonight|all at once|at once|in one go|all together|all in one go)`
 
 // English medical-question rules. A match counts only in a sentence that is
 // a question or asks for advice (see hCue), or just before one.
@@ -1003,13 +1015,14 @@ var medicalEN = []ruleDef{
 		"(stop|skip|quit|double|halve|cut|reduce|lower|increase|up|bump|taper|drop|pause|hold|split|switch|swap) (my|the|his|her) ~2 " + enMed9,
 		"(forgetting|keep forgetting|kept forgetting|forgot|missing|missed|skipped|skipping) ~4 (" + enMed9 + "|{medword}|dose|doses)",
 		"(and|also|plus|what about|how about|same question for|same for|and with) [with|for] [my|the|his|her] ~1 (" + enMed9 + "|{medword}|inhaler|inhalers) $",
-		"(is|was|are) # [over] # ~2 (bad|high|low|ok|okay|normal|dangerous|too high|too low|a problem|safe|fine|worrying)",
-		"(cuff|monitor|machine|reading|readings|bp|blood pressure|pressure|pulse|heart rate|sugar|glucose|oxygen|sats) ~4 # [over] [#] ~8 (should i|worry|worried|ok|okay|normal|too high|high|bad|dangerous|safe)",
+		"(is|was|are) #70 [over] #40 ~2 (bad|high|low|ok|okay|normal|dangerous|too high|too low|a problem|safe|fine|worrying)",
+		"(cuff|monitor|reading|readings|bp|blood pressure|pulse|heart rate|blood sugar|sugar level|sugar levels|glucose|oxygen|sats) ~4 # [over] [#] ~8 (should i|worry|worried|ok|okay|normal|too high|high|bad|dangerous|safe)",
 		"(is there|are there) (anything|something) (i can|i could|i should|to) (take|use|have)",
 		"(can|could|should) i (take|have|use) (something|anything) (for|to)",
 		"(what|anything) (helps|help|works|would help|will help) (with|for) ~3 ({symptom}|that|this|it|sleep|the pain|the headache)",
 		"(could|can|might|would) (it|this|that) be (the|my) ~2 (" + enMed9 + "|{medword}|med|ketamine|{ket}|treatment|sessions|infusion|infusions)",
-		"(start|starting|begin) with # or #",
+		"(start|starting|begin) with [the] # [mg|mcg|ml|milligrams] or [the] # (mg|mcg|ml|milligrams|strength|dose|troche|troches|spray|sprays|puffs|pills|tablets|tabs|lozenges)",
+		enMed9 + " ~6 (start|starting|begin) with [the] # or [the] #",
 	}},
 	// A question that takes up a medicine named just before ("my doctor
 	// gave me ozempic. does that matter for the fasting?").
@@ -1063,6 +1076,43 @@ var medicalEN = []ruleDef{
 		"(not|never|no longer) (going to|planning to|taking|take|start|starting|refill|refilling|filling) ~3 " + enMed9 + " (anymore|any more|again|from now on|tonight|today|tomorrow|this week|before|on|so|until|till|for)",
 		enMed9 + " ~6 (stopped|quit|ditched|dropped|halved|doubled|paused|skipped|tapered|binned) ~3 (myself|on my own|without|yesterday|last|this|since|a week|a few|for)",
 		"(stop|stopping|quit|quitting|come off|coming off|done with|finished with) ~2 (all|all of|all my|my) ~1 (" + enMedClass9 + ") ~4 (this|next|from|now|tomorrow|today|for good|myself|because|since|if|when|$)",
+	}},
+	// Round 10 (ids r10-*, soft; fitted batches 91 to 102): a question told
+	// by its form after a medicine named in its sentence or the two before
+	// ("my urologist says avodart ..., what do you think", "depo-provera
+	// shot next week, any reason to delay it", "rybelsus ..., how do i time
+	// it"), with or without a question mark; the bot's view asked of a
+	// medicine; how much of one is safe; a taper told as a plan.
+	{id: "r10-asks-after", flags: fPrevMed | fStatement, pats: []string{
+		"(what do you think|what do you reckon|what would you do|what would you suggest|your thoughts|any thoughts|good idea or (no|not)|is that a good idea|bad idea|is that a bad idea|any issue|any issues|any problem|any problems|any concern|any concerns|any difference|any interaction|any interactions) $",
+		"any reason to (delay|hold|stop|skip|move|wait|pause|change|postpone|space) ~2 (it|them|that|this|those|the|my|$)",
+		"(is|would) (that|this|it) [be] (a problem|an issue|ok|okay|fine|safe|alright|too close|too soon|too late|too tight) $",
+		"(is|would) (that|this|it) [be] (a problem|an issue|ok|okay|fine|safe|alright) (before|after|with|during|on|for|around) ~3 (" + enSession9 + "|ketamine|treatment|the series|the sessions|the treatment)",
+		"(fine|ok|okay|safe|alright) right $", "no need to (stop|hold|skip|pause) [it|them] $",
+		"how (do|should|would|can) i (time|space|schedule|fit|plan) (it|them|that|this|the doses|my doses|the dose|my dose)",
+		"how (far apart|long|much time|many days|many hours|much of a gap|big a gap) ~3 (should|do|must|would) i (leave|wait|space|give|keep|have)",
+		"how far (from|apart|away from) ~4 (should|do|must) i (space|leave|take|have|put)",
+		"(can|could|should|may) i (take|have|use|do) (it|that|this|them|one|those|these) (post|after|before|during|on|the night|the morning|the day|with|around)",
+		"(should|do|must|would) i (switch|stop|change|pause|skip|hold|wait|delay|reschedule|move|space) (before|first|beforehand|it|them|that|those)",
+		"should i not (schedule|book|do|take|have|start|come)",
+		"(does|do|would|will|could) (that|this|it|they|those) (stack|add up|combine|double up|overlap) with",
+		"(will|would|could|might) i (go|get|be|feel|end up) ~2 (hypo|low|sick|dizzy|withdrawal|withdrawals|shaky|sedated)",
+		"(do|should) i take (it|them|that) or (not|skip|wait|leave it)",
+		"is ~2 (ketamine|ketamine therapy|the treatment|this treatment|treatment|{ket}|the infusion|infusions) (even|still|actually) (possible|an option|ok|okay|safe|allowed)",
+		"(anything|something) (i need to|i should|i have to|i must|to) (do|stop|know|change|hold|skip|pause|avoid|watch) ~3 (before|after|ahead|beforehand|for) ~3 (" + enSession9 + "|ketamine|treatment|it|$)",
+		"(any difference|a difference|any impact|any effect|any change) (for|with|to|on) ~2 (" + enSession9 + "|ketamine|treatment|the treatment|the sessions)",
+		"what do you (think|reckon) ~4 (should|is better|would be better|pick|choose|go with)",
+	}},
+	{id: "r10-asks-after", flags: fPrevMed, pats: []string{
+		"(take|have|use) (it|them|one|that|those) (before|after|during|on the day of|the night before|the morning of) ~2 (" + enSession9 + "|ketamine|treatment|the treatment)",
+	}},
+	{id: "r10-asks", flags: fStatement, pats: []string{
+		"how (much|many) ~2 " + enMed9 + " (is|are|can|should|could|would|do) ~3 (safe|ok|okay|too much|too many|i take|i have|i use)",
+		enMed9 + " ~8 $ (fine|alright|all right|no problem) $",
+		enMed9 + " ~8 (ok|okay|fine|safe|alright) (during|through|throughout) ~2 (the series|the sessions|the treatment|treatment|the course|ketamine|{ket}|the infusions|infusions)",
+	}},
+	{id: "r10-intent", flags: fStatement, pats: []string{
+		"(want to|going to|planning to|plan to|will|might|thinking of|thinking about|about to|decided to) ~2 (taper|cut|go|drop|come|get|step) down to #",
 	}},
 }
 

@@ -282,7 +282,7 @@ func (v *vocab) fill(x *text, toks []token) {
 		}
 		x.affixAt[i+1] = int32(len(x.affixes))
 	}
-	x.run = run{toks: toks, ids: x.ids, soft: x.soft, frames: x.run.frames[:0]}
+	x.run = run{toks: toks, ids: x.ids, soft: x.soft, affixAt: x.affixAt, affixes: x.affixes, frames: x.run.frames[:0]}
 }
 
 // resize returns s with length n and every element zero, reusing its
