@@ -1080,7 +1080,6 @@ var medicalDE = []ruleDef{
 		"(finden sie|findet ihr|findest du|faenden sie|haltet ihr|halten sie) (das|es|des|dies) ~2 (richtig|sinnvoll|ok|okay|gut|in ordnung|vernuenftig|klug|fuer sinnvoll|fuer richtig|fuer ok)",
 		"(ist|waere|is|wird) (das|es|des) ~2 (zu knapp|zu frueh|zu spaet|zu eng|zu viel|ein problem|problematisch|schlimm|gefaehrlich|bedenklich|riskant|ok|okay|in ordnung) $",
 		"(passt|geht|vertraegt sich) (das|des|es|dies) ~3 (zur|zu der|mit der|zu meiner|mit meiner|mit) ~2 (behandlung|sitzung|therapie|ketamintherapie|infusion|ketamine|{ket})",
-		"(verschieben|aufschieben|vorziehen|weglassen|pausieren|absetzen) $",
 		"oder (langsam|lieber langsam|schrittweise|ausschleichend|langsam wieder|lieber schrittweise) $",
 		"(muss|soll|sollte) ich (das|es|die|den|sie|ihn) ~3 (weglassen|absetzen|pausieren|verschieben|aussetzen)",
 	}},
@@ -1095,6 +1094,34 @@ var medicalDE = []ruleDef{
 	}},
 	{id: "r10-asks", pats: []string{
 		"(und das|und der|und die|und mit|und mit dem|und mit der|und was ist mit|und wie ist es mit) ({dmed8}|{medword}) $",
+	}},
+	// A change asked as one word after a medicine ("nebido spritze ist
+	// nächste woche fällig, genau am sitzungstag. verschieben?"): only as a
+	// question.
+	{id: "r10-asks-after", flags: fPrevMed, pats: []string{
+		"(verschieben|aufschieben|vorziehen|weglassen|pausieren|absetzen) $",
+	}},
+	{id: "r10-asks-after", flags: fPrevMed | fStatement, pats: []string{
+		"(was meint ihr|was meinet ihr|was meinen sie|was sagt ihr|was sagts ihr|was sagt ihr dazu|was sagen sie dazu|passt des|passt das|is des bloed|ist das bloed|was mach i jetzt|was mach ich jetzt|was soll ich jetzt machen|was jetzt|spricht was dagegen|spricht etwas dagegen|macht sinn oder|macht das sinn|geht das|is des ok|ist das ok|ist das richtig|is richtig|ist richtig|so der plan) $",
+		"(tabletten|tablette|loesung|tropfen|saft|spray|pflaster|kapseln) oder [als|die|das] ~2 (tabletten|tablette|loesung|tropfen|saft|spray|pflaster|kapseln) ~4 was ist besser",
+	}},
+	// Round 10: eine Dosis selbst verschoben, verändert oder wieder
+	// begonnen, als Aussage ("ich nehm die lutschtablette eine stunde
+	// früher als geplant", "ich fang morgen wieder mit dem elontril an",
+	// "dann nehm ich heut halt zwei von meinem mann").
+	{id: "r10-intent", flags: fStatement, pats: []string{
+		"({dmed8}|{medword}|{ket}|lutschtablette|lutschtabletten|lutschtablettn) ~4 (etwas|eine stunde|a stund|ne stunde|# stunden|halbe stunde|bisschen|viel|total) (frueher|spaeter|frueh|spaet)",
+		"(fang|fange|beginn|beginne) ~3 [wieder|erneut] mit (dem|der|den|meinem|meiner|meinen) ~2 ({dmed8}|{medword}) an",
+		"(fang|fange) ~2 mit (einer|einem|einer halben|der halben|#|einer lutschtablette) an",
+		"(nehm|nehme|nimm|nimme) ~4 (zwei|eine|einen|#|paar) von (meinem|meiner|mei|meim) (mann|frau|partner|partnerin|freund|freundin|schwester|bruder|mutter|vater|oma|opa)",
+		"(hoer|hoere|hor) ~2 mit ~2 ({dmed8}|{medword}) (auf|uf)",
+		"(kein|keine|keinen) ({dmed8}|{medword}) mehr ~4 (beschlossen|entschieden|reicht mir|ab heute|ab jetzt|ab morgen)",
+		"(beschlossen|entschieden) ~2 (kein|keine|keinen) ({dmed8}|{medword}) mehr",
+		"(tauschen|wechseln|umsteigen) ~3 (so der plan|ist ja dasselbe|ist das gleiche|ist doch dasselbe)",
+		"(ueberleg|ueberlege) ~4 ({dmed8}|{medword}) ~4 (zu tauschen|zu wechseln|abzusetzen|wegzulassen|zu halbieren|zu verdoppeln)",
+	}},
+	{id: "r10-labs", flags: fStatement, pats: []string{
+		"(ferritin|kalium|natrium|thrombozyten|tsh|egfr|gfr|lipase|harnsaeure|hb|haemoglobin|eisen|vitamin d|inr|hbaic|kreatinin|blutzucker|zucker|sauerstoff|saettigung|pulsoxymeter|sattigung|blutdruck|puls|temperatur|fieber) ~2 # ~8 (spricht was dagegen|spricht etwas dagegen|ein problem|problem|ist das schlimm|ist das normal|kommt daher|was heisst das|was bedeutet das|kann ich trotzdem|trotzdem kommen|trotzdem cho|chan i|darf ich|ok fuer|okay fuer|wichtig fuer|zu niedrig|zu hoch|so niedrig|so hoch)",
 	}},
 }
 

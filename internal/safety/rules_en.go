@@ -743,12 +743,13 @@ var crisisEN = []ruleDef{
 	{id: "r10-hoard", flags: fHarm, pats: []string{
 		"(saving|saved|saving up|saved up|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|collecting|collected|counting|counted|counted out|lining up|lined up|putting aside|put aside|setting aside|set aside) ~2 [all|all of|every|every one of] [my|the|his|her] ~2 ({med9}|{pillword}) ~8 " + enEnough10,
 		"({med9}|{pillword}) ~2 (saved up|stashed|stockpiled|hoarded|counted|counted out|lined up|put aside|set aside) ~8 " + enEnough10,
+		"(put|putting|set|setting|keep|keeping) (one|a|two|#|some|the) ~2 ({med9}|{pillword}) aside ~8 ~8 " + enEnough10,
 	}},
 }
 
 // enEnough10 is a hoarded supply said to be complete or for now: "it's
 // enough now", "tonight", "all at once" (never "enough for the trip").
-const enEnough10 = `((it is|that is|they are|there are|that should be|it should be) [finally] enough [now] $|is enough now|are enough now|enough now|finally enough|enough to (die|end it|not wake up|do it|be done|never wake up|finish it)|tonight|all at once|at once|in one go|all together|all in one go)`
+const enEnough10 = `((it is|that is|they are|there are|that should be|it should be) [finally] enough [now] $|is enough now|are enough now|enough now|finally enough|nearly enough|almost enough|enough to (die|end it|not wake up|do it|be done|never wake up|finish it|sleep for good|sleep forever)|tonight|all at once|at once|in one go|all together|all in one go)`
 
 // English medical-question rules. A match counts only in a sentence that is
 // a question or asks for advice (see hCue), or just before one.
@@ -1113,6 +1114,24 @@ var medicalEN = []ruleDef{
 	}},
 	{id: "r10-intent", flags: fStatement, pats: []string{
 		"(want to|going to|planning to|plan to|will|might|thinking of|thinking about|about to|decided to) ~2 (taper|cut|go|drop|come|get|step) down to #",
+		// A dose moved in time or swapped by the patient ("gonna take the
+		// troche an hour earlier than the plan says", "i'll take the
+		// zopiclone a bit early on session night").
+		"(ill|i will|going to|i am going to|i will just|ill just|planning to|plan to) ~2 (take|have|use|do|start|restart|try) ~2 (the|my|a|an|some|one|two|half) ~3 (" + enMed9 + "|{ket}|{medword}) ~6 (early|earlier|later|an hour|half an hour|a bit early|at night from now on|from now on|instead|than the plan|than planned)",
+		"(take|taking|have|having|start|starting) [my|the] ~2 (" + enMed9 + "|{ket}|{medword}) (again|back up) ~4 (for|while|during|alongside|with|from)",
+		"(take|taking|have) (one|two|a couple|some|#) of (my|his|her) (husbands|wifes|partners|mums|moms|dads|sisters|brothers|friends|roommates|flatmates|girlfriends|boyfriends) (tonight|instead|today|tomorrow|$)",
+		"(said|says|prescribed|gave me|wants) ~4 # ~8 (but|i think) ~3 (ill|i will|going to|i am going to) ~2 (start with|take|do|try|stick with|only take|just take) (#|one|half|only)",
+		"(just|ill just|i will just) keep taking the ~2 (" + enMed9 + "|{medword}) i have left",
+	}},
+	{id: "r10-asks-after", flags: fPrevMed | fStatement, pats: []string{
+		"(thoughts|true or nah|true or not|true or false|which one|which is better|what is the plan now|what now|what do i do now|what should i do now|fine for my session|ok for my session|okay for my session) $",
+		"(the|a) # [mg|mcg] or (the|a) # [mg|mcg] (of|for) ~2 (" + enMed9 + "|{ket}|{medword})",
+		"# [mg|mcg] or # [mg|mcg] ~6 (which one|which|which is better|what do you recommend)",
+	}},
+	// A lab value or a reading with a number, asked about ("ferritin 9
+	// ug/l, ... true or nah", "platelets 98, any reason not to go ahead").
+	{id: "r10-labs", flags: fStatement, pats: []string{
+		"(ferritin|potassium|platelets|platelet count|tsh|alt|ast|egfr|gfr|lipase|sodium|hb|haemoglobin|hemoglobin|iron|vitamin d|inr|aic|hbaic|creatinine|glucose|sats|oxygen|pulse ox|oximeter|temp|temperature|bp|blood pressure|heart rate|pulse) ~2 # ~8 (any reason|is it fine|is it ok|is it okay|is that ok|is that okay|a problem|an issue|true or|ok for|okay for|safe for|fine for|should i|can i still|go ahead|normal at|is that normal|is tremor normal|what does that mean|too low|too high)",
 	}},
 }
 
