@@ -93,7 +93,7 @@ type rule struct {
 	// or a soft rule; other self-harm rules it does not ("i cut my arms
 	// every day"), nor the plain ketamine overdose rules.
 	dose bool
-	// soft: a round 7, 8 or 9 rule (id "r7-...", "r8-...", "r9-..."), whose match
+	// soft: a round 7 to 10 rule (id "r7-...", "r8-...", "r9-...", "r10-..."), whose match
 	// cleared by its context leaves the model free to raise the message, as
 	// it was before the rule was written: these broad slots meet many
 	// messages whose context clears them ("not tonight", "her pills", "as
@@ -238,7 +238,7 @@ func build() (*Detector, error) {
 		}
 		for _, def := range b.defs {
 			r := &rule{id: b.locale + "/" + string(b.kind) + "/" + def.id, kind: b.kind, locale: b.locale, flags: def.flags, words: language(b.locale),
-				dose: strings.Contains(def.id, "overdose") || strings.Contains(def.id, "taken-signs"), soft: strings.HasPrefix(def.id, "r7-") || strings.HasPrefix(def.id, "r8-") || strings.HasPrefix(def.id, "r9-")}
+				dose: strings.Contains(def.id, "overdose") || strings.Contains(def.id, "taken-signs"), soft: softRound(def.id)}
 			var neg map[string]bool
 			if b.kind != KindMedical || def.flags&fStatement != 0 {
 				neg = r.words.neg // a gap never crosses a negation: "ich setze es nicht ab"
@@ -359,6 +359,17 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 		}
 	}
 	return found
+}
+
+// softRound reports whether a rule id is of round 7 to 10 ("r7-...",
+// "r10-..."): see rule.soft.
+func softRound(id string) bool {
+	for _, p := range []string{"r7-", "r8-", "r9-", "r10-"} {
+		if strings.HasPrefix(id, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // modelRule is the rule id of a model raise: "en/possible/model".
