@@ -1120,6 +1120,20 @@ var medicalDE = []ruleDef{
 		"(tauschen|wechseln|umsteigen) ~3 (so der plan|ist ja dasselbe|ist das gleiche|ist doch dasselbe)",
 		"(ueberleg|ueberlege) ~4 ({dmed8}|{medword}) ~4 (zu tauschen|zu wechseln|abzusetzen|wegzulassen|zu halbieren|zu verdoppeln)",
 	}},
+	// Fitted batch 106 (after its forward check): Essen, Trinken, Rauchen
+	// und nüchtern sein vor der Sitzung, eine Impfung zu knapp davor, das
+	// Medikament eines anderen ("er nimmt ramipril, soll er das an dem
+	// morgen weglassen").
+	{id: "r10-asks", flags: fStatement, pats: []string{
+		"(darf|kann|derf|soll|muss|chan|kann ick) (ich|i|ick) ~4 (essen|trinken|rauchen|was essen|eine kleinigkeit essen|was kleines essen) ~4 (oder|vorher|davor|danach|vor der sitzung|nach der sitzung|$)",
+		"(darf|kann|derf|chan) (ich|i|ick) (vorher|davor|danach|nach der sitzung|vor der sitzung) ~4 (essen|trinken|rauchen|jause|kaffee|tee)",
+		"(nuechtern|fasten) ~6 (muss das|oder muss|oder darf|muss ich|darf ich|oder muass|muass i)",
+		"(kaffee|koffein|tee|gruentee|entkoffeinierter kaffee|energy drink|kippe|zigarette) ~4 (geht oder|ok|okay|in ordnung|erlaubt|geht das) ~2 (vorher|davor|$|bitte)",
+		"(impfung|auffrischung|booster|spritze) ~8 (zu knapp|zu nah|zu frueh)",
+	}},
+	{id: "r10-asks-after", flags: fPrevMed, pats: []string{
+		"(soll|sollte|muss|darf|kann) (er|sie) ~3 (das|es|die|den|sie|ihn|ihre|seine) ~4 (weglassen|absetzen|nehmen|pausieren|auslassen|einnehmen|nicht nehmen)",
+	}},
 	{id: "r10-labs", flags: fStatement, pats: []string{
 		"(ferritin|kalium|natrium|thrombozyten|tsh|egfr|gfr|lipase|harnsaeure|hb|haemoglobin|eisen|vitamin d|inr|hbaic|kreatinin|blutzucker|zucker|sauerstoff|saettigung|pulsoxymeter|sattigung|blutdruck|puls|temperatur|fieber) ~2 # ~8 (spricht was dagegen|spricht etwas dagegen|ein problem|problem|ist das schlimm|ist das normal|kommt daher|was heisst das|was bedeutet das|kann ich trotzdem|trotzdem kommen|trotzdem cho|chan i|darf ich|ok fuer|okay fuer|wichtig fuer|zu niedrig|zu hoch|so niedrig|so hoch)",
 	}},

@@ -1128,6 +1128,18 @@ var medicalEN = []ruleDef{
 		"(the|a) # [mg|mcg] or (the|a) # [mg|mcg] (of|for) ~2 (" + enMed9 + "|{ket}|{medword})",
 		"# [mg|mcg] or # [mg|mcg] ~6 (which one|which|which is better|what do you recommend)",
 	}},
+	// Fitted batch 105 (after its forward check): food, drink and fasting
+	// before a session, a vaccine too close to one, someone else's medicine
+	// asked about for them ("my wife takes tramadol for her back, should
+	// she stop it before her sessions").
+	{id: "r10-asks", flags: fStatement, pats: []string{
+		"(can|could|may|should) i (eat|drink|have) ~4 (before|beforehand|the night before|the morning of|that morning|instead) ~3 (" + enSession9 + "|treatment|$)",
+		"(coffee|caffeine|tea|green tea|decaf|decaf coffee|energy drink|energy drinks|food|a snack|breakfast|a banana|gum|a cigarette|a vape) ~4 (ok|okay|fine|bad idea|alright|allowed) ~3 (before|beforehand|y n|yes or no|please)",
+		"(booster|vaccine|vaccination|jab|flu shot|covid shot|shingles shot|injection) ~8 (too close|too soon|too near)",
+	}},
+	{id: "r10-asks-after", flags: fPrevMed, pats: []string{
+		"(should|can|could|may|must|does) (he|she|they) ~2 (stop|skip|take|have|hold|keep|continue|pause|drop|miss) (it|that|them|his|her|their) ~4 (before|on|that|the|this|during|morning|day|$)",
+	}},
 	// A lab value or a reading with a number, asked about ("ferritin 9
 	// ug/l, ... true or nah", "platelets 98, any reason not to go ahead").
 	{id: "r10-labs", flags: fStatement, pats: []string{
