@@ -680,8 +680,9 @@ vars:
 }
 
 // rescreen_due lists the questionnaires without a valid result within
-// rescreen_after, and drops one as soon as it is measured, within the same
-// step too.
+// rescreen_after, and drops one as soon as it is measured (here by the
+// step its last answer starts; TestRescreenDueResetWithinOneStep covers a
+// questionnaire scored within the step that listed it).
 func TestRescreenDueDropsAMeasuredQuestionnaire(t *testing.T) {
 	src := map[string][]byte{
 		"clinic.yaml":              append(append([]byte{}, sources["clinic.yaml"]...), "rescreen_after: 30d\n"...),
@@ -718,5 +719,57 @@ vars:
 	c := newConvo(t, e).start("main").press("0").at("n").say("1").at("end")
 	if got := c.st.Vars["main"]; got["before"] != 1.0 || got["later"] != 0.0 || got["last"] != 0.0 {
 		t.Fatalf("vars %v, want before 1, later 0, last 0", got)
+	}
+}
+
+// A questionnaire whose items are all skipped is scored when the flow
+// enters it, in the same step as a set step that listed it as due: the
+// set step after it must not see it due any more.
+func TestRescreenDueResetWithinOneStep(t *testing.T) {
+	src := map[string][]byte{
+		"clinic.yaml": append(append([]byte{}, sources["clinic.yaml"]...), "rescreen_after: 30d\n"...),
+		"questionnaires/skip.yaml": []byte(`kapbot: 1
+questionnaire: skip
+title: {en: Skip, de: Skip}
+locale: en
+options:
+  - {value: 0, label: {en: Never, de: Nie}}
+  - {value: 1, label: {en: Sometimes, de: Manchmal}}
+items:
+  - id: a
+    text: {en: "Item A", de: "Punkt A"}
+    when: len(missing) < 0
+scoring:
+  bands:
+    - {name: low, min: 0, max: 1}
+`),
+		"main.yaml": []byte(`kapbot: 1
+flow: main
+locale: en
+title: {en: M, de: M}
+steps:
+  - id: first
+    set:
+      before: len(rescreen_due)
+  - id: q
+    questionnaire: skip
+  - id: after
+    set:
+      later: len(rescreen_due)
+  - id: n
+    ask:
+      type: number
+      text: {en: "N?", de: "N?"}
+  - id: done
+    end: {en: "DONE", de: "FERTIG"}
+vars:
+  before: number
+  later: number
+`),
+	}
+	e := engineOf(t, src)
+	c := newConvo(t, e).start("main").at("n")
+	if got := c.st.Vars["main"]; got["before"] != 1.0 || got["later"] != 0.0 {
+		t.Fatalf("vars %v, measured %v; want before 1, later 0", got, c.st.Measured)
 	}
 }

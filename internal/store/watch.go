@@ -109,6 +109,9 @@ type lastWrite struct {
 	// window too. Its memory is reused by the patient's next commit.
 	win    []byte
 	hasWin bool
+	// shared says another writer (replica) wrote the patient's session
+	// since this store remembered it: the window is read every time.
+	shared bool
 }
 
 // flushWatched sends batch and the batches queued after it (see
@@ -297,7 +300,11 @@ func (s *Store) unread(fast []*write, vals []any) ([]*write, []any, []*write) {
 				keep, kept = slices.Clone(fast[:i]), slices.Clone(vals[:2*i])
 			}
 			unread = append(unread, w)
-			delete(s.lastWrites, w.script.fast.k.session) // read the window until the store writes again
+			if last := s.lastWrites[w.script.fast.k.session]; last != nil {
+				// Another writer shares the patient: read the window with
+				// the session from now on, in the pipelined MGET.
+				last.hasWin, last.shared = false, true
+			}
 			continue
 		}
 		if keep != nil {
@@ -409,7 +416,7 @@ func (s *Store) queueWatch(ctx context.Context, pipe redis.Pipeliner, writes []*
 	for _, w := range writes {
 		f := w.script.fast
 		last := s.lastWrites[f.k.session]
-		w.script.readWin = f.id != "" && (all || last == nil || !last.hasWin)
+		w.script.readWin = f.id != "" && (all || last == nil || !last.hasWin || last.shared)
 		if w.script.readWin {
 			get = append(get, f.boxed[1])
 		}
@@ -557,7 +564,7 @@ func (s *Store) queueMulti(ctx context.Context, pipe redis.Pipeliner, plans []pl
 	size, windows := 2*IndexShards, 0
 	for i := range plans {
 		size += planArgs(plans[i].w.script.fast)
-		windows += len(plans[i].win) + 11
+		windows += len(plans[i].win) + len(plans[i].cached) + 11
 	}
 	// The arguments of every command, one after the other, in memory
 	// reused by the next transaction (s.scratch: go-redis is done with

@@ -520,7 +520,9 @@ func (c countMGet) ProcessPipelineHook(next redis.ProcessPipelineHook) redis.Pro
 // reads the session alone, and still refuses an id it applied. When
 // another replica wrote since, the session is not the one the store
 // wrote, and the window is read again: an id the other replica applied is
-// refused, and a new one applied once, on the other's version.
+// refused, and a new one applied once, on the other's version; from then
+// on the patient is shared, and the window is read with the session in the
+// pipelined MGET every time (no second read per group commit).
 func TestWatchedReadsTheWindowOnlyWhenNeeded(t *testing.T) {
 	t.Parallel()
 	f := watchedFixture(t)
@@ -554,8 +556,8 @@ func TestWatchedReadsTheWindowOnlyWhenNeeded(t *testing.T) {
 	step(f.store, "w:1", 3, Outcome{Duplicate: true, Version: 3}, []int{1})    // refused from the window remembered
 	step(other, "o:1", 3, Outcome{Applied: true, Version: 4}, nil)             // another replica
 	step(f.store, "o:1", 4, Outcome{Duplicate: true, Version: 4}, []int{1, 2}) // not ours: read again with the window
-	step(f.store, "w:3", 4, Outcome{Applied: true, Version: 5}, []int{2})
-	step(f.store, "w:4", 5, Outcome{Applied: true, Version: 6}, []int{1})
+	step(f.store, "w:3", 4, Outcome{Applied: true, Version: 5}, []int{2})      // shared with another replica now: the window is read every time
+	step(f.store, "w:4", 5, Outcome{Applied: true, Version: 6}, []int{2})
 	for _, id := range []string{"w:0", "w:1", "w:2", "o:1", "w:3", "w:4"} {
 		step(f.store, id, 6, Outcome{Duplicate: true, Version: 6}, nil)
 	}
