@@ -148,10 +148,11 @@ var modelDrugEndStop = set(strings.Fields(`
 // vocabulary (medicines.txt, one entry a line, "*" for an INN stem),
 // copied when the model was last retrained: the rules' vocabulary may grow
 // without changing the model's features. A new snapshot is a new file
-// (model_medicines2.txt) and a retrained model; model.json records the
-// digest of every word class the model read (TestModelData).
+// (model_medicines3.txt) and a retrained model; model.json records the
+// digest of every word class the model read (TestModelData). The second
+// snapshot (round 10) replaced model_medicines1.txt (round 9).
 //
-//go:embed model_medicines1.txt
+//go:embed model_medicines2.txt
 var modelMedicinesText string
 
 // modelMedicineKeys are the one-word medicines of the snapshot as
