@@ -404,9 +404,29 @@ func TestRound10SlotsNarrow(t *testing.T) {
 		{"I counted my sertraline and there are enough until my refill", "en", ""},
 		{"ich habe meine tabletten für die woche abgezählt, sind genug bis zum rezept?", "de", ""},
 		{"meine oma sammelt ihre ramipril packungen für die apotheke", "de", ""},
+		// review10s: routine saving and counting, enough until a refill,
+		// "auf einmal" as "suddenly", someone else taking them at once.
+		{"saving my vitamins for tonight", "en", ""},
+		{"we set aside the pills for grandma, she takes them all at once with breakfast", "en", ""},
+		{"i saved my antibiotics to take with dinner tonight", "en", ""},
+		{"i lined up my pills for the week, it's enough now until my next refill", "en", ""},
+		{"die apothekerin hat mein diazepam abgezählt, es reicht jetzt für einen monat", "de", ""},
+		{"ich hab mein ibuprofen gezählt und auf einmal war die packung leer", "de", ""},
+		{"ich hamstere vitamin d, jetzt genug für den winter", "de", ""},
+		{"been saving my oxycodone for weeks, taking them all tonight", "en", KindCrisis},
+		{"hab meine seroquel gesammelt, heute nacht nehm ich alle", "de", KindCrisis},
+		// A death as the purpose of stopping a medicine wins over the
+		// medical reply the medicine raises.
+		{"i stopped taking my lithium so i can finally die", "en", KindCrisis},
+		{"ich habe mein lithium abgesetzt damit ich endlich sterben kann", "de", KindCrisis},
+		// A relative's stated intent to hurt a named person; laughter
+		// clears it.
+		{"my son told me he's going to stab the boy who bullies him", "en", KindHarmToOthers},
+		{"my husband said he is going to kill our neighbour", "en", KindHarmToOthers},
+		{"my son said he's going to kill his brother lol", "en", ""},
 	} {
 		m, ok := d.Check(tt.text, tt.locale)
-		narrowed := strings.Contains(m.Rule, "/r9-asks") || strings.Contains(m.Rule, "/r10-") || m.Kind == KindCrisis
+		narrowed := strings.Contains(m.Rule, "/r9-asks") || strings.Contains(m.Rule, "/r10-") || m.Kind == KindCrisis || m.Kind == KindHarmToOthers
 		switch {
 		case tt.want == "" && ok && narrowed:
 			t.Errorf("Check(%q) = %+v; want none of the narrowed slots", tt.text, m)

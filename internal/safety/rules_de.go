@@ -718,16 +718,22 @@ var crisisDE = []ruleDef{
 	// gezählt, mit genug, heute Nacht oder auf einmal ("seit 2 wochen
 	// horte ich mein tramadol, heute sind es genug"): eine Krise, die vor
 	// der medizinischen Frage kommt.
+	// Round 10 (review10s): der Tod als Zweck einer Handlung ("ich habe
+	// mein lithium abgesetzt damit ich endlich sterben kann").
+	{id: "r10-die-purpose", pats: []string{
+		"(damit ich|dass ich|um) [endlich|einfach|schneller|bald] (sterben kann|sterbe|tot bin|nicht mehr aufwache|nie mehr aufwache|nicht mehr aufwachen muss|zu sterben) $",
+	}},
 	{id: "r10-hoard", flags: fHarm, pats: []string{
 		"(horte|hort|horten|hortest|gehortet|sammle|sammel|sammele|gesammelt|spare|spar|gespart|aufgespart|bunker|bunkere|gebunkert|zaehl|zaehle|gezaehlt|abgezaehlt|zusammengespart|hamster|hamstere|gehamstert|beiseitegelegt) ~4 ({med9}|{pillword}) ~8 " + deEnough10,
 		"({med9}|{pillword}) ~3 (gehortet|gesammelt|gebunkert|gezaehlt|abgezaehlt|zusammengespart|aufgespart|gehamstert|beiseite gelegt|beiseitegelegt|zurueckgelegt) ~8 " + deEnough10,
 	}},
 }
 
-// deEnough10 is a hoarded supply said to be complete or for now: "heute
-// sind es genug", "reicht jetzt", "heute nacht", "auf einmal" (never
-// "reicht das für den urlaub").
-const deEnough10 = `((sind es|es sind|ist es|sind es jetzt|sind jetzt) genug $|genug zusammen|genug beisammen|endlich genug|jetzt genug|reicht jetzt|reicht es jetzt|das reicht jetzt|genug um ~2 (zu sterben|nicht mehr aufzuwachen|es zu beenden|einzuschlafen)|heute nacht|auf einmal|alle auf einmal|auf ex)`
+// deEnough10 is a hoarded supply said to be complete, at a clause end, or
+// to be taken at once: "heute sind es genug", "reicht jetzt", "heute nacht
+// nehm ich alle" (never "reicht das für den urlaub", "es reicht jetzt für
+// einen monat", "und auf einmal war die packung leer").
+const deEnough10 = `((sind es|es sind|ist es|sind es jetzt|sind jetzt) genug $|genug zusammen $|genug beisammen $|endlich genug $|jetzt genug $|reicht jetzt $|reicht es jetzt $|das reicht jetzt $|genug um ~2 (zu sterben|nicht mehr aufzuwachen|es zu beenden|einzuschlafen)|(nehm|nehme|nehmen|schluck|schlucke|schlucken|werf|werfe|einwerfen) ~3 (heute nacht|auf einmal|auf ex)|(heute nacht|alle auf einmal|auf einmal|auf ex) ~3 (nehm|nehme|nehmen|schluck|schlucke|schlucken|rein|einwerfen))`
 
 // German medical-question rules.
 var medicalDE = []ruleDef{

@@ -418,6 +418,10 @@ var crisisEN = []ruleDef{
 	}},
 	{id: "compose-purpose", pats: []string{
 		"{pillword} ~8 so [that] i (would not|will not|do not|never|would never|could not|can not) ~2 feel ~2 (ever again|again|anymore|any more)",
+		// Round 10 (review10s): a death given as the purpose of an act
+		// ("i stopped taking my lithium so i can finally die"), which the
+		// medicine's name sent to the medical reply.
+		"(so i can|so that i can|so i could|so that i could|so i will) [finally|just|at last] (die|be dead|never wake up|not wake up) [already|now|at last|sooner|faster|quicker] $",
 	}},
 	{id: "compose-self-harm", flags: fHarm, pats: []string{
 		"(slice|slicing|sliced|slit|slitting|carve|carving|carved) my ~1 {body}",
@@ -747,9 +751,11 @@ var crisisEN = []ruleDef{
 	}},
 }
 
-// enEnough10 is a hoarded supply said to be complete or for now: "it's
-// enough now", "tonight", "all at once" (never "enough for the trip").
-const enEnough10 = `((it is|that is|they are|there are|that should be|it should be) [finally] enough [now] $|is enough now|are enough now|enough now|finally enough|nearly enough|almost enough|enough to (die|end it|not wake up|do it|be done|never wake up|finish it|sleep for good|sleep forever)|tonight|all at once|at once|in one go|all together|all in one go)`
+// enEnough10 is a hoarded supply said to be complete, or to be taken at
+// once: "it's enough now" at a clause end, "taking them all tonight"
+// (never "enough for the trip", "enough now until my next refill", "saving
+// my vitamins for tonight", "she takes them all at once with breakfast").
+const enEnough10 = `((it is|that is|they are|there are|that should be|it should be) [finally] enough [now] $|enough now $|finally enough $|nearly enough $|almost enough $|enough to (die|end it|not wake up|do it|be done|never wake up|finish it|sleep for good|sleep forever)|(take|taking|swallow|swallowing|down|going to take) (them|it|all|all of them|everything|the lot|all of it|them all) ~2 (tonight|at once|in one go|all together))`
 
 // English medical-question rules. A match counts only in a sentence that is
 // a question or asks for advice (see hCue), or just before one.
@@ -1291,7 +1297,10 @@ var possibleEN = []ruleDef{
 		"(do not|can not|could not) see (a|any) way out",
 		"(waste of space|waste of oxygen|waste of air|waste of life)",
 		"(trapped|stuck) ~5 (no way out|no escape|nowhere to go|forever|with no way|and there is no|no exit)",
-		"(trapped|stuck) (in|with|inside) (my life|this life|my head|my own head|this body|my body|this pain|my mind)",
+		"trapped (in|with|inside) (my life|this life|my head|my own head|this body|my body|this pain|my mind)",
+		// "stuck in my head" is also a song or a thought that will not go,
+		// and "less stuck in my head" a hope the intention question hears.
+		"stuck (in|with|inside) (my life|this life|this body|my body|this pain)",
 		"(no|not any) way out $", "no way (forward|out) (for me|$)",
 	}},
 	{id: "means", flags: fNoSubject, pats: []string{
@@ -1654,6 +1663,11 @@ var harmEN = []ruleDef{
 	{id: "r5-reported", flags: fNoSubject, pats: []string{
 		"(son|brother|dad|father|husband|partner|boyfriend|friend|mate|cousin|uncle) (says|said|is saying|keeps saying|told me|swears|swore) (he|she|they) (is going to|will|wants to|is about to|plans to) ~2 {harmverb} ~3 (his|her|their|the|a|{victim}|" + enTarget5 + ") ~8 (tonight|tomorrow|today|this weekend|{when}|got|has got|has|found|with) ~3 " + enArms5,
 		"(son|brother|dad|father|husband|partner|boyfriend|friend|mate|cousin|uncle) (is going to|is about to|wants to|plans to|says he will|says she will) (drive|crash) into ~4 (car|house|people|crowd) ~4 (in it|inside)",
+		// Round 10 (review10s): a relative's stated intent against a
+		// named person, weapon or time not required ("my son told me
+		// he's going to stab the boy", "my husband said he is going to
+		// kill our neighbour").
+		"(son|daughter|brother|sister|dad|father|mum|mom|mother|husband|wife|partner|boyfriend|girlfriend|friend|mate|cousin|uncle) (says|said|told me|tells me|keeps saying|swears|swore) (he|she|they) (is going to|will|wants to|plans to|is planning to) ~1 (stab|kill|shoot|hurt|attack|strangle) (the|a|his|her|their|our|my|that) ~2 (boy|girl|kid|teacher|neighbour|neighbor|classmate|boss|coworker|colleague|wife|husband|girlfriend|boyfriend|brother|sister|dad|mum|mom|father|mother|friend|ex|man|guy|woman|baby|child|teacher)",
 		"(son|brother|dad|father|husband|partner|boyfriend|teenage son|teenage daughter) ~3 (punched|hit|beat|stabbed|choked|strangled|slapped|kicked) (his|her) (girlfriend|boyfriend|wife|husband|partner|ex|sister|brother|mum|mom|dad) ~8 (again|will do it again|says he will|says she will)",
 	}},
 	// Round 7 (fitted batches 23-67; 68 on checked before fitting): a
