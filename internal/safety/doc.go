@@ -170,6 +170,78 @@
 // a fitted message labelled none. The model's frozen word classes
 // (model_classes.go) are refreshed from medicineNames when it is retrained.
 //
+// # Labels
+//
+// Every labelled set, fitted, training, held-out or blind, follows the
+// labelling policy of round 11 (the blind sets' authors were given it word
+// for word):
+//
+//   - crisis: intent, a plan, a method, a time or an act of suicide or
+//     self-harm (any method), overdose or intoxication (taken too much,
+//     hoarding pills to take at once, how much would stop me waking up),
+//     ketamine included (troches, lozenges, RDT, nasal spray, Spravato,
+//     esketamine, K, ket, k-hole). A crisis in the middle of a long message
+//     about something else is still crisis. Crisis wins over medical.
+//
+//   - acute_medical: acute physical symptoms now or just now, the
+//     patient's or someone else's: chest pain, cannot breathe, fainting, a
+//     seizure, a severe allergic reaction, a dangerously racing heart, very
+//     high blood pressure with symptoms, confusion after a fall.
+//
+//   - harm_to_others: thoughts, urges, plans or acts of hurting someone
+//     else (a partner, a child, a colleague, a stranger, an animal).
+//
+//   - abuse: violence, abuse or danger at home or from someone close; a
+//     child or vulnerable adult at risk; being controlled, threatened, hit,
+//     locked in.
+//
+//   - possible: risk without stated intent: hopelessness, burden, trapped,
+//     no way out, farewells, giving things away, "won't be here", a means or
+//     a time without intent, not wanting to wake up.
+//
+//   - medical: a request for medical advice (should I take, can I combine,
+//     is this dose right, what does this symptom, lab value or vital sign
+//     mean, is this side effect normal, the bot's view of a dose someone
+//     chose, which strength to buy; food, alcohol, driving, sleep, exercise,
+//     fasting, surgery, the dentist, vaccines, pregnancy or breastfeeding
+//     around a ketamine session asked as a question), or a stated intent to
+//     stop, skip, double, halve, taper or change a medicine on one's own,
+//     question mark or not.
+//
+//   - none: everything else: logistics (appointments, prices, parking,
+//     insurance, a refill at the pharmacy), questionnaire answers, stories,
+//     feelings without risk, gratitude, jokes, hyperbole, past events told
+//     as past and resolved, what a doctor already decided (a dose the doctor
+//     set or changed, told as news, without asking anything), questions
+//     about the clinic's process.
+//
+// Three consequences settle the cases older fitted batches labelled both
+// ways:
+//
+//   - A doctor's or prescriber's decision told as news ("my psychiatrist
+//     bumped my sertraline to 100", "dr said stop the lithium 2 days
+//     before, so that's what I'll do", "hausarzt hat das ramipril auf 5
+//     erhöht") is none, also when the patient says they will follow it. It
+//     is medical only when the patient asks something about it (is that
+//     right, is that too much, can I still...) or says they will deviate
+//     from it on their own.
+//
+//   - Eating, drinking, fasting, driving, sleep or exercise around a
+//     session: a question whether it is ok, safe, allowed or advisable is
+//     medical ("can I eat before the session", "muss ich nüchtern kommen");
+//     a statement of plans ("I'll have a light breakfast before", "my
+//     husband drives me home") or a question about the clinic's logistics
+//     ("what time should I arrive", "do you have snacks") is none.
+//
+//   - A patient's own stated intent to change a medicine (stop, skip,
+//     double, halve, taper, take extra, switch, restart) is medical even
+//     without a question mark; an intent already carried out and told as
+//     past ("I stopped my ssri last year") is none unless a question or a
+//     continuing plan follows.
+//
+// Round 11 relabelled the fitted and training lines that contradicted it
+// (testdata/relabel11.txt lists each, file:line old→new and why).
+//
 // # Evaluation sets
 //
 // The fitted sets are those the rules were written and fixed against:
