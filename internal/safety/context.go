@@ -66,7 +66,10 @@ var english = &words{
 		"desire", "desires", "urge", "urges", "inclination", "interest", "reason", "one"),
 	bridges: keys("intention", "plan"),
 	fwdFill: keys("thoughts", "thought", "ideation", "feelings", "urges", "intent", "tendencies",
-		"i", "have", "has", "had", "do", "did", "really", "currently"),
+		"i", "have", "has", "had", "do", "did", "really", "currently",
+		// Round 11: a questionnaire's period ("suicidal thoughts in the
+		// last month: none").
+		"in", "the", "last", "past", "month", "months", "week", "weeks", "two", "days", "year"),
 	negTail: keys("at", "all", "really", "whatsoever", "thanks", "thank", "you", "currently", "so", "far", "not", "never", "no"),
 }
 
@@ -85,7 +88,9 @@ var german = &words{
 		"einfach", "mehr", "noch", "auch", "fuehle", "fuehlt", "fuehlte", "schon", "einen", "eine", "vor", "absicht",
 		"vorhaben", "plaene", "lust", "wunsch", "drang", "bedarf", "gehabt", "gehegt"),
 	bridges: keys("vor", "absicht", "vorhaben", "plan", "plaene", "daran", "gedanken", "lust", "wunsch", "drang", "gehabt", "gehegt"),
-	fwdFill: keys("gedanken", "ich", "habe", "hatte", "hab", "wirklich", "momentan", "aktuell"),
+	fwdFill: keys("gedanken", "ich", "habe", "hatte", "hab", "wirklich", "momentan", "aktuell",
+		// Round 11: "suizidgedanken im letzten monat: keine" ("im" reads "i am").
+		"i", "am", "in", "den", "der", "letzten", "letzte", "vergangenen", "monat", "monaten", "woche", "wochen", "tagen", "jahr"),
 	negTail: keys("gar", "ueberhaupt", "danke", "momentan", "aktuell", "bisher", "wirklich", "nicht", "nie", "kein", "keine"),
 }
 
@@ -229,6 +234,14 @@ const (
 	// Round 9: a medicine named (medicines.txt, or by what it is for: "the
 	// thyroid tablet"), for medical rules with fPrevMed.
 	hMed = 1 << iota
+	// Round 11: the person written about is the clinic's patient ("she's
+	// your patient", "he's in the ketamine program", "eure patientin"),
+	// for rules with fPatient.
+	hPatient = 1 << iota
+	// Round 11: a threat made on condition that the speaker leaves ("if
+	// i leave he'll kill himself and then me", "wenn ich gehe"): coercion,
+	// which is abuse, not the other person's crisis or harm.
+	hCoerce = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -250,6 +263,11 @@ const (
 	// doxycycline. do i need to wait till it's done?"): the rule counts
 	// only there (hMed).
 	fPrevMed ruleFlags = 1 << 11
+	// Round 11: a relative's threat or act counts as harm to others only
+	// when the message says the one who threatens is the clinic's patient
+	// (hPatient); said of anyone else it is abuse ("my dad says he's going
+	// to kill my mum" is abuse, "... he's in the ketamine program" harm).
+	fPatient ruleFlags = 1 << 10
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -281,6 +299,9 @@ func (t *prepared) planCounts(r *rule, s, e int) bool {
 	}
 	if r.flags&fSign != 0 {
 		need |= hSign
+	}
+	if r.flags&fPatient != 0 {
+		need |= hPatient
 	}
 	if need == 0 {
 		return t.partOutside(s, e)
@@ -317,7 +338,7 @@ var helpers = []struct {
 	{hIdiom, []string{
 		"(die|dies|died|dying) (of|from) (embarrassment|shame|laughter|laughing|boredom|cringe|cuteness|envy|jealousy|curiosity|hunger|thirst|heat|cold|old age|happiness|excitement|suspense)",
 		"(die|died|dying) laughing", "to die for", "(die|dying) (my|her|his|your|our) (hair|clothes|shirt|jeans|beard)",
-		"(kill|killing|killed) time", "(pushed|push|pushing|geschoben|schiebe|schieb) ~5 (wheelchair|rollstuhl|pram|buggy|kinderwagen|swing|schaukel)", "(pack|packet|box|bag|tub|bar|jar|tin|packung|tuete|dose|tafel) [of] (biscuits|cookies|crisps|chips|chocolate|chocolates|sweets|candy|cereal|gum|crackers|doughnuts|donuts|haribo|ice cream|pringles|kekse|schokolade|gummibaerchen|pralinen|plaetzchen|suessigkeiten)", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
+		"(kill|killing|killed) time", "(felt|feels|feel|feeling) like dying and (coming back|being reborn|being born again|waking up|coming back to life)", "(pushed|push|pushing|geschoben|schiebe|schieb) ~5 (wheelchair|rollstuhl|pram|buggy|kinderwagen|swing|schaukel)", "(pack|packet|box|bag|tub|bar|jar|tin|packung|tuete|dose|tafel) [of] (biscuits|cookies|crisps|chips|chocolate|chocolates|sweets|candy|cereal|gum|crackers|doughnuts|donuts|haribo|ice cream|pringles|kekse|schokolade|gummibaerchen|pralinen|plaetzchen|suessigkeiten)", "(felt|feels|feel|seemed|seems) like (forever|an eternity|ages|hours|days)", "throw myself into (work|it|my|the|this|studying|training|projects|life)", "(strangled|choked|strangles|chokes|strangling|choking|gewuergt|wuergt|wuergte) ~3 (until|till|bis) ~3 (passed out|blacked out|pass out|black out|ohnmaechtig|bewusstlos)", "suicide (prevention|hotline|helpline|awareness|squad|blonde|rate|rates|statistics|statistic|crisis line|lifeline|research|training)",
 		"suicidal (patients|patient|clients|client|people|persons|callers|teens|teenagers|youth|individuals|friend|friends|relatives|tendencies band)",
 		"shot myself in the foot", "(drown|drowning|drowned) myself in (work|coffee|tea|books|chocolate|ice cream|studies|homework|paperwork|music)",
 		"(kill|killing) myself laughing", "(hurt|hurting|hurts) (his|her|their|your|my) feelings", "(hurt|hurting) myself laughing", "not safe to (drive|work|travel|go|cycle|ride)",
@@ -458,6 +479,20 @@ var helpers = []struct {
 		"reagiert ~2 (nicht|kaum)", "alles wird schwarz", "herz stolpert", "bewusstlos", "(umgekippt|kippe um|kipp um)",
 	}},
 	{hExcess, []string{"(too much|too many|way too|zu viel|zuviel|zu viele|viel zu viel|a handful|handful of|eine handvoll|handvoll|the whole box|the whole pack|the whole packet|the whole bottle|die ganze packung|die ganze schachtel|die ganze flasche|auf einmal|all at once|in one go)"}},
+	{hPatient, []string{
+		"(your|a|the clinics|the) (patient|client) [of yours]", "(patient|patients|client) of yours",
+		"(in|on|at|with|into) (your|the|the clinics|the ketamine|the esketamine|your ketamine|your teen) ~1 (program|programme|clinic|treatment|waiting list)",
+		"(starts|started|starting|has|had|begins|began|waiting for) ~3 (session|sessions|infusion|infusions|treatment|ketamine|esketamine) ~2 (with you|at your|friday|monday|tuesday|wednesday|thursday|saturday|sunday|#|next week|tomorrow)",
+		"(his|her|their) (first|next|last|second|third) (session|infusion|ketamine)",
+		"(eure|eurer|ihre|deine) (patientin|patient|klientin|klient)", "(patientin|patient) (bei euch|bei ihnen|von euch|von ihnen|bei dir)",
+		"(bei euch|bei ihnen|bei dir|i am ketamine|i am esketamine|i am) ~2 (programm|behandlung|in behandlung|therapie)",
+		"(wartet auf|faengt|beginnt|hat) ~3 (seine|ihre|die) ~1 (erste|naechste|zweite) ~2 (sitzung|ketamine sitzung|behandlung|infusion)",
+		"(sitzung|behandlung) # ~2 (freitag|montag|dienstag|mittwoch|donnerstag|samstag|sonntag|morgen)", "(faengt|fangt) ~2 bei euch an",
+	}},
+	{hCoerce, []string{
+		"(if|when|once) i (leave|left|go|break up|end it with|split up|move out) [him|her|them]",
+		"(wenn|falls|sobald) (ich|i) ~2 (gehe|geh|verlasse|verlass|ausziehe|auszieh|mich trenne|schluss mache)",
+	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hMed, []string{"{med9}", enPurposeMed9}},
 	{hSymCue, []string{
@@ -524,7 +559,7 @@ var helpers = []struct {
 		"(abgesetzt|umgestellt|ausgeschlichen|reduziert|erhoeht) ~3 (mit|von|zusammen mit) (meiner|meinem|der|dem) (aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater)", "(aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater) (hat|hatte) ~4 (abgesetzt|umgestellt|ausgeschlichen)",
 	}},
 	{hEarnest, []string{
-		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meins ernst|ich mein es ernst|ich meine es ernst|ich meine das ernst|ernst gemeint|i am ernst)",
+		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "nicht (zum|aus) (spass|scherz)", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meins ernst|ich mein es ernst|ich meine es ernst|ich meine das ernst|ernst gemeint|i am ernst)",
 	}},
 	{hPart, []string{
 		// Means.

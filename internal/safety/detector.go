@@ -135,6 +135,16 @@ var builtin = []struct {
 	{"de", KindAbuse, abuseDE},
 	{"de", KindAcuteMedical, acuteDE},
 	{"de", KindMedical, medicalDE},
+	// Round 11 (rules_r11.go): risk told inside a conversation or by
+	// someone else.
+	{"en", KindCrisis, crisisEN11},
+	{"en", KindPossible, possibleEN11},
+	{"en", KindHarmToOthers, harmEN11},
+	{"en", KindAbuse, abuseEN11},
+	{"de", KindCrisis, crisisDE11},
+	{"de", KindPossible, possibleDE11},
+	{"de", KindHarmToOthers, harmDE11},
+	{"de", KindAbuse, abuseDE11},
 }
 
 // New builds a detector with the built-in rules and the clinic's own crisis
@@ -361,10 +371,10 @@ func (d *Detector) scanAll(t *prepared, locale string) (found [nKinds]Match) {
 	return found
 }
 
-// softRound reports whether a rule id is of round 7 to 10 ("r7-...",
-// "r10-..."): see rule.soft.
+// softRound reports whether a rule id is of round 7 to 11 ("r7-...",
+// "r11-..."): see rule.soft.
 func softRound(id string) bool {
-	for _, p := range []string{"r7-", "r8-", "r9-", "r10-"} {
+	for _, p := range []string{"r7-", "r8-", "r9-", "r10-", "r11-"} {
 		if strings.HasPrefix(id, p) {
 			return true
 		}
@@ -512,6 +522,16 @@ func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
 		return Match{}, false
 	}
 	m := Match{Kind: r.kind, Rule: r.id, Locale: r.locale}
+	if r.soft && r.flags&fNoSubject != 0 && r.kind != KindAbuse {
+		// Round 11: what someone else said or did. In jest or with a
+		// trivial cause ("er springt vom dach wenn bayern verliert 😂")
+		// it is nothing, not a question to the patient; made on
+		// condition that the speaker leaves it is coercion (abuse).
+		sent := t.toks[s].sent
+		if t.joking(sent) || t.sentMark[sent]&hHyper != 0 || t.any&hCoerce != 0 {
+			return Match{}, false
+		}
+	}
 	if r.kind == KindCrisis || r.kind == KindPossible {
 		sent := t.toks[s].sent
 		joke, hyper := t.joking(sent), t.sentMark[sent]&hHyper != 0

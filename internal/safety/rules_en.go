@@ -1831,7 +1831,12 @@ var abuseEN = []ruleDef{
 	// (chokes, pins, points a weapon), or abuses sexually; a child or an
 	// older adult hurt, neglected or groomed.
 	{id: "r5-control", flags: fRecent, pats: []string{
-		"(hides|hid|hiding|takes|controls|controlling|flushes|flushed|pours|throws away|withholds|withholding|rations|steals|has been stealing|confiscated|confiscates|took over) (my|our|all my|my mothers|my mums|my moms|my dads|her) ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable)",
+		// Round 11: "takes her tablets" is a mother taking her own
+		// ("my mother takes her tablets herself"); "takes my pills" and
+		// "takes her pension" stay.
+		"takes her ~2 (passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|phone cable)",
+		"(hides|hid|hiding|takes|controls|controlling|flushes|flushed|pours|throws away|withholds|withholding|rations|steals|has been stealing|confiscated|confiscates|took over) (my|our|all my|my mothers|my mums|my moms|my dads) ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable)",
+		"(hides|hid|hiding|controls|controlling|flushes|flushed|pours|throws away|withholds|withholding|rations|steals|has been stealing|confiscated|confiscates|took over) her ~2 (meds|medication|medications|pills|tablets|antidepressants|antidepressant|{pillword}|passport|papers|documents|id|keys|car keys|phone|wallet|purse|bank card|bank cards|cards|money|pension|benefits|payments|wages|disability|salary|account|savings|house|phone cable)",
 		"keeps (my|our|all my) (passport|papers|documents|id|keys|car keys|bank card|bank cards|money|wallet|phone|meds|medication|antidepressants) ~3 (in|from|locked|so)",
 		"only (gives|give|lets|let|allows|allow) (me|them to me) ~6 (if|when|unless|as long as)",
 		"(he|she|mum|mom|dad|husband|wife|partner|boyfriend|girlfriend|brother|sister|grandson|carer|son|daughter|bf|gf|family|parents) (will not|would not|does not|refuses to|never) (let|lets|allow|allows) (me|her|him|us) ~2 (eat|take|call|pay|sleep|phone|visit|speak|contact|keep|wear|ring|text|see|leave|go out|have|use|talk|work)",
