@@ -387,7 +387,11 @@ var helpers = []struct {
 		"vor ~2 (jahren|jahrzehnten)", "vor (langer zeit|ewigkeiten)", "frueher", "damals",
 		"als (teenager|jugendliche|jugendlicher|kind|schueler|schuelerin|student|studentin|teenie)",
 		"mit # [jahren]", "in meiner (jugend|schulzeit|studienzeit|kindheit)", "ueberlebt",
-		"(hatte|had|habe|have had) #1950", "#1950 (hatte|habe|war|had|was)", "(von|aus) #1950", "(i am|in) (jahr|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
+		"(hatte|had|habe|have had) #1950", "#1950 (hatte|habe|war|had|was|wollte|dachte)", "(was|war) #1950",
+		// Round 11: "stopped in the summer", "sind seit dem sommer weg",
+		// "my past suicide attempt".
+		"(stopped|ended|went away|disappeared) (in|over|during) the (summer|spring|winter|autumn|fall)", "seit dem (sommer|fruehling|fruehjahr|herbst|winter) (weg|vorbei)",
+		"(my|a|the) (past|previous|old|earlier) (suicide attempt|suicide attempts|attempt|attempts|overdose)", "(von|aus) #1950", "(i am|in) (jahr|januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember) #1950", "(last month|letzten monat|weeks ago|months ago|vor # (wochen|monaten))",
 	}},
 	{hPresent, []string{
 		"now", "currently", "lately", "recently", "again", "still", "today", "tonight", "nowadays", "these days",
@@ -403,6 +407,12 @@ var helpers = []struct {
 		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
 		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "seit ~3 (clean|frei|symptomfrei|trocken)", "(bin|bin ich) ~2 (clean|symptomfrei|trocken)", "clean seit", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
+		// Round 11: a crisis told as history in an answer ("not for over
+		// 15 years", "haven't come back", "i'm still here and glad i am").
+		"not for (over|more than|about|almost) # (years|months)", "(have not|has not|did not|never|not) (come|came) back",
+		"still (here|alive) and (glad|happy|grateful|thankful)", "not something i ~1 (think about|worry about|struggle with)",
+		"(closure|abschluss)", "(hilfe|help) (bekommen|gekriegt|geholt)", "noch da und (froh|dankbar|gluecklich)",
+		"(weg|vorbei) und nicht (zurueckgekommen|wiedergekommen|wieder da|wieder gekommen)",
 		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine|weg|vorbei)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
 		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 		// Round 7: more German ways of saying it is over.
@@ -482,6 +492,7 @@ var helpers = []struct {
 	{hPatient, []string{
 		"(your|a|the clinics|the) (patient|client) [of yours]", "(patient|patients|client) of yours",
 		"(in|on|at|with|into) (your|the|the clinics|the ketamine|the esketamine|your ketamine|your teen) ~1 (program|programme|clinic|treatment|waiting list)",
+		"(having|had|getting|on|doing) your (treatment|sessions|program|programme|ketamine)", "(your|ihre|eure) patient (since|seit)",
 		"(starts|started|starting|has|had|begins|began|waiting for) ~3 (session|sessions|infusion|infusions|treatment|ketamine|esketamine) ~2 (with you|at your|friday|monday|tuesday|wednesday|thursday|saturday|sunday|#|next week|tomorrow)",
 		"(his|her|their) (first|next|last|second|third) (session|infusion|ketamine)",
 		"(eure|eurer|ihre|deine) (patientin|patient|klientin|klient)", "(patientin|patient) (bei euch|bei ihnen|von euch|von ihnen|bei dir)",

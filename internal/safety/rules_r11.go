@@ -17,7 +17,7 @@ package safety
 const enWho11 = `(he|she|they|he is|she is|my (wife|husband|partner|son|daughter|mum|mom|mother|dad|father|brother|sister|roommate|flatmate|fiance|fiancee|boyfriend|girlfriend|friend|gran|grandma|grandpa|aunt|uncle|adult son|adult daughter|grown son|grown daughter|teenage son|teenage daughter|patient|client))`
 
 // enSaid11 is reported speech: what the person said, wrote or keeps saying.
-const enSaid11 = `(says|said|is said|has said|is saying|keeps saying|kept saying|keeps telling me|told me|tells me|texted|texted me|messaged|messaged me|wrote|wrote to me|posted|threatened|threatens|is threatening|swore|swears|announced|admitted)`
+const enSaid11 = `(says|said|is said|has said|is saying|saying|keeps saying|kept saying|keeps telling me|told me|tells me|told her|told him|told us|told them|texted|texted me|messaged|messaged me|wrote|wrote to me|posted|threatened|threatens|is threatening|swore|swears|announced|admitted)`
 
 // enWill11 is a stated intent of a third person.
 const enWill11 = `(is going to|was going to|will|would|wants to|plans to|is planning to|intends to|is about to|is ready to)`
@@ -27,6 +27,12 @@ var crisisEN11 = []ruleDef{
 	{id: "r11-other-intent", flags: fNoSubject, pats: []string{
 		enSaid11 + " ~4 [that] (he|she|they) " + enWill11 + " [just|finally|really|actually] ~1 (kill (himself|herself|themselves)|end (his|her|their) [own] life|take (his|her|their) [own] life|end it [all]|overdose|jump|hang (himself|herself|themselves)|cut (himself|herself|themselves)|shoot (himself|herself|themselves)|drown (himself|herself|themselves)|do it properly|do it for real|do it right|go through with it|not come (home|back)|not be coming (home|back))",
 		enSaid11 + " ~4 [that] (he|she|they) " + enWill11 + " ~1 (drive|crash|steer) ~3 (into|off) (a|the) ~2 (tree|wall|bridge|cliff|river|lorry|truck|traffic)",
+		// Batches 111 and 112: the wish said aloud at the end of the
+		// message, a window or ledge not left, a gun taken out.
+		"(saying|says|said|keeps saying|is saying) (she|he|they) (wants|want) to (die|be dead|sleep forever|not wake up) $",
+		"(he|she|they|{person}) ~2 (refusing|refuses|will not|would not) [to] (come|get|step|move) (away from|down from|off|back from) the ~2 (ledge|roof|railing|railings|bridge|edge|parapet)",
+		"(he|she|they|{person}) ~2 (refusing|refuses|will not|would not) [to] (come|get|step|move) (away from|down from|off|back from) the ~2 (window|balcony) ~8 (floor|storey|high up|jump|she will go|he will go|drop)",
+		"(he|she|they) (has|is|just) ~1 (got|taken|took|getting|taking) (the|his|her|dads|a) ~1 (gun|rifle|shotgun|pistol|revolver) (out of|from) (the|his|her|our) ~1 (safe|cabinet|cupboard|drawer|gun safe|locker)",
 		enSaid11 + " ~4 [that] (he|she|they) " + enWill11 + " ~1 overdose on",
 		"(he|she|they) (is|are) (not|never) (coming|going to come) (home|back|back in|back inside) ~8 (bridge|cliff|cliffs|railing|ledge|roof|tracks|sea|river|balcony|goodbye|pills|tablets)",
 		"(bridge|cliff|cliffs|cliff walk|railing|ledge|roof|tracks|balcony|station) ~8 (says|said|saying|texted|keeps saying) (he|she|they) (is|are|will|would) (not|never) (coming|come) (home|back|back in)",
@@ -43,6 +49,9 @@ var crisisEN11 = []ruleDef{
 		enWho11 + " ~3 (took|has taken|had taken|taken|swallowed|has swallowed|downed) ~3 ({allof}|a handful of|a box of|a bottle of|a whole|the whole|like #8|about #8|#8|an overdose of|too many of|too much of) ~3 ({pillword}|{ket}|{med9}|box|bottle|pack|packet|troches|sleeping pills|methadone) ~8 (on purpose|deliberately|to die|wants to die|an hour ago|hour ago|slurring|not waking|not responding|not answering|goodbye|sorry for everything|ambulance)",
 		enSaid11 + " ~3 [that] (he|she|they) ~1 (took|taken|swallowed|downed) ~3 ({allof}|a handful of|a box of|a whole|the whole|like #8|about #8|#8|an overdose|too many) ~3 ({pillword}|{ket}|{med9}|box|bottle|troches|methadone|of)",
 		enSaid11 + " ~3 [that] (he|she|they) (took|has taken|had taken|took) an overdose",
+		"(found|caught|saw|find) (him|her|them) (cutting|slitting|slashing|hanging) (his|her|their|himself|herself|themselves) ~1 (wrists|wrist|arms|throat|open|$)",
+		"(he|she|they) ~3 (drank|drunk|swallowed|tried to drink|tried to swallow|has drunk|has swallowed) ~3 (the|some|a bottle of|a cup of|half a bottle of) ~2 {poison}",
+		"(found|there is|there was|left) (a|her|his) (note|letter|goodbye note|goodbye letter) ~8 (pills|tablets|sleeping tablets|sleeping pills|meds|medication|painkillers) (are|is|were|was) ~1 (all gone|gone|missing|empty)",
 		enWho11 + " ~1 (cut|slit|slashed|sliced) (her|his|their) (wrists|wrist|arms|throat) ~8 (ambulance|bleeding|blood|bath|now|just|tonight|please|emergency)",
 		enWho11 + " ~3 (walked|stepped|went) (onto|on to) the ~1 (tracks|train tracks|railway|motorway) ~8 (do it properly|do it right|again|try again|next time)",
 	}},
@@ -62,6 +71,8 @@ var crisisEN11 = []ruleDef{
 	}},
 	{id: "r11-answer", flags: fPlan, pats: []string{
 		"(yes|yeah|yep) ~2 (i have|i do have|i have got|have|got) (a plan|a date|a method|the means|access to the means) $",
+		"(yes|yeah|yep) ~4 (i have|i have got|have|got) a (plan|method) and a (date|time|day)",
+		"(yes|yeah|yep) ~2 (i have|i have got|have|got) a method ~8 (soon|tonight|tomorrow|this week|it is soon)",
 	}},
 }
 
@@ -92,13 +103,17 @@ var harmEN11 = []ruleDef{
 		// or "him", who may be the patient threatened by someone else
 		// ("her ex has threatened to kill her. she's your patient").
 		"(threatened|threatens|threatening|threaten) ~3 (to kill|to stab|to hurt|to shoot|to burn|to strangle) (me|us|my|our)",
-		enSaid11 + " ~3 (he|she|they) " + enWill11 + " ~1 (kill|stab|shoot|burn|hurt|strangle|drown|poison|attack|beat) (me|us|my|our|the|everyone)",
+		enSaid11 + " ~3 (he|she|they) " + enWill11 + " ~1 (kill|stab|shoot|burn|hurt|strangle|drown|poison|attack|beat|finish) (me|us|my|our|the|everyone|him off|her off|them off)",
+		"(threatened|threatens|threatening|threaten) ~3 (to kill|to stab|to hurt|to shoot|to burn|to strangle) (the|his|her) ~1 {person}",
+		"(set fire to|burn down|burn|torch) ~4 with (her|him|them|my {person}|the {person}|the kids) (in it|inside)",
+		"(threw|thrown|throws) (a|the) ~1 (pan|knife|chair|plate|bottle|glass|hammer) at (his|her|their) ~2 {person} ~8 " + enSaid11 + " (he|she|they) " + enWill11 + " ~2 (kill|finish|hurt|stab)",
 		enSaid11 + " ~3 (he|she|they) " + enWill11 + " burn the (house|flat|place|building) (down|with)",
 		// Hurting someone named and threatening to kill them.
 		"(punching|punched|hitting|hit|hits|beating|beats|beat|kicking|kicks|hurting|hurts|choking|chokes) (his|her|their|my|our) ~2 {person} ~6 " + enSaid11 + " (he|she|they) " + enWill11 + " ~1 (kill|stab|strangle|drown|hurt) (her|him|them)",
 		"(thoughts|thought|urges|urge|images|fantasies) (of|about) (drowning|smothering|hurting|stabbing|strangling|shaking|suffocating|killing|poisoning|harming) (our|my|the|his|her|their) ~1 (toddler|baby|son|daughter|kid|child|children|kids|newborn|wife|husband|partner|mum|mom|dad)",
 	}},
 	{id: "r11-other-threat", flags: fNoSubject, pats: []string{
+		enSaid11 + " ~3 (he|she|they) " + enWill11 + " ~1 (kill|stab|shoot|strangle|attack|beat up) (his|her|their) ~1 {person} ~8 (tomorrow|tonight|when|knife|bat|gun|rifle|sharpening|got|has)",
 		"(he|she|they|my {person}) ~4 " + enWill11 + " (shoot up|shoot|bomb|attack) (his|her|their|the|my) ~2 (old school|school|college|class|office|work|workplace|church|mosque)",
 		"(thoughts|thought|urges|urge|images) (of|about) (drowning|smothering|stabbing|strangling|shaking|suffocating|killing|poisoning) (our|my|the|his|her|their) ~1 (toddler|baby|son|daughter|kid|child|children|kids|newborn)",
 		enSaid11 + " ~3 (he|she|they) (will|would|is going to) poison (my|our|his|her|their|the) ~1 (food|drink|tea|coffee|dinner|water)",
@@ -108,6 +123,8 @@ var harmEN11 = []ruleDef{
 	// The speaker's own urges told in a reply: to attack or shove people,
 	// to frighten someone followed.
 	{id: "r11-urge", pats: []string{
+		"(locked|locking|shut|shutting) my ~3 (yr old|year old|years old|son|daughter|kid|child|baby|toddler|little one) in (the|a|his|her) ~1 (cellar|basement|cupboard|closet|shed|car|garage|attic) ~6 (punishment|for the night|all night|overnight|scared)",
+		"(poisoning|poisoned|been poisoning|feeding) ~3 (cat|dog|pet|rabbit|{person}) ~4 (with|using) ~3 {poison}",
 		"(wanted|want|wanting|urge|urges|tempted) to (attack|hit|punch|stab|shove|push|hurt) (one of them|one of those people|a passenger|a stranger|someone|somebody) ~6 (almost did|nearly did|i almost|i nearly|i got close)",
 		"(urge|urges|tempted|want|wanted) to (shove|push|throw) (people|someone|somebody|strangers|a stranger|him|her) (onto|in front of|off|under) (the|a) ~1 (train|tracks|platform|bus|traffic|edge)",
 		"(following|followed|follow|tailing|tailed) (my|the|her|his) ~1 (ex|ex wife|ex husband|ex girlfriend|ex boyfriend) ~8 (make (her|him|them) (scared|afraid|frightened)|scare (her|him|them)|her new address|his new address)",
@@ -132,7 +149,7 @@ var abuseEN11 = []ruleDef{
 }
 
 // German: the same shapes in German word order and dialect.
-const deWho11 = `(er|sie|si|mein (mann|sohn|bua|bub|freund|verlobter|vater|papa|bruder|opa|mitbewohner|partner)|meine (frau|tochter|mutter|mama|mami|schwester|oma|mitbewohnerin|partnerin|freundin|verlobte)|mis mami|mich ma|mei bua)`
+const deWho11 = `(er|sie|si|mei (frau|mann|bua|mo|oide|oida|tochter|mutter|vadda)|mein (mann|sohn|bua|bub|freund|verlobter|vater|papa|bruder|opa|mitbewohner|partner)|meine (frau|tochter|mutter|mama|mami|schwester|oma|mitbewohnerin|partnerin|freundin|verlobte)|mis mami|mich ma|mei bua)`
 
 const deSaid11 = `(sagt|sagte|hat gesagt|hat gsagt|hod gsagt|het gseit|het grad gseit|het gsait|hat geschrieben|schreibt|meint|hat gedroht|droht|erzaehlt|hat erzaehlt|hat angekuendigt|gesagt|gsagt|gseit)`
 
@@ -144,12 +161,24 @@ var crisisDE11 = []ruleDef{
 		deSaid11 + " ~6 (er|sie|si) (springt|erhaengt sich|ertraenkt sich|erschiesst sich|vergiftet sich|bringt es zu ende|macht schluss)",
 		deSaid11 + " ~6 (er|sie|si) (machts|macht es|machts diesmal|macht es diesmal) ~2 (richtig|wirklich|ernst)",
 		deSaid11 + " ~6 (er|sie|si) (kommt|kimmt|chunnt|komme) (nicht|ned|nid|nicht mehr) ~2 (heim|nach hause|zurueck|hoam)",
+		// Batches 111 and 112: in a clause with "dass", a car driven at
+		// something, the wish said aloud at the end of the message.
+		deSaid11 + " ~6 dass (er|sie) sich ~3 (aufhaengen|erhaengen|umbringen|toeten|erschiessen|vergiften|ertraenken|das leben nehmen) (wird|will|werde|moechte)",
+		deSaid11 + " ~4 (er|sie) (faehrt|fahrt|rast|steuert) ~3 (gegen|in) (einen|eine|die|den|ne) ~1 (baum|wand|mauer|bruecke|lkw|pfeiler|brueckenpfeiler)",
+		"ins auto ~4 (gegen zu fahren|dagegen zu fahren|gegenzufahren|reinzufahren|gegen was zu fahren)",
+		"(sagt|sagte|meint) (er|sie) (will|moechte|wolle) (sterben|nicht mehr leben|nicht mehr aufwachen|fuer immer schlafen) $",
 	}},
 	// "nimmt alle tabletten mit in den urlaub" takes them along.
 	{id: "r11-other-intent", flags: fNoSubject | fAway, pats: []string{
 		deSaid11 + " ~6 (er|sie|si) (nimmt|nehme|schluckt) ~4 (sein ganzes|ihr ganzes|seine ganzen|ihre ganzen|alle|alles|den ganzen|die ganze) ~3 ({pillword}|tabletten|tablette|tablettli|pillen|methadon|insulin|{ket}|{dmed8}|{med9}) (heute|heute nacht|morgen|jetzt|$|und|nach|wenn)",
 	}},
 	{id: "r11-other-act", flags: fNoSubject | fHarm, pats: []string{
+		deSaid11 + " ~4 (er|sie|si) (hat|habe|het|hot) ~4 (alle|#|die ganze|das ganze|den ganzen|seinen ganzen|ihren ganzen|seine ganzen|ihre ganzen|eine ganze|ne ganze) ~4 (vorrat|{pillword}|tabletten|pillen|{ket}|{dmed8}|{med9}) ~6 (genommen|geschluckt|gschluckt|gnomma)",
+		deWho11 + " ~2 (hat|het|hot) ~2 (alle|die ganzen|de ganzen|seine ganzen|ihre ganzen|den ganzen|seinen ganzen|ihren ganzen) ~3 (schlaftabletten|tabletten|pillen|{pillword}|vorrat) ~2 (genommen|gnommen|gnomma|geschluckt|gschluckt) ~8 (wirr|lallt|wach|mit absicht|tut mir leid|sterben|abschied)",
+		"(gefunden|erwischt|gesehen) ~4 wie (er|sie) sich ~2 (die|d) (pulsadern|handgelenke|arme) (aufschneidet|aufschneiden|aufgeschnitten|ritzt)",
+		"(brief|zettel|abschiedsbrief) ~6 (gefunden) ~4 (ihre|seine) ~1 (schlaftabletten|tabletten|pillen|medikamente) (sind|waren) ~1 (weg|leer|verschwunden)",
+		"(steht|stoht|sitzt|stand) ~3 (dach|gelaender|brueckengelaender|balkongelaender|klippe|steilkueste|fensterbrett) ~6 (springt|spring|springen|runterspringen|nicht heim|kommt nicht)",
+		"wie (er|sie) ~2 (brueckengelaender|balkongelaender|gelaender|dachkante|dach) (steht|sitzt|stoht)",
 		deSaid11 + " ~4 (er|sie|si) (hat|habe|het|hot) ~4 (alle|#|die ganze|das ganze|den ganzen|eine ganze|ne ganze) ~4 ({pillword}|tabletten|pillen|{ket}|troches|k troches|lutschtabletten|methadon|{dmed8}|{med9}) ~4 (genommen|geschluckt|gschluckt|gnomma)",
 		"(hat|het|hot) (sich|si) ~4 eingeschlossen ~6 (sagt|meint|schreibt) (er|sie|si) (hat|habe) ~4 (alle|#|die ganze) ~4 (geschluckt|genommen)",
 		"(genommen|geschluckt) ~3 mit absicht",
@@ -157,6 +186,8 @@ var crisisDE11 = []ruleDef{
 		deWho11 + " ~4 (ist|is) ~4 auf die (gleise|schienen|bahngleise) (gegangen|gelaufen) ~8 (richtig|nochmal|wieder|diesmal)",
 	}},
 	{id: "r11-answer", pats: []string{
+		"(heute|jetzt|gleich|morgen|dann) (drueck|druecke) (ich|i) ab",
+		"(ja|jo) ~2 (ich habe|habe|i hob) ~2 eine methode ~8 (bald|heute|morgen|diese woche|es ist bald)",
 		"(mut|den mut|mumm) (zum springen|zu springen|es zu tun|mich umzubringen|zum sterben|es durchzuziehen) $",
 		"(weil|da|wo) (ich|i) (dann|bis dahin|bis dann) [schon] ~1 (tot bin|tot sein werde|nicht mehr lebe|nicht mehr da bin)",
 		"(ich habe|habe) ~2 (eine methode|einen plan|die mittel|zugang zu den mitteln) ~3 und ~3 (ein datum|einen zeitpunkt|einen tag|einen ort)",
@@ -181,6 +212,7 @@ var possibleDE11 = []ruleDef{
 
 var harmDE11 = []ruleDef{
 	{id: "r11-patient-threat", flags: fNoSubject | fPlan | fPatient, pats: []string{
+		"(hat|habe) ~3 gedanken ~4 (bewohner|patienten|patientin|kind|baby) ~4 (absichtlich|mit absicht) ~2 zu viel ~2 (insulin|{pillword}|{dmed8}) zu geben",
 		"(gedroht|droht|drohte) ~3 (mich|uns) ~1 (umzubringen|abzustechen|zu toeten|zu erstechen|anzuzuenden)",
 		// Before the threat itself, which is an idiom for the crisis
 		// rules ("droht mich umzubringen"): the weapon it was made with.
@@ -191,6 +223,8 @@ var harmDE11 = []ruleDef{
 		"(gedanken|drang|bilder) ~6 (kind|kleinkind|baby|sohn|tochter|kleinen|kinder) ~6 (zu ertraenken|zu ersticken|zu erwuergen|umzubringen|zu schuetteln|wehzutun|weh zu tun|zu schlagen)",
 	}},
 	{id: "r11-other-threat", flags: fNoSubject, pats: []string{
+		"(meinen|meine|mein|unseren|unsere|unser) ~3 (jaehrigen|jaehrige|kind|sohn|tochter|kleinen|kleine|kleinen) ~6 (keller|schrank|kammer|auto|abstellraum|dachboden) (eingesperrt|eingeschlossen|gesperrt)",
+		"(rattengift|gift|frostschutzmittel|schneckenkorn) ~3 (ausgelegt|hingelegt|gegeben|ins futter|gestreut) ~4 damit (sie|er|die katze|der hund|es) ~3 (frisst|stirbt|verreckt)",
 		"(an|in) (seiner|ihrer|der|meiner|seine|ihre) ~2 (schule|klasse|arbeit|firma) ~3 (rumballern|rumzuballern|amok laufen|amok|um sich schiessen)",
 		"(gedanken|drang|bilder) ~6 (kind|kleinkind|baby|kinder|kleinen) ~6 (zu ertraenken|zu ersticken|zu erwuergen|umzubringen|zu schuetteln|gegen die wand zu schlagen)",
 		"(drang|gedanken) ~6 (den kopf|den schaedel) ~4 (kind|kindes|sohn|tochter|baby) ~4 (gegen die wand|gegen die tuer) ~2 (zu schlagen|schlagen|zu hauen)",
@@ -205,6 +239,8 @@ var harmDE11 = []ruleDef{
 
 var abuseDE11 = []ruleDef{
 	{id: "r11-at-home", pats: []string{
+		"(droht|drohte|hat gedroht) ~2 (er|sie) (findet|findt|kriegt|erwischt) (sie|si|mich|uns|ihn)",
+		"(gwalttaetig|gewalttaetig) ~8 (versteckt|versteckt sich|geflohen|gefluechtet)",
 		"(schubst|schubste|stoesst|schlaegt) (ihn|sie|mich) ~8 (gibt|gab) (ihm|ihr|mir) ~3 ({pillword}|herztabletten|tabletten|medikamente|insulin|essen|{dmed8}) (nicht|ned|nid)",
 		"(haut|haute|hat|hot) (mir|ihm|ihr) (eine|ene|oane|a paar|ein paar) ~6 (wenn|sobald|weil) ~3 (besoffen|betrunken|getrunken|voll|blau)",
 		"(arm|arme|handgelenk|finger) ~3 (umgedreht|umjedreht|verdreht|umgebogen) ~4 (bis|dass)",
