@@ -356,10 +356,13 @@
 // thoughts?"), and "kys", read as "kill myself". A crisis also wins over a
 // medical question (Check).
 //
-// Deliberately not detected: statements about other people's suicide risk,
-// or about the news ("my uncle died by suicide years ago": the bot screens
-// the patient's own current risk; clinics that want third-party reports
-// handled must do so in their flows); clearly resolved past statements;
+// Deliberately not detected: statements about other people's suicide risk
+// in general, or about the news ("my uncle died by suicide years ago": the
+// bot screens the patient's own current risk); since round 11 a partner,
+// parent, adult child, flatmate or carer reporting what someone close
+// says or does now is heard (rules_r11.go: "he says he'll overdose on his
+// methadone", "sie hat gesagt sie nimmt alle tabletten"), unless said in
+// jest or with a trivial cause; clearly resolved past statements;
 // negated statements; idioms and quoted titles; accidents; obfuscations beyond the normalisation above
 // (spaced letters such as "k i l l"); and languages other than English and
 // German except through a clinic's own phrases. Food, drink other than
