@@ -77,6 +77,12 @@ var crisisEN11 = []ruleDef{
 }
 
 var possibleEN11 = []ruleDef{
+	// The speaker alive only for someone or something; a means looked at
+	// anew (batch 111).
+	{id: "r11-only-for", pats: []string{
+		"(only|just) (alive|here|living|still here|still alive|staying alive|hanging on) (for|because of) (my|the|our) ~1 (dog|cat|pet|kids|children|son|daughter|mum|mom|mother|dad|husband|wife|partner|grandkids)",
+		"(looking|looked|look) at the (knives|knife|rope|bridge|tracks|balcony|razors|blades|train tracks) ~3 differently ~6 (do not know why|lately|since (the|my|last) (session|treatment|infusion)|these days|recently)",
+	}},
 	// Someone close talks of not being there, of being a burden, of no
 	// future; gives away what they love; asks to have a pet looked after
 	// "if anything happens".
@@ -91,6 +97,8 @@ var possibleEN11 = []ruleDef{
 		"(he|she|they) (does not|do not|can not|did not|no longer) see (a|any) (future|point|way out)",
 		"(gave|has given|given|is giving|been giving|has been giving|gave away|giving away) ~3 (his|her|their) (dog|cat|pet|dogs|cats|guitar|things|stuff|belongings|possessions|jewellery|jewelry|records|books|watch|bike|collection|savings) ~4 (to|away)",
 		"(asked|asking|wants) (me|us) to (look after|take care of|mind|keep) (her|his|their) ~2 (cat|dog|pets|pet|kids|children|plants|things) ~4 (if anything|if something|in case|just in case|when (she|he|they) (is|are) gone)",
+		"(he|she|they) (is|are|was|has been) ~1 (tired|sick) of (fighting|trying|living|being alive|everything|it all) ~6 (wants|want|wanted) (it all|everything|it) to (stop|end|be over)",
+		"(he|she|they) ~3 (sorted|sorting|put|putting|got|getting) ~2 (his|her|their) (will|affairs|papers|insurance papers|accounts|passwords) ~2 (in order|sorted|together|out) ~8 (just in case|healthy|young|worried|#)",
 	}},
 }
 
@@ -200,6 +208,10 @@ var crisisDE11 = []ruleDef{
 }
 
 var possibleDE11 = []ruleDef{
+	{id: "r11-only-for", pats: []string{
+		"nur noch (wegen|fuer) (meinem|meiner|meinen|meine|mein|den|die|dem|der) ~1 (hund|katze|kindern|kinder|kind|sohn|tochter|mutter|mama|mann|frau|enkeln) ~2 (da|hier|am leben|lebe)",
+		"(meine|mir meine) beerdigung ~2 (vorstell|vorstelle|vorstellen|ausmale|ausmalen|plane|planen)",
+	}},
 	{id: "r11-other-signs", flags: fNoSubject | fAway, pats: []string{
 		"(er|mein (mann|sohn|vater|papa|bruder|freund|partner|verlobter|opa)) ~4 (sagt|meint|sagte|hat gesagt|meinte) ~8 ohne ihn ~2 (besser dran|besser)",
 		"(sie|meine (frau|tochter|mutter|mama|schwester|freundin|partnerin|verlobte|oma)) ~4 (sagt|meint|sagte|hat gesagt|meinte) ~8 ohne sie ~2 (besser dran|besser)",
@@ -207,6 +219,7 @@ var possibleDE11 = []ruleDef{
 		"(sagt|meint|redet davon|spricht davon) ~3 (er|sie) (ist|sei|waere) (nicht mehr) (lange|da|hier) ~3 (zu seinem|zu ihrem|bis|wenn)",
 		"(er|sie|mein {dperson}|meine {dperson}) ~4 (hat|verschenkt|verkauft) ~3 (seinen|ihren|seine|ihre|sein|ihr) (hund|katze|gitarre|sachen|schmuck|auto|fahrrad|uhr|sammlung) ~6 (verschenkt|weggegeben|hergegeben|abgegeben|an|weg)",
 		"(muede|mued|muad) (vom leben|des lebens)",
+		"(er|sie|mein {dperson}|meine {dperson}) ~4 (testament|konten|papiere|versicherungen) ~4 (gemacht|geordnet|geregelt|aufgesetzt|geschrieben) ~8 (jahre|ist #|er ist|sie ist|geht es|seit)",
 	}},
 }
 
