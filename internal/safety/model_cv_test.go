@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -110,6 +111,13 @@ func TestModelCV(t *testing.T) {
 			}
 		}
 	}
+	// SAFETY_CV_ORDW=2 weighs the ordinary flow answers in the risk
+	// head's loss (see trainOrdinaryWeight).
+	if v := os.Getenv("SAFETY_CV_ORDW"); v != "" {
+		old := trainOrdinaryWeight
+		fmt.Sscan(v, &trainOrdinaryWeight)
+		defer func() { trainOrdinaryWeight = old }()
+	}
 	exs := examples(set, fileOf)
 	nh := len(heads)
 	oof, models := outOfFold(exs, nh)
@@ -143,7 +151,7 @@ func TestModelCV(t *testing.T) {
 	// chosen, and at the risk head's other budgets of SAFETY_CV_RISK.
 	cvCombined(t, exs, set, fileOf, models, thr, "")
 	var full *Model
-	if len(forward) > 0 {
+	if len(forward) > 0 || os.Getenv("SAFETY_CV_EXTRA") != "" {
 		all := make([]int, len(exs))
 		for i := range all {
 			all[i] = i
@@ -272,11 +280,26 @@ func cvForward(t *testing.T, m *Model, thr []Head, forward []string, what string
 	d := newDetector(t, nil)
 	d.model = m
 	pooled := map[string][]Labelled{}
-	for _, f := range forward {
+	// SAFETY_CV_EXTRA names labelled files (relative to testdata, ending
+	// in _en.tsv or _de.tsv) that are no training file, run with the
+	// forward model beside the forward files: answers written as a check
+	// and never trained on.
+	for _, f := range append(slices.Clone(forward), strings.Fields(os.Getenv("SAFETY_CV_EXTRA"))...) {
 		loc := strings.TrimSuffix(f[strings.LastIndex(f, "_")+1:], ".tsv")
+		if b := filepath.Base(f); strings.HasPrefix(b, "heldout") || strings.HasPrefix(b, "blind") {
+			t.Fatalf("%s: held-out and blind sets are run only by TestHeldout* and TestBlind*, once", f)
+		}
 		set := loadLabelled(t, f)
-		pooled[loc] = append(pooled[loc], set...)
-		fmt.Printf("%sforward %s, rules and model: %s", what, f, evaluate(d, set, loc, f))
+		r := evaluate(d, set, loc, f)
+		fmt.Printf("%sforward %s, rules and model: %s", what, f, r)
+		if os.Getenv("SAFETY_CV_MISSES") != "" {
+			for _, m := range r.misses {
+				fmt.Printf("  %smiss: %s\n", what, m)
+			}
+		}
+		if slices.Contains(forward, f) {
+			pooled[loc] = append(pooled[loc], set...)
+		}
 	}
 	for _, loc := range []string{"en", "de"} {
 		if len(pooled[loc]) > 0 {
@@ -329,6 +352,10 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 			}
 		}()
 	}
+	// SAFETY_CV_FILES="fitted107_en.tsv ..." also prints those fitted
+	// files' figures on their own (leave-batch-out: each scored by the
+	// model of the folds without its batch).
+	perFile := strings.Fields(os.Getenv("SAFETY_CV_FILES"))
 	medWhy := os.Getenv("SAFETY_CV_MEDWHY")
 	medTally := map[string]int{}
 	defer func() {
@@ -423,7 +450,11 @@ func cvCombined(t *testing.T, exs []example, set []Labelled, fileOf []string, mo
 				fmt.Printf("    %s %s medical %+d (%s, rules %s): %s\n", loc, what, d, got, rules, s.Text)
 			}
 		}
-		for _, g := range []string{"all", "23+"} {
+		groups := []string{"all", "23+"}
+		if slices.Contains(perFile, f) {
+			groups = append(groups, f)
+		}
+		for _, g := range groups {
 			if g == "23+" && rulesFitted(f) {
 				continue
 			}
