@@ -145,6 +145,12 @@ var builtin = []struct {
 	{"de", KindPossible, possibleDE11},
 	{"de", KindHarmToOthers, harmDE11},
 	{"de", KindAbuse, abuseDE11},
+	// Round 11 (rules_od11.go): overdose and vital signs at the medical
+	// border.
+	{"en", KindCrisis, crisisENOD11},
+	{"de", KindCrisis, crisisDEOD11},
+	{"en", KindAcuteMedical, acuteENOD11},
+	{"en", KindMedical, medicalENOD11},
 }
 
 // New builds a detector with the built-in rules and the clinic's own crisis
@@ -534,7 +540,7 @@ func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
 	}
 	if r.kind == KindCrisis || r.kind == KindPossible {
 		sent := t.toks[s].sent
-		joke, hyper := t.joking(sent), t.sentMark[sent]&hHyper != 0
+		joke, hyper := t.joking(sent), t.sentMark[sent]&hHyper != 0 && r.flags&fAct == 0
 		if joke && hyper || r.kind == KindPossible && hyper {
 			// "i can't take this heat anymore": a possible phrase with a
 			// trivial cause does not ask.
@@ -681,7 +687,7 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if t.joking(sent) {
 			return false // "i could murder my brother lol", "can't breathe from laughing"
 		}
-		if r.kind == KindAcuteMedical && t.sentMark[sent]&hBenign != 0 {
+		if r.kind == KindAcuteMedical && (t.sentMark[sent]&hBenign != 0 || t.vitalOnly(s, e)) {
 			return false
 		}
 	}
