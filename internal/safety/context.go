@@ -242,6 +242,17 @@ const (
 	// i leave he'll kill himself and then me", "wenn ich gehe"): coercion,
 	// which is abuse, not the other person's crisis or harm.
 	hCoerce = 1 << iota
+	// Round 11: a doctor's or prescriber's decision told as news ("my
+	// psychiatrist halved my lithium last week", "der arzt hat entschieden
+	// das lithium zu pausieren"): none by the labelling policy unless the
+	// sentence asks (a question, hCue, hAsk, hSymCue), turns (hBut) or says
+	// the patient will deviate on their own (hDeviate).
+	hDecided = 1 << iota
+	hDeviate = 1 << iota
+	// Round 11: an own change carried out and told as past ("i stopped the
+	// pill in may", "havent taken it since 2019"): none by the labelling
+	// policy unless a question or a continuing plan follows (hDeviate).
+	hDone = 1 << iota
 )
 
 // Round 6 rule flags, kept here with the checks that read them. Each
@@ -268,6 +279,13 @@ const (
 	// (hPatient); said of anyone else it is abuse ("my dad says he's going
 	// to kill my mum" is abuse, "... he's in the ketamine program" harm).
 	fPatient ruleFlags = 1 << 10
+)
+
+// Round 11: the clinicians whose decisions hDecided reads, English and
+// German (normal form).
+const (
+	enClin11 = `(ob|midwife|psychiatrist|psych|pdoc|doctor|doc|dr|gp|pcp|neuro|neurologist|cardiologist|endo|endocrinologist|prescriber|np|nurse practitioner|specialist|consultant|pain doc|pain clinic|rheumatologist|oncologist|obgyn|gyno|dermatologist|psychiatry|nurse|urologist|surgeon|pediatrician|paediatrician)`
+	deClin11 = `(arzt|aerztin|hausarzt|hausaerztin|psychiater|psychiaterin|neurologe|neurologin|kardiologe|kardiologin|doc|doktor|schwester|pfleger|pflegerin|facharzt|fachaerztin|internist|internistin|endokrinologe|endokrinologin|schmerzarzt|schmerzaerztin|frauenarzt|frauenaerztin|urologe|urologin|kinderaerztin|kinderarzt|schmerzambulanz|klinik|vertretungsarzt)`
 )
 
 // joking reports whether a sentence or the next laughs or jokes, and nothing
@@ -569,6 +587,30 @@ var helpers = []struct {
 		"(only thing|only medication|only meds|only medicine) i (take|am on)", "(nice|good|great) to see",
 		"(abgesetzt|umgestellt|ausgeschlichen|reduziert|erhoeht) ~3 (mit|von|zusammen mit) (meiner|meinem|der|dem) (aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater)", "(aerztin|arzt|hausarzt|hausaerztin|psychiaterin|psychiater) (hat|hatte) ~4 (abgesetzt|umgestellt|ausgeschlichen)",
 	}},
+	// Round 11 (med11): a clinician's decision told as news, and the
+	// patient's own deviation from it (see hDecided).
+	{hDecided, []string{
+		"[my|the|her|his|our] [new|old] " + enClin11 + " ~3 (decided|upped|bumped|raised|increased|lowered|reduced|halved|doubled|dropped|switched|changed|swapped|adjusted|paused|stopped|tapered|prescribed|added|started me|put me|moved me|took me|taken me|gave me|has me|had me|wants me|wants to (lower|raise|reduce|increase|taper|stop|pause|switch|add|start)|said|says|told me|explained|okayed|approved|cleared|signed off)",
+		"(which|that|as|like) (the|my) ~1 " + enClin11 + " (decided|set|prescribed|chose|said|wanted|ordered|planned)",
+		"(laut|nach ansicht) [der|dem|meinem|meiner|meines] " + deClin11, "[mein|meine|der|die|dem|meinem|meiner|unser|unsere] " + deClin11 + " ~4 (hat|hatte|haben) ~8 (erhoeht|halbiert|verdoppelt|reduziert|abgesetzt|umgestellt|verschrieben|verordnet|entschieden|beschlossen|pausiert|gesenkt|hochgesetzt|runtergesetzt|angesetzt|gegeben|aufgeschrieben|geaendert|gewechselt|gesagt|angeordnet|ausgeschlichen|erklaert)",
+		"(mein|meine|der|die|meinem|meiner) ~1 " + deClin11 + " ~2 (sagt|sagte|meint|meinte|will|wollte|erhoeht|halbiert|setzt|stellt|verschreibt|gibt) ",
+		"(wie|so wie) (der|die|mein|meine) ~1 " + deClin11 + " ~3 (gesagt|verordnet|verschrieben|entschieden|angeordnet|erklaert|besprochen)",
+	}},
+	{hDone, []string{
+		"(stopped|dropped|quit|came off|come off|skipped|halved|doubled|finished|weaned off|tapered off|gave up|switched|changed) ~6 (in (january|february|march|april|may|june|july|august|september|october|november|december|#|the spring|the summer|the autumn|the fall|the winter|spring|summer|autumn|winter)|last (week|wk|month|year|spring|summer|autumn|fall|winter|christmas)|since #|years ago|months ago|a year ago|a month ago|when i (left|was|moved|started|finished|got))",
+		"(have not|has not|not|never) (taken|had|used|touched|needed) ~3 since", "(been off|off it|off them) (since|for) ~2 (years|months|#|a year|ages)",
+		"(weggelassen|abgesetzt|genommen|stopped|skipped|left out) ~6 (lief|ging|went|was) [alles|all|it] (gut|problemlos|fine|well|ok|okay)",
+		"(abgesetzt|aufgehoert|weggelassen|halbiert|verdoppelt|gewechselt|umgestiegen|reduziert|erhoeht|runtergesetzt|hochgesetzt) ~6 (i am (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|letztes jahr|letzten monat|letzten sommer|letzten winter|vor (jahren|monaten|einem jahr|einem monat|#))",
+		"(i am (januar|februar|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|letzte woche|letztes jahr|letzten monat|vor (jahren|monaten|einem jahr|#)) ~6 (abgesetzt|aufgehoert|weggelassen|halbiert|gewechselt|reduziert|erhoeht|runtergesetzt|hochgesetzt|umgestiegen)",
+		"seit (#|jahren|monaten) ~4 (nicht mehr|kein|keine|keinen) ~3 (genommen|gebraucht)",
+	}},
+	{hDeviate, []string{
+		"(i|ich) ~3 (will|am going to|going to|think i will|want to|might|ill|nehm|nehme|geh|gehe|setz|setze|lass|lasse|halbier|halbiere|verdoppel|verdopple|hoer|hoere|fang|fange|bleib|bleibe|mach|mache|take|keep|stop|skip|cut|will not) ~4 (take|taking|stop|skip|keep|start|go|cut|double|halve|drop|stay|only|instead|myself|on my own|my own way|anyway|reddit|selber|selbst|eigene|einfach|trotzdem|lieber|nur|statt|stattdessen|ab|weg|runter|hoch|wieder|again|back|restart|weiter|#)",
+		"(leaning|tendier|tendiere|eher zu|rather)",
+		// ... or asks inside the sentence, with no question mark.
+		"(soll|sollte|kann|darf|muss|koennte) (sie|er|ich|man|das)", "(findet|findest|meint|meinst|denkt|sagt) (ihr|du)", "(waere|ist|wird) (das|es) ~2 (problem|schlimm|ok|okay|sinnvoll|zu viel|zu hoch)",
+		"(should|can|could|may|must) (she|he|i|they|we)", "(is|would) (that|this|it) ~2 (a problem|an issue|ok|okay|safe|fine|too much|too high|right|normal)", "(without telling|ohne (ihm|ihr|den|die|meinem|meiner) ~2 (sagen|bescheid)|sag ihm nichts|sag ihr nichts)",
+	}},
 	{hEarnest, []string{
 		"(not|no|kein|keine|nicht) (joking|kidding|joke|lol|witz|scherz|spass) [lol]", "nicht (zum|aus) (spass|scherz)", "(i am|i am being|am) (serious|dead serious)", "(for real|i mean it|ich meins ernst|ich mein es ernst|ich meine es ernst|ich meine das ernst|ernst gemeint|i am ernst)",
 	}},
@@ -654,6 +696,15 @@ var helpers = []struct {
 		"(open|closed) (on|over|during) ~2 (day|holiday|holidays|weekend|weekends|christmas|easter|bank holiday|feiertag|feiertagen|wochenende)",
 		"(check in|checkin|see it in the system|see it in your system|on file|the portal|patient portal|family session|session option|send (her|him|them|me) something|something (she|he|they) can read)",
 		"(work|home|office) or (at home|at work|in the clinic|does it need|do i need)",
-		"(eat|lunch|breakfast|snack) (after|before) the (spray|session|infusion|troche|lozenge|appointment|treatment)",
+		// Round 11: a pharmacy's or a delivery's logistics, what to bring.
+		"(pharmacy|chemist|apotheke|walgreens|cvs|boots) ~8 (ready|pick|collect|fax|faxed|send|sent|ship|shipped|deliver|delivered|number|fertig|abholen|schicken|faxen)",
+		"(fax|send|transfer|ship|shipped|deliver|delivered|collect) ~4 (prescription|prescriptions|script|rezept|kit|device|troches|lozenges|rdts)",
+		"(prescription|prescriptions|script|rezept|kit|device|troches|lozenges|rdts|order) ~3 (shipped|delivered|posted|sent|geschickt|geliefert)", "(next|the|my) (shipment|delivery|order|lieferung|bestellung)",
+		"(pharmacy|chemist|apotheke) ~3 (gave me|dispensed|gab mir|hat mir) ~4 (generic|generika|other brand|different brand|instead)", "(pickup|pick up|collection|abholung) ~4 (id|copy|ausweis|procedure|form)",
+		"(do i need to|should i|must i|do i have to|muss ich|soll ich) (bring|fill in|sign|print|register|mitbringen|ausfuellen|unterschreiben)",
+		"(come|comes|are there|is there|in one|per) [a|the|one] ~1 (box|pack|packet|bottle|shipment|delivery|lieferung|packung|schachtel)",
+		// Round 11: bringing food or drink is logistics; whether to eat is
+		// medical by the labelling policy (r11-around).
+		"(bring|bringing|pack) ~2 (a|my|some|own|something) ~1 (snack|snacks|food|lunch|water|drink|drinks|something to eat)", "(essen|snack|snacks|wasser|getraenk|getraenke|trinken|proviant) ~3 (mitbringen|mitnehmen)",
 	}},
 }

@@ -671,6 +671,9 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if t.sentMark[sent]&hTold != 0 && !t.sentQ[sent] && t.sentMark[sent]&hAsk == 0 {
 			return false // "the nurse said that's normal", "wie besprochen genommen, alles gut"
 		}
+		if t.sentMark[sent]&hDecided != 0 && !t.question(sent) && !t.marked(sent, hAsk|hSymCue) && t.sentMark[sent]&(hBut|hDeviate) == 0 {
+			return false // "my psychiatrist halved my lithium last week, just so you know"
+		}
 		if r.flags&fNextCue != 0 && !t.marked(sent, hSymCue) {
 			return false
 		}
@@ -680,6 +683,9 @@ func (t *prepared) counts(r *rule, s, e int) bool {
 		if r.flags&fStatement != 0 {
 			// "i am going to stop my lithium": the patient's own intent.
 			v := t.subject(s, w)
+			if t.sentMark[sent]&hDone != 0 && !t.question(sent) && t.sentMark[sent]&hDeviate == 0 {
+				return false // "i stopped the pill in may, just telling you": done and told as past
+			}
 			return v != vNegated && v != vThird && !t.past(s, e) // "i stopped the pill last year" is history
 		}
 		return t.question(sent)

@@ -435,3 +435,64 @@ func TestRound10SlotsNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestRound11Policy holds the medical rules of round 11 to the labelling
+// policy (doc.go, "# Labels"): a doctor's decision told as news is none and
+// a question about it medical; a question whether eating, fasting, driving
+// or exercise around a session is ok is medical, a plan or a logistics
+// question none; an own change told as past is none, a plan medical; and a
+// crisis stays a crisis.
+func TestRound11Policy(t *testing.T) {
+	d := newDetector(t, nil).WithoutModel()
+	for _, tt := range []struct {
+		text, locale string
+		want         Kind // "" for none
+	}{
+		// A doctor's decision told as news, and questions about it.
+		{"my psychiatrist already decided to lower my sertraline, just letting you know for the file", "en", ""},
+		{"the dr decided to taper my clonazepam over 3 months starting in january, she'll send you the plan", "en", ""},
+		{"mein psychiater hat letzte woche mein lithium halbiert, bin jetzt bei 450, nur fürs update", "de", ""},
+		{"der arzt hat entschieden das lithium während dem kurs zu pausieren, passt für mich", "de", ""},
+		{"my psychiatrist bumped my sertraline to 100, is that ok with ketamine", "en", KindMedical},
+		{"my gp put me on citalopram last week, is that ok alongside the ketamine", "en", KindMedical},
+		{"gp changed me from citalopram to sertraline but honestly ill just keep taking the citalopram i have left", "en", KindMedical},
+		{"mein psychiater will mich auf edronax umstellen, findet ihr das sinnvoll so kurz vor der ketamin serie", "de", KindMedical},
+		// Around a session: questions are medical, plans and logistics none.
+		{"can i eat before the infusion", "en", KindMedical},
+		{"do i need to fast before", "en", KindMedical},
+		{"am i allowed to drive home afterwards", "en", KindMedical},
+		{"is it fine to go for a run after the session or should i rest", "en", KindMedical},
+		{"can i do hot yoga / sauna the same day", "en", KindMedical},
+		{"muss ich nüchtern kommen", "de", KindMedical},
+		{"darf ich am tag nach der sitzung autofahren", "de", KindMedical},
+		{"can i bring a snack for after", "en", ""},
+		{"can my partner drive me home?", "en", ""},
+		{"i'll have a light breakfast before", "en", ""},
+		{"is it ok if i drive myself to the integration call", "en", ""},
+		{"is it ok to fly a few days after a session?", "en", ""},
+		{"darf ich für danach was zu essen mitbringen", "de", ""},
+		{"darf ich selbst zum integrationsgespräch fahren", "de", ""},
+		{"wir gehen zum grab und essen danach zusammen. ist ok", "de", ""},
+		{"i want to cut down to 2 coffees a day", "en", ""},
+		{"ich nehm zum grillen zwei von meinem bruder mit", "de", ""},
+		{"when does the next shipment come, i've got 4 lozenges left", "en", ""},
+		// Own changes: past and done is none, a plan is medical.
+		{"i stopped the pill in may, just telling you since the form asked about contraception", "en", ""},
+		{"i dropped the adderall when i left uni, havent taken it since 2019", "en", ""},
+		{"going to taper down to 4mg", "en", KindMedical},
+		{"ich fang morgen wieder mit dem elontril an, hatte es im september abgesetzt, nur dass ihrs wisst", "de", KindMedical},
+		{"i'm going to stop my lithium tomorrow", "en", KindMedical},
+		// Crisis wins over every medical slot.
+		{"my psychiatrist halved my lithium last week. counted out all my lithium, it's enough now", "en", KindCrisis},
+		{"der arzt hat mein lithium halbiert. seit 2 wochen horte ich mein lithium, heute sind es genug", "de", KindCrisis},
+		{"counted out all my diazepam, it's enough now", "en", KindCrisis},
+	} {
+		m, ok := d.Check(tt.text, tt.locale)
+		switch {
+		case tt.want == "" && ok && m.Kind == KindMedical:
+			t.Errorf("Check(%q) = %+v; want none", tt.text, m)
+		case tt.want != "" && (!ok || m.Kind != tt.want):
+			t.Errorf("Check(%q) = %+v, %v; want %s", tt.text, m, ok, tt.want)
+		}
+	}
+}

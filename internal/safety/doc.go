@@ -144,7 +144,13 @@
 // follow-ups ("and the benadryl?", "und mit tavor?"), and a question that
 // takes up a medicine named in its own sentence or one of the two before
 // (fPrevMed, helper hMed: "i'm on a course of doxycycline. do i need to
-// wait till it's done?").
+// wait till it's done?"). Round 11 (ids r11-*, soft too) follows the
+// labelling policy below: a doctor's decision told as news clears the
+// medical rules of its sentence unless it asks, turns or says the patient
+// will deviate (helpers hDecided, hDeviate); an own change done and told as
+// past clears the statement rules (hDone); r11-around asks whether eating,
+// fasting, driving, exercise, a dentist or a vaccine around a session is
+// ok, never a plan or bringing a snack.
 //
 // # The medicine vocabulary
 //

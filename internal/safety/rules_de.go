@@ -1119,7 +1119,7 @@ var medicalDE = []ruleDef{
 		"({dmed8}|{medword}|{ket}|lutschtablette|lutschtabletten|lutschtablettn) ~4 (etwas|eine stunde|a stund|ne stunde|# stunden|halbe stunde|bisschen|viel|total) (frueher|spaeter|frueh|spaet)",
 		"(fang|fange|beginn|beginne) ~3 [wieder|erneut] mit (dem|der|den|meinem|meiner|meinen) ~2 ({dmed8}|{medword}) an",
 		"(fang|fange) ~2 mit (einer|einem|einer halben|der halben|#|einer lutschtablette) an",
-		"(nehm|nehme|nimm|nimme) ~4 (zwei|eine|einen|#|paar) von (meinem|meiner|mei|meim) (mann|frau|partner|partnerin|freund|freundin|schwester|bruder|mutter|vater|oma|opa)",
+		"(nehm|nehme|nimm|nimme) ~3 (zwei|eine|einen|#|paar) von (meinem|meiner|mei|meim) (mann|frau|partner|partnerin|freund|freundin|schwester|bruder|mutter|vater|oma|opa) [heute|morgen] ($|statt|stattdessen|tabletten|tablette|pillen|weil|ihre|seine|ihren|seinen)",
 		"(hoer|hoere|hor) ~2 mit ~2 ({dmed8}|{medword}) (auf|uf)",
 		"(kein|keine|keinen) ({dmed8}|{medword}) mehr ~4 (beschlossen|entschieden|reicht mir|ab heute|ab jetzt|ab morgen)",
 		"(beschlossen|entschieden) ~2 (kein|keine|keinen) ({dmed8}|{medword}) mehr",
@@ -1142,6 +1142,25 @@ var medicalDE = []ruleDef{
 	}},
 	{id: "r10-labs", flags: fStatement, pats: []string{
 		"(ferritin|kalium|natrium|thrombozyten|tsh|egfr|gfr|lipase|harnsaeure|hb|haemoglobin|eisen|vitamin d|inr|hbaic|kreatinin|blutzucker|zucker|sauerstoff|saettigung|pulsoxymeter|sattigung|blutdruck|puls|temperatur|fieber) ~2 # ~8 (spricht was dagegen|spricht etwas dagegen|ein problem|problem|ist das schlimm|ist das normal|kommt daher|was heisst das|was bedeutet das|kann ich trotzdem|trotzdem kommen|trotzdem cho|chan i|darf ich|ok fuer|okay fuer|wichtig fuer|zu niedrig|zu hoch|so niedrig|so hoch)",
+	}},
+	// Round 11 (med11, labelling policy of round 11): essen, trinken,
+	// nüchtern sein, Auto fahren, Sport, Zahnarzt oder eine Operation rund
+	// um eine Sitzung als Frage ("muss ich nüchtern kommen", "darf ich am
+	// tag nach der sitzung autofahren"); ein Plan oder eine Frage zur
+	// Organisation nicht ("mein mann fährt mich", "darf ich was zu essen
+	// mitbringen", hCost).
+	{id: "r11-around", pats: []string{
+		"(darf|kann|soll|sollte|muss|duerfte|koennte) ich ~5 (essen|was essen|etwas essen|trinken|fruehstuecken|autofahren|auto fahren|sport machen|sport treiben|rauchen|kiffen|nuechtern|kaffee trinken|alkohol trinken)",
+		"(darf|kann|soll|muss) ich ~4 (selber|selbst|allein|alleine) ~2 (nach hause|heim|zurueck) ~1 (fahren|autofahren)", "(darf|kann|soll|muss) ich (nach der sitzung|danach|nachher|am tag danach|am naechsten tag) ~4 (fahren|autofahren|auto fahren|heimfahren)",
+		"(wann|ab wann|wie lange|wie viele stunden|wie weit vorher|wie viel) ~5 (nuechtern|nichts essen|nichts mehr essen|essen|trinken|autofahren|auto fahren|fruehstuecken|rauchen)",
+		"(autofahren|auto fahren|essen|trinken|alkohol|kaffee|sport|fruehstueck) (danach|vorher|nachher|davor|am tag danach|am naechsten tag) $",
+		"(zahnarzt|zahnaerztin|zahn op|weisheitszaehne|operation|narkose|betaeubung|betaeubungsspritze|impfung|grippeimpfung|coronaimpfung|auffrischung) ~8 (sitzung|sitzungen|infusion|behandlung|ketamine|vorher|danach|gleichen tag|selben tag|sagen)",
+		"(passt|geht|klappt) ~2 (die|der|das) ~1 (sitzung|termin|infusion) ~2 (noch|trotzdem)",
+		"(darf|kann|soll|sollte|muss) ich ~6 " + deAct11,
+		deOk11 + " ~6 " + deAct11 + " ~6 " + deWhen11,
+		deAct11 + " ~6 " + deWhen11 + " ~6 " + deOk11,
+		deWhen11 + " ~6 " + deAct11 + " ~6 " + deOk11,
+		"(wie lang|wie lange|wie viele stunden|wie bald|wann) ~6 (stillen|anlegen|abpumpen|muttermilch|sport|krafttraining|autofahren|fliegen)",
 	}},
 }
 
@@ -2203,4 +2222,12 @@ const (
 	deTook7 = `(genommen|geschluckt|eingenommen|gesprueht|reingehauen|gespritzt|getrunken|leer gemacht|gefressen|eingeworfen|reingezogen|reingepfiffen|runtergeschluckt|eingeschmissen|geschmissen)`
 	// A sign an overdose was meant.
 	deCue7 = `(auf einmal|aufeinmal|hintereinander|auf ex|mit absicht|absichtlich|vor # minuten|vor # min|vor einer stunde|vor ner stunde|mit ~2 (wodka|bier|schnaps|wein|alkohol|korn|obstler)|sorry|tschuess|damit|will nicht mehr|schwindlig|muede|komisch|herz|atmen|luft|tut mir leid|ruhe|fuer immer|egal|wurscht)`
+)
+
+// Round 11: what one does around a session (deAct11), when (deWhen11) and
+// asking whether it is ok (deOk11), for r11-around.
+const (
+	deAct11  = `(joggen|sport|krafttraining|training|fitnes|fitnestudio|sauna|schwimmen|e bike|autofahren|auto fahren|fliegen|flug|essen|fruehstueck|fruehstuecken|kaffee|alkohol|bier|wein|sekt|rauchen|kiffen|fasten|intervallfasten|stillen|anlegen|abpumpen|zahnarzt|zahnreinigung|impfung|auffrischung|narkose|betaeubung|gipfeli|ingwertee)`
+	deWhen11 = `(vorher|danach|nachher|davor|vor der sitzung|nach der sitzung|vor dem termin|nach dem termin|vor der behandlung|nach der behandlung|am tag danach|am naechsten tag|am abend|am morgen|sitzung|behandlung|infusion|termin|nasenspray|session|sitzig)`
+	deOk11   = `(ok|okay|in ordnung|schlimm|ein problem|problem|gefaehrlich|erlaubt|geht das|klar|sinnvoll|bedenklich)`
 )

@@ -747,7 +747,7 @@ var crisisEN = []ruleDef{
 	{id: "r10-hoard", flags: fHarm, pats: []string{
 		"(saving|saved|saving up|saved up|stockpiling|stockpiled|hoarding|hoarded|stashing|stashed|collecting|collected|counting|counted|counted out|lining up|lined up|putting aside|put aside|setting aside|set aside) ~2 [all|all of|every|every one of] [my|the|his|her] ~2 ({med9}|{pillword}) ~8 " + enEnough10,
 		"({med9}|{pillword}) ~2 (saved up|stashed|stockpiled|hoarded|counted|counted out|lined up|put aside|set aside) ~8 " + enEnough10,
-		"(put|putting|set|setting|keep|keeping) (one|a|two|#|some|the) ~2 ({med9}|{pillword}) aside ~8 ~8 " + enEnough10,
+		"(put|putting|set|setting|keep|keeping) (one|a|two|#|some|the) ~2 ({med9}|{pillword}) aside ~8 " + enEnough10,
 	}},
 }
 
@@ -1119,7 +1119,10 @@ var medicalEN = []ruleDef{
 		enMed9 + " ~8 (ok|okay|fine|safe|alright) (during|through|throughout) ~2 (the series|the sessions|the treatment|treatment|the course|ketamine|{ket}|the infusions|infusions)",
 	}},
 	{id: "r10-intent", flags: fStatement, pats: []string{
-		"(want to|going to|planning to|plan to|will|might|thinking of|thinking about|about to|decided to) ~2 (taper|cut|go|drop|come|get|step) down to #",
+		// Round 11: "down to #" only with a unit or a dose form ("cut down
+		// to 2 coffees a day" is no medicine; a medicine named before it
+		// is the fPrevMed form below).
+		"(want to|going to|planning to|plan to|will|might|thinking of|thinking about|about to|decided to) ~2 (taper|cut|go|drop|come|get|step) down to # (mg|milligrams|mcg|micrograms|ml|units|tablet|tablets|pill|pills|capsule|capsules|troche|troches|lozenge|lozenges|spray|sprays|puffs|drops|a half|half)",
 		// A dose moved in time or swapped by the patient ("gonna take the
 		// troche an hour earlier than the plan says", "i'll take the
 		// zopiclone a bit early on session night").
@@ -1151,7 +1154,40 @@ var medicalEN = []ruleDef{
 	{id: "r10-labs", flags: fStatement, pats: []string{
 		"(ferritin|potassium|platelets|platelet count|tsh|alt|ast|egfr|gfr|lipase|sodium|hb|haemoglobin|hemoglobin|iron|vitamin d|inr|aic|hbaic|creatinine|glucose|sats|oxygen|pulse ox|oximeter|temp|temperature|bp|blood pressure|heart rate|pulse) ~2 # ~8 (any reason|is it fine|is it ok|is it okay|is that ok|is that okay|a problem|an issue|true or|ok for|okay for|safe for|fine for|should i|can i still|go ahead|normal at|is that normal|is tremor normal|what does that mean|too low|too high)",
 	}},
+	{id: "r10-intent", flags: fStatement | fPrevMed, pats: []string{
+		"(want to|going to|planning to|plan to|will|might|thinking of|thinking about|about to|decided to) ~2 (taper|cut|go|drop|come|get|step) down to #",
+	}},
+	// Round 11 (med11, labelling policy of round 11): eating, drinking,
+	// fasting, driving, napping, exercise, a dentist or an operation
+	// around a session asked as a question is medical ("can i eat before
+	// the session", "do i need to fast", "will i be able to drive myself
+	// home after"); a plan or a logistics question is not ("my husband
+	// drives me home", "can i bring a snack", hCost).
+	{id: "r11-around", pats: []string{
+		"(can|could|may|should|shall|must) i ~2 (eat|drink|drive|nap|exercise|work out|go to the gym|go running|smoke|vape|fast|have breakfast|have lunch|have dinner|have coffee|have a coffee|have a drink|have a beer|have a glass|have alcohol|have caffeine) ~8 (before|after|afterwards|beforehand|straight after|the day of|the morning of|the night before|the day after|the next day|between|in between|on session day|session|sessions|infusion|spray|troche|or not|or should|or nothing|$)",
+		"(is it|is that|would it be|will it be) (ok|okay|fine|safe|alright|allowed|a problem|bad) (to|if i) ~2 (eat|drink|drive (home|back|after|afterwards|tomorrow|the next day|the day after|that day|later)|drive myself home|nap|exercise|work out|smoke|vape|fast|have a drink|have alcohol|have coffee|have a coffee|have breakfast|have a beer|have a glass|have that)",
+		"(do|will|would) i (need|have) to (fast|stop eating|not eat|skip breakfast|be fasting|avoid food|avoid alcohol|avoid coffee|avoid caffeine)",
+		"(must|should) i (fast|be fasting|be without eating|stop eating|avoid food|avoid alcohol|avoid coffee)",
+		"how (long|many hours|soon) ~4 (until|before|after|can|should|do|must) ~3 (eat|drink|drive|fast|stop eating|have coffee|have a coffee|exercise|have a drink|have alcohol)",
+		"what (should|can|could|do) i (eat|drink|avoid) ~3 (before|after|the night before|the morning of|the day of|beforehand|afterwards)",
+		"(am i allowed to|will i be able to|am i able to|am i ok to|am i okay to|am i safe to) ~1 (drive|eat|drink|exercise|work out)",
+		"(can|could|may|should|shall|must) i [still] (have|do|go for|go to|get|take|go) ~3 " + enAct11 + " ~8 (" + enWhen11 + "|$)",
+		"(am i allowed|am i ok|am i okay|am i fine|is it ok|is it okay) [to have|to do|to get] " + enAct11 + " ~6 (" + enWhen11 + "|$)",
+		enOk11 + " ~6 " + enAct11 + " ~6 (" + enWhen11 + ")",
+		enAct11 + " ~6 (" + enWhen11 + ") ~6 " + enOk11,
+		"(" + enWhen11 + ") ~6 " + enAct11 + " ~4 " + enOk11,
+		"how (long|soon) ~6 (breastfeed|breastfeeding|feed her|feed him|feed the baby|pump|nurse|operate machinery|work out|exercise)",
+		"(dentist|dental|wisdom teeth|surgery|operation|anaesthetic|anesthetic|general anaesthetic|local anaesthetic|vaccine|vaccination|flu shot|covid shot|booster shot) ~8 (same day|between sessions|between the sessions|before the session|after the session|around the session|the day before|the day after|for the session|with the session|matter for|ok for|fine for)",
+	}},
 }
+
+// Round 11: what one does around a session (enAct11), when (enWhen11)
+// and asking whether it is ok (enOk11), for r11-around.
+const (
+	enAct11  = `(alcohol|wine|beer|a glass|glass of|prosecco|champagne|cocktail|cocktails|drinks|a drink|coffee|caffeine|energy drink|a meal|cheat meal|pizza|a big meal|breakfast|fasting|driving|drive|machinery|operate machinery|exercise|the gym|gym|a run|run|running|a hike|hike|hiking|yoga|yoga class|hot yoga|sauna|swim|swimming|a workout|workout|sport|sex|smoke|smoking|vape|vaping|weed|cannabis|a joint|breastfeed|breastfeeding|pump|a jab|jab|jabs|vaccine|vaccines|vaccination|booster|flu shot|covid jab|dentist|surgery|operation|hair bleached|bleach|tattoo|sunbathing|a nap|nap)`
+	enWhen11 = `before|after|afterwards|beforehand|straight after|the day of|the morning of|the night before|the day before|the day after|the morning after|the night after|the next day|the next morning|same day|the same day|same afternoon|the same afternoon|same evening|the same evening|on session day|between sessions|{ket}|session|sessions|infusion|treatment|the spray`
+	enOk11   = `(ok|okay|fine|safe|bad|wise|a problem|an issue|dangerous|alright|all right|risky|a good idea|a bad idea|that dangerous|allowed)`
+)
 
 // Round 9: the treatment as the English medical slots name it, the verbs
 // of taking and of changing a medicine, and the words for one's medicines.
