@@ -422,7 +422,12 @@ var helpers = []struct {
 		"doing (well|better|fine|great|good|okay|ok|much better|a lot better|really well|so much better)",
 		"(much|a lot|so much|way) better", "(left|divorced|moved out|got away from|escaped|verlassen|getrennt) ~2 (him|her|them|ihn|sie)", "(i am|am|i feel|we are|bin) ~1 (safe|sicher) (now|jetzt|$)", "no longer (have|feel|do|think|struggle|self harm|cut)",
 		"(do not|have not|not) ~4 (anymore|any more|since|in years|for years|in a long time|for a long time|ever since|in # (years|months)|for # (years|months))",
-		"(stopped|quit|recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
+		"(recovered|got better|got help|got through|came through|overcame|over it|behind me|went away|passed away|resolved|remission)", "(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all) passed",
+		// Round 11 (fix11): "stopped" and "quit" say a risk is over only
+		// with the risk as subject or object; "i quit my job last month and
+		// i want to kill myself", "since i stopped my venlafaxine" are not.
+		"(it|that|this|urge|urges|feeling|feelings|they|thoughts|it all|the cutting|cutting|self harm|the self harm|the attempts|attempts) ~1 (stopped|quit)",
+		"(stopped|quit) (cutting|self harming|harming myself|hurting myself|burning myself|doing that|doing it|it|that)", "(i|i have|i finally|finally) (stopped|quit) $",
 		"(been|am|i am) (clean|stable|well|healthy|sober) (for|since)", "(been|am|i am) clean", "seit ~3 (clean|frei|symptomfrei|trocken)", "(bin|bin ich) ~2 (clean|symptomfrei|trocken)", "clean seit", "clean for", "sober for", "(a|in a) good place", "therapy helped", "(session|sessions|ketamine|it|that|treatment) (helped|has helped|really helped)", "(sitzung|sitzungen|behandlung|therapie|ketamine|es) ~3 geholfen", "(treatment|medication|meds) helped",
 		"(geht es mir|mir geht es|geht mir|geht es mir jetzt|geht es mir heute) ~2 (gut|besser|viel besser|deutlich besser|wieder gut)",
 		// Round 11: a crisis told as history in an answer ("not for over
@@ -432,7 +437,7 @@ var helpers = []struct {
 		"(closure|abschluss)", "(hilfe|help) (bekommen|gekriegt|geholt)", "noch da und (froh|dankbar|gluecklich)",
 		"(weg|vorbei) und nicht (zurueckgekommen|wiedergekommen|wieder da|wieder gekommen)",
 		"vorbei", "seit (jahren|monaten|langem|laengerem) (nicht mehr|nicht|nie|keine|weg|vorbei)", "(it has been|it is been|been) # (years|months)", "# (jahre|monate) her",
-		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "aufgehoert", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
+		"(geht es|geht) (ihr|ihm|ihnen|mir) ~2 (gut|besser|wieder gut)", "seit # (jahren|monaten) (nicht mehr|nicht|nie|keine)", "ueberwunden", "hinter mir gelassen", "(damit|es|das|gedanken|drang|ritzen|schneiden|selbstverletzen|selbstverletzung) ~2 aufgehoert", "(ich|habe) aufgehoert $", "(bin|fuehle mich) ~2 (stabil|gesund)", "seitdem (nicht|nie|keine)",
 		// Round 7: more German ways of saying it is over.
 		"seit [ueber|mehr als|fast|knapp|gut] # (jahren|monaten) ~4 (nicht mehr|nichts mehr|nie wieder|nie mehr|stabil|clean|frei)",
 		"seit (damals|jahren|langem|laengerem) ~3 (nie wieder|nie mehr|nicht mehr|nichts mehr|stabil)", "(lange|# jahre|jahre|jahrzehnte|ewig|ewigkeiten) her",
@@ -518,9 +523,13 @@ var helpers = []struct {
 		"(wartet auf|faengt|beginnt|hat) ~3 (seine|ihre|die) ~1 (erste|naechste|zweite) ~2 (sitzung|ketamine sitzung|behandlung|infusion)",
 		"(sitzung|behandlung) # ~2 (freitag|montag|dienstag|mittwoch|donnerstag|samstag|sonntag|morgen)", "(faengt|fangt) ~2 bei euch an",
 	}},
+	// fix11: leaving the person, not any going ("once i go to bed",
+	// "when i go shopping", "if i leave the room"); read per sentence.
 	{hCoerce, []string{
-		"(if|when|once) i (leave|left|go|break up|end it with|split up|move out) [him|her|them]",
-		"(wenn|falls|sobald) (ich|i) ~2 (gehe|geh|verlasse|verlass|ausziehe|auszieh|mich trenne|schluss mache)",
+		"(if|when|once) i (leave|left|dump|divorce) (him|her|them)", "(if|when|once) i (break up|split up|end it|end things) with (him|her|them)",
+		"(if|when|once) i (leave|left|move out|walk out) (and|he|she|they|$)",
+		"(wenn|falls|sobald) (ich|i) ~1 (ihn|sie|dich|euch) ~1 (verlasse|verlass)", "(wenn|falls|sobald) (ich|i) (gehe|geh|ausziehe|auszieh|weggehe|weggeh)",
+		"(wenn|falls|sobald) (ich|i) ~2 (ausziehe|auszieh|mich trenne|schluss mache)",
 	}},
 	{hBut, []string{"(but|aber|however|though|jedoch)"}},
 	{hMed, []string{"{med9}", enPurposeMed9}},

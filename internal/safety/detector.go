@@ -534,7 +534,7 @@ func (t *prepared) match(r *rule, s, e int, want string) (Match, bool) {
 		// it is nothing, not a question to the patient; made on
 		// condition that the speaker leaves it is coercion (abuse).
 		sent := t.toks[s].sent
-		if t.joking(sent) || t.sentMark[sent]&hHyper != 0 || t.any&hCoerce != 0 {
+		if t.joking(sent) || t.sentMark[sent]&(hHyper|hCoerce) != 0 {
 			return Match{}, false
 		}
 	}
