@@ -714,6 +714,10 @@ var helpers = []struct {
 		"(come|comes|are there|is there|in one|per) [a|the|one] ~1 (box|pack|packet|bottle|shipment|delivery|lieferung|packung|schachtel)",
 		// Round 11: bringing food or drink is logistics; whether to eat is
 		// medical by the labelling policy (r11-around).
-		"(bring|bringing|pack) ~2 (a|my|some|own|something) ~1 (snack|snacks|food|lunch|water|drink|drinks|something to eat)", "(essen|snack|snacks|wasser|getraenk|getraenke|trinken|proviant) ~3 (mitbringen|mitnehmen)",
+		"(bring|bringing|pack) ~2 (a|my|some|own|something) ~1 (snack|snacks|food|lunch|water|drink|drinks|something to eat)", "(essen|snack|snacks|wasser|getraenk|getraenke|trinken|proviant|kaffee|tee|kuchen) ~3 (mitbringen|mitnehmen)",
+		// Moving a session or asking about the waiting room is logistics
+		// too ("can i go to the gym on thursday instead, i'll move my
+		// session", "kann ich den flug umbuchen").
+		"(move|moving|reschedule|rescheduling|rebook|rebooking|shift|push back|swap) ~3 (my|the|our|a) ~1 (session|appointment|booking|slot)", "(waiting room|wartezimmer|warteraum|lobby|reception)", "(umbuchen|verschieben|verlegen|umlegen)", "(into|in|to) the building", "(den|die|meinen|meine|unseren) (termin|sitzung|behandlungstermin) ~4 (legen|schieben|tauschen)",
 	}},
 }

@@ -1164,15 +1164,15 @@ var medicalEN = []ruleDef{
 	// home after"); a plan or a logistics question is not ("my husband
 	// drives me home", "can i bring a snack", hCost).
 	{id: "r11-around", pats: []string{
-		"(can|could|may|should|shall|must) i ~2 (eat|drink|drive|nap|exercise|work out|go to the gym|go running|smoke|vape|fast|have breakfast|have lunch|have dinner|have coffee|have a coffee|have a drink|have a beer|have a glass|have alcohol|have caffeine) ~8 (before|after|afterwards|beforehand|straight after|the day of|the morning of|the night before|the day after|the next day|between|in between|on session day|session|sessions|infusion|spray|troche|or not|or should|or nothing|$)",
+		"(can|could|may|should|shall|must) i [still|even|also|actually|just] (eat|drink|drive|nap|exercise|work out|go to the gym|go running|smoke|vape|fast|have breakfast|have lunch|have dinner|have coffee|have a coffee|have a drink|have a beer|have a glass|have alcohol|have caffeine) ~8 (before|after|afterwards|beforehand|straight after|the day of|the morning of|the night before|the day after|the next day|between|in between|on session day|session|sessions|infusion|spray|troche|or not|or should|or nothing|$)",
 		"(is it|is that|would it be|will it be) (ok|okay|fine|safe|alright|allowed|a problem|bad) (to|if i) ~2 (eat|drink|drive (home|back|after|afterwards|tomorrow|the next day|the day after|that day|later)|drive myself home|nap|exercise|work out|smoke|vape|fast|have a drink|have alcohol|have coffee|have a coffee|have breakfast|have a beer|have a glass|have that)",
 		"(do|will|would) i (need|have) to (fast|stop eating|not eat|skip breakfast|be fasting|avoid food|avoid alcohol|avoid coffee|avoid caffeine)",
 		"(must|should) i (fast|be fasting|be without eating|stop eating|avoid food|avoid alcohol|avoid coffee)",
 		"how (long|many hours|soon) ~4 (until|before|after|can|should|do|must) ~3 (eat|drink|drive|fast|stop eating|have coffee|have a coffee|exercise|have a drink|have alcohol)",
 		"what (should|can|could|do) i (eat|drink|avoid) ~3 (before|after|the night before|the morning of|the day of|beforehand|afterwards)",
 		"(am i allowed to|will i be able to|am i able to|am i ok to|am i okay to|am i safe to) ~1 (drive|eat|drink|exercise|work out)",
-		"(can|could|may|should|shall|must) i [still] (have|do|go for|go to|get|take|go) ~3 " + enAct11 + " ~8 (" + enWhen11 + "|$)",
-		"(am i allowed|am i ok|am i okay|am i fine|is it ok|is it okay) [to have|to do|to get] " + enAct11 + " ~6 (" + enWhen11 + "|$)",
+		"(can|could|may|should|shall|must) i [still] (have|do|go for|go to|get|take|go) ~3 " + enAct11 + " ~8 (" + enWhen11 + ")",
+		"(am i allowed|am i ok|am i okay|am i fine|is it ok|is it okay) [to have|to do|to get] " + enAct11 + " ~6 (" + enWhen11 + ")",
 		enOk11 + " ~6 " + enAct11 + " ~6 (" + enWhen11 + ")",
 		enAct11 + " ~6 (" + enWhen11 + ") ~6 " + enOk11,
 		"(" + enWhen11 + ") ~6 " + enAct11 + " ~4 " + enOk11,
