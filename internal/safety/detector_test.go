@@ -476,6 +476,21 @@ func TestRound11Policy(t *testing.T) {
 		{"i want to cut down to 2 coffees a day", "en", ""},
 		{"ich nehm zum grillen zwei von meinem bruder mit", "de", ""},
 		{"when does the next shipment come, i've got 4 lozenges left", "en", ""},
+		// Plans and logistics without the session's time are not questions
+		// around a session (review11s).
+		{"can I go to the gym on Thursday instead, I'll move my session", "en", ""},
+		{"can I go for a run with my dog this weekend?", "en", ""},
+		{"should I get a flu shot this year?", "en", ""},
+		{"can I have a coffee in the waiting room?", "en", ""},
+		{"can i bring my vape into the building?", "en", ""},
+		{"can I do yoga at home?", "en", ""},
+		{"kann ich den Flug umbuchen und die Sitzung verschieben?", "de", ""},
+		{"kann ich am Freitag zum Zahnarzt und den Termin auf Montag legen?", "de", ""},
+		{"kann ich im Wartezimmer einen Kaffee haben?", "de", ""},
+		{"soll ich Kaffee mitbringen für meine Begleitung?", "de", ""},
+		{"can i have a coffee the morning of the session", "en", KindMedical},
+		{"darf ich vorher noch joggen gehen", "de", KindMedical},
+		{"darf ich nach der sitzung kaffee trinken", "de", KindMedical},
 		// Own changes: past and done is none, a plan is medical.
 		{"i stopped the pill in may, just telling you since the form asked about contraception", "en", ""},
 		{"i dropped the adderall when i left uni, havent taken it since 2019", "en", ""},
