@@ -488,6 +488,10 @@ func TestRound11Policy(t *testing.T) {
 		{"kann ich am Freitag zum Zahnarzt und den Termin auf Montag legen?", "de", ""},
 		{"kann ich im Wartezimmer einen Kaffee haben?", "de", ""},
 		{"soll ich Kaffee mitbringen für meine Begleitung?", "de", ""},
+		// Hopes in a flow's answer that name living are not risk.
+		{"I want to quit living on autopilot.", "en", ""},
+		{"I hope to stop living in fear of the next panic attack.", "en", ""},
+		{"i want to stop living, i have the pills ready", "en", KindCrisis},
 		{"can i have a coffee the morning of the session", "en", KindMedical},
 		{"darf ich vorher noch joggen gehen", "de", KindMedical},
 		{"darf ich nach der sitzung kaffee trinken", "de", KindMedical},
