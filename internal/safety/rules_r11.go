@@ -47,7 +47,7 @@ var crisisEN11 = []ruleDef{
 		enWho11 + " ~2 (is|are|has been|was) (sitting|standing|stood|sat|climbing|climbed) (on|over|up on) (the|a|her|his|our) ~1 (railing|railings|balcony railing|ledge|edge|roof|parapet|bridge|tracks|window ledge|windowsill) ~8 (now|right now|saying|says|will not|not coming|goodbye|threatening)",
 		"(he|she|they) (is|are|was) (at|on) the ~2 (cliff|cliffs|cliff walk|bridge|tracks|railway|roof|edge) ~6 (says|saying|said) (she|he|they) (is|are|will) (not|never) (coming|come)",
 		enWho11 + " ~3 (took|has taken|had taken|taken|swallowed|has swallowed|downed) ~3 ({allof}|a handful of|a box of|a bottle of|a whole|the whole|like #8|about #8|#8|an overdose of|too many of|too much of) ~3 ({pillword}|{ket}|{med9}|box|bottle|pack|packet|troches|sleeping pills|methadone) ~8 (on purpose|deliberately|to die|wants to die|an hour ago|hour ago|slurring|not waking|not responding|not answering|goodbye|sorry for everything|ambulance)",
-		enSaid11 + " ~3 [that] (he|she|they) ~1 (took|taken|swallowed|downed) ~3 ({allof}|a handful of|a box of|a whole|the whole|like #8|about #8|#8|an overdose|too many) ~3 ({pillword}|{ket}|{med9}|box|bottle|troches|methadone|of)",
+		enSaid11 + " ~3 [that] (he|she|they) ~1 (took|taken|swallowed|downed) ~3 ({allof}|a handful of|a box of|a bottle of|a pack of|a packet of|a strip of|a whole|the whole|like #8|about #8|#8|an overdose|too many) ~3 ({pillword}|{ket}|{med9}|box|bottle|troches|methadone|of)",
 		enSaid11 + " ~3 [that] (he|she|they) (took|has taken|had taken|took) an overdose",
 		"(found|caught|saw|find) (him|her|them) (cutting|slitting|slashing|hanging) (his|her|their|himself|herself|themselves) ~1 (wrists|wrist|arms|throat|open|$)",
 		"(he|she|they) ~3 (drank|drunk|swallowed|tried to drink|tried to swallow|has drunk|has swallowed) ~3 (the|some|a bottle of|a cup of|half a bottle of) ~2 {poison}",
@@ -66,6 +66,10 @@ var crisisEN11 = []ruleDef{
 		"(got|have|have got|found) a (method|way) and a (time|date|day|place)",
 		"(access to|got|have) (the|a) (means|method) ~4 (have|got|and) (a|the) (date|time|day)",
 		"(courage|nerve|guts|strength) to (jump|do it|end it|end my life|kill myself|go through with it) $",
+		// Integrator, after review 11: drinking as the means, inside a
+		// question about a session ("is it ok to drink after the session, i
+		// want to drink until i die").
+		"(drink|drinking) ~2 (until|till|til) i (die|am dead|stop breathing|do not wake up|never wake up)",
 		"(ill|i will|i am going to|i will be|i would) be dead (by then|before then|by (the|my) ~1 (session|appointment|infusion|follow up)|by (session|appointment) #)",
 		"(i am|i will be|i will) (ending it|end it|ending things|end things|ending my life) (before|after|by) (then|that|the|my|it|session|friday|monday|tuesday|wednesday|thursday|saturday|sunday)",
 	}},
@@ -182,7 +186,11 @@ var crisisDE11 = []ruleDef{
 	}},
 	{id: "r11-other-act", flags: fNoSubject | fHarm, pats: []string{
 		deSaid11 + " ~4 (er|sie|si) (hat|habe|het|hot) ~4 (alle|#|die ganze|das ganze|den ganzen|seinen ganzen|ihren ganzen|seine ganzen|ihre ganzen|eine ganze|ne ganze) ~4 (vorrat|{pillword}|tabletten|pillen|{ket}|{dmed8}|{med9}) ~6 (genommen|geschluckt|gschluckt|gnomma)",
-		deWho11 + " ~2 (hat|het|hot) ~2 (alle|die ganzen|de ganzen|seine ganzen|ihre ganzen|den ganzen|seinen ganzen|ihren ganzen) ~3 (schlaftabletten|tabletten|pillen|{pillword}|vorrat) ~2 (genommen|gnommen|gnomma|geschluckt|gschluckt) ~8 (wirr|lallt|wach|mit absicht|tut mir leid|sterben|abschied)",
+		deWho11 + " ~2 (hat|het|hot) ~2 (alle|die ganzen|de ganzen|seine ganzen|ihre ganzen|den ganzen|seinen ganzen|ihren ganzen) ~3 (schlaftabletten|tabletten|pillen|{pillword}|vorrat|{dmed8}|{med9}) ~2 (genommen|gnommen|gnomma|geschluckt|gschluckt) ~8 (wirr|lallt|wach|wacht nicht auf|wacht nicht mehr auf|reagiert nicht|nicht ansprechbar|vor einer stunde|vor einer halben stunde|mit absicht|tut mir leid|sterben|abschied)",
+		// Integrator, after review 11: self-harm of someone close told now
+		// ("meine tochter ritzt sich mit einer rasierklinge").
+		deWho11 + " ~3 ritzt (sich|si) [wieder|schon wieder|immer noch|heimlich|gerade|jetzt] ~4 (rasierklinge|klinge|messer|scherbe|scherben|arme|arm|beine|oberschenkel|handgelenke|blutet|$)",
+		deWho11 + " ~3 (schneidet|verbrennt) (sich|si) [wieder|schon wieder|immer noch|heimlich|gerade|jetzt] ~4 (rasierklinge|klinge|scherbe|scherben|die arme|den arm|die beine|die oberschenkel|die handgelenke|mit zigaretten|mit dem feuerzeug) ~3 (auf|blutet|$)",
 		"(gefunden|erwischt|gesehen) ~4 wie (er|sie) sich ~2 (die|d) (pulsadern|handgelenke|arme) (aufschneidet|aufschneiden|aufgeschnitten|ritzt)",
 		"(brief|zettel|abschiedsbrief) ~6 (gefunden) ~4 (ihre|seine) ~1 (schlaftabletten|tabletten|pillen|medikamente) (sind|waren) ~1 (weg|leer|verschwunden)",
 		"(steht|stoht|sitzt|stand) ~3 (dach|gelaender|brueckengelaender|balkongelaender|klippe|steilkueste|fensterbrett) ~6 (springt|spring|springen|runterspringen|nicht heim|kommt nicht)",
