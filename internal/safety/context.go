@@ -718,6 +718,6 @@ var helpers = []struct {
 		// Moving a session or asking about the waiting room is logistics
 		// too ("can i go to the gym on thursday instead, i'll move my
 		// session", "kann ich den flug umbuchen").
-		"(move|moving|reschedule|rescheduling|rebook|rebooking|shift|push back|swap) ~3 (my|the|our|a) ~1 (session|appointment|booking|slot)", "(waiting room|wartezimmer|warteraum|lobby|reception)", "(umbuchen|verschieben|verlegen|umlegen)", "(into|in|to) the building", "(den|die|meinen|meine|unseren) (termin|sitzung|behandlungstermin) ~4 (legen|schieben|tauschen)",
+		"(move|moving|reschedule|rescheduling|rebook|rebooking|shift|push back|swap) ~3 (my|the|our|a) ~1 (session|appointment|booking|slot)", "(coffee|tea|snack|snacks|a nap|nap|sleep|wait|wifi|toilet|kaffee|tee|kuchen|warten|schlafen|wlan|toilette) ~4 (waiting room|wartezimmer|warteraum|lobby)", "(waiting room|wartezimmer|warteraum) ~4 (coffee|tea|snack|snacks|nap|sleep|wifi|toilet|kaffee|tee|kuchen|warten|schlafen|wlan|toilette)", "(den|die|meinen|meine|unseren|unsere|einen|ihren|the|my) (termin|sitzung|flug|behandlungstermin|infusion|session|reise|urlaub) ~2 (umbuchen|verschieben|verlegen|umlegen)", "(into|in|to) the building", "(den|die|meinen|meine|unseren) (termin|sitzung|behandlungstermin) ~4 (legen|schieben|tauschen)",
 	}},
 }

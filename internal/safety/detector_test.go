@@ -488,6 +488,11 @@ func TestRound11Policy(t *testing.T) {
 		{"kann ich am Freitag zum Zahnarzt und den Termin auf Montag legen?", "de", ""},
 		{"kann ich im Wartezimmer einen Kaffee haben?", "de", ""},
 		{"soll ich Kaffee mitbringen für meine Begleitung?", "de", ""},
+		{"soll ich die einnahme vom lithium auf nach der sitzung verschieben", "de", KindMedical},
+		{"kann ich die sertralin einnahme verlegen wegen der sitzung", "de", KindMedical},
+		{"can i take my lorazepam in the waiting room before the infusion", "en", KindMedical},
+		{"is it ok to take my propranolol at reception before the session", "en", KindMedical},
+		{"can I take a nap in the waiting room?", "en", ""},
 		// Hopes in a flow's answer that name living are not risk.
 		{"I want to quit living on autopilot.", "en", ""},
 		{"I hope to stop living in fear of the next panic attack.", "en", ""},
