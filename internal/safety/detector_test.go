@@ -488,11 +488,16 @@ func TestRound11Policy(t *testing.T) {
 		{"kann ich am Freitag zum Zahnarzt und den Termin auf Montag legen?", "de", ""},
 		{"kann ich im Wartezimmer einen Kaffee haben?", "de", ""},
 		{"soll ich Kaffee mitbringen für meine Begleitung?", "de", ""},
+		{"can I take a nap in the waiting room?", "en", ""},
+		// Questions about the session's time, or naming the waiting room
+		// or moving a dose, stay medical.
 		{"soll ich die einnahme vom lithium auf nach der sitzung verschieben", "de", KindMedical},
 		{"kann ich die sertralin einnahme verlegen wegen der sitzung", "de", KindMedical},
 		{"can i take my lorazepam in the waiting room before the infusion", "en", KindMedical},
 		{"is it ok to take my propranolol at reception before the session", "en", KindMedical},
-		{"can I take a nap in the waiting room?", "en", ""},
+		{"can i have a coffee the morning of the session", "en", KindMedical},
+		{"darf ich vorher noch joggen gehen", "de", KindMedical},
+		{"darf ich nach der sitzung kaffee trinken", "de", KindMedical},
 		// Hopes in a flow's answer that name living are not risk.
 		{"I want to quit living on autopilot.", "en", ""},
 		{"I hope to stop living in fear of the next panic attack.", "en", ""},
@@ -507,9 +512,6 @@ func TestRound11Policy(t *testing.T) {
 		{"meine tochter ritzt ihren namen in den tisch", "de", ""},
 		{"mein sohn schneidet sich beim kochen mit dem messer", "de", ""},
 		{"meine Tochter schneidet sich die Haare", "de", ""},
-		{"can i have a coffee the morning of the session", "en", KindMedical},
-		{"darf ich vorher noch joggen gehen", "de", KindMedical},
-		{"darf ich nach der sitzung kaffee trinken", "de", KindMedical},
 		// Own changes: past and done is none, a plan is medical.
 		{"i stopped the pill in may, just telling you since the form asked about contraception", "en", ""},
 		{"i dropped the adderall when i left uni, havent taken it since 2019", "en", ""},
